@@ -1,0 +1,203 @@
+#include "core/model/KindRegistry.h"
+
+#include <optional>
+
+namespace scalelab::core {
+
+namespace {
+
+ParamSpec integer(std::string name, std::int64_t def, double min, double max, std::string unit,
+                  std::string help)
+{
+    return {std::move(name), ParamType::Integer, std::move(unit), def, min, max, false, {},
+            std::move(help)};
+}
+
+ParamSpec real(std::string name, double def, double min, double max, std::string unit,
+               std::string help, bool minExclusive = false)
+{
+    return {std::move(name), ParamType::Real, std::move(unit), def, min, max, minExclusive, {},
+            std::move(help)};
+}
+
+ParamSpec choice(std::string name, std::string def, std::vector<std::string> choices,
+                 std::string help)
+{
+    return {std::move(name), ParamType::Choice, "", std::move(def), 0, 0, false,
+            std::move(choices), std::move(help)};
+}
+
+ParamSpec boolean(std::string name, bool def, std::string help)
+{
+    return {std::move(name), ParamType::Boolean, "", def, 0, 0, false, {}, std::move(help)};
+}
+
+ParamSpec network(Network def)
+{
+    return choice("network", def == Network::Public ? "public" : "private", {"public", "private"},
+                  "Public nodes are reachable from the internet; private ones only from inside");
+}
+
+// Parameters shared by every c-server FIFO queue. `serviceMs` is absent for a database,
+// which has read_ms and write_ms instead.
+std::vector<ParamSpec> queueParams(const char* serversName, std::int64_t servers,
+                                   std::optional<double> serviceMs)
+{
+    std::vector<ParamSpec> params;
+    params.push_back(integer(serversName, servers, 1, 100000, "",
+                             "Requests served at the same time (servers of the queue)"));
+    if (serviceMs)
+        params.push_back(real("service_ms", *serviceMs, 0, 3.6e6, "ms", "Mean service time"));
+    params.push_back(choice("service_dist", "exponential", {"exponential", "constant", "lognormal"},
+                            "Distribution of service times"));
+    params.push_back(real("service_cv", 1.0, 0, 10, "",
+                          "Coefficient of variation of a lognormal service time"));
+    params.push_back(real("speed", 1.0, 0, 1000, "x",
+                          "Hardware speed: service times are divided by it (vertical scaling)",
+                          true));
+    params.push_back(integer("queue_limit", 0, 0, 1e9, "requests",
+                             "Waiting requests beyond which new ones are rejected; 0 = unbounded"));
+    return params;
+}
+
+template <typename... Extra>
+std::vector<ParamSpec> concat(std::vector<ParamSpec> base, Extra... extra)
+{
+    (base.push_back(std::move(extra)), ...);
+    return base;
+}
+
+std::vector<KindSpec> builtinKinds()
+{
+    std::vector<KindSpec> kinds;
+
+    kinds.push_back({"client", "Clients", "Users sending requests at a given rate", "client",
+                     {
+                         real("rate_rps", 100, 0, 1e7, "req/s", "Requests per second sent"),
+                         choice("arrival", "poisson", {"poisson", "constant"},
+                                "Poisson arrivals or evenly spaced ones"),
+                         real("read_ratio", 0.9, 0, 1, "", "Fraction of requests that are reads"),
+                         real("timeout_ms", 0, 0, 3.6e6, "ms",
+                              "A request not answered in time fails; 0 = no timeout"),
+                         integer("key_space", 10000, 1, 1e9, "keys",
+                                 "Number of distinct keys requests touch"),
+                         real("key_skew", 0.99, 0, 5, "",
+                              "Zipf exponent of key popularity; 0 = uniform"),
+                         real("dns_lookup_ratio", 0.1, 0, 1, "",
+                              "Fraction of requests that first resolve the name at DNS"),
+                         network(Network::Public),
+                     },
+                     {"dns", "load_balancer", "web_server"}});
+
+    kinds.push_back({"dns", "DNS", "Resolves the site's name to the address of its entry point",
+                     "dns", concat(queueParams("workers", 8, 1.0), network(Network::Public)), {}});
+
+    kinds.push_back(
+        {"load_balancer", "Load balancer",
+         "Public entry that spreads requests over healthy web servers", "load_balancer",
+         concat(queueParams("workers", 64, 0.0),
+                choice("algorithm", "round_robin",
+                       {"round_robin", "random", "least_connections", "weighted"},
+                       "How the next backend is chosen"),
+                real("health_check_interval_s", 2, 0.01, 3600, "s",
+                     "Time between health checks of each backend", true),
+                integer("unhealthy_threshold", 2, 1, 100, "checks",
+                        "Failed checks in a row before a backend is taken out"),
+                integer("healthy_threshold", 2, 1, 100, "checks",
+                        "Passed checks in a row before a recovered backend is put back"),
+                boolean("retry_on_failure", false,
+                        "Retry a request once on another backend when one fails"),
+                network(Network::Public)),
+         {"web_server", "load_balancer"}});
+
+    kinds.push_back(
+        {"web_server", "Web server", "Runs the application: answers pages and JSON",
+         "web_server",
+         concat(queueParams("workers", 8, 20.0),
+                choice("concurrency_model", "async", {"async", "blocking"},
+                       "async: a worker is busy for its own service only; blocking: held "
+                       "until downstream calls return"),
+                network(Network::Public)),
+         {"web_server", "load_balancer", "cache", "database"}});
+
+    kinds.push_back(
+        {"cache", "Cache", "In-memory cache-aside store in front of the database", "cache",
+         concat(queueParams("workers", 8, 0.5),
+                real("hit_ratio", 0.8, 0, 1, "", "Fraction of reads found in the cache"),
+                integer("capacity_keys", 0, 0, 1e9, "keys",
+                        "LRU capacity; when > 0 the hit ratio emerges from the key "
+                        "popularity instead of hit_ratio"),
+                network(Network::Private)),
+         {}});
+
+    kinds.push_back(
+        {"database", "Database", "Stores the data; a master takes writes, replicas serve reads",
+         "database",
+         concat(queueParams("connections", 16, std::nullopt),
+                real("read_ms", 5, 0, 3.6e6, "ms", "Mean service time of a read"),
+                real("write_ms", 10, 0, 3.6e6, "ms", "Mean service time of a write"),
+                choice("role", "master", {"master", "replica"},
+                       "A master takes writes; a replica copies them and serves reads"),
+                choice("engine", "relational", {"relational", "nosql"},
+                       "relational: joins, slower; nosql: key-value access, reads x0.4 and "
+                       "writes x0.6 the service time"),
+                choice("failover", "auto", {"auto", "manual"},
+                       "auto: a replica is promoted when the master fails; manual: only by "
+                       "a promote action"),
+                real("detect_s", 5, 0, 3600, "s", "Time to notice that the master is down"),
+                real("promote_s", 5, 0, 3600, "s", "Time to promote the chosen replica"),
+                network(Network::Private)),
+         {}});
+
+    return kinds;
+}
+
+KindSpec linkSpec()
+{
+    return {"link", "Link", "A connection requests travel along; responses come back over it",
+            "link",
+            {
+                real("latency_ms", 0, 0, 3.6e6, "ms", "One-way network latency"),
+                real("weight", 1, 0, 1e6, "", "Share of traffic under weighted balancing",
+                     true),
+                real("lag_ms", 0, 0, 3.6e6, "ms",
+                     "Replication: delay before the replica applies a write"),
+            },
+            {}};
+}
+
+} // namespace
+
+KindRegistry::KindRegistry() : m_kinds(builtinKinds()), m_link(linkSpec()) {}
+
+const KindRegistry& KindRegistry::instance()
+{
+    static const KindRegistry registry;
+    return registry;
+}
+
+const KindSpec* KindRegistry::find(std::string_view kind) const
+{
+    for (const auto& k : m_kinds)
+        if (k.id == kind)
+            return &k;
+    return nullptr;
+}
+
+std::vector<std::string> KindRegistry::kindNames() const
+{
+    std::vector<std::string> names;
+    for (const auto& k : m_kinds)
+        names.push_back(k.id);
+    return names;
+}
+
+EngineProfile engineProfile(std::string_view engine)
+{
+    // Key-value access without joins: the NoSQL profile answers faster (see the registry help).
+    if (engine == "nosql")
+        return {0.4, 0.6};
+    return {1.0, 1.0};
+}
+
+} // namespace scalelab::core

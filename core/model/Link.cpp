@@ -1,0 +1,16 @@
+#include "core/model/Link.h"
+
+#include "core/model/KindRegistry.h"
+
+namespace scalelab::core {
+
+double Link::number(const std::string& paramName) const
+{
+    if (auto it = params.find(paramName); it != params.end())
+        return toNumber(it->second);
+    if (const ParamSpec* p = KindRegistry::instance().link().param(paramName))
+        return toNumber(p->defaultValue);
+    return 0.0;
+}
+
+} // namespace scalelab::core

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/model/ParamValue.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace scalelab::core {
+
+enum class ParamType { Integer, Real, Boolean, Choice };
+
+/// Declares one parameter of a node kind (or of a link): the only place it is declared.
+struct ParamSpec {
+    std::string name;
+    ParamType type = ParamType::Real;
+    std::string unit;              ///< "ms", "s", "req/s", "" for none
+    ParamValue defaultValue;
+    double min = 0;                ///< inclusive bounds for Integer and Real
+    double max = 0;
+    bool minExclusive = false;     ///< e.g. speed must be > 0
+    std::vector<std::string> choices; ///< for Choice
+    std::string help;              ///< one line, shown as tooltip and in reports
+
+    /// Checks a value of the right type against range/choices; returns the problem or nothing.
+    std::optional<std::string> check(const ParamValue& value) const;
+    /// "an integer >= 1", "a number in [0, 1]", "one of poisson, constant", ...
+    std::string describeRange() const;
+    /// True when the value's alternative is the one this spec stores.
+    bool hasType(const ParamValue& value) const;
+};
+
+} // namespace scalelab::core

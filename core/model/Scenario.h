@@ -1,0 +1,31 @@
+#pragma once
+
+#include "core/model/Ids.h"
+#include "core/model/ParamValue.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace scalelab::core {
+
+enum class ActionType { Fail, Recover, Set, Promote };
+
+std::string_view toString(ActionType type);
+std::optional<ActionType> actionFromString(std::string_view text);
+
+/// One timed step of the scenario ("fail db at 30 s").
+struct ScenarioAction {
+    double atS = 0;
+    ActionType action = ActionType::Fail;
+    NodeId node;
+    std::string param;  ///< for Set
+    ParamValue value;   ///< for Set
+
+    friend bool operator==(const ScenarioAction&, const ScenarioAction&) = default;
+};
+
+using Scenario = std::vector<ScenarioAction>;
+
+} // namespace scalelab::core

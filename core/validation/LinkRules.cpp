@@ -1,0 +1,56 @@
+#include "core/validation/LinkRules.h"
+
+#include "core/model/KindRegistry.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace scalelab::core {
+
+LinkKind linkKindBetween(const Node& from, const Node& to)
+{
+    return from.is("database") && to.is("database") ? LinkKind::Replication : LinkKind::Request;
+}
+
+std::optional<std::string> linkRefusal(const Node& from, const Node& to, LinkKind kind)
+{
+    if (from.id == to.id)
+        return "a node cannot link to itself";
+    if (kind == LinkKind::Replication) {
+        if (!from.is("database") || !to.is("database"))
+            return "replication links go from a database to a database";
+        if (from.text("role") != "master")
+            return fmt::format("replication links start at a master; '{}' is a replica",
+                               from.id.str());
+        if (to.text("role") != "replica")
+            return fmt::format("'{}' is a master; set its role to replica to replicate to it",
+                               to.id.str());
+        return std::nullopt;
+    }
+    const KindSpec* fromSpec = from.spec();
+    const KindSpec* toSpec = to.spec();
+    if (!fromSpec || !toSpec)
+        return std::nullopt; // unknown kinds are reported on their own
+    if (to.is("client"))
+        return "clients send requests; nothing sends requests to a client";
+    if (fromSpec->sendsTo.empty())
+        return fmt::format("a {} answers requests itself; it sends none on",
+                           fromSpec->displayName);
+    if (std::find(fromSpec->sendsTo.begin(), fromSpec->sendsTo.end(), to.kind.str()) ==
+        fromSpec->sendsTo.end()) {
+        std::string allowed;
+        for (const auto& k : fromSpec->sendsTo) {
+            const KindSpec* s = KindRegistry::instance().find(k);
+            allowed += (allowed.empty() ? "" : ", ") + (s ? s->displayName : k);
+        }
+        return fmt::format("a {} sends requests only to: {}", fromSpec->displayName, allowed);
+    }
+    if (from.is("client") && to.network() == Network::Private)
+        return fmt::format("'{}' is on the private network: web servers behind a load balancer "
+                           "are reachable only through it",
+                           to.id.str());
+    return std::nullopt;
+}
+
+} // namespace scalelab::core

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "core/model/Topology.h"
+
+#include <optional>
+#include <string>
+
+namespace scalelab::core {
+
+/// The kind a new link between two nodes takes: database -> database replicates.
+LinkKind linkKindBetween(const Node& from, const Node& to);
+
+/// Why a link from -> to of the given kind is not allowed, or nothing when it is.
+/// The editor refuses such a link as it is drawn; the validator reports it in a file.
+std::optional<std::string> linkRefusal(const Node& from, const Node& to, LinkKind kind);
+
+} // namespace scalelab::core

@@ -1,0 +1,61 @@
+#include "gui/cli/CommonOptions.h"
+
+#include "gui/app/Logging.h"
+#include "gui/cli/Commands.h"
+
+#include <cstdio>
+
+namespace scalelab::gui::cli {
+
+void printError(const QString& text)
+{
+    std::fputs(text.toUtf8().constData(), stderr);
+    std::fputc('\n', stderr);
+}
+
+void printOut(const QString& text)
+{
+    std::fputs(text.toUtf8().constData(), stdout);
+    std::fputc('\n', stdout);
+}
+
+bool parseWithCommonOptions(QCommandLineParser& parser, const QStringList& args, int& exitCode)
+{
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    const QCommandLineOption logLevel(QStringLiteral("log-level"),
+                                      QStringLiteral("trace, debug, info, warn, error or off."),
+                                      QStringLiteral("LEVEL"), QStringLiteral("warn"));
+    parser.addOption(help);
+    parser.addOption(logLevel);
+    if (!parser.parse(args)) {
+        printError(QStringLiteral("%1: %2\nTry '%1 --help'.").arg(args.value(0), parser.errorText()));
+        exitCode = BadUsage;
+        return false;
+    }
+    if (parser.isSet(help)) {
+        printOut(parser.helpText().replace(QStringLiteral("Usage: ") + QStringLiteral("scalelab"),
+                                           QStringLiteral("Usage: ") + args.value(0)));
+        exitCode = Success;
+        return false;
+    }
+    if (!configureLogging(parser.value(logLevel).toStdString())) {
+        printError(QStringLiteral("%1: unknown log level '%2'").arg(args.value(0),
+                                                                    parser.value(logLevel)));
+        exitCode = BadUsage;
+        return false;
+    }
+    return true;
+}
+
+QString requireOneFile(const QCommandLineParser& parser)
+{
+    const QStringList files = parser.positionalArguments();
+    if (files.size() != 1) {
+        printError(QStringLiteral("expected exactly one FILE, got %1").arg(files.size()));
+        return {};
+    }
+    return files.first();
+}
+
+} // namespace scalelab::gui::cli

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QStringList>
+
+namespace scalelab::gui::cli {
+
+/// Options every subcommand shares (--help, --log-level). Parses `args`; on a usage problem
+/// prints it and returns false with `exitCode` set (0 after --help, 2 for bad usage).
+bool parseWithCommonOptions(QCommandLineParser& parser, const QStringList& args, int& exitCode);
+
+/// The single FILE positional argument, or prints a usage error and returns an empty string.
+QString requireOneFile(const QCommandLineParser& parser);
+
+/// Writes to stderr/stdout as UTF-8 (QTextStream would buffer across the exit code).
+void printError(const QString& text);
+void printOut(const QString& text);
+
+} // namespace scalelab::gui::cli

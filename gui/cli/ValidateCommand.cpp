@@ -1,0 +1,49 @@
+#include "core/io/TopologyJson.h"
+#include "core/validation/Validator.h"
+#include "gui/cli/Commands.h"
+#include "gui/cli/CommonOptions.h"
+
+namespace scalelab::gui::cli {
+
+int validateCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Check a .scalelab file. Exit 0 when valid; else print every error "
+                       "(JSON-pointer: message) and exit 1. Warnings never fail."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The file to check."));
+    int exitCode = Success;
+    if (!parseWithCommonOptions(parser, args, exitCode))
+        return exitCode;
+    const QString file = requireOneFile(parser);
+    if (file.isEmpty())
+        return BadUsage;
+
+    core::LoadResult loaded = core::loadTopologyFile(file.toStdString());
+    core::Diagnostics all = loaded.diagnostics;
+    if (loaded.topology && !core::hasErrors(loaded.diagnostics)) {
+        const core::Diagnostics semantic = core::validate(*loaded.topology);
+        all.insert(all.end(), semantic.begin(), semantic.end());
+    }
+    int errors = 0;
+    int warnings = 0;
+    for (const auto& d : all) {
+        const bool error = d.severity == core::Severity::Error;
+        (error ? errors : warnings)++;
+        printError(QStringLiteral("%1: %2: %3")
+                       .arg(file, error ? QStringLiteral("error") : QStringLiteral("warning"),
+                            QString::fromStdString(d.toString())));
+    }
+    if (errors > 0) {
+        printError(QStringLiteral("%1: %2 error(s), %3 warning(s)").arg(file).arg(errors).arg(warnings));
+        return InvalidInput;
+    }
+    printOut(QStringLiteral("%1: valid (%2 nodes, %3 links, %4 warning(s))")
+                 .arg(file)
+                 .arg(loaded.topology->nodes.size())
+                 .arg(loaded.topology->links.size())
+                 .arg(warnings));
+    return Success;
+}
+
+} // namespace scalelab::gui::cli
