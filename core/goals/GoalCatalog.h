@@ -1,0 +1,46 @@
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace scalelab::core {
+
+/// Whether the run's value must stay at or under the target (latency, errors, lost
+/// writes) or reach at least the target (availability, throughput).
+enum class GoalBound { Upper, Lower };
+
+std::string_view toString(GoalBound bound); ///< "upper" | "lower"
+
+/// One goal a `.scalelab` file may set in its `goals` object, and where its value is
+/// read in a `scalelab-results/1` document.
+struct GoalSpec {
+    std::string name;   ///< "p99_ms"
+    GoalBound bound = GoalBound::Upper;
+    std::string metric; ///< where the value comes from, for docs and the GUI ("latency_ms.p99")
+    std::string unit;   ///< "ms", "req/s", "" ...
+    double min = 0;     ///< smallest sensible target
+    double max = 0;     ///< largest sensible target (+inf when open)
+    std::string help;
+    /// The run's value, or nothing when the results lack the metric.
+    std::optional<double> (*extract)(const nlohmann::json& results) = nullptr;
+};
+
+/// The one table of known goals: the validator, the checker and the docs read it.
+class GoalCatalog {
+public:
+    static const GoalCatalog& instance();
+
+    const std::vector<GoalSpec>& goals() const { return m_goals; }
+    const GoalSpec* find(std::string_view name) const;
+    std::vector<std::string> names() const;
+
+private:
+    GoalCatalog();
+    std::vector<GoalSpec> m_goals;
+};
+
+} // namespace scalelab::core

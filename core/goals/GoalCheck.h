@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/model/Diagnostic.h"
+#include "core/model/Topology.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace scalelab::core {
+
+/// One goal compared with a run: `actual` is empty when the results lack the metric
+/// (then the goal counts as missed: nothing shows it was met).
+struct GoalResult {
+    std::string name;
+    double target = 0;
+    std::optional<double> actual;
+    bool met = false;
+    friend bool operator==(const GoalResult&, const GoalResult&) = default;
+};
+
+/// Checks each goal against a `scalelab-results/1` document, in name order. Unknown
+/// goal names give a result with no actual value and met = false (validation reports them).
+std::vector<GoalResult> checkGoals(const std::map<std::string, double>& goals,
+                                   const nlohmann::json& results);
+
+/// [{name, target, actual, met, bound}] — `actual` is null when the metric is missing.
+nlohmann::json goalsToJson(const std::vector<GoalResult>& results);
+
+/// Adds `goals` to a results document when the topology sets any; returns the checks.
+std::vector<GoalResult> appendGoals(nlohmann::json& results, const Topology& topology);
+
+/// Unknown goal names (with "did you mean"), and targets outside a goal's sensible range
+/// (an availability of 99 instead of 0.99). Paths are /goals/NAME.
+Diagnostics validateGoals(const Topology& topology);
+
+} // namespace scalelab::core
