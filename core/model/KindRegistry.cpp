@@ -71,7 +71,7 @@ std::vector<KindSpec> builtinKinds()
 {
     std::vector<KindSpec> kinds;
 
-    kinds.push_back({"client", "Clients", "Users sending requests at a given rate", "client",
+    kinds.push_back({"client", "Client", "Users sending requests at a given rate", "client",
                      {
                          real("rate_rps", 100, 0, 1e7, "req/s", "Requests per second sent"),
                          choice("arrival", "poisson", {"poisson", "constant"},

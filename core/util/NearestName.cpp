@@ -32,7 +32,9 @@ std::string nearestName(std::string_view word, const std::vector<std::string>& c
     std::string best;
     std::size_t bestDistance = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (const auto& c : candidates) {
-        const std::size_t d = editDistance(word, c);
+        // A name missing its unit suffix ("latency" for "latency_ms") is a likely slip too.
+        const bool prefix = word.size() >= 3 && (c.starts_with(word) || word.starts_with(c));
+        const std::size_t d = prefix ? 1 : editDistance(word, c);
         if (d < bestDistance) {
             bestDistance = d;
             best = c;

@@ -3,10 +3,22 @@
 #include "core/model/KindRegistry.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
 namespace scalelab::core {
+
+namespace {
+// "Web server" -> "web server" inside a sentence; acronyms ("DNS") stay as they are.
+std::string lowerName(const KindSpec& spec)
+{
+    std::string name = spec.displayName;
+    if (name.size() > 1 && !std::isupper(static_cast<unsigned char>(name[1])))
+        name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+    return name;
+}
+} // namespace
 
 LinkKind linkKindBetween(const Node& from, const Node& to)
 {
@@ -34,9 +46,13 @@ std::optional<std::string> linkRefusal(const Node& from, const Node& to, LinkKin
         return std::nullopt; // unknown kinds are reported on their own
     if (to.is("client"))
         return "clients send requests; nothing sends requests to a client";
+    if (from.is("client") && to.network() == Network::Private)
+        return fmt::format("'{}' is on the private network: web servers behind a load balancer "
+                           "are reachable only through it",
+                           to.id.str());
     if (fromSpec->sendsTo.empty())
         return fmt::format("a {} answers requests itself; it sends none on",
-                           fromSpec->displayName);
+                           lowerName(*fromSpec));
     if (std::find(fromSpec->sendsTo.begin(), fromSpec->sendsTo.end(), to.kind.str()) ==
         fromSpec->sendsTo.end()) {
         std::string allowed;
@@ -44,12 +60,8 @@ std::optional<std::string> linkRefusal(const Node& from, const Node& to, LinkKin
             const KindSpec* s = KindRegistry::instance().find(k);
             allowed += (allowed.empty() ? "" : ", ") + (s ? s->displayName : k);
         }
-        return fmt::format("a {} sends requests only to: {}", fromSpec->displayName, allowed);
+        return fmt::format("a {} sends requests only to: {}", lowerName(*fromSpec), allowed);
     }
-    if (from.is("client") && to.network() == Network::Private)
-        return fmt::format("'{}' is on the private network: web servers behind a load balancer "
-                           "are reachable only through it",
-                           to.id.str());
     return std::nullopt;
 }
 
