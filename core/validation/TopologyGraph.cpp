@@ -41,14 +41,15 @@ private:
 using namespace graph_detail;
 
 struct TopologyGraph::Impl {
+    // Built in place: copying an adjacency_list trips GCC 12's -Wmaybe-uninitialized
+    // inside Boost at -O3.
+    explicit Impl(const Topology& t) : topology(t), requests(t.nodes.size()), everything(t.nodes.size()) {}
     const Topology& topology;
-    Graph requests;  // request links only: they carry requests and must not loop
+    Graph requests;   // request links only: they carry requests and must not loop
     Graph everything; // request + replication links: what traffic can reach
 };
 
-TopologyGraph::TopologyGraph(const Topology& topology)
-    : m_impl(std::make_unique<Impl>(Impl{topology, Graph(topology.nodes.size()),
-                                         Graph(topology.nodes.size())}))
+TopologyGraph::TopologyGraph(const Topology& topology) : m_impl(std::make_unique<Impl>(topology))
 {
     std::map<NodeId, std::size_t> index;
     for (std::size_t i = 0; i < topology.nodes.size(); ++i)
