@@ -105,6 +105,7 @@ doc("bad-link-kind.scalelab", lambda d: d["links"][1].update(kind="replicate"), 
 doc("duplicate-link.scalelab", lambda d: d["links"].append({"from": "web", "to": "db"}), "/links/3", "duplicate link web -> db")
 doc("warmup-too-long.scalelab", lambda d: d["simulation"].update(warmup_s=90), "/simulation/warmup_s", "shorter than duration_s")
 doc("negative-seed.scalelab", lambda d: d["simulation"].update(seed=-1), "/simulation/seed", "must be an integer >= 0")
+doc("unknown-goal.scalelab", lambda d: d.update(goals={"p99": 200}), "/goals/p99", "did you mean 'p99_ms'")
 doc("zero-duration.scalelab", lambda d: d["simulation"].update(duration_s=0), "/simulation/duration_s", "must be a number > 0")
 
 with open(os.path.join(root, "expected.tsv"), "w") as f:

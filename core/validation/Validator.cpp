@@ -1,5 +1,6 @@
 #include "core/validation/Validator.h"
 
+#include "core/goals/GoalCheck.h"
 #include "core/model/KindRegistry.h"
 #include "core/util/NearestName.h"
 #include "core/validation/LinkRules.h"
@@ -275,6 +276,8 @@ private:
         for (const auto& [name, value] : m_t.goals)
             if (!std::isfinite(value))
                 error("/goals/" + name, "must be a finite number");
+        const Diagnostics goals = validateGoals(m_t); // the goal catalog owns its own rules
+        m_out.insert(m_out.end(), goals.begin(), goals.end());
     }
 
     std::vector<std::string> nodeIds() const
