@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/model/Topology.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace scalelab::core {
+
+/// Queueing-theory estimate of one node, from the topology alone (no simulation).
+/// Times are milliseconds, rates requests per second. Unstable queues carry +inf times.
+struct NodeEstimate {
+    NodeId id;
+    std::string kind;
+    bool reached = false;      ///< some client's traffic arrives here
+    double arrivalRps = 0;     ///< all requests arriving (reads + writes + DNS lookups)
+    double readRps = 0;
+    double writeRps = 0;
+    std::int64_t servers = 0;  ///< workers / connections (0 for a client)
+    double serviceMs = 0;      ///< mean time a server is held per request (mixed classes)
+    double utilization = 0;    ///< offered load lambda S / c; >= 1 means saturated
+    double meanWaitMs = 0;
+    double meanResponseMs = 0; ///< wait + service (+ downstream for a blocking server)
+    bool stable = true;
+    std::optional<double> hitRatio; ///< caches: the hit ratio used (fixed or LRU estimate)
+};
+
+struct Finding {
+    std::string severity; ///< "error", "warning" or "info"
+    NodeId node;          ///< empty when it concerns the whole design
+    std::string text;     ///< what is wrong and what to try
+};
+
+/// Everything `scalelab analyze` reports (the `scalelab-analysis/1` shape).
+struct Analysis {
+    std::string name;
+    std::vector<NodeEstimate> nodes; ///< file order
+    /// Client-side mean latency, rate-weighted over clients; +inf when a path saturates,
+    /// nullopt when that class carries no traffic.
+    std::optional<double> endToEndMeanMs;
+    std::optional<double> endToEndReadMs;
+    std::optional<double> endToEndWriteMs;
+    std::optional<NodeId> bottleneck;   ///< the busiest node; none without load
+    double maxScale = 0;                ///< client rates can grow this many times; +inf without load
+    std::vector<NodeId> singlePointsOfFailure;
+    std::vector<Finding> findings;
+
+    const NodeEstimate* node(const NodeId& id) const;
+};
+
+/// Arrival rates by flow through the graph, M/M/c (Erlang C) waits, end-to-end latency,
+/// bottleneck, max scale, single points of failure and findings. Never throws; a topology
+/// with a request loop yields no estimates and one error finding.
+Analysis analyze(const Topology& topology);
+
+} // namespace scalelab::core

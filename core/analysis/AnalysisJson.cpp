@@ -1,0 +1,69 @@
+#include "core/analysis/AnalysisJson.h"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+namespace scalelab::core {
+
+namespace analysis_json_detail {
+nlohmann::ordered_json finiteOrNull(double value)
+{
+    return std::isfinite(value) ? nlohmann::ordered_json(value) : nlohmann::ordered_json();
+}
+nlohmann::ordered_json optionalTime(const std::optional<double>& value)
+{
+    return value ? finiteOrNull(*value) : nlohmann::ordered_json();
+}
+} // namespace analysis_json_detail
+
+nlohmann::ordered_json analysisToJson(const Analysis& a)
+{
+    using analysis_json_detail::finiteOrNull;
+    using analysis_json_detail::optionalTime;
+    using Json = nlohmann::ordered_json;
+    Json doc;
+    doc["format"] = kAnalysisFormat;
+    doc["name"] = a.name;
+    Json nodes = Json::object();
+    for (const NodeEstimate& e : a.nodes) {
+        Json n;
+        n["kind"] = e.kind;
+        n["arrival_rps"] = e.arrivalRps;
+        n["utilization"] = finiteOrNull(e.utilization);
+        n["mean_wait_ms"] = finiteOrNull(e.meanWaitMs);
+        n["mean_response_ms"] = finiteOrNull(e.meanResponseMs);
+        n["stable"] = e.stable;
+        n["read_rps"] = e.readRps;
+        n["write_rps"] = e.writeRps;
+        n["servers"] = e.servers;
+        n["service_ms"] = finiteOrNull(e.serviceMs);
+        if (e.hitRatio)
+            n["hit_ratio"] = *e.hitRatio;
+        nodes[e.id.str()] = std::move(n);
+    }
+    doc["nodes"] = std::move(nodes);
+    doc["end_to_end_ms"] = Json{{"mean", optionalTime(a.endToEndMeanMs)},
+                                {"read", optionalTime(a.endToEndReadMs)},
+                                {"write", optionalTime(a.endToEndWriteMs)}};
+    doc["bottleneck"] = a.bottleneck ? Json(a.bottleneck->str()) : Json();
+    doc["max_scale"] = finiteOrNull(a.maxScale);
+    Json spof = Json::array();
+    for (const auto& id : a.singlePointsOfFailure)
+        spof.push_back(id.str());
+    doc["single_points_of_failure"] = std::move(spof);
+    Json findings = Json::array();
+    for (const auto& f : a.findings)
+        findings.push_back(Json{{"severity", f.severity},
+                                {"node", f.node.empty() ? Json() : Json(f.node.str())},
+                                {"text", f.text}});
+    doc["findings"] = std::move(findings);
+    return doc;
+}
+
+std::string analysisToJsonText(const Analysis& a)
+{
+    return analysisToJson(a).dump(2) + "\n";
+}
+
+} // namespace scalelab::core

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "core/analysis/Analysis.h"
+
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace scalelab::core {
+
+inline constexpr const char* kAnalysisFormat = "scalelab-analysis/1";
+
+/// The `scalelab-analysis/1` document (DESIGN.md). Infinite times (a saturated queue) and
+/// an unbounded max_scale (no load) are written as null. Extra keys per node: read_rps,
+/// write_rps, servers, service_ms, hit_ratio (caches).
+nlohmann::ordered_json analysisToJson(const Analysis& analysis);
+std::string analysisToJsonText(const Analysis& analysis);
+
+} // namespace scalelab::core

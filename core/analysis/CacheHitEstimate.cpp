@@ -1,0 +1,69 @@
+#include "core/analysis/CacheHitEstimate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace scalelab::core {
+
+namespace cache_detail {
+// Keys of similar popularity grouped together: exact for the first keys (most of the
+// mass under skew), geometric buckets after, so a billion keys cost a few thousand terms.
+struct KeyBucket {
+    double count = 0;
+    double popularity = 0; // of one key of the bucket, normalised
+};
+
+std::vector<KeyBucket> zipfBuckets(std::int64_t keySpace, double skew)
+{
+    std::vector<KeyBucket> buckets;
+    constexpr std::int64_t exactKeys = 2000;
+    double total = 0;
+    std::int64_t k = 1;
+    while (k <= keySpace) {
+        std::int64_t end = k < exactKeys ? k + 1 : static_cast<std::int64_t>(std::ceil(k * 1.005));
+        end = std::min(std::max(end, k + 1), keySpace + 1);
+        const double n = static_cast<double>(end - k);
+        // Mean of x^-skew over [k, end) by the midpoint in log space: close enough here.
+        const double mid = std::sqrt(static_cast<double>(k) * static_cast<double>(end - 1));
+        const double p = std::pow(mid, -skew);
+        buckets.push_back({n, p});
+        total += n * p;
+        k = end;
+    }
+    for (auto& b : buckets)
+        b.popularity /= total;
+    return buckets;
+}
+} // namespace cache_detail
+
+double lruHitRatio(std::int64_t keySpace, double skew, std::int64_t capacity)
+{
+    if (capacity <= 0 || keySpace <= 0)
+        return 0.0;
+    if (capacity >= keySpace)
+        return 1.0;
+    const auto buckets = cache_detail::zipfBuckets(keySpace, skew);
+    const auto occupancy = [&](double t) {
+        double keys = 0;
+        for (const auto& b : buckets)
+            keys += b.count * -std::expm1(-b.popularity * t);
+        return keys;
+    };
+    // occupancy(T) grows from 0 to keySpace: bracket the root, then bisect.
+    double lo = 0;
+    double hi = 1;
+    while (occupancy(hi) < static_cast<double>(capacity) && hi < 1e300)
+        hi *= 2;
+    for (int i = 0; i < 200 && hi - lo > 1e-12 * hi; ++i) {
+        const double mid = 0.5 * (lo + hi);
+        (occupancy(mid) < static_cast<double>(capacity) ? lo : hi) = mid;
+    }
+    const double t = 0.5 * (lo + hi);
+    double hit = 0;
+    for (const auto& b : buckets)
+        hit += b.count * b.popularity * -std::expm1(-b.popularity * t);
+    return std::clamp(hit, 0.0, 1.0);
+}
+
+} // namespace scalelab::core

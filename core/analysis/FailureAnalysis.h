@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/analysis/RoutingPlan.h"
+
+#include <vector>
+
+namespace scalelab::core {
+
+/// Fraction of each client's reads and writes that still succeed once the failed nodes'
+/// failure has been handled (health checks done, failover completed).
+struct ClientService {
+    std::size_t client = 0;
+    double reads = 1;
+    double writes = 1;
+};
+
+/// Steady state after a failure of the nodes marked in `down`:
+/// - a load balancer routes around down backends (its health checks see them);
+/// - a web server does no health checking: a down next-tier node fails its share;
+/// - a down cache sends its reads to the database (not an error);
+/// - a replication group answers reads while any member is up; it takes writes while the
+///   master is up, or after an automatic failover when a replica is up (a manual one
+///   waits for an operator, so the master alone carries the writes);
+/// - a down DNS node fails the lookups (dns_lookup_ratio of the requests).
+std::vector<ClientService> serviceAfterFailure(const Topology& topology, const RoutingPlan& plan,
+                                               const std::vector<bool>& down);
+
+/// Node indices whose failure alone makes some client lose some of its reads or writes
+/// for good: removal of each node in turn, then the reachability of service above.
+std::vector<std::size_t> singlePointsOfFailure(const Topology& topology, const RoutingPlan& plan);
+
+} // namespace scalelab::core

@@ -1,0 +1,160 @@
+#include "core/analysis/LoadModel.h"
+
+#include "core/analysis/ErlangC.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace scalelab::core {
+
+namespace load_detail {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// Mean of a mixture of classes with means h_k (weights w_k), and its squared coefficient
+// of variation when each class has SCV `scv`: E[S^2] = sum w_k (1 + scv) h_k^2.
+struct Mixture {
+    double mean = 0;
+    double scv = 1;
+};
+
+Mixture mixture(double wRead, double hRead, double wWrite, double hWrite, double scv)
+{
+    const double total = wRead + wWrite;
+    if (total <= 0)
+        return {hRead, scv};
+    const double pr = wRead / total;
+    const double pw = wWrite / total;
+    Mixture m;
+    m.mean = (pr > 0 ? pr * hRead : 0.0) + (pw > 0 ? pw * hWrite : 0.0);
+    if (!std::isfinite(m.mean) || m.mean <= 0) {
+        m.scv = scv;
+        return m;
+    }
+    const double second = (1 + scv) * ((pr > 0 ? pr * hRead * hRead : 0.0) +
+                                       (pw > 0 ? pw * hWrite * hWrite : 0.0));
+    m.scv = std::max(0.0, second / (m.mean * m.mean) - 1.0);
+    return m;
+}
+
+} // namespace load_detail
+
+using namespace load_detail;
+
+LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale)
+{
+    const std::size_t n = t.nodes.size();
+    LoadState s;
+    s.nodes.resize(n);
+    s.readMs.assign(n, 0.0);
+    s.writeMs.assign(n, 0.0);
+    std::vector<double> lamR(n, 0.0), lamW(n, 0.0);
+    std::vector<bool> reached(n, false);
+
+    // Forward: push each class's rate along the calls, senders first (Jackson flows).
+    for (std::size_t i : plan.order) {
+        const NodeRouting& r = plan.nodes[i];
+        if (r.isClient) {
+            lamR[i] = scale * r.rateRps * r.readRatio;
+            lamW[i] = scale * r.rateRps * (1.0 - r.readRatio);
+            reached[i] = true;
+        }
+        if (!reached[i])
+            continue;
+        for (const auto& call : r.calls) {
+            lamR[call.target] += lamR[i] * call.pRead;
+            lamW[call.target] += lamW[i] * call.pWrite;
+            if (call.pRead > 0 || call.pWrite > 0)
+                reached[call.target] = true;
+        }
+    }
+
+    // Backward: queue figures and time-to-answer, receivers first.
+    for (auto it = plan.order.rbegin(); it != plan.order.rend(); ++it) {
+        const std::size_t i = *it;
+        const NodeRouting& r = plan.nodes[i];
+        NodeEstimate& e = s.nodes[i];
+        e.id = t.nodes[i].id;
+        e.kind = t.nodes[i].kind.str();
+        e.reached = reached[i];
+        e.readRps = lamR[i];
+        e.writeRps = lamW[i];
+        e.arrivalRps = lamR[i] + lamW[i];
+        if (r.hitRatio >= 0)
+            e.hitRatio = r.hitRatio;
+
+        double downR = 0, downW = 0; // time spent in downstream calls, per class
+        for (const auto& call : r.calls) {
+            if (call.pRead > 0)
+                downR += call.pRead * (2 * call.latencyMs + s.readMs[call.target]);
+            if (call.pWrite > 0)
+                downW += call.pWrite * (2 * call.latencyMs + s.writeMs[call.target]);
+        }
+        if (r.isClient) {
+            e.arrivalRps = scale * r.rateRps;
+            e.readRps = scale * r.rateRps * r.readRatio;
+            e.writeRps = scale * r.rateRps * (1.0 - r.readRatio);
+            s.readMs[i] = downR;
+            s.writeMs[i] = downW;
+            e.meanResponseMs = mixture(e.readRps, downR, e.writeRps, downW, 1).mean;
+            e.stable = std::isfinite(e.meanResponseMs);
+            continue;
+        }
+        if (!r.isQueue)
+            continue;
+        // A blocking worker is held for its own service plus the downstream calls; the
+        // holding time is then taken as exponential (SCV 1): its shape is unknown.
+        const double holdR = r.readServiceMs + (r.blocking ? downR : 0.0);
+        const double holdW = r.writeServiceMs + (r.blocking ? downW : 0.0);
+        const Mixture hold = mixture(lamR[i], holdR, lamW[i], holdW, r.blocking ? 1.0 : r.serviceScv);
+        const QueueEstimate q = mgc(e.arrivalRps, hold.mean / 1000.0, r.servers, hold.scv);
+        e.servers = r.servers;
+        e.serviceMs = hold.mean;
+        e.utilization = q.utilization;
+        e.stable = q.stable;
+        e.meanWaitMs = q.meanWait * 1000.0;
+        e.meanResponseMs = e.arrivalRps > 0 ? q.meanResponse * 1000.0 : hold.mean;
+        s.readMs[i] = e.meanWaitMs + holdR + (r.blocking ? 0.0 : downR);
+        s.writeMs[i] = e.meanWaitMs + holdW + (r.blocking ? 0.0 : downW);
+    }
+    return s;
+}
+
+double maxScale(const Topology& t, const RoutingPlan& plan)
+{
+    const LoadState unit = computeLoad(t, plan, 1.0);
+    // Without blocking servers every utilization grows linearly with the rates, so the
+    // first node to reach 100% sets the scale exactly.
+    double linear = kInf;
+    bool anyBlocking = false;
+    for (std::size_t i = 0; i < unit.nodes.size(); ++i) {
+        const NodeEstimate& e = unit.nodes[i];
+        if (!plan.nodes[i].isQueue || !e.reached || e.arrivalRps <= 0)
+            continue;
+        anyBlocking = anyBlocking || plan.nodes[i].blocking;
+        const double ownUtil = (e.readRps * plan.nodes[i].readServiceMs +
+                                e.writeRps * plan.nodes[i].writeServiceMs) /
+                               1000.0 / static_cast<double>(plan.nodes[i].servers);
+        if (ownUtil > 0)
+            linear = std::min(linear, 1.0 / ownUtil);
+    }
+    if (!anyBlocking || !std::isfinite(linear))
+        return linear;
+    // A blocking server's holding time grows with the downstream waits: bisect on the
+    // scale at which every node is still stable.
+    const auto allStable = [&](double scale) {
+        const LoadState s = computeLoad(t, plan, scale);
+        return std::all_of(s.nodes.begin(), s.nodes.end(),
+                           [](const NodeEstimate& e) { return e.stable; });
+    };
+    double lo = 0;
+    double hi = linear;
+    for (int k = 0; k < 100 && hi - lo > 1e-12 * hi; ++k) {
+        const double mid = 0.5 * (lo + hi);
+        (allStable(mid) ? lo : hi) = mid;
+    }
+    return lo;
+}
+
+} // namespace scalelab::core

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/analysis/Analysis.h"
+#include "core/analysis/RoutingPlan.h"
+
+#include <vector>
+
+namespace scalelab::core {
+
+/// Per-node estimates and per-class latency from each node to the end of a request,
+/// with every client's rate multiplied by `scale`.
+struct LoadState {
+    std::vector<NodeEstimate> nodes;
+    std::vector<double> readMs;  ///< mean time from arriving at a node to its answer, reads
+    std::vector<double> writeMs;
+};
+
+LoadState computeLoad(const Topology& topology, const RoutingPlan& plan, double scale);
+
+/// How many times every client rate can grow before some node saturates (+inf unloaded).
+double maxScale(const Topology& topology, const RoutingPlan& plan);
+
+} // namespace scalelab::core

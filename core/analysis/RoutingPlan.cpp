@@ -1,0 +1,263 @@
+#include "core/analysis/RoutingPlan.h"
+
+#include "core/analysis/CacheHitEstimate.h"
+#include "core/model/KindRegistry.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/topological_sort.hpp>
+
+namespace scalelab::core {
+
+namespace routing_detail {
+
+using FlowGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+
+double serviceScvOf(const Node& n)
+{
+    const std::string dist = n.text("service_dist");
+    if (dist == "constant")
+        return 0.0;
+    if (dist == "lognormal") {
+        const double cv = n.number("service_cv");
+        return cv * cv;
+    }
+    return 1.0;
+}
+
+// Share of a load balancer's traffic each backend gets. Round robin and random spread
+// evenly; weighted follows the link weights; least connections is approximated by
+// spreading in proportion to each backend's capacity (servers x speed / service time),
+// which is where joining the shortest queue settles under load.
+std::vector<double> backendShares(const Topology& t, const Node& lb,
+                                  const std::vector<const Link*>& backends)
+{
+    std::vector<double> share(backends.size(), 1.0);
+    const std::string algorithm = lb.text("algorithm");
+    if (algorithm == "weighted") {
+        for (std::size_t i = 0; i < backends.size(); ++i)
+            share[i] = backends[i]->weight();
+    } else if (algorithm == "least_connections") {
+        bool allFinite = true;
+        for (std::size_t i = 0; i < backends.size(); ++i) {
+            const Node* b = t.findNode(backends[i]->to);
+            const double service = b ? b->number("service_ms") : 0;
+            if (!b || !b->is("web_server") || service <= 0) {
+                allFinite = false;
+                break;
+            }
+            share[i] = static_cast<double>(b->integer("workers")) * b->number("speed") / service;
+        }
+        if (!allFinite)
+            std::fill(share.begin(), share.end(), 1.0);
+    }
+    double total = 0;
+    for (double s : share)
+        total += s;
+    for (double& s : share)
+        s = total > 0 ? s / total : 1.0 / static_cast<double>(share.size());
+    return share;
+}
+
+} // namespace routing_detail
+
+using namespace routing_detail;
+
+std::vector<std::size_t> replicasOf(const Topology& topology, const RoutingPlan& plan,
+                                    std::size_t master)
+{
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < topology.nodes.size(); ++i)
+        if (i != master && i < plan.groupMaster.size() && plan.groupMaster[i] == master &&
+            topology.nodes[i].is("database"))
+            out.push_back(i);
+    return out;
+}
+
+RoutingPlan buildRoutingPlan(const Topology& t)
+{
+    RoutingPlan plan;
+    const std::size_t n = t.nodes.size();
+    plan.nodes.resize(n);
+    plan.groupMaster.resize(n);
+    std::map<NodeId, std::size_t> index;
+    for (std::size_t i = 0; i < n; ++i)
+        index.emplace(t.nodes[i].id, i);
+    const auto indexOf = [&](const NodeId& id) -> std::optional<std::size_t> {
+        auto it = index.find(id);
+        return it == index.end() ? std::nullopt : std::optional(it->second);
+    };
+
+    // Replication groups: a replica belongs to the master that replicates to it.
+    for (std::size_t i = 0; i < n; ++i) {
+        plan.groupMaster[i] = i;
+        const Node& node = t.nodes[i];
+        if (!node.is("database") || node.text("role") != "replica")
+            continue;
+        for (const Link* l : t.incoming(node.id, LinkKind::Replication))
+            if (auto m = indexOf(l->from)) {
+                plan.groupMaster[i] = *m;
+                break;
+            }
+    }
+
+    // Own service of each node.
+    for (std::size_t i = 0; i < n; ++i) {
+        const Node& node = t.nodes[i];
+        NodeRouting& r = plan.nodes[i];
+        if (node.is("client")) {
+            r.isClient = true;
+            r.rateRps = node.number("rate_rps");
+            r.readRatio = node.number("read_ratio");
+            continue;
+        }
+        if (!node.spec())
+            continue; // unknown kind: reported by the validator; carries nothing here
+        r.isQueue = true;
+        r.serviceScv = serviceScvOf(node);
+        const double speed = node.number("speed") > 0 ? node.number("speed") : 1.0;
+        if (node.is("database")) {
+            const EngineProfile engine = engineProfile(node.text("engine"));
+            r.servers = node.integer("connections");
+            r.readServiceMs = node.number("read_ms") * engine.readFactor / speed;
+            r.writeServiceMs = node.number("write_ms") * engine.writeFactor / speed;
+        } else {
+            r.servers = node.integer("workers");
+            r.readServiceMs = r.writeServiceMs = node.number("service_ms") / speed;
+        }
+        r.servers = std::max<std::int64_t>(r.servers, 1);
+        r.blocking = node.is("web_server") && node.text("concurrency_model") == "blocking";
+    }
+
+    // Cache hit ratios: fixed, or an LRU estimate over the key space of the client that
+    // sends the cache most reads (a cache serves one application's keys).
+    std::vector<double> dominantReads(n, -1.0);
+    for (std::size_t c = 0; c < n; ++c) {
+        if (!plan.nodes[c].isClient)
+            continue;
+        std::vector<bool> seen(n, false);
+        std::deque<std::size_t> todo{c};
+        seen[c] = true;
+        while (!todo.empty()) {
+            const std::size_t v = todo.front();
+            todo.pop_front();
+            const double reads = plan.nodes[c].rateRps * plan.nodes[c].readRatio;
+            if (t.nodes[v].is("cache") && t.nodes[v].integer("capacity_keys") > 0 &&
+                reads > dominantReads[v]) {
+                dominantReads[v] = reads;
+                plan.nodes[v].hitRatio = lruHitRatio(t.nodes[c].integer("key_space"),
+                                                     t.nodes[c].number("key_skew"),
+                                                     t.nodes[v].integer("capacity_keys"));
+            }
+            for (const Link* l : t.outgoing(t.nodes[v].id))
+                if (auto w = indexOf(l->to); w && !seen[*w]) {
+                    seen[*w] = true;
+                    todo.push_back(*w);
+                }
+        }
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        if (t.nodes[i].is("cache") && t.nodes[i].integer("capacity_keys") <= 0)
+            plan.nodes[i].hitRatio = t.nodes[i].number("hit_ratio");
+        else if (t.nodes[i].is("cache") && plan.nodes[i].hitRatio < 0)
+            plan.nodes[i].hitRatio = 0; // an LRU no client reaches: nothing cached
+
+    // Calls.
+    for (std::size_t i = 0; i < n; ++i) {
+        const Node& node = t.nodes[i];
+        NodeRouting& r = plan.nodes[i];
+        const auto out = t.outgoing(node.id);
+        if (node.is("client")) {
+            bool entry = false;
+            for (const Link* l : out) {
+                auto to = indexOf(l->to);
+                if (!to)
+                    continue;
+                if (t.nodes[*to].is("dns")) {
+                    const double d = node.number("dns_lookup_ratio");
+                    r.calls.push_back({*to, l->latencyMs(), d, d});
+                } else if (!entry) {
+                    entry = true; // one entry point; the validator refuses a second
+                    r.hasEntry = true;
+                    r.calls.push_back({*to, l->latencyMs(), 1.0, 1.0});
+                }
+            }
+        } else if (node.is("load_balancer")) {
+            std::vector<const Link*> backends;
+            for (const Link* l : out)
+                if (indexOf(l->to))
+                    backends.push_back(l);
+            const auto share = backendShares(t, node, backends);
+            for (std::size_t k = 0; k < backends.size(); ++k)
+                r.calls.push_back({*indexOf(backends[k]->to), backends[k]->latencyMs(), share[k],
+                                   share[k]});
+        } else if (node.is("web_server")) {
+            std::vector<const Link*> nextTier, caches;
+            std::vector<std::pair<std::size_t, double>> groups; // master, link latency
+            for (const Link* l : out) {
+                auto to = indexOf(l->to);
+                if (!to)
+                    continue;
+                const Node& target = t.nodes[*to];
+                if (target.is("cache")) {
+                    caches.push_back(l);
+                } else if (target.is("database")) {
+                    const std::size_t master = plan.groupMaster[*to];
+                    if (std::none_of(groups.begin(), groups.end(),
+                                     [&](const auto& g) { return g.first == master; }))
+                        groups.emplace_back(master, l->latencyMs());
+                } else {
+                    nextTier.push_back(l);
+                }
+            }
+            // The next tier (another web server or load balancer) gets every request,
+            // spread evenly: a web server does no health checking of its own.
+            for (const Link* l : nextTier) {
+                const double p = 1.0 / static_cast<double>(nextTier.size());
+                r.calls.push_back({*indexOf(l->to), l->latencyMs(), p, p});
+            }
+            // Cache-aside: a read asks a cache first; a miss (or no cache) goes to the data
+            // tier. Writes go to the master; the invalidation they send the cache is not
+            // modelled as a cache request.
+            double miss = caches.empty() ? 1.0 : 0.0;
+            for (const Link* l : caches) {
+                const std::size_t c = *indexOf(l->to);
+                const double p = 1.0 / static_cast<double>(caches.size());
+                r.calls.push_back({c, l->latencyMs(), p, 0.0});
+                miss += p * (1.0 - plan.nodes[c].hitRatio);
+            }
+            for (const auto& [master, latency] : groups) {
+                const double pGroup = 1.0 / static_cast<double>(groups.size());
+                const auto replicas = replicasOf(t, plan, master);
+                // Reads spread evenly over the replicas, or go to the master without any.
+                if (replicas.empty()) {
+                    r.calls.push_back({master, latency, miss * pGroup, pGroup});
+                } else {
+                    r.calls.push_back({master, latency, 0.0, pGroup});
+                    const double pReplica = miss * pGroup / static_cast<double>(replicas.size());
+                    for (std::size_t rep : replicas)
+                        r.calls.push_back({rep, latency, pReplica, 0.0});
+                }
+            }
+        }
+    }
+
+    // Topological order of the flow graph (Boost): senders before receivers.
+    FlowGraph g(n);
+    for (std::size_t i = 0; i < n; ++i)
+        for (const auto& call : plan.nodes[i].calls)
+            boost::add_edge(i, call.target, g);
+    std::vector<std::size_t> reversed;
+    try {
+        boost::topological_sort(g, std::back_inserter(reversed));
+        plan.order.assign(reversed.rbegin(), reversed.rend());
+    } catch (const boost::not_a_dag&) {
+        plan.acyclic = false;
+    }
+    return plan;
+}
+
+} // namespace scalelab::core

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/model/Topology.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace scalelab::core {
+
+/// A call a node makes while serving a request: with probability pRead (a read) or
+/// pWrite (a write) it sends the request on to `target` and waits for the answer.
+struct RoutedCall {
+    std::size_t target = 0;
+    double latencyMs = 0; ///< one way; the answer comes back over the same link
+    double pRead = 0;
+    double pWrite = 0;
+};
+
+/// How one node serves and forwards requests, derived once from the topology.
+struct NodeRouting {
+    bool isClient = false;
+    bool isQueue = false;     ///< a c-server FIFO queue (everything but a client)
+    bool blocking = false;    ///< a worker is held until the downstream calls return
+    std::int64_t servers = 1;
+    double readServiceMs = 0; ///< own mean service time of a read, after engine and speed
+    double writeServiceMs = 0;
+    double serviceScv = 1;    ///< squared coefficient of variation of the own service time
+    double rateRps = 0;       ///< clients: requests per second sent
+    double readRatio = 0;     ///< clients
+    bool hasEntry = false;    ///< clients: sends its requests somewhere (not only to DNS)
+    double hitRatio = -1;     ///< caches: fraction of reads answered; -1 for other kinds
+    std::vector<RoutedCall> calls;
+};
+
+/// The whole topology as routing probabilities, plus a topological order of the request
+/// graph (computed with Boost.Graph) so flows can be pushed forward and latencies back.
+struct RoutingPlan {
+    std::vector<NodeRouting> nodes; ///< same indices as Topology::nodes
+    std::vector<std::size_t> order; ///< senders before receivers
+    bool acyclic = true;
+    /// Database index -> the master of its replication group (itself for a master).
+    std::vector<std::size_t> groupMaster;
+};
+
+RoutingPlan buildRoutingPlan(const Topology& topology);
+
+/// Replicas (by index) of the group whose master is `master`, in file order.
+std::vector<std::size_t> replicasOf(const Topology& topology, const RoutingPlan& plan,
+                                    std::size_t master);
+
+} // namespace scalelab::core
