@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Fuzzes the loader + validator for FUZZ_SECONDS (default 60) with libFuzzer, seeded with the
+# examples and the broken-file corpus. A crash leaves its input in build-fuzz/crashes/:
+# add it to tests/data/broken (or tests/data/fuzz-regressions) as a regression test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+for p in clang-14 libfuzzer-14-dev libclang-rt-14-dev; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || {
+    $SUDO apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends \
+      clang-14 libfuzzer-14-dev libclang-rt-14-dev
+    break
+  }
+done
+CXX=clang++-14 CC=clang-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DSCALELAB_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
+cmake --build build-fuzz --target fuzz_load_topology -j "$(nproc)"
+corpus=build-fuzz/corpus
+mkdir -p "$corpus" build-fuzz/crashes
+cp examples/*.scalelab tests/data/valid/*.scalelab tests/data/broken/*.scalelab "$corpus"/ 2>/dev/null || true
+build-fuzz/tests/fuzz/fuzz_load_topology "$corpus" -max_total_time="${FUZZ_SECONDS:-60}" \
+  -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build-fuzz/crashes/ \
+  -print_final_stats=1 2>&1 | grep -E "^#[0-9]+.*DONE|stat::number_of_executed_units|ERROR|SUMMARY|Done" || true
+if ls build-fuzz/crashes/* >/dev/null 2>&1; then
+  echo "fuzz: crashes found:" >&2; ls build-fuzz/crashes >&2
+  exit 1
+fi
+echo "fuzz: no crash"
