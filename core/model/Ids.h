@@ -1,6 +1,7 @@
 #pragma once
 
-#include <compare>
+// No <compare> here: Qt 6.4's moc cannot parse it (<concepts>), and GUI headers with
+// Q_OBJECT include this file. <string> brings operator<=>'s support with it.
 #include <functional>
 #include <string>
 #include <utility>
