@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace scalelab::core {
 
@@ -95,24 +97,40 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
                         id.str(), remedyForSpof(t, plan, i)));
     }
 
-    // Read-heavy data tier with no cache in front of it.
+    // Read-heavy data tier with no cache in front of it: one finding per replication
+    // group, naming the web servers that read it directly.
+    std::map<std::size_t, std::pair<std::vector<std::string>, std::pair<double, double>>> uncached;
     for (std::size_t i = 0; i < t.nodes.size(); ++i) {
-        const Node& n = t.nodes[i];
         const NodeEstimate& e = a.nodes[i];
-        if (!n.is("web_server") || !e.reached || e.arrivalRps <= 0)
+        if (!t.nodes[i].is("web_server") || !e.reached || e.arrivalRps <= 0)
             continue;
-        bool cache = false, database = false;
+        bool cache = false;
+        std::vector<std::size_t> groups;
         for (const auto& c : plan.nodes[i].calls) {
             cache = cache || t.nodes[c.target].is("cache");
-            database = database || t.nodes[c.target].is("database");
+            if (t.nodes[c.target].is("database"))
+                groups.push_back(plan.groupMaster[c.target]);
         }
-        const double readShare = e.readRps / e.arrivalRps;
-        if (database && !cache && readShare >= 0.7)
-            add("info", e.id,
-                fmt::format("'{}' sends {:.0f}% reads straight to the database: a cache "
-                            "(cache-aside) with an 80% hit ratio would take 4 in 5 of them off "
-                            "the database.",
-                            e.id.str(), readShare * 100));
+        if (cache)
+            continue;
+        for (std::size_t g : groups) {
+            auto& entry = uncached[g];
+            if (std::find(entry.first.begin(), entry.first.end(), e.id.str()) == entry.first.end()) {
+                entry.first.push_back(e.id.str());
+                entry.second.first += e.readRps;
+                entry.second.second += e.arrivalRps;
+            }
+        }
+    }
+    for (const auto& [master, entry] : uncached) {
+        const double readShare = entry.second.first / entry.second.second;
+        if (readShare < 0.7)
+            continue;
+        add("info", t.nodes[master].id,
+            fmt::format("Reads are {:.0f}% of the requests {} send to '{}', with no cache in "
+                        "front. Try: a cache (cache-aside); at an 80% hit ratio it takes 4 in 5 "
+                        "reads off the database.",
+                        readShare * 100, fmt::join(entry.first, ", "), t.nodes[master].id.str()));
     }
 
     // Replication lag: writes not yet applied on the replicas are lost by a failover.

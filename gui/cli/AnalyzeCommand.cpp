@@ -1,13 +1,150 @@
+#include "core/analysis/Analysis.h"
+#include "core/analysis/AnalysisJson.h"
+#include "core/io/TopologyJson.h"
+#include "core/validation/Validator.h"
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
 
+#include <cmath>
+
+#include <QFile>
+
 namespace scalelab::gui::cli {
 
-// Not built yet: its issue replaces this file. Says so instead of pretending.
+namespace {
+
+QString number(double value, int decimals)
+{
+    if (std::isinf(value))
+        return QStringLiteral("inf");
+    return QString::number(value, 'f', decimals);
+}
+
+QString optionalMs(const std::optional<double>& value)
+{
+    if (!value)
+        return QStringLiteral("-");
+    return std::isinf(*value) ? QStringLiteral("unbounded (saturated)")
+                              : QStringLiteral("%1 ms").arg(number(*value, 1));
+}
+
+// A plain-text table people can read in a terminal: one row per node, then the verdicts.
+QString analysisTable(const core::Topology& topology, const core::Analysis& a,
+                      const QString& file)
+{
+    QStringList out;
+    out << QStringLiteral("Analysis of %1%2").arg(file,
+                                                  topology.name.empty()
+                                                      ? QString()
+                                                      : QStringLiteral(" (%1)").arg(QString::fromStdString(topology.name)));
+    out << QString();
+    int idWidth = 4;
+    for (const auto& n : a.nodes)
+        idWidth = std::max(idWidth, static_cast<int>(n.id.str().size()));
+    const auto row = [&](const QStringList& cells) {
+        QString line = cells[0].leftJustified(idWidth + 2) + cells[1].leftJustified(15);
+        for (int i = 2; i < cells.size(); ++i)
+            line += cells[i].rightJustified(i == 2 ? 10 : 13);
+        return line.trimmed().isEmpty() ? QString() : line;
+    };
+    out << row({QStringLiteral("node"), QStringLiteral("kind"), QStringLiteral("req/s"),
+                QStringLiteral("servers"), QStringLiteral("service ms"), QStringLiteral("util"),
+                QStringLiteral("wait ms"), QStringLiteral("response ms")});
+    for (const auto& n : a.nodes) {
+        const bool client = n.kind == "client";
+        QString util = client ? QStringLiteral("-")
+                              : QStringLiteral("%1%").arg(number(n.utilization * 100, 0));
+        if (!n.stable && !client)
+            util += QLatin1Char('!');
+        out << row({QString::fromStdString(n.id.str()), QString::fromStdString(n.kind),
+                    number(n.arrivalRps, 1), client ? QStringLiteral("-") : QString::number(n.servers),
+                    client ? QStringLiteral("-") : number(n.serviceMs, 2), util,
+                    client ? QStringLiteral("-") : number(n.meanWaitMs, 2),
+                    number(n.meanResponseMs, 2)});
+    }
+    out << QString();
+    out << QStringLiteral("End to end: mean %1, reads %2, writes %3 (links counted both ways)")
+               .arg(optionalMs(a.endToEndMeanMs), optionalMs(a.endToEndReadMs),
+                    optionalMs(a.endToEndWriteMs));
+    if (a.bottleneck) {
+        const core::NodeEstimate* b = a.node(*a.bottleneck);
+        out << QStringLiteral("Bottleneck: %1 at %2% utilization; client rates can grow %3x "
+                              "before a node saturates")
+                   .arg(QString::fromStdString(a.bottleneck->str()),
+                        number(b->utilization * 100, 0), number(a.maxScale, 2));
+    } else {
+        out << QStringLiteral("Bottleneck: none (no load)");
+    }
+    QStringList spof;
+    for (const auto& id : a.singlePointsOfFailure)
+        spof << QString::fromStdString(id.str());
+    out << QStringLiteral("Single points of failure: %1")
+               .arg(spof.isEmpty() ? QStringLiteral("none") : spof.join(QStringLiteral(", ")));
+    if (!a.findings.empty()) {
+        out << QString() << QStringLiteral("Findings:");
+        for (const auto& f : a.findings)
+            out << QStringLiteral("  [%1] %2").arg(QString::fromStdString(f.severity),
+                                                  QString::fromStdString(f.text));
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
 int analyzeCommand(const QStringList& args)
 {
-    printError(args.value(0) + QStringLiteral(": not available in this build yet"));
-    return BadUsage;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Instant queueing-theory estimates of a .scalelab file, no simulation: arrival rates, "
+        "utilization and M/M/c waits per node, end-to-end latency, the bottleneck, how far "
+        "the load can grow, single points of failure and findings. Prints a table, or with "
+        "--json writes the scalelab-analysis/1 document ('-' = standard output)."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The file to analyze."));
+    const QCommandLineOption jsonOut(QStringLiteral("json"),
+                                     QStringLiteral("Write the analysis as JSON to OUT."),
+                                     QStringLiteral("OUT"));
+    parser.addOption(jsonOut);
+    int exitCode = Success;
+    if (!parseWithCommonOptions(parser, args, exitCode))
+        return exitCode;
+    const QString file = requireOneFile(parser);
+    if (file.isEmpty())
+        return BadUsage;
+    if (parser.isSet(jsonOut) && parser.value(jsonOut).isEmpty()) {
+        printError(QStringLiteral("%1: --json needs a file name (or -)").arg(args.value(0)));
+        return BadUsage;
+    }
+
+    core::LoadResult loaded = core::loadTopologyFile(file.toStdString());
+    core::Diagnostics all = loaded.diagnostics;
+    if (loaded.topology && !core::hasErrors(loaded.diagnostics)) {
+        const core::Diagnostics semantic = core::validate(*loaded.topology);
+        all.insert(all.end(), semantic.begin(), semantic.end());
+    }
+    if (!loaded.topology || core::hasErrors(all)) {
+        for (const auto& d : all)
+            if (d.severity == core::Severity::Error)
+                printError(QStringLiteral("%1: error: %2").arg(file, QString::fromStdString(d.toString())));
+        return InvalidInput;
+    }
+
+    const core::Analysis analysis = core::analyze(*loaded.topology);
+    if (!parser.isSet(jsonOut)) {
+        printOut(analysisTable(*loaded.topology, analysis, file));
+        return Success;
+    }
+    const QByteArray text = QByteArray::fromStdString(core::analysisToJsonText(analysis));
+    const QString out = parser.value(jsonOut);
+    if (out == QLatin1String("-")) {
+        std::fwrite(text.constData(), 1, static_cast<std::size_t>(text.size()), stdout);
+        return Success;
+    }
+    QFile f(out);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(text) != text.size()) {
+        printError(QStringLiteral("%1: cannot write %2: %3").arg(args.value(0), out, f.errorString()));
+        return InvalidInput;
+    }
+    return Success;
 }
 
 } // namespace scalelab::gui::cli

@@ -386,7 +386,7 @@ private Q_SLOTS:
             {"id":"u","kind":"client","params":{"rate_rps":100,"read_ratio":0.95}},
             {"id":"w","kind":"web_server"},{"id":"db","kind":"database"}],
             "links":[{"from":"u","to":"w"},{"from":"w","to":"db"}]})");
-        QVERIFY(hasFinding(analyze(t), "info", "w", "a cache"));
+        QVERIFY(hasFinding(analyze(t), "info", "db", "Reads are 95% of the requests w send"));
     }
 
     void lruHitRatioMatchesASimulatedLru()
