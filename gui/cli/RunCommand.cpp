@@ -1,13 +1,218 @@
+#include "core/io/TopologyJson.h"
+#include "core/sim/ResultsJson.h"
+#include "core/sim/Simulation.h"
+#include "core/validation/Validator.h"
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
 
+#include <cmath>
+#include <cstdio>
+#include <exception>
+#include <fstream>
+
+#include <unistd.h>
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+
 namespace scalelab::gui::cli {
 
-// Not built yet: its issue replaces this file. Says so instead of pretending.
+namespace {
+
+namespace simns = core::sim;
+
+bool writeRunOutput(const QString& path, const std::string& text, const QString& what)
+{
+    std::ofstream out(path.toStdString(), std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) {
+        printError(QStringLiteral("cannot write the %1 file '%2'").arg(what, path));
+        return false;
+    }
+    return true;
+}
+
+QString runFixed(double value, int decimals)
+{
+    return QString::number(value, 'f', decimals);
+}
+
+void printRunSummary(const simns::RunResults& r)
+{
+    printOut(QStringLiteral("%1 — %2 s simulated (%3 s warm-up excluded), seed %4")
+                 .arg(QString::fromStdString(r.name.empty() ? std::string("(unnamed)") : r.name))
+                 .arg(r.durationS)
+                 .arg(r.warmupS)
+                 .arg(r.seed));
+    printOut(QStringLiteral("requests    %1 generated, %2 completed, %3 failed; availability %4%")
+                 .arg(r.generated)
+                 .arg(r.completed)
+                 .arg(r.failed)
+                 .arg(runFixed(100.0 * r.availability, 3)));
+    QStringList reasons;
+    for (const auto& [reason, count] : r.byReason)
+        if (count > 0)
+            reasons << QStringLiteral("%1 %2").arg(QString::fromStdString(reason)).arg(count);
+    if (!reasons.isEmpty())
+        printOut(QStringLiteral("failures    ") + reasons.join(QStringLiteral(", ")));
+    printOut(QStringLiteral("throughput  %1 req/s").arg(runFixed(r.throughputRps, 1)));
+    const auto& l = r.latency;
+    printOut(QStringLiteral("latency ms  mean %1  p50 %2  p90 %3  p99 %4  p99.9 %5  max %6")
+                 .arg(runFixed(l.mean, 2), runFixed(l.p50, 2), runFixed(l.p90, 2), runFixed(l.p99, 2),
+                      runFixed(l.p999, 2), runFixed(l.max, 2)));
+    printOut(QStringLiteral("data        %1 lost writes, %2 stale reads")
+                 .arg(r.lostWrites)
+                 .arg(r.staleReads));
+    printOut(QString());
+    printOut(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8")
+                 .arg(QStringLiteral("node"), -16)
+                 .arg(QStringLiteral("kind"), -14)
+                 .arg(QStringLiteral("arrivals"), 10)
+                 .arg(QStringLiteral("util %"), 7)
+                 .arg(QStringLiteral("queue"), 8)
+                 .arg(QStringLiteral("wait ms"), 9)
+                 .arg(QStringLiteral("resp ms"), 9)
+                 .arg(QStringLiteral("up %"), 6));
+    for (const auto& n : r.nodes)
+        printOut(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8")
+                     .arg(QString::fromStdString(n.id), -16)
+                     .arg(QString::fromStdString(n.kind), -14)
+                     .arg(n.arrivals, 10)
+                     .arg(runFixed(100.0 * n.utilization, 1), 7)
+                     .arg(runFixed(n.meanQueueLength, 2), 8)
+                     .arg(runFixed(n.meanWaitMs, 2), 9)
+                     .arg(runFixed(n.meanResponseMs, 2), 9)
+                     .arg(runFixed(100.0 * n.upFraction, 1), 6));
+    if (!r.events.empty()) {
+        printOut(QString());
+        for (const auto& e : r.events)
+            printOut(QStringLiteral("t=%1 s  %2 %3 %4")
+                         .arg(runFixed(e.tS, 3), QString::fromStdString(e.type),
+                              QString::fromStdString(e.node), QString::fromStdString(e.detail)));
+    }
+    printOut(QString());
+    printOut(QStringLiteral("engine      %1 events in %2 s wall (%3 M events/s)")
+                 .arg(r.engine.events)
+                 .arg(runFixed(r.engine.wallS, 3))
+                 .arg(runFixed(r.engine.eventsPerS / 1e6, 2)));
+}
+
+} // namespace
+
 int runCommand(const QStringList& args)
 {
-    printError(args.value(0) + QStringLiteral(": not available in this build yet"));
-    return BadUsage;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Simulate a .scalelab file and print a summary; optionally write the "
+                       "scalelab-results/1 JSON and the 1-second time series as CSV."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The file to simulate."));
+    const QCommandLineOption duration(QStringLiteral("duration"),
+                                      QStringLiteral("Simulated seconds (overrides the file)."),
+                                      QStringLiteral("S"));
+    const QCommandLineOption warmup(QStringLiteral("warmup"),
+                                    QStringLiteral("Warm-up seconds excluded from statistics."),
+                                    QStringLiteral("S"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."),
+                                  QStringLiteral("N"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Write scalelab-results/1 JSON here."),
+                                  QStringLiteral("OUT"));
+    const QCommandLineOption csv(QStringLiteral("csv"),
+                                 QStringLiteral("Write the 1-second time series as CSV here."),
+                                 QStringLiteral("OUT"));
+    const QCommandLineOption report(QStringLiteral("report"),
+                                    QStringLiteral("Write an HTML or PDF report here."),
+                                    QStringLiteral("OUT"));
+    parser.addOptions({duration, warmup, seed, json, csv, report});
+    int exitCode = Success;
+    if (!parseWithCommonOptions(parser, args, exitCode))
+        return exitCode;
+    const QString file = requireOneFile(parser);
+    if (file.isEmpty())
+        return BadUsage;
+    if (parser.isSet(report)) {
+        printError(args.value(0) + QStringLiteral(": reports are not available yet"));
+        return BadUsage;
+    }
+
+    core::LoadResult loaded = core::loadTopologyFile(file.toStdString());
+    core::Diagnostics all = loaded.diagnostics;
+    if (loaded.topology && !core::hasErrors(all)) {
+        const core::Diagnostics semantic = core::validate(*loaded.topology);
+        all.insert(all.end(), semantic.begin(), semantic.end());
+    }
+    if (!loaded.topology || core::hasErrors(all)) {
+        for (const auto& d : all)
+            if (d.severity == core::Severity::Error)
+                printError(QStringLiteral("%1: error: %2").arg(file, QString::fromStdString(d.toString())));
+        return InvalidInput;
+    }
+    core::Topology topology = *loaded.topology;
+
+    auto number = [&](const QCommandLineOption& option, double& target, bool positive) {
+        if (!parser.isSet(option))
+            return true;
+        bool ok = false;
+        const double v = parser.value(option).toDouble(&ok);
+        if (!ok || !std::isfinite(v) || v < 0 || (positive && v <= 0)) {
+            printError(QStringLiteral("%1: --%2 needs a number %3, got '%4'")
+                           .arg(args.value(0), option.names().first(),
+                                positive ? QStringLiteral("> 0") : QStringLiteral(">= 0"),
+                                parser.value(option)));
+            return false;
+        }
+        target = v;
+        return true;
+    };
+    if (!number(duration, topology.simulation.durationS, true) ||
+        !number(warmup, topology.simulation.warmupS, false))
+        return BadUsage;
+    if (parser.isSet(seed)) {
+        bool ok = false;
+        const qulonglong v = parser.value(seed).toULongLong(&ok);
+        if (!ok) {
+            printError(QStringLiteral("%1: --seed needs a non-negative integer, got '%2'")
+                           .arg(args.value(0), parser.value(seed)));
+            return BadUsage;
+        }
+        topology.simulation.seed = v;
+    }
+    if (topology.simulation.warmupS >= topology.simulation.durationS) {
+        printError(QStringLiteral("%1: the warm-up (%2 s) must be shorter than the duration (%3 s)")
+                       .arg(args.value(0))
+                       .arg(topology.simulation.warmupS)
+                       .arg(topology.simulation.durationS));
+        return BadUsage;
+    }
+
+    simns::RunResults results;
+    try {
+        simns::Simulation simulation(topology);
+        const bool progress = isatty(fileno(stderr)) != 0;
+        // Slices of a hundredth of the run: progress without slowing the engine down.
+        const simns::SimTime slice = std::max<simns::SimTime>(1, simulation.end() / 100);
+        while (!simulation.finished()) {
+            simulation.runUntil(simulation.now() + slice);
+            if (progress)
+                std::fprintf(stderr, "\rsimulating %s: %3.0f%%", file.toUtf8().constData(),
+                             100.0 * static_cast<double>(simulation.now()) /
+                                 static_cast<double>(simulation.end()));
+        }
+        if (progress)
+            std::fputc('\n', stderr);
+        results = simulation.results();
+    } catch (const std::exception& e) {
+        printError(QStringLiteral("%1: error: %2").arg(file, QString::fromUtf8(e.what())));
+        return InvalidInput;
+    }
+
+    printRunSummary(results);
+    if (parser.isSet(json) && !writeRunOutput(parser.value(json), simns::resultsToJson(results), QStringLiteral("JSON")))
+        return InvalidInput;
+    if (parser.isSet(csv) && !writeRunOutput(parser.value(csv), simns::timeSeriesToCsv(results), QStringLiteral("CSV")))
+        return InvalidInput;
+    return Success;
 }
 
 } // namespace scalelab::gui::cli

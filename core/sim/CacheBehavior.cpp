@@ -1,0 +1,43 @@
+#include "core/sim/CacheBehavior.h"
+
+#include <algorithm>
+
+namespace scalelab::core::sim {
+
+void CacheBehavior::reconfigure()
+{
+    QueueStation::reconfigure();
+    m_hitRatio = node().number("hit_ratio");
+    // Never more slots than there are keys: the table is allocated up front.
+    const auto capacity = static_cast<std::size_t>(
+        std::min<std::int64_t>(node().integer("capacity_keys"),
+                               static_cast<std::int64_t>(m_kernel.keyTableSize())));
+    if (capacity != m_capacity) {
+        m_capacity = capacity;
+        m_lru.reset(capacity);
+    }
+}
+
+void CacheBehavior::recover()
+{
+    QueueStation::recover();
+    m_lru.reset(m_capacity); // a restarted cache is cold
+}
+
+void CacheBehavior::invalidate(std::uint64_t key)
+{
+    if (m_capacity > 0)
+        m_lru.erase(key);
+}
+
+void CacheBehavior::served(std::uint32_t frame)
+{
+    Frame& f = m_kernel.frames()[frame];
+    const bool hit = m_capacity > 0 ? m_lru.access(f.key)
+                                    : (m_hitRatio >= 1.0 || uniform01(m_kernel.rng(m_index)) < m_hitRatio);
+    if (hit)
+        f.flags |= kFlagHit;
+    answer(frame);
+}
+
+} // namespace scalelab::core::sim

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/sim/FutureEventSet.h"
+
+#include <vector>
+
+namespace scalelab::core::sim {
+
+/// Brown's calendar queue (CACM 1988): buckets of one "day" each, scanned like the days of
+/// a year; resized (and the day length re-estimated from the earliest events) when the
+/// population doubles or halves. Each bucket is a vector sorted latest-first.
+class CalendarQueue final : public FutureEventSet {
+public:
+    CalendarQueue();
+    void push(const Event& event) override;
+    Event pop() override;
+    const Event& top() const override;
+    bool empty() const override { return m_size == 0; }
+    std::size_t size() const override { return m_size; }
+    void clear() override;
+
+private:
+    std::size_t bucketOf(SimTime t) const
+    {
+        return static_cast<std::size_t>(t / m_width) & (m_buckets.size() - 1);
+    }
+    void insert(const Event& event);
+    /// Finds the bucket holding the earliest event and moves the scan position there.
+    std::size_t locateMin() const;
+    void resize(std::size_t buckets);
+
+    std::vector<std::vector<Event>> m_buckets;
+    std::size_t m_size = 0;
+    SimTime m_width = 1'000;
+    // Scan state: mutable because top() advances it exactly as pop() would.
+    mutable std::size_t m_current = 0;
+    mutable SimTime m_bucketTop = 0; ///< end of the current day's window
+    std::vector<Event> m_scratch;
+};
+
+} // namespace scalelab::core::sim

@@ -1,0 +1,150 @@
+#include "core/sim/ClientBehavior.h"
+
+namespace scalelab::core::sim {
+
+namespace {
+constexpr std::uint32_t kArrivalTimer = 0;
+constexpr std::uint16_t kStepDns = 1;
+constexpr std::uint16_t kStepEntry = 2;
+} // namespace
+
+void ClientBehavior::init()
+{
+    for (std::uint32_t l : m_kernel.outLinks(m_index)) {
+        const bool toDns = m_kernel.node(m_kernel.link(l).to).is("dns");
+        std::uint32_t& slot = toDns ? m_dnsLink : m_entryLink;
+        if (slot == kNone)
+            slot = l;
+    }
+    reconfigure();
+}
+
+void ClientBehavior::reconfigure()
+{
+    const Node& n = node();
+    m_rate = n.number("rate_rps");
+    m_poisson = n.text("arrival") != "constant";
+    m_readRatio = n.number("read_ratio");
+    m_timeout = fromMs(n.number("timeout_ms"));
+    m_dnsRatio = m_dnsLink == kNone ? 0.0 : n.number("dns_lookup_ratio");
+    const auto keys = static_cast<std::uint64_t>(std::max<std::int64_t>(1, n.integer("key_space")));
+    if (m_keys.size() != keys || m_keys.exponent() != n.number("key_skew"))
+        m_keys = ZipfSampler(keys, n.number("key_skew"));
+    arm();
+}
+
+void ClientBehavior::arm()
+{
+    if (m_armed || !m_up || m_rate <= 0 || m_entryLink == kNone)
+        return;
+    const double meanNs = 1e9 / m_rate;
+    const double gap = m_poisson ? m_exponential(m_kernel.rng(m_index)) * meanNs : meanNs;
+    m_kernel.schedule(m_kernel.now() + static_cast<SimTime>(gap + 0.5), EventType::Timer, m_index,
+                      kArrivalTimer);
+    m_armed = true;
+}
+
+void ClientBehavior::timer(std::uint32_t code)
+{
+    if (code != kArrivalTimer)
+        return;
+    m_armed = false;
+    if (!m_up || m_rate <= 0)
+        return;
+    generate();
+    arm();
+}
+
+void ClientBehavior::generate()
+{
+    const SimTime now = m_kernel.now();
+    RandomEngine& rng = m_kernel.rng(m_index);
+    FramePool& frames = m_kernel.frames();
+    const std::uint32_t root = frames.allocate();
+    Frame& f = frames[root];
+    f.arrivedAt = now;
+    f.parent = kNone;
+    f.node = m_index;
+    f.link = kNone;
+    f.cls = (m_readRatio >= 1.0 || uniform01(rng) < m_readRatio) ? RequestClass::Read
+                                                                  : RequestClass::Write;
+    f.key = m_kernel.needKeys() ? m_keys(rng) : 0;
+    f.state = FrameState::Waiting;
+    f.flags = 0;
+    f.reason = FailReason::None;
+    ++m_counters.arrivals;
+    m_kernel.metrics().generated(now);
+    if (m_timeout > 0)
+        m_kernel.schedule(now + m_timeout, EventType::Timeout, root, f.gen);
+    const bool lookup = m_dnsRatio > 0 && (m_dnsRatio >= 1.0 || uniform01(rng) < m_dnsRatio);
+    if (lookup) {
+        f.step = kStepDns;
+        m_kernel.call(root, m_dnsLink, m_kernel.link(m_dnsLink).to);
+    } else {
+        f.step = kStepEntry;
+        m_kernel.call(root, m_entryLink, m_kernel.link(m_entryLink).to);
+    }
+}
+
+void ClientBehavior::childReturned(std::uint32_t frame, const Frame& child)
+{
+    Frame& f = m_kernel.frames()[frame];
+    if (child.reason != FailReason::None) {
+        finish(frame, child.reason);
+    } else if (f.step == kStepDns) {
+        f.step = kStepEntry;
+        m_kernel.call(frame, m_entryLink, m_kernel.link(m_entryLink).to);
+    } else {
+        finish(frame, FailReason::None);
+    }
+}
+
+void ClientBehavior::timeout(std::uint32_t frame)
+{
+    finish(frame, FailReason::Timeout);
+}
+
+void ClientBehavior::finish(std::uint32_t frame, FailReason reason)
+{
+    // Children still out come back to a released frame and are dropped (generation check).
+    Frame& f = m_kernel.frames()[frame];
+    const SimTime now = m_kernel.now();
+    if (reason == FailReason::None) {
+        ++m_counters.completed;
+        ++m_counters.responses; // a client's mean response is its requests' end-to-end mean
+        m_counters.responseSumNs += static_cast<double>(now - f.arrivedAt);
+        m_kernel.metrics().completed(f.cls, now - f.arrivedAt, now);
+    } else {
+        m_kernel.metrics().failed(reason, now);
+    }
+    m_kernel.frames().release(frame);
+}
+
+void ClientBehavior::accept(std::uint32_t frame)
+{
+    m_kernel.respond(frame, FailReason::Refused); // nothing sends requests to a client
+}
+
+void ClientBehavior::fail()
+{
+    // Users who go away stop sending; requests already sent still complete.
+    if (!m_up)
+        return;
+    m_up = false;
+    m_upTime.set(m_kernel.now(), 0.0);
+}
+
+void ClientBehavior::recover()
+{
+    NodeBehavior::recover();
+    arm();
+}
+
+void ClientBehavior::fillResults(NodeResults& out) const
+{
+    NodeBehavior::fillResults(out);
+    out.utilization = 0;
+    out.meanQueueLength = 0;
+}
+
+} // namespace scalelab::core::sim

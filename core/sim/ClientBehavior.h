@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/sim/NodeBehavior.h"
+#include "core/sim/ZipfSampler.h"
+
+#include <boost/random/exponential_distribution.hpp>
+
+namespace scalelab::core::sim {
+
+/// Users: Poisson or evenly spaced arrivals, a read/write mix, Zipf-skewed keys, an
+/// optional DNS lookup first, an optional timeout. Owns the root frame of each request and
+/// records its end-to-end latency or failure.
+class ClientBehavior final : public NodeBehavior {
+public:
+    using NodeBehavior::NodeBehavior;
+
+    void init() override;
+    void reconfigure() override;
+    void childReturned(std::uint32_t frame, const Frame& child) override;
+    void timer(std::uint32_t code) override;
+    void timeout(std::uint32_t frame) override;
+    void fail() override;
+    void recover() override;
+    void fillResults(NodeResults& out) const override;
+
+protected:
+    void accept(std::uint32_t frame) override;
+
+private:
+    void generate();
+    void arm();
+    void finish(std::uint32_t frame, FailReason reason);
+
+    std::uint32_t m_entryLink = kNone;
+    std::uint32_t m_dnsLink = kNone;
+    double m_rate = 0;
+    bool m_poisson = true;
+    double m_readRatio = 1;
+    SimTime m_timeout = 0;
+    double m_dnsRatio = 0;
+    ZipfSampler m_keys;
+    boost::random::exponential_distribution<double> m_exponential{1.0};
+    bool m_armed = false; ///< the next arrival is scheduled
+};
+
+} // namespace scalelab::core::sim

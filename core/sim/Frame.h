@@ -1,0 +1,107 @@
+#pragma once
+
+#include "core/sim/SimTime.h"
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace scalelab::core::sim {
+
+inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+/// Why a request failed; every failure carries one (results "by_reason").
+enum class FailReason : std::uint8_t {
+    None,
+    Rejected,  ///< the queue was full (queue_limit)
+    Refused,   ///< the node was down when the request reached it
+    Timeout,   ///< the client stopped waiting (timeout_ms)
+    Lost,      ///< the node failed while the request was queued or being served there
+    NoBackend, ///< a load balancer had no backend in rotation
+    Count
+};
+const char* reasonName(FailReason reason);
+
+enum class RequestClass : std::uint8_t { Read, Write };
+
+enum class FrameState : std::uint8_t { Free, Transit, Queued, Service, Waiting, Returning };
+
+/// One visit of a request to one node (a call frame). A request is a chain of frames from
+/// the client's root frame down to the node currently working on it; a response travels
+/// back up the chain. Frames are pooled: steady-state runs allocate nothing per request.
+struct Frame {
+    SimTime arrivedAt = 0; ///< at this node (root: creation time of the request)
+    SimTime startedAt = 0; ///< service start
+    SimTime sentAt = 0;    ///< left the sender (for in-flight progress)
+    SimTime dueAt = 0;     ///< reaches the other end
+    std::uint64_t key = 0;
+    std::uint32_t gen = 0;        ///< bumped on release: stale events and children detect reuse
+    std::uint32_t parent = kNone; ///< caller frame
+    std::uint32_t parentGen = 0;
+    std::uint32_t node = kNone;   ///< node serving this frame
+    std::uint32_t link = kNone;   ///< link it came over (responses return over it)
+    std::uint32_t prevAtNode = kNone;
+    std::uint32_t nextAtNode = kNone;
+    std::uint32_t nextInQueue = kNone; ///< also the free-list link
+    std::uint32_t aux = 0;             ///< node-specific (chosen backend, ...)
+    std::uint16_t step = 0;            ///< node-specific progress
+    FrameState state = FrameState::Free;
+    std::uint8_t flags = 0;            ///< node-specific bits, see kFlag*
+    FailReason reason = FailReason::None;
+    RequestClass cls = RequestClass::Read;
+};
+
+inline constexpr std::uint8_t kFlagHoldsWorker = 1; ///< blocking web server keeps its worker
+inline constexpr std::uint8_t kFlagAttached = 2;    ///< listed at its node (fails with it)
+inline constexpr std::uint8_t kFlagHit = 4;         ///< cache answer: found
+inline constexpr std::uint8_t kFlagRetried = 8;     ///< load balancer retried it once
+inline constexpr std::uint8_t kFlagWarm = 16;       ///< root: created after the warm-up
+
+/// Chunked pool: references stay valid while new frames are allocated (calls nest).
+class FramePool {
+public:
+    static constexpr std::uint32_t kChunkBits = 12;
+    static constexpr std::uint32_t kChunk = 1u << kChunkBits;
+
+    Frame& operator[](std::uint32_t i) { return m_chunks[i >> kChunkBits][i & (kChunk - 1)]; }
+    const Frame& operator[](std::uint32_t i) const
+    {
+        return m_chunks[i >> kChunkBits][i & (kChunk - 1)];
+    }
+
+    std::uint32_t allocate()
+    {
+        if (m_free == kNone) {
+            if (m_size % kChunk == 0)
+                m_chunks.push_back(std::make_unique<Frame[]>(kChunk));
+            ++m_live;
+            return m_size++;
+        }
+        const std::uint32_t i = m_free;
+        m_free = (*this)[i].nextInQueue;
+        ++m_live;
+        return i;
+    }
+
+    void release(std::uint32_t i)
+    {
+        Frame& f = (*this)[i];
+        ++f.gen;
+        f.state = FrameState::Free;
+        f.flags = 0;
+        f.nextInQueue = m_free;
+        m_free = i;
+        --m_live;
+    }
+
+    std::uint32_t size() const { return m_size; } ///< frames ever allocated (live or free)
+    std::uint32_t live() const { return m_live; }
+
+private:
+    std::vector<std::unique_ptr<Frame[]>> m_chunks;
+    std::uint32_t m_size = 0;
+    std::uint32_t m_free = kNone;
+    std::uint32_t m_live = 0;
+};
+
+} // namespace scalelab::core::sim

@@ -1,0 +1,34 @@
+#include "core/sim/FutureEventSet.h"
+
+#include "core/sim/CalendarQueue.h"
+#include "core/sim/DaryHeapQueue.h"
+
+namespace scalelab::core::sim {
+
+std::unique_ptr<FutureEventSet> makeEventQueue(QueueKind kind)
+{
+    switch (kind) {
+    case QueueKind::BinaryHeap:
+        return std::make_unique<DaryHeapQueue<2>>();
+    case QueueKind::QuaternaryHeap:
+        return std::make_unique<DaryHeapQueue<4>>();
+    case QueueKind::Calendar:
+        return std::make_unique<CalendarQueue>();
+    }
+    return std::make_unique<DaryHeapQueue<4>>();
+}
+
+std::string_view toString(QueueKind kind)
+{
+    switch (kind) {
+    case QueueKind::BinaryHeap:
+        return "binary_heap";
+    case QueueKind::QuaternaryHeap:
+        return "4ary_heap";
+    case QueueKind::Calendar:
+        return "calendar";
+    }
+    return "?";
+}
+
+} // namespace scalelab::core::sim

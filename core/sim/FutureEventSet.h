@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/sim/Event.h"
+
+#include <cstddef>
+#include <memory>
+#include <string_view>
+
+namespace scalelab::core::sim {
+
+/// The future-event set: a priority queue of events by (time, seq). Small on purpose so
+/// implementations can be swapped and tested with one suite (like ns-3's scheduler.h).
+/// Complexity: binary and 4-ary heap O(log n) push/pop; calendar queue O(1) amortized
+/// when event times are spread evenly, O(n) worst case.
+class FutureEventSet {
+public:
+    virtual ~FutureEventSet() = default;
+    virtual void push(const Event& event) = 0;
+    /// Removes and returns the earliest event. Precondition: !empty().
+    virtual Event pop() = 0;
+    /// The earliest event without removing it. Precondition: !empty().
+    virtual const Event& top() const = 0;
+    virtual bool empty() const = 0;
+    virtual std::size_t size() const = 0;
+    virtual void clear() = 0;
+};
+
+enum class QueueKind { BinaryHeap, QuaternaryHeap, Calendar };
+
+/// The default was picked by tests/bench (bench_event_queue): see the closing note there.
+inline constexpr QueueKind kDefaultQueue = QueueKind::QuaternaryHeap;
+
+std::unique_ptr<FutureEventSet> makeEventQueue(QueueKind kind);
+std::string_view toString(QueueKind kind);
+
+} // namespace scalelab::core::sim

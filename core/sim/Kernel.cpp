@@ -1,0 +1,395 @@
+#include "core/sim/Kernel.h"
+
+#include "core/sim/BehaviorFactory.h"
+#include "core/sim/NodeBehavior.h"
+#include "core/sim/ReplicationGroup.h"
+
+#include <algorithm>
+#include <chrono>
+#include <stdexcept>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+namespace scalelab::core::sim {
+
+namespace {
+constexpr std::size_t kMaxEventLog = 100000;
+constexpr std::size_t kMaxKeyTable = std::size_t{1} << 22;
+} // namespace
+
+Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
+    : m_topology(topology), m_options(options), m_fes(makeEventQueue(options.queue))
+{
+    m_end = fromSeconds(topology.simulation.durationS);
+    m_warmup = std::clamp<SimTime>(fromSeconds(topology.simulation.warmupS), 0, m_end);
+    const auto n = static_cast<std::uint32_t>(m_topology.nodes.size());
+    std::unordered_map<std::string, std::uint32_t> indexOf;
+    for (std::uint32_t i = 0; i < n; ++i)
+        indexOf.emplace(m_topology.nodes[i].id.str(), i);
+
+    m_out.resize(n);
+    m_attached.assign(n, kNone);
+    for (const Link& l : m_topology.links) {
+        LinkInfo info;
+        auto from = indexOf.find(l.from.str());
+        auto to = indexOf.find(l.to.str());
+        if (from == indexOf.end() || to == indexOf.end())
+            throw std::invalid_argument("link " + l.from.str() + " -> " + l.to.str() +
+                                        " names a missing node");
+        info.from = from->second;
+        info.to = to->second;
+        info.latency = fromMs(l.latencyMs());
+        info.lag = fromMs(l.lagMs());
+        info.weight = l.weight();
+        info.replication = l.kind == LinkKind::Replication;
+        if (!info.replication)
+            m_out[info.from].push_back(static_cast<std::uint32_t>(m_links.size()));
+        else
+            m_needKeys = true;
+        m_links.push_back(info);
+    }
+
+    std::int64_t keySpace = 1;
+    m_rngs.reserve(n);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        const Node& node = m_topology.nodes[i];
+        m_rngs.push_back(makeStream(m_topology.simulation.seed, i));
+        if (node.is("client"))
+            keySpace = std::max(keySpace, node.integer("key_space"));
+        if (node.is("cache") && node.integer("capacity_keys") > 0)
+            m_needKeys = true;
+    }
+    m_keyTableSize = std::min<std::size_t>(static_cast<std::size_t>(keySpace) + 1, kMaxKeyTable);
+
+    // Replication groups: each master with the replicas its replication links reach.
+    m_groupOf.assign(n, kNone);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        const Node& node = m_topology.nodes[i];
+        if (!node.is("database") || node.text("role") != "master")
+            continue;
+        const auto g = static_cast<std::uint32_t>(m_groups.size());
+        m_groups.push_back(std::make_unique<ReplicationGroup>(*this, g, i));
+        m_groupOf[i] = g;
+        for (const LinkInfo& l : m_links)
+            if (l.replication && l.from == i && m_groupOf[l.to] == kNone) {
+                m_groups.back()->addReplica(l.to, l.lag);
+                m_groupOf[l.to] = g;
+            }
+    }
+
+    m_metrics.configure(m_warmup, m_end, options.keepLatencies);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        auto behavior = makeBehavior(m_topology.nodes[i].kind.str(), *this, i);
+        if (!behavior)
+            throw std::invalid_argument("node '" + m_topology.nodes[i].id.str() +
+                                        "' has an unknown kind '" +
+                                        m_topology.nodes[i].kind.str() + "'");
+        m_behaviors.push_back(std::move(behavior));
+    }
+    for (auto& b : m_behaviors)
+        b->init();
+    if (m_warmup > 0)
+        schedule(m_warmup, EventType::Warmup, 0);
+    for (std::uint32_t i = 0; i < m_topology.scenario.size(); ++i)
+        schedule(fromSeconds(m_topology.scenario[i].atS), EventType::Scenario, i);
+}
+
+Kernel::~Kernel() = default;
+
+ReplicationGroup* Kernel::groupOf(std::uint32_t node) const
+{
+    const std::uint32_t g = m_groupOf[node];
+    return g == kNone ? nullptr : m_groups[g].get();
+}
+
+std::uint64_t Kernel::runUntil(SimTime t)
+{
+    const auto wallStart = std::chrono::steady_clock::now();
+    const std::uint64_t before = m_eventCount;
+    t = std::min(t, m_end);
+    drainInbox();
+    while (!m_capped && !m_fes->empty()) {
+        if (m_inboxPending.load(std::memory_order_acquire))
+            drainInbox();
+        if (m_fes->top().time > t)
+            break;
+        if (m_eventCount >= m_options.maxEvents) {
+            m_capped = true;
+            logEvent("event_cap_reached", kNone,
+                     fmt::format("stopped after {} events (the cap of this run)", m_eventCount));
+            break;
+        }
+        const Event e = m_fes->pop();
+        m_now = e.time;
+        ++m_eventCount;
+        dispatch(e);
+    }
+    if (!m_capped)
+        m_now = std::max(m_now, t);
+    m_wallS += std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    return m_eventCount - before;
+}
+
+void Kernel::dispatch(const Event& e)
+{
+    switch (e.type) {
+    case EventType::Arrive: {
+        Frame& f = m_frames[e.a];
+        if (f.gen == e.b && f.state == FrameState::Transit)
+            m_behaviors[f.node]->arrive(e.a);
+        break;
+    }
+    case EventType::ServiceDone: {
+        Frame& f = m_frames[e.a];
+        if (f.gen == e.b && f.state == FrameState::Service)
+            m_behaviors[f.node]->serviceDone(e.a);
+        break;
+    }
+    case EventType::Return: {
+        Frame& f = m_frames[e.a];
+        if (f.gen == e.b && f.state == FrameState::Returning)
+            deliverReturn(e.a);
+        break;
+    }
+    case EventType::Timer:
+        m_behaviors[e.a]->timer(e.b);
+        break;
+    case EventType::Timeout: {
+        Frame& f = m_frames[e.a];
+        if (f.gen == e.b && f.state == FrameState::Waiting && f.parent == kNone)
+            m_behaviors[f.node]->timeout(e.a);
+        break;
+    }
+    case EventType::Scenario:
+        apply(m_topology.scenario[e.a]);
+        break;
+    case EventType::Group:
+        m_groups[e.a]->timer(e.b);
+        break;
+    case EventType::Warmup:
+        for (auto& b : m_behaviors)
+            b->resetStats();
+        break;
+    case EventType::Test:
+        break;
+    }
+}
+
+std::uint32_t Kernel::call(std::uint32_t parent, std::uint32_t link, std::uint32_t target)
+{
+    const std::uint32_t c = m_frames.allocate();
+    Frame& child = m_frames[c];
+    Frame& p = m_frames[parent];
+    child.parent = parent;
+    child.parentGen = p.gen;
+    child.node = target;
+    child.link = link;
+    child.key = p.key;
+    child.cls = p.cls;
+    child.flags = 0;
+    child.reason = FailReason::None;
+    child.step = 0;
+    child.aux = 0;
+    p.state = FrameState::Waiting;
+    const SimTime latency = m_links[link].latency;
+    child.sentAt = m_now;
+    child.dueAt = m_now + latency;
+    child.state = FrameState::Transit;
+    if (latency > 0)
+        schedule(child.dueAt, EventType::Arrive, c, child.gen);
+    else
+        m_behaviors[target]->arrive(c);
+    return c;
+}
+
+void Kernel::respond(std::uint32_t frame, FailReason reason)
+{
+    Frame& f = m_frames[frame];
+    if (f.flags & kFlagAttached)
+        detach(frame);
+    f.reason = reason;
+    f.state = FrameState::Returning;
+    const SimTime latency = m_links[f.link].latency;
+    f.sentAt = m_now;
+    f.dueAt = m_now + latency;
+    if (latency > 0)
+        schedule(f.dueAt, EventType::Return, frame, f.gen);
+    else
+        deliverReturn(frame);
+}
+
+void Kernel::deliverReturn(std::uint32_t frame)
+{
+    Frame& child = m_frames[frame];
+    const std::uint32_t p = child.parent;
+    Frame& parent = m_frames[p];
+    // A caller that failed or gave up in the meantime was released (or is answering):
+    // the late answer is dropped.
+    if (parent.gen == child.parentGen && parent.state == FrameState::Waiting)
+        m_behaviors[parent.node]->childReturned(p, child);
+    m_frames.release(frame);
+}
+
+void Kernel::attach(std::uint32_t frame)
+{
+    Frame& f = m_frames[frame];
+    std::uint32_t& head = m_attached[f.node];
+    f.prevAtNode = kNone;
+    f.nextAtNode = head;
+    if (head != kNone)
+        m_frames[head].prevAtNode = frame;
+    head = frame;
+    f.flags |= kFlagAttached;
+}
+
+void Kernel::detach(std::uint32_t frame)
+{
+    Frame& f = m_frames[frame];
+    if (f.prevAtNode == kNone)
+        m_attached[f.node] = f.nextAtNode;
+    else
+        m_frames[f.prevAtNode].nextAtNode = f.nextAtNode;
+    if (f.nextAtNode != kNone)
+        m_frames[f.nextAtNode].prevAtNode = f.prevAtNode;
+    f.flags &= static_cast<std::uint8_t>(~kFlagAttached);
+}
+
+void Kernel::logEvent(std::string type, std::uint32_t node, std::string detail)
+{
+    if (m_eventLog.size() >= kMaxEventLog) {
+        ++m_eventsDropped;
+        return;
+    }
+    m_eventLog.push_back({toSeconds(m_now), std::move(type),
+                          node == kNone ? std::string() : m_topology.nodes[node].id.str(),
+                          std::move(detail)});
+}
+
+void Kernel::apply(const ScenarioAction& action)
+{
+    const auto found = m_topology.nodeIndex(action.node);
+    if (!found) {
+        m_eventLog.push_back({toSeconds(m_now), "action_ignored", action.node.str(), "no such node"});
+        return;
+    }
+    const auto i = static_cast<std::uint32_t>(*found);
+    NodeBehavior& b = *m_behaviors[i];
+    switch (action.action) {
+    case ActionType::Fail:
+        if (b.up()) {
+            logEvent("node_failed", i, "");
+            b.fail();
+        }
+        break;
+    case ActionType::Recover:
+        if (!b.up()) {
+            logEvent("node_recovered", i, "");
+            b.recover();
+        }
+        break;
+    case ActionType::Set:
+        m_topology.nodes[i].params[action.param] = action.value;
+        b.reconfigure();
+        logEvent("param_set", i, action.param + "=" + toDisplayString(action.value));
+        break;
+    case ActionType::Promote:
+        if (ReplicationGroup* g = groupOf(i))
+            g->promote(i);
+        else
+            logEvent("promote_ignored", i, "not in a replication group");
+        break;
+    }
+}
+
+void Kernel::post(const ScenarioAction& action)
+{
+    std::lock_guard lock(m_inboxMutex);
+    m_inbox.push_back(action);
+    m_inboxPending.store(true, std::memory_order_release);
+}
+
+void Kernel::drainInbox()
+{
+    std::vector<ScenarioAction> actions;
+    {
+        std::lock_guard lock(m_inboxMutex);
+        actions.swap(m_inbox);
+        m_inboxPending.store(false, std::memory_order_release);
+    }
+    for (const auto& a : actions)
+        apply(a);
+}
+
+void Kernel::fillResults(RunResults& out)
+{
+    out.name = m_topology.name;
+    out.seed = m_topology.simulation.seed;
+    out.durationS = m_topology.simulation.durationS;
+    out.warmupS = std::min(m_topology.simulation.warmupS, m_topology.simulation.durationS);
+    m_metrics.fill(out, m_now);
+    out.nodes.clear();
+    for (const auto& b : m_behaviors) {
+        NodeResults nr;
+        b->fillResults(nr);
+        out.nodes.push_back(std::move(nr));
+    }
+    out.events = m_eventLog;
+    out.engine.events = m_eventCount;
+    out.engine.wallS = m_wallS;
+    out.engine.eventsPerS = m_wallS > 0 ? static_cast<double>(m_eventCount) / m_wallS : 0.0;
+    out.engine.queue = std::string(toString(m_options.queue));
+    out.engine.eventCapReached = m_capped;
+}
+
+Snapshot Kernel::snapshot()
+{
+    Snapshot s;
+    s.now = m_now;
+    s.end = m_end;
+    s.events = m_eventCount;
+    s.finished = finished();
+    s.nodes.resize(m_behaviors.size());
+    for (std::size_t i = 0; i < m_behaviors.size(); ++i)
+        m_behaviors[i]->fillSnapshot(s.nodes[i]);
+
+    auto onLink = [](const Frame& f) {
+        return (f.state == FrameState::Transit || f.state == FrameState::Returning) && f.dueAt > f.sentAt;
+    };
+    std::uint64_t total = 0;
+    for (std::uint32_t i = 0; i < m_frames.size(); ++i)
+        if (onLink(m_frames[i]))
+            ++total;
+    s.inFlightTotal = total;
+    const std::uint64_t stride =
+        m_options.inFlightSample == 0 ? 0 : std::max<std::uint64_t>(1, (total + m_options.inFlightSample - 1) / m_options.inFlightSample);
+    std::uint64_t seen = 0;
+    for (std::uint32_t i = 0; i < m_frames.size() && stride > 0; ++i) {
+        const Frame& f = m_frames[i];
+        if (!onLink(f) || (seen++ % stride) != 0)
+            continue;
+        InFlightSample sample;
+        sample.link = f.link;
+        sample.progress = std::clamp(static_cast<double>(m_now - f.sentAt) /
+                                         static_cast<double>(f.dueAt - f.sentAt),
+                                     0.0, 1.0);
+        sample.response = f.state == FrameState::Returning;
+        sample.write = f.cls == RequestClass::Write;
+        sample.error = sample.response && f.reason != FailReason::None;
+        s.inFlight.push_back(sample);
+    }
+
+    s.newEvents.assign(m_eventLog.begin() + static_cast<long>(m_snapshotEventIndex), m_eventLog.end());
+    m_snapshotEventIndex = m_eventLog.size();
+    m_metrics.roll(m_now);
+    s.generated = m_metrics.generatedAll();
+    s.completed = m_metrics.completedAll();
+    s.failed = m_metrics.failedAll();
+    s.throughputRps = m_metrics.lastThroughputRps();
+    s.p50Ms = m_metrics.lastP50Ms();
+    s.p99Ms = m_metrics.lastP99Ms();
+    s.errorsPerS = m_metrics.lastErrors();
+    return s;
+}
+
+} // namespace scalelab::core::sim

@@ -1,0 +1,127 @@
+#pragma once
+
+#include "core/model/Topology.h"
+#include "core/sim/Frame.h"
+#include "core/sim/FutureEventSet.h"
+#include "core/sim/RandomStream.h"
+#include "core/sim/RunMetrics.h"
+#include "core/sim/SimulationOptions.h"
+#include "core/sim/Snapshot.h"
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace scalelab::core::sim {
+
+class NodeBehavior;
+class ReplicationGroup;
+
+/// A link as the engine needs it (index = index in Topology::links).
+struct LinkInfo {
+    std::uint32_t from = kNone;
+    std::uint32_t to = kNone;
+    SimTime latency = 0; ///< one way
+    SimTime lag = 0;     ///< replication links
+    double weight = 1;
+    bool replication = false;
+};
+
+/// The engine's internals, shared by the node behaviours: clock and future-event set,
+/// the frame pool, the topology copy, per-node random streams, metrics and the event log.
+/// The public face is Simulation (Simulation.h); nothing outside core/sim uses this.
+class Kernel {
+public:
+    Kernel(const Topology& topology, const SimulationOptions& options);
+    ~Kernel();
+    Kernel(const Kernel&) = delete;
+    Kernel& operator=(const Kernel&) = delete;
+
+    // Clock and events.
+    SimTime now() const { return m_now; }
+    SimTime end() const { return m_end; }
+    SimTime warmup() const { return m_warmup; }
+    bool finished() const { return m_now >= m_end || m_capped; }
+    std::uint64_t eventsProcessed() const { return m_eventCount; }
+    void schedule(SimTime at, EventType type, std::uint32_t a, std::uint32_t b = 0)
+    {
+        m_fes->push(Event{at, m_seq++, a, b, type});
+    }
+    /// Processes every event up to `t` (at most the end), then sets the clock to `t`.
+    std::uint64_t runUntil(SimTime t);
+
+    // Requests.
+    FramePool& frames() { return m_frames; }
+    /// Sends a child request from `parent` over `link` to `target` (a replication group
+    /// member may differ from link.to). Returns the child frame.
+    std::uint32_t call(std::uint32_t parent, std::uint32_t link, std::uint32_t target);
+    /// The frame's node answers it (reason None = success); the answer travels back.
+    void respond(std::uint32_t frame, FailReason reason = FailReason::None);
+    void attach(std::uint32_t frame);
+    void detach(std::uint32_t frame);
+    std::uint32_t firstAttached(std::uint32_t node) const { return m_attached[node]; }
+
+    // Topology.
+    const Topology& topology() const { return m_topology; }
+    const Node& node(std::uint32_t i) const { return m_topology.nodes[i]; }
+    std::uint32_t nodeCount() const { return static_cast<std::uint32_t>(m_topology.nodes.size()); }
+    const LinkInfo& link(std::uint32_t i) const { return m_links[i]; }
+    /// Request links leaving a node, file order.
+    const std::vector<std::uint32_t>& outLinks(std::uint32_t node) const { return m_out[node]; }
+    NodeBehavior& behavior(std::uint32_t i) { return *m_behaviors[i]; }
+    ReplicationGroup* groupOf(std::uint32_t node) const;
+    RandomEngine& rng(std::uint32_t node) { return m_rngs[node]; }
+    /// Keys matter (LRU caches, stale reads): otherwise clients skip drawing them.
+    bool needKeys() const { return m_needKeys; }
+    std::size_t keyTableSize() const { return m_keyTableSize; }
+
+    RunMetrics& metrics() { return m_metrics; }
+    void logEvent(std::string type, std::uint32_t node, std::string detail);
+
+    // Outside control.
+    void apply(const ScenarioAction& action);
+    void post(const ScenarioAction& action); ///< thread-safe; applied between events
+
+    void fillResults(RunResults& out);
+    Snapshot snapshot();
+
+private:
+    void dispatch(const Event& e);
+    void deliverReturn(std::uint32_t frame);
+    void drainInbox();
+
+    Topology m_topology;
+    SimulationOptions m_options;
+    std::unique_ptr<FutureEventSet> m_fes;
+    SimTime m_now = 0;
+    SimTime m_end = 0;
+    SimTime m_warmup = 0;
+    std::uint64_t m_seq = 0;
+    std::uint64_t m_eventCount = 0;
+    bool m_capped = false;
+    double m_wallS = 0;
+
+    FramePool m_frames;
+    std::vector<LinkInfo> m_links;
+    std::vector<std::vector<std::uint32_t>> m_out;
+    std::vector<std::uint32_t> m_attached; ///< per node: first frame listed there
+    std::vector<RandomEngine> m_rngs;
+    std::vector<std::unique_ptr<NodeBehavior>> m_behaviors;
+    std::vector<std::unique_ptr<ReplicationGroup>> m_groups;
+    std::vector<std::uint32_t> m_groupOf;
+    bool m_needKeys = false;
+    std::size_t m_keyTableSize = 1;
+
+    RunMetrics m_metrics;
+    std::vector<EventRecord> m_eventLog;
+    std::uint64_t m_eventsDropped = 0;
+    std::size_t m_snapshotEventIndex = 0;
+
+    std::mutex m_inboxMutex;
+    std::vector<ScenarioAction> m_inbox;
+    std::atomic<bool> m_inboxPending{false};
+};
+
+} // namespace scalelab::core::sim

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/sim/SimTime.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace scalelab::core::sim {
+
+/// Log-bucketed histogram of durations in ns: 128 sub-buckets per power of two, so a
+/// reported quantile is within 0.4% of the true value. Fixed size (58 KB), mergeable,
+/// independent of the number of samples; mean, min and max are exact.
+class LatencyHistogram {
+public:
+    static constexpr int kSubBits = 7;
+    static constexpr std::uint64_t kSub = 1u << kSubBits;
+
+    LatencyHistogram();
+    void record(SimTime ns)
+    {
+        const std::uint64_t v = ns > 0 ? static_cast<std::uint64_t>(ns) : 0;
+        const std::size_t i = indexOf(v);
+        ++m_counts[i];
+        if (i < m_low)
+            m_low = i;
+        if (i > m_high)
+            m_high = i;
+        ++m_count;
+        m_sum += static_cast<double>(v);
+        if (v < m_min)
+            m_min = v;
+        if (v > m_max)
+            m_max = v;
+    }
+    void merge(const LatencyHistogram& other);
+    void clear();
+
+    std::uint64_t count() const { return m_count; }
+    double meanNs() const { return m_count ? m_sum / static_cast<double>(m_count) : 0.0; }
+    double maxNs() const { return m_count ? static_cast<double>(m_max) : 0.0; }
+    double minNs() const { return m_count ? static_cast<double>(m_min) : 0.0; }
+    /// The q-quantile (0..1): the value of rank ceil(q n), as the middle of its bucket.
+    double quantileNs(double q) const;
+
+    static std::size_t indexOf(std::uint64_t v)
+    {
+        if (v < kSub)
+            return static_cast<std::size_t>(v);
+        const int e = 63 - __builtin_clzll(v);
+        return static_cast<std::size_t>(e - kSubBits + 1) * kSub + ((v >> (e - kSubBits)) & (kSub - 1));
+    }
+
+private:
+    std::vector<std::uint64_t> m_counts;
+    std::size_t m_low;
+    std::size_t m_high = 0;
+    std::uint64_t m_count = 0;
+    double m_sum = 0;
+    std::uint64_t m_min;
+    std::uint64_t m_max = 0;
+};
+
+} // namespace scalelab::core::sim

@@ -1,0 +1,81 @@
+#include "core/sim/NodeBehavior.h"
+
+namespace scalelab::core::sim {
+
+NodeBehavior::NodeBehavior(Kernel& kernel, std::uint32_t index) : m_kernel(kernel), m_index(index)
+{
+    m_upTime.set(0, 1.0);
+}
+
+void NodeBehavior::arrive(std::uint32_t frame)
+{
+    if (!m_up) {
+        ++m_counters.refused;
+        m_kernel.respond(frame, FailReason::Refused);
+        return;
+    }
+    ++m_counters.arrivals;
+    m_kernel.frames()[frame].arrivedAt = m_kernel.now();
+    m_kernel.attach(frame);
+    accept(frame);
+}
+
+void NodeBehavior::fail()
+{
+    if (!m_up)
+        return;
+    m_up = false;
+    m_upTime.set(m_kernel.now(), 0.0);
+    // Answer every request listed here with an error; answering unlists it.
+    for (std::uint32_t f = m_kernel.firstAttached(m_index); f != kNone;
+         f = m_kernel.firstAttached(m_index)) {
+        ++m_counters.lost;
+        m_kernel.frames()[f].flags &= static_cast<std::uint8_t>(~kFlagHoldsWorker);
+        m_kernel.respond(f, FailReason::Lost);
+    }
+}
+
+void NodeBehavior::recover()
+{
+    if (m_up)
+        return;
+    m_up = true;
+    m_upTime.set(m_kernel.now(), 1.0);
+}
+
+void NodeBehavior::resetStats()
+{
+    m_atWarmup = m_counters;
+    m_upAreaAtWarmup = m_upTime.areaAt(m_kernel.now());
+}
+
+void NodeBehavior::fillResults(NodeResults& out) const
+{
+    const NodeCounters& c = m_counters;
+    const NodeCounters& w = m_atWarmup;
+    out.id = node().id.str();
+    out.kind = node().kind.str();
+    out.arrivals = c.arrivals - w.arrivals;
+    out.completed = c.completed - w.completed;
+    out.rejected = c.rejected - w.rejected;
+    out.refused = c.refused - w.refused;
+    out.lost = c.lost - w.lost;
+    const std::uint64_t waits = c.waits - w.waits;
+    const std::uint64_t responses = c.responses - w.responses;
+    out.meanWaitMs = waits ? (c.waitSumNs - w.waitSumNs) / static_cast<double>(waits) * 1e-6 : 0.0;
+    out.meanResponseMs =
+        responses ? (c.responseSumNs - w.responseSumNs) / static_cast<double>(responses) * 1e-6 : 0.0;
+    const SimTime now = m_kernel.now();
+    const double window = static_cast<double>(now - std::min(now, m_kernel.warmup()));
+    out.upFraction = window > 0 ? (m_upTime.areaAt(now) - m_upAreaAtWarmup) / window : (m_up ? 1.0 : 0.0);
+}
+
+void NodeBehavior::fillSnapshot(NodeSnapshot& out)
+{
+    out.arrivals = m_counters.arrivals;
+    out.completed = m_counters.completed;
+    out.failed = m_counters.rejected + m_counters.refused + m_counters.lost;
+    out.up = m_up;
+}
+
+} // namespace scalelab::core::sim

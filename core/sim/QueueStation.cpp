@@ -1,0 +1,165 @@
+#include "core/sim/QueueStation.h"
+
+#include <algorithm>
+
+namespace scalelab::core::sim {
+
+void QueueStation::reconfigure()
+{
+    configureQueue("workers", node().number("service_ms"));
+}
+
+void QueueStation::configureQueue(const char* serversParam, double serviceMs)
+{
+    const Node& n = node();
+    const double speed = n.number("speed");
+    m_service.configure(serviceMs, n.text("service_dist"), n.number("service_cv"), speed);
+    m_servers = static_cast<std::uint32_t>(std::max<std::int64_t>(1, n.integer(serversParam)));
+    m_queueLimit = static_cast<std::uint64_t>(std::max<std::int64_t>(0, n.integer("queue_limit")));
+    m_serverTime.set(m_kernel.now(), m_servers);
+    if (m_up)
+        fillWorkers(); // more workers may take waiting requests at once
+}
+
+void QueueStation::accept(std::uint32_t frame)
+{
+    if (m_busy < m_servers) {
+        startService(frame);
+        return;
+    }
+    if (m_queueLimit > 0 && m_queueLength >= m_queueLimit) {
+        ++m_counters.rejected;
+        m_kernel.respond(frame, FailReason::Rejected);
+        return;
+    }
+    Frame& f = m_kernel.frames()[frame];
+    f.state = FrameState::Queued;
+    f.nextInQueue = kNone;
+    if (m_queueTail == kNone)
+        m_queueHead = frame;
+    else
+        m_kernel.frames()[m_queueTail].nextInQueue = frame;
+    m_queueTail = frame;
+    ++m_queueLength;
+    m_queueTime.set(m_kernel.now(), m_queueLength);
+}
+
+void QueueStation::startService(std::uint32_t frame)
+{
+    const SimTime now = m_kernel.now();
+    Frame& f = m_kernel.frames()[frame];
+    ++m_busy;
+    m_busyTime.set(now, m_busy);
+    ++m_counters.waits;
+    m_counters.waitSumNs += static_cast<double>(now - f.arrivedAt);
+    f.state = FrameState::Service;
+    f.startedAt = now;
+    const SimTime d = drawService(f);
+    if (d > 0)
+        m_kernel.schedule(now + d, EventType::ServiceDone, frame, f.gen);
+    else
+        serviceDone(frame); // zero service (a forwarding load balancer): no event at all
+}
+
+void QueueStation::releaseWorker(Frame& f)
+{
+    const SimTime now = m_kernel.now();
+    --m_busy;
+    m_busyTime.set(now, m_busy);
+    ++m_counters.responses;
+    m_counters.responseSumNs += static_cast<double>(now - f.arrivedAt);
+    f.flags &= static_cast<std::uint8_t>(~kFlagHoldsWorker);
+}
+
+void QueueStation::serviceDone(std::uint32_t frame)
+{
+    Frame& f = m_kernel.frames()[frame];
+    f.state = FrameState::Waiting;
+    if (m_holdWorker)
+        f.flags |= kFlagHoldsWorker;
+    else
+        releaseWorker(f);
+    served(frame);
+    fillWorkers();
+}
+
+void QueueStation::fillWorkers()
+{
+    while (m_busy < m_servers && m_queueHead != kNone && m_up) {
+        const std::uint32_t next = m_queueHead;
+        m_queueHead = m_kernel.frames()[next].nextInQueue;
+        if (m_queueHead == kNone)
+            m_queueTail = kNone;
+        --m_queueLength;
+        m_queueTime.set(m_kernel.now(), m_queueLength);
+        startService(next);
+    }
+}
+
+void QueueStation::answer(std::uint32_t frame, FailReason reason)
+{
+    Frame& f = m_kernel.frames()[frame];
+    const bool held = (f.flags & kFlagHoldsWorker) != 0;
+    if (held)
+        releaseWorker(f);
+    if (reason == FailReason::None)
+        ++m_counters.completed;
+    m_kernel.respond(frame, reason);
+    if (held)
+        fillWorkers();
+}
+
+void QueueStation::fail()
+{
+    if (!m_up)
+        return;
+    const SimTime now = m_kernel.now();
+    m_queueHead = m_queueTail = kNone;
+    m_queueLength = 0;
+    m_queueTime.set(now, 0);
+    m_busy = 0;
+    m_busyTime.set(now, 0);
+    NodeBehavior::fail();
+}
+
+void QueueStation::recover()
+{
+    NodeBehavior::recover();
+}
+
+void QueueStation::resetStats()
+{
+    NodeBehavior::resetStats();
+    const SimTime now = m_kernel.now();
+    m_busyAtWarmup = m_busyTime.areaAt(now);
+    m_queueAtWarmup = m_queueTime.areaAt(now);
+    m_serverAtWarmup = m_serverTime.areaAt(now);
+}
+
+void QueueStation::fillResults(NodeResults& out) const
+{
+    NodeBehavior::fillResults(out);
+    const SimTime now = m_kernel.now();
+    const double servers = m_serverTime.areaAt(now) - m_serverAtWarmup;
+    const double window = static_cast<double>(now - std::min(now, m_kernel.warmup()));
+    out.utilization = servers > 0 ? (m_busyTime.areaAt(now) - m_busyAtWarmup) / servers : 0.0;
+    out.meanQueueLength = window > 0 ? (m_queueTime.areaAt(now) - m_queueAtWarmup) / window : 0.0;
+}
+
+void QueueStation::fillSnapshot(NodeSnapshot& out)
+{
+    NodeBehavior::fillSnapshot(out);
+    const SimTime now = m_kernel.now();
+    const double busy = m_busyTime.areaAt(now);
+    const double servers = m_serverTime.areaAt(now);
+    out.utilization = servers > m_serverAtSnapshot
+                          ? (busy - m_busyAtSnapshot) / (servers - m_serverAtSnapshot)
+                          : static_cast<double>(m_busy) / m_servers;
+    m_busyAtSnapshot = busy;
+    m_serverAtSnapshot = servers;
+    out.queueLength = m_queueLength;
+    out.busy = m_busy;
+    out.servers = m_servers;
+}
+
+} // namespace scalelab::core::sim

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/sim/NodeBehavior.h"
+#include "core/sim/ServiceTime.h"
+
+namespace scalelab::core::sim {
+
+/// A c-server FIFO queue (DNS, load balancer, web server, cache, database): `workers`
+/// servers, service times from ServiceTime, `queue_limit` waiting places (full = rejected).
+/// Subclasses say what happens once a request is served (served()).
+class QueueStation : public NodeBehavior {
+public:
+    using NodeBehavior::NodeBehavior;
+
+    void reconfigure() override;
+    void serviceDone(std::uint32_t frame) override;
+    void fail() override;
+    void recover() override;
+    void resetStats() override;
+    void fillResults(NodeResults& out) const override;
+    void fillSnapshot(NodeSnapshot& out) override;
+
+protected:
+    void accept(std::uint32_t frame) override;
+    /// Service time of this request; databases override it per class.
+    virtual SimTime drawService(const Frame& /*frame*/) { return m_service.draw(m_kernel.rng(m_index)); }
+    /// The request has been served: answer it, or send it on. Default: answer.
+    virtual void served(std::uint32_t frame) { answer(frame); }
+    /// Answers a frame (success when reason is None), releasing a held worker.
+    void answer(std::uint32_t frame, FailReason reason = FailReason::None);
+    /// Reads workers (or connections), service_ms (when the kind has it), dist, speed, limit.
+    void configureQueue(const char* serversParam, double serviceMs);
+
+    ServiceTime m_service;
+    /// Blocking web servers keep the worker until downstream calls return.
+    bool m_holdWorker = false;
+
+private:
+    void startService(std::uint32_t frame);
+    void releaseWorker(Frame& frame);
+    void fillWorkers();
+
+    std::uint32_t m_servers = 1;
+    std::uint64_t m_queueLimit = 0;
+    std::uint32_t m_busy = 0;
+    std::uint32_t m_queueLength = 0;
+    std::uint32_t m_queueHead = kNone;
+    std::uint32_t m_queueTail = kNone;
+    TimeAverage m_busyTime;
+    TimeAverage m_queueTime;
+    TimeAverage m_serverTime;
+    double m_busyAtWarmup = 0;
+    double m_queueAtWarmup = 0;
+    double m_serverAtWarmup = 0;
+    double m_busyAtSnapshot = 0;
+    double m_serverAtSnapshot = 0;
+};
+
+} // namespace scalelab::core::sim

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/uniform_01.hpp>
+
+#include <cstdint>
+
+namespace scalelab::core::sim {
+
+/// Every node draws from its own stream, so adding a node or changing one node's traffic
+/// does not shift the numbers any other node sees. Boost's engines and distributions give
+/// the same sequence on every platform (std:: distributions do not).
+using RandomEngine = boost::random::mt19937_64;
+
+/// A stream seeded from the file's seed and a stream number (the node's index in the file),
+/// mixed with SplitMix64 so neighbouring seeds give unrelated streams.
+inline RandomEngine makeStream(std::uint64_t seed, std::uint64_t stream)
+{
+    auto mix = [](std::uint64_t z) {
+        z += 0x9E3779B97F4A7C15ULL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+        return z ^ (z >> 31);
+    };
+    return RandomEngine(mix(mix(seed) ^ mix(stream + 0x632BE59BD9B4E019ULL)));
+}
+
+inline double uniform01(RandomEngine& engine)
+{
+    return boost::random::uniform_01<double>{}(engine);
+}
+
+} // namespace scalelab::core::sim

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace scalelab::core::sim {
+
+/// Latency statistics in milliseconds.
+struct LatencySummary {
+    double mean = 0, p50 = 0, p90 = 0, p95 = 0, p99 = 0, p999 = 0, max = 0;
+};
+
+struct ClassResults {
+    std::uint64_t count = 0;
+    LatencySummary latency;
+};
+
+/// One node over the measured window (after the warm-up).
+struct NodeResults {
+    std::string id;
+    std::string kind;
+    std::uint64_t arrivals = 0;
+    std::uint64_t completed = 0;
+    std::uint64_t rejected = 0;
+    std::uint64_t refused = 0;
+    std::uint64_t lost = 0;
+    double utilization = 0;     ///< busy server-time / (servers x time)
+    double meanQueueLength = 0; ///< waiting requests, time-weighted
+    double meanWaitMs = 0;
+    double meanResponseMs = 0;  ///< wait + time a worker was held
+    double upFraction = 1;
+    std::string role;           ///< database: role at the end of the run
+};
+
+/// A state change (node_failed, backend_marked_down, replica_promoted, ...).
+struct EventRecord {
+    double tS = 0;
+    std::string type;
+    std::string node;
+    std::string detail;
+};
+
+struct TimeSeries {
+    double intervalS = 1;
+    std::vector<double> tS; ///< start of each interval
+    std::vector<double> throughputRps;
+    std::vector<double> p50Ms;
+    std::vector<double> p99Ms;
+    std::vector<std::uint64_t> errors;
+};
+
+struct EngineStats {
+    std::uint64_t events = 0;
+    double wallS = 0;
+    double eventsPerS = 0;
+    std::string queue;
+    bool eventCapReached = false;
+};
+
+/// Everything `scalelab run` reports; written as `scalelab-results/1` by ResultsJson.h.
+struct RunResults {
+    std::string name;
+    std::uint64_t seed = 0;
+    double durationS = 0;
+    double warmupS = 0;
+    std::uint64_t generated = 0;
+    std::uint64_t completed = 0;
+    std::uint64_t failed = 0;
+    std::map<std::string, std::uint64_t> byReason;
+    double throughputRps = 0;
+    double availability = 1;
+    LatencySummary latency;
+    ClassResults read;
+    ClassResults write;
+    std::vector<NodeResults> nodes; ///< file order
+    std::uint64_t lostWrites = 0;
+    std::uint64_t staleReads = 0;
+    std::vector<EventRecord> events;
+    TimeSeries timeseries;
+    EngineStats engine;
+    /// Every end-to-end latency in ms, only with SimulationOptions::keepLatencies (tests).
+    std::vector<double> latenciesMs;
+};
+
+} // namespace scalelab::core::sim

@@ -1,0 +1,104 @@
+#include "core/sim/ResultsJson.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace scalelab::core::sim {
+
+namespace {
+
+// JSON has no NaN or infinity: such a value (say, a mean of nothing) is written as 0.
+double finite(double v)
+{
+    return std::isfinite(v) ? v : 0.0;
+}
+
+nlohmann::ordered_json latencyJson(const LatencySummary& l)
+{
+    return {{"mean", finite(l.mean)}, {"p50", finite(l.p50)},   {"p90", finite(l.p90)},
+            {"p95", finite(l.p95)},   {"p99", finite(l.p99)},   {"p999", finite(l.p999)},
+            {"max", finite(l.max)}};
+}
+
+} // namespace
+
+std::string resultsToJson(const RunResults& r)
+{
+    using J = nlohmann::ordered_json;
+    J doc;
+    doc["format"] = kResultsFormat;
+    doc["name"] = r.name;
+    doc["seed"] = r.seed;
+    doc["duration_s"] = r.durationS;
+    doc["warmup_s"] = r.warmupS;
+    J byReason = J::object();
+    for (const auto& [reason, count] : r.byReason)
+        byReason[reason] = count;
+    doc["requests"] = {{"generated", r.generated},
+                       {"completed", r.completed},
+                       {"failed", r.failed},
+                       {"by_reason", byReason}};
+    doc["throughput_rps"] = finite(r.throughputRps);
+    doc["availability"] = finite(r.availability);
+    doc["latency_ms"] = latencyJson(r.latency);
+    doc["by_class"] = {
+        {"read", {{"count", r.read.count}, {"latency_ms", latencyJson(r.read.latency)}}},
+        {"write", {{"count", r.write.count}, {"latency_ms", latencyJson(r.write.latency)}}}};
+    J nodes = J::object();
+    for (const NodeResults& n : r.nodes) {
+        J node = {{"kind", n.kind},
+                  {"arrivals", n.arrivals},
+                  {"completed", n.completed},
+                  {"utilization", finite(n.utilization)},
+                  {"mean_queue_length", finite(n.meanQueueLength)},
+                  {"mean_wait_ms", finite(n.meanWaitMs)},
+                  {"mean_response_ms", finite(n.meanResponseMs)},
+                  {"rejected", n.rejected},
+                  {"up_fraction", finite(n.upFraction)},
+                  {"refused", n.refused},
+                  {"lost", n.lost}};
+        if (!n.role.empty())
+            node["role"] = n.role;
+        nodes[n.id] = std::move(node);
+    }
+    doc["nodes"] = std::move(nodes);
+    doc["data"] = {{"lost_writes", r.lostWrites}, {"stale_reads", r.staleReads}};
+    J events = J::array();
+    for (const EventRecord& e : r.events)
+        events.push_back({{"t_s", e.tS}, {"type", e.type}, {"node", e.node}, {"detail", e.detail}});
+    doc["events"] = std::move(events);
+    const TimeSeries& ts = r.timeseries;
+    J p50 = J::array(), p99 = J::array(), rps = J::array();
+    for (double v : ts.p50Ms)
+        p50.push_back(finite(v));
+    for (double v : ts.p99Ms)
+        p99.push_back(finite(v));
+    for (double v : ts.throughputRps)
+        rps.push_back(finite(v));
+    doc["timeseries"] = {{"interval_s", ts.intervalS},
+                         {"t_s", ts.tS},
+                         {"throughput_rps", rps},
+                         {"p50_ms", p50},
+                         {"p99_ms", p99},
+                         {"errors", ts.errors}};
+    doc["engine"] = {{"events", r.engine.events},
+                     {"wall_s", finite(r.engine.wallS)},
+                     {"events_per_s", finite(r.engine.eventsPerS)},
+                     {"queue", r.engine.queue},
+                     {"event_cap_reached", r.engine.eventCapReached}};
+    return doc.dump(2) + "\n";
+}
+
+std::string timeSeriesToCsv(const RunResults& r)
+{
+    const TimeSeries& ts = r.timeseries;
+    std::string out = "t_s,throughput_rps,p50_ms,p99_ms,errors\n";
+    for (std::size_t i = 0; i < ts.tS.size(); ++i)
+        out += fmt::format("{:g},{:g},{:g},{:g},{}\n", ts.tS[i], ts.throughputRps[i], ts.p50Ms[i],
+                           ts.p99Ms[i], ts.errors[i]);
+    return out;
+}
+
+} // namespace scalelab::core::sim

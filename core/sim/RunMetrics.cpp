@@ -1,0 +1,96 @@
+#include "core/sim/RunMetrics.h"
+
+#include <cmath>
+
+namespace scalelab::core::sim {
+
+const char* reasonName(FailReason reason)
+{
+    switch (reason) {
+    case FailReason::None:
+        return "none";
+    case FailReason::Rejected:
+        return "rejected";
+    case FailReason::Refused:
+        return "refused";
+    case FailReason::Timeout:
+        return "timeout";
+    case FailReason::Lost:
+        return "lost";
+    case FailReason::NoBackend:
+        return "no_backend";
+    case FailReason::Count:
+        break;
+    }
+    return "unknown";
+}
+
+LatencySummary summarize(const LatencyHistogram& h)
+{
+    LatencySummary s;
+    s.mean = h.meanNs() * 1e-6;
+    s.p50 = h.quantileNs(0.50) * 1e-6;
+    s.p90 = h.quantileNs(0.90) * 1e-6;
+    s.p95 = h.quantileNs(0.95) * 1e-6;
+    s.p99 = h.quantileNs(0.99) * 1e-6;
+    s.p999 = h.quantileNs(0.999) * 1e-6;
+    s.max = h.maxNs() * 1e-6;
+    return s;
+}
+
+RunMetrics::RunMetrics() = default;
+
+void RunMetrics::configure(SimTime warmup, SimTime /*end*/, bool keepLatencies)
+{
+    m_warmup = warmup;
+    m_keepLatencies = keepLatencies;
+    // Intervals are aligned on the warm-up so the reported series starts exactly there.
+    const SimTime phase = warmup % m_intervalLength;
+    m_intervalEnd = phase == 0 ? m_intervalLength : phase;
+}
+
+void RunMetrics::closeInterval()
+{
+    const SimTime start = m_intervalEnd - m_intervalLength;
+    const double seconds = toSeconds(m_intervalLength);
+    m_lastThroughput = static_cast<double>(m_intervalCompleted) / seconds;
+    m_lastP50 = m_interval.quantileNs(0.5) * 1e-6;
+    m_lastP99 = m_interval.quantileNs(0.99) * 1e-6;
+    m_lastErrors = m_intervalErrors;
+    if (start >= m_warmup) {
+        m_series.tS.push_back(toSeconds(start));
+        m_series.throughputRps.push_back(m_lastThroughput);
+        m_series.p50Ms.push_back(m_lastP50);
+        m_series.p99Ms.push_back(m_lastP99);
+        m_series.errors.push_back(m_intervalErrors);
+    }
+    m_interval.clear();
+    m_intervalCompleted = 0;
+    m_intervalErrors = 0;
+    m_intervalEnd += m_intervalLength;
+}
+
+void RunMetrics::fill(RunResults& out, SimTime now)
+{
+    roll(now);
+    const double window = toSeconds(now - m_warmup);
+    out.generated = m_generated;
+    out.completed = m_completed;
+    out.failed = m_failed;
+    out.byReason.clear();
+    for (std::size_t i = 1; i < m_byReason.size(); ++i)
+        out.byReason[reasonName(static_cast<FailReason>(i))] = m_byReason[i];
+    out.throughputRps = window > 0 ? static_cast<double>(m_completed) / window : 0.0;
+    const std::uint64_t finished = m_completed + m_failed;
+    out.availability = finished ? static_cast<double>(m_completed) / static_cast<double>(finished) : 1.0;
+    out.latency = summarize(m_all);
+    out.read = {m_read.count(), summarize(m_read)};
+    out.write = {m_write.count(), summarize(m_write)};
+    out.staleReads = m_staleReads;
+    out.lostWrites = m_lostWrites;
+    out.timeseries = m_series;
+    out.timeseries.intervalS = toSeconds(m_intervalLength);
+    out.latenciesMs = m_latencies;
+}
+
+} // namespace scalelab::core::sim

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "core/sim/Frame.h"
+#include "core/sim/LatencyHistogram.h"
+#include "core/sim/Results.h"
+#include "core/sim/SimTime.h"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace scalelab::core::sim {
+
+/// Run-wide streaming statistics: end-to-end latency histograms (overall, per class),
+/// failure counts by reason, data-loss counters and the 1-second time series. Memory is
+/// fixed except for the time series (one entry per simulated second).
+class RunMetrics {
+public:
+    RunMetrics();
+    void configure(SimTime warmup, SimTime end, bool keepLatencies);
+
+    void generated(SimTime now)
+    {
+        ++m_generatedAll;
+        if (now >= m_warmup)
+            ++m_generated;
+    }
+    void completed(RequestClass cls, SimTime latency, SimTime now)
+    {
+        roll(now);
+        ++m_completedAll;
+        ++m_intervalCompleted;
+        m_interval.record(latency);
+        if (now < m_warmup)
+            return;
+        ++m_completed;
+        m_all.record(latency);
+        (cls == RequestClass::Read ? m_read : m_write).record(latency);
+        if (m_keepLatencies)
+            m_latencies.push_back(toMs(latency));
+    }
+    void failed(FailReason reason, SimTime now)
+    {
+        roll(now);
+        ++m_failedAll;
+        ++m_intervalErrors;
+        if (now < m_warmup)
+            return;
+        ++m_failed;
+        ++m_byReason[static_cast<std::size_t>(reason)];
+    }
+    void staleRead(SimTime now)
+    {
+        if (now >= m_warmup)
+            ++m_staleReads;
+    }
+    void lostWrites(std::uint64_t n, SimTime now)
+    {
+        if (now >= m_warmup)
+            m_lostWrites += n;
+    }
+
+    /// Closes every interval that ended by `now` (also called when nothing happens).
+    void roll(SimTime now)
+    {
+        while (now >= m_intervalEnd)
+            closeInterval();
+    }
+    /// Fills the run-wide part of the results over [warm-up, now].
+    void fill(RunResults& out, SimTime now);
+
+    std::uint64_t generatedAll() const { return m_generatedAll; }
+    std::uint64_t completedAll() const { return m_completedAll; }
+    std::uint64_t failedAll() const { return m_failedAll; }
+    /// The last closed interval, for the live view.
+    double lastThroughputRps() const { return m_lastThroughput; }
+    double lastP50Ms() const { return m_lastP50; }
+    double lastP99Ms() const { return m_lastP99; }
+    std::uint64_t lastErrors() const { return m_lastErrors; }
+
+private:
+    void closeInterval();
+
+    SimTime m_warmup = 0;
+    SimTime m_intervalLength = kNsPerS;
+    SimTime m_intervalEnd = kNsPerS;
+    bool m_keepLatencies = false;
+
+    std::uint64_t m_generatedAll = 0, m_completedAll = 0, m_failedAll = 0;
+    std::uint64_t m_generated = 0, m_completed = 0, m_failed = 0;
+    std::array<std::uint64_t, static_cast<std::size_t>(FailReason::Count)> m_byReason{};
+    std::uint64_t m_staleReads = 0, m_lostWrites = 0;
+    LatencyHistogram m_all, m_read, m_write, m_interval;
+    std::uint64_t m_intervalCompleted = 0, m_intervalErrors = 0;
+    double m_lastThroughput = 0, m_lastP50 = 0, m_lastP99 = 0;
+    std::uint64_t m_lastErrors = 0;
+    TimeSeries m_series;
+    std::vector<double> m_latencies;
+};
+
+LatencySummary summarize(const LatencyHistogram& histogram);
+
+} // namespace scalelab::core::sim

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/sim/RandomStream.h"
+#include "core/sim/SimTime.h"
+
+#include <boost/random/exponential_distribution.hpp>
+#include <boost/random/lognormal_distribution.hpp>
+
+#include <string>
+
+namespace scalelab::core::sim {
+
+/// Draws service times of one kind of work at a node: mean (already divided by speed),
+/// shape exponential, constant or lognormal with a coefficient of variation.
+class ServiceTime {
+public:
+    void configure(double meanMs, const std::string& dist, double cv, double speed);
+    SimTime draw(RandomEngine& engine) const
+    {
+        switch (m_shape) {
+        case Shape::Zero:
+            return 0;
+        case Shape::Constant:
+            return m_constant;
+        case Shape::Exponential:
+            return toNs(m_exponential(engine) * m_meanNs);
+        case Shape::Lognormal:
+            return toNs(m_lognormal(engine));
+        }
+        return 0;
+    }
+    bool isZero() const { return m_shape == Shape::Zero; }
+    double meanNs() const { return m_meanNs; }
+
+private:
+    static SimTime toNs(double ns) { return static_cast<SimTime>(ns + 0.5); }
+    enum class Shape { Zero, Constant, Exponential, Lognormal };
+    Shape m_shape = Shape::Zero;
+    double m_meanNs = 0;
+    SimTime m_constant = 0;
+    boost::random::exponential_distribution<double> m_exponential{1.0};
+    mutable boost::random::lognormal_distribution<double> m_lognormal;
+};
+
+} // namespace scalelab::core::sim

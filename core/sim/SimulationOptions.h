@@ -1,0 +1,21 @@
+#pragma once
+
+#include "core/sim/FutureEventSet.h"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace scalelab::core::sim {
+
+/// Knobs of the engine itself (the model's knobs are in the topology).
+struct SimulationOptions {
+    QueueKind queue = kDefaultQueue;
+    /// Hard cap so nothing can run away: the run stops there and says so in its results.
+    std::uint64_t maxEvents = 4'000'000'000ULL;
+    /// Keep every end-to-end latency (tests compare percentiles with an exact sort).
+    bool keepLatencies = false;
+    /// At most this many in-flight requests in a snapshot.
+    std::size_t inFlightSample = 2000;
+};
+
+} // namespace scalelab::core::sim

@@ -1,0 +1,119 @@
+#include "core/sim/WebServerBehavior.h"
+
+#include "core/sim/CacheBehavior.h"
+#include "core/sim/ReplicationGroup.h"
+
+namespace scalelab::core::sim {
+
+namespace {
+// Frame steps after the tier calls (which use 0..tiers).
+constexpr std::uint16_t kAfterCache = 0xF000;
+constexpr std::uint16_t kAfterRead = 0xF001;
+constexpr std::uint16_t kAfterWrite = 0xF002;
+} // namespace
+
+void WebServerBehavior::init()
+{
+    for (std::uint32_t l : m_kernel.outLinks(m_index)) {
+        const std::uint32_t to = m_kernel.link(l).to;
+        const Node& target = m_kernel.node(to);
+        if (target.is("cache")) {
+            if (m_cacheLink == kNone) {
+                m_cacheLink = l;
+                m_cache = dynamic_cast<CacheBehavior*>(&m_kernel.behavior(to));
+            }
+        } else if (target.is("database")) {
+            if (m_dbLink == kNone) {
+                m_dbLink = l;
+                m_group = m_kernel.groupOf(to);
+            }
+        } else {
+            m_tiers.push_back(l);
+        }
+    }
+    reconfigure();
+}
+
+void WebServerBehavior::reconfigure()
+{
+    QueueStation::reconfigure();
+    const bool downstream = !m_tiers.empty() || m_cacheLink != kNone || m_dbLink != kNone;
+    m_holdWorker = downstream && node().text("concurrency_model") == "blocking";
+}
+
+void WebServerBehavior::served(std::uint32_t frame)
+{
+    m_kernel.frames()[frame].step = 0;
+    proceed(frame);
+}
+
+void WebServerBehavior::proceed(std::uint32_t frame)
+{
+    Frame& f = m_kernel.frames()[frame];
+    if (f.step < m_tiers.size()) {
+        const std::uint32_t l = m_tiers[f.step++];
+        m_kernel.call(frame, l, m_kernel.link(l).to);
+        return;
+    }
+    if (f.cls == RequestClass::Read) {
+        if (m_cache && m_cache->up()) {
+            f.step = kAfterCache;
+            m_kernel.call(frame, m_cacheLink, m_kernel.link(m_cacheLink).to);
+            return;
+        }
+        readDatabase(frame);
+        return;
+    }
+    if (m_dbLink == kNone) {
+        answer(frame);
+        return;
+    }
+    f.step = kAfterWrite;
+    const std::uint32_t target = m_group ? m_group->writeTarget() : m_kernel.link(m_dbLink).to;
+    m_kernel.call(frame, m_dbLink, target);
+}
+
+void WebServerBehavior::readDatabase(std::uint32_t frame)
+{
+    if (m_dbLink == kNone) {
+        answer(frame); // no database behind: the page is answered from the server itself
+        return;
+    }
+    const std::uint32_t target = m_group ? m_group->readTarget() : m_kernel.link(m_dbLink).to;
+    if (target == kNone) {
+        answer(frame, FailReason::Refused); // every member of the group is down
+        return;
+    }
+    m_kernel.frames()[frame].step = kAfterRead;
+    m_kernel.call(frame, m_dbLink, target);
+}
+
+void WebServerBehavior::childReturned(std::uint32_t frame, const Frame& child)
+{
+    Frame& f = m_kernel.frames()[frame];
+    if (f.step == kAfterCache) {
+        // A miss, or a cache that died under the request: read from the database.
+        if (child.reason == FailReason::None && (child.flags & kFlagHit))
+            answer(frame);
+        else
+            readDatabase(frame);
+        return;
+    }
+    if (child.reason != FailReason::None) {
+        answer(frame, child.reason);
+        return;
+    }
+    if (f.step == kAfterWrite) {
+        if (m_cache)
+            m_cache->invalidate(f.key);
+        answer(frame);
+        return;
+    }
+    if (f.step == kAfterRead) {
+        answer(frame);
+        return;
+    }
+    proceed(frame);
+}
+
+} // namespace scalelab::core::sim

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/sim/QueueStation.h"
+
+#include <vector>
+
+namespace scalelab::core::sim {
+
+class CacheBehavior;
+class ReplicationGroup;
+
+/// Runs the application: serves the request, then calls downstream in order — other
+/// web tiers / load balancers it links to, then the data: reads try its cache (a miss or a
+/// dead cache goes to the database group), writes go to the group's current master and
+/// invalidate the key. With no downstream link it answers itself (an M/M/c queue).
+/// `blocking` keeps the worker until downstream calls return; `async` frees it at once.
+class WebServerBehavior final : public QueueStation {
+public:
+    using QueueStation::QueueStation;
+
+    void init() override;
+    void reconfigure() override;
+    void childReturned(std::uint32_t frame, const Frame& child) override;
+
+protected:
+    void served(std::uint32_t frame) override;
+
+private:
+    void proceed(std::uint32_t frame);
+    void readDatabase(std::uint32_t frame);
+
+    std::vector<std::uint32_t> m_tiers; ///< links to web servers / load balancers
+    std::uint32_t m_cacheLink = kNone;
+    CacheBehavior* m_cache = nullptr;
+    std::uint32_t m_dbLink = kNone;
+    ReplicationGroup* m_group = nullptr;
+};
+
+} // namespace scalelab::core::sim

@@ -1,0 +1,158 @@
+// One suite run against every future-event-set implementation (binary heap, 4-ary heap,
+// calendar queue): each must pop events in (time, insertion) order whatever the pattern.
+#include "core/sim/FutureEventSet.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <random>
+#include <vector>
+
+using namespace scalelab::core::sim;
+
+Q_DECLARE_METATYPE(QueueKind)
+
+namespace {
+
+Event make(SimTime t, std::uint64_t seq)
+{
+    return Event{t, seq, static_cast<std::uint32_t>(seq), 0, EventType::Test};
+}
+
+std::vector<Event> drain(FutureEventSet& q)
+{
+    std::vector<Event> out;
+    while (!q.empty())
+        out.push_back(q.pop());
+    return out;
+}
+
+} // namespace
+
+class TestEventQueue : public QObject {
+    Q_OBJECT
+
+private:
+    void addKinds()
+    {
+        QTest::addColumn<QueueKind>("kind");
+        for (QueueKind k : {QueueKind::BinaryHeap, QueueKind::QuaternaryHeap, QueueKind::Calendar})
+            QTest::newRow(std::string(toString(k)).c_str()) << k;
+    }
+
+private Q_SLOTS:
+    void popsInTimeOrder_data() { addKinds(); }
+    void popsInTimeOrder()
+    {
+        QFETCH(QueueKind, kind);
+        auto q = makeEventQueue(kind);
+        std::mt19937_64 rng(1);
+        std::vector<Event> events;
+        for (std::uint64_t i = 0; i < 5000; ++i)
+            events.push_back(make(static_cast<SimTime>(rng() % 1'000'000), i));
+        for (const Event& e : events)
+            q->push(e);
+        QCOMPARE(q->size(), events.size());
+        std::sort(events.begin(), events.end(), earlier);
+        const std::vector<Event> got = drain(*q);
+        QCOMPARE(got.size(), events.size());
+        for (std::size_t i = 0; i < got.size(); ++i) {
+            QCOMPARE(got[i].time, events[i].time);
+            QCOMPARE(got[i].seq, events[i].seq);
+        }
+    }
+
+    void equalTimesKeepInsertionOrder_data() { addKinds(); }
+    void equalTimesKeepInsertionOrder()
+    {
+        QFETCH(QueueKind, kind);
+        auto q = makeEventQueue(kind);
+        // Three instants, pushed interleaved: within an instant, insertion order rules.
+        for (std::uint64_t i = 0; i < 300; ++i)
+            q->push(make(static_cast<SimTime>((i % 3) * 10), i));
+        const std::vector<Event> got = drain(*q);
+        for (std::size_t i = 1; i < got.size(); ++i) {
+            QVERIFY(got[i - 1].time <= got[i].time);
+            if (got[i - 1].time == got[i].time)
+                QVERIFY(got[i - 1].seq < got[i].seq);
+        }
+        QCOMPARE(got.front().seq, std::uint64_t{0});
+        QCOMPARE(got.back().seq, std::uint64_t{299});
+    }
+
+    // The hold model of simulation: pop the earliest, push one a random delay later,
+    // with bursts and gaps, compared step by step with a sorted reference.
+    void holdModelMatchesReference_data() { addKinds(); }
+    void holdModelMatchesReference()
+    {
+        QFETCH(QueueKind, kind);
+        auto q = makeEventQueue(kind);
+        std::vector<Event> reference;
+        std::mt19937_64 rng(7);
+        std::uint64_t seq = 0;
+        for (int i = 0; i < 200; ++i) {
+            const Event e = make(static_cast<SimTime>(rng() % 100000), seq++);
+            q->push(e);
+            reference.push_back(e);
+        }
+        SimTime now = 0;
+        for (int step = 0; step < 50000; ++step) {
+            const auto best = std::min_element(reference.begin(), reference.end(), earlier);
+            QCOMPARE(q->top().seq, best->seq);
+            const Event e = q->pop();
+            QCOMPARE(e.seq, best->seq);
+            QVERIFY(e.time >= now);
+            now = e.time;
+            reference.erase(best);
+            // Mostly short delays, sometimes a far one (timeouts), sometimes several events
+            // (fan-out), sometimes none (the population shrinks, then grows again).
+            const int pushes = step % 1000 < 500 ? static_cast<int>(rng() % 3) : static_cast<int>(rng() % 2);
+            for (int k = 0; k < pushes; ++k) {
+                const SimTime delay = rng() % 20 == 0 ? static_cast<SimTime>(rng() % 10'000'000)
+                                                      : static_cast<SimTime>(rng() % 1000);
+                const Event n = make(now + delay, seq++);
+                q->push(n);
+                reference.push_back(n);
+            }
+            if (reference.empty())
+                break;
+        }
+        QCOMPARE(q->size(), reference.size());
+    }
+
+    // After top() looked ahead, an event earlier than that one (but not before now) must
+    // still come out first (the calendar queue's scan position must move back).
+    void pushBeforeLookedAheadTop_data() { addKinds(); }
+    void pushBeforeLookedAheadTop()
+    {
+        QFETCH(QueueKind, kind);
+        auto q = makeEventQueue(kind);
+        q->push(make(5, 0));
+        QCOMPARE(q->pop().seq, std::uint64_t{0});
+        q->push(make(50'000'000'000, 1));
+        QCOMPARE(q->top().time, SimTime{50'000'000'000});
+        q->push(make(6, 2));
+        q->push(make(6, 3));
+        QCOMPARE(q->pop().seq, std::uint64_t{2});
+        QCOMPARE(q->pop().seq, std::uint64_t{3});
+        QCOMPARE(q->pop().seq, std::uint64_t{1});
+        QVERIFY(q->empty());
+    }
+
+    void clearEmpties_data() { addKinds(); }
+    void clearEmpties()
+    {
+        QFETCH(QueueKind, kind);
+        auto q = makeEventQueue(kind);
+        for (std::uint64_t i = 0; i < 100; ++i)
+            q->push(make(static_cast<SimTime>(i * 7), i));
+        q->clear();
+        QVERIFY(q->empty());
+        QCOMPARE(q->size(), std::size_t{0});
+        q->push(make(3, 100));
+        QCOMPARE(q->pop().seq, std::uint64_t{100});
+    }
+};
+
+QTEST_APPLESS_MAIN(TestEventQueue)
+#include "tst_event_queue.moc"
