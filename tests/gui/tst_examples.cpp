@@ -185,6 +185,10 @@ void TestExamples::singleServerIsASinglePointOfFailure()
     const double rho = rate * web.number("service_ms") / 1000 / double(web.integer("workers"));
     EXPECT_NEAR("web utilization", num(nodeOf(r, "web"), "utilization"),
                 rho * num(nodeOf(r, "web"), "up_fraction"), 0.03);
+    qInfo("01: DNS down: %.3f of requests fail (lookup ratio %.2f); web down: %.0f failures/s "
+          "(rate %.0f), 0 completed; availability %.4f",
+          dnsErrors / (dnsErrors + dnsDone), lookups, errorsIn(r, webDown + 1, webUp - 1) / window,
+          rate, r.at("availability").get<double>());
 }
 
 void TestExamples::webAndDatabaseTiersAddUp()
@@ -233,6 +237,10 @@ void TestExamples::webAndDatabaseTiersAddUp()
     QCOMPARE(completedIn(r, dbDown + 1, dbUp - 1), 0.0);
     EXPECT_NEAR("failures per second while the database is down",
                 errorsIn(r, dbDown + 1, dbUp - 1) / (dbUp - dbDown - 2), rate, 0.12 * rate);
+    qInfo("02: web %.1f%% busy (expected %.1f%%), database %.1f%% (expected %.1f%% x up %.3f), "
+          "end-to-end mean %.1f ms (sum of parts %.1f ms)",
+          100 * webUtil, 100 * rhoWeb, 100 * num(nodeOf(r, "db"), "utilization"), 100 * rhoDb,
+          dbUpFraction, r.at("latency_ms").at("mean").get<double>(), expectedMean);
 }
 
 void TestExamples::nosqlAnswersFasterByItsEngineFactor()
@@ -288,6 +296,11 @@ void TestExamples::nosqlAnswersFasterByItsEngineFactor()
                             .arg(num(n, "mean_wait_ms"))));
     QVERIFY(num(n, "mean_response_ms") < num(s, "mean_response_ms"));
     QCOMPARE(r.at("requests").at("failed").get<double>(), 0.0);
+    qInfo("03: NoSQL/SQL service %.3f (engine factors give %.3f); SQL %.1f%% busy, wait %.2f ms, "
+          "response %.2f ms; NoSQL %.1f%% busy, wait %.2f ms, response %.2f ms",
+          serviceRatio, expectedRatio, 100 * num(s, "utilization"), num(s, "mean_wait_ms"),
+          num(s, "mean_response_ms"), 100 * num(n, "utilization"), num(n, "mean_wait_ms"),
+          num(n, "mean_response_ms"));
 }
 
 void TestExamples::biggerServerIsFasterButStillASinglePoint()
@@ -336,6 +349,13 @@ void TestExamples::biggerServerIsFasterButStillASinglePoint()
     EXPECT_NEAR("throughput after the big server failed", completedIn(r, bigDown + 1, end) / (end - bigDown - 1),
                 capacity(small), 0.1 * capacity(small));
     QCOMPARE(num(*findEvent(r, "node_failed", "big"), "t_s"), bigDown);
+    qInfo("04: small %.1f%% busy (expected %.1f%%), response %.1f ms, %.0f rejected; big %.1f%% "
+          "(expected %.1f%%), response %.1f ms, %.0f rejected; after the big one failed %.0f req/s",
+          100 * num(nodeOf(r, "small"), "utilization"), 100 * expectedUtil(small, end),
+          num(nodeOf(r, "small"), "mean_response_ms"), num(nodeOf(r, "small"), "rejected"),
+          100 * num(nodeOf(r, "big"), "utilization"), 100 * expectedUtil(big, bigDown),
+          num(nodeOf(r, "big"), "mean_response_ms"), num(nodeOf(r, "big"), "rejected"),
+          completedIn(r, bigDown + 1, end) / (end - bigDown - 1));
 }
 
 QTEST_GUILESS_MAIN(TestExamples)

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void challengesMissTheirGoalsAsShipped();
     void challengeOneIsFixedByACache();
     void challengeTwoIsFixedByRedundancy();
+    void resultsReportTheFilesGoals();
 };
 
 namespace {
@@ -107,6 +108,8 @@ void TestExamplesScaling::loadBalancerRoutesAroundADeadServer()
     QVERIFY(r.at("availability").get<double>() >= 0.99);
     const auto goals = goalsOf(t, r);
     QVERIFY2(allMet(goals), qPrintable(describeGoals(goals)));
+    qInfo("05: web2 down at %.0f s, marked down at %.1f s, %.0f failures before, availability %.4f",
+          down, detected, before, r.at("availability").get<double>());
 }
 
 void TestExamplesScaling::replicationPromotesAReplica()
@@ -156,6 +159,10 @@ void TestExamplesScaling::replicationPromotesAReplica()
     QVERIFY(r.at("availability").get<double>() >= 0.99);
     const auto goals = goalsOf(t, r);
     QVERIFY2(allMet(goals), qPrintable(describeGoals(goals)));
+    qInfo("06: promoted at %.2f s (expected %.2f), %.0f failed/s in the gap (writes %.0f/s), "
+          "lost writes %.0f (about %.1f expected), stale reads %.0f, availability %.4f",
+          num(event, "t_s"), promoteAt, gapErrors / gap, writes, lost, expectedLost,
+          r.at("data").at("stale_reads").get<double>(), r.at("availability").get<double>());
 }
 
 namespace {
@@ -193,6 +200,9 @@ void TestExamplesScaling::cacheTakesTheHitRatioOffTheDatabase()
     EXPECT_NEAR("database utilization", num(nodeOf(r, "db"), "utilization"), e.rhoDb, 0.03);
     QCOMPARE(r.at("requests").at("failed").get<double>(), 0.0);
     QCOMPARE(num(nodeOf(r, "db"), "rejected"), 0.0);
+    qInfo("07: %.4f of reads reach the database (1 - hit ratio = %.2f); database %.1f%% busy "
+          "(expected %.1f%%)",
+          dbReads / reads, 1 - e.hit, 100 * num(nodeOf(r, "db"), "utilization"), 100 * e.rhoDb);
 }
 
 void TestExamplesScaling::cacheFailureSaturatesTheDatabase()
@@ -211,10 +221,24 @@ void TestExamplesScaling::cacheFailureSaturatesTheDatabase()
                 ((end - w - outage) * e.rhoDb + outage * 1.0) / (end - w), 0.04);
     QVERIFY(num(nodeOf(r, "db"), "rejected") > 0);
     QCOMPARE(errorsIn(r, w, e.cacheDown), 0.0);
-    // Saturated: the excess (rate x (rho - 1) / rho of the database's work) is rejected.
-    QVERIFY(errorsIn(r, e.cacheDown + 2, e.cacheUp) > 0.1 * e.rate * (outage - 2) * (1 - 1 / rhoNoCache));
-    QVERIFY(maxIn(r, "p99_ms", e.cacheDown + 2, e.cacheUp) > 3 * maxIn(r, "p99_ms", w, e.cacheDown));
+    // Saturated, the database completes what its connections can and rejects the excess:
+    // a share 1 - 1/rho of the requests.
+    const double from = e.cacheDown + 2;
+    EXPECT_NEAR("rejections per second without the cache", errorsIn(r, from, e.cacheUp) / (e.cacheUp - from),
+                e.rate * (1 - 1 / rhoNoCache), 0.15 * e.rate * (1 - 1 / rhoNoCache));
+    // Its full queue (queue_limit) drains at connections / mean service: that wait is added
+    // to the slow tail.
+    const double readsShare = e.reads;
+    const double serviceMs = readsShare * db.number("read_ms") + (1 - readsShare) * db.number("write_ms");
+    const double queueWaitMs = double(db.integer("queue_limit")) * serviceMs / double(db.integer("connections"));
+    const double p99Before = meanIn(r, "p99_ms", w, e.cacheDown);
+    const double p99During = meanIn(r, "p99_ms", from, e.cacheUp);
+    EXPECT_NEAR("p99 growth without the cache (ms)", p99During - p99Before, queueWaitMs, 0.3 * queueWaitMs);
     QCOMPARE(errorsIn(r, e.cacheUp + 3, end), 0.0);
+    qInfo("07: cache down: %.0f rejections/s (expected %.0f), p99 %.0f -> %.0f ms (queue wait %.0f ms), "
+          "database %.1f%% busy over the run",
+          errorsIn(r, from, e.cacheUp) / (e.cacheUp - from), e.rate * (1 - 1 / rhoNoCache), p99Before,
+          p99During, queueWaitMs, 100 * num(nodeOf(r, "db"), "utilization"));
 }
 
 void TestExamplesScaling::millionsOfUsersSurviveFailures()
@@ -251,6 +275,10 @@ void TestExamplesScaling::millionsOfUsersSurviveFailures()
                 rate, 0.03 * rate);
     const auto goals = goalsOf(t, r);
     QVERIFY2(allMet(goals), qPrintable(describeGoals(goals)));
+    qInfo("08: %.0f req/s, availability %.4f, p99 %.1f ms, lost writes %.0f, promoted at %.2f s",
+          r.at("throughput_rps").get<double>(), r.at("availability").get<double>(),
+          r.at("latency_ms").at("p99").get<double>(), r.at("data").at("lost_writes").get<double>(),
+          promoteAt);
 }
 
 void TestExamplesScaling::challengesMissTheirGoalsAsShipped_data()
@@ -278,6 +306,7 @@ void TestExamplesScaling::challengesMissTheirGoalsAsShipped()
         QVERIFY2(it->actual.has_value(), qPrintable(name));
         QVERIFY2(!it->met, qPrintable(describeGoals(goals)));
     }
+    qInfo("%s as shipped: %s", qPrintable(stem), qPrintable(describeGoals(goals)));
 }
 
 void TestExamplesScaling::challengeOneIsFixedByACache()
@@ -286,11 +315,15 @@ void TestExamplesScaling::challengeOneIsFixedByACache()
     // web servers. Its existence proves the challenge is fair.
     core::Topology t = loadExample(QStringLiteral("challenge-1-black-friday"));
     t.nodes.push_back(makeNode("cache", "cache", 600, 120, {{"hit_ratio", 0.8}}));
+    std::vector<std::string> webs;
     for (const auto* l : t.outgoing(core::NodeId{"lb"}))
-        t.links.push_back(makeLink(l->to.str(), "cache", {{"latency_ms", 0.5}}));
+        webs.push_back(l->to.str()); // copy first: adding links invalidates these pointers
+    for (const auto& web : webs)
+        t.links.push_back(makeLink(web, "cache", {{"latency_ms", 0.5}}));
     EXAMPLE_RUN(r, runTopology(t, QStringLiteral("challenge-1-fixed")));
     const auto goals = goalsOf(t, r);
     QVERIFY2(allMet(goals), qPrintable(describeGoals(goals)));
+    qInfo("challenge 1 with a cache: %s", qPrintable(describeGoals(goals)));
 }
 
 void TestExamplesScaling::challengeTwoIsFixedByRedundancy()
@@ -321,6 +354,18 @@ void TestExamplesScaling::challengeTwoIsFixedByRedundancy()
     EXAMPLE_RUN(r, runTopology(t, QStringLiteral("challenge-2-fixed")));
     const auto goals = goalsOf(t, r);
     QVERIFY2(allMet(goals), qPrintable(describeGoals(goals)));
+    qInfo("challenge 2 with redundancy: %s", qPrintable(describeGoals(goals)));
+}
+
+void TestExamplesScaling::resultsReportTheFilesGoals()
+{
+    const core::Topology t = loadExample(QStringLiteral("challenge-1-black-friday"));
+    EXAMPLE_RUN(r, runExample(QStringLiteral("challenge-1-black-friday")));
+    if (!r.contains("goals"))
+        QSKIP("`scalelab run --json` does not add \"goals\" yet: RunCommand should call "
+              "core::appendGoals(results, topology)");
+    QCOMPARE(r.at("goals"), core::goalsToJson(core::checkGoals(t.goals, r)));
+    QCOMPARE(r.at("goals").size(), t.goals.size());
 }
 
 QTEST_GUILESS_MAIN(TestExamplesScaling)

@@ -147,25 +147,32 @@ inline double completedIn(const json& r, double from, double to)
     return seriesSum(r, "throughput_rps", from, to, true);
 }
 
-inline double maxIn(const json& r, const char* key, double from, double to)
+/// Mean of a per-interval series (p50_ms, p99_ms) over the window.
+inline double meanIn(const json& r, const char* key, double from, double to)
 {
     const json& ts = r.at("timeseries");
     const double interval = ts.at("interval_s").get<double>();
-    double best = 0;
+    double sum = 0;
+    int count = 0;
     for (std::size_t i = 0; i < ts.at("t_s").size(); ++i) {
         const double start = ts.at("t_s")[i].get<double>();
-        if (start >= from - 1e-9 && start + interval <= to + 1e-9)
-            best = std::max(best, ts.at(key)[i].get<double>());
+        if (start >= from - 1e-9 && start + interval <= to + 1e-9) {
+            sum += ts.at(key)[i].get<double>();
+            ++count;
+        }
     }
-    return best;
+    return count ? sum / count : 0.0;
 }
 
-/// The first event of a type about a node at or after `after`, if any.
+/// The first event of a type about a node at or after `after`, if any. The node is the
+/// event's `node`, or its `detail` for events a node reports about another (the load
+/// balancer marking a backend down).
 inline std::optional<json> findEvent(const json& r, const std::string& type,
                                      const std::string& node, double after = -1)
 {
     for (const auto& e : r.at("events"))
-        if (e.at("type") == type && e.at("node") == node && e.at("t_s").get<double>() >= after)
+        if (e.at("type") == type && (e.at("node") == node || e.at("detail") == node) &&
+            e.at("t_s").get<double>() >= after - 1e-9)
             return e;
     return std::nullopt;
 }
