@@ -21,6 +21,7 @@ private Q_SLOTS:
     void validateCommandAcceptsEveryExample();
     void theSequenceIsComplete();
     void resultsCarryEveryContractKey();
+    void sameSeedSameResults();
     void singleServerIsASinglePointOfFailure();
     void webAndDatabaseTiersAddUp();
     void nosqlAnswersFasterByItsEngineFactor();
@@ -130,7 +131,8 @@ void TestExamples::resultsCarryEveryContractKey()
           "/engine/wall_s", "/engine/events_per_s"})
         QVERIFY2(r.contains(json::json_pointer(key)), key);
     QCOMPARE(r.at("format").get<std::string>(), std::string("scalelab-results/1"));
-    QCOMPARE(r.at("seed").get<std::uint64_t>(), std::uint64_t(1));
+    QCOMPARE(r.at("seed").get<std::uint64_t>(),
+             loadExample(QStringLiteral("01-single-server")).simulation.seed);
     QVERIFY(r.at("nodes").is_object());
     QCOMPARE(r.at("nodes").size(), std::size_t(3));
     for (const auto& [id, n] : r.at("nodes").items())
@@ -145,6 +147,23 @@ void TestExamples::resultsCarryEveryContractKey()
     QCOMPARE(ts.at("throughput_rps").size(), ts.at("t_s").size());
     QCOMPARE(ts.at("errors").size(), ts.at("t_s").size());
     QCOMPARE(ts.at("p99_ms").size(), ts.at("t_s").size());
+}
+
+void TestExamples::sameSeedSameResults()
+{
+    // An example is a regression test only if its run is reproducible: the file's seed given
+    // explicitly must reproduce the run bit for bit (all but the wall-clock engine figures).
+    const core::Topology t = loadExample(QStringLiteral("06-database-replication"));
+    EXAMPLE_RUN(a, runExample(QStringLiteral("06-database-replication")));
+    EXAMPLE_RUN(b, runExample(QStringLiteral("06-database-replication"),
+                              {QStringLiteral("--seed"), QString::number(t.simulation.seed)}));
+    json x = a, y = b;
+    x.erase("engine");
+    y.erase("engine");
+    QVERIFY(x == y);
+    EXAMPLE_RUN(c, runExample(QStringLiteral("06-database-replication"),
+                              {QStringLiteral("--seed"), QString::number(t.simulation.seed + 1)}));
+    QVERIFY(c.at("requests") != a.at("requests"));
 }
 
 void TestExamples::singleServerIsASinglePointOfFailure()
