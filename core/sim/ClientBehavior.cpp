@@ -115,7 +115,7 @@ void ClientBehavior::finish(std::uint32_t frame, FailReason reason)
         m_counters.responseSumNs += static_cast<double>(now - f.arrivedAt);
         m_kernel.metrics().completed(f.cls, now - f.arrivedAt, now);
     } else {
-        m_kernel.metrics().failed(reason, now);
+        m_kernel.metrics().failed(reason, f.cls, now);
     }
     m_kernel.frames().release(frame);
 }

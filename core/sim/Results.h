@@ -13,7 +13,8 @@ struct LatencySummary {
 };
 
 struct ClassResults {
-    std::uint64_t count = 0;
+    std::uint64_t count = 0;  ///< completed
+    std::uint64_t failed = 0;
     LatencySummary latency;
 };
 

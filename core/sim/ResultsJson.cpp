@@ -44,8 +44,10 @@ std::string resultsToJson(const RunResults& r)
     doc["availability"] = finite(r.availability);
     doc["latency_ms"] = latencyJson(r.latency);
     doc["by_class"] = {
-        {"read", {{"count", r.read.count}, {"latency_ms", latencyJson(r.read.latency)}}},
-        {"write", {{"count", r.write.count}, {"latency_ms", latencyJson(r.write.latency)}}}};
+        {"read",
+         {{"count", r.read.count}, {"failed", r.read.failed}, {"latency_ms", latencyJson(r.read.latency)}}},
+        {"write",
+         {{"count", r.write.count}, {"failed", r.write.failed}, {"latency_ms", latencyJson(r.write.latency)}}}};
     J nodes = J::object();
     for (const NodeResults& n : r.nodes) {
         J node = {{"kind", n.kind},

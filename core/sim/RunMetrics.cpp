@@ -84,8 +84,8 @@ void RunMetrics::fill(RunResults& out, SimTime now)
     const std::uint64_t finished = m_completed + m_failed;
     out.availability = finished ? static_cast<double>(m_completed) / static_cast<double>(finished) : 1.0;
     out.latency = summarize(m_all);
-    out.read = {m_read.count(), summarize(m_read)};
-    out.write = {m_write.count(), summarize(m_write)};
+    out.read = {m_read.count(), m_failedByClass[0], summarize(m_read)};
+    out.write = {m_write.count(), m_failedByClass[1], summarize(m_write)};
     out.staleReads = m_staleReads;
     out.lostWrites = m_lostWrites;
     out.timeseries = m_series;

@@ -39,7 +39,7 @@ public:
         if (m_keepLatencies)
             m_latencies.push_back(toMs(latency));
     }
-    void failed(FailReason reason, SimTime now)
+    void failed(FailReason reason, RequestClass cls, SimTime now)
     {
         roll(now);
         ++m_failedAll;
@@ -47,6 +47,7 @@ public:
         if (now < m_warmup)
             return;
         ++m_failed;
+        ++m_failedByClass[cls == RequestClass::Read ? 0 : 1];
         ++m_byReason[static_cast<std::size_t>(reason)];
     }
     void staleRead(SimTime now)
@@ -89,6 +90,7 @@ private:
     std::uint64_t m_generatedAll = 0, m_completedAll = 0, m_failedAll = 0;
     std::uint64_t m_generated = 0, m_completed = 0, m_failed = 0;
     std::array<std::uint64_t, static_cast<std::size_t>(FailReason::Count)> m_byReason{};
+    std::array<std::uint64_t, 2> m_failedByClass{};
     std::uint64_t m_staleReads = 0, m_lostWrites = 0;
     LatencyHistogram m_all, m_read, m_write, m_interval;
     std::uint64_t m_intervalCompleted = 0, m_intervalErrors = 0;

@@ -20,13 +20,14 @@ inline SimTime fromMs(double ms)
 {
     return static_cast<SimTime>(std::llround(ms * 1e6));
 }
+// Divisions, not multiplications by 1e-9: whole seconds come back exact (30 s -> 30.0).
 inline double toSeconds(SimTime t)
 {
-    return static_cast<double>(t) * 1e-9;
+    return static_cast<double>(t) / 1e9;
 }
 inline double toMs(SimTime t)
 {
-    return static_cast<double>(t) * 1e-6;
+    return static_cast<double>(t) / 1e6;
 }
 
 } // namespace scalelab::core::sim
