@@ -20,6 +20,8 @@ private Q_SLOTS:
     void validateCommandAcceptsEveryExample_data();
     void validateCommandAcceptsEveryExample();
     void theSequenceIsComplete();
+    void everyExampleRunsItsScenario_data();
+    void everyExampleRunsItsScenario();
     void resultsCarryEveryContractKey();
     void sameSeedSameResults();
     void singleServerIsASinglePointOfFailure();
@@ -113,6 +115,51 @@ void TestExamples::theSequenceIsComplete()
             QVERIFY2(!loadExample(s).goals.empty(), "a challenge is defined by its goals");
         }
     QVERIFY(challenges >= 2);
+}
+
+void TestExamples::everyExampleRunsItsScenario_data()
+{
+    addExampleRows();
+}
+
+void TestExamples::everyExampleRunsItsScenario()
+{
+    QFETCH(QString, stem);
+    const core::Topology t = loadExample(stem);
+    EXAMPLE_RUN(r, runExample(stem));
+    QCOMPARE(r.at("nodes").size(), t.nodes.size());
+    QCOMPARE(r.at("engine").value("event_cap_reached", false), false);
+
+    // Traffic: each client's rate, integrated over the measured window through the
+    // scenario's rate changes, Poisson within 3%.
+    const double w = t.simulation.warmupS, end = t.simulation.durationS;
+    double expected = 0;
+    for (const auto& n : t.nodes) {
+        if (!n.is("client"))
+            continue;
+        double rate = n.number("rate_rps"), from = w;
+        for (const auto& a : t.scenario)
+            if (a.action == ActionType::Set && a.node == n.id && a.param == "rate_rps") {
+                expected += rate * (std::max(a.atS, w) - from);
+                from = std::max(a.atS, w);
+                rate = core::toNumber(a.value);
+            }
+        expected += rate * (end - from);
+    }
+    EXPECT_NEAR("requests generated", r.at("requests").at("generated").get<double>(), expected,
+                0.03 * expected);
+
+    // Every scenario step shows up as an event at its time.
+    for (const auto& a : t.scenario) {
+        const char* type = a.action == ActionType::Fail      ? "node_failed"
+                           : a.action == ActionType::Recover ? "node_recovered"
+                           : a.action == ActionType::Set     ? "param_set"
+                                                             : "replica_promoted";
+        const auto e = findEvent(r, type, a.node.str(), a.atS);
+        QVERIFY2(e, qPrintable(QStringLiteral("%1 %2 at %3").arg(QLatin1String(type)).arg(
+                                   QString::fromStdString(a.node.str())).arg(a.atS)));
+        EXPECT_NEAR("event time", num(*e, "t_s"), a.atS, 1e-6);
+    }
 }
 
 void TestExamples::resultsCarryEveryContractKey()
