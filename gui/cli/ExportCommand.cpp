@@ -1,13 +1,56 @@
+#include "core/io/TopologyJson.h"
+#include "core/validation/Validator.h"
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
+#include "gui/report/DiagramImage.h"
+
+#include <QFileInfo>
 
 namespace scalelab::gui::cli {
 
-// Not built yet: its issue replaces this file. Says so instead of pretending.
 int exportCommand(const QStringList& args)
 {
-    printError(args.value(0) + QStringLiteral(": not available in this build yet"));
-    return BadUsage;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Save a picture of a .scalelab diagram, drawn as the editor shows it: PNG (twice the "
+        "natural size) or SVG, chosen by the extension of OUT."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The file to draw."));
+    const QCommandLineOption image(QStringLiteral("image"),
+                                   QStringLiteral("Write the diagram to OUT.png or OUT.svg."),
+                                   QStringLiteral("OUT"));
+    parser.addOption(image);
+    int exitCode = Success;
+    if (!parseWithCommonOptions(parser, args, exitCode))
+        return exitCode;
+    const QString file = requireOneFile(parser);
+    if (file.isEmpty())
+        return BadUsage;
+    const QString out = parser.value(image);
+    const QString suffix = QFileInfo(out).suffix().toLower();
+    if (out.isEmpty() || (suffix != QLatin1String("png") && suffix != QLatin1String("svg"))) {
+        printError(QStringLiteral("%1: give --image OUT.png or --image OUT.svg\nTry '%1 --help'.")
+                       .arg(args.value(0)));
+        return BadUsage;
+    }
+
+    core::LoadResult loaded = core::loadTopologyFile(file.toStdString());
+    core::Diagnostics all = loaded.diagnostics;
+    if (loaded.topology && !core::hasErrors(loaded.diagnostics)) {
+        const core::Diagnostics semantic = core::validate(*loaded.topology);
+        all.insert(all.end(), semantic.begin(), semantic.end());
+    }
+    if (!loaded.topology || core::hasErrors(all)) {
+        for (const auto& d : all)
+            if (d.severity == core::Severity::Error)
+                printError(QStringLiteral("%1: error: %2").arg(file, QString::fromStdString(d.toString())));
+        return InvalidInput;
+    }
+    QString error;
+    if (!exportDiagramImage(*loaded.topology, out, &error)) {
+        printError(QStringLiteral("%1: %2").arg(args.value(0), error));
+        return InvalidInput;
+    }
+    return Success;
 }
 
 } // namespace scalelab::gui::cli

@@ -1,0 +1,90 @@
+#include "gui/report/DiagramImage.h"
+
+#include "gui/canvas/DiagramRender.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QFileInfo>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QSvgGenerator>
+
+namespace scalelab::gui {
+
+namespace diagram_detail {
+// The renderer leaves a margin inside the target; the picture gets the same breathing room.
+constexpr double kMargin = 20.0;
+
+QSizeF naturalSize(const core::Topology& topology)
+{
+    const QRectF bounds = topologyBounds(topology);
+    if (bounds.isEmpty())
+        return {320, 120};
+    return bounds.size() + QSizeF(2 * kMargin, 2 * kMargin);
+}
+} // namespace diagram_detail
+
+QByteArray diagramSvg(const core::Topology& topology)
+{
+    const QSizeF size = diagram_detail::naturalSize(topology);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setSize(size.toSize());
+    generator.setViewBox(QRectF(QPointF(0, 0), size));
+    generator.setTitle(QString::fromStdString(topology.name.empty() ? "ScaleLab diagram" : topology.name));
+    generator.setDescription(QStringLiteral("Drawn by ScaleLab"));
+    {
+        QPainter painter(&generator);
+        painter.fillRect(QRectF(QPointF(0, 0), size), Qt::white);
+        renderTopology(topology, painter, QRectF(QPointF(0, 0), size));
+    }
+    // QSvgGenerator sizes the picture in millimetres; pixels are what viewers expect.
+    QByteArray svg = buffer.data();
+    const int end = svg.indexOf('>', svg.indexOf("<svg"));
+    QString tag = QString::fromUtf8(svg.left(end));
+    tag.replace(QRegularExpression(QStringLiteral("width=\"[^\"]*\" height=\"[^\"]*\"")),
+                QStringLiteral("width=\"%1\" height=\"%2\"")
+                    .arg(qRound(size.width()))
+                    .arg(qRound(size.height())));
+    return tag.toUtf8() + svg.mid(end);
+}
+
+QImage diagramImage(const core::Topology& topology, double scale)
+{
+    const QSizeF size = diagram_detail::naturalSize(topology) * scale;
+    QImage image(size.toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    renderTopology(topology, painter, QRectF(QPointF(0, 0), size));
+    painter.end();
+    return image;
+}
+
+bool exportDiagramImage(const core::Topology& topology, const QString& path, QString* error)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const auto fail = [&](const QString& why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (suffix == QLatin1String("svg")) {
+        QFile file(path);
+        const QByteArray svg = diagramSvg(topology);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(svg) != svg.size())
+            return fail(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        return true;
+    }
+    if (suffix == QLatin1String("png")) {
+        // Twice the natural size: crisp on high-density screens and in slides.
+        const QImage image = diagramImage(topology, 2.0);
+        if (!image.save(path, "PNG"))
+            return fail(QStringLiteral("cannot write %1").arg(path));
+        return true;
+    }
+    return fail(QStringLiteral("unknown image type '.%1': use .png or .svg").arg(suffix));
+}
+
+} // namespace scalelab::gui

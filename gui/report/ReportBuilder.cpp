@@ -1,0 +1,605 @@
+#include "gui/report/ReportBuilder.h"
+
+#include "core/goals/GoalCheck.h"
+#include "gui/report/DiagramImage.h"
+#include "gui/report/SvgChart.h"
+
+#include <cmath>
+#include <limits>
+
+#include <QLocale>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QSvgRenderer>
+
+#include <nlohmann/json.hpp>
+
+namespace scalelab::gui {
+
+namespace report_detail {
+
+using Json = nlohmann::json;
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kPdfTextWidth = 660;
+
+double num(const Json& j, const char* key)
+{
+    if (!j.is_object())
+        return kNaN;
+    auto it = j.find(key);
+    return it != j.end() && it->is_number() ? it->get<double>() : kNaN;
+}
+
+const Json& sub(const Json& j, const char* key)
+{
+    static const Json empty = Json::object();
+    if (!j.is_object())
+        return empty;
+    auto it = j.find(key);
+    return it != j.end() && it->is_object() ? *it : empty;
+}
+
+std::vector<double> series(const Json& j, const char* key)
+{
+    std::vector<double> out;
+    if (!j.is_object() || !j.contains(key) || !j[key].is_array())
+        return out;
+    for (const auto& v : j[key])
+        out.push_back(v.is_number() ? v.get<double>() : kNaN);
+    return out;
+}
+
+QString str(const Json& j, const char* key)
+{
+    if (!j.is_object() || !j.contains(key) || !j[key].is_string())
+        return {};
+    return QString::fromStdString(j[key].get<std::string>());
+}
+
+QString esc(const QString& s)
+{
+    return s.toHtmlEscaped();
+}
+
+QString qs(const std::string& s)
+{
+    return QString::fromStdString(s).toHtmlEscaped();
+}
+
+QString percent(double fraction, int decimals)
+{
+    if (!std::isfinite(fraction))
+        return QStringLiteral("-");
+    return reportNumber(fraction * 100, decimals) + QStringLiteral(" %");
+}
+
+// A row of cells; cells starting with '#' are right-aligned numbers.
+QString row(const QStringList& cells, bool header = false)
+{
+    QString out = QStringLiteral("<tr>");
+    const QString tag = header ? QStringLiteral("th") : QStringLiteral("td");
+    for (QString c : cells) {
+        const bool numeric = c.startsWith(QLatin1Char('#'));
+        if (numeric)
+            c.remove(0, 1);
+        out += QStringLiteral("<%1%2>%3</%1>")
+                   .arg(tag, numeric ? QStringLiteral(" align=\"right\" class=\"n\"") : QString(), c);
+    }
+    return out + QStringLiteral("</tr>\n");
+}
+
+QString tableOpen(const QString& cls = QStringLiteral("grid"))
+{
+    return QStringLiteral("<table class=\"%1\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" "
+                          "width=\"100%\">\n")
+        .arg(cls);
+}
+
+QString severityBadge(const std::string& severity)
+{
+    const QString color = severity == "error"     ? QStringLiteral("#c0392b")
+                          : severity == "warning" ? QStringLiteral("#b9770e")
+                                                  : QStringLiteral("#2471a3");
+    return QStringLiteral("<span style=\"color:%1; font-weight:bold\">%2</span>")
+        .arg(color, qs(severity));
+}
+
+} // namespace report_detail
+
+using namespace report_detail;
+
+QString reportNumber(double value, int decimals)
+{
+    if (!std::isfinite(value))
+        return std::isinf(value) ? QStringLiteral("&#8734;") : QStringLiteral("-");
+    return QLocale(QLocale::English).toString(value, 'f', decimals);
+}
+
+QString reportMs(double value)
+{
+    if (!std::isfinite(value))
+        return reportNumber(value, 0);
+    return reportNumber(value, std::abs(value) < 10 ? 2 : 1);
+}
+
+ReportBuilder::ReportBuilder(const core::Topology& topology, const nlohmann::json& results,
+                             Target target)
+    : m_topology(topology), m_results(results), m_target(target),
+      m_analysis(core::analyze(topology)), m_generated(QDateTime::currentDateTimeUtc())
+{
+    m_hasRun = results.is_object() && results.contains("latency_ms");
+}
+
+QString ReportBuilder::html()
+{
+    m_images.clear();
+    QString body;
+    body += titleBlock();
+    body += diagramSection();
+    if (m_hasRun) {
+        body += summarySection();
+        body += goalsSection();
+        body += chartsSection();
+        body += eventsSection();
+    }
+    body += comparisonSection();
+    body += findingsSection();
+    body += sectionTitle(QStringLiteral("Components"), m_target == Target::TextDocument);
+    body += componentsHtml(m_topology);
+    body += sectionTitle(QStringLiteral("Scenario"));
+    body += scenarioHtml(m_topology);
+    body += footer();
+    return QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n") + head() +
+           QStringLiteral("<body>\n") + body + QStringLiteral("</body>\n</html>\n");
+}
+
+QString ReportBuilder::head() const
+{
+    // Plain CSS, nothing fetched. QTextDocument (the PDF path) lays out the page itself:
+    // it gets no body width or margins, which it would misread.
+    const QString page = m_target == Target::Browser
+                             ? QStringLiteral("body { font-family: 'DejaVu Sans', Arial, sans-serif; "
+                                              "font-size: 10pt; color: #222222; max-width: 980px; "
+                                              "margin: 24px auto; padding: 0 16px; }\n"
+                                              "svg { max-width: 100%; height: auto; }\n"
+                                              "figure { margin: 6px 0 14px 0; }\n")
+                             : QStringLiteral("body { color: #222222; }\n");
+    const QString css = page + QStringLiteral(
+        "h1 { font-size: 20pt; margin: 0 0 4px 0; color: #1b3a57; }\n"
+        "h2 { font-size: 14pt; margin: 22px 0 8px 0; color: #1b3a57; "
+        "border-bottom: 1px solid #c8d3de; padding-bottom: 3px; }\n"
+        "h3 { font-size: 11pt; margin: 14px 0 4px 0; color: #1b3a57; }\n"
+        "p.meta { color: #555555; margin: 2px 0; }\n"
+        "p.note { color: #555555; font-size: 9pt; }\n"
+        "table.grid { border-collapse: collapse; border-color: #c8d3de; margin: 4px 0 10px 0; }\n"
+        "table.grid th { background-color: #eef2f6; text-align: left; font-weight: bold; "
+        "padding: 4px 6px; border: 1px solid #c8d3de; }\n"
+        "table.grid td { padding: 3px 6px; border: 1px solid #c8d3de; vertical-align: top; }\n"
+        "td.n, th.n { text-align: right; white-space: nowrap; }\n"
+        "table.tiles { border-collapse: collapse; }\n"
+        "table.tiles td { border: 1px solid #c8d3de; padding: 6px 10px; }\n"
+        ".big { font-size: 16pt; font-weight: bold; color: #1b3a57; }\n"
+        ".label { font-size: 8pt; color: #555555; }\n");
+    return QStringLiteral("<head>\n<meta charset=\"utf-8\"/>\n<title>%1</title>\n<style>\n%2</style>\n</head>\n")
+        .arg(esc(QStringLiteral("%1 - ScaleLab report")
+                     .arg(QString::fromStdString(m_topology.name.empty() ? "Untitled design"
+                                                                          : m_topology.name))),
+             css);
+}
+
+QString ReportBuilder::sectionTitle(const QString& text, bool newPage) const
+{
+    return QStringLiteral("<h2%1>%2</h2>\n")
+        .arg(newPage ? QStringLiteral(" style=\"page-break-before: always\"") : QString(), esc(text));
+}
+
+QString ReportBuilder::titleBlock() const
+{
+    QString out;
+    const QString name = QString::fromStdString(m_topology.name.empty() ? "Untitled design" : m_topology.name);
+    out += QStringLiteral("<h1>%1</h1>\n").arg(esc(name));
+    out += QStringLiteral("<p class=\"meta\">ScaleLab report &#183; generated %1</p>\n")
+               .arg(m_generated.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
+    if (m_hasRun) {
+        out += QStringLiteral("<p class=\"meta\">Simulated %1 s (the first %2 s of warm-up excluded "
+                              "from the statistics) &#183; seed %3</p>\n")
+                   .arg(reportNumber(num(m_results, "duration_s"), 0),
+                        reportNumber(num(m_results, "warmup_s"), 0),
+                        m_results.contains("seed") ? QString::fromStdString(m_results["seed"].dump())
+                                                   : QStringLiteral("-"));
+    } else {
+        out += QStringLiteral("<p class=\"meta\">Design review from queueing theory only (no "
+                              "simulation run) &#183; seed in file %1</p>\n")
+                   .arg(m_topology.simulation.seed);
+    }
+    if (!m_topology.description.empty())
+        out += QStringLiteral("<p>%1</p>\n").arg(qs(m_topology.description));
+    return out;
+}
+
+QString ReportBuilder::picture(const QString& name, const QString& svg, int width, int height)
+{
+    if (m_target == Target::Browser)
+        return QStringLiteral("<figure>\n%1</figure>\n").arg(svg);
+    // QTextDocument shows no SVG: rasterise at 3x so print stays sharp.
+    constexpr int kOversample = 3;
+    QImage image(width * kOversample, height * kOversample, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QSvgRenderer renderer(svg.toUtf8());
+    QPainter painter(&image);
+    renderer.render(&painter);
+    painter.end();
+    m_images[name] = image;
+    // The PDF text is about 670 units wide (178 mm at 96 units per inch).
+    const double fit = std::min(1.0, kPdfTextWidth / width);
+    return QStringLiteral("<p><img src=\"%1\" width=\"%2\" height=\"%3\"/></p>\n")
+        .arg(name)
+        .arg(qRound(width * fit))
+        .arg(qRound(height * fit));
+}
+
+QString ReportBuilder::diagramSection()
+{
+    QString out = sectionTitle(QStringLiteral("Diagram"));
+    if (m_topology.nodes.empty())
+        return out + QStringLiteral("<p>The design has no components.</p>\n");
+    if (m_target == Target::Browser) {
+        QString svg = QString::fromUtf8(diagramSvg(m_topology));
+        // Inline in HTML: drop the XML prolog, let the picture shrink with the page.
+        const auto start = svg.indexOf(QStringLiteral("<svg"));
+        if (start > 0)
+            svg = svg.mid(start);
+        svg.replace(QRegularExpression(QStringLiteral("<svg([^>]*?) width=\"[^\"]*\" height=\"[^\"]*\"")),
+                    QStringLiteral("<svg\\1 width=\"100%\" style=\"max-height: 560px\""));
+        out += QStringLiteral("<figure>\n%1</figure>\n").arg(svg);
+    } else {
+        const QImage image = diagramImage(m_topology, 3.0);
+        const double aspect = image.height() / std::max(1.0, double(image.width()));
+        int width = 640;
+        int height = static_cast<int>(width * aspect);
+        if (height > 560) {
+            height = 560;
+            width = static_cast<int>(height / aspect);
+        }
+        m_images[QStringLiteral("diagram")] = image;
+        out += QStringLiteral("<p align=\"center\"><img src=\"diagram\" width=\"%1\" height=\"%2\"/></p>\n")
+                   .arg(width)
+                   .arg(height);
+    }
+    out += QStringLiteral("<p class=\"note\">Arrows point the way requests travel; answers come "
+                          "back over the same links. The shaded area is the private network.</p>\n");
+    return out;
+}
+
+QString ReportBuilder::summarySection() const
+{
+    const Json& latency = sub(m_results, "latency_ms");
+    const Json& requests = sub(m_results, "requests");
+    const Json& data = sub(m_results, "data");
+    QString out = sectionTitle(QStringLiteral("Summary"));
+    const auto tile = [](const QString& value, const QString& label) {
+        return QStringLiteral("<td width=\"20%\"><span class=\"big\">%1</span><br/>"
+                              "<span class=\"label\">%2</span></td>")
+            .arg(value, label);
+    };
+    out += QStringLiteral("<table class=\"tiles\" border=\"1\" cellspacing=\"0\" cellpadding=\"6\" "
+                          "width=\"100%\"><tr>");
+    out += tile(reportNumber(num(m_results, "throughput_rps"), 1), QStringLiteral("throughput (req/s)"));
+    out += tile(reportMs(num(latency, "p99")), QStringLiteral("p99 latency (ms)"));
+    out += tile(percent(num(m_results, "availability"), 3), QStringLiteral("availability"));
+    out += tile(reportNumber(num(data, "lost_writes"), 0), QStringLiteral("lost writes"));
+    out += tile(reportNumber(num(data, "stale_reads"), 0), QStringLiteral("stale reads"));
+    out += QStringLiteral("</tr></table>\n");
+
+    out += QStringLiteral("<h3>Latency (ms), measured end to end at the clients</h3>\n");
+    out += tableOpen();
+    out += row({QStringLiteral("class"), QStringLiteral("#requests"), QStringLiteral("#mean"),
+                QStringLiteral("#p50"), QStringLiteral("#p90"), QStringLiteral("#p95"),
+                QStringLiteral("#p99"), QStringLiteral("#p99.9"), QStringLiteral("#max")},
+               true);
+    const auto latencyRow = [&](const QString& name, double count, const Json& l) {
+        return row({name, QLatin1Char('#') + reportNumber(count, 0),
+                    QLatin1Char('#') + reportMs(num(l, "mean")), QLatin1Char('#') + reportMs(num(l, "p50")),
+                    QLatin1Char('#') + reportMs(num(l, "p90")), QLatin1Char('#') + reportMs(num(l, "p95")),
+                    QLatin1Char('#') + reportMs(num(l, "p99")), QLatin1Char('#') + reportMs(num(l, "p999")),
+                    QLatin1Char('#') + reportMs(num(l, "max"))});
+    };
+    out += latencyRow(QStringLiteral("all"), num(requests, "completed"), latency);
+    const Json& byClass = sub(m_results, "by_class");
+    for (const char* cls : {"read", "write"}) {
+        const Json& c = sub(byClass, cls);
+        if (!c.empty())
+            out += latencyRow(QString::fromLatin1(cls) + QLatin1Char('s'), num(c, "count"),
+                              sub(c, "latency_ms"));
+    }
+    out += QStringLiteral("</table>\n");
+
+    out += QStringLiteral("<h3>Requests</h3>\n");
+    out += tableOpen();
+    out += row({QStringLiteral("generated"), QStringLiteral("completed"), QStringLiteral("failed"),
+                QStringLiteral("failed by reason")},
+               true);
+    QStringList reasons;
+    for (const auto& [reason, count] : sub(requests, "by_reason").items())
+        if (count.is_number() && count.get<double>() > 0)
+            reasons << QStringLiteral("%1: %2").arg(qs(reason), reportNumber(count.get<double>(), 0));
+    out += row({QLatin1Char('#') + reportNumber(num(requests, "generated"), 0),
+                QLatin1Char('#') + reportNumber(num(requests, "completed"), 0),
+                QLatin1Char('#') + reportNumber(num(requests, "failed"), 0),
+                reasons.isEmpty() ? QStringLiteral("none") : reasons.join(QStringLiteral(", "))});
+    out += QStringLiteral("</table>\n");
+    return out;
+}
+
+QString ReportBuilder::goalsSection() const
+{
+    if (m_topology.goals.empty())
+        return {};
+    QString out = sectionTitle(QStringLiteral("Goals"));
+    out += tableOpen();
+    out += row({QStringLiteral("goal"), QStringLiteral("#target"), QStringLiteral("#measured"),
+                QStringLiteral("verdict")},
+               true);
+    for (const auto& g : core::checkGoals(m_topology.goals, m_results))
+        out += row({qs(g.name), QLatin1Char('#') + reportNumber(g.target, 3).remove(QRegularExpression(QStringLiteral("\\.?0+$"))),
+                    QLatin1Char('#') + (g.actual ? reportNumber(*g.actual, 3) : QStringLiteral("-")),
+                    g.met ? QStringLiteral("<span style=\"color:#1e8449\"><b>met</b></span>")
+                          : QStringLiteral("<span style=\"color:#c0392b\"><b>missed</b></span>")});
+    out += QStringLiteral("</table>\n");
+    return out;
+}
+
+QString ReportBuilder::chartsSection()
+{
+    const Json& ts = sub(m_results, "timeseries");
+    const std::vector<double> t = series(ts, "t_s");
+    QString out = sectionTitle(QStringLiteral("Over time"), m_target == Target::TextDocument);
+    if (t.empty())
+        return out + QStringLiteral("<p>The run recorded no time series.</p>\n");
+    const double interval = std::isfinite(num(ts, "interval_s")) ? num(ts, "interval_s") : 1.0;
+    std::vector<std::pair<double, QString>> markers;
+    if (m_results.contains("events") && m_results["events"].is_array())
+        for (const auto& e : m_results["events"]) {
+            const QString type = str(e, "type");
+            // Only the events a reader looks for on a chart: failures, recoveries, promotions.
+            if (type.contains(QStringLiteral("fail")) || type.contains(QStringLiteral("recover")) ||
+                type.contains(QStringLiteral("promot")) || type.contains(QStringLiteral("set")))
+                markers.emplace_back(num(e, "t_s"), str(e, "node"));
+        }
+    if (markers.size() > 8)
+        markers.resize(8);
+
+    LineChartSpec throughput;
+    throughput.title = QStringLiteral("Throughput");
+    throughput.xLabel = QStringLiteral("simulated time (s)");
+    throughput.yLabel = QStringLiteral("completed requests / s");
+    throughput.x = t;
+    throughput.series.push_back({QStringLiteral("throughput"), QColor(0x2a, 0x7a, 0xb0),
+                                 series(ts, "throughput_rps")});
+    throughput.markers = markers;
+    out += picture(QStringLiteral("chart-throughput"), lineChartSvg(throughput), throughput.width,
+                   throughput.height);
+
+    LineChartSpec latency = throughput;
+    latency.title = QStringLiteral("Latency percentiles");
+    latency.yLabel = QStringLiteral("latency (ms)");
+    latency.series = {{QStringLiteral("p50"), QColor(0x2a, 0x9d, 0x8f), series(ts, "p50_ms")},
+                      {QStringLiteral("p99"), QColor(0xe7, 0x6f, 0x51), series(ts, "p99_ms")}};
+    out += picture(QStringLiteral("chart-latency"), lineChartSvg(latency), latency.width,
+                   latency.height);
+
+    LineChartSpec errors = throughput;
+    errors.title = QStringLiteral("Errors");
+    errors.yLabel = QStringLiteral("failed requests / s");
+    std::vector<double> perSecond = series(ts, "errors");
+    for (double& v : perSecond)
+        v /= interval;
+    errors.series = {{QStringLiteral("errors"), QColor(0xc0, 0x39, 0x2b), perSecond}};
+    out += picture(QStringLiteral("chart-errors"), lineChartSvg(errors), errors.width, errors.height);
+
+    // Utilization: over time when the run recorded it per node, else per node.
+    const Json& utilSeries = sub(ts, "utilization");
+    if (!utilSeries.empty()) {
+        LineChartSpec util = throughput;
+        util.title = QStringLiteral("Utilization");
+        util.yLabel = QStringLiteral("busy servers (%)");
+        static const QColor palette[] = {QColor(0x2a, 0x7a, 0xb0), QColor(0xe7, 0x6f, 0x51),
+                                         QColor(0x2a, 0x9d, 0x8f), QColor(0x8e, 0x44, 0xad),
+                                         QColor(0xd4, 0xac, 0x0d), QColor(0x7f, 0x8c, 0x8d)};
+        std::size_t k = 0;
+        for (const auto& [id, values] : utilSeries.items()) {
+            std::vector<double> v;
+            for (const auto& x : values)
+                v.push_back(x.is_number() ? x.get<double>() * 100 : kNaN);
+            util.series.push_back({QString::fromStdString(id), palette[k++ % 6], v});
+        }
+        out += picture(QStringLiteral("chart-utilization"), lineChartSvg(util), util.width, util.height);
+    } else {
+        BarChartSpec util;
+        util.title = QStringLiteral("Utilization by node");
+        util.yLabel = QStringLiteral("busy servers (%)");
+        util.referenceLine = 80;
+        util.referenceLabel = QStringLiteral("80 %");
+        ChartSeries sim{QStringLiteral("simulated"), QColor(0x2a, 0x7a, 0xb0), {}};
+        ChartSeries est{QStringLiteral("queueing estimate"), QColor(0xa9, 0xc6, 0xde), {}};
+        const Json& nodes = sub(m_results, "nodes");
+        for (const auto& e : m_analysis.nodes) {
+            if (e.kind == "client")
+                continue;
+            util.categories << QString::fromStdString(e.id.str());
+            sim.values.push_back(num(sub(nodes, e.id.str().c_str()), "utilization") * 100);
+            est.values.push_back(e.utilization * 100);
+        }
+        util.series = {sim, est};
+        out += picture(QStringLiteral("chart-utilization"), barChartSvg(util), util.width, util.height);
+    }
+    if (!markers.empty())
+        out += QStringLiteral("<p class=\"note\">Dashed red lines mark failures, recoveries, "
+                              "promotions and parameter changes (see the events below).</p>\n");
+    return out;
+}
+
+QString ReportBuilder::eventsSection() const
+{
+    QString out = sectionTitle(QStringLiteral("Events"));
+    if (!m_results.contains("events") || !m_results["events"].is_array() || m_results["events"].empty())
+        return out + QStringLiteral("<p>Nothing happened to any node during the run.</p>\n");
+    out += tableOpen();
+    out += row({QStringLiteral("#time (s)"), QStringLiteral("event"), QStringLiteral("node"),
+                QStringLiteral("detail")},
+               true);
+    int shown = 0;
+    const int total = static_cast<int>(m_results["events"].size());
+    for (const auto& e : m_results["events"]) {
+        if (++shown > 200)
+            break;
+        out += row({QLatin1Char('#') + reportNumber(num(e, "t_s"), 2),
+                    esc(str(e, "type").replace(QLatin1Char('_'), QLatin1Char(' '))),
+                    esc(str(e, "node")), esc(str(e, "detail"))});
+    }
+    out += QStringLiteral("</table>\n");
+    if (total > 200)
+        out += QStringLiteral("<p class=\"note\">The first 200 of %1 events.</p>\n").arg(total);
+    return out;
+}
+
+QString ReportBuilder::comparisonSection() const
+{
+    QString out = sectionTitle(m_hasRun ? QStringLiteral("Analysis and simulation per node")
+                                        : QStringLiteral("Queueing estimates per node"),
+                               m_target == Target::TextDocument && m_hasRun);
+    const Json& nodes = sub(m_results, "nodes");
+    const double measured = num(m_results, "duration_s") - num(m_results, "warmup_s");
+    out += tableOpen();
+    // Estimate and measurement side by side in one cell ("est. / sim."): six columns
+    // stay legible on an A4 page where eleven did not.
+    if (m_hasRun)
+        out += row({QStringLiteral("node"), QStringLiteral("#arrivals (req/s)"),
+                    QStringLiteral("#utilization"), QStringLiteral("#mean wait (ms)"),
+                    QStringLiteral("#mean response (ms)"), QStringLiteral("#up")},
+                   true);
+    else
+        out += row({QStringLiteral("node"), QStringLiteral("#req/s"), QStringLiteral("#servers"),
+                    QStringLiteral("#service (ms)"), QStringLiteral("#utilization"),
+                    QStringLiteral("#wait (ms)"), QStringLiteral("#response (ms)")},
+                   true);
+    const auto pair = [](const QString& estimate, const QString& simulated) {
+        return QStringLiteral("#%1 / %2").arg(estimate, simulated);
+    };
+    for (const auto& e : m_analysis.nodes) {
+        if (e.kind == "client")
+            continue;
+        const QString name = QStringLiteral("%1<br/><span class=\"label\">%2</span>")
+                                 .arg(qs(e.id.str()), qs(e.kind).replace(QLatin1Char('_'), QLatin1Char(' ')));
+        const QString util = e.stable ? percent(e.utilization, 1)
+                                      : percent(e.utilization, 0) + QStringLiteral(" (saturated)");
+        if (m_hasRun) {
+            const Json& s = sub(nodes, e.id.str().c_str());
+            out += row({name,
+                        pair(reportNumber(e.arrivalRps, 1),
+                             reportNumber(measured > 0 ? num(s, "arrivals") / measured : kNaN, 1)),
+                        pair(util, percent(num(s, "utilization"), 1)),
+                        pair(reportMs(e.meanWaitMs), reportMs(num(s, "mean_wait_ms"))),
+                        pair(reportMs(e.meanResponseMs), reportMs(num(s, "mean_response_ms"))),
+                        QLatin1Char('#') + percent(num(s, "up_fraction"), 1)});
+        } else {
+            out += row({name, QLatin1Char('#') + reportNumber(e.arrivalRps, 1),
+                        QLatin1Char('#') + QString::number(e.servers),
+                        QLatin1Char('#') + reportMs(e.serviceMs), QLatin1Char('#') + util,
+                        QLatin1Char('#') + reportMs(e.meanWaitMs), QLatin1Char('#') + reportMs(e.meanResponseMs)});
+        }
+    }
+    out += QStringLiteral("</table>\n");
+    const auto ms = [](const std::optional<double>& v) { return v ? reportMs(*v) : QStringLiteral("-"); };
+    out += QStringLiteral("<p>Estimated end-to-end latency: mean %1 ms, reads %2 ms, writes %3 ms "
+                          "(links counted both ways). ")
+               .arg(ms(m_analysis.endToEndMeanMs), ms(m_analysis.endToEndReadMs),
+                    ms(m_analysis.endToEndWriteMs));
+    if (m_analysis.bottleneck)
+        out += QStringLiteral("Bottleneck: <b>%1</b>; the client rates can grow %2&#215; before it "
+                              "saturates.")
+                   .arg(qs(m_analysis.bottleneck->str()), reportNumber(m_analysis.maxScale, 2));
+    out += QStringLiteral("</p>\n");
+    if (m_hasRun)
+        out += QStringLiteral("<p class=\"note\">Each cell: queueing estimate / simulation.</p>\n");
+    out += QStringLiteral("<p class=\"note\">Estimates treat every node as an M/M/c queue (Erlang C; "
+                          "Allen-Cunneen for non-exponential service) fed by the flows of the "
+                          "initial parameters%1.</p>\n")
+               .arg(m_hasRun ? QStringLiteral("; the scenario's failures and changes, timeouts and "
+                                              "queue limits move the simulation away from them")
+                             : QString());
+    return out;
+}
+
+QString ReportBuilder::findingsSection() const
+{
+    QString out = sectionTitle(QStringLiteral("Findings and what to try next"));
+    struct Item {
+        std::string severity;
+        QString node;
+        QString text;
+    };
+    std::vector<Item> items;
+    if (m_hasRun) {
+        const double availability = num(m_results, "availability");
+        if (std::isfinite(availability) && availability < 0.999)
+            items.push_back({availability < 0.99 ? "error" : "warning", {},
+                             QStringLiteral("Availability was %1: %2 of %3 requests failed.")
+                                 .arg(percent(availability, 3),
+                                      reportNumber(num(sub(m_results, "requests"), "failed"), 0),
+                                      reportNumber(num(sub(m_results, "requests"), "generated"), 0))});
+        const double lost = num(sub(m_results, "data"), "lost_writes");
+        if (lost > 0)
+            items.push_back({"warning", {},
+                             QStringLiteral("%1 acknowledged writes were lost: they had not reached a "
+                                            "replica when its master failed. Try a shorter "
+                                            "replication lag.")
+                                 .arg(reportNumber(lost, 0))});
+        const double stale = num(sub(m_results, "data"), "stale_reads");
+        if (stale > 0)
+            items.push_back({"info", {},
+                             QStringLiteral("%1 reads returned stale data from a lagging replica.")
+                                 .arg(reportNumber(stale, 0))});
+    }
+    for (const auto& f : m_analysis.findings)
+        items.push_back({f.severity, QString::fromStdString(f.node.str()), QString::fromStdString(f.text)});
+    if (items.empty())
+        return out + QStringLiteral("<p>Nothing to point out.</p>\n");
+    out += tableOpen();
+    out += row({QStringLiteral("severity"), QStringLiteral("node"), QStringLiteral("finding")}, true);
+    QStringList next;
+    for (const auto& item : items) {
+        out += row({severityBadge(item.severity), esc(item.node), esc(item.text)});
+        const auto at = item.text.indexOf(QStringLiteral("Try: "));
+        if (at >= 0) {
+            QString step = item.text.mid(at + 5).trimmed();
+            if (step.endsWith(QLatin1Char('.')))
+                step.chop(1);
+            step[0] = step[0].toUpper();
+            const QString line = item.node.isEmpty() ? step : QStringLiteral("%1 (%2)").arg(step, item.node);
+            if (!next.contains(line))
+                next << line;
+        }
+    }
+    out += QStringLiteral("</table>\n");
+    if (!next.isEmpty()) {
+        out += QStringLiteral("<h3>What to try next</h3>\n<ol>\n");
+        for (const auto& line : next)
+            out += QStringLiteral("<li>%1</li>\n").arg(esc(line));
+        out += QStringLiteral("</ol>\n");
+    }
+    return out;
+}
+
+QString ReportBuilder::footer() const
+{
+    QString engine;
+    const Json& e = sub(m_results, "engine");
+    if (!e.empty())
+        engine = QStringLiteral(" &#183; %1 events simulated in %2 s")
+                     .arg(reportNumber(num(e, "events"), 0), reportNumber(num(e, "wall_s"), 2));
+    return QStringLiteral("<p class=\"note\" style=\"margin-top: 24px\">Generated by ScaleLab %1%2.</p>\n")
+        .arg(QStringLiteral(SCALELAB_VERSION), engine);
+}
+
+} // namespace scalelab::gui

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/analysis/Analysis.h"
+#include "core/model/Topology.h"
+
+#include <QDateTime>
+#include <QImage>
+#include <QString>
+
+#include <map>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace scalelab::gui {
+
+/// Builds the report as HTML. For a browser every picture is inline SVG; for the PDF path
+/// (QTextDocument, which cannot show SVG) pictures are `<img>` names whose images are
+/// collected in `images()` to be added as document resources.
+class ReportBuilder {
+public:
+    enum class Target { Browser, TextDocument };
+
+    ReportBuilder(const core::Topology& topology, const nlohmann::json& results, Target target);
+
+    void setGenerated(const QDateTime& when) { m_generated = when; }
+    QString html();
+    const std::map<QString, QImage>& images() const { return m_images; }
+
+private:
+    const core::Topology& m_topology;
+    const nlohmann::json& m_results;
+    Target m_target;
+    core::Analysis m_analysis;
+    QDateTime m_generated;
+    std::map<QString, QImage> m_images;
+    bool m_hasRun = false;
+
+    QString head() const;
+    QString titleBlock() const;
+    QString diagramSection();
+    QString summarySection() const;
+    QString chartsSection();
+    QString eventsSection() const;
+    QString comparisonSection() const;
+    QString findingsSection() const;
+    QString goalsSection() const;
+    QString footer() const;
+
+    /// An SVG picture inline (browser) or as a rasterised resource (PDF).
+    QString picture(const QString& name, const QString& svg, int width, int height);
+    QString sectionTitle(const QString& text, bool newPage = false) const;
+};
+
+/// The "Components" and "Scenario" sections: every node's parameters read from the
+/// kind registry (name, value, unit, help), then the timed actions.
+QString componentsHtml(const core::Topology& topology);
+QString scenarioHtml(const core::Topology& topology);
+
+/// Shared number formatting for the report: "1,234.5", "99.95 %", "-" for missing.
+QString reportNumber(double value, int decimals);
+QString reportMs(double value);
+
+} // namespace scalelab::gui

@@ -1,0 +1,106 @@
+#include "core/model/KindRegistry.h"
+#include "gui/report/ReportBuilder.h"
+
+namespace scalelab::gui {
+
+namespace components_detail {
+
+QString h(const std::string& s)
+{
+    return QString::fromStdString(s).toHtmlEscaped();
+}
+
+QString valueWithUnit(const core::ParamValue& value, const core::ParamSpec& spec)
+{
+    QString text = h(core::toDisplayString(value));
+    if (!spec.unit.empty() && spec.type != core::ParamType::Choice &&
+        spec.type != core::ParamType::Boolean)
+        text += QStringLiteral(" ") + h(spec.unit);
+    return text;
+}
+
+const char* kTable = "<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" "
+                     "width=\"100%\">\n";
+
+} // namespace components_detail
+
+using namespace components_detail;
+
+QString componentsHtml(const core::Topology& topology)
+{
+    QString out = QStringLiteral("<p class=\"note\">Every parameter in effect; values set in the "
+                                 "file are in bold, the others are the defaults.</p>\n");
+    for (const core::Node& node : topology.nodes) {
+        const core::KindSpec* spec = node.spec();
+        out += QStringLiteral("<h3>%1 &#8212; %2</h3>\n")
+                   .arg(h(node.displayName()), spec ? h(spec->displayName) : h(node.kind.str()));
+        if (!spec)
+            continue;
+        out += QStringLiteral("<p class=\"note\">%1 (id <i>%2</i>)</p>\n").arg(h(spec->help), h(node.id.str()));
+        out += QString::fromLatin1(kTable);
+        out += QStringLiteral("<tr><th width=\"27%\">parameter</th><th width=\"17%\" align=\"right\" "
+                              "class=\"n\">value</th><th>meaning</th></tr>\n");
+        for (const core::ParamSpec& p : spec->params) {
+            const bool set = node.params.count(p.name) > 0;
+            const QString value = valueWithUnit(node.param(p.name), p);
+            out += QStringLiteral("<tr><td>%1</td><td align=\"right\" class=\"n\">%2</td><td>%3</td></tr>\n")
+                       .arg(h(p.name),
+                            set ? QStringLiteral("<b>%1</b>").arg(value)
+                                : QStringLiteral("<span style=\"color:#777777\">%1</span>").arg(value),
+                            h(p.help));
+        }
+        if (node.is("database")) {
+            const core::EngineProfile engine = core::engineProfile(node.text("engine"));
+            out += QStringLiteral("<tr><td><i>effective read / write</i></td><td align=\"right\" "
+                                  "class=\"n\">%1 / %2 ms</td><td>after the engine factor (x%3 / "
+                                  "x%4) and speed</td></tr>\n")
+                       .arg(reportMs(node.number("read_ms") * engine.readFactor / node.number("speed")),
+                            reportMs(node.number("write_ms") * engine.writeFactor / node.number("speed")))
+                       .arg(engine.readFactor)
+                       .arg(engine.writeFactor);
+        }
+        out += QStringLiteral("</table>\n");
+    }
+
+    out += QStringLiteral("<h3>Links</h3>\n");
+    if (topology.links.empty())
+        return out + QStringLiteral("<p>No links.</p>\n");
+    out += QString::fromLatin1(kTable);
+    out += QStringLiteral("<tr><th>from</th><th>to</th><th>kind</th><th align=\"right\" "
+                          "class=\"n\">latency (one way)</th><th align=\"right\" "
+                          "class=\"n\">weight / lag</th></tr>\n");
+    for (const core::Link& l : topology.links) {
+        const bool replication = l.kind == core::LinkKind::Replication;
+        out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\" "
+                              "class=\"n\">%4 ms</td><td align=\"right\" class=\"n\">%5</td></tr>\n")
+                   .arg(h(l.from.str()), h(l.to.str()),
+                        replication ? QStringLiteral("replication") : QStringLiteral("request"),
+                        reportMs(l.latencyMs()),
+                        replication ? QStringLiteral("lag %1 ms").arg(reportMs(l.lagMs()))
+                                    : QStringLiteral("weight %1").arg(l.weight()));
+    }
+    out += QStringLiteral("</table>\n");
+    return out;
+}
+
+QString scenarioHtml(const core::Topology& topology)
+{
+    if (topology.scenario.empty())
+        return QStringLiteral("<p>No scripted events: the load stays as drawn for the whole run.</p>\n");
+    QString out = QString::fromLatin1(kTable);
+    out += QStringLiteral("<tr><th align=\"right\" class=\"n\" width=\"12%\">at (s)</th><th>action</th>"
+                          "<th>node</th><th>change</th></tr>\n");
+    for (const auto& a : topology.scenario) {
+        QString change;
+        if (a.action == core::ActionType::Set)
+            change = QStringLiteral("%1 = %2").arg(h(a.param), h(core::toDisplayString(a.value)));
+        out += QStringLiteral("<tr><td align=\"right\" class=\"n\">%1</td><td>%2</td><td>%3</td>"
+                              "<td>%4</td></tr>\n")
+                   .arg(reportNumber(a.atS, 1), h(std::string(core::toString(a.action))),
+                        h(a.node.str()), change);
+    }
+    out += QStringLiteral("</table>\n");
+    return out;
+}
+
+} // namespace scalelab::gui

@@ -1,0 +1,147 @@
+#include "gui/report/ReportWriter.h"
+
+#include "gui/report/ReportBuilder.h"
+
+#include <cmath>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextDocument>
+
+#include <nlohmann/json.hpp>
+
+namespace scalelab::gui {
+
+namespace writer_detail {
+bool fail(QString* error, const QString& why)
+{
+    if (error)
+        *error = why;
+    return false;
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
+        return fail(error, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    return true;
+}
+} // namespace writer_detail
+
+using namespace writer_detail;
+
+bool writeReport(const core::Topology& topology, const nlohmann::json& results,
+                 const QString& outPath, QString* error)
+{
+    const QString suffix = QFileInfo(outPath).suffix().toLower();
+    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
+        return writeHtmlReport(topology, results, outPath, error);
+    if (suffix == QLatin1String("pdf"))
+        return writePdfReport(topology, results, outPath, error);
+    return fail(error, QStringLiteral("unknown report type '.%1': use .html or .pdf").arg(suffix));
+}
+
+bool writeHtmlReport(const core::Topology& topology, const nlohmann::json& results,
+                     const QString& outPath, QString* error)
+{
+    ReportBuilder builder(topology, results, ReportBuilder::Target::Browser);
+    return writeFile(outPath, builder.html().toUtf8(), error);
+}
+
+bool writePdfReport(const core::Topology& topology, const nlohmann::json& results,
+                    const QString& outPath, QString* error)
+{
+    ReportBuilder builder(topology, results, ReportBuilder::Target::TextDocument);
+    const QString html = builder.html();
+    if (!QFileInfo(outPath).dir().exists())
+        return fail(error, QStringLiteral("cannot write %1: no such folder").arg(outPath));
+    QPdfWriter writer(outPath);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(15, 14, 15, 12), QPageLayout::Millimeter);
+    // 96 dpi: one device pixel is one CSS pixel of the HTML, the unit QTextDocument lays
+    // out in; text stays vector and pictures keep their full resolution.
+    writer.setResolution(96);
+    writer.setTitle(QStringLiteral("%1 - ScaleLab report").arg(QString::fromStdString(topology.name)));
+    writer.setCreator(QStringLiteral("ScaleLab"));
+
+    QTextDocument document;
+    document.setDefaultFont(QFont(QStringLiteral("DejaVu Sans"), 9));
+    document.setDocumentMargin(0);
+    for (const auto& [name, image] : builder.images())
+        document.addResource(QTextDocument::ImageResource, QUrl(name), image);
+    document.setHtml(html);
+
+    // Paginate ourselves (QTextDocument::print rescales for the device and came out at
+    // the wrong size): the page body in device pixels, less a strip for the page number.
+    const QRectF paint = writer.pageLayout().paintRectPixels(writer.resolution());
+    constexpr double kFooter = 22;
+    const QSizeF body(paint.width(), paint.height() - kFooter);
+    document.setPageSize(body);
+    const int pages = document.pageCount();
+    QPainter painter(&writer);
+    if (!painter.isActive())
+        return fail(error, QStringLiteral("cannot write %1").arg(outPath));
+    const QString title = QString::fromStdString(topology.name);
+    for (int page = 0; page < pages; ++page) {
+        if (page > 0)
+            writer.newPage();
+        painter.save();
+        painter.translate(0, -page * body.height());
+        document.drawContents(&painter, QRectF(QPointF(0, page * body.height()), body));
+        painter.restore();
+        painter.setPen(QColor(0x77, 0x77, 0x77));
+        painter.setFont(QFont(QStringLiteral("DejaVu Sans"), 7));
+        const QRectF footer(0, body.height() + 6, body.width(), kFooter - 6);
+        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter,
+                         QStringLiteral("%1 - ScaleLab report").arg(title));
+        painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
+                         QStringLiteral("page %1 of %2").arg(page + 1).arg(pages));
+    }
+    painter.end();
+    QFile check(outPath);
+    if (!check.exists() || check.size() == 0)
+        return fail(error, QStringLiteral("cannot write %1").arg(outPath));
+    return true;
+}
+
+bool writeTimeseriesCsv(const nlohmann::json& results, const QString& outPath, QString* error)
+{
+    if (!results.is_object() || !results.contains("timeseries") || !results["timeseries"].is_object())
+        return fail(error, QStringLiteral("the results hold no time series"));
+    const nlohmann::json& ts = results["timeseries"];
+    const auto column = [&](const nlohmann::json& object, const char* key) {
+        return object.contains(key) && object[key].is_array() ? object[key] : nlohmann::json::array();
+    };
+    std::vector<std::pair<QString, nlohmann::json>> columns;
+    for (const char* key : {"t_s", "throughput_rps", "p50_ms", "p99_ms", "errors"})
+        columns.emplace_back(QString::fromLatin1(key), column(ts, key));
+    if (ts.contains("utilization") && ts["utilization"].is_object())
+        for (const auto& [id, values] : ts["utilization"].items())
+            if (values.is_array())
+                columns.emplace_back(QStringLiteral("utilization_%1").arg(QString::fromStdString(id)), values);
+    std::size_t rows = 0;
+    for (const auto& [name, values] : columns)
+        rows = std::max(rows, values.size());
+    QByteArray out;
+    QStringList header;
+    for (const auto& [name, values] : columns)
+        header << name;
+    out += header.join(QLatin1Char(',')).toUtf8() + '\n';
+    for (std::size_t r = 0; r < rows; ++r) {
+        QStringList cells;
+        for (const auto& [name, values] : columns) {
+            const bool has = r < values.size() && values[r].is_number();
+            cells << (has ? QString::number(values[r].get<double>(), 'g', 10) : QString());
+        }
+        out += cells.join(QLatin1Char(',')).toUtf8() + '\n';
+    }
+    return writeFile(outPath, out, error);
+}
+
+} // namespace scalelab::gui

@@ -1,0 +1,258 @@
+#include "gui/report/SvgChart.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace scalelab::gui {
+
+namespace svgchart_detail {
+
+constexpr int kLeft = 64;
+constexpr int kRight = 16;
+constexpr int kTop = 40;
+constexpr int kBottom = 46;
+const QString kFont = QStringLiteral("font-family=\"DejaVu Sans, Arial, sans-serif\"");
+
+QString esc(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString num(double v)
+{
+    return QString::number(v, 'f', 1);
+}
+
+QString tickLabel(double v, double step)
+{
+    if (std::abs(v) < step * 1e-6)
+        return QStringLiteral("0");
+    const int decimals = step >= 1 ? 0 : std::min(6, static_cast<int>(std::ceil(-std::log10(step))));
+    if (std::abs(v) >= 10000 && step >= 1000)
+        return QString::number(v / 1000, 'f', step >= 10000 ? 0 : 1) + QLatin1Char('k');
+    return QString::number(v, 'f', decimals);
+}
+
+struct Frame {
+    double x0, x1, y0, y1; // data range
+    double left, top, width, height;
+    double px(double x) const { return left + (x - x0) / (x1 - x0) * width; }
+    double py(double y) const { return top + height - (y - y0) / (y1 - y0) * height; }
+};
+
+QString open(int w, int h)
+{
+    return QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
+                          "width=\"%1\" height=\"%2\" viewBox=\"0 0 %1 %2\">\n"
+                          "<rect x=\"0\" y=\"0\" width=\"%1\" height=\"%2\" fill=\"#ffffff\"/>\n")
+        .arg(w)
+        .arg(h);
+}
+
+QString text(double x, double y, const QString& s, const QString& anchor, int size,
+             const QString& extra = {})
+{
+    return QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"%3\" font-size=\"%4\" %5 "
+                          "fill=\"#333333\" %6>%7</text>\n")
+        .arg(num(x), num(y), anchor)
+        .arg(size)
+        .arg(kFont, extra, esc(s));
+}
+
+// Title, y grid with labels, the y-axis title; returns the y ticks used.
+QString yAxis(const Frame& f, const std::vector<double>& ticks, const QString& yLabel)
+{
+    QString out;
+    const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
+    for (double t : ticks) {
+        const double y = f.py(t);
+        out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#e3e3e3\" "
+                              "stroke-width=\"1\"/>\n")
+                   .arg(num(f.left), num(y), num(f.left + f.width));
+        out += text(f.left - 6, y + 4, tickLabel(t, step), QStringLiteral("end"), 11);
+    }
+    out += QStringLiteral("<text x=\"14\" y=\"%1\" text-anchor=\"middle\" font-size=\"11\" %2 "
+                          "fill=\"#333333\" transform=\"rotate(-90 14 %1)\">%3</text>\n")
+               .arg(num(f.top + f.height / 2), kFont, esc(yLabel));
+    out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"#555555\" "
+                          "stroke-width=\"1\"/>\n")
+               .arg(num(f.left), num(f.top), num(f.top + f.height));
+    out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#555555\" "
+                          "stroke-width=\"1\"/>\n")
+               .arg(num(f.left), num(f.top + f.height), num(f.left + f.width));
+    return out;
+}
+
+QString legend(const std::vector<ChartSeries>& series, double right, double y)
+{
+    QString out;
+    double x = right;
+    // Laid out right to left so the legend hugs the right edge.
+    for (auto it = series.rbegin(); it != series.rend(); ++it) {
+        const double w = 8.0 * it->name.size() + 30;
+        x -= w;
+        out += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"14\" height=\"4\" fill=\"%3\"/>\n")
+                   .arg(num(x), num(y - 5), it->color.name());
+        out += text(x + 18, y, it->name, QStringLiteral("start"), 11);
+    }
+    return out;
+}
+
+} // namespace svgchart_detail
+
+using namespace svgchart_detail;
+
+std::vector<double> niceTicks(double lo, double hi, int count)
+{
+    if (!(hi > lo))
+        hi = lo + 1;
+    const double raw = (hi - lo) / std::max(1, count);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = magnitude;
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (m * magnitude >= raw) {
+            step = m * magnitude;
+            break;
+        }
+    std::vector<double> ticks;
+    const double first = std::floor(lo / step) * step;
+    for (double t = first; t <= hi + step * 0.5 && ticks.size() < 50; t += step)
+        ticks.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
+    while (ticks.size() > 1 && ticks.back() - step >= hi - step * 1e-9)
+        ticks.pop_back();
+    return ticks;
+}
+
+QString lineChartSvg(const LineChartSpec& spec)
+{
+    double x0 = 0, x1 = 1, yMax = 0;
+    if (!spec.x.empty()) {
+        x0 = *std::min_element(spec.x.begin(), spec.x.end());
+        x1 = *std::max_element(spec.x.begin(), spec.x.end());
+    }
+    if (x1 <= x0)
+        x1 = x0 + 1;
+    for (const auto& s : spec.series)
+        for (double v : s.values)
+            if (std::isfinite(v))
+                yMax = std::max(yMax, v);
+    const std::vector<double> yTicks = niceTicks(0, yMax > 0 ? yMax * 1.05 : 1, 5);
+    const std::vector<double> xTicks = niceTicks(x0, x1, 8);
+    Frame f{x0, x1, 0, yTicks.back(), kLeft, kTop,
+            static_cast<double>(spec.width - kLeft - kRight),
+            static_cast<double>(spec.height - kTop - kBottom)};
+
+    QString out = open(spec.width, spec.height);
+    out += text(kLeft, 18, spec.title, QStringLiteral("start"), 14, QStringLiteral("font-weight=\"bold\""));
+    out += legend(spec.series, spec.width - kRight, 20);
+    out += yAxis(f, yTicks, spec.yLabel);
+    const double xStep = xTicks.size() > 1 ? xTicks[1] - xTicks[0] : 1;
+    for (double t : xTicks) {
+        if (t < x0 - 1e-9 || t > x1 + 1e-9)
+            continue;
+        const double x = f.px(t);
+        out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"#555555\" "
+                              "stroke-width=\"1\"/>\n")
+                   .arg(num(x), num(f.top + f.height), num(f.top + f.height + 4));
+        out += text(x, f.top + f.height + 17, tickLabel(t, xStep), QStringLiteral("middle"), 11);
+    }
+    out += text(f.left + f.width / 2, spec.height - 6, spec.xLabel, QStringLiteral("middle"), 11);
+
+    for (const auto& [at, label] : spec.markers) {
+        if (at < x0 || at > x1)
+            continue;
+        const double x = f.px(at);
+        out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"#c0392b\" "
+                              "stroke-width=\"1\" stroke-dasharray=\"4,3\"><title>%4</title></line>\n")
+                   .arg(num(x), num(f.top), num(f.top + f.height), esc(label));
+        out += text(x + 3, f.top + 11, label, QStringLiteral("start"), 10,
+                    QStringLiteral("fill-opacity=\"0.9\""));
+    }
+
+    for (const auto& s : spec.series) {
+        QString points;
+        const auto flush = [&] {
+            if (points.count(QLatin1Char(' ')) >= 1)
+                out += QStringLiteral("<polyline fill=\"none\" stroke=\"%1\" stroke-width=\"1.8\" "
+                                      "stroke-linejoin=\"round\"%2 points=\"%3\"/>\n")
+                           .arg(s.color.name(),
+                                s.dashed ? QStringLiteral(" stroke-dasharray=\"6,3\"") : QString(),
+                                points.trimmed());
+            points.clear();
+        };
+        const std::size_t n = std::min(spec.x.size(), s.values.size());
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!std::isfinite(s.values[i])) {
+                flush();
+                continue;
+            }
+            points += num(f.px(spec.x[i])) + QLatin1Char(',') + num(f.py(s.values[i])) + QLatin1Char(' ');
+        }
+        // A lone point still shows as a dot.
+        if (points.count(QLatin1Char(' ')) == 1) {
+            const QStringList xy = points.trimmed().split(QLatin1Char(','));
+            out += QStringLiteral("<circle cx=\"%1\" cy=\"%2\" r=\"2\" fill=\"%3\"/>\n")
+                       .arg(xy[0], xy[1], s.color.name());
+            points.clear();
+        }
+        flush();
+    }
+    out += QStringLiteral("</svg>\n");
+    return out;
+}
+
+QString barChartSvg(const BarChartSpec& spec)
+{
+    double yMax = spec.referenceLine;
+    for (const auto& s : spec.series)
+        for (double v : s.values)
+            if (std::isfinite(v))
+                yMax = std::max(yMax, v);
+    const std::vector<double> yTicks = niceTicks(0, yMax > 0 ? yMax * 1.05 : 1, 5);
+    Frame f{0, 1, 0, yTicks.back(), kLeft, kTop,
+            static_cast<double>(spec.width - kLeft - kRight),
+            static_cast<double>(spec.height - kTop - kBottom)};
+    QString out = open(spec.width, spec.height);
+    out += text(kLeft, 18, spec.title, QStringLiteral("start"), 14, QStringLiteral("font-weight=\"bold\""));
+    out += legend(spec.series, spec.width - kRight, 20);
+    out += yAxis(f, yTicks, spec.yLabel);
+    const int groups = std::max<int>(1, static_cast<int>(spec.categories.size()));
+    const double groupWidth = f.width / groups;
+    const int bars = std::max<int>(1, static_cast<int>(spec.series.size()));
+    const double barWidth = std::min(28.0, groupWidth * 0.75 / bars);
+    // Long category names get smaller or shortened so neighbours never overlap.
+    const int labelSize = groupWidth < 60 ? 9 : 11;
+    const int maxChars = std::max(3, static_cast<int>(groupWidth / (labelSize * 0.6)));
+    for (int g = 0; g < spec.categories.size(); ++g) {
+        const double cx = f.left + groupWidth * (g + 0.5);
+        for (int b = 0; b < bars; ++b) {
+            const auto& s = spec.series[static_cast<std::size_t>(b)];
+            const double v = static_cast<std::size_t>(g) < s.values.size() ? s.values[static_cast<std::size_t>(g)] : NAN;
+            if (!std::isfinite(v))
+                continue;
+            const double clipped = std::min(v, f.y1);
+            const double x = cx - barWidth * bars / 2 + b * barWidth;
+            const double y = f.py(clipped);
+            out += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\">"
+                                  "<title>%6: %7</title></rect>\n")
+                       .arg(num(x + 1), num(y), num(barWidth - 2), num(f.top + f.height - y),
+                            s.color.name(), esc(s.name), QString::number(v, 'g', 4));
+        }
+        QString label = spec.categories[g];
+        if (label.size() > maxChars)
+            label = label.left(maxChars - 1) + QChar(0x2026);
+        out += text(cx, f.top + f.height + 16, label, QStringLiteral("middle"), labelSize);
+    }
+    if (spec.referenceLine >= 0) {
+        const double y = f.py(spec.referenceLine);
+        out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#c0392b\" "
+                              "stroke-width=\"1\" stroke-dasharray=\"5,3\"/>\n")
+                   .arg(num(f.left), num(y), num(f.left + f.width));
+        out += text(f.left + f.width - 4, y - 4, spec.referenceLabel, QStringLiteral("end"), 10);
+    }
+    out += QStringLiteral("</svg>\n");
+    return out;
+}
+
+} // namespace scalelab::gui

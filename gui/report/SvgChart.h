@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QColor>
+#include <QString>
+#include <QStringList>
+
+#include <utility>
+#include <vector>
+
+namespace scalelab::gui {
+
+/// One line of a chart; NaN values leave a gap (an interval with nothing measured).
+struct ChartSeries {
+    QString name;
+    QColor color;
+    std::vector<double> values;
+    bool dashed = false;
+};
+
+struct LineChartSpec {
+    QString title;
+    QString xLabel;  ///< with its unit: "time (s)"
+    QString yLabel;  ///< with its unit: "latency (ms)"
+    std::vector<double> x;
+    std::vector<ChartSeries> series;
+    std::vector<std::pair<double, QString>> markers; ///< vertical lines at x, with a label
+    int width = 720;
+    int height = 250;
+};
+
+struct BarChartSpec {
+    QString title;
+    QString yLabel;
+    QStringList categories;          ///< one group of bars per category
+    std::vector<ChartSeries> series; ///< one bar per series in each group
+    double referenceLine = -1;       ///< a dashed horizontal line (e.g. 80 %), < 0 for none
+    QString referenceLabel;
+    int width = 720;
+    int height = 250;
+};
+
+/// Self-contained SVG 1.1 text (presentation attributes only, so QSvgRenderer draws it
+/// the same as a browser): axes with "nice" ticks, grid, units, legend.
+QString lineChartSvg(const LineChartSpec& spec);
+QString barChartSvg(const BarChartSpec& spec);
+
+/// Tick positions covering [lo, hi] with about `count` steps of 1, 2 or 5 x 10^k.
+std::vector<double> niceTicks(double lo, double hi, int count);
+
+} // namespace scalelab::gui
