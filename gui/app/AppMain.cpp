@@ -96,6 +96,22 @@ int appMain(int argc, char** argv)
         args << QString::fromLocal8Bit(argv[i]);
     // Subcommands run headless: a QCoreApplication needs no display.
     if (args.size() >= 2 && cli::isSubcommand(args[1])) {
+        // Drawing the diagram (export, run --report) goes through the canvas, which needs a
+        // QApplication for fonts and icons: give it one on the offscreen platform when no
+        // display is there, so it still runs without one.
+        const bool paints = args[1] == QLatin1String("export") ||
+                            (args[1] == QLatin1String("run") &&
+                             args.filter(QStringLiteral("--report")).size() > 0);
+        if (paints) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
+                qEnvironmentVariableIsEmpty("DISPLAY") &&
+                qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            QApplication app(argc, argv);
+            setApplicationInfo();
+            configureLogging("warn");
+            return cli::dispatchSubcommand(app.arguments());
+        }
         QCoreApplication app(argc, argv);
         setApplicationInfo();
         configureLogging("warn");
