@@ -175,7 +175,7 @@ QString ReportBuilder::head() const
         "table.grid th { background-color: #eef2f6; text-align: left; font-weight: bold; "
         "padding: 4px 6px; border: 1px solid #c8d3de; }\n"
         "table.grid td { padding: 3px 6px; border: 1px solid #c8d3de; vertical-align: top; }\n"
-        "td.n, th.n { text-align: right; white-space: nowrap; }\n"
+        "table.grid td.n, table.grid th.n { text-align: right; white-space: nowrap; }\n"
         "table.tiles { border-collapse: collapse; }\n"
         "table.tiles td { border: 1px solid #c8d3de; padding: 6px 10px; }\n"
         ".big { font-size: 16pt; font-weight: bold; color: #1b3a57; }\n"
