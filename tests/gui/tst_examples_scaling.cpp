@@ -14,6 +14,7 @@ class TestExamplesScaling : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void loadBalancerRoutesAroundADeadServer();
+    void replicationSpreadsReads();
     void replicationPromotesAReplica();
     void cacheTakesTheHitRatioOffTheDatabase();
     void cacheFailureSaturatesTheDatabase();
@@ -110,6 +111,31 @@ void TestExamplesScaling::loadBalancerRoutesAroundADeadServer()
     QVERIFY2(allMet(goals), qPrintable(describeGoals(goals)));
     qInfo("05: web2 down at %.0f s, marked down at %.1f s, %.0f failures before, availability %.4f",
           down, detected, before, r.at("availability").get<double>());
+}
+
+void TestExamplesScaling::replicationSpreadsReads()
+{
+    // The same file stopped before its first failure: writes at the master, reads split
+    // evenly over the replicas, each a queue at rate x service / connections.
+    const core::Topology t = loadExample(QStringLiteral("06-database-replication"));
+    const double firstFailure = actionAt(t, ActionType::Fail, "db-r1");
+    EXAMPLE_RUN(r, runExample(QStringLiteral("06-database-replication"),
+                              {QStringLiteral("--duration"), QString::number(firstFailure - 1)}));
+    const core::Node& users = nodeParams(t, "users");
+    const double measured = firstFailure - 1 - t.simulation.warmupS;
+    const double writes = users.number("rate_rps") * (1 - users.number("read_ratio"));
+    const double readsEach = users.number("rate_rps") * users.number("read_ratio") / 2;
+    EXPECT_NEAR("master arrivals per second", num(nodeOf(r, "db-master"), "arrivals") / measured,
+                writes, 0.08 * writes);
+    for (const char* replica : {"db-r1", "db-r2"}) {
+        const core::Node& n = nodeParams(t, replica);
+        EXPECT_NEAR("replica arrivals per second", num(nodeOf(r, replica), "arrivals") / measured,
+                    readsEach, 0.05 * readsEach);
+        EXPECT_NEAR("replica utilization", num(nodeOf(r, replica), "utilization"),
+                    readsEach * n.number("read_ms") / 1000 / double(n.integer("connections")), 0.03);
+    }
+    QCOMPARE(r.at("requests").at("failed").get<double>(), 0.0);
+    QCOMPARE(r.at("data").at("lost_writes").get<double>(), 0.0);
 }
 
 void TestExamplesScaling::replicationPromotesAReplica()
