@@ -54,6 +54,7 @@ std::size_t CalendarQueue::locateMin() const
         m_bucketTop += m_width;
     }
     // A whole year without an event: jump straight to the earliest one.
+    ++m_directSearches;
     std::size_t best = n;
     for (std::size_t i = 0; i < n; ++i)
         if (!m_buckets[i].empty() && (best == n || earlier(m_buckets[i].back(), m_buckets[best].back())))
@@ -77,11 +78,14 @@ Event CalendarQueue::pop()
     --m_size;
     if (m_buckets.size() > kMinBuckets && m_size < m_buckets.size() / 2)
         resize(m_buckets.size() / 2);
+    else if (m_directSearches > 8 && m_size >= 2)
+        resize(m_buckets.size()); // days far too short for these events: measure again
     return e;
 }
 
 void CalendarQueue::resize(std::size_t buckets)
 {
+    m_directSearches = 0;
     m_scratch.clear();
     for (auto& b : m_buckets) {
         m_scratch.insert(m_scratch.end(), b.begin(), b.end());

@@ -35,6 +35,7 @@ private:
     // Scan state: mutable because top() advances it exactly as pop() would.
     mutable std::size_t m_current = 0;
     mutable SimTime m_bucketTop = 0; ///< end of the current day's window
+    mutable std::uint32_t m_directSearches = 0; ///< a sign the day length is wrong
     std::vector<Event> m_scratch;
 };
 

@@ -31,7 +31,6 @@ enum class FrameState : std::uint8_t { Free, Transit, Queued, Service, Waiting, 
 /// back up the chain. Frames are pooled: steady-state runs allocate nothing per request.
 struct Frame {
     SimTime arrivedAt = 0; ///< at this node (root: creation time of the request)
-    SimTime startedAt = 0; ///< service start
     SimTime sentAt = 0;    ///< left the sender (for in-flight progress)
     SimTime dueAt = 0;     ///< reaches the other end
     std::uint64_t key = 0;
@@ -40,8 +39,6 @@ struct Frame {
     std::uint32_t parentGen = 0;
     std::uint32_t node = kNone;   ///< node serving this frame
     std::uint32_t link = kNone;   ///< link it came over (responses return over it)
-    std::uint32_t prevAtNode = kNone;
-    std::uint32_t nextAtNode = kNone;
     std::uint32_t nextInQueue = kNone; ///< also the free-list link
     std::uint32_t aux = 0;             ///< node-specific (chosen backend, ...)
     std::uint16_t step = 0;            ///< node-specific progress
@@ -52,7 +49,6 @@ struct Frame {
 };
 
 inline constexpr std::uint8_t kFlagHoldsWorker = 1; ///< blocking web server keeps its worker
-inline constexpr std::uint8_t kFlagAttached = 2;    ///< listed at its node (fails with it)
 inline constexpr std::uint8_t kFlagHit = 4;         ///< cache answer: found
 inline constexpr std::uint8_t kFlagRetried = 8;     ///< load balancer retried it once
 inline constexpr std::uint8_t kFlagWarm = 16;       ///< root: created after the warm-up

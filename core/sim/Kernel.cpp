@@ -21,6 +21,7 @@ constexpr std::size_t kMaxKeyTable = std::size_t{1} << 22;
 Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
     : m_topology(topology), m_options(options), m_fes(makeEventQueue(options.queue))
 {
+    m_heap4 = dynamic_cast<DaryHeapQueue<4>*>(m_fes.get());
     m_end = fromSeconds(topology.simulation.durationS);
     m_warmup = std::clamp<SimTime>(fromSeconds(topology.simulation.warmupS), 0, m_end);
     const auto n = static_cast<std::uint32_t>(m_topology.nodes.size());
@@ -29,7 +30,6 @@ Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
         indexOf.emplace(m_topology.nodes[i].id.str(), i);
 
     m_out.resize(n);
-    m_attached.assign(n, kNone);
     for (const Link& l : m_topology.links) {
         LinkInfo info;
         auto from = indexOf.find(l.from.str());
@@ -103,16 +103,12 @@ ReplicationGroup* Kernel::groupOf(std::uint32_t node) const
     return g == kNone ? nullptr : m_groups[g].get();
 }
 
-std::uint64_t Kernel::runUntil(SimTime t)
+template <typename Queue> void Kernel::loop(Queue& queue, SimTime t)
 {
-    const auto wallStart = std::chrono::steady_clock::now();
-    const std::uint64_t before = m_eventCount;
-    t = std::min(t, m_end);
-    drainInbox();
-    while (!m_capped && !m_fes->empty()) {
+    while (!m_capped && !queue.empty()) {
         if (m_inboxPending.load(std::memory_order_acquire))
             drainInbox();
-        if (m_fes->top().time > t)
+        if (queue.top().time > t)
             break;
         if (m_eventCount >= m_options.maxEvents) {
             m_capped = true;
@@ -120,11 +116,23 @@ std::uint64_t Kernel::runUntil(SimTime t)
                      fmt::format("stopped after {} events (the cap of this run)", m_eventCount));
             break;
         }
-        const Event e = m_fes->pop();
+        const Event e = queue.pop();
         m_now = e.time;
         ++m_eventCount;
         dispatch(e);
     }
+}
+
+std::uint64_t Kernel::runUntil(SimTime t)
+{
+    const auto wallStart = std::chrono::steady_clock::now();
+    const std::uint64_t before = m_eventCount;
+    t = std::min(t, m_end);
+    drainInbox();
+    if (m_heap4)
+        loop(*m_heap4, t);
+    else
+        loop(*m_fes, t);
     if (!m_capped)
         m_now = std::max(m_now, t);
     m_wallS += std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
@@ -133,7 +141,7 @@ std::uint64_t Kernel::runUntil(SimTime t)
 
 void Kernel::dispatch(const Event& e)
 {
-    switch (e.type) {
+    switch (e.type()) {
     case EventType::Arrive: {
         Frame& f = m_frames[e.a];
         if (f.gen == e.b && f.state == FrameState::Transit)
@@ -206,8 +214,6 @@ std::uint32_t Kernel::call(std::uint32_t parent, std::uint32_t link, std::uint32
 void Kernel::respond(std::uint32_t frame, FailReason reason)
 {
     Frame& f = m_frames[frame];
-    if (f.flags & kFlagAttached)
-        detach(frame);
     f.reason = reason;
     f.state = FrameState::Returning;
     const SimTime latency = m_links[f.link].latency;
@@ -231,28 +237,17 @@ void Kernel::deliverReturn(std::uint32_t frame)
     m_frames.release(frame);
 }
 
-void Kernel::attach(std::uint32_t frame)
+std::vector<std::uint32_t> Kernel::framesAt(std::uint32_t node) const
 {
-    Frame& f = m_frames[frame];
-    std::uint32_t& head = m_attached[f.node];
-    f.prevAtNode = kNone;
-    f.nextAtNode = head;
-    if (head != kNone)
-        m_frames[head].prevAtNode = frame;
-    head = frame;
-    f.flags |= kFlagAttached;
-}
-
-void Kernel::detach(std::uint32_t frame)
-{
-    Frame& f = m_frames[frame];
-    if (f.prevAtNode == kNone)
-        m_attached[f.node] = f.nextAtNode;
-    else
-        m_frames[f.prevAtNode].nextAtNode = f.nextAtNode;
-    if (f.nextAtNode != kNone)
-        m_frames[f.nextAtNode].prevAtNode = f.prevAtNode;
-    f.flags &= static_cast<std::uint8_t>(~kFlagAttached);
+    std::vector<std::uint32_t> at;
+    for (std::uint32_t i = 0; i < m_frames.size(); ++i) {
+        const Frame& f = m_frames[i];
+        if (f.node == node && f.parent != kNone &&
+            (f.state == FrameState::Queued || f.state == FrameState::Service ||
+             f.state == FrameState::Waiting))
+            at.push_back(i);
+    }
+    return at;
 }
 
 void Kernel::logEvent(std::string type, std::uint32_t node, std::string detail)

@@ -2,6 +2,7 @@
 
 #include "core/model/Topology.h"
 #include "core/sim/Frame.h"
+#include "core/sim/DaryHeapQueue.h"
 #include "core/sim/FutureEventSet.h"
 #include "core/sim/RandomStream.h"
 #include "core/sim/RunMetrics.h"
@@ -47,7 +48,12 @@ public:
     std::uint64_t eventsProcessed() const { return m_eventCount; }
     void schedule(SimTime at, EventType type, std::uint32_t a, std::uint32_t b = 0)
     {
-        m_fes->push(Event{at, m_seq++, a, b, type});
+        const Event e = Event::make(at, m_seq++, type, a, b);
+        // The default queue is called directly (inlined); the others through the interface.
+        if (m_heap4)
+            m_heap4->push(e);
+        else
+            m_fes->push(e);
     }
     /// Processes every event up to `t` (at most the end), then sets the clock to `t`.
     std::uint64_t runUntil(SimTime t);
@@ -59,9 +65,9 @@ public:
     std::uint32_t call(std::uint32_t parent, std::uint32_t link, std::uint32_t target);
     /// The frame's node answers it (reason None = success); the answer travels back.
     void respond(std::uint32_t frame, FailReason reason = FailReason::None);
-    void attach(std::uint32_t frame);
-    void detach(std::uint32_t frame);
-    std::uint32_t firstAttached(std::uint32_t node) const { return m_attached[node]; }
+    /// Frames queued, in service or waiting at a node, in pool order. Only a failure needs
+    /// them, so instead of keeping per-node lists on the hot path the pool is scanned.
+    std::vector<std::uint32_t> framesAt(std::uint32_t node) const;
 
     // Topology.
     const Topology& topology() const { return m_topology; }
@@ -89,12 +95,14 @@ public:
 
 private:
     void dispatch(const Event& e);
+    template <typename Queue> void loop(Queue& queue, SimTime t);
     void deliverReturn(std::uint32_t frame);
     void drainInbox();
 
     Topology m_topology;
     SimulationOptions m_options;
     std::unique_ptr<FutureEventSet> m_fes;
+    DaryHeapQueue<4>* m_heap4 = nullptr; ///< m_fes when it is the 4-ary heap
     SimTime m_now = 0;
     SimTime m_end = 0;
     SimTime m_warmup = 0;
@@ -106,7 +114,6 @@ private:
     FramePool m_frames;
     std::vector<LinkInfo> m_links;
     std::vector<std::vector<std::uint32_t>> m_out;
-    std::vector<std::uint32_t> m_attached; ///< per node: first frame listed there
     std::vector<RandomEngine> m_rngs;
     std::vector<std::unique_ptr<NodeBehavior>> m_behaviors;
     std::vector<std::unique_ptr<ReplicationGroup>> m_groups;

@@ -16,7 +16,6 @@ void NodeBehavior::arrive(std::uint32_t frame)
     }
     ++m_counters.arrivals;
     m_kernel.frames()[frame].arrivedAt = m_kernel.now();
-    m_kernel.attach(frame);
     accept(frame);
 }
 
@@ -26,9 +25,15 @@ void NodeBehavior::fail()
         return;
     m_up = false;
     m_upTime.set(m_kernel.now(), 0.0);
-    // Answer every request listed here with an error; answering unlists it.
-    for (std::uint32_t f = m_kernel.firstAttached(m_index); f != kNone;
-         f = m_kernel.firstAttached(m_index)) {
+    // Answer every request held here with an error. The list is taken first: answers may
+    // set off new requests, but none can be accepted here any more.
+    for (std::uint32_t f : m_kernel.framesAt(m_index)) {
+        const Frame& held = m_kernel.frames()[f];
+        // An answer to an earlier one may have released and reused this slot meanwhile.
+        if (held.node != m_index || (held.state != FrameState::Queued &&
+                                     held.state != FrameState::Service &&
+                                     held.state != FrameState::Waiting))
+            continue;
         ++m_counters.lost;
         m_kernel.frames()[f].flags &= static_cast<std::uint8_t>(~kFlagHoldsWorker);
         m_kernel.respond(f, FailReason::Lost);

@@ -53,7 +53,6 @@ void QueueStation::startService(std::uint32_t frame)
     ++m_counters.waits;
     m_counters.waitSumNs += static_cast<double>(now - f.arrivedAt);
     f.state = FrameState::Service;
-    f.startedAt = now;
     const SimTime d = drawService(f);
     if (d > 0)
         m_kernel.schedule(now + d, EventType::ServiceDone, frame, f.gen);

@@ -83,7 +83,9 @@ void RunMetrics::fill(RunResults& out, SimTime now)
     out.throughputRps = window > 0 ? static_cast<double>(m_completed) / window : 0.0;
     const std::uint64_t finished = m_completed + m_failed;
     out.availability = finished ? static_cast<double>(m_completed) / static_cast<double>(finished) : 1.0;
-    out.latency = summarize(m_all);
+    LatencyHistogram all = m_read;
+    all.merge(m_write);
+    out.latency = summarize(all);
     out.read = {m_read.count(), m_failedByClass[0], summarize(m_read)};
     out.write = {m_write.count(), m_failedByClass[1], summarize(m_write)};
     out.staleReads = m_staleReads;

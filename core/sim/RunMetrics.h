@@ -34,7 +34,6 @@ public:
         if (now < m_warmup)
             return;
         ++m_completed;
-        m_all.record(latency);
         (cls == RequestClass::Read ? m_read : m_write).record(latency);
         if (m_keepLatencies)
             m_latencies.push_back(toMs(latency));
@@ -92,7 +91,7 @@ private:
     std::array<std::uint64_t, static_cast<std::size_t>(FailReason::Count)> m_byReason{};
     std::array<std::uint64_t, 2> m_failedByClass{};
     std::uint64_t m_staleReads = 0, m_lostWrites = 0;
-    LatencyHistogram m_all, m_read, m_write, m_interval;
+    LatencyHistogram m_read, m_write, m_interval; ///< overall = read + write, merged
     std::uint64_t m_intervalCompleted = 0, m_intervalErrors = 0;
     double m_lastThroughput = 0, m_lastP50 = 0, m_lastP99 = 0;
     std::uint64_t m_lastErrors = 0;
