@@ -1,33 +1,168 @@
 #include "gui/app/MainWindow.h"
 
-#include "core/io/TopologyJson.h"
+#include "gui/app/MainActions.h"
+#include "gui/canvas/CanvasScene.h"
+#include "gui/canvas/CanvasView.h"
+#include "gui/canvas/EditOperations.h"
+#include "gui/canvas/NodeItem.h"
+#include "gui/docks/HistoryDock.h"
+#include "gui/docks/InspectorDock.h"
+#include "gui/docks/PaletteDock.h"
+#include "gui/docks/ProblemsDock.h"
+#include "gui/document/Autosave.h"
+#include "gui/document/Document.h"
+#include "gui/document/FileController.h"
 
+#include <QCloseEvent>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
 
 namespace scalelab::gui {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget* parent) : MainWindow(Interaction::Dialogs, parent) {}
+
+MainWindow::MainWindow(Interaction interaction, QWidget* parent)
+    : QMainWindow(parent), m_interaction(interaction), m_document(new Document(this)),
+      m_scene(new CanvasScene(m_document, this)), m_view(new CanvasView(m_scene, this)),
+      m_files(new FileController(m_document, this, interaction == Interaction::Dialogs, this)),
+      m_edit(new EditOperations(m_scene)), m_palette(new PaletteDock(this)),
+      m_inspector(new InspectorDock(m_document, m_scene, this)),
+      m_problems(new ProblemsDock(m_document, this)),
+      m_history(new HistoryDock(m_document->undoStack(), this)),
+      m_actions(new MainActions(this)), m_zoomLabel(new QLabel(this)),
+      m_validityLabel(new QLabel(this))
 {
-    setWindowTitle(QStringLiteral("ScaleLab"));
-    auto* label = new QLabel(tr("ScaleLab"), this);
-    label->setAlignment(Qt::AlignCenter);
-    setCentralWidget(label);
+    setObjectName(QStringLiteral("MainWindow"));
+    setCentralWidget(m_view);
+    setDockNestingEnabled(true);
+    // Side columns run full height; the problems list sits under the canvas only.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, m_palette);
+    addDockWidget(Qt::RightDockWidgetArea, m_inspector);
+    addDockWidget(Qt::RightDockWidgetArea, m_history);
+    splitDockWidget(m_inspector, m_history, Qt::Vertical);
+    addDockWidget(Qt::BottomDockWidgetArea, m_problems);
     resize(1280, 800);
+    resizeDocks({m_palette, m_inspector}, {250, 310}, Qt::Horizontal);
+    resizeDocks({m_inspector, m_history}, {520, 170}, Qt::Vertical);
+    resizeDocks({m_problems}, {120}, Qt::Vertical);
+
+    auto* toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("MainToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_actions->populate(menuBar(), toolBar);
+
+    statusBar()->addPermanentWidget(m_validityLabel);
+    statusBar()->addPermanentWidget(m_zoomLabel);
+    connect(m_scene, &CanvasScene::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_files, &FileController::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    connect(m_view, &CanvasView::zoomChanged, this, &MainWindow::updateStatusLabels);
+    connect(m_document, &Document::diagnosticsChanged, this, &MainWindow::updateStatusLabels);
+
+    connect(m_palette, &PaletteDock::addRequested, this, &MainWindow::addAtViewCentre);
+    connect(m_palette, &PaletteDock::placeRequested, this,
+            [this](const std::string& kind) { m_scene->armPlaceTool(kind); });
+    connect(m_problems, &ProblemsDock::nodeActivated, this, [this](const core::NodeId& id) {
+        m_scene->selectNodes({id});
+        if (NodeItem* item = m_scene->nodeItem(id))
+            m_view->ensureVisible(item, 80, 80);
+    });
+
+    connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::resetDone, this, [this] {
+        updateTitle();
+        // Fit once the view has its final size (after the event loop lays it out).
+        QTimer::singleShot(0, m_view, &CanvasView::fitDiagram);
+    });
+    updateTitle();
+    updateStatusLabels();
+    m_view->setFocus();
+
+    if (m_interaction == Interaction::Dialogs)
+        QTimer::singleShot(0, m_files, &FileController::offerRecovery);
+}
+
+MainWindow::~MainWindow()
+{
+    // Views before the scene before the document: each one listens to the next.
+    delete m_inspector;
+    delete m_problems;
+    delete m_history;
+    delete m_view;
+    delete m_scene;
 }
 
 bool MainWindow::openFile(const QString& path)
 {
-    const core::LoadResult loaded = core::loadTopologyFile(path.toStdString());
-    if (!loaded.ok()) {
-        QString text;
-        for (const auto& d : loaded.diagnostics)
-            text += QString::fromStdString(d.toString()) + QLatin1Char('\n');
-        QMessageBox::warning(this, tr("Cannot open %1").arg(path), text);
-        return false;
+    return m_files->open(path);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = m_document->topology().name.empty()
+                             ? m_document->displayName()
+                             : QString::fromStdString(m_document->topology().name);
+    setWindowTitle(QStringLiteral("%1[*] — ScaleLab").arg(name));
+    setWindowFilePath(m_document->filePath());
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::updateStatusLabels()
+{
+    m_zoomLabel->setText(tr("Zoom %1 %").arg(qRound(m_view->zoom() * 100)));
+    int errors = 0;
+    int warnings = 0;
+    for (const auto& d : m_document->diagnostics())
+        (d.severity == core::Severity::Error ? errors : warnings)++;
+    if (errors == 0 && warnings == 0)
+        m_validityLabel->setText(tr("✔ valid"));
+    else
+        m_validityLabel->setText(tr("%1 errors, %2 warnings").arg(errors).arg(warnings));
+}
+
+void MainWindow::addAtViewCentre(const std::string& kind)
+{
+    m_scene->setTool(nullptr); // the click of the double-click armed the place tool
+    QPointF centre = m_view->mapToScene(m_view->viewport()->rect().center());
+    // Do not drop it exactly onto another node.
+    while (m_scene->nodeItemAt(m_scene->snap(centre)))
+        centre += QPointF(40, 40);
+    m_scene->placeNode(kind, centre);
+    m_view->setFocus();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About ScaleLab"),
+        tr("<h3>ScaleLab %1</h3>"
+           "<p>A sandbox for web-system architecture: draw clients, DNS, load balancers, "
+           "web servers, caches and replicated databases, run a discrete-event simulation "
+           "and watch traffic, latency and failover.</p>"
+           "<p>Drag components from the palette. Drag from a node's blue handle, or "
+           "Shift+drag, to link. Ctrl+D duplicates with links. Wheel zooms, middle-drag or "
+           "Space+drag pans.</p>"
+           "<p>Built with Qt %2.</p>")
+            .arg(QStringLiteral(SCALELAB_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!m_files->maybeSave()) {
+        event->ignore();
+        return;
     }
-    setWindowTitle(QStringLiteral("%1 — ScaleLab").arg(QString::fromStdString(loaded.topology->name)));
-    return true;
+    Autosave::discard(); // a clean exit leaves nothing to recover
+    event->accept();
 }
 
 } // namespace scalelab::gui

@@ -1,17 +1,75 @@
 #pragma once
 
+#include <memory>
+
 #include <QMainWindow>
+
+class QLabel;
 
 namespace scalelab::gui {
 
-/// The application window. Thin: actions, docks and tools live in their own files.
+class CanvasScene;
+class CanvasView;
+class Document;
+class EditOperations;
+class FileController;
+class HistoryDock;
+class InspectorDock;
+class MainActions;
+class PaletteDock;
+class ProblemsDock;
+
+/// The application window. Thin: it lays out the canvas and docks; actions, docks,
+/// tools, file handling and edit operations live in their own classes.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    /// `Dialogs` for a person at the screen; `NoDialogs` for tests and --screenshot:
+    /// nothing modal ever opens, problems go to stderr.
+    enum class Interaction { Dialogs, NoDialogs };
+
     explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(Interaction interaction, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     /// Opens a .scalelab file; on failure shows its errors and keeps the current document.
     bool openFile(const QString& path);
+
+    Document* document() const { return m_document; }
+    CanvasScene* scene() const { return m_scene; }
+    CanvasView* view() const { return m_view; }
+    FileController* fileController() const { return m_files; }
+    EditOperations* editOperations() const { return m_edit.get(); }
+    PaletteDock* paletteDock() const { return m_palette; }
+    InspectorDock* inspectorDock() const { return m_inspector; }
+    ProblemsDock* problemsDock() const { return m_problems; }
+    HistoryDock* historyDock() const { return m_history; }
+    MainActions* actions() const { return m_actions; }
+
+public Q_SLOTS:
+    void showAbout();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void updateTitle();
+    void updateStatusLabels();
+    void addAtViewCentre(const std::string& kind);
+
+    Interaction m_interaction;
+    Document* m_document;
+    CanvasScene* m_scene;
+    CanvasView* m_view;
+    FileController* m_files;
+    std::unique_ptr<EditOperations> m_edit;
+    PaletteDock* m_palette;
+    InspectorDock* m_inspector;
+    ProblemsDock* m_problems;
+    HistoryDock* m_history;
+    MainActions* m_actions;
+    QLabel* m_zoomLabel;
+    QLabel* m_validityLabel;
 };
 
 } // namespace scalelab::gui

@@ -1,6 +1,8 @@
 #include "gui/app/ScreenshotRunner.h"
 
 #include "gui/app/MainWindow.h"
+#include "gui/canvas/CanvasView.h"
+#include "gui/document/Document.h"
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
 
@@ -11,11 +13,25 @@ namespace scalelab::gui {
 
 int runScreenshot(const QString& file, const QString& out, double /*runForS*/)
 {
-    MainWindow window;
+    // No dialog may block here: errors of a broken file go to stderr.
+    MainWindow window(MainWindow::Interaction::NoDialogs);
     window.resize(1280, 800);
     window.show();
     if (!file.isEmpty() && !window.openFile(file))
         return cli::InvalidInput;
+    // The contract: an invalid file is exit 1 with its errors on stderr, even when it
+    // could be drawn (the editor itself opens it and lists the problems).
+    window.document()->revalidate();
+    if (core::hasErrors(window.document()->diagnostics())) {
+        for (const auto& d : window.document()->diagnostics())
+            if (d.severity == core::Severity::Error)
+                cli::printError(QString::fromStdString(d.toString()));
+        return cli::InvalidInput;
+    }
+    // Let the layout settle (docks, view size), then fit the diagram into the view.
+    for (int i = 0; i < 3; ++i)
+        QApplication::processEvents();
+    window.view()->fitDiagram();
     QApplication::processEvents();
     if (!window.grab().save(out)) {
         cli::printError(QStringLiteral("cannot write %1").arg(out));

@@ -1,0 +1,176 @@
+#include "gui/app/MainActions.h"
+
+#include "gui/app/MainWindow.h"
+#include "gui/canvas/CanvasScene.h"
+#include "gui/canvas/CanvasView.h"
+#include "gui/canvas/EditOperations.h"
+#include "gui/document/Document.h"
+#include "gui/document/FileController.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QUndoStack>
+
+namespace scalelab::gui {
+
+MainActions::MainActions(MainWindow* window) : QObject(window), m_window(window) {}
+
+void MainActions::populate(QMenuBar* bar, QToolBar* tools)
+{
+    MainWindow* w = m_window;
+    FileController* files = w->fileController();
+    EditOperations* edit = w->editOperations();
+    CanvasView* view = w->view();
+    QUndoStack* stack = w->document()->undoStack();
+
+    // --- File ---------------------------------------------------------------------
+    QMenu* file = bar->addMenu(tr("&File"));
+    QAction* newAction = file->addAction(tr("&New"), QKeySequence::New, files,
+                                         [files] { files->newDocument(); });
+    QAction* openAction = file->addAction(tr("&Open…"), QKeySequence::Open, files,
+                                          [files] { files->openWithDialog(); });
+    m_examples = file->addMenu(tr("Open &Example"));
+    connect(m_examples, &QMenu::aboutToShow, this, &MainActions::rebuildExamplesMenu);
+    m_recent = file->addMenu(tr("Open &Recent"));
+    connect(files, &FileController::recentFilesChanged, this, &MainActions::rebuildRecentMenu);
+    rebuildRecentMenu();
+    rebuildExamplesMenu();
+    file->addSeparator();
+    QAction* saveAction =
+        file->addAction(tr("&Save"), QKeySequence::Save, files, [files] { files->save(); });
+    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, files, [files] { files->saveAs(); });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, w, &QWidget::close);
+
+    // --- Edit ---------------------------------------------------------------------
+    QMenu* editMenu = bar->addMenu(tr("&Edit"));
+    undo = stack->createUndoAction(this, tr("&Undo"));
+    undo->setShortcuts(QKeySequence::Undo);
+    redo = stack->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts(QKeySequence::Redo);
+    editMenu->addAction(undo);
+    editMenu->addAction(redo);
+    editMenu->addSeparator();
+    cut = editMenu->addAction(tr("Cu&t"), QKeySequence::Cut, this, [edit] { edit->cut(); });
+    copy = editMenu->addAction(tr("&Copy"), QKeySequence::Copy, this, [edit] { edit->copy(); });
+    paste = editMenu->addAction(tr("&Paste"), QKeySequence::Paste, this,
+                                [edit] { edit->paste(); });
+    duplicate = editMenu->addAction(tr("&Duplicate"), QKeySequence(tr("Ctrl+D")), this,
+                                    [edit] { edit->duplicate(); });
+    duplicate->setStatusTip(tr("Copy the selected nodes with their links (horizontal scaling)"));
+    remove = editMenu->addAction(tr("De&lete"), QKeySequence::Delete, this,
+                                 [edit] { edit->deleteSelection(); });
+    remove->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+    editMenu->addAction(tr("Select &All"), QKeySequence::SelectAll, this,
+                        [edit] { edit->selectAll(); });
+    editMenu->addSeparator();
+    QMenu* align = editMenu->addMenu(tr("Ali&gn"));
+    const std::pair<QString, Alignment> aligns[] = {
+        {tr("Left Edges"), Alignment::Left},     {tr("Horizontal Centres"), Alignment::HCenter},
+        {tr("Right Edges"), Alignment::Right},   {tr("Top Edges"), Alignment::Top},
+        {tr("Vertical Centres"), Alignment::VCenter}, {tr("Bottom Edges"), Alignment::Bottom}};
+    for (const auto& [label, how] : aligns) {
+        const Alignment a = how;
+        align->addAction(label, this, [edit, a] { edit->align(a); });
+    }
+    QMenu* distribute = editMenu->addMenu(tr("D&istribute"));
+    distribute->addAction(tr("Horizontally"), this,
+                          [edit] { edit->distribute(Qt::Horizontal); });
+    distribute->addAction(tr("Vertically"), this, [edit] { edit->distribute(Qt::Vertical); });
+
+    // --- View ---------------------------------------------------------------------
+    QMenu* viewMenu = bar->addMenu(tr("&View"));
+    QAction* zoomIn = viewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, view,
+                                          &CanvasView::zoomIn);
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});
+    viewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, view, &CanvasView::zoomOut);
+    viewMenu->addAction(tr("&Actual Size"), QKeySequence(tr("Ctrl+0")), view,
+                        &CanvasView::resetZoom);
+    QAction* fit = viewMenu->addAction(tr("&Fit Diagram"), QKeySequence(tr("Ctrl+1")), view,
+                                       &CanvasView::fitDiagram);
+    viewMenu->addSeparator();
+    snap = viewMenu->addAction(tr("&Snap to Grid"));
+    snap->setCheckable(true);
+    snap->setChecked(true);
+    connect(snap, &QAction::toggled, w->scene(), &CanvasScene::setSnapping);
+    viewMenu->addSeparator();
+    for (QDockWidget* dock : w->findChildren<QDockWidget*>())
+        viewMenu->addAction(dock->toggleViewAction());
+
+    // --- Help ---------------------------------------------------------------------
+    QMenu* help = bar->addMenu(tr("&Help"));
+    help->addAction(tr("&About ScaleLab"), w, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    // --- Toolbar: the few things used all the time ----------------------------------
+    tools->addAction(newAction);
+    tools->addAction(openAction);
+    tools->addAction(saveAction);
+    tools->addSeparator();
+    tools->addAction(undo);
+    tools->addAction(redo);
+    tools->addSeparator();
+    tools->addAction(duplicate);
+    tools->addAction(remove);
+    tools->addSeparator();
+    tools->addAction(fit);
+
+    // Edit actions belong to the canvas: a shortcut typed in the inspector edits text.
+    for (QAction* a : {cut, copy, paste, duplicate, remove})
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    for (QAction* a : {cut, copy, paste, duplicate, remove})
+        view->addAction(a);
+    connect(w->scene(), &QGraphicsScene::selectionChanged, this,
+            &MainActions::updateSelectionActions);
+    updateSelectionActions();
+}
+
+void MainActions::updateSelectionActions()
+{
+    CanvasScene* scene = m_window->scene();
+    const bool nodes = !scene->selectedNodeIds().empty();
+    const bool any = nodes || !scene->selectedLinkKeys().empty();
+    cut->setEnabled(nodes);
+    copy->setEnabled(nodes);
+    duplicate->setEnabled(nodes);
+    remove->setEnabled(any);
+}
+
+void MainActions::rebuildRecentMenu()
+{
+    m_recent->clear();
+    FileController* files = m_window->fileController();
+    const QStringList recent = files->recentFiles();
+    for (const QString& path : recent) {
+        QAction* a = m_recent->addAction(QFileInfo(path).fileName(), files,
+                                         [files, path] { files->open(path); });
+        a->setToolTip(QDir::toNativeSeparators(path));
+        a->setStatusTip(QDir::toNativeSeparators(path));
+    }
+    m_recent->setEnabled(!recent.isEmpty());
+}
+
+void MainActions::rebuildExamplesMenu()
+{
+    m_examples->clear();
+    m_examples->setToolTipsVisible(true);
+    FileController* files = m_window->fileController();
+    const auto examples = FileController::examples();
+    for (const ExampleFile& e : examples) {
+        const QString path = e.path;
+        QAction* a = m_examples->addAction(e.name, files, [files, path] { files->open(path); });
+        a->setToolTip(e.description);
+        a->setStatusTip(e.description);
+    }
+    if (examples.isEmpty())
+        m_examples->addAction(tr("(no examples found)"))->setEnabled(false);
+}
+
+} // namespace scalelab::gui

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QMenu;
+class QMenuBar;
+class QToolBar;
+
+namespace scalelab::gui {
+
+class MainWindow;
+
+/// The window's menus, toolbar and shortcuts, wired to the file controller, the edit
+/// operations and the view. Kept out of MainWindow so the window stays a layout.
+class MainActions : public QObject {
+    Q_OBJECT
+public:
+    explicit MainActions(MainWindow* window);
+
+    void populate(QMenuBar* menuBar, QToolBar* toolBar);
+
+    QAction* undo = nullptr;
+    QAction* redo = nullptr;
+    QAction* cut = nullptr;
+    QAction* copy = nullptr;
+    QAction* paste = nullptr;
+    QAction* duplicate = nullptr;
+    QAction* remove = nullptr;
+    QAction* snap = nullptr;
+
+private:
+    void rebuildRecentMenu();
+    void rebuildExamplesMenu();
+    void updateSelectionActions();
+
+    MainWindow* m_window;
+    QMenu* m_recent = nullptr;
+    QMenu* m_examples = nullptr;
+};
+
+} // namespace scalelab::gui

@@ -1,0 +1,422 @@
+#include "gui/canvas/CanvasScene.h"
+
+#include "core/model/KindRegistry.h"
+#include "core/validation/LinkRules.h"
+#include "gui/canvas/CanvasStyle.h"
+#include "gui/canvas/LinkItem.h"
+#include "gui/canvas/NetworkRegionItem.h"
+#include "gui/canvas/NodeItem.h"
+#include "gui/commands/AddLinkCommand.h"
+#include "gui/commands/AddNodeCommand.h"
+#include "gui/commands/MoveNodesCommand.h"
+#include "gui/document/Document.h"
+#include "gui/tools/PlaceTool.h"
+#include "gui/tools/SelectTool.h"
+
+#include <cmath>
+
+#include <QGraphicsSceneMouseEvent>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QUndoStack>
+
+namespace scalelab::gui {
+
+CanvasScene::CanvasScene(Document* document, QObject* parent)
+    : QGraphicsScene(parent), m_document(document)
+{
+    // Items move during drags; a BSP index costs more than it saves at this size.
+    setItemIndexMethod(NoIndex);
+    m_region = new NetworkRegionItem;
+    addItem(m_region);
+    m_tool = std::make_unique<SelectTool>(this);
+
+    connect(document, &Document::nodeAdded, this, &CanvasScene::addNodeItem);
+    connect(document, &Document::nodeRemoved, this, &CanvasScene::removeNodeItem);
+    connect(document, &Document::nodeChanged, this, &CanvasScene::onNodeChanged);
+    connect(document, &Document::linkAdded, this, &CanvasScene::addLinkItem);
+    connect(document, &Document::linkRemoved, this, &CanvasScene::removeLinkItem);
+    connect(document, &Document::linkChanged, this, [this](const core::LinkKey& key) {
+        if (LinkItem* l = linkItem(key)) {
+            l->updateGeometry();
+            l->update();
+        }
+    });
+    connect(document, &Document::resetDone, this, &CanvasScene::rebuild);
+    connect(document, &Document::diagnosticsChanged, this, &CanvasScene::applyDiagnostics);
+    rebuild();
+}
+
+CanvasScene::~CanvasScene()
+{
+    // Items ask the scene for the document while being destroyed; drop them first.
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_tool.reset();
+    m_retiredTool.reset();
+    clear();
+}
+
+Document* CanvasScene::document() const
+{
+    return m_document;
+}
+
+NodeItem* CanvasScene::nodeItem(const core::NodeId& id) const
+{
+    auto it = m_nodes.find(id);
+    return it == m_nodes.end() ? nullptr : it->second;
+}
+
+LinkItem* CanvasScene::linkItem(const core::LinkKey& key) const
+{
+    auto it = m_links.find(key);
+    return it == m_links.end() ? nullptr : it->second;
+}
+
+NodeItem* CanvasScene::nodeItemAt(const QPointF& scenePos) const
+{
+    for (QGraphicsItem* item : items(scenePos))
+        if (item->type() == NodeItem::Type)
+            return static_cast<NodeItem*>(item);
+    return nullptr;
+}
+
+std::vector<core::NodeId> CanvasScene::selectedNodeIds() const
+{
+    std::vector<core::NodeId> ids;
+    for (const core::Node& n : m_document->topology().nodes)
+        if (NodeItem* item = nodeItem(n.id); item && item->isSelected())
+            ids.push_back(n.id);
+    return ids;
+}
+
+std::vector<core::LinkKey> CanvasScene::selectedLinkKeys() const
+{
+    std::vector<core::LinkKey> keys;
+    for (const core::Link& l : m_document->topology().links)
+        if (LinkItem* item = linkItem(l.key()); item && item->isSelected())
+            keys.push_back(l.key());
+    return keys;
+}
+
+void CanvasScene::selectNodes(const std::vector<core::NodeId>& ids)
+{
+    {
+        const QSignalBlocker block(this); // one selectionChanged for the whole change
+        clearSelection();
+        for (const auto& id : ids)
+            if (NodeItem* item = nodeItem(id))
+                item->setSelected(true);
+    }
+    Q_EMIT selectionChanged();
+}
+
+void CanvasScene::setPresentation(bool on)
+{
+    m_presentation = on;
+    update();
+}
+
+QPointF CanvasScene::snap(const QPointF& p) const
+{
+    return {std::round(p.x() / style::kGrid) * style::kGrid,
+            std::round(p.y() / style::kGrid) * style::kGrid};
+}
+
+QRectF CanvasScene::diagramBounds() const
+{
+    QRectF bounds;
+    for (const auto& [id, item] : m_nodes)
+        bounds = bounds.united(item->visibleSceneRect());
+    if (m_region->isVisible())
+        bounds = bounds.united(m_region->sceneBoundingRect());
+    for (const auto& [key, item] : m_links)
+        bounds = bounds.united(item->sceneBoundingRect().adjusted(40, 10, -40, -10));
+    return bounds;
+}
+
+// --- Tools -------------------------------------------------------------------------
+
+void CanvasScene::setTool(std::unique_ptr<Tool> tool)
+{
+    if (m_tool)
+        m_tool->cancel();
+    m_retiredTool = std::move(m_tool);
+    m_tool = tool ? std::move(tool) : std::make_unique<SelectTool>(this);
+}
+
+void CanvasScene::armPlaceTool(const std::string& kind)
+{
+    setTool(std::make_unique<PlaceTool>(this, kind));
+    const core::KindSpec* spec = core::KindRegistry::instance().find(kind);
+    Q_EMIT statusMessage(tr("Click on the canvas to place a %1 (Esc cancels)")
+                             .arg(spec ? QString::fromStdString(spec->displayName).toLower()
+                                       : QString::fromStdString(kind)));
+}
+
+void CanvasScene::mousePressEvent(QGraphicsSceneMouseEvent* event)
+{
+    if (!m_tool->mousePress(event))
+        QGraphicsScene::mousePressEvent(event);
+    m_retiredTool.reset();
+}
+
+void CanvasScene::mouseMoveEvent(QGraphicsSceneMouseEvent* event)
+{
+    if (!m_tool->mouseMove(event))
+        QGraphicsScene::mouseMoveEvent(event);
+    m_retiredTool.reset();
+}
+
+void CanvasScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
+{
+    if (!m_tool->mouseRelease(event))
+        QGraphicsScene::mouseReleaseEvent(event);
+    m_retiredTool.reset();
+}
+
+void CanvasScene::defaultMouseRelease(QGraphicsSceneMouseEvent* event)
+{
+    QGraphicsScene::mouseReleaseEvent(event);
+}
+
+void CanvasScene::keyPressEvent(QKeyEvent* event)
+{
+    if (!m_tool->keyPress(event))
+        QGraphicsScene::keyPressEvent(event);
+    m_retiredTool.reset();
+}
+
+// --- Edits -------------------------------------------------------------------------
+
+core::NodeId CanvasScene::placeNode(const std::string& kind, const QPointF& scenePos)
+{
+    const core::KindSpec* spec = core::KindRegistry::instance().find(kind);
+    if (!spec)
+        return {};
+    core::Node node;
+    node.id = m_document->topology().uniqueId(kind);
+    node.kind = core::KindId{kind};
+    const QPointF p = snap(scenePos);
+    node.pos = {p.x(), p.y()};
+    const core::NodeId id = node.id;
+    m_document->undoStack()->push(new AddNodeCommand(m_document, std::move(node)));
+    selectNodes({id});
+    Q_EMIT statusMessage(tr("Added %1").arg(QString::fromStdString(id.str())));
+    return id;
+}
+
+bool CanvasScene::tryLink(const core::NodeId& from, const core::NodeId& to)
+{
+    const core::Node* a = m_document->node(from);
+    const core::Node* b = m_document->node(to);
+    if (!a || !b)
+        return false;
+    if (m_document->link({from, to})) {
+        Q_EMIT statusMessage(tr("%1 already links to %2")
+                                 .arg(QString::fromStdString(from.str()),
+                                      QString::fromStdString(to.str())));
+        return false;
+    }
+    const core::LinkKind kind = core::linkKindBetween(*a, *b);
+    if (auto refusal = core::linkRefusal(*a, *b, kind)) {
+        Q_EMIT statusMessage(tr("Link refused: %1").arg(QString::fromStdString(*refusal)));
+        return false;
+    }
+    core::Link link{from, to, kind, {}};
+    m_document->undoStack()->push(new AddLinkCommand(m_document, link));
+    Q_EMIT statusMessage(kind == core::LinkKind::Replication
+                             ? tr("%1 now replicates to %2")
+                                   .arg(QString::fromStdString(from.str()),
+                                        QString::fromStdString(to.str()))
+                             : tr("Linked %1 → %2")
+                                   .arg(QString::fromStdString(from.str()),
+                                        QString::fromStdString(to.str())));
+    return true;
+}
+
+bool CanvasScene::commitItemMoves()
+{
+    std::map<core::NodeId, MoveNodesCommand::Move> moves;
+    for (const auto& [id, item] : m_nodes) {
+        const core::Node* n = m_document->node(id);
+        if (!n)
+            continue;
+        const core::Point now{item->pos().x(), item->pos().y()};
+        if (!(now == n->pos))
+            moves.emplace(id, MoveNodesCommand::Move{n->pos, now});
+    }
+    if (moves.empty())
+        return false;
+    m_document->undoStack()->push(new MoveNodesCommand(m_document, std::move(moves)));
+    return true;
+}
+
+bool CanvasScene::nudgeSelection(QPointF gridSteps)
+{
+    std::map<core::NodeId, MoveNodesCommand::Move> moves;
+    for (const auto& id : selectedNodeIds()) {
+        const core::Node* n = m_document->node(id);
+        moves.emplace(id, MoveNodesCommand::Move{n->pos,
+                                                 {n->pos.x + gridSteps.x() * style::kGrid,
+                                                  n->pos.y + gridSteps.y() * style::kGrid}});
+    }
+    if (moves.empty())
+        return false;
+    m_document->undoStack()->push(
+        new MoveNodesCommand(m_document, std::move(moves), tr("Nudge selection")));
+    return true;
+}
+
+// --- Mirroring the document ----------------------------------------------------------
+
+void CanvasScene::rebuild()
+{
+    setTool(nullptr);
+    m_retiredTool.reset();
+    for (auto& [key, item] : m_links)
+        delete item;
+    m_links.clear();
+    for (auto& [id, item] : m_nodes)
+        delete item;
+    m_nodes.clear();
+    for (const core::Node& n : m_document->topology().nodes)
+        if (!n.id.empty() && !m_nodes.count(n.id))
+            addNodeItem(n.id);
+    for (const core::Link& l : m_document->topology().links)
+        addLinkItem(l.key());
+    updateRegion();
+    applyDiagnostics();
+}
+
+void CanvasScene::addNodeItem(const core::NodeId& id)
+{
+    const core::Node* n = m_document->node(id);
+    if (!n || m_nodes.count(id))
+        return;
+    auto* item = new NodeItem(id);
+    m_nodes.emplace(id, item);
+    addItem(item);
+    item->setPos(n->pos.x, n->pos.y);
+    item->syncFromDocument();
+    updateRegion();
+}
+
+void CanvasScene::removeNodeItem(const core::NodeId& id)
+{
+    auto it = m_nodes.find(id);
+    if (it == m_nodes.end())
+        return;
+    delete it->second;
+    m_nodes.erase(it);
+    updateRegion();
+}
+
+void CanvasScene::addLinkItem(const core::LinkKey& key)
+{
+    if (m_links.count(key) || !nodeItem(key.from) || !nodeItem(key.to))
+        return;
+    auto* item = new LinkItem(key);
+    m_links.emplace(key, item);
+    addItem(item);
+    item->updateGeometry();
+    // A reverse link shifts aside when this one appears.
+    if (LinkItem* reverse = linkItem({key.to, key.from}))
+        reverse->updateGeometry();
+}
+
+void CanvasScene::removeLinkItem(const core::LinkKey& key)
+{
+    auto it = m_links.find(key);
+    if (it == m_links.end())
+        return;
+    delete it->second;
+    m_links.erase(it);
+    if (LinkItem* reverse = linkItem({key.to, key.from}))
+        reverse->updateGeometry();
+}
+
+void CanvasScene::onNodeChanged(const core::NodeId& id)
+{
+    if (NodeItem* item = nodeItem(id))
+        item->syncFromDocument();
+    updateRegion();
+}
+
+void CanvasScene::nodeItemMoved(const core::NodeId& id)
+{
+    updateLinksOf(id);
+    updateRegion();
+}
+
+void CanvasScene::updateLinksOf(const core::NodeId& id)
+{
+    for (auto& [key, item] : m_links)
+        if (key.from == id || key.to == id)
+            item->updateGeometry();
+}
+
+void CanvasScene::updateRegion()
+{
+    QRectF area;
+    for (const auto& [id, item] : m_nodes) {
+        const core::Node* n = m_document->node(id);
+        if (!n || n->network() != core::Network::Private)
+            continue;
+        const QRectF r = style::iconRect().united(style::labelRect()).adjusted(0, -10, 0, 0);
+        area = area.united(r.translated(item->pos()));
+    }
+    if (!area.isEmpty())
+        area = area.adjusted(-20, -style::kRegionMargin, 20, 16);
+    m_region->setArea(area);
+}
+
+void CanvasScene::applyDiagnostics()
+{
+    std::map<core::NodeId, core::Diagnostics> byNode;
+    std::map<core::LinkKey, core::Diagnostics> byLink;
+    const auto& links = m_document->topology().links;
+    for (const auto& d : m_document->diagnostics()) {
+        if (!d.nodeId.empty()) {
+            byNode[core::NodeId{d.nodeId}].push_back(d);
+            continue;
+        }
+        // "/links/3/..." points at a link by its file index.
+        if (d.path.rfind("/links/", 0) == 0) {
+            const std::size_t index = std::strtoul(d.path.c_str() + 7, nullptr, 10);
+            if (index < links.size())
+                byLink[links[index].key()].push_back(d);
+        }
+    }
+    for (auto& [id, item] : m_nodes)
+        item->setProblems(byNode[id]);
+    for (auto& [key, item] : m_links)
+        item->setProblems(byLink[key]);
+}
+
+void CanvasScene::drawBackground(QPainter* painter, const QRectF& rect)
+{
+    if (m_presentation) {
+        painter->fillRect(rect, Qt::white);
+        return;
+    }
+    painter->fillRect(rect, style::canvasBackground());
+    const double g = style::kGrid;
+    const double left = std::floor(rect.left() / g) * g;
+    const double top = std::floor(rect.top() / g) * g;
+    QVector<QLineF> minor;
+    QVector<QLineF> major;
+    for (double x = left; x < rect.right(); x += g)
+        (std::fmod(std::abs(x), g * 5) < 0.5 ? major : minor)
+            << QLineF(x, rect.top(), x, rect.bottom());
+    for (double y = top; y < rect.bottom(); y += g)
+        (std::fmod(std::abs(y), g * 5) < 0.5 ? major : minor)
+            << QLineF(rect.left(), y, rect.right(), y);
+    painter->setPen(QPen(style::gridLine(), 0));
+    painter->drawLines(minor);
+    painter->setPen(QPen(style::gridLineMajor(), 0));
+    painter->drawLines(major);
+}
+
+} // namespace scalelab::gui

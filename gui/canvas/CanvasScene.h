@@ -1,0 +1,104 @@
+#pragma once
+
+#include "core/model/Ids.h"
+#include "core/model/Node.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <QGraphicsScene>
+#include <QPointer>
+
+namespace scalelab::gui {
+
+class Document;
+class LinkItem;
+class NetworkRegionItem;
+class NodeItem;
+class Tool;
+
+/// The canvas: mirrors the document by id (id -> item maps) and reacts to its signals.
+/// Mouse and key events go to the current Tool object. Edits go through undo commands.
+class CanvasScene : public QGraphicsScene {
+    Q_OBJECT
+public:
+    explicit CanvasScene(Document* document, QObject* parent = nullptr);
+    ~CanvasScene() override;
+
+    Document* document() const;
+
+    NodeItem* nodeItem(const core::NodeId& id) const;
+    LinkItem* linkItem(const core::LinkKey& key) const;
+    NodeItem* nodeItemAt(const QPointF& scenePos) const;
+
+    std::vector<core::NodeId> selectedNodeIds() const; ///< in file order
+    std::vector<core::LinkKey> selectedLinkKeys() const;
+    void selectNodes(const std::vector<core::NodeId>& ids);
+
+    /// Presentation mode (export, report): no grid, no selection or hover decoration.
+    void setPresentation(bool on);
+    bool isPresentation() const { return m_presentation; }
+    void setSnapping(bool on) { m_snapping = on; }
+    bool isSnapping() const { return m_snapping; }
+    QPointF snap(const QPointF& p) const;
+    /// The bounding box of the diagram (nodes, labels, links, private region).
+    QRectF diagramBounds() const;
+
+    // --- Tools -------------------------------------------------------------------
+    /// Replaces the current tool; nullptr goes back to the select tool.
+    void setTool(std::unique_ptr<Tool> tool);
+    Tool* tool() const { return m_tool.get(); }
+    void armPlaceTool(const std::string& kind);
+
+    // --- Edits (each one undo command) ----------------------------------------------
+    /// Adds a node of `kind` at `scenePos` (snapped), selects it; returns its id.
+    core::NodeId placeNode(const std::string& kind, const QPointF& scenePos);
+    /// Links two nodes if the rules allow; otherwise explains why in statusMessage.
+    bool tryLink(const core::NodeId& from, const core::NodeId& to);
+    /// Turns item positions that differ from the document into one move command.
+    bool commitItemMoves();
+    /// Moves the selected nodes by `gridSteps` grid cells.
+    bool nudgeSelection(QPointF gridSteps);
+
+    // --- Used by tools and items ---------------------------------------------------
+    void defaultMouseRelease(QGraphicsSceneMouseEvent* event);
+    void setDragging(bool on) { m_dragging = on; }
+    bool isDragging() const { return m_dragging; }
+    void nodeItemMoved(const core::NodeId& id);
+
+Q_SIGNALS:
+    /// A short message for the status bar (a refused link, what a tool expects).
+    void statusMessage(const QString& text);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void drawBackground(QPainter* painter, const QRectF& rect) override;
+
+private:
+    void rebuild();
+    void addNodeItem(const core::NodeId& id);
+    void removeNodeItem(const core::NodeId& id);
+    void addLinkItem(const core::LinkKey& key);
+    void removeLinkItem(const core::LinkKey& key);
+    void onNodeChanged(const core::NodeId& id);
+    void updateLinksOf(const core::NodeId& id);
+    void updateRegion();
+    void applyDiagnostics();
+
+    QPointer<Document> m_document;
+    std::map<core::NodeId, NodeItem*> m_nodes;
+    std::map<core::LinkKey, LinkItem*> m_links;
+    NetworkRegionItem* m_region = nullptr;
+    std::unique_ptr<Tool> m_tool;
+    std::unique_ptr<Tool> m_retiredTool; // a tool that replaced itself dies after its event
+    bool m_presentation = false;
+    bool m_snapping = true;
+    bool m_dragging = false;
+};
+
+} // namespace scalelab::gui

@@ -1,0 +1,227 @@
+#include "gui/canvas/CanvasView.h"
+
+#include "gui/canvas/CanvasScene.h"
+#include "gui/canvas/PaletteMime.h"
+#include "gui/document/Document.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QDragEnterEvent>
+#include <QKeyEvent>
+#include <QMimeData>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+namespace scalelab::gui {
+
+namespace {
+constexpr double kMinZoom = 0.1;
+constexpr double kMaxZoom = 4.0;
+} // namespace
+
+CanvasView::CanvasView(CanvasScene* scene, QWidget* parent)
+    : QGraphicsView(scene, parent), m_scene(scene)
+{
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
+                   QPainter::SmoothPixmapTransform);
+    setDragMode(RubberBandDrag);
+    setRubberBandSelectionMode(Qt::IntersectsItemShape);
+    setTransformationAnchor(AnchorUnderMouse);
+    setViewportUpdateMode(SmartViewportUpdate);
+    setAcceptDrops(true);
+    setFrameShape(QFrame::NoFrame);
+    setMouseTracking(true);
+    // Panning is middle-drag or Space+drag; scroll bars over a map only add clutter.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A generous scene rect lets the user pan beyond the diagram.
+    setSceneRect(-4000, -4000, 8000, 8000);
+}
+
+double CanvasView::zoom() const
+{
+    return transform().m11();
+}
+
+void CanvasView::scaleBy(double factor, const QPointF& anchorViewPos)
+{
+    const double target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
+    factor = target / zoom();
+    if (std::abs(factor - 1.0) < 1e-9)
+        return;
+    const QPointF before = mapToScene(anchorViewPos.toPoint());
+    const ViewportAnchor anchor = transformationAnchor();
+    setTransformationAnchor(NoAnchor);
+    scale(factor, factor);
+    const QPointF after = mapToScene(anchorViewPos.toPoint());
+    translate(after.x() - before.x(), after.y() - before.y());
+    setTransformationAnchor(anchor);
+    Q_EMIT zoomChanged(zoom());
+}
+
+void CanvasView::zoomIn()
+{
+    scaleBy(1.25, viewport()->rect().center());
+}
+
+void CanvasView::zoomOut()
+{
+    scaleBy(1 / 1.25, viewport()->rect().center());
+}
+
+void CanvasView::resetZoom()
+{
+    scaleBy(1.0 / zoom(), viewport()->rect().center());
+}
+
+void CanvasView::fitDiagram()
+{
+    QRectF bounds = m_scene->diagramBounds();
+    if (bounds.isEmpty()) {
+        resetTransform();
+        centerOn(0, 0);
+        Q_EMIT zoomChanged(zoom());
+        return;
+    }
+    bounds = bounds.adjusted(-40, -40, 40, 40);
+    resetTransform();
+    const QSize vp = viewport()->size();
+    const double s = std::min({vp.width() / bounds.width(), vp.height() / bounds.height(), 1.0});
+    scale(std::max(s, kMinZoom), std::max(s, kMinZoom));
+    centerOn(bounds.center());
+    Q_EMIT zoomChanged(zoom());
+}
+
+void CanvasView::wheelEvent(QWheelEvent* event)
+{
+    // Plain wheel zooms around the pointer (the diagram is a map, not a page);
+    // Shift + wheel scrolls.
+    if (event->modifiers() & Qt::ShiftModifier) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps != 0)
+        scaleBy(std::pow(1.15, steps), event->position());
+    event->accept();
+}
+
+void CanvasView::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::MiddleButton ||
+        (m_spaceHeld && event->button() == Qt::LeftButton)) {
+        m_panning = true;
+        m_panLast = event->position().toPoint();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void CanvasView::mouseMoveEvent(QMouseEvent* event)
+{
+    if (m_panning) {
+        const QPoint now = event->position().toPoint();
+        const QPoint delta = now - m_panLast;
+        m_panLast = now;
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void CanvasView::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (m_panning && (event->button() == Qt::MiddleButton || event->button() == Qt::LeftButton)) {
+        m_panning = false;
+        viewport()->setCursor(m_spaceHeld ? Qt::OpenHandCursor : Qt::ArrowCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+void CanvasView::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = true;
+        viewport()->setCursor(Qt::OpenHandCursor);
+        event->accept();
+        return;
+    }
+    if (event->key() == Qt::Key_Space) {
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void CanvasView::keyReleaseEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = false;
+        if (!m_panning)
+            viewport()->setCursor(Qt::ArrowCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void CanvasView::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasFormat(paletteMimeType()))
+        event->acceptProposedAction();
+    else
+        QGraphicsView::dragEnterEvent(event);
+}
+
+void CanvasView::dragMoveEvent(QDragMoveEvent* event)
+{
+    if (event->mimeData()->hasFormat(paletteMimeType()))
+        event->acceptProposedAction();
+    else
+        QGraphicsView::dragMoveEvent(event);
+}
+
+void CanvasView::dropEvent(QDropEvent* event)
+{
+    if (!event->mimeData()->hasFormat(paletteMimeType())) {
+        QGraphicsView::dropEvent(event);
+        return;
+    }
+    const std::string kind = event->mimeData()->data(paletteMimeType()).toStdString();
+    m_scene->placeNode(kind, mapToScene(event->position().toPoint()));
+    event->acceptProposedAction();
+    setFocus();
+}
+
+void CanvasView::drawForeground(QPainter* painter, const QRectF& rect)
+{
+    QGraphicsView::drawForeground(painter, rect);
+    if (!m_scene->document()->topology().nodes.empty())
+        return;
+    // An empty canvas says how to start instead of showing a bare grid.
+    painter->save();
+    painter->resetTransform();
+    const QRect area = viewport()->rect();
+    QFont title = font();
+    title.setPointSizeF(title.pointSizeF() * 1.5);
+    painter->setFont(title);
+    painter->setPen(QColor(0x5b, 0x67, 0x78));
+    painter->drawText(area.adjusted(0, -40, 0, -40), Qt::AlignCenter,
+                      tr("Drag components here from the palette"));
+    QFont body = font();
+    painter->setFont(body);
+    painter->setPen(QColor(0x8a, 0x94, 0xa3));
+    painter->drawText(area.adjusted(0, 20, 0, 20), Qt::AlignCenter,
+                      tr("Link them by dragging from a node's blue handle, or open an "
+                         "example from File ▸ Open Example"));
+    painter->restore();
+}
+
+} // namespace scalelab::gui

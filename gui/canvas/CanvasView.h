@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QGraphicsView>
+
+namespace scalelab::gui {
+
+class CanvasScene;
+
+/// The view of the canvas: zoom (wheel, Ctrl +/-, fit), pan (middle drag or Space + drag),
+/// rubber-band selection, and dropping kinds from the palette.
+class CanvasView : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit CanvasView(CanvasScene* scene, QWidget* parent = nullptr);
+
+    CanvasScene* canvas() const { return m_scene; }
+    double zoom() const;
+
+public Q_SLOTS:
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+    /// Fits the whole diagram in the view (never zooms in past 100 %).
+    void fitDiagram();
+
+Q_SIGNALS:
+    void zoomChanged(double zoom);
+
+protected:
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void keyReleaseEvent(QKeyEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void drawForeground(QPainter* painter, const QRectF& rect) override;
+
+private:
+    void scaleBy(double factor, const QPointF& anchorViewPos);
+
+    CanvasScene* m_scene;
+    bool m_spaceHeld = false;
+    bool m_panning = false;
+    QPoint m_panLast;
+};
+
+} // namespace scalelab::gui

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/model/Diagnostic.h"
+#include "core/model/Ids.h"
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+
+namespace scalelab::gui {
+
+class CanvasScene;
+
+/// An arrow from one node to another with its latency label; replication links are
+/// dashed. Stores only its key and the geometry derived from the two node items.
+class LinkItem : public QGraphicsItem {
+public:
+    enum { Type = UserType + 2 };
+
+    explicit LinkItem(core::LinkKey key);
+
+    const core::LinkKey& key() const { return m_key; }
+    int type() const override { return Type; }
+
+    /// Recomputes the arrow from the current positions of the end items.
+    void updateGeometry();
+    void setProblems(const core::Diagnostics& problems);
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
+               QWidget* widget) override;
+
+private:
+    CanvasScene* canvas() const;
+    QString labelText() const;
+
+    core::LinkKey m_key;
+    QPointF m_start;
+    QPointF m_end;
+    bool m_hasError = false;
+};
+
+} // namespace scalelab::gui

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/model/Diagnostic.h"
+#include "core/model/Ids.h"
+
+#include <QGraphicsItem>
+#include <QString>
+
+namespace scalelab::core {
+struct Node;
+}
+
+namespace scalelab::gui {
+
+class CanvasScene;
+
+/// A node on the canvas: icon, name, role badge, problem marker and a connection handle.
+/// It stores only its node id and transient state (hover, problem marker); everything it
+/// draws is read from the document through the scene.
+class NodeItem : public QGraphicsItem {
+public:
+    enum { Type = UserType + 1 };
+
+    explicit NodeItem(core::NodeId id);
+
+    const core::NodeId& nodeId() const { return m_id; }
+    int type() const override { return Type; }
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
+               QWidget* widget) override;
+
+    /// Problems found by validation for this node (empty clears the marker).
+    void setProblems(const core::Diagnostics& problems);
+    bool hasError() const;
+    bool hasWarning() const;
+    /// True when `scenePos` is on the connection handle (drag from it to link).
+    bool isOnHandle(const QPointF& scenePos) const;
+    /// What is drawn (icon, badge, marker, the name's actual width), in scene coordinates.
+    QRectF visibleSceneRect() const;
+    /// Re-reads the document (name, role, position) after a change.
+    void syncFromDocument();
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+    void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
+
+private:
+    const core::Node* node() const;
+    CanvasScene* canvas() const;
+    QString badgeText() const;
+    QRectF badgeRect(const QString& text) const;
+
+    core::NodeId m_id;
+    bool m_hover = false;
+    core::Diagnostics m_problems;
+};
+
+} // namespace scalelab::gui

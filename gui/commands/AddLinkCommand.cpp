@@ -1,0 +1,29 @@
+#include "gui/commands/AddLinkCommand.h"
+
+#include "gui/document/Document.h"
+
+#include <QCoreApplication>
+
+namespace scalelab::gui {
+
+AddLinkCommand::AddLinkCommand(Document* document, core::Link link, QUndoCommand* parent)
+    : QUndoCommand(parent), m_document(document), m_link(std::move(link))
+{
+    const QString what = m_link.kind == core::LinkKind::Replication
+                             ? QCoreApplication::translate("Commands", "Replicate %1 → %2")
+                             : QCoreApplication::translate("Commands", "Link %1 → %2");
+    setText(what.arg(QString::fromStdString(m_link.from.str()),
+                     QString::fromStdString(m_link.to.str())));
+}
+
+void AddLinkCommand::redo()
+{
+    m_document->insertLink(m_link);
+}
+
+void AddLinkCommand::undo()
+{
+    m_document->removeLink(m_link.key());
+}
+
+} // namespace scalelab::gui

@@ -1,0 +1,206 @@
+#include "gui/docks/AnalysisDock.h"
+
+#include "core/sim/Results.h"
+#include "gui/document/Document.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QStyle>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace scalelab::gui {
+
+namespace analysis_dock_detail {
+constexpr int kNodeRole = Qt::UserRole + 1;
+enum Column { Node, Rate, Util, Wait, Response, SimUtil, SimResponse, Notes, ColumnCount };
+
+QString ms(double v)
+{
+    if (std::isinf(v))
+        return QStringLiteral("\u221e");
+    return QString::number(v, 'f', v < 10 ? 2 : 1);
+}
+
+QString pct(double v)
+{
+    return std::isinf(v) ? QStringLiteral("\u221e") : QStringLiteral("%1 %").arg(v * 100, 0, 'f', 0);
+}
+
+QColor loadColor(double utilization)
+{
+    if (utilization >= 1.0)
+        return QColor(0xf5, 0xb7, 0xb1); // saturated
+    if (utilization >= 0.8)
+        return QColor(0xfa, 0xd7, 0xa0); // hot: waits climb steeply from here
+    return {};
+}
+} // namespace analysis_dock_detail
+
+using namespace analysis_dock_detail;
+
+AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
+    : QDockWidget(tr("Analysis"), parent), m_document(document), m_summary(new QLabel),
+      m_nodes(new QTreeWidget), m_findings(new QTreeWidget)
+{
+    setObjectName(QStringLiteral("AnalysisDock"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setMargin(4);
+
+    m_nodes->setColumnCount(ColumnCount);
+    m_nodes->setHeaderLabels({tr("Node"), tr("req/s"), tr("Util."), tr("Wait ms"),
+                              tr("Resp. ms"), tr("Sim. util."), tr("Sim. resp."), tr("Notes")});
+    m_nodes->setRootIsDecorated(false);
+    m_nodes->setUniformRowHeights(true);
+    m_nodes->setAlternatingRowColors(true);
+    m_nodes->setFrameShape(QFrame::NoFrame);
+    m_nodes->header()->setStretchLastSection(true);
+    m_nodes->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_nodes->headerItem()->setToolTip(Util, tr("Estimated busy fraction of the servers (M/M/c)"));
+    m_nodes->headerItem()->setToolTip(Wait, tr("Estimated mean wait in the queue (Erlang C)"));
+
+    m_findings->setColumnCount(1);
+    m_findings->setHeaderLabels({tr("Findings")});
+    m_findings->setRootIsDecorated(false);
+    m_findings->setWordWrap(true);
+    m_findings->setFrameShape(QFrame::NoFrame);
+
+    auto* splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(m_nodes);
+    splitter->addWidget(m_findings);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto* body = new QWidget;
+    auto* layout = new QVBoxLayout(body);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_summary);
+    layout->addWidget(splitter, 1);
+    setWidget(body);
+
+    const auto activate = [this](QTreeWidgetItem* item) {
+        const QString id = item ? item->data(0, kNodeRole).toString() : QString();
+        if (!id.isEmpty())
+            Q_EMIT nodeActivated(core::NodeId{id.toStdString()});
+    };
+    for (QTreeWidget* tree : {m_nodes, m_findings}) {
+        connect(tree, &QTreeWidget::itemClicked, this, activate);
+        connect(tree, &QTreeWidget::itemActivated, this, activate);
+    }
+    // Validation runs shortly after each edit (coalesced); the estimates follow it, so a
+    // drag of many steps costs one analysis.
+    connect(document, &Document::diagnosticsChanged, this, &AnalysisDock::refresh);
+    refresh();
+}
+
+void AnalysisDock::setRunResults(const core::sim::RunResults& results)
+{
+    m_measured.clear();
+    for (const auto& n : results.nodes)
+        m_measured[n.id] = {n.utilization, n.meanResponseMs};
+    fillNodes();
+}
+
+void AnalysisDock::clearRunResults()
+{
+    m_measured.clear();
+    fillNodes();
+}
+
+void AnalysisDock::refresh()
+{
+    // An invalid design (a loop, a dangling link) has no meaningful estimate: say why.
+    m_valid = !core::hasErrors(m_document->diagnostics());
+    m_analysis = m_valid ? core::analyze(m_document->topology()) : core::Analysis{};
+    if (!m_valid) {
+        m_summary->setText(tr("<i>Fix the errors in Problems to see estimates.</i>"));
+    } else {
+        const auto time = [](const std::optional<double>& v) {
+            return v ? ms(*v) + QStringLiteral(" ms") : QStringLiteral("-");
+        };
+        QString text = tr("<b>End to end</b> %1 (reads %2, writes %3)")
+                           .arg(time(m_analysis.endToEndMeanMs), time(m_analysis.endToEndReadMs),
+                                time(m_analysis.endToEndWriteMs));
+        if (m_analysis.bottleneck) {
+            const core::NodeEstimate* b = m_analysis.node(*m_analysis.bottleneck);
+            text += tr("<br><b>Bottleneck</b> %1 at %2; load can grow <b>%3\u00d7</b>")
+                        .arg(QString::fromStdString(m_analysis.bottleneck->str()).toHtmlEscaped(),
+                             pct(b ? b->utilization : 0),
+                             QString::number(m_analysis.maxScale, 'f', 2));
+        }
+        QStringList spof;
+        for (const auto& id : m_analysis.singlePointsOfFailure)
+            spof << QString::fromStdString(id.str()).toHtmlEscaped();
+        text += tr("<br><b>Single points of failure</b> %1")
+                    .arg(spof.isEmpty() ? tr("none") : spof.join(QStringLiteral(", ")));
+        m_summary->setText(text);
+    }
+    fillNodes();
+    fillFindings();
+    Q_EMIT analysisChanged();
+}
+
+void AnalysisDock::fillNodes()
+{
+    m_nodes->clear();
+    const bool run = !m_measured.empty();
+    m_nodes->setColumnHidden(SimUtil, !run);
+    m_nodes->setColumnHidden(SimResponse, !run);
+    for (const auto& e : m_analysis.nodes) {
+        if (e.kind == "client")
+            continue;
+        auto* item = new QTreeWidgetItem(m_nodes);
+        const QString id = QString::fromStdString(e.id.str());
+        item->setText(Node, id);
+        item->setData(0, kNodeRole, id);
+        item->setText(Rate, QString::number(e.arrivalRps, 'f', 1));
+        item->setText(Util, e.stable ? pct(e.utilization) : tr("%1 (saturated)").arg(pct(e.utilization)));
+        item->setText(Wait, ms(e.meanWaitMs));
+        item->setText(Response, ms(e.meanResponseMs));
+        if (const QColor c = loadColor(e.utilization); c.isValid())
+            item->setBackground(Util, c);
+        if (auto it = m_measured.find(e.id.str()); it != m_measured.end()) {
+            item->setText(SimUtil, pct(it->second.utilization));
+            item->setText(SimResponse, ms(it->second.meanResponseMs));
+            if (const QColor c = loadColor(it->second.utilization); c.isValid())
+                item->setBackground(SimUtil, c);
+        }
+        QStringList notes;
+        if (m_analysis.bottleneck == e.id)
+            notes << tr("bottleneck");
+        if (std::find(m_analysis.singlePointsOfFailure.begin(), m_analysis.singlePointsOfFailure.end(),
+                      e.id) != m_analysis.singlePointsOfFailure.end())
+            notes << tr("single point of failure");
+        if (e.hitRatio)
+            notes << tr("hit ratio %1").arg(pct(*e.hitRatio));
+        item->setText(Notes, notes.join(QStringLiteral(", ")));
+        for (int c = Rate; c < Notes; ++c)
+            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+    }
+}
+
+void AnalysisDock::fillFindings()
+{
+    m_findings->clear();
+    QStyle* style = QApplication::style();
+    for (const auto& f : m_analysis.findings) {
+        auto* item = new QTreeWidgetItem(m_findings);
+        const QStyle::StandardPixmap icon = f.severity == "error" ? QStyle::SP_MessageBoxCritical
+                                            : f.severity == "warning" ? QStyle::SP_MessageBoxWarning
+                                                                      : QStyle::SP_MessageBoxInformation;
+        item->setIcon(0, style->standardIcon(icon));
+        item->setText(0, QString::fromStdString(f.text));
+        item->setToolTip(0, QString::fromStdString(f.text));
+        item->setData(0, kNodeRole, QString::fromStdString(f.node.str()));
+    }
+    const int count = static_cast<int>(m_analysis.findings.size());
+    m_findings->setHeaderLabels({count ? tr("Findings (%1)").arg(count) : tr("Findings: none")});
+}
+
+} // namespace scalelab::gui

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/analysis/Analysis.h"
+#include "core/model/Ids.h"
+
+#include <map>
+
+#include <QDockWidget>
+
+class QLabel;
+class QTreeWidget;
+
+namespace scalelab::core::sim {
+struct RunResults;
+}
+
+namespace scalelab::gui {
+
+class Document;
+
+/// Queueing-theory estimates of the design as it is edited, no run needed: per-node
+/// load, utilization (amber over 80 %, red when saturated), waits, the bottleneck, single
+/// points of failure and findings. After a run, the simulated figures sit beside the
+/// estimates. Activating a row asks to select its node.
+class AnalysisDock : public QDockWidget {
+    Q_OBJECT
+public:
+    explicit AnalysisDock(Document* document, QWidget* parent = nullptr);
+
+    const core::Analysis& analysis() const { return m_analysis; }
+    /// Shows a run's measured utilization and response time beside the estimates.
+    void setRunResults(const core::sim::RunResults& results);
+    void clearRunResults();
+
+    QLabel* summaryLabel() const { return m_summary; }
+    QTreeWidget* nodeTable() const { return m_nodes; }
+    QTreeWidget* findingList() const { return m_findings; }
+
+Q_SIGNALS:
+    void nodeActivated(const scalelab::core::NodeId& id);
+    /// New estimates: views that mark hot nodes or single points of failure refresh.
+    void analysisChanged();
+
+private:
+    struct Measured {
+        double utilization = 0;
+        double meanResponseMs = 0;
+    };
+
+    void refresh();
+    void fillNodes();
+    void fillFindings();
+
+    Document* m_document;
+    core::Analysis m_analysis;
+    std::map<std::string, Measured> m_measured; ///< by node id, empty without a run
+    bool m_valid = true;
+    QLabel* m_summary;
+    QTreeWidget* m_nodes;
+    QTreeWidget* m_findings;
+};
+
+} // namespace scalelab::gui

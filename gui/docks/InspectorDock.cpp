@@ -1,0 +1,251 @@
+#include "gui/docks/InspectorDock.h"
+
+#include "core/model/KindRegistry.h"
+#include "gui/canvas/CanvasScene.h"
+#include "gui/canvas/IconCache.h"
+#include "gui/commands/RenameNodeCommand.h"
+#include "gui/commands/SetLinkParamCommand.h"
+#include "gui/commands/SetNodeParamCommand.h"
+#include "gui/docks/ParamEditor.h"
+#include "gui/document/Document.h"
+
+#include <algorithm>
+
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace scalelab::gui {
+
+namespace {
+
+QLabel* sectionTitle(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    QFont f = label->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.1);
+    label->setFont(f);
+    return label;
+}
+
+QLabel* caption(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    QPalette p = label->palette();
+    p.setColor(QPalette::WindowText, p.color(QPalette::PlaceholderText));
+    label->setPalette(p);
+    return label;
+}
+
+QString paramLabel(const core::ParamSpec& spec)
+{
+    QString name = QString::fromStdString(spec.name);
+    name.replace(QLatin1Char('_'), QLatin1Char(' '));
+    return name;
+}
+
+} // namespace
+
+InspectorDock::InspectorDock(Document* document, CanvasScene* scene, QWidget* parent)
+    : QDockWidget(tr("Inspector"), parent), m_document(document), m_scene(scene)
+{
+    setObjectName(QStringLiteral("InspectorDock"));
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    setWidget(m_scroll);
+    connect(scene, &QGraphicsScene::selectionChanged, this, &InspectorDock::rebuild);
+    connect(document, &Document::resetDone, this, &InspectorDock::rebuild);
+    connect(document, &Document::changed, this, &InspectorDock::refreshValues);
+    rebuild();
+}
+
+ParamEditor* InspectorDock::editorFor(const std::string& param) const
+{
+    auto it = m_editors.find(param);
+    return it == m_editors.end() ? nullptr : it->second;
+}
+
+void InspectorDock::rebuild()
+{
+    m_nodes = m_scene->selectedNodeIds();
+    m_links = m_nodes.empty() ? m_scene->selectedLinkKeys() : std::vector<core::LinkKey>{};
+    m_editors.clear();
+    m_nameEdit = nullptr;
+    m_page = new QWidget;
+    auto* outer = new QVBoxLayout(m_page);
+    outer->setContentsMargins(12, 10, 12, 10);
+    outer->setSpacing(8);
+    m_form = new QFormLayout;
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_form->setHorizontalSpacing(10);
+    m_form->setVerticalSpacing(6);
+
+    if (!m_nodes.empty()) {
+        buildNodeForm();
+    } else if (!m_links.empty()) {
+        buildLinkForm();
+    } else {
+        const auto& t = m_document->topology();
+        m_form->addRow(sectionTitle(tr("Nothing selected"), m_page));
+        m_form->addRow(caption(tr("Select a node or a link to edit its parameters. Drag "
+                                  "components from the palette; drag from a node's blue "
+                                  "handle (or Shift+drag) to link it."),
+                               m_page));
+        m_form->addRow(tr("Diagram"),
+                       new QLabel(t.name.empty() ? m_document->displayName()
+                                                 : QString::fromStdString(t.name),
+                                  m_page));
+        m_form->addRow(tr("Nodes"), new QLabel(QString::number(t.nodes.size()), m_page));
+        m_form->addRow(tr("Links"), new QLabel(QString::number(t.links.size()), m_page));
+    }
+    outer->addLayout(m_form);
+    outer->addStretch(1);
+    m_scroll->setWidget(m_page); // deletes the previous page
+    refreshValues();
+}
+
+void InspectorDock::buildNodeForm()
+{
+    // The parameters shared by every selected node (same name and type).
+    std::vector<const core::ParamSpec*> shared;
+    const core::Node* first = m_document->node(m_nodes.front());
+    const core::KindSpec* firstSpec = first ? first->spec() : nullptr;
+    if (!firstSpec)
+        return;
+    for (const auto& p : firstSpec->params) {
+        bool everywhere = true;
+        for (const auto& id : m_nodes) {
+            const core::Node* n = m_document->node(id);
+            const core::ParamSpec* q = n && n->spec() ? n->spec()->param(p.name) : nullptr;
+            everywhere = everywhere && q && q->type == p.type;
+        }
+        if (everywhere)
+            shared.push_back(&p);
+    }
+    // The role comes first: it decides what a database is.
+    std::stable_partition(shared.begin(), shared.end(),
+                          [](const core::ParamSpec* p) { return p->name == "role"; });
+
+    auto* header = new QWidget(m_page);
+    auto* hl = new QHBoxLayout(header);
+    hl->setContentsMargins(0, 0, 0, 4);
+    auto* icon = new QLabel(header);
+    icon->setPixmap(IconCache::icon(QString::fromStdString(firstSpec->icon)).pixmap(36, 36));
+    hl->addWidget(icon);
+    auto* titles = new QVBoxLayout;
+    if (m_nodes.size() == 1) {
+        titles->addWidget(sectionTitle(QString::fromStdString(first->displayName()), header));
+        titles->addWidget(caption(QString::fromStdString(firstSpec->displayName) + QStringLiteral(" · ") +
+                                      QString::fromStdString(first->id.str()),
+                                  header));
+    } else {
+        titles->addWidget(sectionTitle(tr("%1 nodes selected").arg(m_nodes.size()), header));
+        titles->addWidget(caption(tr("Edits apply to all of them"), header));
+    }
+    hl->addLayout(titles, 1);
+    m_form->addRow(header);
+    if (m_nodes.size() == 1)
+        m_form->addRow(caption(QString::fromStdString(firstSpec->help), m_page));
+
+    if (m_nodes.size() == 1) {
+        m_nameEdit = new QLineEdit(m_page);
+        m_nameEdit->setObjectName(QStringLiteral("name"));
+        m_nameEdit->setPlaceholderText(QString::fromStdString(first->id.str()));
+        m_nameEdit->setToolTip(tr("Display name; the id (%1) stays the same")
+                                   .arg(QString::fromStdString(first->id.str())));
+        connect(m_nameEdit, &QLineEdit::editingFinished, this, &InspectorDock::commitName);
+        m_form->addRow(tr("name"), m_nameEdit);
+    }
+    for (const core::ParamSpec* p : shared) {
+        const std::string name = p->name;
+        auto* editor = new ParamEditor(*p, [this, name](const core::ParamValue& v) {
+            m_document->undoStack()->push(
+                new SetNodeParamCommand(m_document, m_nodes, name, v));
+        }, m_page);
+        auto* label = new QLabel(paramLabel(*p), m_page);
+        label->setToolTip(QString::fromStdString(p->help));
+        m_form->addRow(label, editor);
+        m_editors[name] = editor;
+    }
+}
+
+void InspectorDock::buildLinkForm()
+{
+    const core::KindSpec& spec = core::KindRegistry::instance().link();
+    const core::LinkKey& key = m_links.front();
+    const core::Link* l = m_document->link(key);
+    if (!l)
+        return;
+    const bool replication = l->kind == core::LinkKind::Replication;
+    m_form->addRow(sectionTitle(m_links.size() == 1
+                                    ? QStringLiteral("%1 → %2")
+                                          .arg(QString::fromStdString(key.from.str()),
+                                               QString::fromStdString(key.to.str()))
+                                    : tr("%1 links selected").arg(m_links.size()),
+                                m_page));
+    m_form->addRow(caption(replication ? tr("Replication link: the replica applies the "
+                                            "master's writes after the lag")
+                                       : QString::fromStdString(spec.help),
+                           m_page));
+    for (const auto& p : spec.params) {
+        const std::string name = p.name;
+        auto* editor = new ParamEditor(p, [this, name](const core::ParamValue& v) {
+            m_document->undoStack()->push(new SetLinkParamCommand(m_document, m_links, name, v));
+        }, m_page);
+        auto* label = new QLabel(paramLabel(p), m_page);
+        label->setToolTip(QString::fromStdString(p.help));
+        m_form->addRow(label, editor);
+        m_editors[name] = editor;
+    }
+}
+
+void InspectorDock::refreshValues()
+{
+    // A node may be gone (undo of its creation): rebuild from the current selection, but
+    // later, as this may run inside a signal of one of the editors being replaced.
+    bool gone = false;
+    for (const auto& id : m_nodes)
+        gone = gone || !m_document->node(id);
+    for (const auto& key : m_links)
+        gone = gone || !m_document->link(key);
+    if (gone) {
+        m_editors.clear();
+        m_nameEdit = nullptr;
+        QMetaObject::invokeMethod(this, &InspectorDock::rebuild, Qt::QueuedConnection);
+        return;
+    }
+    if (m_nameEdit && m_nodes.size() == 1 && !m_nameEdit->hasFocus())
+        m_nameEdit->setText(QString::fromStdString(m_document->node(m_nodes.front())->name));
+    for (auto& [name, editor] : m_editors) {
+        if (!m_nodes.empty()) {
+            const core::ParamValue v = m_document->node(m_nodes.front())->param(name);
+            bool mixed = false;
+            for (const auto& id : m_nodes)
+                mixed = mixed || !(m_document->node(id)->param(name) == v);
+            editor->setValue(v, mixed);
+        } else if (!m_links.empty()) {
+            editor->setValue(core::ParamValue(m_document->link(m_links.front())->number(name)));
+        }
+    }
+}
+
+void InspectorDock::commitName()
+{
+    if (!m_nameEdit || m_nodes.size() != 1)
+        return;
+    const core::Node* n = m_document->node(m_nodes.front());
+    const std::string name = m_nameEdit->text().trimmed().toStdString();
+    if (!n || n->name == name)
+        return;
+    m_document->undoStack()->push(new RenameNodeCommand(m_document, n->id, n->name, name));
+}
+
+} // namespace scalelab::gui

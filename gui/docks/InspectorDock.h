@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/model/Ids.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <QDockWidget>
+
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QScrollArea;
+
+namespace scalelab::gui {
+
+class CanvasScene;
+class Document;
+class ParamEditor;
+
+/// Shows and edits the selected node's or link's parameters, generated from the registry.
+/// With several nodes selected, it lists the parameters they share and edits them all.
+class InspectorDock : public QDockWidget {
+    Q_OBJECT
+public:
+    InspectorDock(Document* document, CanvasScene* scene, QWidget* parent = nullptr);
+
+    /// The editor of a parameter currently shown (tests drive it), or nullptr.
+    ParamEditor* editorFor(const std::string& param) const;
+    QLineEdit* nameEdit() const { return m_nameEdit; }
+
+private:
+    void rebuild();
+    void refreshValues();
+    void buildNodeForm();
+    void buildLinkForm();
+    void commitName();
+
+    Document* m_document;
+    CanvasScene* m_scene;
+    QScrollArea* m_scroll = nullptr;
+    QWidget* m_page = nullptr;
+    QFormLayout* m_form = nullptr;
+    QLineEdit* m_nameEdit = nullptr;
+    std::vector<core::NodeId> m_nodes;
+    std::vector<core::LinkKey> m_links;
+    std::map<std::string, ParamEditor*> m_editors;
+};
+
+} // namespace scalelab::gui

@@ -1,0 +1,116 @@
+#include "gui/docks/ParamEditor.h"
+
+#include <cmath>
+#include <limits>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QSpinBox>
+
+namespace scalelab::gui {
+
+namespace {
+int decimalsFor(const core::ParamSpec& spec)
+{
+    // Fractions (ratios, ms below 1) need digits; big ranges do not.
+    if (spec.max <= 1.0 + 1e-9)
+        return 3;
+    return 2;
+}
+} // namespace
+
+ParamEditor::ParamEditor(const core::ParamSpec& spec, Commit commit, QWidget* parent)
+    : QWidget(parent), m_spec(spec), m_commit(std::move(commit))
+{
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    const QString unit = spec.unit.empty() ? QString()
+                                           : QStringLiteral(" ") + QString::fromStdString(spec.unit);
+    switch (spec.type) {
+    case core::ParamType::Integer: {
+        auto* spin = new QSpinBox(this);
+        const double lo = std::max(spec.min, double(std::numeric_limits<int>::min()));
+        const double hi = std::min(spec.max, double(std::numeric_limits<int>::max()));
+        spin->setRange(int(lo), int(hi));
+        spin->setSuffix(unit);
+        spin->setKeyboardTracking(false); // one commit per finished edit, not per digit
+        spin->setAccelerated(true);
+        connect(spin, &QSpinBox::valueChanged, this,
+                [this](int v) { commitValue(core::ParamValue(std::int64_t(v))); });
+        m_editor = spin;
+        break;
+    }
+    case core::ParamType::Real: {
+        auto* spin = new QDoubleSpinBox(this);
+        spin->setDecimals(decimalsFor(spec));
+        double lo = spec.min;
+        if (spec.minExclusive)
+            lo += std::pow(10.0, -spin->decimals());
+        spin->setRange(lo, spec.max);
+        spin->setSuffix(unit);
+        spin->setSingleStep(spec.max <= 1.0 + 1e-9 ? 0.05 : 1.0);
+        spin->setKeyboardTracking(false);
+        spin->setAccelerated(true);
+        connect(spin, &QDoubleSpinBox::valueChanged, this,
+                [this](double v) { commitValue(core::ParamValue(v)); });
+        m_editor = spin;
+        break;
+    }
+    case core::ParamType::Choice: {
+        auto* combo = new QComboBox(this);
+        for (const auto& c : spec.choices)
+            combo->addItem(QString::fromStdString(c));
+        connect(combo, &QComboBox::activated, this, [this, combo](int) {
+            commitValue(core::ParamValue(combo->currentText().toStdString()));
+        });
+        m_editor = combo;
+        break;
+    }
+    case core::ParamType::Boolean: {
+        auto* check = new QCheckBox(this);
+        connect(check, &QCheckBox::toggled, this,
+                [this](bool on) { commitValue(core::ParamValue(on)); });
+        m_editor = check;
+        break;
+    }
+    }
+    const QString tip = QStringLiteral("%1\n%2: %3")
+                            .arg(QString::fromStdString(spec.help),
+                                 QString::fromStdString(spec.name),
+                                 QString::fromStdString(spec.describeRange()));
+    m_editor->setToolTip(tip);
+    setToolTip(tip);
+    m_editor->setObjectName(QString::fromStdString(spec.name));
+    layout->addWidget(m_editor);
+    setValue(spec.defaultValue);
+}
+
+void ParamEditor::setValue(const core::ParamValue& value, bool mixed)
+{
+    m_updating = true;
+    const QSignalBlocker block(m_editor);
+    if (auto* spin = qobject_cast<QSpinBox*>(m_editor)) {
+        spin->setValue(int(core::toNumber(value)));
+        spin->setSpecialValueText({});
+    } else if (auto* dspin = qobject_cast<QDoubleSpinBox*>(m_editor)) {
+        dspin->setValue(core::toNumber(value));
+    } else if (auto* combo = qobject_cast<QComboBox*>(m_editor)) {
+        combo->setCurrentText(QString::fromStdString(core::toDisplayString(value)));
+    } else if (auto* check = qobject_cast<QCheckBox*>(m_editor)) {
+        check->setChecked(core::toNumber(value) != 0);
+    }
+    QFont f = m_editor->font();
+    f.setItalic(mixed); // differing values in a multi-selection
+    m_editor->setFont(f);
+    m_updating = false;
+}
+
+void ParamEditor::commitValue(const core::ParamValue& value)
+{
+    if (!m_updating && m_commit)
+        m_commit(value);
+}
+
+} // namespace scalelab::gui

@@ -1,0 +1,241 @@
+#include "gui/document/FileController.h"
+
+#include "core/io/TopologyJson.h"
+#include "gui/document/Autosave.h"
+#include "gui/document/Document.h"
+
+#include <cstdio>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSettings>
+#include <QWidget>
+
+namespace scalelab::gui {
+
+namespace {
+const char* const kRecentKey = "recentFiles";
+constexpr int kMaxRecent = 8;
+
+QString fileFilter()
+{
+    return QCoreApplication::translate("Files", "ScaleLab diagrams (*.scalelab);;All files (*)");
+}
+} // namespace
+
+FileController::FileController(Document* document, QWidget* window, bool interactive,
+                               QObject* parent)
+    : QObject(parent), m_document(document), m_window(window), m_interactive(interactive),
+      m_autosave(new Autosave(document, this))
+{
+}
+
+void FileController::showError(const QString& title, const QString& text)
+{
+    m_lastError = text;
+    if (m_interactive) {
+        QMessageBox box(QMessageBox::Warning, title, title, QMessageBox::Ok, m_window);
+        box.setInformativeText(text.section(QLatin1Char('\n'), 0, 9));
+        box.setDetailedText(text.count(QLatin1Char('\n')) > 10 ? text : QString());
+        box.exec();
+    } else {
+        std::fprintf(stderr, "scalelab: %s\n%s\n", qPrintable(title), qPrintable(text));
+    }
+}
+
+bool FileController::maybeSave()
+{
+    if (!m_document->isModified() || !m_interactive)
+        return true;
+    const auto answer = QMessageBox::question(
+        m_window, tr("Unsaved changes"),
+        tr("Save the changes to %1 before closing it?").arg(m_document->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+bool FileController::newDocument()
+{
+    if (!maybeSave())
+        return false;
+    core::Topology t;
+    t.name = tr("Untitled").toStdString();
+    m_document->reset(std::move(t));
+    Autosave::discard();
+    Q_EMIT statusMessage(tr("New diagram"));
+    return true;
+}
+
+bool FileController::open(const QString& path)
+{
+    const core::LoadResult loaded = core::loadTopologyFile(QDir::toNativeSeparators(path).toStdString());
+    if (!loaded.ok()) {
+        QString text;
+        for (const auto& d : loaded.diagnostics)
+            if (d.severity == core::Severity::Error)
+                text += QString::fromStdString(d.toString()) + QLatin1Char('\n');
+        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()), text.trimmed());
+        return false;
+    }
+    if (!maybeSave())
+        return false;
+    m_document->reset(*loaded.topology, QFileInfo(path).absoluteFilePath());
+    addRecent(QFileInfo(path).absoluteFilePath());
+    Q_EMIT statusMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+bool FileController::openWithDialog()
+{
+    const QString start = m_document->filePath().isEmpty()
+                              ? examplesDir()
+                              : QFileInfo(m_document->filePath()).absolutePath();
+    const QString path =
+        QFileDialog::getOpenFileName(m_window, tr("Open diagram"), start, fileFilter());
+    return !path.isEmpty() && open(path);
+}
+
+bool FileController::save()
+{
+    if (m_document->filePath().isEmpty())
+        return saveAs();
+    return saveTo(m_document->filePath());
+}
+
+bool FileController::saveAs(const QString& given)
+{
+    QString path = given;
+    if (path.isEmpty()) {
+        if (!m_interactive)
+            return false;
+        path = QFileDialog::getSaveFileName(m_window, tr("Save diagram as"),
+                                            m_document->filePath().isEmpty()
+                                                ? QDir::home().filePath(tr("diagram.scalelab"))
+                                                : m_document->filePath(),
+                                            fileFilter());
+        if (path.isEmpty())
+            return false;
+        if (QFileInfo(path).suffix().isEmpty())
+            path += QStringLiteral(".scalelab");
+    }
+    return saveTo(path);
+}
+
+bool FileController::saveTo(const QString& path, QString* error)
+{
+    // QSaveFile writes a temporary file and renames it on commit: a failed save leaves
+    // the previous file as it was.
+    QSaveFile file(path);
+    const std::string json = core::saveTopology(m_document->topology());
+    QString problem;
+    if (!file.open(QIODevice::WriteOnly))
+        problem = file.errorString();
+    else if (file.write(json.data(), qint64(json.size())) != qint64(json.size()))
+        problem = file.errorString();
+    if (problem.isEmpty() && !file.commit())
+        problem = file.errorString();
+    if (!problem.isEmpty()) {
+        file.cancelWriting();
+        if (error)
+            *error = problem;
+        showError(tr("Cannot save %1").arg(QFileInfo(path).fileName()),
+                  tr("%1\nThe previous file was left unchanged.").arg(problem));
+        return false;
+    }
+    m_document->setFilePath(QFileInfo(path).absoluteFilePath());
+    m_document->markSaved();
+    Autosave::discard();
+    addRecent(QFileInfo(path).absoluteFilePath());
+    Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+QStringList FileController::recentFiles() const
+{
+    return QSettings().value(QLatin1String(kRecentKey)).toStringList();
+}
+
+void FileController::addRecent(const QString& path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > kMaxRecent)
+        files.removeLast();
+    QSettings().setValue(QLatin1String(kRecentKey), files);
+    Q_EMIT recentFilesChanged();
+}
+
+QString FileController::examplesDir()
+{
+    // An installed layout first (examples beside the binary), then the source tree.
+    const QString appDir = QCoreApplication::applicationDirPath();
+    for (const QString& candidate :
+         {QDir(appDir).filePath(QStringLiteral("examples")),
+          QDir(appDir).filePath(QStringLiteral("../examples")),
+          QStringLiteral(SCALELAB_SOURCE_EXAMPLES)}) {
+        if (QDir(candidate).exists() &&
+            !QDir(candidate).entryList({QStringLiteral("*.scalelab")}, QDir::Files).isEmpty())
+            return QDir(candidate).absolutePath();
+    }
+    return QStringLiteral(SCALELAB_SOURCE_EXAMPLES);
+}
+
+QVector<ExampleFile> FileController::examples()
+{
+    QVector<ExampleFile> out;
+    const QDir dir(examplesDir());
+    for (const QString& name :
+         dir.entryList({QStringLiteral("*.scalelab")}, QDir::Files, QDir::Name)) {
+        const QString path = dir.filePath(name);
+        const core::LoadResult loaded = core::loadTopologyFile(path.toStdString());
+        ExampleFile e{path, QFileInfo(name).completeBaseName(), {}};
+        if (loaded.topology) {
+            if (!loaded.topology->name.empty())
+                e.name = QString::fromStdString(loaded.topology->name);
+            e.description = QString::fromStdString(loaded.topology->description);
+        }
+        out.push_back(e);
+    }
+    return out;
+}
+
+bool FileController::offerRecovery()
+{
+    if (!Autosave::hasRecovery())
+        return false;
+    if (m_interactive) {
+        const auto answer = QMessageBox::question(
+            m_window, tr("Recover unsaved work?"),
+            tr("ScaleLab did not close normally last time. Restore the diagram it was "
+               "editing (autosaved)?"),
+            QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
+        if (answer != QMessageBox::Yes) {
+            Autosave::discard();
+            return false;
+        }
+    }
+    return recover();
+}
+
+bool FileController::recover()
+{
+    const core::LoadResult loaded = core::loadTopologyFile(Autosave::recoveryPath().toStdString());
+    if (!loaded.topology) {
+        Autosave::discard();
+        return false;
+    }
+    m_document->reset(*loaded.topology, Autosave::recoveredOriginalPath());
+    // Recovered work is unsaved work: it must stay marked modified until saved.
+    m_document->undoStack()->resetClean(); // emits modifiedChanged(true) through cleanChanged
+    Q_EMIT statusMessage(tr("Recovered unsaved work from the last session"));
+    return true;
+}
+
+} // namespace scalelab::gui

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+class QWidget;
+
+namespace scalelab::gui {
+
+class Autosave;
+class Document;
+
+/// An example diagram shipped in `examples/`.
+struct ExampleFile {
+    QString path;
+    QString name;
+    QString description;
+};
+
+/// File handling of the window: new, open, save (through QSaveFile), recent files,
+/// examples, asking to save, and the autosave/recovery cycle. When not interactive
+/// (tests, --screenshot) it never opens a dialog: problems go to stderr instead.
+class FileController : public QObject {
+    Q_OBJECT
+public:
+    FileController(Document* document, QWidget* window, bool interactive,
+                   QObject* parent = nullptr);
+
+    bool isInteractive() const { return m_interactive; }
+    Autosave* autosave() const { return m_autosave; }
+
+    /// Asks to save unsaved changes; false means the user cancelled.
+    bool maybeSave();
+    bool newDocument();
+    /// Opens a file; a broken file shows its errors and leaves the document as it was.
+    bool open(const QString& path);
+    bool openWithDialog();
+    bool save();
+    bool saveAs(const QString& path = {});
+    /// Writes the document to `path` atomically; on failure the old file is untouched.
+    bool saveTo(const QString& path, QString* error = nullptr);
+
+    QStringList recentFiles() const;
+    static QVector<ExampleFile> examples();
+    static QString examplesDir();
+
+    /// Offers (interactive) or performs the restore of a recovery file; true if restored.
+    bool offerRecovery();
+    bool recover();
+
+    /// The last error shown (tests read it instead of a dialog).
+    QString lastError() const { return m_lastError; }
+
+Q_SIGNALS:
+    void recentFilesChanged();
+    void statusMessage(const QString& text);
+
+private:
+    void addRecent(const QString& path);
+    void showError(const QString& title, const QString& text);
+
+    Document* m_document;
+    QWidget* m_window;
+    bool m_interactive;
+    Autosave* m_autosave;
+    QString m_lastError;
+};
+
+} // namespace scalelab::gui

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/model/Ids.h"
+#include "gui/tools/Tool.h"
+
+#include <QPointF>
+
+class QGraphicsLineItem;
+
+namespace scalelab::gui {
+
+/// Draws a rubber line from a node to the pointer; released on another node it asks the
+/// scene to link them (the rules may refuse, with the reason in the status bar).
+class ConnectTool : public Tool {
+public:
+    ConnectTool(CanvasScene* scene, core::NodeId from, QPointF start);
+    ~ConnectTool() override;
+
+    bool mousePress(QGraphicsSceneMouseEvent* event) override;
+    bool mouseMove(QGraphicsSceneMouseEvent* event) override;
+    bool mouseRelease(QGraphicsSceneMouseEvent* event) override;
+    bool keyPress(QKeyEvent* event) override;
+    void cancel() override;
+
+private:
+    core::NodeId m_from;
+    QGraphicsLineItem* m_line = nullptr;
+};
+
+} // namespace scalelab::gui

@@ -1,0 +1,116 @@
+// The inspector is generated from the registry; editing a field changes the model through
+// an undo command; a multi-selection edits a shared parameter on every node.
+
+#include "GuiTestSupport.h"
+#include "core/model/KindRegistry.h"
+#include "gui/canvas/LinkItem.h"
+#include "gui/docks/InspectorDock.h"
+#include "gui/docks/ParamEditor.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QUndoStack>
+
+using namespace scalelab;
+
+class TestInspectorEdit : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { testsupport::isolateSettings(); }
+
+    void showsEveryParameterOfTheKind()
+    {
+        auto w = testsupport::openSampleWindow();
+        w->scene()->selectNodes({core::NodeId{"db"}});
+        for (const auto& p : core::KindRegistry::instance().find("database")->params) {
+            gui::ParamEditor* e = w->inspectorDock()->editorFor(p.name);
+            QVERIFY2(e != nullptr, p.name.c_str());
+            QVERIFY(e->editor()->toolTip().contains(QString::fromStdString(p.help)));
+        }
+        auto* role = qobject_cast<QComboBox*>(w->inspectorDock()->editorFor("role")->editor());
+        QVERIFY(role);
+        QCOMPARE(role->count(), 2);
+        QCOMPARE(role->currentText(), QStringLiteral("master"));
+        auto* readMs =
+            qobject_cast<QDoubleSpinBox*>(w->inspectorDock()->editorFor("read_ms")->editor());
+        QVERIFY(readMs);
+        QCOMPARE(readMs->suffix(), QStringLiteral(" ms"));
+        QCOMPARE(readMs->value(), 5.0); // registry default
+    }
+
+    void spinBoxEditChangesModel()
+    {
+        auto w = testsupport::openSampleWindow();
+        w->scene()->selectNodes({core::NodeId{"web1"}});
+        auto* workers =
+            qobject_cast<QSpinBox*>(w->inspectorDock()->editorFor("workers")->editor());
+        QVERIFY(workers);
+        QCOMPARE(workers->value(), 4);
+        QCOMPARE(workers->minimum(), 1);
+        workers->setValue(12);
+        QCOMPARE(w->document()->node(core::NodeId{"web1"})->integer("workers"), 12);
+        QCOMPARE(w->document()->undoStack()->count(), 1);
+        w->document()->undoStack()->undo();
+        QCOMPARE(w->document()->node(core::NodeId{"web1"})->integer("workers"), 4);
+        QCOMPARE(workers->value(), 4); // the editor follows the model
+    }
+
+    void comboEditChangesRole()
+    {
+        auto w = testsupport::openSampleWindow();
+        w->scene()->selectNodes({core::NodeId{"db-r1"}});
+        auto* role = qobject_cast<QComboBox*>(w->inspectorDock()->editorFor("role")->editor());
+        role->setCurrentText(QStringLiteral("master"));
+        Q_EMIT role->activated(role->currentIndex());
+        QCOMPARE(w->document()->node(core::NodeId{"db-r1"})->text("role"), std::string("master"));
+    }
+
+    void multiSelectionEditsSharedParameter()
+    {
+        auto w = testsupport::openSampleWindow();
+        w->scene()->selectNodes({core::NodeId{"web1"}, core::NodeId{"db"}});
+        // workers is not shared (a database has connections); speed is.
+        QVERIFY(!w->inspectorDock()->editorFor("workers"));
+        QVERIFY(!w->inspectorDock()->editorFor("role"));
+        auto* speed =
+            qobject_cast<QDoubleSpinBox*>(w->inspectorDock()->editorFor("speed")->editor());
+        QVERIFY(speed);
+        speed->setValue(2.5);
+        QCOMPARE(w->document()->node(core::NodeId{"web1"})->number("speed"), 2.5);
+        QCOMPARE(w->document()->node(core::NodeId{"db"})->number("speed"), 2.5);
+        QCOMPARE(w->document()->undoStack()->count(), 1);
+        w->document()->undoStack()->undo();
+        QCOMPARE(w->document()->node(core::NodeId{"web1"})->number("speed"), 1.0);
+        QVERIFY(!w->document()->node(core::NodeId{"db"})->params.count("speed"));
+    }
+
+    void nameEditRenames()
+    {
+        auto w = testsupport::openSampleWindow();
+        w->scene()->selectNodes({core::NodeId{"web1"}});
+        QLineEdit* name = w->inspectorDock()->nameEdit();
+        QVERIFY(name);
+        name->setText(QStringLiteral("Front end"));
+        Q_EMIT name->editingFinished();
+        QCOMPARE(w->document()->node(core::NodeId{"web1"})->name, std::string("Front end"));
+    }
+
+    void linkSelectionEditsLatency()
+    {
+        auto w = testsupport::openSampleWindow();
+        w->scene()->clearSelection();
+        w->scene()->linkItem({core::NodeId{"users"}, core::NodeId{"lb"}})->setSelected(true);
+        auto* latency =
+            qobject_cast<QDoubleSpinBox*>(w->inspectorDock()->editorFor("latency_ms")->editor());
+        QVERIFY(latency);
+        QCOMPARE(latency->value(), 40.0);
+        latency->setValue(25);
+        QCOMPARE(w->document()->link({core::NodeId{"users"}, core::NodeId{"lb"}})->latencyMs(),
+                 25.0);
+    }
+};
+
+QTEST_MAIN(TestInspectorEdit)
+#include "tst_inspector_edit.moc"
