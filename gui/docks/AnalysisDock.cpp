@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QSplitter>
 #include <QStyle>
 #include <QTreeWidget>
@@ -46,7 +47,7 @@ using namespace analysis_dock_detail;
 
 AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     : QDockWidget(tr("Analysis"), parent), m_document(document), m_summary(new QLabel),
-      m_nodes(new QTreeWidget), m_findings(new QTreeWidget)
+      m_nodes(new QTreeWidget), m_findings(new QListWidget), m_findingsTitle(new QLabel)
 {
     setObjectName(QStringLiteral("AnalysisDock"));
     m_summary->setWordWrap(true);
@@ -65,15 +66,24 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     m_nodes->headerItem()->setToolTip(Util, tr("Estimated busy fraction of the servers (M/M/c)"));
     m_nodes->headerItem()->setToolTip(Wait, tr("Estimated mean wait in the queue (Erlang C)"));
 
-    m_findings->setColumnCount(1);
-    m_findings->setHeaderLabels({tr("Findings")});
-    m_findings->setRootIsDecorated(false);
+    // Findings are sentences: a list that wraps them to the panel's width.
     m_findings->setWordWrap(true);
+    m_findings->setTextElideMode(Qt::ElideNone);
+    m_findings->setResizeMode(QListView::Adjust);
+    m_findings->setUniformItemSizes(false);
+    m_findings->setAlternatingRowColors(true);
     m_findings->setFrameShape(QFrame::NoFrame);
+    m_findingsTitle->setMargin(4);
+    auto* findingsBox = new QWidget;
+    auto* findingsLayout = new QVBoxLayout(findingsBox);
+    findingsLayout->setContentsMargins(0, 0, 0, 0);
+    findingsLayout->setSpacing(0);
+    findingsLayout->addWidget(m_findingsTitle);
+    findingsLayout->addWidget(m_findings, 1);
 
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_nodes);
-    splitter->addWidget(m_findings);
+    splitter->addWidget(findingsBox);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     auto* body = new QWidget;
@@ -89,10 +99,15 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
         if (!id.isEmpty())
             Q_EMIT nodeActivated(core::NodeId{id.toStdString()});
     };
-    for (QTreeWidget* tree : {m_nodes, m_findings}) {
-        connect(tree, &QTreeWidget::itemClicked, this, activate);
-        connect(tree, &QTreeWidget::itemActivated, this, activate);
-    }
+    connect(m_nodes, &QTreeWidget::itemClicked, this, activate);
+    connect(m_nodes, &QTreeWidget::itemActivated, this, activate);
+    const auto activateFinding = [this](QListWidgetItem* item) {
+        const QString id = item ? item->data(kNodeRole).toString() : QString();
+        if (!id.isEmpty())
+            Q_EMIT nodeActivated(core::NodeId{id.toStdString()});
+    };
+    connect(m_findings, &QListWidget::itemClicked, this, activateFinding);
+    connect(m_findings, &QListWidget::itemActivated, this, activateFinding);
     // Validation runs shortly after each edit (coalesced); the estimates follow it, so a
     // drag of many steps costs one analysis.
     connect(document, &Document::diagnosticsChanged, this, &AnalysisDock::refresh);
@@ -190,17 +205,17 @@ void AnalysisDock::fillFindings()
     m_findings->clear();
     QStyle* style = QApplication::style();
     for (const auto& f : m_analysis.findings) {
-        auto* item = new QTreeWidgetItem(m_findings);
+        auto* item = new QListWidgetItem(m_findings);
         const QStyle::StandardPixmap icon = f.severity == "error" ? QStyle::SP_MessageBoxCritical
                                             : f.severity == "warning" ? QStyle::SP_MessageBoxWarning
                                                                       : QStyle::SP_MessageBoxInformation;
-        item->setIcon(0, style->standardIcon(icon));
-        item->setText(0, QString::fromStdString(f.text));
-        item->setToolTip(0, QString::fromStdString(f.text));
-        item->setData(0, kNodeRole, QString::fromStdString(f.node.str()));
+        item->setIcon(style->standardIcon(icon));
+        item->setText(QString::fromStdString(f.text));
+        item->setToolTip(QString::fromStdString(f.text));
+        item->setData(kNodeRole, QString::fromStdString(f.node.str()));
     }
     const int count = static_cast<int>(m_analysis.findings.size());
-    m_findings->setHeaderLabels({count ? tr("Findings (%1)").arg(count) : tr("Findings: none")});
+    m_findingsTitle->setText(count ? tr("<b>Findings</b> (%1)").arg(count) : tr("<b>Findings</b>: none"));
 }
 
 } // namespace scalelab::gui

@@ -8,6 +8,7 @@
 #include <QDockWidget>
 
 class QLabel;
+class QListWidget;
 class QTreeWidget;
 
 namespace scalelab::core::sim {
@@ -34,7 +35,7 @@ public:
 
     QLabel* summaryLabel() const { return m_summary; }
     QTreeWidget* nodeTable() const { return m_nodes; }
-    QTreeWidget* findingList() const { return m_findings; }
+    QListWidget* findingList() const { return m_findings; }
 
 Q_SIGNALS:
     void nodeActivated(const scalelab::core::NodeId& id);
@@ -57,7 +58,8 @@ private:
     bool m_valid = true;
     QLabel* m_summary;
     QTreeWidget* m_nodes;
-    QTreeWidget* m_findings;
+    QListWidget* m_findings;
+    QLabel* m_findingsTitle;
 };
 
 } // namespace scalelab::gui

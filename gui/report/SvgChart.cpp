@@ -159,14 +159,19 @@ QString lineChartSvg(const LineChartSpec& spec)
     }
     out += text(f.left + f.width / 2, spec.height - 6, spec.xLabel, QStringLiteral("middle"), 11);
 
+    // Labels of markers close together step down a row instead of overprinting.
+    double lastLabelX = -1e9;
+    int row = 0;
     for (const auto& [at, label] : spec.markers) {
         if (at < x0 || at > x1)
             continue;
         const double x = f.px(at);
+        row = x - lastLabelX < 6.5 * (label.size() + 1) ? (row + 1) % 4 : 0;
+        lastLabelX = row == 0 ? x : lastLabelX;
         out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"#c0392b\" "
                               "stroke-width=\"1\" stroke-dasharray=\"4,3\"><title>%4</title></line>\n")
                    .arg(num(x), num(f.top), num(f.top + f.height), esc(label));
-        out += text(x + 3, f.top + 11, label, QStringLiteral("start"), 10,
+        out += text(x + 3, f.top + 11 + 12 * row, label, QStringLiteral("start"), 10,
                     QStringLiteral("fill-opacity=\"0.9\""));
     }
 
