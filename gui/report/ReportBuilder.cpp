@@ -73,17 +73,25 @@ QString percent(double fraction, int decimals)
     return reportNumber(fraction * 100, decimals) + QStringLiteral(" %");
 }
 
-// A row of cells; cells starting with '#' are right-aligned numbers.
-QString row(const QStringList& cells, bool header = false)
+// A row of cells; cells starting with '#' are right-aligned numbers kept on one line,
+// '~' right-aligned text that may wrap. `widths` (percent, 0 = free) size the columns.
+QString row(const QStringList& cells, bool header = false, const std::vector<int>& widths = {})
 {
     QString out = QStringLiteral("<tr>");
     const QString tag = header ? QStringLiteral("th") : QStringLiteral("td");
-    for (QString c : cells) {
-        const bool numeric = c.startsWith(QLatin1Char('#'));
-        if (numeric)
+    for (int i = 0; i < cells.size(); ++i) {
+        QString c = cells[i];
+        QString attributes;
+        if (c.startsWith(QLatin1Char('#'))) {
             c.remove(0, 1);
-        out += QStringLiteral("<%1%2>%3</%1>")
-                   .arg(tag, numeric ? QStringLiteral(" align=\"right\" class=\"n\"") : QString(), c);
+            attributes = QStringLiteral(" align=\"right\" class=\"n\"");
+        } else if (c.startsWith(QLatin1Char('~'))) {
+            c.remove(0, 1);
+            attributes = QStringLiteral(" align=\"right\" class=\"w\"");
+        }
+        if (static_cast<std::size_t>(i) < widths.size() && widths[static_cast<std::size_t>(i)] > 0)
+            attributes += QStringLiteral(" width=\"%1%\"").arg(widths[static_cast<std::size_t>(i)]);
+        out += QStringLiteral("<%1%2>%3</%1>").arg(tag, attributes, c);
     }
     return out + QStringLiteral("</tr>\n");
 }
@@ -176,6 +184,7 @@ QString ReportBuilder::head() const
         "padding: 4px 6px; border: 1px solid #c8d3de; }\n"
         "table.grid td { padding: 3px 6px; border: 1px solid #c8d3de; vertical-align: top; }\n"
         "table.grid td.n, table.grid th.n { text-align: right; white-space: nowrap; }\n"
+        "table.grid td.w, table.grid th.w { text-align: right; }\n"
         "table.tiles { border-collapse: collapse; }\n"
         "table.tiles td { border: 1px solid #c8d3de; padding: 6px 10px; }\n"
         ".big { font-size: 16pt; font-weight: bold; color: #1b3a57; }\n"
@@ -474,17 +483,17 @@ QString ReportBuilder::comparisonSection() const
     // Estimate and measurement side by side in one cell ("est. / sim."): six columns
     // stay legible on an A4 page where eleven did not.
     if (m_hasRun)
-        out += row({QStringLiteral("node"), QStringLiteral("#arrivals (req/s)"),
-                    QStringLiteral("#utilization"), QStringLiteral("#mean wait (ms)"),
-                    QStringLiteral("#mean response (ms)"), QStringLiteral("#up")},
-                   true);
+        out += row({QStringLiteral("node"), QStringLiteral("~arrivals (req/s)"),
+                    QStringLiteral("~utilization"), QStringLiteral("~mean wait (ms)"),
+                    QStringLiteral("~mean response (ms)"), QStringLiteral("#up")},
+                   true, {16, 18, 22, 16, 18, 10});
     else
         out += row({QStringLiteral("node"), QStringLiteral("#req/s"), QStringLiteral("#servers"),
                     QStringLiteral("#service (ms)"), QStringLiteral("#utilization"),
                     QStringLiteral("#wait (ms)"), QStringLiteral("#response (ms)")},
                    true);
     const auto pair = [](const QString& estimate, const QString& simulated) {
-        return QStringLiteral("#%1 / %2").arg(estimate, simulated);
+        return QStringLiteral("~%1 / %2").arg(estimate, simulated);
     };
     for (const auto& e : m_analysis.nodes) {
         if (e.kind == "client")
@@ -510,14 +519,25 @@ QString ReportBuilder::comparisonSection() const
         }
     }
     out += QStringLiteral("</table>\n");
-    const auto ms = [](const std::optional<double>& v) { return v ? reportMs(*v) : QStringLiteral("-"); };
-    out += QStringLiteral("<p>Estimated end-to-end latency: mean %1 ms, reads %2 ms, writes %3 ms "
-                          "(links counted both ways). ")
-               .arg(ms(m_analysis.endToEndMeanMs), ms(m_analysis.endToEndReadMs),
-                    ms(m_analysis.endToEndWriteMs));
+    const auto ms = [](const std::optional<double>& v) {
+        if (!v)
+            return QStringLiteral("-");
+        return std::isfinite(*v) ? reportMs(*v) + QStringLiteral(" ms") : QStringLiteral("unbounded");
+    };
+    if (m_analysis.endToEndMeanMs && !std::isfinite(*m_analysis.endToEndMeanMs))
+        out += QStringLiteral("<p>Estimated end-to-end latency: unbounded, a node on the path is "
+                              "saturated and its queue grows for as long as the load lasts. ");
+    else
+        out += QStringLiteral("<p>Estimated end-to-end latency: mean %1, reads %2, writes %3 "
+                              "(links counted both ways). ")
+                   .arg(ms(m_analysis.endToEndMeanMs), ms(m_analysis.endToEndReadMs),
+                        ms(m_analysis.endToEndWriteMs));
     if (m_analysis.bottleneck)
-        out += QStringLiteral("Bottleneck: <b>%1</b>; the client rates can grow %2&#215; before it "
-                              "saturates.")
+        out += (m_analysis.maxScale >= 1
+                    ? QStringLiteral("Bottleneck: <b>%1</b>; the client rates can grow %2&#215; "
+                                     "before it saturates.")
+                    : QStringLiteral("Bottleneck: <b>%1</b>, saturated: the client rates would "
+                                     "have to drop to %2&#215; for it to keep up."))
                    .arg(qs(m_analysis.bottleneck->str()), reportNumber(m_analysis.maxScale, 2));
     out += QStringLiteral("</p>\n");
     if (m_hasRun)

@@ -1,6 +1,9 @@
 #include "core/model/KindRegistry.h"
 #include "gui/report/ReportBuilder.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace scalelab::gui {
 
 namespace components_detail {
@@ -30,13 +33,36 @@ QString componentsHtml(const core::Topology& topology)
 {
     QString out = QStringLiteral("<p class=\"note\">Every parameter in effect; values set in the "
                                  "file are in bold, the others are the defaults.</p>\n");
+    // Nodes of one kind with the same parameters (eight identical web servers) share one
+    // table: the appendix stays short and the differences stand out.
+    std::vector<std::vector<const core::Node*>> groups;
     for (const core::Node& node : topology.nodes) {
+        auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
+            return g.front()->kind == node.kind && g.front()->params == node.params;
+        });
+        if (same == groups.end())
+            groups.push_back({&node});
+        else
+            same->push_back(&node);
+    }
+    for (const auto& group : groups) {
+        const core::Node& node = *group.front();
         const core::KindSpec* spec = node.spec();
+        QStringList names, ids;
+        for (const core::Node* n : group) {
+            names << h(n->displayName());
+            ids << QStringLiteral("<i>%1</i>").arg(h(n->id.str()));
+        }
+        QString title = names.join(QStringLiteral(", "));
+        if (group.size() > 3)
+            title = QStringLiteral("%1 &#8230; %2 (%3 alike)").arg(names.front(), names.back()).arg(group.size());
         out += QStringLiteral("<h3>%1 &#8212; %2</h3>\n")
-                   .arg(h(node.displayName()), spec ? h(spec->displayName) : h(node.kind.str()));
+                   .arg(title, spec ? h(spec->displayName) : h(node.kind.str()));
         if (!spec)
             continue;
-        out += QStringLiteral("<p class=\"note\">%1 (id <i>%2</i>)</p>\n").arg(h(spec->help), h(node.id.str()));
+        out += QStringLiteral("<p class=\"note\">%1 (%2 %3)</p>\n")
+                   .arg(h(spec->help), group.size() > 1 ? QStringLiteral("ids") : QStringLiteral("id"),
+                        ids.join(QStringLiteral(", ")));
         out += QString::fromLatin1(kTable);
         out += QStringLiteral("<tr><th width=\"27%\">parameter</th><th width=\"17%\" align=\"right\" "
                               "class=\"n\">value</th><th>meaning</th></tr>\n");
