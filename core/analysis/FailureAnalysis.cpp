@@ -66,11 +66,9 @@ private:
             } else
                 tier.push_back(c.target);
         }
-        if (!tier.empty()) {
-            next = 0;
-            for (std::size_t target : tier)
-                next += serve(target, read) / static_cast<double>(tier.size());
-        }
+        // Each next-tier node is called in turn (no health checking): all must answer.
+        for (std::size_t target : tier)
+            next *= serve(target, read);
         double data = 1.0;
         if (!masters.empty()) {
             data = 0;

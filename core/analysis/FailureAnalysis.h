@@ -16,7 +16,7 @@ struct ClientService {
 
 /// Steady state after a failure of the nodes marked in `down`:
 /// - a load balancer routes around down backends (its health checks see them);
-/// - a web server does no health checking: a down next-tier node fails its share;
+/// - a web server calls each of its next-tier nodes in turn: one down fails the request;
 /// - a down cache sends its reads to the database (not an error);
 /// - a replication group answers reads while any member is up; it takes writes while the
 ///   master is up, or after an automatic failover when a replica is up (a manual one

@@ -195,49 +195,47 @@ RoutingPlan buildRoutingPlan(const Topology& t)
                 r.calls.push_back({*indexOf(backends[k]->to), backends[k]->latencyMs(), share[k],
                                    share[k]});
         } else if (node.is("web_server")) {
-            std::vector<const Link*> nextTier, caches;
-            std::vector<std::pair<std::size_t, double>> groups; // master, link latency
+            // As the simulator serves it: every request calls each next-tier node (another
+            // web server or load balancer) in turn, then reads ask the first cache and, on a
+            // miss, the first database link's replication group; writes go to that group's
+            // master. Further cache or database links are not used.
+            std::vector<const Link*> nextTier;
+            const Link* cacheLink = nullptr;
+            const Link* dbLink = nullptr;
             for (const Link* l : out) {
                 auto to = indexOf(l->to);
                 if (!to)
                     continue;
                 const Node& target = t.nodes[*to];
                 if (target.is("cache")) {
-                    caches.push_back(l);
+                    if (!cacheLink)
+                        cacheLink = l;
                 } else if (target.is("database")) {
-                    const std::size_t master = plan.groupMaster[*to];
-                    if (std::none_of(groups.begin(), groups.end(),
-                                     [&](const auto& g) { return g.first == master; }))
-                        groups.emplace_back(master, l->latencyMs());
+                    if (!dbLink)
+                        dbLink = l;
                 } else {
                     nextTier.push_back(l);
                 }
             }
-            // The next tier (another web server or load balancer) gets every request,
-            // spread evenly: a web server does no health checking of its own.
-            for (const Link* l : nextTier) {
-                const double p = 1.0 / static_cast<double>(nextTier.size());
-                r.calls.push_back({*indexOf(l->to), l->latencyMs(), p, p});
+            for (const Link* l : nextTier)
+                r.calls.push_back({*indexOf(l->to), l->latencyMs(), 1.0, 1.0});
+            // Cache-aside; the invalidation a write sends the cache is not a cache request.
+            double miss = 1.0;
+            if (cacheLink) {
+                const std::size_t c = *indexOf(cacheLink->to);
+                r.calls.push_back({c, cacheLink->latencyMs(), 1.0, 0.0});
+                miss = 1.0 - plan.nodes[c].hitRatio;
             }
-            // Cache-aside: a read asks a cache first; a miss (or no cache) goes to the data
-            // tier. Writes go to the master; the invalidation they send the cache is not
-            // modelled as a cache request.
-            double miss = caches.empty() ? 1.0 : 0.0;
-            for (const Link* l : caches) {
-                const std::size_t c = *indexOf(l->to);
-                const double p = 1.0 / static_cast<double>(caches.size());
-                r.calls.push_back({c, l->latencyMs(), p, 0.0});
-                miss += p * (1.0 - plan.nodes[c].hitRatio);
-            }
-            for (const auto& [master, latency] : groups) {
-                const double pGroup = 1.0 / static_cast<double>(groups.size());
+            if (dbLink) {
+                const std::size_t master = plan.groupMaster[*indexOf(dbLink->to)];
+                const double latency = dbLink->latencyMs();
                 const auto replicas = replicasOf(t, plan, master);
                 // Reads spread evenly over the replicas, or go to the master without any.
                 if (replicas.empty()) {
-                    r.calls.push_back({master, latency, miss * pGroup, pGroup});
+                    r.calls.push_back({master, latency, miss, 1.0});
                 } else {
-                    r.calls.push_back({master, latency, 0.0, pGroup});
-                    const double pReplica = miss * pGroup / static_cast<double>(replicas.size());
+                    r.calls.push_back({master, latency, 0.0, 1.0});
+                    const double pReplica = miss / static_cast<double>(replicas.size());
                     for (std::size_t rep : replicas)
                         r.calls.push_back({rep, latency, pReplica, 0.0});
                 }

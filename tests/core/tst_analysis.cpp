@@ -259,6 +259,39 @@ private Q_SLOTS:
         }
     }
 
+    void webServerCallsEveryNextTierAndOneDataPath()
+    {
+        // Like the simulator: each request calls both back-end services in turn, asks the
+        // first cache only and reads the first database link's group only.
+        const Topology t = load(R"({"format":"scalelab/1","nodes":[
+            {"id":"u","kind":"client","params":{"rate_rps":100,"read_ratio":1}},
+            {"id":"front","kind":"web_server","params":{"workers":4,"service_ms":1}},
+            {"id":"auth","kind":"web_server","params":{"network":"private","service_ms":2}},
+            {"id":"shop","kind":"web_server","params":{"network":"private","service_ms":3}},
+            {"id":"c1","kind":"cache","params":{"hit_ratio":0.5}},
+            {"id":"c2","kind":"cache"},
+            {"id":"db1","kind":"database"},{"id":"db2","kind":"database"}],
+            "links":[{"from":"u","to":"front"},{"from":"front","to":"auth","latency_ms":1},
+                     {"from":"front","to":"shop","latency_ms":2},{"from":"front","to":"c1"},
+                     {"from":"front","to":"c2"},{"from":"front","to":"db1"},
+                     {"from":"front","to":"db2"}]})");
+        const Analysis a = analyze(t);
+        CHECK_NEAR(a.node(NodeId{"auth"})->arrivalRps, 100.0);
+        CHECK_NEAR(a.node(NodeId{"shop"})->arrivalRps, 100.0);
+        CHECK_NEAR(a.node(NodeId{"c1"})->arrivalRps, 100.0);
+        CHECK_NEAR(a.node(NodeId{"c2"})->arrivalRps, 0.0);
+        CHECK_NEAR(a.node(NodeId{"db1"})->arrivalRps, 50.0);
+        CHECK_NEAR(a.node(NodeId{"db2"})->arrivalRps, 0.0);
+        const auto resp = [&](const char* id) { return a.node(NodeId{id})->meanResponseMs; };
+        CHECK_NEAR(*a.endToEndReadMs, resp("front") + 2 + resp("auth") + 4 + resp("shop") +
+                                          resp("c1") + 0.5 * resp("db1"));
+        // Either service down fails every request: both are single points of failure.
+        const auto spof = spofIds(a);
+        QVERIFY(std::find(spof.begin(), spof.end(), "auth") != spof.end());
+        QVERIFY(std::find(spof.begin(), spof.end(), "shop") != spof.end());
+        QVERIFY(std::find(spof.begin(), spof.end(), "c1") == spof.end());
+    }
+
     void blockingWorkerHeldForDownstream()
     {
         const Topology t = load(R"({"format":"scalelab/1","nodes":[
