@@ -2,6 +2,8 @@
 
 #include "gui/canvas/DiagramRender.h"
 
+#include <cmath>
+
 #include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
@@ -20,7 +22,8 @@ QSizeF naturalSize(const core::Topology& topology)
     const QRectF bounds = topologyBounds(topology);
     if (bounds.isEmpty())
         return {320, 120};
-    return bounds.size() + QSizeF(2 * kMargin, 2 * kMargin);
+    // Whole pixels, so the SVG's size and view box agree exactly.
+    return {std::ceil(bounds.width() + 2 * kMargin), std::ceil(bounds.height() + 2 * kMargin)};
 }
 } // namespace diagram_detail
 

@@ -3,6 +3,8 @@
 #include "core/io/TopologyJson.h"
 #include "gui/canvas/DiagramRender.h"
 
+#include <cmath>
+
 #include <QApplication>
 #include <QFile>
 #include <QImage>
@@ -104,7 +106,8 @@ private Q_SLOTS:
         QVERIFY(!image.isNull());
         // Twice the diagram's bounds plus the 20-unit margin on each side.
         const QRectF bounds = gui::topologyBounds(*core::loadTopology(kDesign).topology);
-        QCOMPARE(image.size(), ((bounds.size() + QSizeF(40, 40)) * 2).toSize());
+        QCOMPARE(image.size(), QSize(2 * int(std::ceil(bounds.width() + 40)),
+                                     2 * int(std::ceil(bounds.height() + 40))));
         int ink = 0, blue = 0;
         for (int y = 0; y < image.height(); y += 2)
             for (int x = 0; x < image.width(); x += 2) {
