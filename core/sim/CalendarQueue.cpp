@@ -35,7 +35,7 @@ void CalendarQueue::push(const Event& event)
     // the scan at its own day; every other event is later, so nothing is skipped.
     if (m_size == 0 || event.time < m_bucketTop - m_width) {
         m_current = bucketOf(event.time);
-        m_bucketTop = (event.time / m_width + 1) * m_width;
+        m_bucketTop = dayEnd(event.time);
     }
     insert(event);
     ++m_size;
@@ -61,7 +61,7 @@ std::size_t CalendarQueue::locateMin() const
             best = i;
     const SimTime t = m_buckets[best].back().time;
     m_current = best;
-    m_bucketTop = (t / m_width + 1) * m_width;
+    m_bucketTop = dayEnd(t);
     return best;
 }
 
@@ -78,14 +78,15 @@ Event CalendarQueue::pop()
     --m_size;
     if (m_buckets.size() > kMinBuckets && m_size < m_buckets.size() / 2)
         resize(m_buckets.size() / 2);
-    else if (m_directSearches > 8 && m_size >= 2)
-        resize(m_buckets.size()); // days far too short for these events: measure again
+    else if (++m_popsSinceResize > 64 && m_directSearches * 4 > m_popsSinceResize && m_size >= 2)
+        resize(m_buckets.size()); // a quarter of pops jump years: days too short, measure again
     return e;
 }
 
 void CalendarQueue::resize(std::size_t buckets)
 {
     m_directSearches = 0;
+    m_popsSinceResize = 0;
     m_scratch.clear();
     for (auto& b : m_buckets) {
         m_scratch.insert(m_scratch.end(), b.begin(), b.end());
@@ -110,15 +111,19 @@ void CalendarQueue::resize(std::size_t buckets)
             }
         }
         const double width = count > 0 ? 3.0 * sum / count : 0.0;
-        if (width >= 1.0)
-            m_width = static_cast<SimTime>(width);
+        if (width >= 1.0) {
+            m_shift = 0;
+            while (m_shift < 40 && static_cast<double>(SimTime{2} << m_shift) <= width)
+                ++m_shift;
+            m_width = SimTime{1} << m_shift;
+        }
     }
     m_buckets.resize(buckets);
     if (m_scratch.empty())
         return;
     const Event first = *std::min_element(m_scratch.begin(), m_scratch.end(), earlier);
     m_current = bucketOf(first.time);
-    m_bucketTop = (first.time / m_width + 1) * m_width;
+    m_bucketTop = dayEnd(first.time);
     for (const Event& e : m_scratch)
         insert(e);
 }

@@ -22,7 +22,7 @@ public:
 private:
     std::size_t bucketOf(SimTime t) const
     {
-        return static_cast<std::size_t>(t / m_width) & (m_buckets.size() - 1);
+        return static_cast<std::size_t>(t >> m_shift) & (m_buckets.size() - 1);
     }
     void insert(const Event& event);
     /// Finds the bucket holding the earliest event and moves the scan position there.
@@ -31,11 +31,15 @@ private:
 
     std::vector<std::vector<Event>> m_buckets;
     std::size_t m_size = 0;
-    SimTime m_width = 1'000;
+    // Days are a power of two of nanoseconds: a shift instead of a 64-bit division.
+    int m_shift = 10;
+    SimTime m_width = SimTime{1} << 10;
+    SimTime dayEnd(SimTime t) const { return ((t >> m_shift) + 1) << m_shift; }
     // Scan state: mutable because top() advances it exactly as pop() would.
     mutable std::size_t m_current = 0;
     mutable SimTime m_bucketTop = 0; ///< end of the current day's window
-    mutable std::uint32_t m_directSearches = 0; ///< a sign the day length is wrong
+    mutable std::uint64_t m_directSearches = 0; ///< a sign the day length is wrong
+    std::uint64_t m_popsSinceResize = 0;
     std::vector<Event> m_scratch;
 };
 

@@ -11,6 +11,7 @@ std::unique_ptr<FutureEventSet> makeEventQueue(QueueKind kind)
     case QueueKind::BinaryHeap:
         return std::make_unique<DaryHeapQueue<2>>();
     case QueueKind::QuaternaryHeap:
+    case QueueKind::Adaptive: // starts as the 4-ary heap; the kernel moves it when it grows
         return std::make_unique<DaryHeapQueue<4>>();
     case QueueKind::Calendar:
         return std::make_unique<CalendarQueue>();
@@ -27,6 +28,8 @@ std::string_view toString(QueueKind kind)
         return "4ary_heap";
     case QueueKind::Calendar:
         return "calendar";
+    case QueueKind::Adaptive:
+        return "adaptive";
     }
     return "?";
 }

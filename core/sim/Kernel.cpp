@@ -21,7 +21,8 @@ constexpr std::size_t kMaxKeyTable = std::size_t{1} << 22;
 Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
     : m_topology(topology), m_options(options), m_fes(makeEventQueue(options.queue))
 {
-    m_heap4 = dynamic_cast<DaryHeapQueue<4>*>(m_fes.get());
+    m_adaptive = options.queue == QueueKind::Adaptive;
+    bindQueue();
     m_end = fromSeconds(topology.simulation.durationS);
     m_warmup = std::clamp<SimTime>(fromSeconds(topology.simulation.warmupS), 0, m_end);
     const auto n = static_cast<std::uint32_t>(m_topology.nodes.size());
@@ -103,9 +104,33 @@ ReplicationGroup* Kernel::groupOf(std::uint32_t node) const
     return g == kNone ? nullptr : m_groups[g].get();
 }
 
-template <typename Queue> void Kernel::loop(Queue& queue, SimTime t)
+namespace {
+// Pending events beyond which the calendar queue beats the 4-ary heap (bench_engine).
+constexpr std::size_t kCalendarPopulation = 384;
+} // namespace
+
+void Kernel::bindQueue()
+{
+    // Direct pointers let the hot path call the final classes without virtual dispatch.
+    m_heap4 = dynamic_cast<DaryHeapQueue<4>*>(m_fes.get());
+    m_calendar = dynamic_cast<CalendarQueue*>(m_fes.get());
+}
+
+void Kernel::moveToCalendar()
+{
+    auto calendar = std::make_unique<CalendarQueue>();
+    while (!m_fes->empty())
+        calendar->push(m_fes->pop());
+    m_fes = std::move(calendar);
+    m_adaptive = false;
+    bindQueue();
+}
+
+template <typename Queue> bool Kernel::loop(Queue& queue, SimTime t)
 {
     while (!m_capped && !queue.empty()) {
+        if (m_adaptive && queue.size() > kCalendarPopulation)
+            return false;
         if (m_inboxPending.load(std::memory_order_acquire))
             drainInbox();
         if (queue.top().time > t)
@@ -121,6 +146,7 @@ template <typename Queue> void Kernel::loop(Queue& queue, SimTime t)
         ++m_eventCount;
         dispatch(e);
     }
+    return true;
 }
 
 std::uint64_t Kernel::runUntil(SimTime t)
@@ -129,10 +155,12 @@ std::uint64_t Kernel::runUntil(SimTime t)
     const std::uint64_t before = m_eventCount;
     t = std::min(t, m_end);
     drainInbox();
-    if (m_heap4)
-        loop(*m_heap4, t);
-    else
-        loop(*m_fes, t);
+    for (;;) {
+        const bool done = m_heap4 ? loop(*m_heap4, t) : m_calendar ? loop(*m_calendar, t) : loop(*m_fes, t);
+        if (done)
+            break;
+        moveToCalendar();
+    }
     if (!m_capped)
         m_now = std::max(m_now, t);
     m_wallS += std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
@@ -334,6 +362,8 @@ void Kernel::fillResults(RunResults& out)
     out.engine.wallS = m_wallS;
     out.engine.eventsPerS = m_wallS > 0 ? static_cast<double>(m_eventCount) / m_wallS : 0.0;
     out.engine.queue = std::string(toString(m_options.queue));
+    if (m_options.queue == QueueKind::Adaptive)
+        out.engine.queue += m_calendar ? " (calendar)" : " (4ary_heap)";
     out.engine.eventCapReached = m_capped;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/model/Topology.h"
 #include "core/sim/Frame.h"
+#include "core/sim/CalendarQueue.h"
 #include "core/sim/DaryHeapQueue.h"
 #include "core/sim/FutureEventSet.h"
 #include "core/sim/RandomStream.h"
@@ -52,6 +53,8 @@ public:
         // The default queue is called directly (inlined); the others through the interface.
         if (m_heap4)
             m_heap4->push(e);
+        else if (m_calendar)
+            m_calendar->push(e);
         else
             m_fes->push(e);
     }
@@ -95,14 +98,19 @@ public:
 
 private:
     void dispatch(const Event& e);
-    template <typename Queue> void loop(Queue& queue, SimTime t);
+    /// Returns false when it stopped to move the events to another queue.
+    template <typename Queue> bool loop(Queue& queue, SimTime t);
+    void moveToCalendar();
+    void bindQueue();
     void deliverReturn(std::uint32_t frame);
     void drainInbox();
 
     Topology m_topology;
     SimulationOptions m_options;
     std::unique_ptr<FutureEventSet> m_fes;
-    DaryHeapQueue<4>* m_heap4 = nullptr; ///< m_fes when it is the 4-ary heap
+    DaryHeapQueue<4>* m_heap4 = nullptr;  ///< m_fes when it is the 4-ary heap
+    CalendarQueue* m_calendar = nullptr;  ///< m_fes when it is the calendar queue
+    bool m_adaptive = false;              ///< may still move from the heap to the calendar
     SimTime m_now = 0;
     SimTime m_end = 0;
     SimTime m_warmup = 0;

@@ -99,6 +99,7 @@ void BM_MM4_Engine(benchmark::State& state, QueueKind kind)
     state.counters["requests_per_s"] = benchmark::Counter(static_cast<double>(requests), benchmark::Counter::kIsRate);
     state.counters["events_per_s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
 }
+BENCHMARK_CAPTURE(BM_MM4_Engine, adaptive, QueueKind::Adaptive)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_MM4_Engine, quaternary_heap, QueueKind::QuaternaryHeap)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_MM4_Engine, binary_heap, QueueKind::BinaryHeap)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_MM4_Engine, calendar, QueueKind::Calendar)->Unit(benchmark::kMillisecond);
@@ -194,12 +195,14 @@ Topology replicationTopology(double seconds)
     return t;
 }
 
-void BM_Replication10k(benchmark::State& state)
+void BM_Replication10k(benchmark::State& state, QueueKind kind)
 {
     const Topology t = replicationTopology(static_cast<double>(state.range(0)));
+    SimulationOptions options;
+    options.queue = kind;
     std::uint64_t requests = 0, events = 0;
     for (auto _ : state) {
-        const RunResults r = simulate(t);
+        const RunResults r = simulate(t, options);
         requests += r.completed;
         events += r.engine.events;
         benchmark::DoNotOptimize(r.latency.mean);
@@ -209,7 +212,9 @@ void BM_Replication10k(benchmark::State& state)
     state.counters["peak_rss_mb"] = peakRssMb();
 }
 // Six simulated minutes, then one simulated hour: peak memory must stay flat.
-BENCHMARK(BM_Replication10k)->Arg(360)->Arg(3600)->Iterations(1)->Unit(benchmark::kSecond);
+BENCHMARK_CAPTURE(BM_Replication10k, quaternary_heap, QueueKind::QuaternaryHeap)->Arg(60)->Iterations(1)->Unit(benchmark::kSecond);
+BENCHMARK_CAPTURE(BM_Replication10k, calendar, QueueKind::Calendar)->Arg(60)->Iterations(1)->Unit(benchmark::kSecond);
+BENCHMARK_CAPTURE(BM_Replication10k, adaptive, QueueKind::Adaptive)->Arg(360)->Arg(3600)->Iterations(1)->Unit(benchmark::kSecond);
 
 } // namespace
 

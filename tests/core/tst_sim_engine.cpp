@@ -122,12 +122,30 @@ private Q_SLOTS:
         SimulationOptions options;
         options.queue = QueueKind::BinaryHeap;
         const std::string binary = deterministicJson(simulate(t, options));
-        for (QueueKind kind : {QueueKind::QuaternaryHeap, QueueKind::Calendar}) {
+        for (QueueKind kind : {QueueKind::QuaternaryHeap, QueueKind::Calendar, QueueKind::Adaptive}) {
             options.queue = kind;
             RunResults r = simulate(t, options);
             r.engine.queue = "binary_heap";
             QCOMPARE(deterministicJson(r), binary);
         }
+    }
+
+    // Enough traffic that the adaptive queue moves to the calendar queue mid-run: the
+    // results stay those of the plain heap.
+    void adaptiveQueueSwitchChangesNothing()
+    {
+        Topology t = fullTopology(12, 3);
+        t.nodes[0].params["rate_rps"] = 20000.0;
+        t.nodes[3].params["workers"] = std::int64_t{64};
+        t.nodes[4].params["workers"] = std::int64_t{64};
+        SimulationOptions options;
+        options.queue = QueueKind::BinaryHeap;
+        const std::string binary = deterministicJson(simulate(t, options));
+        options.queue = QueueKind::Adaptive;
+        RunResults r = simulate(t, options);
+        QCOMPARE(r.engine.queue, std::string("adaptive (calendar)"));
+        r.engine.queue = "binary_heap";
+        QCOMPARE(deterministicJson(r), binary);
     }
 
     void eventCapStopsTheRun()
