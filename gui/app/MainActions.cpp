@@ -1,12 +1,5 @@
 #include "gui/app/MainActions.h"
 
-#include "gui/app/MainWindow.h"
-#include "gui/canvas/CanvasScene.h"
-#include "gui/canvas/CanvasView.h"
-#include "gui/canvas/EditOperations.h"
-#include "gui/document/Document.h"
-#include "gui/document/FileController.h"
-
 #include <QAction>
 #include <QApplication>
 #include <QDir>
@@ -17,6 +10,13 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
+
+#include "gui/app/MainWindow.h"
+#include "gui/canvas/CanvasScene.h"
+#include "gui/canvas/CanvasView.h"
+#include "gui/canvas/EditOperations.h"
+#include "gui/document/Document.h"
+#include "gui/document/FileController.h"
 
 namespace scalelab::gui {
 
@@ -32,8 +32,8 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
 
     // --- File ---------------------------------------------------------------------
     QMenu* file = bar->addMenu(tr("&File"));
-    QAction* newAction = file->addAction(tr("&New"), QKeySequence::New, files,
-                                         [files] { files->newDocument(); });
+    QAction* newAction =
+        file->addAction(tr("&New"), QKeySequence::New, files, [files] { files->newDocument(); });
     QAction* openAction = file->addAction(tr("&Open…"), QKeySequence::Open, files,
                                           [files] { files->openWithDialog(); });
     m_examples = file->addMenu(tr("Open &Example"));
@@ -60,8 +60,7 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
     editMenu->addSeparator();
     cut = editMenu->addAction(tr("Cu&t"), QKeySequence::Cut, this, [edit] { edit->cut(); });
     copy = editMenu->addAction(tr("&Copy"), QKeySequence::Copy, this, [edit] { edit->copy(); });
-    paste = editMenu->addAction(tr("&Paste"), QKeySequence::Paste, this,
-                                [edit] { edit->paste(); });
+    paste = editMenu->addAction(tr("&Paste"), QKeySequence::Paste, this, [edit] { edit->paste(); });
     duplicate = editMenu->addAction(tr("&Duplicate"), QKeySequence(tr("Ctrl+D")), this,
                                     [edit] { edit->duplicate(); });
     duplicate->setStatusTip(tr("Copy the selected nodes with their links (horizontal scaling)"));
@@ -72,23 +71,24 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
                         [edit] { edit->selectAll(); });
     editMenu->addSeparator();
     QMenu* align = editMenu->addMenu(tr("Ali&gn"));
-    const std::pair<QString, Alignment> aligns[] = {
-        {tr("Left Edges"), Alignment::Left},     {tr("Horizontal Centres"), Alignment::HCenter},
-        {tr("Right Edges"), Alignment::Right},   {tr("Top Edges"), Alignment::Top},
-        {tr("Vertical Centres"), Alignment::VCenter}, {tr("Bottom Edges"), Alignment::Bottom}};
+    const std::pair<QString, Alignment> aligns[] = {{tr("Left Edges"), Alignment::Left},
+                                                    {tr("Horizontal Centres"), Alignment::HCenter},
+                                                    {tr("Right Edges"), Alignment::Right},
+                                                    {tr("Top Edges"), Alignment::Top},
+                                                    {tr("Vertical Centres"), Alignment::VCenter},
+                                                    {tr("Bottom Edges"), Alignment::Bottom}};
     for (const auto& [label, how] : aligns) {
         const Alignment a = how;
         align->addAction(label, this, [edit, a] { edit->align(a); });
     }
     QMenu* distribute = editMenu->addMenu(tr("D&istribute"));
-    distribute->addAction(tr("Horizontally"), this,
-                          [edit] { edit->distribute(Qt::Horizontal); });
+    distribute->addAction(tr("Horizontally"), this, [edit] { edit->distribute(Qt::Horizontal); });
     distribute->addAction(tr("Vertically"), this, [edit] { edit->distribute(Qt::Vertical); });
 
     // --- View ---------------------------------------------------------------------
     QMenu* viewMenu = bar->addMenu(tr("&View"));
-    QAction* zoomIn = viewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, view,
-                                          &CanvasView::zoomIn);
+    QAction* zoomIn =
+        viewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, view, &CanvasView::zoomIn);
     zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});
     viewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, view, &CanvasView::zoomOut);
     viewMenu->addAction(tr("&Actual Size"), QKeySequence(tr("Ctrl+0")), view,

@@ -1,5 +1,13 @@
 #include "gui/app/MainWindow.h"
 
+#include <QCloseEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+
 #include "gui/app/MainActions.h"
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasView.h"
@@ -13,14 +21,6 @@
 #include "gui/document/Document.h"
 #include "gui/document/FileController.h"
 
-#include <QCloseEvent>
-#include <QLabel>
-#include <QMenuBar>
-#include <QMessageBox>
-#include <QStatusBar>
-#include <QTimer>
-#include <QToolBar>
-
 namespace scalelab::gui {
 
 MainWindow::MainWindow(QWidget* parent) : MainWindow(Interaction::Dialogs, parent) {}
@@ -32,9 +32,8 @@ MainWindow::MainWindow(Interaction interaction, QWidget* parent)
       m_edit(new EditOperations(m_scene)), m_palette(new PaletteDock(this)),
       m_inspector(new InspectorDock(m_document, m_scene, this)),
       m_problems(new ProblemsDock(m_document, this)),
-      m_history(new HistoryDock(m_document->undoStack(), this)),
-      m_actions(new MainActions(this)), m_zoomLabel(new QLabel(this)),
-      m_validityLabel(new QLabel(this))
+      m_history(new HistoryDock(m_document->undoStack(), this)), m_actions(new MainActions(this)),
+      m_zoomLabel(new QLabel(this)), m_validityLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setCentralWidget(m_view);

@@ -1,13 +1,13 @@
 #include "gui/app/ScreenshotRunner.h"
 
-#include "gui/app/MainWindow.h"
-#include "gui/canvas/CanvasView.h"
-#include "gui/document/Document.h"
-#include "gui/cli/Commands.h"
-#include "gui/cli/CommonOptions.h"
-
 #include <QApplication>
 #include <QPixmap>
+
+#include "gui/app/MainWindow.h"
+#include "gui/canvas/CanvasView.h"
+#include "gui/cli/Commands.h"
+#include "gui/cli/CommonOptions.h"
+#include "gui/document/Document.h"
 
 namespace scalelab::gui {
 

@@ -1,5 +1,12 @@
 #include "gui/canvas/CanvasScene.h"
 
+#include <cmath>
+
+#include <QGraphicsSceneMouseEvent>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QUndoStack>
+
 #include "core/model/KindRegistry.h"
 #include "core/validation/LinkRules.h"
 #include "gui/canvas/CanvasStyle.h"
@@ -12,13 +19,6 @@
 #include "gui/document/Document.h"
 #include "gui/tools/PlaceTool.h"
 #include "gui/tools/SelectTool.h"
-
-#include <cmath>
-
-#include <QGraphicsSceneMouseEvent>
-#include <QKeyEvent>
-#include <QPainter>
-#include <QUndoStack>
 
 namespace scalelab::gui {
 
@@ -214,9 +214,9 @@ bool CanvasScene::tryLink(const core::NodeId& from, const core::NodeId& to)
     if (!a || !b)
         return false;
     if (m_document->link({from, to})) {
-        Q_EMIT statusMessage(tr("%1 already links to %2")
-                                 .arg(QString::fromStdString(from.str()),
-                                      QString::fromStdString(to.str())));
+        Q_EMIT statusMessage(
+            tr("%1 already links to %2")
+                .arg(QString::fromStdString(from.str()), QString::fromStdString(to.str())));
         return false;
     }
     const core::LinkKind kind = core::linkKindBetween(*a, *b);
@@ -226,13 +226,12 @@ bool CanvasScene::tryLink(const core::NodeId& from, const core::NodeId& to)
     }
     core::Link link{from, to, kind, {}};
     m_document->undoStack()->push(new AddLinkCommand(m_document, link));
-    Q_EMIT statusMessage(kind == core::LinkKind::Replication
-                             ? tr("%1 now replicates to %2")
-                                   .arg(QString::fromStdString(from.str()),
-                                        QString::fromStdString(to.str()))
-                             : tr("Linked %1 → %2")
-                                   .arg(QString::fromStdString(from.str()),
-                                        QString::fromStdString(to.str())));
+    Q_EMIT statusMessage(
+        kind == core::LinkKind::Replication
+            ? tr("%1 now replicates to %2")
+                  .arg(QString::fromStdString(from.str()), QString::fromStdString(to.str()))
+            : tr("Linked %1 → %2")
+                  .arg(QString::fromStdString(from.str()), QString::fromStdString(to.str())));
     return true;
 }
 
@@ -364,11 +363,10 @@ void CanvasScene::updateRegion()
         const core::Node* n = m_document->node(id);
         if (!n || n->network() != core::Network::Private)
             continue;
-        const QRectF r = style::iconRect().united(style::labelRect()).adjusted(0, -10, 0, 0);
-        area = area.united(r.translated(item->pos()));
+        area = area.united(item->visibleSceneRect());
     }
     if (!area.isEmpty())
-        area = area.adjusted(-20, -style::kRegionMargin, 20, 16);
+        area = area.adjusted(-18, -style::kRegionMargin + 8, 10, 14);
     m_region->setArea(area);
 }
 

@@ -1,8 +1,5 @@
 #pragma once
 
-#include "core/model/Ids.h"
-#include "core/model/Node.h"
-
 #include <map>
 #include <memory>
 #include <string>
@@ -10,6 +7,9 @@
 
 #include <QGraphicsScene>
 #include <QPointer>
+
+#include "core/model/Ids.h"
+#include "core/model/Node.h"
 
 namespace scalelab::gui {
 

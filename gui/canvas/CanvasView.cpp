@@ -1,9 +1,5 @@
 #include "gui/canvas/CanvasView.h"
 
-#include "gui/canvas/CanvasScene.h"
-#include "gui/canvas/PaletteMime.h"
-#include "gui/document/Document.h"
-
 #include <algorithm>
 #include <cmath>
 
@@ -12,6 +8,10 @@
 #include <QMimeData>
 #include <QScrollBar>
 #include <QWheelEvent>
+
+#include "gui/canvas/CanvasScene.h"
+#include "gui/canvas/PaletteMime.h"
+#include "gui/document/Document.h"
 
 namespace scalelab::gui {
 
@@ -84,7 +84,7 @@ void CanvasView::fitDiagram()
         Q_EMIT zoomChanged(zoom());
         return;
     }
-    bounds = bounds.adjusted(-40, -40, 40, 40);
+    bounds = bounds.adjusted(-24, -24, 24, 24);
     resetTransform();
     const QSize vp = viewport()->size();
     const double s = std::min({vp.width() / bounds.width(), vp.height() / bounds.height(), 1.0});
@@ -109,8 +109,7 @@ void CanvasView::wheelEvent(QWheelEvent* event)
 
 void CanvasView::mousePressEvent(QMouseEvent* event)
 {
-    if (event->button() == Qt::MiddleButton ||
-        (m_spaceHeld && event->button() == Qt::LeftButton)) {
+    if (event->button() == Qt::MiddleButton || (m_spaceHeld && event->button() == Qt::LeftButton)) {
         m_panning = true;
         m_panLast = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);

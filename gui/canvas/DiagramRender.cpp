@@ -1,9 +1,9 @@
 #include "gui/canvas/DiagramRender.h"
 
+#include <QPainter>
+
 #include "gui/canvas/CanvasScene.h"
 #include "gui/document/Document.h"
-
-#include <QPainter>
 
 namespace scalelab::gui {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/model/Topology.h"
-
 #include <QRectF>
+
+#include "core/model/Topology.h"
 
 class QPainter;
 

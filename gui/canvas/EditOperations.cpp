@@ -1,13 +1,5 @@
 #include "gui/canvas/EditOperations.h"
 
-#include "core/io/TopologyJson.h"
-#include "gui/canvas/CanvasScene.h"
-#include "gui/canvas/CanvasStyle.h"
-#include "gui/commands/DeleteCommand.h"
-#include "gui/commands/InsertFragmentCommand.h"
-#include "gui/commands/MoveNodesCommand.h"
-#include "gui/document/Document.h"
-
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -18,6 +10,14 @@
 #include <QCoreApplication>
 #include <QMimeData>
 #include <QUndoStack>
+
+#include "core/io/TopologyJson.h"
+#include "gui/canvas/CanvasScene.h"
+#include "gui/canvas/CanvasStyle.h"
+#include "gui/commands/DeleteCommand.h"
+#include "gui/commands/InsertFragmentCommand.h"
+#include "gui/commands/MoveNodesCommand.h"
+#include "gui/document/Document.h"
 
 namespace scalelab::gui {
 
@@ -202,10 +202,10 @@ bool EditOperations::duplicate()
     std::vector<core::NodeId> newIds;
     for (const auto& n : nodes)
         newIds.push_back(n.id);
-    doc->undoStack()->push(new InsertFragmentCommand(
-        doc, std::move(nodes), std::move(links),
-        QCoreApplication::translate("Commands", "Duplicate %n node(s)", nullptr,
-                                    int(newIds.size()))));
+    doc->undoStack()->push(
+        new InsertFragmentCommand(doc, std::move(nodes), std::move(links),
+                                  QCoreApplication::translate("Commands", "Duplicate %n node(s)",
+                                                              nullptr, int(newIds.size()))));
     m_scene->selectNodes(newIds);
     return true;
 }
@@ -237,12 +237,24 @@ bool EditOperations::align(Alignment how)
         const core::Point from = doc->node(id)->pos;
         core::Point to = from;
         switch (how) {
-        case Alignment::Left: to.x = minX; break;
-        case Alignment::HCenter: to.x = (minX + maxX) / 2; break;
-        case Alignment::Right: to.x = maxX; break;
-        case Alignment::Top: to.y = minY; break;
-        case Alignment::VCenter: to.y = (minY + maxY) / 2; break;
-        case Alignment::Bottom: to.y = maxY; break;
+        case Alignment::Left:
+            to.x = minX;
+            break;
+        case Alignment::HCenter:
+            to.x = (minX + maxX) / 2;
+            break;
+        case Alignment::Right:
+            to.x = maxX;
+            break;
+        case Alignment::Top:
+            to.y = minY;
+            break;
+        case Alignment::VCenter:
+            to.y = (minY + maxY) / 2;
+            break;
+        case Alignment::Bottom:
+            to.y = maxY;
+            break;
         }
         if (!(to == from))
             moves.emplace(id, MoveNodesCommand::Move{from, to});

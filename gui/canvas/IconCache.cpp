@@ -1,13 +1,13 @@
 #include "gui/canvas/IconCache.h"
 
-#include "gui/canvas/CanvasStyle.h"
-
 #include <map>
 #include <memory>
 
 #include <QFile>
 #include <QPainter>
 #include <QSvgRenderer>
+
+#include "gui/canvas/CanvasStyle.h"
 
 namespace scalelab::gui {
 

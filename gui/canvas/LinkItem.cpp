@@ -1,16 +1,16 @@
 #include "gui/canvas/LinkItem.h"
 
-#include "core/model/Link.h"
-#include "gui/canvas/CanvasScene.h"
-#include "gui/canvas/CanvasStyle.h"
-#include "gui/canvas/NodeItem.h"
-#include "gui/document/Document.h"
-
 #include <cmath>
 
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+
+#include "core/model/Link.h"
+#include "gui/canvas/CanvasScene.h"
+#include "gui/canvas/CanvasStyle.h"
+#include "gui/canvas/NodeItem.h"
+#include "gui/document/Document.h"
 
 namespace scalelab::gui {
 
@@ -90,8 +90,8 @@ void LinkItem::setProblems(const core::Diagnostics& problems)
     m_hasError = !problems.empty();
     QString tip;
     for (const auto& p : problems)
-        tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) +
-               QString::fromStdString(p.message);
+        tip +=
+            (tip.isEmpty() ? QString() : QStringLiteral("\n")) + QString::fromStdString(p.message);
     setToolTip(tip);
     update();
 }

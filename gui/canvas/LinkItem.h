@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/model/Diagnostic.h"
-#include "core/model/Ids.h"
-
 #include <QGraphicsItem>
 #include <QPainterPath>
+
+#include "core/model/Diagnostic.h"
+#include "core/model/Ids.h"
 
 namespace scalelab::gui {
 
@@ -27,8 +27,7 @@ public:
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
-    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
-               QWidget* widget) override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
     CanvasScene* canvas() const;

@@ -1,8 +1,9 @@
 #include "gui/canvas/NetworkRegionItem.h"
 
-#include "gui/canvas/CanvasStyle.h"
-
+#include <QFontMetricsF>
 #include <QPainter>
+
+#include "gui/canvas/CanvasStyle.h"
 
 namespace scalelab::gui {
 
@@ -13,8 +14,25 @@ NetworkRegionItem::NetworkRegionItem()
     setVisible(false); // until there is a private node
 }
 
-void NetworkRegionItem::setArea(const QRectF& area)
+namespace {
+QFont regionLabelFont()
 {
+    QFont f;
+    f.setPointSizeF(8);
+    f.setBold(true);
+    f.setLetterSpacing(QFont::PercentageSpacing, 106);
+    return f;
+}
+} // namespace
+
+void NetworkRegionItem::setArea(const QRectF& wanted)
+{
+    QRectF area = wanted;
+    // Never narrower than its label, so a single private node still reads "private network".
+    const double labelWidth =
+        QFontMetricsF(regionLabelFont()).horizontalAdvance(QObject::tr("PRIVATE NETWORK")) + 28;
+    if (!area.isEmpty() && area.width() < labelWidth)
+        area.adjust(-(labelWidth - area.width()) / 2, 0, (labelWidth - area.width()) / 2, 0);
     if (area == m_area)
         return;
     prepareGeometryChange();
@@ -37,11 +55,7 @@ void NetworkRegionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*
     painter->setPen(pen);
     painter->setBrush(style::regionFill());
     painter->drawRoundedRect(m_area, 16, 16);
-    QFont f;
-    f.setPointSizeF(8);
-    f.setBold(true);
-    f.setLetterSpacing(QFont::PercentageSpacing, 106);
-    painter->setFont(f);
+    painter->setFont(regionLabelFont());
     painter->setPen(style::regionText());
     painter->drawText(m_area.adjusted(14, 6, -14, -6), Qt::AlignLeft | Qt::AlignTop,
                       QObject::tr("PRIVATE NETWORK"));

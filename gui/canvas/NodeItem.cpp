@@ -1,14 +1,14 @@
 #include "gui/canvas/NodeItem.h"
 
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
 #include "core/model/Node.h"
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasStyle.h"
 #include "gui/canvas/IconCache.h"
 #include "gui/document/Document.h"
-
-#include <QFontMetricsF>
-#include <QPainter>
-#include <QStyleOptionGraphicsItem>
 
 namespace scalelab::gui {
 
@@ -121,8 +121,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     const double textW = fm.horizontalAdvance(name);
     painter->setPen(Qt::NoPen);
     painter->setBrush(QColor(255, 255, 255, 200));
-    painter->drawRoundedRect(QRectF(-textW / 2 - 4, label.top(), textW + 8, label.height()), 4,
-                             4);
+    painter->drawRoundedRect(QRectF(-textW / 2 - 4, label.top(), textW + 8, label.height()), 4, 4);
     painter->setPen(selected ? style::selection() : style::text());
     painter->drawText(label, Qt::AlignCenter, name);
 
@@ -174,7 +173,7 @@ void NodeItem::setProblems(const core::Diagnostics& problems)
         if (const core::Node* n = node())
             if (const core::KindSpec* spec = n->spec())
                 tip = QStringLiteral("%1 (%2)").arg(QString::fromStdString(spec->displayName),
-                                                   QString::fromStdString(n->id.str()));
+                                                    QString::fromStdString(n->id.str()));
     setToolTip(tip);
     update();
 }

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/model/Diagnostic.h"
-#include "core/model/Ids.h"
-
 #include <QGraphicsItem>
 #include <QString>
+
+#include "core/model/Diagnostic.h"
+#include "core/model/Ids.h"
 
 namespace scalelab::core {
 struct Node;
@@ -28,8 +28,7 @@ public:
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
-    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
-               QWidget* widget) override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
     /// Problems found by validation for this node (empty clears the marker).
     void setProblems(const core::Diagnostics& problems);

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/model/Link.h"
-
 #include <QUndoCommand>
+
+#include "core/model/Link.h"
 
 namespace scalelab::gui {
 

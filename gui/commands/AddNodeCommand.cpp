@@ -1,8 +1,8 @@
 #include "gui/commands/AddNodeCommand.h"
 
-#include "gui/document/Document.h"
-
 #include <QCoreApplication>
+
+#include "gui/document/Document.h"
 
 namespace scalelab::gui {
 

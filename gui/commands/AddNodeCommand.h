@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/model/Node.h"
-
 #include <QUndoCommand>
+
+#include "core/model/Node.h"
 
 namespace scalelab::gui {
 

@@ -1,12 +1,12 @@
 #include "gui/commands/DeleteCommand.h"
 
-#include "core/io/TopologyJson.h"
-#include "gui/document/Document.h"
-
 #include <algorithm>
 #include <set>
 
 #include <QCoreApplication>
+
+#include "core/io/TopologyJson.h"
+#include "gui/document/Document.h"
 
 namespace scalelab::gui {
 

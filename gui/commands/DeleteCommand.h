@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/model/Ids.h"
-
 #include <string>
 #include <vector>
 
 #include <QUndoCommand>
+
+#include "core/model/Ids.h"
 
 namespace scalelab::gui {
 
@@ -26,10 +26,10 @@ public:
 private:
     Document* m_document;
     std::string m_fragment;
-    std::vector<core::NodeId> m_nodeIds;       // in file order
-    std::vector<std::size_t> m_nodeIndices;    // ascending
-    std::vector<core::LinkKey> m_linkKeys;     // in file order
-    std::vector<std::size_t> m_linkIndices;    // ascending
+    std::vector<core::NodeId> m_nodeIds;    // in file order
+    std::vector<std::size_t> m_nodeIndices; // ascending
+    std::vector<core::LinkKey> m_linkKeys;  // in file order
+    std::vector<std::size_t> m_linkIndices; // ascending
 };
 
 } // namespace scalelab::gui

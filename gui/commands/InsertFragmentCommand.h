@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/model/Link.h"
-#include "core/model/Node.h"
-
 #include <vector>
 
 #include <QUndoCommand>
+
+#include "core/model/Link.h"
+#include "core/model/Node.h"
 
 namespace scalelab::gui {
 

@@ -1,8 +1,8 @@
 #include "gui/commands/MoveNodesCommand.h"
 
-#include "gui/document/Document.h"
-
 #include <QCoreApplication>
+
+#include "gui/document/Document.h"
 
 namespace scalelab::gui {
 
@@ -16,8 +16,8 @@ MoveNodesCommand::MoveNodesCommand(Document* document, std::map<core::NodeId, Mo
         setText(QCoreApplication::translate("Commands", "Move %1")
                     .arg(QString::fromStdString(m_moves.begin()->first.str())));
     else
-        setText(QCoreApplication::translate("Commands", "Move %n nodes", nullptr,
-                                            int(m_moves.size())));
+        setText(
+            QCoreApplication::translate("Commands", "Move %n nodes", nullptr, int(m_moves.size())));
 }
 
 void MoveNodesCommand::redo()

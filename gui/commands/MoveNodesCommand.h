@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/model/Node.h"
-
 #include <map>
 
 #include <QUndoCommand>
+
+#include "core/model/Node.h"
 
 namespace scalelab::gui {
 

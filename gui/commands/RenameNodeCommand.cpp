@@ -1,8 +1,8 @@
 #include "gui/commands/RenameNodeCommand.h"
 
-#include "gui/document/Document.h"
-
 #include <QCoreApplication>
+
+#include "gui/document/Document.h"
 
 namespace scalelab::gui {
 

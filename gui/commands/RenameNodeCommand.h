@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/model/Ids.h"
-
 #include <string>
 
 #include <QUndoCommand>
+
+#include "core/model/Ids.h"
 
 namespace scalelab::gui {
 
@@ -13,8 +13,8 @@ class Document;
 /// Changes a node's display name (its id, used by links and the scenario, stays).
 class RenameNodeCommand : public QUndoCommand {
 public:
-    RenameNodeCommand(Document* document, core::NodeId id, std::string oldName,
-                      std::string newName, QUndoCommand* parent = nullptr);
+    RenameNodeCommand(Document* document, core::NodeId id, std::string oldName, std::string newName,
+                      QUndoCommand* parent = nullptr);
     void redo() override;
     void undo() override;
 

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "core/model/Ids.h"
-#include "core/model/ParamValue.h"
-
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <QUndoCommand>
+
+#include "core/model/Ids.h"
+#include "core/model/ParamValue.h"
 
 namespace scalelab::gui {
 

@@ -1,16 +1,16 @@
 #include "gui/commands/SetNodeParamCommand.h"
 
-#include "gui/document/Document.h"
-
 #include <QCoreApplication>
+
+#include "gui/document/Document.h"
 
 namespace scalelab::gui {
 
 SetNodeParamCommand::SetNodeParamCommand(Document* document, std::vector<core::NodeId> ids,
                                          std::string param, core::ParamValue value,
                                          QUndoCommand* parent)
-    : QUndoCommand(parent), m_document(document), m_ids(std::move(ids)),
-      m_param(std::move(param)), m_value(std::move(value))
+    : QUndoCommand(parent), m_document(document), m_ids(std::move(ids)), m_param(std::move(param)),
+      m_value(std::move(value))
 {
     for (const auto& id : m_ids) {
         std::optional<core::ParamValue> old;
@@ -19,10 +19,10 @@ SetNodeParamCommand::SetNodeParamCommand(Document* document, std::vector<core::N
                 old = it->second;
         m_old.push_back(old);
     }
-    const QString target = m_ids.size() == 1
-                               ? QString::fromStdString(m_ids.front().str())
-                               : QCoreApplication::translate("Commands", "%n nodes", nullptr,
-                                                             int(m_ids.size()));
+    const QString target =
+        m_ids.size() == 1
+            ? QString::fromStdString(m_ids.front().str())
+            : QCoreApplication::translate("Commands", "%n nodes", nullptr, int(m_ids.size()));
     setText(QCoreApplication::translate("Commands", "Set %1 of %2 to %3")
                 .arg(QString::fromStdString(m_param), target,
                      QString::fromStdString(core::toDisplayString(m_value))));

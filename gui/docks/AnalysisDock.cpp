@@ -18,22 +18,22 @@
 namespace scalelab::gui {
 
 namespace analysis_dock_detail {
-constexpr int kNodeRole = Qt::UserRole + 1;
+constexpr int dockKNodeRole = Qt::UserRole + 1;
 enum Column { Node, Rate, Util, Wait, Response, SimUtil, SimResponse, Notes, ColumnCount };
 
-QString ms(double v)
+QString dockMs(double v)
 {
     if (std::isinf(v))
         return QStringLiteral("\u221e");
     return QString::number(v, 'f', v < 10 ? 2 : 1);
 }
 
-QString pct(double v)
+QString dockPct(double v)
 {
     return std::isinf(v) ? QStringLiteral("\u221e") : QStringLiteral("%1 %").arg(v * 100, 0, 'f', 0);
 }
 
-QColor loadColor(double utilization)
+QColor dockLoadColor(double utilization)
 {
     if (utilization >= 1.0)
         return QColor(0xf5, 0xb7, 0xb1); // saturated
@@ -95,14 +95,14 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     setWidget(body);
 
     const auto activate = [this](QTreeWidgetItem* item) {
-        const QString id = item ? item->data(0, kNodeRole).toString() : QString();
+        const QString id = item ? item->data(0, dockKNodeRole).toString() : QString();
         if (!id.isEmpty())
             Q_EMIT nodeActivated(core::NodeId{id.toStdString()});
     };
     connect(m_nodes, &QTreeWidget::itemClicked, this, activate);
     connect(m_nodes, &QTreeWidget::itemActivated, this, activate);
     const auto activateFinding = [this](QListWidgetItem* item) {
-        const QString id = item ? item->data(kNodeRole).toString() : QString();
+        const QString id = item ? item->data(dockKNodeRole).toString() : QString();
         if (!id.isEmpty())
             Q_EMIT nodeActivated(core::NodeId{id.toStdString()});
     };
@@ -137,7 +137,7 @@ void AnalysisDock::refresh()
         m_summary->setText(tr("<i>Fix the errors in Problems to see estimates.</i>"));
     } else {
         const auto time = [](const std::optional<double>& v) {
-            return v ? ms(*v) + QStringLiteral(" ms") : QStringLiteral("-");
+            return v ? dockMs(*v) + QStringLiteral(" ms") : QStringLiteral("-");
         };
         QString text = tr("<b>End to end</b> %1 (reads %2, writes %3)")
                            .arg(time(m_analysis.endToEndMeanMs), time(m_analysis.endToEndReadMs),
@@ -146,7 +146,7 @@ void AnalysisDock::refresh()
             const core::NodeEstimate* b = m_analysis.node(*m_analysis.bottleneck);
             text += tr("<br><b>Bottleneck</b> %1 at %2; load can grow <b>%3\u00d7</b>")
                         .arg(QString::fromStdString(m_analysis.bottleneck->str()).toHtmlEscaped(),
-                             pct(b ? b->utilization : 0),
+                             dockPct(b ? b->utilization : 0),
                              QString::number(m_analysis.maxScale, 'f', 2));
         }
         QStringList spof;
@@ -173,17 +173,17 @@ void AnalysisDock::fillNodes()
         auto* item = new QTreeWidgetItem(m_nodes);
         const QString id = QString::fromStdString(e.id.str());
         item->setText(Node, id);
-        item->setData(0, kNodeRole, id);
+        item->setData(0, dockKNodeRole, id);
         item->setText(Rate, QString::number(e.arrivalRps, 'f', 1));
-        item->setText(Util, e.stable ? pct(e.utilization) : tr("%1 (saturated)").arg(pct(e.utilization)));
-        item->setText(Wait, ms(e.meanWaitMs));
-        item->setText(Response, ms(e.meanResponseMs));
-        if (const QColor c = loadColor(e.utilization); c.isValid())
+        item->setText(Util, e.stable ? dockPct(e.utilization) : tr("%1 (saturated)").arg(dockPct(e.utilization)));
+        item->setText(Wait, dockMs(e.meanWaitMs));
+        item->setText(Response, dockMs(e.meanResponseMs));
+        if (const QColor c = dockLoadColor(e.utilization); c.isValid())
             item->setBackground(Util, c);
         if (auto it = m_measured.find(e.id.str()); it != m_measured.end()) {
-            item->setText(SimUtil, pct(it->second.utilization));
-            item->setText(SimResponse, ms(it->second.meanResponseMs));
-            if (const QColor c = loadColor(it->second.utilization); c.isValid())
+            item->setText(SimUtil, dockPct(it->second.utilization));
+            item->setText(SimResponse, dockMs(it->second.meanResponseMs));
+            if (const QColor c = dockLoadColor(it->second.utilization); c.isValid())
                 item->setBackground(SimUtil, c);
         }
         QStringList notes;
@@ -193,7 +193,7 @@ void AnalysisDock::fillNodes()
                       e.id) != m_analysis.singlePointsOfFailure.end())
             notes << tr("single point of failure");
         if (e.hitRatio)
-            notes << tr("hit ratio %1").arg(pct(*e.hitRatio));
+            notes << tr("hit ratio %1").arg(dockPct(*e.hitRatio));
         item->setText(Notes, notes.join(QStringLiteral(", ")));
         for (int c = Rate; c < Notes; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
@@ -212,7 +212,7 @@ void AnalysisDock::fillFindings()
         item->setIcon(style->standardIcon(icon));
         item->setText(QString::fromStdString(f.text));
         item->setToolTip(QString::fromStdString(f.text));
-        item->setData(kNodeRole, QString::fromStdString(f.node.str()));
+        item->setData(dockKNodeRole, QString::fromStdString(f.node.str()));
     }
     const int count = static_cast<int>(m_analysis.findings.size());
     m_findingsTitle->setText(count ? tr("<b>Findings</b> (%1)").arg(count) : tr("<b>Findings</b>: none"));

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/analysis/Analysis.h"
-#include "core/model/Ids.h"
-
 #include <map>
 
 #include <QDockWidget>
+
+#include "core/analysis/Analysis.h"
+#include "core/model/Ids.h"
 
 class QLabel;
 class QListWidget;

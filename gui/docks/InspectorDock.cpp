@@ -1,14 +1,5 @@
 #include "gui/docks/InspectorDock.h"
 
-#include "core/model/KindRegistry.h"
-#include "gui/canvas/CanvasScene.h"
-#include "gui/canvas/IconCache.h"
-#include "gui/commands/RenameNodeCommand.h"
-#include "gui/commands/SetLinkParamCommand.h"
-#include "gui/commands/SetNodeParamCommand.h"
-#include "gui/docks/ParamEditor.h"
-#include "gui/document/Document.h"
-
 #include <algorithm>
 
 #include <QFormLayout>
@@ -18,6 +9,15 @@
 #include <QScrollArea>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include "core/model/KindRegistry.h"
+#include "gui/canvas/CanvasScene.h"
+#include "gui/canvas/IconCache.h"
+#include "gui/commands/RenameNodeCommand.h"
+#include "gui/commands/SetLinkParamCommand.h"
+#include "gui/commands/SetNodeParamCommand.h"
+#include "gui/docks/ParamEditor.h"
+#include "gui/document/Document.h"
 
 namespace scalelab::gui {
 
@@ -99,10 +99,9 @@ void InspectorDock::rebuild()
                                   "components from the palette; drag from a node's blue "
                                   "handle (or Shift+drag) to link it."),
                                m_page));
-        m_form->addRow(tr("Diagram"),
-                       new QLabel(t.name.empty() ? m_document->displayName()
-                                                 : QString::fromStdString(t.name),
-                                  m_page));
+        m_form->addRow(tr("Diagram"), new QLabel(t.name.empty() ? m_document->displayName()
+                                                                : QString::fromStdString(t.name),
+                                                 m_page));
         m_form->addRow(tr("Nodes"), new QLabel(QString::number(t.nodes.size()), m_page));
         m_form->addRow(tr("Links"), new QLabel(QString::number(t.links.size()), m_page));
     }
@@ -143,7 +142,8 @@ void InspectorDock::buildNodeForm()
     auto* titles = new QVBoxLayout;
     if (m_nodes.size() == 1) {
         titles->addWidget(sectionTitle(QString::fromStdString(first->displayName()), header));
-        titles->addWidget(caption(QString::fromStdString(firstSpec->displayName) + QStringLiteral(" · ") +
+        titles->addWidget(caption(QString::fromStdString(firstSpec->displayName) +
+                                      QStringLiteral(" · ") +
                                       QString::fromStdString(first->id.str()),
                                   header));
     } else {
@@ -166,10 +166,13 @@ void InspectorDock::buildNodeForm()
     }
     for (const core::ParamSpec* p : shared) {
         const std::string name = p->name;
-        auto* editor = new ParamEditor(*p, [this, name](const core::ParamValue& v) {
-            m_document->undoStack()->push(
-                new SetNodeParamCommand(m_document, m_nodes, name, v));
-        }, m_page);
+        auto* editor = new ParamEditor(
+            *p,
+            [this, name](const core::ParamValue& v) {
+                m_document->undoStack()->push(
+                    new SetNodeParamCommand(m_document, m_nodes, name, v));
+            },
+            m_page);
         auto* label = new QLabel(paramLabel(*p), m_page);
         label->setToolTip(QString::fromStdString(p->help));
         m_form->addRow(label, editor);
@@ -185,21 +188,24 @@ void InspectorDock::buildLinkForm()
     if (!l)
         return;
     const bool replication = l->kind == core::LinkKind::Replication;
-    m_form->addRow(sectionTitle(m_links.size() == 1
-                                    ? QStringLiteral("%1 → %2")
-                                          .arg(QString::fromStdString(key.from.str()),
-                                               QString::fromStdString(key.to.str()))
-                                    : tr("%1 links selected").arg(m_links.size()),
-                                m_page));
+    m_form->addRow(sectionTitle(
+        m_links.size() == 1 ? QStringLiteral("%1 → %2").arg(QString::fromStdString(key.from.str()),
+                                                            QString::fromStdString(key.to.str()))
+                            : tr("%1 links selected").arg(m_links.size()),
+        m_page));
     m_form->addRow(caption(replication ? tr("Replication link: the replica applies the "
                                             "master's writes after the lag")
                                        : QString::fromStdString(spec.help),
                            m_page));
     for (const auto& p : spec.params) {
         const std::string name = p.name;
-        auto* editor = new ParamEditor(p, [this, name](const core::ParamValue& v) {
-            m_document->undoStack()->push(new SetLinkParamCommand(m_document, m_links, name, v));
-        }, m_page);
+        auto* editor = new ParamEditor(
+            p,
+            [this, name](const core::ParamValue& v) {
+                m_document->undoStack()->push(
+                    new SetLinkParamCommand(m_document, m_links, name, v));
+            },
+            m_page);
         auto* label = new QLabel(paramLabel(p), m_page);
         label->setToolTip(QString::fromStdString(p.help));
         m_form->addRow(label, editor);

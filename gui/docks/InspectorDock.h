@@ -1,12 +1,12 @@
 #pragma once
 
-#include "core/model/Ids.h"
-
 #include <map>
 #include <string>
 #include <vector>
 
 #include <QDockWidget>
+
+#include "core/model/Ids.h"
 
 class QFormLayout;
 class QLabel;

@@ -1,9 +1,9 @@
 #include "gui/docks/PaletteItemDelegate.h"
 
-#include "gui/docks/PaletteList.h"
-
 #include <QApplication>
 #include <QPainter>
+
+#include "gui/docks/PaletteList.h"
 
 namespace scalelab::gui {
 

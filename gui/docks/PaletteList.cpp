@@ -1,11 +1,11 @@
 #include "gui/docks/PaletteList.h"
 
+#include <QMimeData>
+
 #include "core/model/KindRegistry.h"
 #include "gui/canvas/IconCache.h"
 #include "gui/canvas/PaletteMime.h"
 #include "gui/docks/PaletteItemDelegate.h"
-
-#include <QMimeData>
 
 namespace scalelab::gui {
 

@@ -26,8 +26,8 @@ ParamEditor::ParamEditor(const core::ParamSpec& spec, Commit commit, QWidget* pa
 {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    const QString unit = spec.unit.empty() ? QString()
-                                           : QStringLiteral(" ") + QString::fromStdString(spec.unit);
+    const QString unit =
+        spec.unit.empty() ? QString() : QStringLiteral(" ") + QString::fromStdString(spec.unit);
     switch (spec.type) {
     case core::ParamType::Integer: {
         auto* spin = new QSpinBox(this);
@@ -76,10 +76,10 @@ ParamEditor::ParamEditor(const core::ParamSpec& spec, Commit commit, QWidget* pa
         break;
     }
     }
-    const QString tip = QStringLiteral("%1\n%2: %3")
-                            .arg(QString::fromStdString(spec.help),
-                                 QString::fromStdString(spec.name),
-                                 QString::fromStdString(spec.describeRange()));
+    const QString tip =
+        QStringLiteral("%1\n%2: %3")
+            .arg(QString::fromStdString(spec.help), QString::fromStdString(spec.name),
+                 QString::fromStdString(spec.describeRange()));
     m_editor->setToolTip(tip);
     setToolTip(tip);
     m_editor->setObjectName(QString::fromStdString(spec.name));

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/model/ParamSpec.h"
-
 #include <functional>
 
 #include <QWidget>
+
+#include "core/model/ParamSpec.h"
 
 namespace scalelab::gui {
 

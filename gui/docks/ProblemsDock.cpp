@@ -1,11 +1,11 @@
 #include "gui/docks/ProblemsDock.h"
 
-#include "gui/document/Document.h"
-
 #include <QApplication>
 #include <QHeaderView>
 #include <QStyle>
 #include <QTreeWidget>
+
+#include "gui/document/Document.h"
 
 namespace scalelab::gui {
 

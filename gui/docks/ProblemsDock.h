@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/model/Ids.h"
-
 #include <QDockWidget>
+
+#include "core/model/Ids.h"
 
 class QTreeWidget;
 

@@ -1,8 +1,5 @@
 #include "gui/document/Autosave.h"
 
-#include "core/io/TopologyJson.h"
-#include "gui/document/Document.h"
-
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -10,6 +7,9 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
+
+#include "core/io/TopologyJson.h"
+#include "gui/document/Document.h"
 
 namespace scalelab::gui {
 

@@ -1,12 +1,12 @@
 #include "gui/document/Document.h"
 
-#include "core/validation/Validator.h"
-
 #include <algorithm>
 
 #include <QFileInfo>
 #include <QTimer>
 #include <QUndoStack>
+
+#include "core/validation/Validator.h"
 
 namespace scalelab::gui {
 

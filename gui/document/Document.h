@@ -1,12 +1,12 @@
 #pragma once
 
-#include "core/model/Diagnostic.h"
-#include "core/model/Topology.h"
-
 #include <optional>
 
 #include <QObject>
 #include <QString>
+
+#include "core/model/Diagnostic.h"
+#include "core/model/Topology.h"
 
 class QUndoStack;
 class QTimer;

@@ -1,9 +1,5 @@
 #include "gui/document/FileController.h"
 
-#include "core/io/TopologyJson.h"
-#include "gui/document/Autosave.h"
-#include "gui/document/Document.h"
-
 #include <cstdio>
 
 #include <QCoreApplication>
@@ -14,6 +10,10 @@
 #include <QSaveFile>
 #include <QSettings>
 #include <QWidget>
+
+#include "core/io/TopologyJson.h"
+#include "gui/document/Autosave.h"
+#include "gui/document/Document.h"
 
 namespace scalelab::gui {
 
@@ -74,7 +74,8 @@ bool FileController::newDocument()
 
 bool FileController::open(const QString& path)
 {
-    const core::LoadResult loaded = core::loadTopologyFile(QDir::toNativeSeparators(path).toStdString());
+    const core::LoadResult loaded =
+        core::loadTopologyFile(QDir::toNativeSeparators(path).toStdString());
     if (!loaded.ok()) {
         QString text;
         for (const auto& d : loaded.diagnostics)
@@ -176,10 +177,9 @@ QString FileController::examplesDir()
 {
     // An installed layout first (examples beside the binary), then the source tree.
     const QString appDir = QCoreApplication::applicationDirPath();
-    for (const QString& candidate :
-         {QDir(appDir).filePath(QStringLiteral("examples")),
-          QDir(appDir).filePath(QStringLiteral("../examples")),
-          QStringLiteral(SCALELAB_SOURCE_EXAMPLES)}) {
+    for (const QString& candidate : {QDir(appDir).filePath(QStringLiteral("examples")),
+                                     QDir(appDir).filePath(QStringLiteral("../examples")),
+                                     QStringLiteral(SCALELAB_SOURCE_EXAMPLES)}) {
         if (QDir(candidate).exists() &&
             !QDir(candidate).entryList({QStringLiteral("*.scalelab")}, QDir::Files).isEmpty())
             return QDir(candidate).absolutePath();

@@ -1,13 +1,15 @@
 #include "gui/tools/ConnectTool.h"
 
-#include "gui/canvas/CanvasScene.h"
-#include "gui/canvas/CanvasStyle.h"
-#include "gui/canvas/NodeItem.h"
-
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneMouseEvent>
 #include <QKeyEvent>
 #include <QPen>
+
+#include "core/validation/LinkRules.h"
+#include "gui/canvas/CanvasScene.h"
+#include "gui/canvas/CanvasStyle.h"
+#include "gui/canvas/NodeItem.h"
+#include "gui/document/Document.h"
 
 namespace scalelab::gui {
 
@@ -43,11 +45,31 @@ bool ConnectTool::mousePress(QGraphicsSceneMouseEvent*)
 
 bool ConnectTool::mouseMove(QGraphicsSceneMouseEvent* event)
 {
-    if (m_line) {
-        QLineF l = m_line->line();
-        l.setP2(event->scenePos());
-        m_line->setLine(l);
+    if (!m_line)
+        return true;
+    QLineF l = m_line->line();
+    l.setP2(event->scenePos());
+    m_line->setLine(l);
+    // Say before the release whether the rules will take this link: red when refused.
+    NodeItem* target = m_scene->nodeItemAt(event->scenePos());
+    const core::Node* from = m_scene->document()->node(m_from);
+    const core::Node* to = target ? m_scene->document()->node(target->nodeId()) : nullptr;
+    QColor color = style::selection();
+    if (from && to && from->id != to->id) {
+        const auto refusal = core::linkRefusal(*from, *to, core::linkKindBetween(*from, *to));
+        if (refusal) {
+            color = style::error();
+            if (target->nodeId() != m_lastTarget)
+                Q_EMIT m_scene->statusMessage(
+                    QObject::tr("Cannot link: %1").arg(QString::fromStdString(*refusal)));
+        }
+        m_lastTarget = target->nodeId();
+    } else {
+        m_lastTarget = {};
     }
+    QPen pen = m_line->pen();
+    pen.setColor(color);
+    m_line->setPen(pen);
     return true;
 }
 

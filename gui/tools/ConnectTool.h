@@ -1,9 +1,9 @@
 #pragma once
 
+#include <QPointF>
+
 #include "core/model/Ids.h"
 #include "gui/tools/Tool.h"
-
-#include <QPointF>
 
 class QGraphicsLineItem;
 
@@ -25,6 +25,7 @@ public:
 private:
     core::NodeId m_from;
     QGraphicsLineItem* m_line = nullptr;
+    core::NodeId m_lastTarget; // status message once per target, not per mouse move
 };
 
 } // namespace scalelab::gui

@@ -1,15 +1,13 @@
 #include "gui/tools/PlaceTool.h"
 
-#include "gui/canvas/CanvasScene.h"
-
 #include <QGraphicsSceneMouseEvent>
 #include <QKeyEvent>
 
+#include "gui/canvas/CanvasScene.h"
+
 namespace scalelab::gui {
 
-PlaceTool::PlaceTool(CanvasScene* scene, std::string kind) : Tool(scene), m_kind(std::move(kind))
-{
-}
+PlaceTool::PlaceTool(CanvasScene* scene, std::string kind) : Tool(scene), m_kind(std::move(kind)) {}
 
 bool PlaceTool::mousePress(QGraphicsSceneMouseEvent* event)
 {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "gui/tools/Tool.h"
-
 #include <string>
+
+#include "gui/tools/Tool.h"
 
 namespace scalelab::gui {
 

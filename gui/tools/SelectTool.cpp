@@ -1,11 +1,11 @@
 #include "gui/tools/SelectTool.h"
 
+#include <QGraphicsSceneMouseEvent>
+#include <QKeyEvent>
+
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/NodeItem.h"
 #include "gui/tools/ConnectTool.h"
-
-#include <QGraphicsSceneMouseEvent>
-#include <QKeyEvent>
 
 namespace scalelab::gui {
 
@@ -14,9 +14,8 @@ bool SelectTool::mousePress(QGraphicsSceneMouseEvent* event)
     if (event->button() != Qt::LeftButton)
         return false;
     NodeItem* node = m_scene->nodeItemAt(event->scenePos());
-    const bool linkGesture =
-        node && (node->isOnHandle(event->scenePos()) ||
-                 (event->modifiers() & (Qt::AltModifier | Qt::ShiftModifier)));
+    const bool linkGesture = node && (node->isOnHandle(event->scenePos()) ||
+                                      (event->modifiers() & (Qt::AltModifier | Qt::ShiftModifier)));
     if (linkGesture) {
         const core::NodeId from = node->nodeId();
         m_scene->setTool(std::make_unique<ConnectTool>(m_scene, from, event->scenePos()));
@@ -46,11 +45,20 @@ bool SelectTool::keyPress(QKeyEvent* event)
     // Arrow keys nudge the selection by one grid step, as one undoable move.
     QPointF step;
     switch (event->key()) {
-    case Qt::Key_Left: step = {-1, 0}; break;
-    case Qt::Key_Right: step = {1, 0}; break;
-    case Qt::Key_Up: step = {0, -1}; break;
-    case Qt::Key_Down: step = {0, 1}; break;
-    default: return false;
+    case Qt::Key_Left:
+        step = {-1, 0};
+        break;
+    case Qt::Key_Right:
+        step = {1, 0};
+        break;
+    case Qt::Key_Up:
+        step = {0, -1};
+        break;
+    case Qt::Key_Down:
+        step = {0, 1};
+        break;
+    default:
+        return false;
     }
     return m_scene->nudgeSelection(step);
 }

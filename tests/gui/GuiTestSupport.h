@@ -3,15 +3,15 @@
 // Shared helpers of the GUI tests: a small topology built in code (tests do not depend on
 // the examples others write) and mouse gestures on the canvas viewport.
 
+#include <QApplication>
+#include <QStandardPaths>
+#include <QTest>
+
 #include "core/model/Topology.h"
 #include "gui/app/MainWindow.h"
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasView.h"
 #include "gui/document/Document.h"
-
-#include <QApplication>
-#include <QStandardPaths>
-#include <QTest>
 
 namespace scalelab::testsupport {
 

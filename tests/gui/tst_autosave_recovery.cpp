@@ -1,14 +1,14 @@
 // Autosave writes unsaved work to the recovery file; the next session recovers it (still
 // marked unsaved); saving or a clean close removes it.
 
+#include <QFile>
+#include <QTemporaryDir>
+#include <QUndoStack>
+
 #include "GuiTestSupport.h"
 #include "gui/commands/RenameNodeCommand.h"
 #include "gui/document/Autosave.h"
 #include "gui/document/FileController.h"
-
-#include <QFile>
-#include <QTemporaryDir>
-#include <QUndoStack>
 
 using namespace scalelab;
 

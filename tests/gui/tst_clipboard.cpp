@@ -1,13 +1,13 @@
 // Copy puts the format's JSON fragment on the clipboard as text; paste reads it back
 // with fresh ids and the links between the copied nodes; cut is a delete.
 
-#include "GuiTestSupport.h"
-#include "core/io/TopologyJson.h"
-#include "gui/canvas/EditOperations.h"
-
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QUndoStack>
+
+#include "GuiTestSupport.h"
+#include "core/io/TopologyJson.h"
+#include "gui/canvas/EditOperations.h"
 
 using namespace scalelab;
 

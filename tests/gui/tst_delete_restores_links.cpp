@@ -1,12 +1,12 @@
 // Delete removes a node with every link touching it; undo puts back the same nodes and
 // links in the same file order (the fragment + indices of DeleteCommand).
 
+#include <QUndoStack>
+
 #include "GuiTestSupport.h"
 #include "gui/canvas/EditOperations.h"
 #include "gui/canvas/LinkItem.h"
 #include "gui/canvas/NodeItem.h"
-
-#include <QUndoStack>
 
 using namespace scalelab;
 

@@ -1,11 +1,11 @@
 // renderTopology draws the canvas picture without a view: nodes appear where the diagram
 // is, scaled into the target; topologyBounds covers every node.
 
-#include "GuiTestSupport.h"
-#include "gui/canvas/DiagramRender.h"
-
 #include <QImage>
 #include <QPainter>
+
+#include "GuiTestSupport.h"
+#include "gui/canvas/DiagramRender.h"
 
 using namespace scalelab;
 

@@ -1,11 +1,11 @@
 // Duplicate (Ctrl+D) copies the selected nodes with their links, including links to
 // nodes that were not selected: horizontal scaling in one gesture.
 
+#include <QUndoStack>
+
 #include "GuiTestSupport.h"
 #include "gui/canvas/EditOperations.h"
 #include "gui/canvas/NodeItem.h"
-
-#include <QUndoStack>
 
 using namespace scalelab;
 

@@ -1,15 +1,15 @@
 // Save writes the format, open reads back the same topology; the title shows "*" while
 // modified; a failed save reports and leaves the old file untouched; recent files.
 
-#include "GuiTestSupport.h"
-#include "core/io/TopologyJson.h"
-#include "gui/commands/MoveNodesCommand.h"
-#include "gui/document/FileController.h"
-
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QUndoStack>
+
+#include "GuiTestSupport.h"
+#include "core/io/TopologyJson.h"
+#include "gui/commands/MoveNodesCommand.h"
+#include "gui/document/FileController.h"
 
 using namespace scalelab;
 
@@ -37,7 +37,8 @@ private Q_SLOTS:
         QVERIFY(other.openFile(path));
         QVERIFY(other.document()->topology() == saved);
         QVERIFY(!other.document()->isModified());
-        QCOMPARE(other.fileController()->recentFiles().value(0), QFileInfo(path).absoluteFilePath());
+        QCOMPARE(other.fileController()->recentFiles().value(0),
+                 QFileInfo(path).absoluteFilePath());
         // The file is the documented format.
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -54,8 +55,8 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray original = f.readAll();
         f.close();
-        w->document()->undoStack()->push(new gui::MoveNodesCommand(
-            w->document(), {{core::NodeId{"lb"}, {{200, 200}, {0, 0}}}}));
+        w->document()->undoStack()->push(
+            new gui::MoveNodesCommand(w->document(), {{core::NodeId{"lb"}, {{200, 200}, {0, 0}}}}));
         // A folder that does not exist cannot be written.
         QString error;
         QVERIFY(!w->fileController()->saveTo(dir.filePath(QStringLiteral("no/such/dir/x.scalelab")),

@@ -1,17 +1,17 @@
 // The inspector is generated from the registry; editing a field changes the model through
 // an undo command; a multi-selection edits a shared parameter on every node.
 
-#include "GuiTestSupport.h"
-#include "core/model/KindRegistry.h"
-#include "gui/canvas/LinkItem.h"
-#include "gui/docks/InspectorDock.h"
-#include "gui/docks/ParamEditor.h"
-
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QUndoStack>
+
+#include "GuiTestSupport.h"
+#include "core/model/KindRegistry.h"
+#include "gui/canvas/LinkItem.h"
+#include "gui/docks/InspectorDock.h"
+#include "gui/docks/ParamEditor.h"
 
 using namespace scalelab;
 
@@ -44,8 +44,7 @@ private Q_SLOTS:
     {
         auto w = testsupport::openSampleWindow();
         w->scene()->selectNodes({core::NodeId{"web1"}});
-        auto* workers =
-            qobject_cast<QSpinBox*>(w->inspectorDock()->editorFor("workers")->editor());
+        auto* workers = qobject_cast<QSpinBox*>(w->inspectorDock()->editorFor("workers")->editor());
         QVERIFY(workers);
         QCOMPARE(workers->value(), 4);
         QCOMPARE(workers->minimum(), 1);

@@ -2,12 +2,12 @@
 // refuse are not made and the reason reaches the status bar; master -> replica database
 // links become replication links.
 
-#include "GuiTestSupport.h"
-#include "gui/canvas/CanvasStyle.h"
-
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QUndoStack>
+
+#include "GuiTestSupport.h"
+#include "gui/canvas/CanvasStyle.h"
 
 using namespace scalelab;
 
@@ -82,8 +82,8 @@ private Q_SLOTS:
         w->document()->reset([] {
             core::Topology t;
             t.nodes.push_back(testsupport::makeNode("m", "database", 0, 0));
-            t.nodes.push_back(testsupport::makeNode("r", "database", 200, 0,
-                                                    {{"role", std::string("replica")}}));
+            t.nodes.push_back(
+                testsupport::makeNode("r", "database", 200, 0, {{"role", std::string("replica")}}));
             return t;
         }());
         QVERIFY(w->scene()->tryLink(core::NodeId{"m"}, core::NodeId{"r"}));

@@ -1,9 +1,9 @@
 // Dragging nodes moves them in the document on release, as one undo step.
 
+#include <QUndoStack>
+
 #include "GuiTestSupport.h"
 #include "gui/canvas/NodeItem.h"
-
-#include <QUndoStack>
 
 using namespace scalelab;
 

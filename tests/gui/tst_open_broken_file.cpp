@@ -1,17 +1,16 @@
 // Opening a broken file reports its errors and keeps the current document; the
 // --screenshot mode prints them on stderr and exits 1 instead of opening a dialog.
 
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QUndoStack>
+
 #include "GuiTestSupport.h"
 #include "gui/canvas/NodeItem.h"
 #include "gui/docks/ProblemsDock.h"
 #include "gui/document/FileController.h"
-
-#include <QTreeWidget>
-
-#include <QFile>
-#include <QProcess>
-#include <QTemporaryDir>
-#include <QUndoStack>
 
 using namespace scalelab;
 

@@ -1,14 +1,14 @@
 // Dropping a kind from the palette onto the canvas creates a node there; double-click
 // adds one at the view's centre; click-then-click places one with the place tool.
 
+#include <QDropEvent>
+#include <QMimeData>
+#include <QUndoStack>
+
 #include "GuiTestSupport.h"
 #include "gui/canvas/PaletteMime.h"
 #include "gui/docks/PaletteDock.h"
 #include "gui/docks/PaletteList.h"
-
-#include <QDropEvent>
-#include <QMimeData>
-#include <QUndoStack>
 
 using namespace scalelab;
 

@@ -1,6 +1,12 @@
 // Every command restores the exact topology on undo and reproduces it on redo.
 
+#include <functional>
+
+#include <QUndoStack>
+
 #include "GuiTestSupport.h"
+#include "gui/canvas/LinkItem.h"
+#include "gui/canvas/NodeItem.h"
 #include "gui/commands/AddLinkCommand.h"
 #include "gui/commands/AddNodeCommand.h"
 #include "gui/commands/DeleteCommand.h"
@@ -9,12 +15,6 @@
 #include "gui/commands/RenameNodeCommand.h"
 #include "gui/commands/SetLinkParamCommand.h"
 #include "gui/commands/SetNodeParamCommand.h"
-#include "gui/canvas/LinkItem.h"
-#include "gui/canvas/NodeItem.h"
-
-#include <functional>
-
-#include <QUndoStack>
 
 using namespace scalelab;
 using Factory = std::function<QUndoCommand*(gui::Document*)>;
@@ -34,9 +34,8 @@ private Q_SLOTS:
             return new gui::AddLinkCommand(d, testsupport::makeLink("users", "web1"));
         });
         QTest::newRow("move") << Factory([](gui::Document* d) {
-            return new gui::MoveNodesCommand(
-                d, {{NodeId{"lb"}, {{200, 200}, {220, 260}}},
-                    {NodeId{"web1"}, {{400, 200}, {420, 260}}}});
+            return new gui::MoveNodesCommand(d, {{NodeId{"lb"}, {{200, 200}, {220, 260}}},
+                                                 {NodeId{"web1"}, {{400, 200}, {420, 260}}}});
         });
         QTest::newRow("rename") << Factory([](gui::Document* d) {
             return new gui::RenameNodeCommand(d, NodeId{"lb"}, "", "Front door");
@@ -49,12 +48,11 @@ private Q_SLOTS:
                                                 std::string("nosql"));
         });
         QTest::newRow("set link param") << Factory([](gui::Document* d) {
-            return new gui::SetLinkParamCommand(d, {{NodeId{"lb"}, NodeId{"web1"}}},
-                                                "latency_ms", 3.0);
+            return new gui::SetLinkParamCommand(d, {{NodeId{"lb"}, NodeId{"web1"}}}, "latency_ms",
+                                                3.0);
         });
-        QTest::newRow("delete node with links") << Factory([](gui::Document* d) {
-            return new gui::DeleteCommand(d, {NodeId{"web1"}}, {});
-        });
+        QTest::newRow("delete node with links") << Factory(
+            [](gui::Document* d) { return new gui::DeleteCommand(d, {NodeId{"web1"}}, {}); });
         QTest::newRow("delete link") << Factory([](gui::Document* d) {
             return new gui::DeleteCommand(d, {}, {{NodeId{"db"}, NodeId{"db-r1"}}});
         });
@@ -96,7 +94,8 @@ private Q_SLOTS:
         doc.undoStack()->push(new gui::DeleteCommand(&doc, {NodeId{"db"}}, {}));
         QVERIFY(!scene.nodeItem(NodeId{"db"}));
         QVERIFY(!scene.linkItem({NodeId{"db"}, NodeId{"db-r1"}}));
-        doc.undoStack()->push(new gui::AddNodeCommand(&doc, testsupport::makeNode("x", "dns", 0, 0)));
+        doc.undoStack()->push(
+            new gui::AddNodeCommand(&doc, testsupport::makeNode("x", "dns", 0, 0)));
         doc.undoStack()->push(new gui::AddLinkCommand(&doc, testsupport::makeLink("users", "x")));
         QVERIFY(scene.linkItem({NodeId{"users"}, NodeId{"x"}}));
         while (doc.undoStack()->canUndo())
