@@ -1,0 +1,176 @@
+// One queue at a time against formulas: service distributions (Pollaczek-Khinchine for
+// M/G/1), speed, queue_limit (M/M/1/K blocking probability), async vs blocking web
+// servers, the database engine profile.
+#include "core/model/KindRegistry.h"
+#include "core/model/Topology.h"
+#include "core/sim/Simulation.h"
+#include "core/validation/Validator.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace scalelab::core;
+using namespace scalelab::core::sim;
+
+namespace {
+
+Node makeNode(const char* id, const char* kind, ParamMap params = {})
+{
+    Node n;
+    n.id = NodeId(id);
+    n.kind = KindId(kind);
+    n.params = std::move(params);
+    return n;
+}
+
+Link makeLink(const char* from, const char* to, double latencyMs = 0)
+{
+    Link l;
+    l.from = NodeId(from);
+    l.to = NodeId(to);
+    if (latencyMs > 0)
+        l.params["latency_ms"] = latencyMs;
+    return l;
+}
+
+const NodeResults& nodeOf(const RunResults& r, const std::string& id)
+{
+    for (const auto& n : r.nodes)
+        if (n.id == id)
+            return n;
+    qFatal("no node %s", id.c_str());
+}
+
+Topology single(double lambda, ParamMap web, double durationS, std::uint64_t seed)
+{
+    Topology t;
+    t.simulation = {durationS, 5, seed};
+    t.nodes = {makeNode("users", "client", {{"rate_rps", lambda}, {"read_ratio", 1.0}}),
+               makeNode("web", "web_server", std::move(web))};
+    t.links = {makeLink("users", "web")};
+    return t;
+}
+
+/// Mean of a node figure over a few seeds.
+template <typename F> double meanOver(int seeds, F&& f)
+{
+    double sum = 0;
+    for (int s = 0; s < seeds; ++s)
+        sum += f(static_cast<std::uint64_t>(500 + s));
+    return sum / seeds;
+}
+
+} // namespace
+
+class TestSimStations : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    // Pollaczek-Khinchine: Wq = rho * E[S] * (1 + cv^2) / (2 (1 - rho)) for M/G/1.
+    void pollaczekKhinchine_data()
+    {
+        QTest::addColumn<QString>("dist");
+        QTest::addColumn<double>("cv");
+        QTest::addColumn<double>("speed");
+        QTest::newRow("M/D/1") << "constant" << 0.0 << 1.0;
+        QTest::newRow("M/G/1 lognormal cv 0.5") << "lognormal" << 0.5 << 1.0;
+        QTest::newRow("M/G/1 lognormal cv 1.5") << "lognormal" << 1.5 << 1.0;
+        QTest::newRow("M/M/1 speed 2") << "exponential" << 1.0 << 2.0;
+    }
+    void pollaczekKhinchine()
+    {
+        QFETCH(QString, dist);
+        QFETCH(double, cv);
+        QFETCH(double, speed);
+        const double serviceMs = speed; // 2 ms of work at speed 2 take 1 ms
+        const double effectiveMs = serviceMs / speed;
+        const double rho = 0.6;
+        const double lambda = rho * 1000.0 / effectiveMs;
+        const double wait = meanOver(4, [&](std::uint64_t seed) {
+            const Topology t = single(lambda,
+                                      {{"workers", std::int64_t{1}}, {"service_ms", serviceMs},
+                                       {"service_dist", dist.toStdString()}, {"service_cv", cv},
+                                       {"speed", speed}},
+                                      5 + 600000 / lambda, seed);
+            return nodeOf(simulate(t), "web").meanWaitMs;
+        });
+        const double expected = rho * effectiveMs * (1 + cv * cv) / (2 * (1 - rho));
+        qInfo("%s: mean wait %.4f ms, Pollaczek-Khinchine %.4f ms (%+.2f%%)", QTest::currentDataTag(),
+              wait, expected, 100 * (wait - expected) / expected);
+        QVERIFY(std::abs(wait - expected) < 0.04 * expected);
+    }
+
+    // M/M/1/K with K = 1 + queue_limit: P(block) = (1 - rho) rho^K / (1 - rho^(K+1)).
+    void queueLimitRejectsAsMM1K()
+    {
+        const double rho = 0.9;
+        const int limit = 4, k = 1 + limit;
+        double rejected = 0, arrivals = 0;
+        for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+            const Topology t = single(rho * 1000,
+                                      {{"workers", std::int64_t{1}}, {"service_ms", 1.0},
+                                       {"queue_limit", std::int64_t{limit}}},
+                                      305, seed);
+            const RunResults r = simulate(t);
+            rejected += static_cast<double>(r.byReason.at("rejected"));
+            arrivals += static_cast<double>(nodeOf(r, "web").arrivals);
+            QCOMPARE(nodeOf(r, "web").rejected, r.byReason.at("rejected"));
+        }
+        const double expected = (1 - rho) * std::pow(rho, k) / (1 - std::pow(rho, k + 1));
+        const double got = rejected / arrivals;
+        qInfo("blocking probability %.5f, M/M/1/K %.5f", got, expected);
+        QVERIFY(std::abs(got - expected) < 0.03 * expected);
+    }
+
+    // A blocking web server keeps its worker through the database call, so its
+    // utilization counts the round trip; an async one only its own service.
+    void blockingHoldsWorkersThroughDownstreamCalls()
+    {
+        const double lambda = 200, webMs = 1, dbMs = 10, linkMs = 0.5;
+        auto run = [&](const char* model) {
+            Topology t;
+            t.simulation = {605, 5, 3};
+            t.nodes = {makeNode("users", "client", {{"rate_rps", lambda}, {"read_ratio", 1.0}}),
+                       makeNode("web", "web_server",
+                                {{"workers", std::int64_t{8}}, {"service_ms", webMs},
+                                 {"service_dist", std::string("constant")},
+                                 {"concurrency_model", std::string(model)}}),
+                       makeNode("db", "database",
+                                {{"connections", std::int64_t{64}}, {"read_ms", dbMs},
+                                 {"service_dist", std::string("constant")}})};
+            t.links = {makeLink("users", "web"), makeLink("web", "db", linkMs)};
+            return nodeOf(simulate(t), "web").utilization;
+        };
+        const double async = run("async"), blocking = run("blocking");
+        const double expectedAsync = lambda * webMs / 1000 / 8;
+        const double expectedBlocking = lambda * (webMs + 2 * linkMs + dbMs) / 1000 / 8;
+        qInfo("utilization async %.4f (%.4f), blocking %.4f (%.4f)", async, expectedAsync, blocking,
+              expectedBlocking);
+        QVERIFY(std::abs(async - expectedAsync) < 0.02 * expectedAsync);
+        QVERIFY(std::abs(blocking - expectedBlocking) < 0.02 * expectedBlocking);
+    }
+
+    void databaseEngineScalesServiceTimes()
+    {
+        for (const char* engine : {"relational", "nosql"}) {
+            Topology t;
+            t.simulation = {25, 5, 4};
+            t.nodes = {makeNode("users", "client", {{"rate_rps", 100.0}, {"read_ratio", 0.5}}),
+                       makeNode("web", "web_server", {{"workers", std::int64_t{64}}}),
+                       makeNode("db", "database",
+                                {{"connections", std::int64_t{64}}, {"read_ms", 10.0}, {"write_ms", 20.0},
+                                 {"service_dist", std::string("constant")}, {"engine", std::string(engine)}})};
+            t.links = {makeLink("users", "web"), makeLink("web", "db")};
+            const NodeResults db = nodeOf(simulate(t), "db");
+            const EngineProfile p = engineProfile(engine);
+            // No queueing with 64 connections at 100 req/s: response = the service time mix.
+            const double expected = 0.5 * 10 * p.readFactor + 0.5 * 20 * p.writeFactor;
+            QVERIFY2(std::abs(db.meanResponseMs - expected) < 0.05 * expected, engine);
+            QCOMPARE(db.meanWaitMs, 0.0);
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestSimStations)
+#include "tst_sim_stations.moc"
