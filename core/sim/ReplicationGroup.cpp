@@ -130,7 +130,8 @@ void ReplicationGroup::memberFailed(std::uint32_t node)
     const SimTime now = m_kernel.now();
     freezeReplicas(now);
     const Node& config = m_kernel.node(m_members[0].node);
-    if (config.text("failover") != "auto" || m_promoting)
+    // A lone master has nobody to promote: it is a single point of failure, nothing else.
+    if (config.text("failover") != "auto" || m_promoting || m_members.size() < 2)
         return;
     ++m_epoch;
     m_detecting = true;
