@@ -170,6 +170,72 @@ private Q_SLOTS:
             QCOMPARE(db.meanWaitMs, 0.0);
         }
     }
+
+    // M/M/1 response times are exponential with rate mu - lambda, so a client timeout T
+    // fails a fraction exp(-(mu - lambda) T) of the requests (the server does not notice).
+    void timeoutsMatchTheResponseTail()
+    {
+        const double lambda = 500, mu = 1000, timeoutMs = 4;
+        double timedOut = 0, finished = 0;
+        for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+            Topology t = single(lambda, {{"workers", std::int64_t{1}}, {"service_ms", 1.0}}, 605, seed);
+            t.nodes[0].params["timeout_ms"] = timeoutMs;
+            const RunResults r = simulate(t);
+            QCOMPARE(r.failed, r.byReason.at("timeout"));
+            QVERIFY(r.latency.max <= timeoutMs); // nothing slower is ever counted as completed
+            timedOut += static_cast<double>(r.byReason.at("timeout"));
+            finished += static_cast<double>(r.completed + r.failed);
+        }
+        const double expected = std::exp(-(mu - lambda) * timeoutMs / 1000);
+        const double got = timedOut / finished;
+        qInfo("timed out %.4f, exp(-(mu-lambda)T) %.4f", got, expected);
+        QVERIFY(std::abs(got - expected) < 0.03 * expected);
+    }
+
+    void dnsLookupRatioAndRoundTrip()
+    {
+        Topology t;
+        t.simulation = {105, 5, 2};
+        t.nodes = {makeNode("users", "client", {{"rate_rps", 400.0}, {"dns_lookup_ratio", 0.25}}),
+                   makeNode("dns", "dns", {{"service_ms", 1.0}, {"service_dist", std::string("constant")}}),
+                   makeNode("web", "web_server",
+                            {{"workers", std::int64_t{64}}, {"service_ms", 2.0},
+                             {"service_dist", std::string("constant")}})};
+        t.links = {makeLink("users", "dns", 10), makeLink("users", "web", 5)};
+        QVERIFY(!hasErrors(validate(t)));
+        const RunResults r = simulate(t);
+        const double share = static_cast<double>(nodeOf(r, "dns").arrivals) / static_cast<double>(r.generated);
+        QVERIFY(std::abs(share - 0.25) < 0.01);
+        // Constant services and no queueing to speak of: HTTP 2*5+2, plus 2*10+1 for a lookup.
+        const double expected = 12 + 0.25 * 21;
+        QVERIFY(std::abs(r.latency.mean - expected) < 0.01 * expected);
+        QVERIFY(std::abs(r.latency.p50 - 12) < 0.01 * 12);
+        QVERIFY(std::abs(r.latency.max - 33) < 0.01 * 33);
+    }
+
+    void loadBalancerAlgorithmsSplitAsTheySay()
+    {
+        auto split = [](const char* algorithm, double slowMs) {
+            Topology t;
+            t.simulation = {65, 5, 6};
+            t.nodes = {makeNode("users", "client", {{"rate_rps", 1000.0}}),
+                       makeNode("lb", "load_balancer", {{"algorithm", std::string(algorithm)}}),
+                       makeNode("a", "web_server", {{"workers", std::int64_t{4}}, {"service_ms", 1.0}}),
+                       makeNode("b", "web_server", {{"workers", std::int64_t{4}}, {"service_ms", slowMs}})};
+            Link la = makeLink("lb", "a"), lb = makeLink("lb", "b");
+            lb.params["weight"] = 3.0;
+            t.links = {makeLink("users", "lb"), la, lb};
+            const RunResults r = simulate(t);
+            const double a = static_cast<double>(nodeOf(r, "a").arrivals);
+            const double b = static_cast<double>(nodeOf(r, "b").arrivals);
+            return b / (a + b);
+        };
+        QVERIFY(std::abs(split("round_robin", 1.0) - 0.5) < 0.001);
+        QVERIFY(std::abs(split("random", 1.0) - 0.5) < 0.01);
+        QVERIFY(std::abs(split("weighted", 1.0) - 0.75) < 0.01); // weights 1 and 3
+        // Least connections sends less to a backend that holds requests longer.
+        QVERIFY(split("least_connections", 6.0) < 0.4);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestSimStations)
