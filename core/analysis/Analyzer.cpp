@@ -19,7 +19,7 @@ const NodeEstimate* Analysis::node(const NodeId& id) const
 
 namespace analyzer_detail {
 
-bool hasEntry(const NodeRouting& client)
+bool clientHasEntry(const NodeRouting& client)
 {
     return client.hasEntry;
 }
@@ -35,7 +35,7 @@ std::optional<double> clientMean(const RoutingPlan& plan, const LoadState& load,
         if (!r.isClient)
             continue;
         const double w = r.rateRps * share(r);
-        if (!hasEntry(r) || w <= 0)
+        if (!clientHasEntry(r) || w <= 0)
             continue;
         weight += w;
         sum += w * (readMs ? (*readMs)[i] : load.writeMs[i]);
@@ -75,7 +75,7 @@ Analysis analyze(const Topology& t)
         double weight = 0, sum = 0;
         for (std::size_t i = 0; i < plan.nodes.size(); ++i) {
             const NodeRouting& r = plan.nodes[i];
-            if (!r.isClient || r.rateRps <= 0 || !analyzer_detail::hasEntry(r))
+            if (!r.isClient || r.rateRps <= 0 || !analyzer_detail::clientHasEntry(r))
                 continue;
             weight += r.rateRps;
             sum += r.rateRps * a.nodes[i].meanResponseMs;

@@ -11,7 +11,7 @@ namespace scalelab::core {
 
 namespace findings_detail {
 
-int rank(const std::string& severity)
+int findingRank(const std::string& severity)
 {
     return severity == "error" ? 0 : severity == "warning" ? 1 : 2;
 }
@@ -52,7 +52,7 @@ std::string remedyForSpof(const Topology& t, const RoutingPlan& plan, std::size_
     return "duplicate it";
 }
 
-std::string pct(double utilization)
+std::string percentText(double utilization)
 {
     return fmt::format("{:.0f}%", utilization * 100);
 }
@@ -85,7 +85,7 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
             add("warning", e.id,
                 fmt::format("'{}' runs at {} utilization: waits climb steeply above 80% (mean "
                             "wait {:.3g} ms now). Try: {}.",
-                            e.id.str(), pct(e.utilization), e.meanWaitMs, remedyForLoad(n, e)));
+                            e.id.str(), percentText(e.utilization), e.meanWaitMs, remedyForLoad(n, e)));
         }
     }
 
@@ -179,7 +179,7 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
                             n.id.str(), n.number("timeout_ms"), e.meanResponseMs));
     }
 
-    if (std::none_of(out.begin(), out.end(), [](const Finding& f) { return rank(f.severity) < 2; })) {
+    if (std::none_of(out.begin(), out.end(), [](const Finding& f) { return findingRank(f.severity) < 2; })) {
         if (std::isfinite(a.maxScale) && a.bottleneck)
             add("info", *a.bottleneck,
                 fmt::format("No node above 80% and no single point of failure. The load can "
@@ -187,7 +187,7 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
                             a.maxScale, a.bottleneck->str()));
     }
     std::stable_sort(out.begin(), out.end(), [](const Finding& x, const Finding& y) {
-        return rank(x.severity) < rank(y.severity);
+        return findingRank(x.severity) < findingRank(y.severity);
     });
     return out;
 }

@@ -10,23 +10,23 @@ namespace scalelab::core {
 
 namespace load_detail {
 
-constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kLoadInf = std::numeric_limits<double>::infinity();
 
 // Mean of a mixture of classes with means h_k (weights w_k), and its squared coefficient
 // of variation when each class has SCV `scv`: E[S^2] = sum w_k (1 + scv) h_k^2.
-struct Mixture {
+struct ServiceMixture {
     double mean = 0;
     double scv = 1;
 };
 
-Mixture mixture(double wRead, double hRead, double wWrite, double hWrite, double scv)
+ServiceMixture serviceMixture(double wRead, double hRead, double wWrite, double hWrite, double scv)
 {
     const double total = wRead + wWrite;
     if (total <= 0)
         return {hRead, scv};
     const double pr = wRead / total;
     const double pw = wWrite / total;
-    Mixture m;
+    ServiceMixture m;
     m.mean = (pr > 0 ? pr * hRead : 0.0) + (pw > 0 ? pw * hWrite : 0.0);
     if (!std::isfinite(m.mean) || m.mean <= 0) {
         m.scv = scv;
@@ -97,7 +97,7 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale)
             e.writeRps = scale * r.rateRps * (1.0 - r.readRatio);
             s.readMs[i] = downR;
             s.writeMs[i] = downW;
-            e.meanResponseMs = mixture(e.readRps, downR, e.writeRps, downW, 1).mean;
+            e.meanResponseMs = serviceMixture(e.readRps, downR, e.writeRps, downW, 1).mean;
             e.stable = std::isfinite(e.meanResponseMs);
             continue;
         }
@@ -107,7 +107,7 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale)
         // holding time is then taken as exponential (SCV 1): its shape is unknown.
         const double holdR = r.readServiceMs + (r.blocking ? downR : 0.0);
         const double holdW = r.writeServiceMs + (r.blocking ? downW : 0.0);
-        const Mixture hold = mixture(lamR[i], holdR, lamW[i], holdW, r.blocking ? 1.0 : r.serviceScv);
+        const ServiceMixture hold = serviceMixture(lamR[i], holdR, lamW[i], holdW, r.blocking ? 1.0 : r.serviceScv);
         const QueueEstimate q = mgc(e.arrivalRps, hold.mean / 1000.0, r.servers, hold.scv);
         e.servers = r.servers;
         e.serviceMs = hold.mean;
@@ -126,7 +126,7 @@ double maxScale(const Topology& t, const RoutingPlan& plan)
     const LoadState unit = computeLoad(t, plan, 1.0);
     // Without blocking servers every utilization grows linearly with the rates, so the
     // first node to reach 100% sets the scale exactly.
-    double linear = kInf;
+    double linear = kLoadInf;
     bool anyBlocking = false;
     for (std::size_t i = 0; i < unit.nodes.size(); ++i) {
         const NodeEstimate& e = unit.nodes[i];

@@ -18,8 +18,8 @@
 namespace scalelab::gui {
 
 namespace analysis_dock_detail {
-constexpr int dockKNodeRole = Qt::UserRole + 1;
-enum Column { Node, Rate, Util, Wait, Response, SimUtil, SimResponse, Notes, ColumnCount };
+constexpr int kAnalysisNodeRole = Qt::UserRole + 1;
+enum Column { ColNode, ColRate, ColUtil, ColWait, ColResponse, ColSimUtil, ColSimResponse, ColNotes, ColColumnCount };
 
 QString dockMs(double v)
 {
@@ -54,7 +54,7 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setMargin(4);
 
-    m_nodes->setColumnCount(ColumnCount);
+    m_nodes->setColumnCount(ColColumnCount);
     m_nodes->setHeaderLabels({tr("Node"), tr("req/s"), tr("Util."), tr("Wait ms"),
                               tr("Resp. ms"), tr("Sim. util."), tr("Sim. resp."), tr("Notes")});
     m_nodes->setRootIsDecorated(false);
@@ -63,8 +63,8 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     m_nodes->setFrameShape(QFrame::NoFrame);
     m_nodes->header()->setStretchLastSection(true);
     m_nodes->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_nodes->headerItem()->setToolTip(Util, tr("Estimated busy fraction of the servers (M/M/c)"));
-    m_nodes->headerItem()->setToolTip(Wait, tr("Estimated mean wait in the queue (Erlang C)"));
+    m_nodes->headerItem()->setToolTip(ColUtil, tr("Estimated busy fraction of the servers (M/M/c)"));
+    m_nodes->headerItem()->setToolTip(ColWait, tr("Estimated mean wait in the queue (Erlang C)"));
 
     // Findings are sentences: a list that wraps them to the panel's width.
     m_findings->setWordWrap(true);
@@ -95,14 +95,14 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     setWidget(body);
 
     const auto activate = [this](QTreeWidgetItem* item) {
-        const QString id = item ? item->data(0, dockKNodeRole).toString() : QString();
+        const QString id = item ? item->data(0, kAnalysisNodeRole).toString() : QString();
         if (!id.isEmpty())
             Q_EMIT nodeActivated(core::NodeId{id.toStdString()});
     };
     connect(m_nodes, &QTreeWidget::itemClicked, this, activate);
     connect(m_nodes, &QTreeWidget::itemActivated, this, activate);
     const auto activateFinding = [this](QListWidgetItem* item) {
-        const QString id = item ? item->data(dockKNodeRole).toString() : QString();
+        const QString id = item ? item->data(kAnalysisNodeRole).toString() : QString();
         if (!id.isEmpty())
             Q_EMIT nodeActivated(core::NodeId{id.toStdString()});
     };
@@ -165,26 +165,26 @@ void AnalysisDock::fillNodes()
 {
     m_nodes->clear();
     const bool run = !m_measured.empty();
-    m_nodes->setColumnHidden(SimUtil, !run);
-    m_nodes->setColumnHidden(SimResponse, !run);
+    m_nodes->setColumnHidden(ColSimUtil, !run);
+    m_nodes->setColumnHidden(ColSimResponse, !run);
     for (const auto& e : m_analysis.nodes) {
         if (e.kind == "client")
             continue;
         auto* item = new QTreeWidgetItem(m_nodes);
         const QString id = QString::fromStdString(e.id.str());
-        item->setText(Node, id);
-        item->setData(0, dockKNodeRole, id);
-        item->setText(Rate, QString::number(e.arrivalRps, 'f', 1));
-        item->setText(Util, e.stable ? dockPct(e.utilization) : tr("%1 (saturated)").arg(dockPct(e.utilization)));
-        item->setText(Wait, dockMs(e.meanWaitMs));
-        item->setText(Response, dockMs(e.meanResponseMs));
+        item->setText(ColNode, id);
+        item->setData(0, kAnalysisNodeRole, id);
+        item->setText(ColRate, QString::number(e.arrivalRps, 'f', 1));
+        item->setText(ColUtil, e.stable ? dockPct(e.utilization) : tr("%1 (saturated)").arg(dockPct(e.utilization)));
+        item->setText(ColWait, dockMs(e.meanWaitMs));
+        item->setText(ColResponse, dockMs(e.meanResponseMs));
         if (const QColor c = dockLoadColor(e.utilization); c.isValid())
-            item->setBackground(Util, c);
+            item->setBackground(ColUtil, c);
         if (auto it = m_measured.find(e.id.str()); it != m_measured.end()) {
-            item->setText(SimUtil, dockPct(it->second.utilization));
-            item->setText(SimResponse, dockMs(it->second.meanResponseMs));
+            item->setText(ColSimUtil, dockPct(it->second.utilization));
+            item->setText(ColSimResponse, dockMs(it->second.meanResponseMs));
             if (const QColor c = dockLoadColor(it->second.utilization); c.isValid())
-                item->setBackground(SimUtil, c);
+                item->setBackground(ColSimUtil, c);
         }
         QStringList notes;
         if (m_analysis.bottleneck == e.id)
@@ -194,8 +194,8 @@ void AnalysisDock::fillNodes()
             notes << tr("single point of failure");
         if (e.hitRatio)
             notes << tr("hit ratio %1").arg(dockPct(*e.hitRatio));
-        item->setText(Notes, notes.join(QStringLiteral(", ")));
-        for (int c = Rate; c < Notes; ++c)
+        item->setText(ColNotes, notes.join(QStringLiteral(", ")));
+        for (int c = ColRate; c < ColNotes; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
     }
 }
@@ -212,7 +212,7 @@ void AnalysisDock::fillFindings()
         item->setIcon(style->standardIcon(icon));
         item->setText(QString::fromStdString(f.text));
         item->setToolTip(QString::fromStdString(f.text));
-        item->setData(dockKNodeRole, QString::fromStdString(f.node.str()));
+        item->setData(kAnalysisNodeRole, QString::fromStdString(f.node.str()));
     }
     const int count = static_cast<int>(m_analysis.findings.size());
     m_findingsTitle->setText(count ? tr("<b>Findings</b> (%1)").arg(count) : tr("<b>Findings</b>: none"));

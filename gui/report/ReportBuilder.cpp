@@ -18,55 +18,55 @@ namespace scalelab::gui {
 
 namespace report_detail {
 
-using Json = nlohmann::json;
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+using RJson = nlohmann::json;
+constexpr double kRepNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kPdfTextWidth = 660;
 
-double num(const Json& j, const char* key)
+double repNum(const RJson& j, const char* key)
 {
     if (!j.is_object())
-        return kNaN;
+        return kRepNaN;
     auto it = j.find(key);
-    return it != j.end() && it->is_number() ? it->get<double>() : kNaN;
+    return it != j.end() && it->is_number() ? it->get<double>() : kRepNaN;
 }
 
-const Json& sub(const Json& j, const char* key)
+const RJson& repSub(const RJson& j, const char* key)
 {
-    static const Json empty = Json::object();
+    static const RJson empty = RJson::object();
     if (!j.is_object())
         return empty;
     auto it = j.find(key);
     return it != j.end() && it->is_object() ? *it : empty;
 }
 
-std::vector<double> series(const Json& j, const char* key)
+std::vector<double> repSeries(const RJson& j, const char* key)
 {
     std::vector<double> out;
     if (!j.is_object() || !j.contains(key) || !j[key].is_array())
         return out;
     for (const auto& v : j[key])
-        out.push_back(v.is_number() ? v.get<double>() : kNaN);
+        out.push_back(v.is_number() ? v.get<double>() : kRepNaN);
     return out;
 }
 
-QString str(const Json& j, const char* key)
+QString repStr(const RJson& j, const char* key)
 {
     if (!j.is_object() || !j.contains(key) || !j[key].is_string())
         return {};
     return QString::fromStdString(j[key].get<std::string>());
 }
 
-QString esc(const QString& s)
+QString repEsc(const QString& s)
 {
     return s.toHtmlEscaped();
 }
 
-QString qs(const std::string& s)
+QString repQs(const std::string& s)
 {
     return QString::fromStdString(s).toHtmlEscaped();
 }
 
-QString percent(double fraction, int decimals)
+QString repPercent(double fraction, int decimals)
 {
     if (!std::isfinite(fraction))
         return QStringLiteral("-");
@@ -75,7 +75,7 @@ QString percent(double fraction, int decimals)
 
 // A row of cells; cells starting with '#' are right-aligned numbers kept on one line,
 // '~' right-aligned text that may wrap. `widths` (percent, 0 = free) size the columns.
-QString row(const QStringList& cells, bool header = false, const std::vector<int>& widths = {})
+QString repRow(const QStringList& cells, bool header = false, const std::vector<int>& widths = {})
 {
     QString out = QStringLiteral("<tr>");
     const QString tag = header ? QStringLiteral("th") : QStringLiteral("td");
@@ -96,20 +96,20 @@ QString row(const QStringList& cells, bool header = false, const std::vector<int
     return out + QStringLiteral("</tr>\n");
 }
 
-QString tableOpen(const QString& cls = QStringLiteral("grid"))
+QString repTableOpen(const QString& cls = QStringLiteral("grid"))
 {
     return QStringLiteral("<table class=\"%1\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" "
                           "width=\"100%\">\n")
         .arg(cls);
 }
 
-QString severityBadge(const std::string& severity)
+QString repSeverityBadge(const std::string& severity)
 {
     const QString color = severity == "error"     ? QStringLiteral("#c0392b")
                           : severity == "warning" ? QStringLiteral("#b9770e")
                                                   : QStringLiteral("#2471a3");
     return QStringLiteral("<span style=\"color:%1; font-weight:bold\">%2</span>")
-        .arg(color, qs(severity));
+        .arg(color, repQs(severity));
 }
 
 } // namespace report_detail
@@ -190,7 +190,7 @@ QString ReportBuilder::head() const
         ".big { font-size: 16pt; font-weight: bold; color: #1b3a57; }\n"
         ".label { font-size: 8pt; color: #555555; }\n");
     return QStringLiteral("<head>\n<meta charset=\"utf-8\"/>\n<title>%1</title>\n<style>\n%2</style>\n</head>\n")
-        .arg(esc(QStringLiteral("%1 - ScaleLab report")
+        .arg(repEsc(QStringLiteral("%1 - ScaleLab report")
                      .arg(QString::fromStdString(m_topology.name.empty() ? "Untitled design"
                                                                           : m_topology.name))),
              css);
@@ -199,21 +199,21 @@ QString ReportBuilder::head() const
 QString ReportBuilder::sectionTitle(const QString& text, bool newPage) const
 {
     return QStringLiteral("<h2%1>%2</h2>\n")
-        .arg(newPage ? QStringLiteral(" style=\"page-break-before: always\"") : QString(), esc(text));
+        .arg(newPage ? QStringLiteral(" style=\"page-break-before: always\"") : QString(), repEsc(text));
 }
 
 QString ReportBuilder::titleBlock() const
 {
     QString out;
     const QString name = QString::fromStdString(m_topology.name.empty() ? "Untitled design" : m_topology.name);
-    out += QStringLiteral("<h1>%1</h1>\n").arg(esc(name));
+    out += QStringLiteral("<h1>%1</h1>\n").arg(repEsc(name));
     out += QStringLiteral("<p class=\"meta\">ScaleLab report &#183; generated %1</p>\n")
                .arg(m_generated.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
     if (m_hasRun) {
         out += QStringLiteral("<p class=\"meta\">Simulated %1 s (the first %2 s of warm-up excluded "
                               "from the statistics) &#183; seed %3</p>\n")
-                   .arg(reportNumber(num(m_results, "duration_s"), 0),
-                        reportNumber(num(m_results, "warmup_s"), 0),
+                   .arg(reportNumber(repNum(m_results, "duration_s"), 0),
+                        reportNumber(repNum(m_results, "warmup_s"), 0),
                         m_results.contains("seed") ? QString::fromStdString(m_results["seed"].dump())
                                                    : QStringLiteral("-"));
     } else {
@@ -222,7 +222,7 @@ QString ReportBuilder::titleBlock() const
                    .arg(m_topology.simulation.seed);
     }
     if (!m_topology.description.empty())
-        out += QStringLiteral("<p>%1</p>\n").arg(qs(m_topology.description));
+        out += QStringLiteral("<p>%1</p>\n").arg(repQs(m_topology.description));
     return out;
 }
 
@@ -282,9 +282,9 @@ QString ReportBuilder::diagramSection()
 
 QString ReportBuilder::summarySection() const
 {
-    const Json& latency = sub(m_results, "latency_ms");
-    const Json& requests = sub(m_results, "requests");
-    const Json& data = sub(m_results, "data");
+    const RJson& latency = repSub(m_results, "latency_ms");
+    const RJson& requests = repSub(m_results, "requests");
+    const RJson& data = repSub(m_results, "data");
     QString out = sectionTitle(QStringLiteral("Summary"));
     const auto tile = [](const QString& value, const QString& label) {
         return QStringLiteral("<td width=\"20%\"><span class=\"big\">%1</span><br/>"
@@ -293,48 +293,48 @@ QString ReportBuilder::summarySection() const
     };
     out += QStringLiteral("<table class=\"tiles\" border=\"1\" cellspacing=\"0\" cellpadding=\"6\" "
                           "width=\"100%\"><tr>");
-    out += tile(reportNumber(num(m_results, "throughput_rps"), 1), QStringLiteral("throughput (req/s)"));
-    out += tile(reportMs(num(latency, "p99")), QStringLiteral("p99 latency (ms)"));
-    out += tile(percent(num(m_results, "availability"), 3), QStringLiteral("availability"));
-    out += tile(reportNumber(num(data, "lost_writes"), 0), QStringLiteral("lost writes"));
-    out += tile(reportNumber(num(data, "stale_reads"), 0), QStringLiteral("stale reads"));
+    out += tile(reportNumber(repNum(m_results, "throughput_rps"), 1), QStringLiteral("throughput (req/s)"));
+    out += tile(reportMs(repNum(latency, "p99")), QStringLiteral("p99 latency (ms)"));
+    out += tile(repPercent(repNum(m_results, "availability"), 3), QStringLiteral("availability"));
+    out += tile(reportNumber(repNum(data, "lost_writes"), 0), QStringLiteral("lost writes"));
+    out += tile(reportNumber(repNum(data, "stale_reads"), 0), QStringLiteral("stale reads"));
     out += QStringLiteral("</tr></table>\n");
 
     out += QStringLiteral("<h3>Latency (ms), measured end to end at the clients</h3>\n");
-    out += tableOpen();
-    out += row({QStringLiteral("class"), QStringLiteral("#requests"), QStringLiteral("#mean"),
+    out += repTableOpen();
+    out += repRow({QStringLiteral("class"), QStringLiteral("#requests"), QStringLiteral("#mean"),
                 QStringLiteral("#p50"), QStringLiteral("#p90"), QStringLiteral("#p95"),
                 QStringLiteral("#p99"), QStringLiteral("#p99.9"), QStringLiteral("#max")},
                true);
-    const auto latencyRow = [&](const QString& name, double count, const Json& l) {
-        return row({name, QLatin1Char('#') + reportNumber(count, 0),
-                    QLatin1Char('#') + reportMs(num(l, "mean")), QLatin1Char('#') + reportMs(num(l, "p50")),
-                    QLatin1Char('#') + reportMs(num(l, "p90")), QLatin1Char('#') + reportMs(num(l, "p95")),
-                    QLatin1Char('#') + reportMs(num(l, "p99")), QLatin1Char('#') + reportMs(num(l, "p999")),
-                    QLatin1Char('#') + reportMs(num(l, "max"))});
+    const auto latencyRow = [&](const QString& name, double count, const RJson& l) {
+        return repRow({name, QLatin1Char('#') + reportNumber(count, 0),
+                    QLatin1Char('#') + reportMs(repNum(l, "mean")), QLatin1Char('#') + reportMs(repNum(l, "p50")),
+                    QLatin1Char('#') + reportMs(repNum(l, "p90")), QLatin1Char('#') + reportMs(repNum(l, "p95")),
+                    QLatin1Char('#') + reportMs(repNum(l, "p99")), QLatin1Char('#') + reportMs(repNum(l, "p999")),
+                    QLatin1Char('#') + reportMs(repNum(l, "max"))});
     };
-    out += latencyRow(QStringLiteral("all"), num(requests, "completed"), latency);
-    const Json& byClass = sub(m_results, "by_class");
+    out += latencyRow(QStringLiteral("all"), repNum(requests, "completed"), latency);
+    const RJson& byClass = repSub(m_results, "by_class");
     for (const char* cls : {"read", "write"}) {
-        const Json& c = sub(byClass, cls);
+        const RJson& c = repSub(byClass, cls);
         if (!c.empty())
-            out += latencyRow(QString::fromLatin1(cls) + QLatin1Char('s'), num(c, "count"),
-                              sub(c, "latency_ms"));
+            out += latencyRow(QString::fromLatin1(cls) + QLatin1Char('s'), repNum(c, "count"),
+                              repSub(c, "latency_ms"));
     }
     out += QStringLiteral("</table>\n");
 
     out += QStringLiteral("<h3>Requests</h3>\n");
-    out += tableOpen();
-    out += row({QStringLiteral("generated"), QStringLiteral("completed"), QStringLiteral("failed"),
+    out += repTableOpen();
+    out += repRow({QStringLiteral("generated"), QStringLiteral("completed"), QStringLiteral("failed"),
                 QStringLiteral("failed by reason")},
                true);
     QStringList reasons;
-    for (const auto& [reason, count] : sub(requests, "by_reason").items())
+    for (const auto& [reason, count] : repSub(requests, "by_reason").items())
         if (count.is_number() && count.get<double>() > 0)
-            reasons << QStringLiteral("%1: %2").arg(qs(reason), reportNumber(count.get<double>(), 0));
-    out += row({QLatin1Char('#') + reportNumber(num(requests, "generated"), 0),
-                QLatin1Char('#') + reportNumber(num(requests, "completed"), 0),
-                QLatin1Char('#') + reportNumber(num(requests, "failed"), 0),
+            reasons << QStringLiteral("%1: %2").arg(repQs(reason), reportNumber(count.get<double>(), 0));
+    out += repRow({QLatin1Char('#') + reportNumber(repNum(requests, "generated"), 0),
+                QLatin1Char('#') + reportNumber(repNum(requests, "completed"), 0),
+                QLatin1Char('#') + reportNumber(repNum(requests, "failed"), 0),
                 reasons.isEmpty() ? QStringLiteral("none") : reasons.join(QStringLiteral(", "))});
     out += QStringLiteral("</table>\n");
     return out;
@@ -345,12 +345,12 @@ QString ReportBuilder::goalsSection() const
     if (m_topology.goals.empty())
         return {};
     QString out = sectionTitle(QStringLiteral("Goals"));
-    out += tableOpen();
-    out += row({QStringLiteral("goal"), QStringLiteral("#target"), QStringLiteral("#measured"),
+    out += repTableOpen();
+    out += repRow({QStringLiteral("goal"), QStringLiteral("#target"), QStringLiteral("#measured"),
                 QStringLiteral("verdict")},
                true);
     for (const auto& g : core::checkGoals(m_topology.goals, m_results))
-        out += row({qs(g.name), QLatin1Char('#') + reportNumber(g.target, 3).remove(QRegularExpression(QStringLiteral("\\.?0+$"))),
+        out += repRow({repQs(g.name), QLatin1Char('#') + reportNumber(g.target, 3).remove(QRegularExpression(QStringLiteral("\\.?0+$"))),
                     QLatin1Char('#') + (g.actual ? reportNumber(*g.actual, 3) : QStringLiteral("-")),
                     g.met ? QStringLiteral("<span style=\"color:#1e8449\"><b>met</b></span>")
                           : QStringLiteral("<span style=\"color:#c0392b\"><b>missed</b></span>")});
@@ -360,20 +360,20 @@ QString ReportBuilder::goalsSection() const
 
 QString ReportBuilder::chartsSection()
 {
-    const Json& ts = sub(m_results, "timeseries");
-    const std::vector<double> t = series(ts, "t_s");
+    const RJson& ts = repSub(m_results, "timeseries");
+    const std::vector<double> t = repSeries(ts, "t_s");
     QString out = sectionTitle(QStringLiteral("Over time"), m_target == Target::TextDocument);
     if (t.empty())
         return out + QStringLiteral("<p>The run recorded no time series.</p>\n");
-    const double interval = std::isfinite(num(ts, "interval_s")) ? num(ts, "interval_s") : 1.0;
+    const double interval = std::isfinite(repNum(ts, "interval_s")) ? repNum(ts, "interval_s") : 1.0;
     std::vector<std::pair<double, QString>> markers;
     if (m_results.contains("events") && m_results["events"].is_array())
         for (const auto& e : m_results["events"]) {
-            const QString type = str(e, "type");
+            const QString type = repStr(e, "type");
             // Only the events a reader looks for on a chart: failures, recoveries, promotions.
             if (type.contains(QStringLiteral("fail")) || type.contains(QStringLiteral("recover")) ||
                 type.contains(QStringLiteral("promot")) || type.contains(QStringLiteral("set")))
-                markers.emplace_back(num(e, "t_s"), str(e, "node"));
+                markers.emplace_back(repNum(e, "t_s"), repStr(e, "node"));
         }
     if (markers.size() > 8)
         markers.resize(8);
@@ -384,7 +384,7 @@ QString ReportBuilder::chartsSection()
     throughput.yLabel = QStringLiteral("completed requests / s");
     throughput.x = t;
     throughput.series.push_back({QStringLiteral("throughput"), QColor(0x2a, 0x7a, 0xb0),
-                                 series(ts, "throughput_rps")});
+                                 repSeries(ts, "throughput_rps")});
     throughput.markers = markers;
     out += picture(QStringLiteral("chart-throughput"), lineChartSvg(throughput), throughput.width,
                    throughput.height);
@@ -392,22 +392,22 @@ QString ReportBuilder::chartsSection()
     LineChartSpec latency = throughput;
     latency.title = QStringLiteral("Latency percentiles");
     latency.yLabel = QStringLiteral("latency (ms)");
-    latency.series = {{QStringLiteral("p50"), QColor(0x2a, 0x9d, 0x8f), series(ts, "p50_ms")},
-                      {QStringLiteral("p99"), QColor(0xe7, 0x6f, 0x51), series(ts, "p99_ms")}};
+    latency.series = {{QStringLiteral("p50"), QColor(0x2a, 0x9d, 0x8f), repSeries(ts, "p50_ms")},
+                      {QStringLiteral("p99"), QColor(0xe7, 0x6f, 0x51), repSeries(ts, "p99_ms")}};
     out += picture(QStringLiteral("chart-latency"), lineChartSvg(latency), latency.width,
                    latency.height);
 
     LineChartSpec errors = throughput;
     errors.title = QStringLiteral("Errors");
     errors.yLabel = QStringLiteral("failed requests / s");
-    std::vector<double> perSecond = series(ts, "errors");
+    std::vector<double> perSecond = repSeries(ts, "errors");
     for (double& v : perSecond)
         v /= interval;
     errors.series = {{QStringLiteral("errors"), QColor(0xc0, 0x39, 0x2b), perSecond}};
     out += picture(QStringLiteral("chart-errors"), lineChartSvg(errors), errors.width, errors.height);
 
     // Utilization: over time when the run recorded it per node, else per node.
-    const Json& utilSeries = sub(ts, "utilization");
+    const RJson& utilSeries = repSub(ts, "utilization");
     if (!utilSeries.empty()) {
         LineChartSpec util = throughput;
         util.title = QStringLiteral("Utilization");
@@ -419,7 +419,7 @@ QString ReportBuilder::chartsSection()
         for (const auto& [id, values] : utilSeries.items()) {
             std::vector<double> v;
             for (const auto& x : values)
-                v.push_back(x.is_number() ? x.get<double>() * 100 : kNaN);
+                v.push_back(x.is_number() ? x.get<double>() * 100 : kRepNaN);
             util.series.push_back({QString::fromStdString(id), palette[k++ % 6], v});
         }
         out += picture(QStringLiteral("chart-utilization"), lineChartSvg(util), util.width, util.height);
@@ -431,12 +431,12 @@ QString ReportBuilder::chartsSection()
         util.referenceLabel = QStringLiteral("80 %");
         ChartSeries sim{QStringLiteral("simulated"), QColor(0x2a, 0x7a, 0xb0), {}};
         ChartSeries est{QStringLiteral("queueing estimate"), QColor(0xa9, 0xc6, 0xde), {}};
-        const Json& nodes = sub(m_results, "nodes");
+        const RJson& nodes = repSub(m_results, "nodes");
         for (const auto& e : m_analysis.nodes) {
             if (e.kind == "client")
                 continue;
             util.categories << QString::fromStdString(e.id.str());
-            sim.values.push_back(num(sub(nodes, e.id.str().c_str()), "utilization") * 100);
+            sim.values.push_back(repNum(repSub(nodes, e.id.str().c_str()), "utilization") * 100);
             est.values.push_back(e.utilization * 100);
         }
         util.series = {sim, est};
@@ -453,8 +453,8 @@ QString ReportBuilder::eventsSection() const
     QString out = sectionTitle(QStringLiteral("Events"));
     if (!m_results.contains("events") || !m_results["events"].is_array() || m_results["events"].empty())
         return out + QStringLiteral("<p>Nothing happened to any node during the run.</p>\n");
-    out += tableOpen();
-    out += row({QStringLiteral("#time (s)"), QStringLiteral("event"), QStringLiteral("node"),
+    out += repTableOpen();
+    out += repRow({QStringLiteral("#time (s)"), QStringLiteral("event"), QStringLiteral("node"),
                 QStringLiteral("detail")},
                true);
     int shown = 0;
@@ -462,9 +462,9 @@ QString ReportBuilder::eventsSection() const
     for (const auto& e : m_results["events"]) {
         if (++shown > 200)
             break;
-        out += row({QLatin1Char('#') + reportNumber(num(e, "t_s"), 2),
-                    esc(str(e, "type").replace(QLatin1Char('_'), QLatin1Char(' '))),
-                    esc(str(e, "node")), esc(str(e, "detail"))});
+        out += repRow({QLatin1Char('#') + reportNumber(repNum(e, "t_s"), 2),
+                    repEsc(repStr(e, "type").replace(QLatin1Char('_'), QLatin1Char(' '))),
+                    repEsc(repStr(e, "node")), repEsc(repStr(e, "detail"))});
     }
     out += QStringLiteral("</table>\n");
     if (total > 200)
@@ -477,18 +477,18 @@ QString ReportBuilder::comparisonSection() const
     QString out = sectionTitle(m_hasRun ? QStringLiteral("Analysis and simulation per node")
                                         : QStringLiteral("Queueing estimates per node"),
                                m_target == Target::TextDocument && m_hasRun);
-    const Json& nodes = sub(m_results, "nodes");
-    const double measured = num(m_results, "duration_s") - num(m_results, "warmup_s");
-    out += tableOpen();
+    const RJson& nodes = repSub(m_results, "nodes");
+    const double measured = repNum(m_results, "duration_s") - repNum(m_results, "warmup_s");
+    out += repTableOpen();
     // Estimate and measurement side by side in one cell ("est. / sim."): six columns
     // stay legible on an A4 page where eleven did not.
     if (m_hasRun)
-        out += row({QStringLiteral("node"), QStringLiteral("~arrivals (req/s)"),
+        out += repRow({QStringLiteral("node"), QStringLiteral("~arrivals (req/s)"),
                     QStringLiteral("~utilization"), QStringLiteral("~mean wait (ms)"),
                     QStringLiteral("~mean response (ms)"), QStringLiteral("#up")},
                    true, {16, 18, 22, 16, 18, 10});
     else
-        out += row({QStringLiteral("node"), QStringLiteral("#req/s"), QStringLiteral("#servers"),
+        out += repRow({QStringLiteral("node"), QStringLiteral("#req/s"), QStringLiteral("#servers"),
                     QStringLiteral("#service (ms)"), QStringLiteral("#utilization"),
                     QStringLiteral("#wait (ms)"), QStringLiteral("#response (ms)")},
                    true);
@@ -499,20 +499,20 @@ QString ReportBuilder::comparisonSection() const
         if (e.kind == "client")
             continue;
         const QString name = QStringLiteral("%1<br/><span class=\"label\">%2</span>")
-                                 .arg(qs(e.id.str()), qs(e.kind).replace(QLatin1Char('_'), QLatin1Char(' ')));
-        const QString util = e.stable ? percent(e.utilization, 1)
-                                      : percent(e.utilization, 0) + QStringLiteral(" (saturated)");
+                                 .arg(repQs(e.id.str()), repQs(e.kind).replace(QLatin1Char('_'), QLatin1Char(' ')));
+        const QString util = e.stable ? repPercent(e.utilization, 1)
+                                      : repPercent(e.utilization, 0) + QStringLiteral(" (saturated)");
         if (m_hasRun) {
-            const Json& s = sub(nodes, e.id.str().c_str());
-            out += row({name,
+            const RJson& s = repSub(nodes, e.id.str().c_str());
+            out += repRow({name,
                         pair(reportNumber(e.arrivalRps, 1),
-                             reportNumber(measured > 0 ? num(s, "arrivals") / measured : kNaN, 1)),
-                        pair(util, percent(num(s, "utilization"), 1)),
-                        pair(reportMs(e.meanWaitMs), reportMs(num(s, "mean_wait_ms"))),
-                        pair(reportMs(e.meanResponseMs), reportMs(num(s, "mean_response_ms"))),
-                        QLatin1Char('#') + percent(num(s, "up_fraction"), 1)});
+                             reportNumber(measured > 0 ? repNum(s, "arrivals") / measured : kRepNaN, 1)),
+                        pair(util, repPercent(repNum(s, "utilization"), 1)),
+                        pair(reportMs(e.meanWaitMs), reportMs(repNum(s, "mean_wait_ms"))),
+                        pair(reportMs(e.meanResponseMs), reportMs(repNum(s, "mean_response_ms"))),
+                        QLatin1Char('#') + repPercent(repNum(s, "up_fraction"), 1)});
         } else {
-            out += row({name, QLatin1Char('#') + reportNumber(e.arrivalRps, 1),
+            out += repRow({name, QLatin1Char('#') + reportNumber(e.arrivalRps, 1),
                         QLatin1Char('#') + QString::number(e.servers),
                         QLatin1Char('#') + reportMs(e.serviceMs), QLatin1Char('#') + util,
                         QLatin1Char('#') + reportMs(e.meanWaitMs), QLatin1Char('#') + reportMs(e.meanResponseMs)});
@@ -538,7 +538,7 @@ QString ReportBuilder::comparisonSection() const
                                      "before it saturates.")
                     : QStringLiteral("Bottleneck: <b>%1</b>, saturated: the client rates would "
                                      "have to drop to %2&#215; for it to keep up."))
-                   .arg(qs(m_analysis.bottleneck->str()), reportNumber(m_analysis.maxScale, 2));
+                   .arg(repQs(m_analysis.bottleneck->str()), reportNumber(m_analysis.maxScale, 2));
     out += QStringLiteral("</p>\n");
     if (m_hasRun)
         out += QStringLiteral("<p class=\"note\">Each cell: queueing estimate / simulation.</p>\n");
@@ -561,21 +561,21 @@ QString ReportBuilder::findingsSection() const
     };
     std::vector<Item> items;
     if (m_hasRun) {
-        const double availability = num(m_results, "availability");
+        const double availability = repNum(m_results, "availability");
         if (std::isfinite(availability) && availability < 0.999)
             items.push_back({availability < 0.99 ? "error" : "warning", {},
                              QStringLiteral("Availability was %1: %2 of %3 requests failed.")
-                                 .arg(percent(availability, 3),
-                                      reportNumber(num(sub(m_results, "requests"), "failed"), 0),
-                                      reportNumber(num(sub(m_results, "requests"), "generated"), 0))});
-        const double lost = num(sub(m_results, "data"), "lost_writes");
+                                 .arg(repPercent(availability, 3),
+                                      reportNumber(repNum(repSub(m_results, "requests"), "failed"), 0),
+                                      reportNumber(repNum(repSub(m_results, "requests"), "generated"), 0))});
+        const double lost = repNum(repSub(m_results, "data"), "lost_writes");
         if (lost > 0)
             items.push_back({"warning", {},
                              QStringLiteral("%1 acknowledged writes were lost: they had not reached a "
                                             "replica when its master failed. Try a shorter "
                                             "replication lag.")
                                  .arg(reportNumber(lost, 0))});
-        const double stale = num(sub(m_results, "data"), "stale_reads");
+        const double stale = repNum(repSub(m_results, "data"), "stale_reads");
         if (stale > 0)
             items.push_back({"info", {},
                              QStringLiteral("%1 reads returned stale data from a lagging replica.")
@@ -585,11 +585,11 @@ QString ReportBuilder::findingsSection() const
         items.push_back({f.severity, QString::fromStdString(f.node.str()), QString::fromStdString(f.text)});
     if (items.empty())
         return out + QStringLiteral("<p>Nothing to point out.</p>\n");
-    out += tableOpen();
-    out += row({QStringLiteral("severity"), QStringLiteral("node"), QStringLiteral("finding")}, true);
+    out += repTableOpen();
+    out += repRow({QStringLiteral("severity"), QStringLiteral("node"), QStringLiteral("finding")}, true);
     QStringList next;
     for (const auto& item : items) {
-        out += row({severityBadge(item.severity), esc(item.node), esc(item.text)});
+        out += repRow({repSeverityBadge(item.severity), repEsc(item.node), repEsc(item.text)});
         const auto at = item.text.indexOf(QStringLiteral("Try: "));
         if (at >= 0) {
             QString step = item.text.mid(at + 5).trimmed();
@@ -605,7 +605,7 @@ QString ReportBuilder::findingsSection() const
     if (!next.isEmpty()) {
         out += QStringLiteral("<h3>What to try next</h3>\n<ol>\n");
         for (const auto& line : next)
-            out += QStringLiteral("<li>%1</li>\n").arg(esc(line));
+            out += QStringLiteral("<li>%1</li>\n").arg(repEsc(line));
         out += QStringLiteral("</ol>\n");
     }
     return out;
@@ -614,10 +614,10 @@ QString ReportBuilder::findingsSection() const
 QString ReportBuilder::footer() const
 {
     QString engine;
-    const Json& e = sub(m_results, "engine");
+    const RJson& e = repSub(m_results, "engine");
     if (!e.empty())
         engine = QStringLiteral(" &#183; %1 events simulated in %2 s")
-                     .arg(reportNumber(num(e, "events"), 0), reportNumber(num(e, "wall_s"), 2));
+                     .arg(reportNumber(repNum(e, "events"), 0), reportNumber(repNum(e, "wall_s"), 2));
     return QStringLiteral("<p class=\"note\" style=\"margin-top: 24px\">Generated by ScaleLab %1%2.</p>\n")
         .arg(QStringLiteral(SCALELAB_VERSION), engine);
 }

@@ -8,21 +8,21 @@ namespace scalelab::gui {
 
 namespace components_detail {
 
-QString h(const std::string& s)
+QString compH(const std::string& s)
 {
     return QString::fromStdString(s).toHtmlEscaped();
 }
 
-QString valueWithUnit(const core::ParamValue& value, const core::ParamSpec& spec)
+QString compValueWithUnit(const core::ParamValue& value, const core::ParamSpec& spec)
 {
-    QString text = h(core::toDisplayString(value));
+    QString text = compH(core::toDisplayString(value));
     if (!spec.unit.empty() && spec.type != core::ParamType::Choice &&
         spec.type != core::ParamType::Boolean)
-        text += QStringLiteral(" ") + h(spec.unit);
+        text += QStringLiteral(" ") + compH(spec.unit);
     return text;
 }
 
-const char* kTable = "<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" "
+const char* kCompTable = "<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" "
                      "width=\"100%\">\n";
 
 } // namespace components_detail
@@ -50,30 +50,30 @@ QString componentsHtml(const core::Topology& topology)
         const core::KindSpec* spec = node.spec();
         QStringList names, ids;
         for (const core::Node* n : group) {
-            names << h(n->displayName());
-            ids << QStringLiteral("<i>%1</i>").arg(h(n->id.str()));
+            names << compH(n->displayName());
+            ids << QStringLiteral("<i>%1</i>").arg(compH(n->id.str()));
         }
         QString title = names.join(QStringLiteral(", "));
         if (group.size() > 3)
             title = QStringLiteral("%1 &#8230; %2 (%3 alike)").arg(names.front(), names.back()).arg(group.size());
         out += QStringLiteral("<h3>%1 &#8212; %2</h3>\n")
-                   .arg(title, spec ? h(spec->displayName) : h(node.kind.str()));
+                   .arg(title, spec ? compH(spec->displayName) : compH(node.kind.str()));
         if (!spec)
             continue;
         out += QStringLiteral("<p class=\"note\">%1 (%2 %3)</p>\n")
-                   .arg(h(spec->help), group.size() > 1 ? QStringLiteral("ids") : QStringLiteral("id"),
+                   .arg(compH(spec->help), group.size() > 1 ? QStringLiteral("ids") : QStringLiteral("id"),
                         ids.join(QStringLiteral(", ")));
-        out += QString::fromLatin1(kTable);
+        out += QString::fromLatin1(kCompTable);
         out += QStringLiteral("<tr><th width=\"27%\">parameter</th><th width=\"17%\" align=\"right\" "
                               "class=\"n\">value</th><th>meaning</th></tr>\n");
         for (const core::ParamSpec& p : spec->params) {
             const bool set = node.params.count(p.name) > 0;
-            const QString value = valueWithUnit(node.param(p.name), p);
+            const QString value = compValueWithUnit(node.param(p.name), p);
             out += QStringLiteral("<tr><td>%1</td><td align=\"right\" class=\"n\">%2</td><td>%3</td></tr>\n")
-                       .arg(h(p.name),
+                       .arg(compH(p.name),
                             set ? QStringLiteral("<b>%1</b>").arg(value)
                                 : QStringLiteral("<span style=\"color:#777777\">%1</span>").arg(value),
-                            h(p.help));
+                            compH(p.help));
         }
         if (node.is("database")) {
             const core::EngineProfile engine = core::engineProfile(node.text("engine"));
@@ -91,7 +91,7 @@ QString componentsHtml(const core::Topology& topology)
     out += QStringLiteral("<h3>Links</h3>\n");
     if (topology.links.empty())
         return out + QStringLiteral("<p>No links.</p>\n");
-    out += QString::fromLatin1(kTable);
+    out += QString::fromLatin1(kCompTable);
     out += QStringLiteral("<tr><th>from</th><th>to</th><th>kind</th><th align=\"right\" "
                           "class=\"n\">latency (one way)</th><th align=\"right\" "
                           "class=\"n\">weight / lag</th></tr>\n");
@@ -99,7 +99,7 @@ QString componentsHtml(const core::Topology& topology)
         const bool replication = l.kind == core::LinkKind::Replication;
         out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\" "
                               "class=\"n\">%4 ms</td><td align=\"right\" class=\"n\">%5</td></tr>\n")
-                   .arg(h(l.from.str()), h(l.to.str()),
+                   .arg(compH(l.from.str()), compH(l.to.str()),
                         replication ? QStringLiteral("replication") : QStringLiteral("request"),
                         reportMs(l.latencyMs()),
                         replication ? QStringLiteral("lag %1 ms").arg(reportMs(l.lagMs()))
@@ -113,17 +113,17 @@ QString scenarioHtml(const core::Topology& topology)
 {
     if (topology.scenario.empty())
         return QStringLiteral("<p>No scripted events: the load stays as drawn for the whole run.</p>\n");
-    QString out = QString::fromLatin1(kTable);
+    QString out = QString::fromLatin1(kCompTable);
     out += QStringLiteral("<tr><th align=\"right\" class=\"n\" width=\"12%\">at (s)</th><th>action</th>"
                           "<th>node</th><th>change</th></tr>\n");
     for (const auto& a : topology.scenario) {
         QString change;
         if (a.action == core::ActionType::Set)
-            change = QStringLiteral("%1 = %2").arg(h(a.param), h(core::toDisplayString(a.value)));
+            change = QStringLiteral("%1 = %2").arg(compH(a.param), compH(core::toDisplayString(a.value)));
         out += QStringLiteral("<tr><td align=\"right\" class=\"n\">%1</td><td>%2</td><td>%3</td>"
                               "<td>%4</td></tr>\n")
-                   .arg(reportNumber(a.atS, 1), h(std::string(core::toString(a.action))),
-                        h(a.node.str()), change);
+                   .arg(reportNumber(a.atS, 1), compH(std::string(core::toString(a.action))),
+                        compH(a.node.str()), change);
     }
     out += QStringLiteral("</table>\n");
     return out;

@@ -18,18 +18,18 @@
 namespace scalelab::gui {
 
 namespace writer_detail {
-bool fail(QString* error, const QString& why)
+bool writerFail(QString* error, const QString& why)
 {
     if (error)
         *error = why;
     return false;
 }
 
-bool writeFile(const QString& path, const QByteArray& bytes, QString* error)
+bool writerWriteFile(const QString& path, const QByteArray& bytes, QString* error)
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
-        return fail(error, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        return writerFail(error, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     return true;
 }
 } // namespace writer_detail
@@ -44,14 +44,14 @@ bool writeReport(const core::Topology& topology, const nlohmann::json& results,
         return writeHtmlReport(topology, results, outPath, error);
     if (suffix == QLatin1String("pdf"))
         return writePdfReport(topology, results, outPath, error);
-    return fail(error, QStringLiteral("unknown report type '.%1': use .html or .pdf").arg(suffix));
+    return writerFail(error, QStringLiteral("unknown report type '.%1': use .html or .pdf").arg(suffix));
 }
 
 bool writeHtmlReport(const core::Topology& topology, const nlohmann::json& results,
                      const QString& outPath, QString* error)
 {
     ReportBuilder builder(topology, results, ReportBuilder::Target::Browser);
-    return writeFile(outPath, builder.html().toUtf8(), error);
+    return writerWriteFile(outPath, builder.html().toUtf8(), error);
 }
 
 bool writePdfReport(const core::Topology& topology, const nlohmann::json& results,
@@ -60,7 +60,7 @@ bool writePdfReport(const core::Topology& topology, const nlohmann::json& result
     ReportBuilder builder(topology, results, ReportBuilder::Target::TextDocument);
     const QString html = builder.html();
     if (!QFileInfo(outPath).dir().exists())
-        return fail(error, QStringLiteral("cannot write %1: no such folder").arg(outPath));
+        return writerFail(error, QStringLiteral("cannot write %1: no such folder").arg(outPath));
     QPdfWriter writer(outPath);
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageMargins(QMarginsF(15, 14, 15, 12), QPageLayout::Millimeter);
@@ -86,7 +86,7 @@ bool writePdfReport(const core::Topology& topology, const nlohmann::json& result
     const int pages = document.pageCount();
     QPainter painter(&writer);
     if (!painter.isActive())
-        return fail(error, QStringLiteral("cannot write %1").arg(outPath));
+        return writerFail(error, QStringLiteral("cannot write %1").arg(outPath));
     const QString title = QString::fromStdString(topology.name);
     for (int page = 0; page < pages; ++page) {
         if (page > 0)
@@ -106,14 +106,14 @@ bool writePdfReport(const core::Topology& topology, const nlohmann::json& result
     painter.end();
     QFile check(outPath);
     if (!check.exists() || check.size() == 0)
-        return fail(error, QStringLiteral("cannot write %1").arg(outPath));
+        return writerFail(error, QStringLiteral("cannot write %1").arg(outPath));
     return true;
 }
 
 bool writeTimeseriesCsv(const nlohmann::json& results, const QString& outPath, QString* error)
 {
     if (!results.is_object() || !results.contains("timeseries") || !results["timeseries"].is_object())
-        return fail(error, QStringLiteral("the results hold no time series"));
+        return writerFail(error, QStringLiteral("the results hold no time series"));
     const nlohmann::json& ts = results["timeseries"];
     const auto column = [&](const nlohmann::json& object, const char* key) {
         return object.contains(key) && object[key].is_array() ? object[key] : nlohmann::json::array();
@@ -141,7 +141,7 @@ bool writeTimeseriesCsv(const nlohmann::json& results, const QString& outPath, Q
         }
         out += cells.join(QLatin1Char(',')).toUtf8() + '\n';
     }
-    return writeFile(outPath, out, error);
+    return writerWriteFile(outPath, out, error);
 }
 
 } // namespace scalelab::gui

@@ -8,23 +8,23 @@ namespace scalelab::gui {
 
 namespace svgchart_detail {
 
-constexpr int kLeft = 64;
-constexpr int kRight = 16;
-constexpr int kTop = 40;
-constexpr int kBottom = 46;
-const QString kFont = QStringLiteral("font-family=\"DejaVu Sans, Arial, sans-serif\"");
+constexpr int kSvgLeft = 64;
+constexpr int kSvgRight = 16;
+constexpr int kSvgTop = 40;
+constexpr int kSvgBottom = 46;
+const QString kSvgFont = QStringLiteral("font-family=\"DejaVu Sans, Arial, sans-serif\"");
 
-QString esc(const QString& text)
+QString svgEsc(const QString& text)
 {
     return text.toHtmlEscaped();
 }
 
-QString num(double v)
+QString svgNum(double v)
 {
     return QString::number(v, 'f', 1);
 }
 
-QString tickLabel(double v, double step)
+QString svgTickLabel(double v, double step)
 {
     if (std::abs(v) < step * 1e-6)
         return QStringLiteral("0");
@@ -34,14 +34,14 @@ QString tickLabel(double v, double step)
     return QString::number(v, 'f', decimals);
 }
 
-struct Frame {
+struct SvgFrame {
     double x0, x1, y0, y1; // data range
     double left, top, width, height;
     double px(double x) const { return left + (x - x0) / (x1 - x0) * width; }
     double py(double y) const { return top + height - (y - y0) / (y1 - y0) * height; }
 };
 
-QString open(int w, int h)
+QString svgOpen(int w, int h)
 {
     return QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
                           "width=\"%1\" height=\"%2\" viewBox=\"0 0 %1 %2\">\n"
@@ -50,18 +50,18 @@ QString open(int w, int h)
         .arg(h);
 }
 
-QString text(double x, double y, const QString& s, const QString& anchor, int size,
+QString svgText(double x, double y, const QString& s, const QString& anchor, int size,
              const QString& extra = {})
 {
     return QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"%3\" font-size=\"%4\" %5 "
                           "fill=\"#333333\" %6>%7</text>\n")
-        .arg(num(x), num(y), anchor)
+        .arg(svgNum(x), svgNum(y), anchor)
         .arg(size)
-        .arg(kFont, extra, esc(s));
+        .arg(kSvgFont, extra, svgEsc(s));
 }
 
 // Title, y grid with labels, the y-axis title; returns the y ticks used.
-QString yAxis(const Frame& f, const std::vector<double>& ticks, const QString& yLabel)
+QString svgYAxis(const SvgFrame& f, const std::vector<double>& ticks, const QString& yLabel)
 {
     QString out;
     const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
@@ -69,22 +69,22 @@ QString yAxis(const Frame& f, const std::vector<double>& ticks, const QString& y
         const double y = f.py(t);
         out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#e3e3e3\" "
                               "stroke-width=\"1\"/>\n")
-                   .arg(num(f.left), num(y), num(f.left + f.width));
-        out += text(f.left - 6, y + 4, tickLabel(t, step), QStringLiteral("end"), 11);
+                   .arg(svgNum(f.left), svgNum(y), svgNum(f.left + f.width));
+        out += svgText(f.left - 6, y + 4, svgTickLabel(t, step), QStringLiteral("end"), 11);
     }
     out += QStringLiteral("<text x=\"14\" y=\"%1\" text-anchor=\"middle\" font-size=\"11\" %2 "
                           "fill=\"#333333\" transform=\"rotate(-90 14 %1)\">%3</text>\n")
-               .arg(num(f.top + f.height / 2), kFont, esc(yLabel));
+               .arg(svgNum(f.top + f.height / 2), kSvgFont, svgEsc(yLabel));
     out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"#555555\" "
                           "stroke-width=\"1\"/>\n")
-               .arg(num(f.left), num(f.top), num(f.top + f.height));
+               .arg(svgNum(f.left), svgNum(f.top), svgNum(f.top + f.height));
     out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#555555\" "
                           "stroke-width=\"1\"/>\n")
-               .arg(num(f.left), num(f.top + f.height), num(f.left + f.width));
+               .arg(svgNum(f.left), svgNum(f.top + f.height), svgNum(f.left + f.width));
     return out;
 }
 
-QString legend(const std::vector<ChartSeries>& series, double right, double y)
+QString svgLegend(const std::vector<ChartSeries>& series, double right, double y)
 {
     QString out;
     double x = right;
@@ -93,8 +93,8 @@ QString legend(const std::vector<ChartSeries>& series, double right, double y)
         const double w = 8.0 * it->name.size() + 30;
         x -= w;
         out += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"14\" height=\"4\" fill=\"%3\"/>\n")
-                   .arg(num(x), num(y - 5), it->color.name());
-        out += text(x + 18, y, it->name, QStringLiteral("start"), 11);
+                   .arg(svgNum(x), svgNum(y - 5), it->color.name());
+        out += svgText(x + 18, y, it->name, QStringLiteral("start"), 11);
     }
     return out;
 }
@@ -139,14 +139,14 @@ QString lineChartSvg(const LineChartSpec& spec)
                 yMax = std::max(yMax, v);
     const std::vector<double> yTicks = niceTicks(0, yMax > 0 ? yMax * 1.05 : 1, 5);
     const std::vector<double> xTicks = niceTicks(x0, x1, 8);
-    Frame f{x0, x1, 0, yTicks.back(), kLeft, kTop,
-            static_cast<double>(spec.width - kLeft - kRight),
-            static_cast<double>(spec.height - kTop - kBottom)};
+    SvgFrame f{x0, x1, 0, yTicks.back(), kSvgLeft, kSvgTop,
+            static_cast<double>(spec.width - kSvgLeft - kSvgRight),
+            static_cast<double>(spec.height - kSvgTop - kSvgBottom)};
 
-    QString out = open(spec.width, spec.height);
-    out += text(kLeft, 18, spec.title, QStringLiteral("start"), 14, QStringLiteral("font-weight=\"bold\""));
-    out += legend(spec.series, spec.width - kRight, 20);
-    out += yAxis(f, yTicks, spec.yLabel);
+    QString out = svgOpen(spec.width, spec.height);
+    out += svgText(kSvgLeft, 18, spec.title, QStringLiteral("start"), 14, QStringLiteral("font-weight=\"bold\""));
+    out += svgLegend(spec.series, spec.width - kSvgRight, 20);
+    out += svgYAxis(f, yTicks, spec.yLabel);
     const double xStep = xTicks.size() > 1 ? xTicks[1] - xTicks[0] : 1;
     for (double t : xTicks) {
         if (t < x0 - 1e-9 || t > x1 + 1e-9)
@@ -154,10 +154,10 @@ QString lineChartSvg(const LineChartSpec& spec)
         const double x = f.px(t);
         out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"#555555\" "
                               "stroke-width=\"1\"/>\n")
-                   .arg(num(x), num(f.top + f.height), num(f.top + f.height + 4));
-        out += text(x, f.top + f.height + 17, tickLabel(t, xStep), QStringLiteral("middle"), 11);
+                   .arg(svgNum(x), svgNum(f.top + f.height), svgNum(f.top + f.height + 4));
+        out += svgText(x, f.top + f.height + 17, svgTickLabel(t, xStep), QStringLiteral("middle"), 11);
     }
-    out += text(f.left + f.width / 2, spec.height - 6, spec.xLabel, QStringLiteral("middle"), 11);
+    out += svgText(f.left + f.width / 2, spec.height - 6, spec.xLabel, QStringLiteral("middle"), 11);
 
     // Labels of markers close together step down a row instead of overprinting.
     double lastLabelX = -1e9;
@@ -170,8 +170,8 @@ QString lineChartSvg(const LineChartSpec& spec)
         lastLabelX = row == 0 ? x : lastLabelX;
         out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"#c0392b\" "
                               "stroke-width=\"1\" stroke-dasharray=\"4,3\"><title>%4</title></line>\n")
-                   .arg(num(x), num(f.top), num(f.top + f.height), esc(label));
-        out += text(x + 3, f.top + 11 + 12 * row, label, QStringLiteral("start"), 10,
+                   .arg(svgNum(x), svgNum(f.top), svgNum(f.top + f.height), svgEsc(label));
+        out += svgText(x + 3, f.top + 11 + 12 * row, label, QStringLiteral("start"), 10,
                     QStringLiteral("fill-opacity=\"0.9\""));
     }
 
@@ -192,7 +192,7 @@ QString lineChartSvg(const LineChartSpec& spec)
                 flush();
                 continue;
             }
-            points += num(f.px(spec.x[i])) + QLatin1Char(',') + num(f.py(s.values[i])) + QLatin1Char(' ');
+            points += svgNum(f.px(spec.x[i])) + QLatin1Char(',') + svgNum(f.py(s.values[i])) + QLatin1Char(' ');
         }
         // A lone point still shows as a dot.
         if (points.count(QLatin1Char(' ')) == 1) {
@@ -215,13 +215,13 @@ QString barChartSvg(const BarChartSpec& spec)
             if (std::isfinite(v))
                 yMax = std::max(yMax, v);
     const std::vector<double> yTicks = niceTicks(0, yMax > 0 ? yMax * 1.05 : 1, 5);
-    Frame f{0, 1, 0, yTicks.back(), kLeft, kTop,
-            static_cast<double>(spec.width - kLeft - kRight),
-            static_cast<double>(spec.height - kTop - kBottom)};
-    QString out = open(spec.width, spec.height);
-    out += text(kLeft, 18, spec.title, QStringLiteral("start"), 14, QStringLiteral("font-weight=\"bold\""));
-    out += legend(spec.series, spec.width - kRight, 20);
-    out += yAxis(f, yTicks, spec.yLabel);
+    SvgFrame f{0, 1, 0, yTicks.back(), kSvgLeft, kSvgTop,
+            static_cast<double>(spec.width - kSvgLeft - kSvgRight),
+            static_cast<double>(spec.height - kSvgTop - kSvgBottom)};
+    QString out = svgOpen(spec.width, spec.height);
+    out += svgText(kSvgLeft, 18, spec.title, QStringLiteral("start"), 14, QStringLiteral("font-weight=\"bold\""));
+    out += svgLegend(spec.series, spec.width - kSvgRight, 20);
+    out += svgYAxis(f, yTicks, spec.yLabel);
     const int groups = std::max<int>(1, static_cast<int>(spec.categories.size()));
     const double groupWidth = f.width / groups;
     const int bars = std::max<int>(1, static_cast<int>(spec.series.size()));
@@ -241,20 +241,20 @@ QString barChartSvg(const BarChartSpec& spec)
             const double y = f.py(clipped);
             out += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\">"
                                   "<title>%6: %7</title></rect>\n")
-                       .arg(num(x + 1), num(y), num(barWidth - 2), num(f.top + f.height - y),
-                            s.color.name(), esc(s.name), QString::number(v, 'g', 4));
+                       .arg(svgNum(x + 1), svgNum(y), svgNum(barWidth - 2), svgNum(f.top + f.height - y),
+                            s.color.name(), svgEsc(s.name), QString::number(v, 'g', 4));
         }
         QString label = spec.categories[g];
         if (label.size() > maxChars)
             label = label.left(maxChars - 1) + QChar(0x2026);
-        out += text(cx, f.top + f.height + 16, label, QStringLiteral("middle"), labelSize);
+        out += svgText(cx, f.top + f.height + 16, label, QStringLiteral("middle"), labelSize);
     }
     if (spec.referenceLine >= 0) {
         const double y = f.py(spec.referenceLine);
         out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#c0392b\" "
                               "stroke-width=\"1\" stroke-dasharray=\"5,3\"/>\n")
-                   .arg(num(f.left), num(y), num(f.left + f.width));
-        out += text(f.left + f.width - 4, y - 4, spec.referenceLabel, QStringLiteral("end"), 10);
+                   .arg(svgNum(f.left), svgNum(y), svgNum(f.left + f.width));
+        out += svgText(f.left + f.width - 4, y - 4, spec.referenceLabel, QStringLiteral("end"), 10);
     }
     out += QStringLiteral("</svg>\n");
     return out;
