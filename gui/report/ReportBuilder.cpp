@@ -170,6 +170,7 @@ QString ReportBuilder::head() const
                                               "font-size: 10pt; color: #222222; max-width: 980px; "
                                               "margin: 24px auto; padding: 0 16px; }\n"
                                               "svg { max-width: 100%; height: auto; }\n"
+                                              "figure > svg { width: 100%; }\n"
                                               "figure { margin: 6px 0 14px 0; }\n")
                              : QStringLiteral("body { color: #222222; }\n");
     const QString css = page + QStringLiteral(

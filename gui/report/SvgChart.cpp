@@ -115,12 +115,16 @@ std::vector<double> niceTicks(double lo, double hi, int count)
             step = m * magnitude;
             break;
         }
+    // From the multiple of step at or below lo to the first one at or above hi, so the
+    // axis always covers every value.
     std::vector<double> ticks;
-    const double first = std::floor(lo / step) * step;
-    for (double t = first; t <= hi + step * 0.5 && ticks.size() < 50; t += step)
+    const double first = std::floor(lo / step + 1e-9) * step;
+    for (int k = 0; k < 60; ++k) {
+        const double t = first + k * step;
         ticks.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
-    while (ticks.size() > 1 && ticks.back() - step >= hi - step * 1e-9)
-        ticks.pop_back();
+        if (t >= hi - step * 1e-9)
+            break;
+    }
     return ticks;
 }
 

@@ -3,6 +3,7 @@
 // numbers; the PDF renders to pages; the CSV holds the time series.
 #include "core/io/TopologyJson.h"
 #include "gui/report/ReportWriter.h"
+#include "gui/report/SvgChart.h"
 
 #include <QApplication>
 #include <QDir>
@@ -254,6 +255,35 @@ private Q_SLOTS:
         QCOMPARE(lines[22].split(QLatin1Char(','))[3], QString()); // t = 31: no p99 measured
         QCOMPARE(lines[21].split(QLatin1Char(','))[4], QStringLiteral("40"));
         QVERIFY(!gui::writeTimeseriesCsv(nlohmann::json::object(), path, &error));
+    }
+
+    void chartAxesCoverTheData()
+    {
+        QCOMPARE(gui::niceTicks(0, 105, 5), (std::vector<double>{0, 25, 50, 75, 100, 125}));
+        QCOMPARE(gui::niceTicks(10, 70, 8), (std::vector<double>{10, 20, 30, 40, 50, 60, 70}));
+        QCOMPARE(gui::niceTicks(0, 0.8, 4), (std::vector<double>{0, 0.2, 0.4, 0.6000000000000001, 0.8}));
+        // Every drawn point lies inside the plot area (40 .. 250 - 46 px from the top),
+        // whatever the data: the highest value sits at or under the top tick.
+        gui::LineChartSpec spec;
+        spec.title = QStringLiteral("t");
+        spec.x = {0, 1, 2, 3};
+        spec.series.push_back({QStringLiteral("s"), Qt::blue, {3, 104.9, std::nan(""), 12}});
+        const QString svg = gui::lineChartSvg(spec);
+        QXmlStreamReader xml(svg);
+        int points = 0;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement() || xml.name() != QLatin1String("polyline"))
+                continue;
+            for (const auto& pair : xml.attributes().value(QStringLiteral("points")).toString().split(QLatin1Char(' '))) {
+                const double y = pair.section(QLatin1Char(','), 1, 1).toDouble();
+                QVERIFY2(y >= 40 - 1e-6 && y <= 204 + 1e-6, qPrintable(pair));
+                ++points;
+            }
+        }
+        QVERIFY(!xml.hasError());
+        QCOMPARE(points, 2); // the NaN breaks the line; the lone last point is a dot
+        QVERIFY(svg.contains(QStringLiteral("<circle")));
     }
 
     void unknownExtensionIsRefused()
