@@ -67,10 +67,11 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
     remove = editMenu->addAction(tr("De&lete"), QKeySequence::Delete, this,
                                  [edit] { edit->deleteSelection(); });
     remove->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
-    editMenu->addAction(tr("Select &All"), QKeySequence::SelectAll, this,
-                        [edit] { edit->selectAll(); });
+    m_selectAll = editMenu->addAction(tr("Select &All"), QKeySequence::SelectAll, this,
+                                      [edit] { edit->selectAll(); });
     editMenu->addSeparator();
     QMenu* align = editMenu->addMenu(tr("Ali&gn"));
+    m_align = align;
     const std::pair<QString, Alignment> aligns[] = {{tr("Left Edges"), Alignment::Left},
                                                     {tr("Horizontal Centres"), Alignment::HCenter},
                                                     {tr("Right Edges"), Alignment::Right},
@@ -82,6 +83,7 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
         align->addAction(label, this, [edit, a] { edit->align(a); });
     }
     QMenu* distribute = editMenu->addMenu(tr("D&istribute"));
+    m_distribute = distribute;
     distribute->addAction(tr("Horizontally"), this, [edit] { edit->distribute(Qt::Horizontal); });
     distribute->addAction(tr("Vertically"), this, [edit] { edit->distribute(Qt::Vertical); });
 
@@ -127,8 +129,10 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     for (QAction* a : {cut, copy, paste, duplicate, remove})
         view->addAction(a);
+    m_fit = fit;
     connect(w->scene(), &QGraphicsScene::selectionChanged, this,
             &MainActions::updateSelectionActions);
+    connect(view, &CanvasView::contextMenuRequested, this, &MainActions::showContextMenu);
     updateSelectionActions();
 }
 
@@ -141,6 +145,30 @@ void MainActions::updateSelectionActions()
     copy->setEnabled(nodes);
     duplicate->setEnabled(nodes);
     remove->setEnabled(any);
+}
+
+void MainActions::showContextMenu(const QPoint& globalPos)
+{
+    const std::size_t nodes = m_window->scene()->selectedNodeIds().size();
+    QMenu menu(m_window);
+    if (nodes > 0) {
+        menu.addAction(duplicate);
+        menu.addAction(cut);
+        menu.addAction(copy);
+        menu.addAction(remove);
+        if (nodes > 1) {
+            menu.addSeparator();
+            menu.addMenu(m_align);
+            menu.addMenu(m_distribute);
+        }
+    } else if (!m_window->scene()->selectedLinkKeys().empty()) {
+        menu.addAction(remove);
+    } else {
+        menu.addAction(paste);
+        menu.addAction(m_selectAll);
+        menu.addAction(m_fit);
+    }
+    menu.exec(globalPos);
 }
 
 void MainActions::rebuildRecentMenu()

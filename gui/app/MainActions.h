@@ -33,10 +33,15 @@ private:
     void rebuildRecentMenu();
     void rebuildExamplesMenu();
     void updateSelectionActions();
+    void showContextMenu(const QPoint& globalPos);
 
     MainWindow* m_window;
     QMenu* m_recent = nullptr;
     QMenu* m_examples = nullptr;
+    QMenu* m_align = nullptr;
+    QMenu* m_distribute = nullptr;
+    QAction* m_selectAll = nullptr;
+    QAction* m_fit = nullptr;
 };
 
 } // namespace scalelab::gui

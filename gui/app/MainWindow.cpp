@@ -1,6 +1,7 @@
 #include "gui/app/MainWindow.h"
 
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -92,10 +93,9 @@ MainWindow::MainWindow(Interaction interaction, QWidget* parent)
 
 MainWindow::~MainWindow()
 {
-    // Views before the scene before the document: each one listens to the next.
-    delete m_inspector;
-    delete m_problems;
-    delete m_history;
+    // Views before the scene before the document: each one listens to the next. All docks
+    // go first (also ones added by other parts of the program), they may show the document.
+    qDeleteAll(findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly));
     delete m_view;
     delete m_scene;
 }

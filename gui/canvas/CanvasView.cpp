@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QContextMenuEvent>
 #include <QDragEnterEvent>
 #include <QKeyEvent>
 #include <QMimeData>
@@ -10,6 +11,7 @@
 #include <QWheelEvent>
 
 #include "gui/canvas/CanvasScene.h"
+#include "gui/canvas/NodeItem.h"
 #include "gui/canvas/PaletteMime.h"
 #include "gui/document/Document.h"
 
@@ -197,6 +199,19 @@ void CanvasView::dropEvent(QDropEvent* event)
     m_scene->placeNode(kind, mapToScene(event->position().toPoint()));
     event->acceptProposedAction();
     setFocus();
+}
+
+void CanvasView::contextMenuEvent(QContextMenuEvent* event)
+{
+    // Right-clicking a node outside the selection makes it the selection, as in file
+    // managers; right-clicking inside the selection keeps it (to align several).
+    const QPointF at = mapToScene(event->pos());
+    if (NodeItem* node = m_scene->nodeItemAt(at); node && !node->isSelected())
+        m_scene->selectNodes({node->nodeId()});
+    else if (!node && !m_scene->itemAt(at, transform()))
+        m_scene->clearSelection();
+    Q_EMIT contextMenuRequested(event->globalPos());
+    event->accept();
 }
 
 void CanvasView::drawForeground(QPainter* painter, const QRectF& rect)

@@ -25,6 +25,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void zoomChanged(double zoom);
+    /// Right click: the selection is already updated to what was clicked.
+    void contextMenuRequested(const QPoint& globalPos);
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
@@ -37,6 +39,7 @@ protected:
     void dragMoveEvent(QDragMoveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void drawForeground(QPainter* painter, const QRectF& rect) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
     void scaleBy(double factor, const QPointF& anchorViewPos);

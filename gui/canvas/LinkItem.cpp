@@ -24,15 +24,17 @@ QFont linkLabelFont()
     return f;
 }
 
-// Distance from a node's centre to where a ray in direction `d` leaves its icon box.
+// Distance from a node's centre to where a ray in direction `d` leaves the node: its icon,
+// and below it the name, so an arrow coming from below ends under the label, not behind it.
 double exitDistance(QPointF d)
 {
     const double half = style::kIconSize / 2 + 5;
+    const double below = style::labelRect().bottom() + 4;
     const double len = std::hypot(d.x(), d.y());
     if (len <= 0)
         return 0;
     const double tx = std::abs(d.x()) > 1e-9 ? half / std::abs(d.x()) : 1e18;
-    const double ty = std::abs(d.y()) > 1e-9 ? half / std::abs(d.y()) : 1e18;
+    const double ty = std::abs(d.y()) > 1e-9 ? (d.y() > 0 ? below : half) / std::abs(d.y()) : 1e18;
     return std::min(tx, ty) * len;
 }
 
@@ -78,9 +80,8 @@ void LinkItem::updateGeometry()
         a += normal * 5;
         b += normal * 5;
     }
-    const double cut = exitDistance(d);
-    m_start = a + unit * cut;
-    m_end = b - unit * cut;
+    m_start = a + unit * exitDistance(d);
+    m_end = b - unit * exitDistance(-d);
     if (QLineF(m_start, m_end).length() < 1 || QPointF::dotProduct(m_end - m_start, d) <= 0)
         m_start = m_end = (a + b) / 2;
 }

@@ -88,7 +88,10 @@ bool FileController::open(const QString& path)
         return false;
     m_document->reset(*loaded.topology, QFileInfo(path).absoluteFilePath());
     addRecent(QFileInfo(path).absoluteFilePath());
-    Q_EMIT statusMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
+    const bool problems = core::hasErrors(m_document->diagnostics());
+    Q_EMIT statusMessage(
+        problems ? tr("Opened %1 — it has errors: see Problems").arg(QDir::toNativeSeparators(path))
+                 : tr("Opened %1").arg(QDir::toNativeSeparators(path)));
     return true;
 }
 
