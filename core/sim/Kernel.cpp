@@ -412,6 +412,7 @@ Snapshot Kernel::snapshot()
     s.failed = m_metrics.failedAll();
     s.throughputRps = m_metrics.lastThroughputRps();
     s.p50Ms = m_metrics.lastP50Ms();
+    s.p95Ms = m_metrics.lastP95Ms();
     s.p99Ms = m_metrics.lastP99Ms();
     s.errorsPerS = m_metrics.lastErrors();
     return s;

@@ -55,6 +55,7 @@ void RunMetrics::closeInterval()
     const double seconds = toSeconds(m_intervalLength);
     m_lastThroughput = static_cast<double>(m_intervalCompleted) / seconds;
     m_lastP50 = m_interval.quantileNs(0.5) * 1e-6;
+    m_lastP95 = m_interval.quantileNs(0.95) * 1e-6;
     m_lastP99 = m_interval.quantileNs(0.99) * 1e-6;
     m_lastErrors = m_intervalErrors;
     if (start >= m_warmup) {

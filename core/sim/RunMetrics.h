@@ -75,6 +75,7 @@ public:
     /// The last closed interval, for the live view.
     double lastThroughputRps() const { return m_lastThroughput; }
     double lastP50Ms() const { return m_lastP50; }
+    double lastP95Ms() const { return m_lastP95; }
     double lastP99Ms() const { return m_lastP99; }
     std::uint64_t lastErrors() const { return m_lastErrors; }
 
@@ -93,7 +94,7 @@ private:
     std::uint64_t m_staleReads = 0, m_lostWrites = 0;
     LatencyHistogram m_read, m_write, m_interval; ///< overall = read + write, merged
     std::uint64_t m_intervalCompleted = 0, m_intervalErrors = 0;
-    double m_lastThroughput = 0, m_lastP50 = 0, m_lastP99 = 0;
+    double m_lastThroughput = 0, m_lastP50 = 0, m_lastP95 = 0, m_lastP99 = 0;
     std::uint64_t m_lastErrors = 0;
     TimeSeries m_series;
     std::vector<double> m_latencies;

@@ -49,6 +49,7 @@ struct Snapshot {
     /// The last completed 1-second interval (zero before the first one ends).
     double throughputRps = 0;
     double p50Ms = 0;
+    double p95Ms = 0;
     double p99Ms = 0;
     std::uint64_t errorsPerS = 0;
 };
