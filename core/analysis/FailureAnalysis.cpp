@@ -37,12 +37,11 @@ private:
 
     double compute(std::size_t i, bool read)
     {
-        const Node& node = m_t.nodes[i];
-        const auto& calls = m_plan.nodes[i].calls;
-        if (node.is("load_balancer")) {
+        const NodeRouting& r = m_plan.nodes[i];
+        if (r.role == NodeRole::LoadBalancer) {
             // Health checks take down backends out; the rest share the traffic.
             double share = 0, served = 0;
-            for (const auto& c : calls) {
+            for (const auto& c : r.calls) {
                 const double p = read ? c.pRead : c.pWrite;
                 if (m_down[c.target])
                     continue;
@@ -51,37 +50,21 @@ private:
             }
             return share > 0 ? served / share : 0.0;
         }
-        if (!node.is("web_server"))
+        if (r.role != NodeRole::WebServer)
             return 1.0; // a leaf that is up answers
-        double next = 1.0;
-        std::vector<std::size_t> tier, caches, masters;
-        for (const auto& c : calls) {
-            const Node& target = m_t.nodes[c.target];
-            if (target.is("cache"))
-                caches.push_back(c.target);
-            else if (target.is("database")) {
-                const std::size_t m = m_plan.groupMaster[c.target];
-                if (std::find(masters.begin(), masters.end(), m) == masters.end())
-                    masters.push_back(m);
-            } else
-                tier.push_back(c.target);
-        }
         // Each next-tier node is called in turn (no health checking): all must answer.
-        for (std::size_t target : tier)
+        double next = 1.0;
+        for (std::size_t target : r.nextTier)
             next *= serve(target, read);
         double data = 1.0;
-        if (!masters.empty()) {
-            data = 0;
-            for (std::size_t m : masters)
-                data += (read ? groupReads(m) : groupWrites(m)) / static_cast<double>(masters.size());
+        if (r.groupMaster >= 0) {
+            const auto m = static_cast<std::size_t>(r.groupMaster);
+            data = read ? groupReads(m) : groupWrites(m);
         }
-        if (read && !caches.empty()) {
-            double viaCaches = 0;
-            for (std::size_t c : caches) {
-                const double hit = m_down[c] ? 0.0 : m_plan.nodes[c].hitRatio;
-                viaCaches += (hit + (1 - hit) * data) / static_cast<double>(caches.size());
-            }
-            data = viaCaches;
+        if (read && r.cache >= 0) {
+            const auto c = static_cast<std::size_t>(r.cache);
+            const double hit = m_down[c] ? 0.0 : m_plan.nodes[c].hitRatio;
+            data = hit + (1 - hit) * data; // a down cache sends its reads to the database
         }
         return next * data;
     }
@@ -123,7 +106,7 @@ std::vector<ClientService> serviceAfterFailure(const Topology& t, const RoutingP
         bool hasEntry = false;
         double lookups = 1.0;
         for (const auto& call : plan.nodes[c].calls) {
-            if (t.nodes[call.target].is("dns")) {
+            if (plan.nodes[call.target].role == NodeRole::Dns) {
                 if (down[call.target])
                     lookups = 1.0 - call.pRead; // those lookups fail, the rest skip DNS
             } else {

@@ -66,15 +66,11 @@ std::vector<double> backendShares(const Topology& t, const Node& lb,
 
 using namespace routing_detail;
 
-std::vector<std::size_t> replicasOf(const Topology& topology, const RoutingPlan& plan,
-                                    std::size_t master)
+const std::vector<std::size_t>& replicasOf(const Topology&, const RoutingPlan& plan,
+                                           std::size_t master)
 {
-    std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < topology.nodes.size(); ++i)
-        if (i != master && i < plan.groupMaster.size() && plan.groupMaster[i] == master &&
-            topology.nodes[i].is("database"))
-            out.push_back(i);
-    return out;
+    static const std::vector<std::size_t> none;
+    return master < plan.replicas.size() ? plan.replicas[master] : none;
 }
 
 RoutingPlan buildRoutingPlan(const Topology& t)
@@ -104,10 +100,22 @@ RoutingPlan buildRoutingPlan(const Topology& t)
             }
     }
 
+    plan.replicas.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+        if (plan.groupMaster[i] != i && t.nodes[i].is("database"))
+            plan.replicas[plan.groupMaster[i]].push_back(i);
+
     // Own service of each node.
     for (std::size_t i = 0; i < n; ++i) {
         const Node& node = t.nodes[i];
         NodeRouting& r = plan.nodes[i];
+        r.role = node.is("client")          ? NodeRole::Client
+                 : node.is("dns")           ? NodeRole::Dns
+                 : node.is("load_balancer") ? NodeRole::LoadBalancer
+                 : node.is("web_server")    ? NodeRole::WebServer
+                 : node.is("cache")         ? NodeRole::Cache
+                 : node.is("database")      ? NodeRole::Database
+                                            : NodeRole::Unknown;
         if (node.is("client")) {
             r.isClient = true;
             r.rateRps = node.number("rate_rps");
@@ -217,18 +225,22 @@ RoutingPlan buildRoutingPlan(const Topology& t)
                     nextTier.push_back(l);
                 }
             }
-            for (const Link* l : nextTier)
+            for (const Link* l : nextTier) {
                 r.calls.push_back({*indexOf(l->to), l->latencyMs(), 1.0, 1.0});
+                r.nextTier.push_back(*indexOf(l->to));
+            }
             // Cache-aside; the invalidation a write sends the cache is not a cache request.
             double miss = 1.0;
             if (cacheLink) {
                 const std::size_t c = *indexOf(cacheLink->to);
                 r.calls.push_back({c, cacheLink->latencyMs(), 1.0, 0.0});
+                r.cache = static_cast<std::ptrdiff_t>(c);
                 miss = 1.0 - plan.nodes[c].hitRatio;
             }
             if (dbLink) {
                 const std::size_t master = plan.groupMaster[*indexOf(dbLink->to)];
                 const double latency = dbLink->latencyMs();
+                r.groupMaster = static_cast<std::ptrdiff_t>(master);
                 const auto replicas = replicasOf(t, plan, master);
                 // Reads spread evenly over the replicas, or go to the master without any.
                 if (replicas.empty()) {

@@ -17,8 +17,11 @@ struct RoutedCall {
     double pWrite = 0;
 };
 
+enum class NodeRole { Client, Dns, LoadBalancer, WebServer, Cache, Database, Unknown };
+
 /// How one node serves and forwards requests, derived once from the topology.
 struct NodeRouting {
+    NodeRole role = NodeRole::Unknown;
     bool isClient = false;
     bool isQueue = false;     ///< a c-server FIFO queue (everything but a client)
     bool blocking = false;    ///< a worker is held until the downstream calls return
@@ -31,6 +34,11 @@ struct NodeRouting {
     bool hasEntry = false;    ///< clients: sends its requests somewhere (not only to DNS)
     double hitRatio = -1;     ///< caches: fraction of reads answered; -1 for other kinds
     std::vector<RoutedCall> calls;
+    /// Web servers: the next-tier nodes called in turn, the cache asked for reads and the
+    /// master of the replication group behind (-1 for none).
+    std::vector<std::size_t> nextTier;
+    std::ptrdiff_t cache = -1;
+    std::ptrdiff_t groupMaster = -1;
 };
 
 /// The whole topology as routing probabilities, plus a topological order of the request
@@ -41,12 +49,14 @@ struct RoutingPlan {
     bool acyclic = true;
     /// Database index -> the master of its replication group (itself for a master).
     std::vector<std::size_t> groupMaster;
+    /// Master index -> its replicas in file order (empty for every other node).
+    std::vector<std::vector<std::size_t>> replicas;
 };
 
 RoutingPlan buildRoutingPlan(const Topology& topology);
 
 /// Replicas (by index) of the group whose master is `master`, in file order.
-std::vector<std::size_t> replicasOf(const Topology& topology, const RoutingPlan& plan,
-                                    std::size_t master);
+const std::vector<std::size_t>& replicasOf(const Topology& topology, const RoutingPlan& plan,
+                                           std::size_t master);
 
 } // namespace scalelab::core
