@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -87,8 +88,14 @@ MainWindow::MainWindow(Interaction interaction, QWidget* parent)
     updateStatusLabels();
     m_view->setFocus();
 
-    if (m_interaction == Interaction::Dialogs)
+    if (m_interaction == Interaction::Dialogs) {
+        // A person gets back the layout they left; tests and screenshots always see the
+        // default one.
+        QSettings settings;
+        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+        restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
         QTimer::singleShot(0, m_files, &FileController::offerRecovery);
+    }
 }
 
 MainWindow::~MainWindow()
@@ -161,6 +168,11 @@ void MainWindow::closeEvent(QCloseEvent* event)
         return;
     }
     Autosave::discard(); // a clean exit leaves nothing to recover
+    if (m_interaction == Interaction::Dialogs) {
+        QSettings settings;
+        settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+        settings.setValue(QStringLiteral("window/state"), saveState());
+    }
     event->accept();
 }
 

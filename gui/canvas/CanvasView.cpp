@@ -18,8 +18,8 @@
 namespace scalelab::gui {
 
 namespace {
-constexpr double kMinZoom = 0.1;
-constexpr double kMaxZoom = 4.0;
+constexpr double kViewMinZoom = 0.1;
+constexpr double kViewMaxZoom = 4.0;
 } // namespace
 
 CanvasView::CanvasView(CanvasScene* scene, QWidget* parent)
@@ -48,7 +48,7 @@ double CanvasView::zoom() const
 
 void CanvasView::scaleBy(double factor, const QPointF& anchorViewPos)
 {
-    const double target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
+    const double target = std::clamp(zoom() * factor, kViewMinZoom, kViewMaxZoom);
     factor = target / zoom();
     if (std::abs(factor - 1.0) < 1e-9)
         return;
@@ -90,7 +90,7 @@ void CanvasView::fitDiagram()
     resetTransform();
     const QSize vp = viewport()->size();
     const double s = std::min({vp.width() / bounds.width(), vp.height() / bounds.height(), 1.0});
-    scale(std::max(s, kMinZoom), std::max(s, kMinZoom));
+    scale(std::max(s, kViewMinZoom), std::max(s, kViewMinZoom));
     centerOn(bounds.center());
     Q_EMIT zoomChanged(zoom());
 }

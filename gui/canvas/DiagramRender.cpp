@@ -8,7 +8,7 @@
 namespace scalelab::gui {
 
 namespace {
-constexpr double kRenderMargin = 20.0;
+constexpr double kDiagramRenderMargin = 20.0;
 } // namespace
 
 QRectF topologyBounds(const core::Topology& topology)
@@ -26,8 +26,8 @@ void renderTopology(const core::Topology& topology, QPainter& painter, const QRe
     document.reset(topology);
     CanvasScene scene(&document);
     scene.setPresentation(true);
-    const QRectF bounds = scene.diagramBounds().adjusted(-kRenderMargin, -kRenderMargin,
-                                                         kRenderMargin, kRenderMargin);
+    const QRectF bounds = scene.diagramBounds().adjusted(-kDiagramRenderMargin, -kDiagramRenderMargin,
+                                                         kDiagramRenderMargin, kDiagramRenderMargin);
     if (bounds.isEmpty())
         return;
     painter.save();

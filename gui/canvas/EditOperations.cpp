@@ -23,13 +23,13 @@ namespace scalelab::gui {
 
 namespace {
 
-QString fragmentMimeType()
+QString clipboardFragmentMime()
 {
     return QStringLiteral("application/x-scalelab-fragment");
 }
 
 // Whether a node already sits close to `p` (duplicates look for a free spot).
-bool spotTaken(const core::Topology& t, const std::vector<core::Node>& pending, core::Point p)
+bool duplicateSpotTaken(const core::Topology& t, const std::vector<core::Node>& pending, core::Point p)
 {
     auto near = [&](const core::Node& n) {
         return std::abs(n.pos.x - p.x) < 60 && std::abs(n.pos.y - p.y) < 60;
@@ -39,7 +39,7 @@ bool spotTaken(const core::Topology& t, const std::vector<core::Node>& pending, 
 }
 
 // Fresh ids for `nodes` (kept when free), recording old -> new.
-std::map<core::NodeId, core::NodeId> renumber(const core::Topology& existing,
+std::map<core::NodeId, core::NodeId> renumberNodes(const core::Topology& existing,
                                               std::vector<core::Node>& nodes)
 {
     core::Topology taken = existing; // ids only matter; copying keeps uniqueId() reusable
@@ -96,7 +96,7 @@ bool EditOperations::copy()
     const QString json = selectionFragment();
     auto* mime = new QMimeData;
     mime->setText(json);
-    mime->setData(fragmentMimeType(), json.toUtf8());
+    mime->setData(clipboardFragmentMime(), json.toUtf8());
     QGuiApplication::clipboard()->setMimeData(mime);
     m_pasteCount = 0;
     return true;
@@ -118,8 +118,8 @@ bool EditOperations::paste(const QString& text)
     QString json = text;
     if (json.isEmpty()) {
         const QMimeData* mime = QGuiApplication::clipboard()->mimeData();
-        if (mime && mime->hasFormat(fragmentMimeType()))
-            json = QString::fromUtf8(mime->data(fragmentMimeType()));
+        if (mime && mime->hasFormat(clipboardFragmentMime()))
+            json = QString::fromUtf8(mime->data(clipboardFragmentMime()));
         else if (mime)
             json = mime->text();
     }
@@ -132,7 +132,7 @@ bool EditOperations::paste(const QString& text)
     }
     Document* doc = m_scene->document();
     std::vector<core::Node> nodes = loaded.topology->nodes;
-    const auto mapping = renumber(doc->topology(), nodes);
+    const auto mapping = renumberNodes(doc->topology(), nodes);
     // Each paste lands a little further down-right, so copies do not hide each other.
     ++m_pasteCount;
     const double offset = 2 * style::kGrid * m_pasteCount;
@@ -170,14 +170,14 @@ bool EditOperations::duplicate()
     for (const auto& n : t.nodes)
         if (chosen.count(n.id))
             nodes.push_back(n);
-    const auto mapping = renumber(t, nodes);
+    const auto mapping = renumberNodes(t, nodes);
     // The copies go below the originals, further down until the spot is free.
     double dy = 4 * style::kGrid;
     auto anyTaken = [&](double d) {
         std::vector<core::Node> placed;
         for (const auto& n : nodes) {
             const core::Point p{n.pos.x, n.pos.y + d};
-            if (spotTaken(t, placed, p))
+            if (duplicateSpotTaken(t, placed, p))
                 return true;
             placed.push_back(n);
             placed.back().pos = p;

@@ -12,7 +12,7 @@
 namespace scalelab::gui {
 
 namespace {
-QSvgRenderer* rendererFor(const QString& stem)
+QSvgRenderer* iconRendererFor(const QString& stem)
 {
     // GUI-thread only, like every painter of the canvas.
     static std::map<QString, std::unique_ptr<QSvgRenderer>> renderers;
@@ -32,7 +32,7 @@ QString IconCache::resourcePath(const QString& iconStem)
 
 void IconCache::paint(QPainter& painter, const QString& iconStem, const QRectF& target)
 {
-    if (QSvgRenderer* r = rendererFor(iconStem)) {
+    if (QSvgRenderer* r = iconRendererFor(iconStem)) {
         r->render(&painter, target);
         return;
     }

@@ -15,9 +15,9 @@
 namespace scalelab::gui {
 
 namespace {
-constexpr double kArrowSize = 9.0;
+constexpr double kLinkArrowSize = 9.0;
 
-QFont linkLabelFont()
+QFont linkLatencyFont()
 {
     QFont f;
     f.setPointSizeF(7.5);
@@ -26,7 +26,7 @@ QFont linkLabelFont()
 
 // Distance from a node's centre to where a ray in direction `d` leaves the node: its icon,
 // and below it the name, so an arrow coming from below ends under the label, not behind it.
-double exitDistance(QPointF d)
+double nodeExitDistance(QPointF d)
 {
     const double half = style::kIconSize / 2 + 5;
     const double below = style::labelRect().bottom() + 4;
@@ -38,7 +38,7 @@ double exitDistance(QPointF d)
     return std::min(tx, ty) * len;
 }
 
-QString formatMs(double ms)
+QString linkLatencyText(double ms)
 {
     return QString::number(ms, 'g', 4) + QStringLiteral(" ms");
 }
@@ -80,8 +80,8 @@ void LinkItem::updateGeometry()
         a += normal * 5;
         b += normal * 5;
     }
-    m_start = a + unit * exitDistance(d);
-    m_end = b - unit * exitDistance(-d);
+    m_start = a + unit * nodeExitDistance(d);
+    m_end = b - unit * nodeExitDistance(-d);
     if (QLineF(m_start, m_end).length() < 1 || QPointF::dotProduct(m_end - m_start, d) <= 0)
         m_start = m_end = (a + b) / 2;
 }
@@ -104,9 +104,9 @@ QString LinkItem::labelText() const
     if (!l)
         return {};
     if (l->kind == core::LinkKind::Replication)
-        return l->lagMs() > 0 ? QStringLiteral("lag ") + formatMs(l->lagMs())
+        return l->lagMs() > 0 ? QStringLiteral("lag ") + linkLatencyText(l->lagMs())
                               : QStringLiteral("replication");
-    return l->latencyMs() > 0 ? formatMs(l->latencyMs()) : QString();
+    return l->latencyMs() > 0 ? linkLatencyText(l->latencyMs()) : QString();
 }
 
 QRectF LinkItem::boundingRect() const
@@ -145,20 +145,20 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     painter->setPen(pen);
     const QLineF line(m_start, m_end);
     const QPointF unit = (m_end - m_start) / line.length();
-    painter->drawLine(m_start, m_end - unit * (kArrowSize * 0.6));
+    painter->drawLine(m_start, m_end - unit * (kLinkArrowSize * 0.6));
 
     // Arrow head at the target.
     const QPointF normal(-unit.y(), unit.x());
-    const QPointF base = m_end - unit * kArrowSize;
+    const QPointF base = m_end - unit * kLinkArrowSize;
     QPolygonF head;
-    head << m_end << base + normal * (kArrowSize * 0.5) << base - normal * (kArrowSize * 0.5);
+    head << m_end << base + normal * (kLinkArrowSize * 0.5) << base - normal * (kLinkArrowSize * 0.5);
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
     painter->drawPolygon(head);
 
     const QString text = labelText();
     if (!text.isEmpty()) {
-        painter->setFont(linkLabelFont());
+        painter->setFont(linkLatencyFont());
         const QFontMetricsF fm(painter->font());
         const QPointF mid = (m_start + m_end) / 2;
         QRectF r(0, 0, fm.horizontalAdvance(text) + 8, fm.height() + 2);

@@ -23,7 +23,7 @@ namespace scalelab::gui {
 
 namespace {
 
-QLabel* sectionTitle(const QString& text, QWidget* parent)
+QLabel* inspectorTitle(const QString& text, QWidget* parent)
 {
     auto* label = new QLabel(text, parent);
     QFont f = label->font();
@@ -33,7 +33,7 @@ QLabel* sectionTitle(const QString& text, QWidget* parent)
     return label;
 }
 
-QLabel* caption(const QString& text, QWidget* parent)
+QLabel* inspectorCaption(const QString& text, QWidget* parent)
 {
     auto* label = new QLabel(text, parent);
     label->setWordWrap(true);
@@ -43,7 +43,7 @@ QLabel* caption(const QString& text, QWidget* parent)
     return label;
 }
 
-QString paramLabel(const core::ParamSpec& spec)
+QString inspectorParamLabel(const core::ParamSpec& spec)
 {
     QString name = QString::fromStdString(spec.name);
     name.replace(QLatin1Char('_'), QLatin1Char(' '));
@@ -94,8 +94,8 @@ void InspectorDock::rebuild()
         buildLinkForm();
     } else {
         const auto& t = m_document->topology();
-        m_form->addRow(sectionTitle(tr("Nothing selected"), m_page));
-        m_form->addRow(caption(tr("Select a node or a link to edit its parameters. Drag "
+        m_form->addRow(inspectorTitle(tr("Nothing selected"), m_page));
+        m_form->addRow(inspectorCaption(tr("Select a node or a link to edit its parameters. Drag "
                                   "components from the palette; drag from a node's blue "
                                   "handle (or Shift+drag) to link it."),
                                m_page));
@@ -141,19 +141,19 @@ void InspectorDock::buildNodeForm()
     hl->addWidget(icon);
     auto* titles = new QVBoxLayout;
     if (m_nodes.size() == 1) {
-        titles->addWidget(sectionTitle(QString::fromStdString(first->displayName()), header));
-        titles->addWidget(caption(QString::fromStdString(firstSpec->displayName) +
+        titles->addWidget(inspectorTitle(QString::fromStdString(first->displayName()), header));
+        titles->addWidget(inspectorCaption(QString::fromStdString(firstSpec->displayName) +
                                       QStringLiteral(" · ") +
                                       QString::fromStdString(first->id.str()),
                                   header));
     } else {
-        titles->addWidget(sectionTitle(tr("%1 nodes selected").arg(m_nodes.size()), header));
-        titles->addWidget(caption(tr("Edits apply to all of them"), header));
+        titles->addWidget(inspectorTitle(tr("%1 nodes selected").arg(m_nodes.size()), header));
+        titles->addWidget(inspectorCaption(tr("Edits apply to all of them"), header));
     }
     hl->addLayout(titles, 1);
     m_form->addRow(header);
     if (m_nodes.size() == 1)
-        m_form->addRow(caption(QString::fromStdString(firstSpec->help), m_page));
+        m_form->addRow(inspectorCaption(QString::fromStdString(firstSpec->help), m_page));
 
     if (m_nodes.size() == 1) {
         m_nameEdit = new QLineEdit(m_page);
@@ -173,7 +173,7 @@ void InspectorDock::buildNodeForm()
                     new SetNodeParamCommand(m_document, m_nodes, name, v));
             },
             m_page);
-        auto* label = new QLabel(paramLabel(*p), m_page);
+        auto* label = new QLabel(inspectorParamLabel(*p), m_page);
         label->setToolTip(QString::fromStdString(p->help));
         m_form->addRow(label, editor);
         m_editors[name] = editor;
@@ -188,12 +188,12 @@ void InspectorDock::buildLinkForm()
     if (!l)
         return;
     const bool replication = l->kind == core::LinkKind::Replication;
-    m_form->addRow(sectionTitle(
+    m_form->addRow(inspectorTitle(
         m_links.size() == 1 ? QStringLiteral("%1 → %2").arg(QString::fromStdString(key.from.str()),
                                                             QString::fromStdString(key.to.str()))
                             : tr("%1 links selected").arg(m_links.size()),
         m_page));
-    m_form->addRow(caption(replication ? tr("Replication link: the replica applies the "
+    m_form->addRow(inspectorCaption(replication ? tr("Replication link: the replica applies the "
                                             "master's writes after the lag")
                                        : QString::fromStdString(spec.help),
                            m_page));
@@ -206,7 +206,7 @@ void InspectorDock::buildLinkForm()
                     new SetLinkParamCommand(m_document, m_links, name, v));
             },
             m_page);
-        auto* label = new QLabel(paramLabel(p), m_page);
+        auto* label = new QLabel(inspectorParamLabel(p), m_page);
         label->setToolTip(QString::fromStdString(p.help));
         m_form->addRow(label, editor);
         m_editors[name] = editor;

@@ -12,7 +12,7 @@
 namespace scalelab::gui {
 
 namespace {
-int decimalsFor(const core::ParamSpec& spec)
+int spinDecimalsFor(const core::ParamSpec& spec)
 {
     // Fractions (ratios, ms below 1) need digits; big ranges do not.
     if (spec.max <= 1.0 + 1e-9)
@@ -44,7 +44,7 @@ ParamEditor::ParamEditor(const core::ParamSpec& spec, Commit commit, QWidget* pa
     }
     case core::ParamType::Real: {
         auto* spin = new QDoubleSpinBox(this);
-        spin->setDecimals(decimalsFor(spec));
+        spin->setDecimals(spinDecimalsFor(spec));
         double lo = spec.min;
         if (spec.minExclusive)
             lo += std::pow(10.0, -spin->decimals());

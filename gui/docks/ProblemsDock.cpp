@@ -10,7 +10,7 @@
 namespace scalelab::gui {
 
 namespace {
-constexpr int kNodeRole = Qt::UserRole + 1;
+constexpr int kProblemNodeRole = Qt::UserRole + 1;
 } // namespace
 
 ProblemsDock::ProblemsDock(Document* document, QWidget* parent)
@@ -29,7 +29,7 @@ ProblemsDock::ProblemsDock(Document* document, QWidget* parent)
     m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     setWidget(m_tree);
     auto activate = [this](QTreeWidgetItem* item) {
-        const QString id = item ? item->data(0, kNodeRole).toString() : QString();
+        const QString id = item ? item->data(0, kProblemNodeRole).toString() : QString();
         if (!id.isEmpty())
             Q_EMIT nodeActivated(core::NodeId{id.toStdString()});
     };
@@ -55,7 +55,7 @@ void ProblemsDock::refresh()
         item->setToolTip(0, QString::fromStdString(d.toString()));
         item->setText(1, QString::fromStdString(d.nodeId));
         item->setText(2, QString::fromStdString(d.path.empty() ? "/" : d.path));
-        item->setData(0, kNodeRole, QString::fromStdString(d.nodeId));
+        item->setData(0, kProblemNodeRole, QString::fromStdString(d.nodeId));
     }
     if (errors == 0 && warnings == 0) {
         auto* item = new QTreeWidgetItem(m_tree);

@@ -14,14 +14,14 @@
 namespace scalelab::gui {
 
 namespace {
-constexpr int kAutosaveMs = 30'000;
-const char* const kOriginalKey = "recovery/originalPath";
+constexpr int kAutosaveIntervalMs = 30'000;
+const char* const kRecoveryOriginalKey = "recovery/originalPath";
 } // namespace
 
 Autosave::Autosave(Document* document, QObject* parent)
     : QObject(parent), m_document(document), m_timer(new QTimer(this))
 {
-    m_timer->setInterval(kAutosaveMs);
+    m_timer->setInterval(kAutosaveIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &Autosave::saveNow);
     m_timer->start();
 }
@@ -39,7 +39,7 @@ bool Autosave::hasRecovery()
 
 QString Autosave::recoveredOriginalPath()
 {
-    return QSettings().value(QLatin1String(kOriginalKey)).toString();
+    return QSettings().value(QLatin1String(kRecoveryOriginalKey)).toString();
 }
 
 void Autosave::setIntervalMs(int ms)
@@ -60,14 +60,14 @@ bool Autosave::saveNow()
     file.write(json.data(), qint64(json.size()));
     if (!file.commit())
         return false;
-    QSettings().setValue(QLatin1String(kOriginalKey), m_document->filePath());
+    QSettings().setValue(QLatin1String(kRecoveryOriginalKey), m_document->filePath());
     return true;
 }
 
 void Autosave::discard()
 {
     QFile::remove(recoveryPath());
-    QSettings().remove(QLatin1String(kOriginalKey));
+    QSettings().remove(QLatin1String(kRecoveryOriginalKey));
 }
 
 } // namespace scalelab::gui

@@ -18,10 +18,10 @@
 namespace scalelab::gui {
 
 namespace {
-const char* const kRecentKey = "recentFiles";
-constexpr int kMaxRecent = 8;
+const char* const kRecentFilesKey = "recentFiles";
+constexpr int kMaxRecentFiles = 8;
 
-QString fileFilter()
+QString diagramFileFilter()
 {
     return QCoreApplication::translate("Files", "ScaleLab diagrams (*.scalelab);;All files (*)");
 }
@@ -101,7 +101,7 @@ bool FileController::openWithDialog()
                               ? examplesDir()
                               : QFileInfo(m_document->filePath()).absolutePath();
     const QString path =
-        QFileDialog::getOpenFileName(m_window, tr("Open diagram"), start, fileFilter());
+        QFileDialog::getOpenFileName(m_window, tr("Open diagram"), start, diagramFileFilter());
     return !path.isEmpty() && open(path);
 }
 
@@ -122,7 +122,7 @@ bool FileController::saveAs(const QString& given)
                                             m_document->filePath().isEmpty()
                                                 ? QDir::home().filePath(tr("diagram.scalelab"))
                                                 : m_document->filePath(),
-                                            fileFilter());
+                                            diagramFileFilter());
         if (path.isEmpty())
             return false;
         if (QFileInfo(path).suffix().isEmpty())
@@ -162,7 +162,7 @@ bool FileController::saveTo(const QString& path, QString* error)
 
 QStringList FileController::recentFiles() const
 {
-    return QSettings().value(QLatin1String(kRecentKey)).toStringList();
+    return QSettings().value(QLatin1String(kRecentFilesKey)).toStringList();
 }
 
 void FileController::addRecent(const QString& path)
@@ -170,9 +170,9 @@ void FileController::addRecent(const QString& path)
     QStringList files = recentFiles();
     files.removeAll(path);
     files.prepend(path);
-    while (files.size() > kMaxRecent)
+    while (files.size() > kMaxRecentFiles)
         files.removeLast();
-    QSettings().setValue(QLatin1String(kRecentKey), files);
+    QSettings().setValue(QLatin1String(kRecentFilesKey), files);
     Q_EMIT recentFilesChanged();
 }
 

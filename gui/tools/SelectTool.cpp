@@ -57,6 +57,9 @@ bool SelectTool::keyPress(QKeyEvent* event)
     case Qt::Key_Down:
         step = {0, 1};
         break;
+    case Qt::Key_Escape:
+        m_scene->clearSelection();
+        return true;
     default:
         return false;
     }
