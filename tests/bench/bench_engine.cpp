@@ -98,6 +98,7 @@ void BM_MM4_Engine(benchmark::State& state, QueueKind kind)
     }
     state.counters["requests_per_s"] = benchmark::Counter(static_cast<double>(requests), benchmark::Counter::kIsRate);
     state.counters["events_per_s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+    state.counters["peak_rss_mb"] = peakRssMb();
 }
 BENCHMARK_CAPTURE(BM_MM4_Engine, adaptive, QueueKind::Adaptive)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_MM4_Engine, quaternary_heap, QueueKind::QuaternaryHeap)->Unit(benchmark::kMillisecond);
