@@ -194,7 +194,7 @@ QString ReportBuilder::summarySection() const
     const RJson& latency = repSub(m_results, "latency_ms");
     const RJson& requests = repSub(m_results, "requests");
     const RJson& data = repSub(m_results, "data");
-    QString out = sectionTitle(QStringLiteral("Summary"));
+    QString out = sectionTitle(QStringLiteral("Summary"), m_target == Target::TextDocument);
     const auto tile = [](const QString& value, const QString& label) {
         return QStringLiteral("<td width=\"20%\"><span class=\"big\">%1</span><br/>"
                               "<span class=\"label\">%2</span></td>")

@@ -16,7 +16,7 @@ QString ReportBuilder::chartsSection()
 {
     const RJson& ts = repSub(m_results, "timeseries");
     const std::vector<double> t = repSeries(ts, "t_s");
-    QString out = sectionTitle(QStringLiteral("Over time"), m_target == Target::TextDocument);
+    QString out = sectionTitle(QStringLiteral("Over time"));
     if (t.empty())
         return out + QStringLiteral("<p>The run recorded no time series.</p>\n");
     const double interval = std::isfinite(repNum(ts, "interval_s")) ? repNum(ts, "interval_s") : 1.0;

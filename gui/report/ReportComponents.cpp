@@ -64,8 +64,8 @@ QString componentsHtml(const core::Topology& topology)
                    .arg(compH(spec->help), group.size() > 1 ? QStringLiteral("ids") : QStringLiteral("id"),
                         ids.join(QStringLiteral(", ")));
         out += QString::fromLatin1(kCompTable);
-        out += QStringLiteral("<tr><th width=\"27%\">parameter</th><th width=\"17%\" align=\"right\" "
-                              "class=\"n\">value</th><th>meaning</th></tr>\n");
+        out += QStringLiteral("<thead><tr><th width=\"27%\">parameter</th><th width=\"17%\" align=\"right\" "
+                              "class=\"n\">value</th><th>meaning</th></tr></thead>\n");
         for (const core::ParamSpec& p : spec->params) {
             const bool set = node.params.count(p.name) > 0;
             const QString value = compValueWithUnit(node.param(p.name), p);
@@ -92,9 +92,9 @@ QString componentsHtml(const core::Topology& topology)
     if (topology.links.empty())
         return out + QStringLiteral("<p>No links.</p>\n");
     out += QString::fromLatin1(kCompTable);
-    out += QStringLiteral("<tr><th>from</th><th>to</th><th>kind</th><th align=\"right\" "
+    out += QStringLiteral("<thead><tr><th>from</th><th>to</th><th>kind</th><th align=\"right\" "
                           "class=\"n\">latency (one way)</th><th align=\"right\" "
-                          "class=\"n\">weight / lag</th></tr>\n");
+                          "class=\"n\">weight / lag</th></tr></thead>\n");
     for (const core::Link& l : topology.links) {
         const bool replication = l.kind == core::LinkKind::Replication;
         out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\" "
@@ -114,8 +114,8 @@ QString scenarioHtml(const core::Topology& topology)
     if (topology.scenario.empty())
         return QStringLiteral("<p>No scripted events: the load stays as drawn for the whole run.</p>\n");
     QString out = QString::fromLatin1(kCompTable);
-    out += QStringLiteral("<tr><th align=\"right\" class=\"n\" width=\"12%\">at (s)</th><th>action</th>"
-                          "<th>node</th><th>change</th></tr>\n");
+    out += QStringLiteral("<thead><tr><th align=\"right\" class=\"n\" width=\"12%\">at (s)</th><th>action</th>"
+                          "<th>node</th><th>change</th></tr></thead>\n");
     for (const auto& a : topology.scenario) {
         QString change;
         if (a.action == core::ActionType::Set)

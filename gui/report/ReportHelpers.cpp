@@ -60,7 +60,8 @@ QString repPercent(double fraction, int decimals)
 
 QString repRow(const QStringList& cells, bool header, const std::vector<int>& widths)
 {
-    QString out = QStringLiteral("<tr>");
+    // Header rows go in <thead>: the PDF layout repeats them on every page a table spans.
+    QString out = header ? QStringLiteral("<thead><tr>") : QStringLiteral("<tr>");
     const QString tag = header ? QStringLiteral("th") : QStringLiteral("td");
     for (int i = 0; i < cells.size(); ++i) {
         QString c = cells[i];
@@ -76,7 +77,7 @@ QString repRow(const QStringList& cells, bool header, const std::vector<int>& wi
             attributes += QStringLiteral(" width=\"%1%\"").arg(widths[static_cast<std::size_t>(i)]);
         out += QStringLiteral("<%1%2>%3</%1>").arg(tag, attributes, c);
     }
-    return out + QStringLiteral("</tr>\n");
+    return out + (header ? QStringLiteral("</tr></thead>\n") : QStringLiteral("</tr>\n"));
 }
 
 QString repTableOpen(const QString& cls)
