@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QDockWidget>
+
+class QListWidget;
+
+namespace scalelab::gui {
+
+class SimulationController;
+
+/// The events log: "23.4 s  db-master failed", "29.4 s  db-replica-1 promoted to master".
+/// Clicking an event selects its node.
+class EventsDock : public QDockWidget {
+    Q_OBJECT
+public:
+    EventsDock(const SimulationController* controller, QWidget* parent = nullptr);
+
+    void append(int firstIndex);
+    void clear();
+    int count() const;
+    QString textAt(int row) const;
+
+Q_SIGNALS:
+    void nodeActivated(const QString& nodeId);
+
+private:
+    const SimulationController* m_controller;
+    QListWidget* m_list;
+};
+
+/// "db-master failed" from an engine event (type, node, detail).
+QString describeEvent(const std::string& type, const std::string& node, const std::string& detail);
+
+} // namespace scalelab::gui

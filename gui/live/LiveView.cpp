@@ -1,0 +1,275 @@
+#include "gui/live/LiveView.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QContextMenuEvent>
+#include <QGraphicsView>
+#include <QHelpEvent>
+#include <QLabel>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolTip>
+
+#include "gui/canvas/CanvasScene.h"
+#include "gui/canvas/NodeItem.h"
+#include "gui/document/Document.h"
+#include "gui/live/EventsDock.h"
+#include "gui/live/MetricsDock.h"
+#include "gui/live/NodeStatusLayer.h"
+#include "gui/live/SimulationController.h"
+#include "gui/live/TrafficLayer.h"
+
+namespace scalelab::gui {
+
+namespace {
+struct SpeedChoice {
+    const char* label;
+    double speed;
+};
+constexpr SpeedChoice kSpeeds[] = {{"0.1x", 0.1}, {"0.5x", 0.5}, {"1x", 1},     {"2x", 2},
+                                   {"5x", 5},     {"10x", 10},   {"100x", 100}, {"1000x", 1000},
+                                   {"Max", SimulationController::kMaxSpeed}};
+constexpr int kDefaultSpeed = 2; // 1x
+
+QString formatSpeed(double speed)
+{
+    return speed >= 10 ? QString::number(speed, 'f', 0) : QString::number(speed, 'g', 2);
+}
+} // namespace
+
+LiveView::LiveView(QMainWindow* window, Document* document, CanvasScene* scene, QGraphicsView* view)
+    : QObject(window), m_window(window), m_document(document), m_scene(scene), m_view(view),
+      m_controller(new SimulationController(document, this)),
+      m_traffic(new TrafficLayer(scene, m_controller)),
+      m_status(new NodeStatusLayer(scene, m_controller)),
+      m_metrics(new MetricsDock(m_controller, window)), m_events(new EventsDock(m_controller, window)),
+      m_toolBar(new QToolBar(tr("Simulation"), window)), m_speed(new QComboBox(window)),
+      m_clock(new QLabel(window))
+{
+    scene->addItem(m_traffic);
+    scene->addItem(m_status);
+    m_toolBar->setObjectName(QStringLiteral("SimulationToolBar"));
+    createActions();
+    window->statusBar()->addPermanentWidget(m_clock);
+    view->viewport()->installEventFilter(this);
+
+    connect(m_controller, &SimulationController::frameReady, this, &LiveView::onFrame);
+    connect(m_controller, &SimulationController::stateChanged, this, &LiveView::onStateChanged);
+    connect(m_controller, &SimulationController::eventsLogged, this, [this](int first) {
+        m_events->append(first);
+        m_status->addEvents(first);
+    });
+    connect(m_controller, &SimulationController::chartReset, this, [this] {
+        m_metrics->clear();
+        m_events->clear();
+        m_status->clearMarkers();
+    });
+    connect(m_controller, &SimulationController::message, this,
+            [this](const QString& text) { m_window->statusBar()->showMessage(text, 8000); });
+    connect(m_events, &EventsDock::nodeActivated, this, [this](const QString& id) {
+        if (!id.isEmpty())
+            m_scene->selectNodes({core::NodeId{id.toStdString()}});
+    });
+    onStateChanged();
+}
+
+LiveView::~LiveView() = default;
+
+void LiveView::createActions()
+{
+    m_run = new QAction(tr("&Run"), this);
+    m_run->setShortcut(Qt::Key_F5);
+    m_run->setToolTip(tr("Run the simulation (F5)"));
+    m_pause = new QAction(tr("&Pause"), this);
+    m_pause->setShortcut(Qt::Key_F6);
+    m_pause->setToolTip(tr("Pause (F6)"));
+    m_step = new QAction(tr("&Step"), this);
+    m_step->setShortcut(Qt::Key_F10);
+    m_step->setToolTip(tr("Advance 0.1 simulated seconds (F10)"));
+    m_reset = new QAction(tr("R&eset"), this);
+    m_reset->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_reset->setToolTip(tr("Back to time 0; edits to the structure apply now (Shift+F5)"));
+    connect(m_run, &QAction::triggered, m_controller, [this] { m_controller->run(); });
+    connect(m_pause, &QAction::triggered, m_controller, &SimulationController::pause);
+    connect(m_step, &QAction::triggered, m_controller, [this] { m_controller->step(); });
+    connect(m_reset, &QAction::triggered, m_controller, &SimulationController::reset);
+    for (const auto& s : kSpeeds)
+        m_speed->addItem(QString::fromLatin1(s.label), s.speed);
+    m_speed->setCurrentIndex(kDefaultSpeed);
+    m_speed->setToolTip(tr("Simulated seconds per wall-clock second"));
+    connect(m_speed, &QComboBox::currentIndexChanged, this,
+            [this](int) { m_controller->setSpeed(m_speed->currentData().toDouble()); });
+    m_controller->setSpeed(kSpeeds[kDefaultSpeed].speed);
+    m_toolBar->addAction(m_run);
+    m_toolBar->addAction(m_pause);
+    m_toolBar->addAction(m_step);
+    m_toolBar->addAction(m_reset);
+    m_toolBar->addWidget(new QLabel(tr(" Speed "), m_toolBar));
+    m_toolBar->addWidget(m_speed);
+}
+
+void LiveView::populateMenu(QMenuBar* menuBar)
+{
+    QMenu* menu = new QMenu(tr("&Simulation"), menuBar);
+    menu->addAction(m_run);
+    menu->addAction(m_pause);
+    menu->addAction(m_step);
+    menu->addAction(m_reset);
+    menu->addSeparator();
+    menu->addAction(m_metrics->toggleViewAction());
+    menu->addAction(m_events->toggleViewAction());
+    // Before Help, where people look for it.
+    const QList<QAction*> existing = menuBar->actions();
+    if (existing.isEmpty())
+        menuBar->addMenu(menu);
+    else
+        menuBar->insertMenu(existing.last(), menu);
+}
+
+void LiveView::onFrame()
+{
+    m_traffic->refresh();
+    m_status->refresh();
+    m_metrics->refresh();
+    updateStatus();
+}
+
+void LiveView::onStateChanged()
+{
+    using State = SimulationController::State;
+    const State s = m_controller->state();
+    m_run->setEnabled(s != State::Running);
+    m_run->setText(s == State::Paused ? tr("&Continue") : tr("&Run"));
+    m_pause->setEnabled(s == State::Running);
+    m_step->setEnabled(s != State::Running && s != State::Finished);
+    m_reset->setEnabled(s != State::Stopped);
+    if (s == State::Running)
+        m_metrics->raise();
+    updateStatus();
+}
+
+void LiveView::updateStatus()
+{
+    using State = SimulationController::State;
+    const State s = m_controller->state();
+    if (s == State::Stopped) {
+        m_clock->setText(tr("Simulation: stopped"));
+        return;
+    }
+    QString text = tr("t = %1 s / %2 s")
+                       .arg(m_controller->simSeconds(), 0, 'f', 1)
+                       .arg(m_controller->endSeconds(), 0, 'f', 0);
+    if (s == State::Running) {
+        const double speed = m_controller->speed();
+        text += speed == SimulationController::kMaxSpeed
+                    ? tr("  ·  max speed (%1x)").arg(formatSpeed(m_controller->achievedSpeed()))
+                    : tr("  ·  %1x").arg(formatSpeed(speed));
+        if (speed != SimulationController::kMaxSpeed && m_controller->achievedSpeed() > 0 &&
+            m_controller->achievedSpeed() < 0.8 * speed)
+            text += tr(" (falling behind: %1x)").arg(formatSpeed(m_controller->achievedSpeed()));
+        text += tr("  ·  %1 M events/s").arg(m_controller->eventsPerWallSecond() / 1e6, 0, 'f', 1);
+    } else if (s == State::Paused) {
+        text += tr("  ·  paused");
+    } else {
+        text += tr("  ·  finished");
+    }
+    if (m_traffic->showsDensity())
+        text += tr("  ·  too fast to animate: links show how many requests are on them");
+    if (m_controller->hasPendingStructure())
+        text += tr("  ·  structure edited: applies at reset");
+    m_clock->setText(text);
+}
+
+bool LiveView::runFor(double simSeconds)
+{
+    if (simSeconds <= 0)
+        return true;
+    if (!m_controller->advanceTo(simSeconds))
+        return false;
+    // A frame's worth of motion, so dots show where requests are rather than density.
+    m_traffic->setDensityThreshold(1e9);
+    onFrame();
+    return true;
+}
+
+QString LiveView::liveTooltip(const QString& nodeId) const
+{
+    const auto index = m_controller->simIndex(core::NodeId{nodeId.toStdString()});
+    if (!index || *index >= m_controller->snapshot().nodes.size())
+        return {};
+    const core::sim::NodeSnapshot& n = m_controller->snapshot().nodes[*index];
+    const core::Node& node = m_controller->simTopology()->nodes[*index];
+    QString text = QStringLiteral("<b>%1</b> — %2<br>")
+                       .arg(QString::fromStdString(node.displayName()).toHtmlEscaped(),
+                            n.up ? tr("up") : tr("<span style='color:#dc2626'>DOWN</span>"));
+    if (!n.role.empty())
+        text += tr("role: %1<br>").arg(QString::fromStdString(n.role));
+    if (n.servers > 0)
+        text += tr("utilization %1%  ·  busy %2 of %3<br>queued %4<br>")
+                    .arg(100 * n.utilization, 0, 'f', 0)
+                    .arg(n.busy)
+                    .arg(n.servers)
+                    .arg(n.queueLength);
+    text += tr("arrivals %1  ·  completed %2  ·  failed %3")
+                .arg(n.arrivals)
+                .arg(n.completed)
+                .arg(n.failed);
+    return text;
+}
+
+bool LiveView::showNodeMenu(const QPoint& viewportPos, const QPoint& globalPos)
+{
+    NodeItem* item = m_scene->nodeItemAt(m_view->mapToScene(viewportPos));
+    if (!item || !m_controller->simIndex(item->nodeId()))
+        return false;
+    const core::NodeId id = item->nodeId();
+    const auto index = *m_controller->simIndex(id);
+    const bool up = index < m_controller->snapshot().nodes.size()
+                        ? m_controller->snapshot().nodes[index].up
+                        : true;
+    QMenu menu;
+    menu.setToolTipsVisible(true);
+    QAction* fail = menu.addAction(tr("Fail %1").arg(QString::fromStdString(id.str())));
+    fail->setEnabled(up);
+    QAction* recover = menu.addAction(tr("Recover %1").arg(QString::fromStdString(id.str())));
+    recover->setEnabled(!up);
+    QAction* promote = nullptr;
+    const core::Node& node = m_controller->simTopology()->nodes[index];
+    if (node.is("database") && index < m_controller->snapshot().nodes.size() &&
+        m_controller->snapshot().nodes[index].role == "replica")
+        promote = menu.addAction(tr("Promote to master"));
+    QAction* chosen = menu.exec(globalPos);
+    if (chosen == fail)
+        m_controller->failNode(id);
+    else if (chosen == recover)
+        m_controller->recoverNode(id);
+    else if (promote && chosen == promote)
+        m_controller->promoteNode(id);
+    return true;
+}
+
+bool LiveView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched != m_view->viewport() || !m_controller->isActive())
+        return QObject::eventFilter(watched, event);
+    if (event->type() == QEvent::ContextMenu) {
+        auto* e = static_cast<QContextMenuEvent*>(event);
+        return showNodeMenu(e->pos(), e->globalPos());
+    }
+    if (event->type() == QEvent::ToolTip) {
+        auto* e = static_cast<QHelpEvent*>(event);
+        if (NodeItem* item = m_scene->nodeItemAt(m_view->mapToScene(e->pos()))) {
+            const QString text = liveTooltip(QString::fromStdString(item->nodeId().str()));
+            if (!text.isEmpty()) {
+                QToolTip::showText(e->globalPos(), text, m_view->viewport());
+                return true;
+            }
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace scalelab::gui

@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QComboBox;
+class QGraphicsView;
+class QLabel;
+class QMainWindow;
+class QMenuBar;
+class QToolBar;
+
+namespace scalelab::gui {
+
+class CanvasScene;
+class Document;
+class EventsDock;
+class MetricsDock;
+class NodeStatusLayer;
+class SimulationController;
+class TrafficLayer;
+
+/// The diagram come alive: wires the simulation controller to the canvas layers, the
+/// metrics and events docks, the Simulation toolbar and menu, the status bar, and the
+/// right-click Fail / Recover menu and live tooltips of nodes while a run is active.
+class LiveView : public QObject {
+    Q_OBJECT
+public:
+    LiveView(QMainWindow* window, Document* document, CanvasScene* scene, QGraphicsView* view);
+    ~LiveView() override;
+
+    SimulationController* controller() const { return m_controller; }
+    MetricsDock* metricsDock() const { return m_metrics; }
+    EventsDock* eventsDock() const { return m_events; }
+    TrafficLayer* trafficLayer() const { return m_traffic; }
+    NodeStatusLayer* statusLayer() const { return m_status; }
+    QToolBar* toolBar() const { return m_toolBar; }
+    /// Adds the Simulation menu to the window's menu bar.
+    void populateMenu(QMenuBar* menuBar);
+
+    /// For --screenshot --run-for: simulates `simSeconds` at once and shows the result.
+    bool runFor(double simSeconds);
+    /// Text of the live tooltip of a node (tests).
+    QString liveTooltip(const QString& nodeId) const;
+
+    QAction* runAction() const { return m_run; }
+    QAction* pauseAction() const { return m_pause; }
+    QAction* stepAction() const { return m_step; }
+    QAction* resetAction() const { return m_reset; }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void createActions();
+    void onFrame();
+    void onStateChanged();
+    void updateStatus();
+    bool showNodeMenu(const QPoint& viewportPos, const QPoint& globalPos);
+
+    QMainWindow* m_window;
+    Document* m_document;
+    CanvasScene* m_scene;
+    QGraphicsView* m_view;
+    SimulationController* m_controller;
+    TrafficLayer* m_traffic;
+    NodeStatusLayer* m_status;
+    MetricsDock* m_metrics;
+    EventsDock* m_events;
+    QToolBar* m_toolBar;
+    QComboBox* m_speed;
+    QLabel* m_clock;
+    QAction* m_run = nullptr;
+    QAction* m_pause = nullptr;
+    QAction* m_step = nullptr;
+    QAction* m_reset = nullptr;
+};
+
+} // namespace scalelab::gui

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QDockWidget>
+
+class QChart;
+class QChartView;
+class QLineSeries;
+class QValueAxis;
+
+namespace scalelab::gui {
+
+class SimulationController;
+
+/// Live charts over simulated time: throughput, latency percentiles (p50/p95/p99),
+/// errors per second and the utilization of the busiest nodes. One point per simulated
+/// second, replaced in bulk once per frame (appending point by point costs too much at
+/// 1000x).
+class MetricsDock : public QDockWidget {
+    Q_OBJECT
+public:
+    MetricsDock(const SimulationController* controller, QWidget* parent = nullptr);
+
+    /// Re-reads the controller's chart points; cheap when nothing new arrived.
+    void refresh();
+    void clear();
+    /// Points currently in the throughput chart (tests).
+    int pointCount() const;
+
+private:
+    struct Chart {
+        QChart* chart = nullptr;
+        QChartView* view = nullptr;
+        QValueAxis* x = nullptr;
+        QValueAxis* y = nullptr;
+    };
+    Chart makeChart(const QString& title, const QString& yTitle);
+    QLineSeries* addSeries(Chart& chart, const QString& name, const QColor& colour);
+    void refreshUtilization();
+
+    const SimulationController* m_controller;
+    Chart m_throughput, m_latency, m_errors, m_utilization;
+    QLineSeries* m_throughputSeries = nullptr;
+    QLineSeries* m_p50 = nullptr;
+    QLineSeries* m_p95 = nullptr;
+    QLineSeries* m_p99 = nullptr;
+    QLineSeries* m_errorSeries = nullptr;
+    std::vector<QLineSeries*> m_utilSeries;
+    std::vector<std::size_t> m_utilNodes;
+    std::size_t m_shownPoints = 0;
+};
+
+} // namespace scalelab::gui

@@ -1,0 +1,195 @@
+#include "gui/live/NodeStatusLayer.h"
+
+#include <algorithm>
+
+#include <QPainter>
+
+#include "gui/canvas/CanvasScene.h"
+#include "gui/canvas/CanvasStyle.h"
+#include "gui/canvas/NodeItem.h"
+#include "gui/live/LiveStyle.h"
+#include "gui/live/SimulationController.h"
+
+namespace scalelab::gui {
+
+namespace {
+constexpr qint64 kMarkerLifeMs = 3000;
+constexpr double kMargin = 90;
+
+struct EventLook {
+    const char* type;
+    const char* text;
+    QColor colour;
+};
+
+EventLook lookOf(const std::string& type)
+{
+    static const std::vector<EventLook> looks{
+        {"node_failed", "failed", live::errorDot()},
+        {"node_recovered", "recovered", QColor(0x16, 0xa3, 0x4a)},
+        {"backend_marked_down", "backend out of rotation", QColor(0xd9, 0x77, 0x06)},
+        {"backend_marked_up", "backend back in rotation", QColor(0x16, 0xa3, 0x4a)},
+        {"failover_started", "failover started", QColor(0xd9, 0x77, 0x06)},
+        {"replica_promoted", "promoted to master", QColor(0x05, 0x96, 0x69)},
+    };
+    for (const auto& l : looks)
+        if (type == l.type)
+            return l;
+    return {"", nullptr, QColor(0x47, 0x55, 0x69)};
+}
+
+QFont smallBold()
+{
+    QFont f;
+    f.setPixelSize(10);
+    f.setBold(true);
+    return f;
+}
+} // namespace
+
+NodeStatusLayer::NodeStatusLayer(CanvasScene* scene, const SimulationController* controller)
+    : m_scene(scene), m_controller(controller)
+{
+    setZValue(20); // above nodes (10)
+    setAcceptedMouseButtons(Qt::NoButton);
+    setAcceptHoverEvents(false);
+    m_clock.start();
+}
+
+QRectF NodeStatusLayer::boundingRect() const
+{
+    return m_bounds;
+}
+
+void NodeStatusLayer::refresh()
+{
+    const QRectF bounds = m_scene->diagramBounds().adjusted(-kMargin, -kMargin, kMargin, kMargin);
+    if (bounds != m_bounds) {
+        prepareGeometryChange();
+        m_bounds = bounds;
+    }
+    const qint64 now = m_clock.elapsed();
+    std::erase_if(m_markers, [now](const Marker& m) { return now - m.bornMs > kMarkerLifeMs; });
+    update();
+}
+
+void NodeStatusLayer::addEvents(int firstIndex)
+{
+    const auto& log = m_controller->eventLog();
+    for (std::size_t i = static_cast<std::size_t>(std::max(0, firstIndex)); i < log.size(); ++i) {
+        const EventLook look = lookOf(log[i].type);
+        QString text = look.text ? QString::fromLatin1(look.text)
+                                 : QString::fromStdString(log[i].type).replace(QLatin1Char('_'),
+                                                                               QLatin1Char(' '));
+        // A backend event is shown at the load balancer, naming the backend.
+        if (log[i].type.starts_with("backend_") && !log[i].detail.empty())
+            text = QString::fromStdString(log[i].detail) + QLatin1Char(' ') + text.section(QLatin1Char(' '), 1);
+        // Several events on one node in one frame: the newest replaces the older marker.
+        std::erase_if(m_markers, [&](const Marker& m) { return m.node.str() == log[i].node; });
+        m_markers.push_back({core::NodeId{log[i].node}, text, look.colour, m_clock.elapsed()});
+    }
+}
+
+void NodeStatusLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    if (!m_controller->simTopology())
+        return;
+    painter->setRenderHint(QPainter::Antialiasing);
+    const std::size_t n =
+        std::min(m_controller->snapshot().nodes.size(), m_controller->simTopology()->nodes.size());
+    for (std::size_t i = 0; i < n; ++i)
+        paintNode(painter, i);
+    paintMarkers(painter);
+}
+
+void NodeStatusLayer::paintNode(QPainter* painter, std::size_t index)
+{
+    const core::Node& node = m_controller->simTopology()->nodes[index];
+    const core::sim::NodeSnapshot& live = m_controller->snapshot().nodes[index];
+    const NodeItem* item = m_scene->nodeItem(node.id);
+    if (!item)
+        return;
+    const QPointF c = item->pos();
+    const QRectF icon = style::iconRect().translated(c);
+
+    if (!live.up) {
+        QColor grey = live::downGrey();
+        grey.setAlpha(170);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(grey);
+        painter->drawRoundedRect(icon.adjusted(-3, -3, 3, 3), 10, 10);
+        painter->setPen(QPen(live::errorDot(), 4, Qt::SolidLine, Qt::RoundCap));
+        painter->drawLine(icon.topLeft() + QPointF(6, 6), icon.bottomRight() - QPointF(6, 6));
+        painter->drawLine(icon.topRight() + QPointF(-6, 6), icon.bottomLeft() + QPointF(6, -6));
+        const QRectF tag(c.x() - 22, icon.top() - 16, 44, 13);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(live::errorDot());
+        painter->drawRoundedRect(tag, 6, 6);
+        painter->setPen(Qt::white);
+        painter->setFont(smallBold());
+        painter->drawText(tag, Qt::AlignCenter, QStringLiteral("DOWN"));
+        return;
+    }
+
+    // The live role: after a promotion the master badge is on another node than the file's.
+    if (!live.role.empty() && live.role != node.text("role")) {
+        const bool master = live.role == "master";
+        const QString text = master ? QStringLiteral("NOW MASTER") : QStringLiteral("NOW REPLICA");
+        const QRectF tag(c.x() - 34, icon.top() - 16, 68, 13);
+        painter->setPen(QPen(Qt::white, 1.5));
+        painter->setBrush(master ? style::masterBadge() : style::replicaBadge());
+        painter->drawRoundedRect(tag, 6, 6);
+        painter->setPen(Qt::white);
+        painter->setFont(smallBold());
+        painter->drawText(tag, Qt::AlignCenter, text);
+    }
+
+    // Queue gauge: a bar right of the icon, full at 4 waiting per server (or the limit).
+    if (live.servers > 0 && live.queueLength > 0) {
+        const std::int64_t limit = node.integer("queue_limit");
+        const double full = limit > 0 ? static_cast<double>(limit) : 4.0 * live.servers;
+        const double frac = std::min(1.0, live.queueLength / full);
+        const QRectF track(icon.left() - 9, icon.top() + 2, 5, icon.height() - 4);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0, 0, 0, 40));
+        painter->drawRoundedRect(track, 2, 2);
+        QRectF fill = track;
+        fill.setTop(track.bottom() - track.height() * frac);
+        painter->setBrush(live::heatColour(0.7 + 0.3 * frac));
+        painter->drawRoundedRect(fill, 2, 2);
+    }
+}
+
+void NodeStatusLayer::paintMarkers(QPainter* painter)
+{
+    const qint64 now = m_clock.elapsed();
+    painter->setFont(smallBold());
+    const QFontMetricsF fm(painter->font());
+    for (const Marker& m : m_markers) {
+        const NodeItem* item = m_scene->nodeItem(m.node);
+        if (!item)
+            continue;
+        const double age = static_cast<double>(now - m.bornMs) / kMarkerLifeMs;
+        QColor ring = m.colour;
+        ring.setAlphaF(static_cast<float>(std::max(0.0, 1.0 - age)));
+        // A ring that widens as it fades, and the event's words above the node.
+        const double r = style::kIconSize / 2 + 8 + 14 * age;
+        painter->setPen(QPen(ring, 3));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawEllipse(item->pos(), r, r);
+        const QString text = m.text;
+        const double w = fm.horizontalAdvance(text) + 12;
+        const QRectF label(item->pos().x() - w / 2, item->pos().y() - style::kIconSize / 2 - 36, w, 16);
+        QColor fill = m.colour;
+        fill.setAlphaF(ring.alphaF());
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawRoundedRect(label, 8, 8);
+        QColor textColour(Qt::white);
+        textColour.setAlphaF(ring.alphaF());
+        painter->setPen(textColour);
+        painter->drawText(label, Qt::AlignCenter, text);
+    }
+}
+
+} // namespace scalelab::gui

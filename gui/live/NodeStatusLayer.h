@@ -1,0 +1,48 @@
+#pragma once
+
+#include <vector>
+
+#include <QElapsedTimer>
+#include <QGraphicsItem>
+
+#include "core/model/Ids.h"
+
+namespace scalelab::gui {
+
+class CanvasScene;
+class SimulationController;
+
+/// What sits on top of the nodes while a simulation runs: a queue gauge under each
+/// busy node, a failed node greyed and crossed out, the live role badge (it moves to a
+/// promoted replica), and a short-lived marker for each event.
+class NodeStatusLayer : public QGraphicsItem {
+public:
+    NodeStatusLayer(CanvasScene* scene, const SimulationController* controller);
+
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+    void refresh();
+    /// Shows a marker for the controller's events from `firstIndex` on.
+    void addEvents(int firstIndex);
+    void clearMarkers() { m_markers.clear(); }
+    std::size_t markerCount() const { return m_markers.size(); }
+
+private:
+    struct Marker {
+        core::NodeId node;
+        QString text;
+        QColor colour;
+        qint64 bornMs = 0;
+    };
+    void paintNode(QPainter* painter, std::size_t index);
+    void paintMarkers(QPainter* painter);
+
+    CanvasScene* m_scene;
+    const SimulationController* m_controller;
+    QRectF m_bounds;
+    std::vector<Marker> m_markers;
+    QElapsedTimer m_clock;
+};
+
+} // namespace scalelab::gui
