@@ -19,10 +19,14 @@ struct NodeEstimate {
     double writeRps = 0;
     std::int64_t servers = 0;  ///< workers / connections (0 for a client)
     double serviceMs = 0;      ///< mean time a server is held per request (mixed classes)
-    double utilization = 0;    ///< offered load lambda S / c; >= 1 means saturated
+    /// Busy share of the servers: the offered load lambda S / c (>= 1 means saturated);
+    /// with a queue limit, the carried load of the requests it accepts (< 1).
+    double utilization = 0;
+    double offeredLoad = 0;    ///< lambda S / c, whether or not a queue limit turns some away
+    std::optional<double> rejectFraction; ///< with a queue limit: share of arrivals rejected
     double meanWaitMs = 0;
     double meanResponseMs = 0; ///< wait + service (+ downstream for a blocking server)
-    bool stable = true;
+    bool stable = true;        ///< offered load < 1
     std::optional<double> hitRatio; ///< caches: the hit ratio used (fixed or LRU estimate)
 };
 

@@ -38,6 +38,9 @@ nlohmann::ordered_json analysisToJson(const Analysis& a)
         n["write_rps"] = e.writeRps;
         n["servers"] = e.servers;
         n["service_ms"] = finiteOrNull(e.serviceMs);
+        n["offered_load"] = finiteOrNull(e.offeredLoad);
+        if (e.rejectFraction)
+            n["reject_fraction"] = *e.rejectFraction;
         if (e.hitRatio)
             n["hit_ratio"] = *e.hitRatio;
         nodes[e.id.str()] = std::move(n);

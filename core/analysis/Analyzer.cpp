@@ -87,8 +87,8 @@ Analysis analyze(const Topology& t)
     double busiest = 0;
     for (std::size_t i = 0; i < a.nodes.size(); ++i) {
         const NodeEstimate& e = a.nodes[i];
-        if (plan.nodes[i].isQueue && e.reached && e.utilization > busiest) {
-            busiest = e.utilization;
+        if (plan.nodes[i].isQueue && e.reached && e.offeredLoad > busiest) {
+            busiest = e.offeredLoad;
             a.bottleneck = e.id;
         }
     }

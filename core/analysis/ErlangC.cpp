@@ -5,17 +5,26 @@
 
 namespace scalelab::core {
 
+double erlangB(std::int64_t servers, double offeredLoad)
+{
+    if (offeredLoad <= 0)
+        return 0.0;
+    // B(k) = a B(k-1) / (k + a B(k-1)), B(0) = 1: no factorials, no overflow even for
+    // 100,000 servers.
+    double b = 1.0;
+    for (std::int64_t k = 1; k <= servers; ++k)
+        b = offeredLoad * b / (static_cast<double>(k) + offeredLoad * b);
+    return b;
+}
+
 double erlangC(std::int64_t servers, double offeredLoad)
 {
     if (servers < 1 || offeredLoad >= static_cast<double>(servers))
         return 1.0;
     if (offeredLoad <= 0)
         return 0.0;
-    // Erlang B by its recurrence B(k) = a B(k-1) / (k + a B(k-1)): no factorials, no
-    // overflow even for 100,000 servers. Then C = c B / (c - a (1 - B)).
-    double b = 1.0;
-    for (std::int64_t k = 1; k <= servers; ++k)
-        b = offeredLoad * b / (static_cast<double>(k) + offeredLoad * b);
+    // C = c B / (c - a (1 - B)).
+    const double b = erlangB(servers, offeredLoad);
     const double c = static_cast<double>(servers);
     return c * b / (c - offeredLoad * (1.0 - b));
 }

@@ -4,6 +4,10 @@
 
 namespace scalelab::core {
 
+/// Probability that an arrival finds all `servers` busy in an M/M/c/c loss system
+/// (Erlang B), by its stable recurrence; `offeredLoad` a = lambda / mu in Erlangs.
+double erlangB(std::int64_t servers, double offeredLoad);
+
 /// Probability that an arriving request waits in an M/M/c queue (Erlang C formula).
 /// `offeredLoad` is a = lambda / mu in Erlangs; returns 1 when a >= c (the queue is unstable).
 double erlangC(std::int64_t servers, double offeredLoad);

@@ -75,17 +75,22 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
             continue;
         const double capacity = static_cast<double>(e.servers) * 1000.0 / e.serviceMs;
         if (!e.stable) {
+            const std::string consequence =
+                e.rejectFraction
+                    ? fmt::format("its queue (limit {}) stays full and rejects about {:.0f}% of "
+                                  "them",
+                                  n.integer("queue_limit"), *e.rejectFraction * 100)
+                    : std::string("queues grow without bound");
             add("error", e.id,
                 fmt::format("'{}' is saturated: {:.0f} req/s arrive but it can serve about "
-                            "{:.0f} req/s ({} servers x {:.3g} ms); queues grow without bound. "
-                            "Try: {}.",
+                            "{:.0f} req/s ({} servers x {:.3g} ms); {}. Try: {}.",
                             e.id.str(), e.arrivalRps, capacity, e.servers, e.serviceMs,
-                            remedyForLoad(n, e)));
-        } else if (e.utilization >= 0.8) {
+                            consequence, remedyForLoad(n, e)));
+        } else if (e.offeredLoad >= 0.8) {
             add("warning", e.id,
                 fmt::format("'{}' runs at {} utilization: waits climb steeply above 80% (mean "
                             "wait {:.3g} ms now). Try: {}.",
-                            e.id.str(), percentText(e.utilization), e.meanWaitMs, remedyForLoad(n, e)));
+                            e.id.str(), percentText(e.offeredLoad), e.meanWaitMs, remedyForLoad(n, e)));
         }
     }
 

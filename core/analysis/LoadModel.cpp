@@ -1,6 +1,7 @@
 #include "core/analysis/LoadModel.h"
 
 #include "core/analysis/ErlangC.h"
+#include "core/analysis/FiniteQueue.h"
 
 #include <algorithm>
 #include <cmath>
@@ -42,7 +43,8 @@ ServiceMixture serviceMixture(double wRead, double hRead, double wWrite, double 
 
 using namespace load_detail;
 
-LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale)
+LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
+                      bool applyQueueLimits)
 {
     const std::size_t n = t.nodes.size();
     LoadState s;
@@ -62,9 +64,18 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale)
         }
         if (!reached[i])
             continue;
+        // A full queue turns requests away: only the accepted ones go on. (A blocking
+        // server's rejections are estimated from its own service time here.)
+        double accepted = 1.0;
+        if (applyQueueLimits && r.isQueue && r.queueLimit > 0) {
+            const ServiceMixture own = serviceMixture(lamR[i], r.readServiceMs, lamW[i],
+                                                      r.writeServiceMs, r.serviceScv);
+            accepted = 1.0 - mmck(lamR[i] + lamW[i], own.mean / 1000.0, r.servers, r.queueLimit,
+                                  own.scv).probReject;
+        }
         for (const auto& call : r.calls) {
-            lamR[call.target] += lamR[i] * call.pRead;
-            lamW[call.target] += lamW[i] * call.pWrite;
+            lamR[call.target] += lamR[i] * call.pRead * accepted;
+            lamW[call.target] += lamW[i] * call.pWrite * accepted;
             if (call.pRead > 0 || call.pWrite > 0)
                 reached[call.target] = true;
         }
@@ -111,10 +122,19 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale)
         const QueueEstimate q = mgc(e.arrivalRps, hold.mean / 1000.0, r.servers, hold.scv);
         e.servers = r.servers;
         e.serviceMs = hold.mean;
-        e.utilization = q.utilization;
+        e.utilization = e.offeredLoad = q.utilization;
         e.stable = q.stable;
         e.meanWaitMs = q.meanWait * 1000.0;
         e.meanResponseMs = e.arrivalRps > 0 ? q.meanResponse * 1000.0 : hold.mean;
+        if (applyQueueLimits && r.queueLimit > 0 && std::isfinite(hold.mean)) {
+            // M/M/c/K: bounded waits at any load; the accepted requests keep the servers busy.
+            const FiniteQueueEstimate f =
+                mmck(e.arrivalRps, hold.mean / 1000.0, r.servers, r.queueLimit, hold.scv);
+            e.utilization = f.utilization;
+            e.rejectFraction = f.probReject;
+            e.meanWaitMs = f.meanWait * 1000.0;
+            e.meanResponseMs = e.arrivalRps > 0 ? f.meanResponse * 1000.0 : hold.mean;
+        }
         s.readMs[i] = e.meanWaitMs + holdR + (r.blocking ? 0.0 : downR);
         s.writeMs[i] = e.meanWaitMs + holdW + (r.blocking ? 0.0 : downW);
     }
@@ -123,7 +143,8 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale)
 
 double maxScale(const Topology& t, const RoutingPlan& plan)
 {
-    const LoadState unit = computeLoad(t, plan, 1.0);
+    // Saturation is about offered load: flows are not thinned by queue limits here.
+    const LoadState unit = computeLoad(t, plan, 1.0, false);
     // Without blocking servers every utilization grows linearly with the rates, so the
     // first node to reach 100% sets the scale exactly.
     double linear = kLoadInf;
@@ -144,7 +165,7 @@ double maxScale(const Topology& t, const RoutingPlan& plan)
     // A blocking server's holding time grows with the downstream waits: bisect on the
     // scale at which every node is still stable.
     const auto allStable = [&](double scale) {
-        const LoadState s = computeLoad(t, plan, scale);
+        const LoadState s = computeLoad(t, plan, scale, false);
         return std::all_of(s.nodes.begin(), s.nodes.end(),
                            [](const NodeEstimate& e) { return e.stable; });
     };

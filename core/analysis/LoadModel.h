@@ -15,7 +15,9 @@ struct LoadState {
     std::vector<double> writeMs;
 };
 
-LoadState computeLoad(const Topology& topology, const RoutingPlan& plan, double scale);
+/// With `applyQueueLimits`, requests a full queue rejects go no further downstream.
+LoadState computeLoad(const Topology& topology, const RoutingPlan& plan, double scale,
+                      bool applyQueueLimits = true);
 
 /// How many times every client rate can grow before some node saturates (+inf unloaded).
 double maxScale(const Topology& topology, const RoutingPlan& plan);

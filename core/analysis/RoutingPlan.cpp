@@ -137,6 +137,7 @@ RoutingPlan buildRoutingPlan(const Topology& t)
             r.readServiceMs = r.writeServiceMs = node.number("service_ms") / speed;
         }
         r.servers = std::max<std::int64_t>(r.servers, 1);
+        r.queueLimit = std::max<std::int64_t>(node.integer("queue_limit"), 0);
         r.blocking = node.is("web_server") && node.text("concurrency_model") == "blocking";
     }
 

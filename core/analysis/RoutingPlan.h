@@ -26,6 +26,7 @@ struct NodeRouting {
     bool isQueue = false;     ///< a c-server FIFO queue (everything but a client)
     bool blocking = false;    ///< a worker is held until the downstream calls return
     std::int64_t servers = 1;
+    std::int64_t queueLimit = 0; ///< waiting room; 0 = unbounded
     double readServiceMs = 0; ///< own mean service time of a read, after engine and speed
     double writeServiceMs = 0;
     double serviceScv = 1;    ///< squared coefficient of variation of the own service time

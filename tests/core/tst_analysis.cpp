@@ -7,6 +7,7 @@
 #include "core/analysis/AnalysisJson.h"
 #include "core/analysis/CacheHitEstimate.h"
 #include "core/analysis/ErlangC.h"
+#include "core/analysis/FiniteQueue.h"
 #include "core/io/TopologyJson.h"
 
 #include <cmath>
@@ -113,6 +114,80 @@ private Q_SLOTS:
         // Many servers: the recurrence must not overflow where factorials would.
         const double big = erlangC(100000, 99000);
         QVERIFY(big > 0 && big < 1);
+    }
+
+    void finiteQueueMatchesDirectSum_data()
+    {
+        QTest::addColumn<int>("servers");
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<double>("load"); // a = lambda S
+        QTest::newRow("M/M/1/4, rho 0.5") << 1 << 3 << 0.5;
+        QTest::newRow("M/M/2/5, rho 1") << 2 << 3 << 2.0;
+        QTest::newRow("M/M/3/13, rho 1.4") << 3 << 10 << 4.2;
+        QTest::newRow("M/M/8/108, rho 1.24") << 8 << 100 << 9.92;
+    }
+    void finiteQueueMatchesDirectSum()
+    {
+        QFETCH(int, servers);
+        QFETCH(int, limit);
+        QFETCH(double, load);
+        // p_n proportional to a^n / n! for n <= c and a^n / (c! c^(n-c)) above.
+        const int k = servers + limit;
+        std::vector<double> p(k + 1);
+        double term = 1, total = 0;
+        for (int i = 0; i <= k; ++i) {
+            if (i > 0)
+                term *= load / std::min(i, servers);
+            p[i] = term;
+            total += term;
+        }
+        double lq = 0;
+        for (int i = 0; i <= k; ++i) {
+            p[i] /= total;
+            lq += std::max(0, i - servers) * p[i];
+        }
+        const double s = 0.010, lambda = load / s;
+        const FiniteQueueEstimate q = mmck(lambda, s, servers, limit);
+        CHECK_NEAR(q.probReject, p[k]);
+        CHECK_NEAR(q.meanQueueLength, lq);
+        CHECK_NEAR(q.meanWait, lq / (lambda * (1 - p[k])));
+        CHECK_NEAR(q.utilization, lambda * (1 - p[k]) * s / servers);
+    }
+
+    void finiteQueueLimits()
+    {
+        // A vast waiting room is M/M/c; overloaded, it turns away 1 - 1/rho.
+        const QueueEstimate open = mmc(300, 0.010, 4);
+        const FiniteQueueEstimate roomy = mmck(300, 0.010, 4, 1000000000);
+        CHECK_NEAR(roomy.meanWait, open.meanWait);
+        QVERIFY(roomy.probReject < 1e-12);
+        const FiniteQueueEstimate flooded = mmck(500, 0.010, 4, 1000000000);
+        CHECK_NEAR(flooded.probReject, 1 - 1 / 1.25);
+        CHECK_NEAR(flooded.utilization, 1.0);
+    }
+
+    void queueLimitThinsTheFlowDownstream()
+    {
+        const Topology t = load(R"({"format":"scalelab/1","nodes":[
+            {"id":"u","kind":"client","params":{"rate_rps":150,"read_ratio":1}},
+            {"id":"web","kind":"web_server","params":{"workers":1,"service_ms":10,"queue_limit":5}},
+            {"id":"db","kind":"database","params":{"connections":4}}],
+            "links":[{"from":"u","to":"web"},{"from":"web","to":"db"}]})");
+        const Analysis a = analyze(t);
+        const NodeEstimate* web = a.node(NodeId{"web"});
+        const FiniteQueueEstimate q = mmck(150, 0.010, 1, 5);
+        QVERIFY(!web->stable); // offered 150 %
+        CHECK_NEAR(web->offeredLoad, 1.5);
+        CHECK_NEAR(*web->rejectFraction, q.probReject);
+        CHECK_NEAR(web->utilization, 150 * (1 - q.probReject) * 0.010);
+        CHECK_NEAR(web->meanWaitMs, q.meanWait * 1000);
+        CHECK_NEAR(a.node(NodeId{"db"})->arrivalRps, 150 * (1 - q.probReject));
+        CHECK_NEAR(a.maxScale, 1 / 1.5);
+        QVERIFY(hasFinding(a, "error", "web", "rejects about"));
+        const auto doc = nlohmann::json::parse(analysisToJsonText(a));
+        QCOMPARE(doc["nodes"]["web"]["stable"].get<bool>(), false);
+        QVERIFY(doc["nodes"]["web"]["mean_wait_ms"].is_number()); // bounded by the limit
+        QVERIFY(doc["nodes"]["web"].contains("reject_fraction"));
     }
 
     void singleWebServerIsMmc()
