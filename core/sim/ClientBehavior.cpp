@@ -23,6 +23,7 @@ void ClientBehavior::reconfigure()
 {
     const Node& n = node();
     m_rate = n.number("rate_rps");
+    m_meanGapNs = m_rate > 0 ? 1e9 / m_rate : 0.0;
     m_poisson = n.text("arrival") != "constant";
     m_readRatio = n.number("read_ratio");
     m_timeout = fromMs(n.number("timeout_ms"));
@@ -37,8 +38,7 @@ void ClientBehavior::arm()
 {
     if (m_armed || !m_up || m_rate <= 0 || m_entryLink == kNone)
         return;
-    const double meanNs = 1e9 / m_rate;
-    const double gap = m_poisson ? m_exponential(m_kernel.rng(m_index)) * meanNs : meanNs;
+    const double gap = m_poisson ? m_exponential(m_kernel.rng(m_index)) * m_meanGapNs : m_meanGapNs;
     m_kernel.schedule(m_kernel.now() + static_cast<SimTime>(gap + 0.5), EventType::Timer, m_index,
                       kArrivalTimer);
     m_armed = true;

@@ -34,6 +34,7 @@ private:
     std::uint32_t m_entryLink = kNone;
     std::uint32_t m_dnsLink = kNone;
     double m_rate = 0;
+    double m_meanGapNs = 0;
     bool m_poisson = true;
     double m_readRatio = 1;
     SimTime m_timeout = 0;

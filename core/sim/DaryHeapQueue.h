@@ -10,7 +10,7 @@ namespace scalelab::core::sim {
 /// the depth and keeps the children of a node in one or two cache lines.
 template <unsigned D> class DaryHeapQueue final : public FutureEventSet {
 public:
-    void push(const Event& event) override
+    [[gnu::always_inline]] void push(const Event& event) override
     {
         std::size_t i = m_heap.size();
         m_heap.push_back(event);

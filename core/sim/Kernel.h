@@ -47,7 +47,8 @@ public:
     SimTime warmup() const { return m_warmup; }
     bool finished() const { return m_now >= m_end || m_capped; }
     std::uint64_t eventsProcessed() const { return m_eventCount; }
-    void schedule(SimTime at, EventType type, std::uint32_t a, std::uint32_t b = 0)
+    [[gnu::always_inline]] void schedule(SimTime at, EventType type, std::uint32_t a,
+                                         std::uint32_t b = 0)
     {
         const Event e = Event::make(at, m_seq++, type, a, b);
         // The default queue is called directly (inlined); the others through the interface.
