@@ -8,12 +8,13 @@ namespace {
 constexpr std::size_t kMinBuckets = 16;
 }
 
-CalendarQueue::CalendarQueue() : m_buckets(kMinBuckets) {}
+CalendarQueue::CalendarQueue() : m_heads(kMinBuckets, kNil) {}
 
 void CalendarQueue::clear()
 {
-    for (auto& b : m_buckets)
-        b.clear();
+    std::fill(m_heads.begin(), m_heads.end(), kNil);
+    m_slots.clear();
+    m_freeSlot = kNil;
     m_size = 0;
     m_current = 0;
     m_bucketTop = 0;
@@ -21,12 +22,21 @@ void CalendarQueue::clear()
 
 void CalendarQueue::insert(const Event& event)
 {
-    auto& bucket = m_buckets[bucketOf(event.time)];
-    // Latest first, so the earliest is popped from the back without shifting.
-    auto pos = bucket.end();
-    while (pos != bucket.begin() && earlier(event, *(pos - 1)) == false)
-        --pos;
-    bucket.insert(pos, event);
+    std::uint32_t s;
+    if (m_freeSlot != kNil) {
+        s = m_freeSlot;
+        m_freeSlot = m_slots[s].next;
+    } else {
+        s = static_cast<std::uint32_t>(m_slots.size());
+        m_slots.push_back({});
+    }
+    m_slots[s].event = event;
+    // Earliest first; equal times keep insertion order (seq grows).
+    std::uint32_t* link = &m_heads[bucketOf(event.time)];
+    while (*link != kNil && earlier(m_slots[*link].event, event))
+        link = &m_slots[*link].next;
+    m_slots[s].next = *link;
+    *link = s;
 }
 
 void CalendarQueue::push(const Event& event)
@@ -39,16 +49,16 @@ void CalendarQueue::push(const Event& event)
     }
     insert(event);
     ++m_size;
-    if (m_size > 2 * m_buckets.size())
-        resize(2 * m_buckets.size());
+    if (m_size > 2 * m_heads.size())
+        resize(2 * m_heads.size());
 }
 
 std::size_t CalendarQueue::locateMin() const
 {
-    const std::size_t n = m_buckets.size();
+    const std::size_t n = m_heads.size();
     for (std::size_t step = 0; step < n; ++step) {
-        const auto& bucket = m_buckets[m_current];
-        if (!bucket.empty() && bucket.back().time < m_bucketTop)
+        const std::uint32_t head = m_heads[m_current];
+        if (head != kNil && m_slots[head].event.time < m_bucketTop)
             return m_current;
         m_current = (m_current + 1) & (n - 1);
         m_bucketTop += m_width;
@@ -57,9 +67,10 @@ std::size_t CalendarQueue::locateMin() const
     ++m_directSearches;
     std::size_t best = n;
     for (std::size_t i = 0; i < n; ++i)
-        if (!m_buckets[i].empty() && (best == n || earlier(m_buckets[i].back(), m_buckets[best].back())))
+        if (m_heads[i] != kNil &&
+            (best == n || earlier(m_slots[m_heads[i]].event, m_slots[m_heads[best]].event)))
             best = i;
-    const SimTime t = m_buckets[best].back().time;
+    const SimTime t = m_slots[m_heads[best]].event.time;
     m_current = best;
     m_bucketTop = dayEnd(t);
     return best;
@@ -67,19 +78,22 @@ std::size_t CalendarQueue::locateMin() const
 
 const Event& CalendarQueue::top() const
 {
-    return m_buckets[locateMin()].back();
+    return m_slots[m_heads[locateMin()]].event;
 }
 
 Event CalendarQueue::pop()
 {
-    auto& bucket = m_buckets[locateMin()];
-    const Event e = bucket.back();
-    bucket.pop_back();
+    const std::size_t b = locateMin();
+    const std::uint32_t s = m_heads[b];
+    const Event e = m_slots[s].event;
+    m_heads[b] = m_slots[s].next;
+    m_slots[s].next = m_freeSlot;
+    m_freeSlot = s;
     --m_size;
-    if (m_buckets.size() > kMinBuckets && m_size < m_buckets.size() / 2)
-        resize(m_buckets.size() / 2);
+    if (m_heads.size() > kMinBuckets && m_size < m_heads.size() / 2)
+        resize(m_heads.size() / 2);
     else if (++m_popsSinceResize > 64 && m_directSearches * 4 > m_popsSinceResize && m_size >= 2)
-        resize(m_buckets.size()); // a quarter of pops jump years: days too short, measure again
+        resize(m_heads.size()); // a quarter of pops jump years: days too short, measure again
     return e;
 }
 
@@ -88,10 +102,9 @@ void CalendarQueue::resize(std::size_t buckets)
     m_directSearches = 0;
     m_popsSinceResize = 0;
     m_scratch.clear();
-    for (auto& b : m_buckets) {
-        m_scratch.insert(m_scratch.end(), b.begin(), b.end());
-        b.clear();
-    }
+    for (std::uint32_t head : m_heads)
+        for (std::uint32_t s = head; s != kNil; s = m_slots[s].next)
+            m_scratch.push_back(m_slots[s].event);
     // Day length from the spacing of the earliest events (Brown): ~3 events per day
     // near the head of the queue, ignoring gaps more than twice the average.
     const std::size_t sample = std::min<std::size_t>(m_scratch.size(), 25);
@@ -118,7 +131,9 @@ void CalendarQueue::resize(std::size_t buckets)
             m_width = SimTime{1} << m_shift;
         }
     }
-    m_buckets.resize(buckets);
+    m_heads.assign(buckets, kNil);
+    m_slots.clear();
+    m_freeSlot = kNil;
     if (m_scratch.empty())
         return;
     const Event first = *std::min_element(m_scratch.begin(), m_scratch.end(), earlier);

@@ -2,13 +2,15 @@
 
 #include "core/sim/FutureEventSet.h"
 
+#include <cstdint>
 #include <vector>
 
 namespace scalelab::core::sim {
 
 /// Brown's calendar queue (CACM 1988): buckets of one "day" each, scanned like the days of
 /// a year; resized (and the day length re-estimated from the earliest events) when the
-/// population doubles or halves. Each bucket is a vector sorted latest-first.
+/// population doubles or halves. Each bucket is a sorted singly linked list of slots in one
+/// pool, so a bucket costs 4 bytes and an event lives in one 32-byte slot.
 class CalendarQueue final : public FutureEventSet {
 public:
     CalendarQueue();
@@ -20,21 +22,29 @@ public:
     void clear() override;
 
 private:
+    static constexpr std::uint32_t kNil = 0xFFFFFFFFu;
+    struct Slot {
+        Event event;
+        std::uint32_t next = kNil;
+    };
+
     std::size_t bucketOf(SimTime t) const
     {
-        return static_cast<std::size_t>(t >> m_shift) & (m_buckets.size() - 1);
+        return static_cast<std::size_t>(t >> m_shift) & (m_heads.size() - 1);
     }
+    SimTime dayEnd(SimTime t) const { return ((t >> m_shift) + 1) << m_shift; }
     void insert(const Event& event);
     /// Finds the bucket holding the earliest event and moves the scan position there.
     std::size_t locateMin() const;
     void resize(std::size_t buckets);
 
-    std::vector<std::vector<Event>> m_buckets;
+    std::vector<std::uint32_t> m_heads; ///< per bucket: earliest slot, or kNil
+    std::vector<Slot> m_slots;
+    std::uint32_t m_freeSlot = kNil;
     std::size_t m_size = 0;
     // Days are a power of two of nanoseconds: a shift instead of a 64-bit division.
     int m_shift = 10;
     SimTime m_width = SimTime{1} << 10;
-    SimTime dayEnd(SimTime t) const { return ((t >> m_shift) + 1) << m_shift; }
     // Scan state: mutable because top() advances it exactly as pop() would.
     mutable std::size_t m_current = 0;
     mutable SimTime m_bucketTop = 0; ///< end of the current day's window
