@@ -79,6 +79,7 @@ MainWindow::MainWindow(Interaction interaction, QWidget* parent)
 
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::infoChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::resetDone, this, [this] {
         updateTitle();
         // Fit once the view has its final size (after the event loop lays it out).

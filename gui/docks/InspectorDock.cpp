@@ -1,12 +1,15 @@
 #include "gui/docks/InspectorDock.h"
 
 #include <algorithm>
+#include <limits>
 
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -14,6 +17,7 @@
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/IconCache.h"
 #include "gui/commands/RenameNodeCommand.h"
+#include "gui/commands/SetDiagramInfoCommand.h"
 #include "gui/commands/SetLinkParamCommand.h"
 #include "gui/commands/SetNodeParamCommand.h"
 #include "gui/docks/ParamEditor.h"
@@ -78,6 +82,7 @@ void InspectorDock::rebuild()
     m_links = m_nodes.empty() ? m_scene->selectedLinkKeys() : std::vector<core::LinkKey>{};
     m_editors.clear();
     m_nameEdit = nullptr;
+    m_diagramName = nullptr;
     m_page = new QWidget;
     auto* outer = new QVBoxLayout(m_page);
     outer->setContentsMargins(12, 10, 12, 10);
@@ -93,22 +98,74 @@ void InspectorDock::rebuild()
     } else if (!m_links.empty()) {
         buildLinkForm();
     } else {
-        const auto& t = m_document->topology();
-        m_form->addRow(inspectorTitle(tr("Nothing selected"), m_page));
-        m_form->addRow(inspectorCaption(tr("Select a node or a link to edit its parameters. Drag "
-                                  "components from the palette; drag from a node's blue "
-                                  "handle (or Shift+drag) to link it."),
-                               m_page));
-        m_form->addRow(tr("Diagram"), new QLabel(t.name.empty() ? m_document->displayName()
-                                                                : QString::fromStdString(t.name),
-                                                 m_page));
-        m_form->addRow(tr("Nodes"), new QLabel(QString::number(t.nodes.size()), m_page));
-        m_form->addRow(tr("Links"), new QLabel(QString::number(t.links.size()), m_page));
+        buildDiagramForm();
     }
     outer->addLayout(m_form);
     outer->addStretch(1);
     m_scroll->setWidget(m_page); // deletes the previous page
     refreshValues();
+}
+
+void InspectorDock::buildDiagramForm()
+{
+    const auto& t = m_document->topology();
+    m_form->addRow(inspectorTitle(tr("Diagram"), m_page));
+    m_form->addRow(inspectorCaption(tr("%1 nodes, %2 links. Select a node or a link to edit "
+                                       "its parameters; drag from a node's blue handle (or "
+                                       "Shift+drag) to link it.")
+                                        .arg(t.nodes.size())
+                                        .arg(t.links.size()),
+                                    m_page));
+    m_diagramName = new QLineEdit(m_page);
+    m_diagramName->setObjectName(QStringLiteral("diagramName"));
+    m_diagramDescription = new QLineEdit(m_page);
+    m_diagramDescription->setObjectName(QStringLiteral("diagramDescription"));
+    m_duration = new QDoubleSpinBox(m_page);
+    m_duration->setObjectName(QStringLiteral("duration_s"));
+    m_duration->setRange(0.001, 1e6);
+    m_duration->setSuffix(QStringLiteral(" s"));
+    m_duration->setToolTip(tr("Simulated time of a run"));
+    m_warmup = new QDoubleSpinBox(m_page);
+    m_warmup->setObjectName(QStringLiteral("warmup_s"));
+    m_warmup->setRange(0, 1e6);
+    m_warmup->setSuffix(QStringLiteral(" s"));
+    m_warmup->setToolTip(tr("Statistics ignore the first seconds, while queues fill up"));
+    m_seed = new QSpinBox(m_page);
+    m_seed->setObjectName(QStringLiteral("seed"));
+    m_seed->setRange(0, std::numeric_limits<int>::max());
+    m_seed->setToolTip(tr("Same file and same seed give the same results, bit for bit"));
+    for (QAbstractSpinBox* spin :
+         {static_cast<QAbstractSpinBox*>(m_duration), static_cast<QAbstractSpinBox*>(m_warmup),
+          static_cast<QAbstractSpinBox*>(m_seed)}) {
+        spin->setKeyboardTracking(false);
+        connect(spin, &QAbstractSpinBox::editingFinished, this, &InspectorDock::commitDiagram);
+    }
+    connect(m_duration, &QDoubleSpinBox::valueChanged, this, &InspectorDock::commitDiagram);
+    connect(m_warmup, &QDoubleSpinBox::valueChanged, this, &InspectorDock::commitDiagram);
+    connect(m_seed, &QSpinBox::valueChanged, this, &InspectorDock::commitDiagram);
+    connect(m_diagramName, &QLineEdit::editingFinished, this, &InspectorDock::commitDiagram);
+    connect(m_diagramDescription, &QLineEdit::editingFinished, this, &InspectorDock::commitDiagram);
+    m_form->addRow(tr("name"), m_diagramName);
+    m_form->addRow(tr("description"), m_diagramDescription);
+    m_form->addRow(inspectorTitle(tr("Simulation"), m_page));
+    m_form->addRow(tr("duration"), m_duration);
+    m_form->addRow(tr("warm-up"), m_warmup);
+    m_form->addRow(tr("seed"), m_seed);
+}
+
+void InspectorDock::commitDiagram()
+{
+    if (!m_diagramName || m_refreshing)
+        return;
+    SetDiagramInfoCommand::Info info = SetDiagramInfoCommand::current(*m_document);
+    info.name = m_diagramName->text().trimmed().toStdString();
+    info.description = m_diagramDescription->text().trimmed().toStdString();
+    info.simulation.durationS = m_duration->value();
+    info.simulation.warmupS = m_warmup->value();
+    info.simulation.seed = std::uint64_t(m_seed->value());
+    if (info == SetDiagramInfoCommand::current(*m_document))
+        return;
+    m_document->undoStack()->push(new SetDiagramInfoCommand(m_document, std::move(info)));
 }
 
 void InspectorDock::buildNodeForm()
@@ -143,9 +200,9 @@ void InspectorDock::buildNodeForm()
     if (m_nodes.size() == 1) {
         titles->addWidget(inspectorTitle(QString::fromStdString(first->displayName()), header));
         titles->addWidget(inspectorCaption(QString::fromStdString(firstSpec->displayName) +
-                                      QStringLiteral(" · ") +
-                                      QString::fromStdString(first->id.str()),
-                                  header));
+                                               QStringLiteral(" · ") +
+                                               QString::fromStdString(first->id.str()),
+                                           header));
     } else {
         titles->addWidget(inspectorTitle(tr("%1 nodes selected").arg(m_nodes.size()), header));
         titles->addWidget(inspectorCaption(tr("Edits apply to all of them"), header));
@@ -194,9 +251,9 @@ void InspectorDock::buildLinkForm()
                             : tr("%1 links selected").arg(m_links.size()),
         m_page));
     m_form->addRow(inspectorCaption(replication ? tr("Replication link: the replica applies the "
-                                            "master's writes after the lag")
-                                       : QString::fromStdString(spec.help),
-                           m_page));
+                                                     "master's writes after the lag")
+                                                : QString::fromStdString(spec.help),
+                                    m_page));
     for (const auto& p : spec.params) {
         const std::string name = p.name;
         auto* editor = new ParamEditor(
@@ -227,6 +284,23 @@ void InspectorDock::refreshValues()
         m_nameEdit = nullptr;
         QMetaObject::invokeMethod(this, &InspectorDock::rebuild, Qt::QueuedConnection);
         return;
+    }
+    if (m_diagramName) {
+        const core::Topology& t = m_document->topology();
+        m_refreshing = true;
+        const QSignalBlocker b1(m_duration), b2(m_warmup), b3(m_seed);
+        if (!m_diagramName->hasFocus())
+            m_diagramName->setText(QString::fromStdString(t.name));
+        if (!m_diagramDescription->hasFocus()) {
+            m_diagramDescription->setText(QString::fromStdString(t.description));
+            m_diagramDescription->setCursorPosition(0); // show the start of a long text
+            m_diagramDescription->setToolTip(QString::fromStdString(t.description));
+        }
+        m_duration->setValue(t.simulation.durationS);
+        m_warmup->setValue(t.simulation.warmupS);
+        m_seed->setValue(
+            int(std::min<std::uint64_t>(t.simulation.seed, std::numeric_limits<int>::max())));
+        m_refreshing = false;
     }
     if (m_nameEdit && m_nodes.size() == 1 && !m_nameEdit->hasFocus())
         m_nameEdit->setText(QString::fromStdString(m_document->node(m_nodes.front())->name));

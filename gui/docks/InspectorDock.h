@@ -12,6 +12,8 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QScrollArea;
+class QDoubleSpinBox;
+class QSpinBox;
 
 namespace scalelab::gui {
 
@@ -35,6 +37,8 @@ private:
     void refreshValues();
     void buildNodeForm();
     void buildLinkForm();
+    void buildDiagramForm();
+    void commitDiagram();
     void commitName();
 
     Document* m_document;
@@ -43,6 +47,13 @@ private:
     QWidget* m_page = nullptr;
     QFormLayout* m_form = nullptr;
     QLineEdit* m_nameEdit = nullptr;
+    // The diagram's own fields, shown when nothing is selected.
+    QLineEdit* m_diagramName = nullptr;
+    QLineEdit* m_diagramDescription = nullptr;
+    QDoubleSpinBox* m_duration = nullptr;
+    QDoubleSpinBox* m_warmup = nullptr;
+    QSpinBox* m_seed = nullptr;
+    bool m_refreshing = false;
     std::vector<core::NodeId> m_nodes;
     std::vector<core::LinkKey> m_links;
     std::map<std::string, ParamEditor*> m_editors;

@@ -158,4 +158,14 @@ void Document::setLinkParam(const core::LinkKey& key, const std::string& param,
     touch();
 }
 
+void Document::setInfo(const std::string& name, const std::string& description,
+                       const core::SimulationSettings& simulation)
+{
+    m_topology.name = name;
+    m_topology.description = description;
+    m_topology.simulation = simulation;
+    Q_EMIT infoChanged();
+    touch();
+}
+
 } // namespace scalelab::gui

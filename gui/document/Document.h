@@ -60,6 +60,9 @@ public:
     void removeLink(const core::LinkKey& key);
     void setLinkParam(const core::LinkKey& key, const std::string& param,
                       const std::optional<core::ParamValue>& value);
+    /// The diagram's name, description and simulation settings.
+    void setInfo(const std::string& name, const std::string& description,
+                 const core::SimulationSettings& simulation);
 
 Q_SIGNALS:
     void nodeAdded(const scalelab::core::NodeId& id);
@@ -69,6 +72,8 @@ Q_SIGNALS:
     void linkAdded(const scalelab::core::LinkKey& key);
     void linkRemoved(const scalelab::core::LinkKey& key);
     void linkChanged(const scalelab::core::LinkKey& key);
+    /// Name, description or simulation settings changed.
+    void infoChanged();
     /// The whole topology was replaced: views rebuild.
     void resetDone();
     /// Any change at all (after the specific signal).

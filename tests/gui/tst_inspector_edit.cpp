@@ -96,6 +96,30 @@ private Q_SLOTS:
         QCOMPARE(w->document()->node(core::NodeId{"web1"})->name, std::string("Front end"));
     }
 
+    void nothingSelectedEditsDiagramAndSimulation()
+    {
+        auto w = testsupport::openSampleWindow();
+        w->scene()->clearSelection();
+        auto* name = w->inspectorDock()->findChild<QLineEdit*>(QStringLiteral("diagramName"));
+        auto* seed = w->inspectorDock()->findChild<QSpinBox*>(QStringLiteral("seed"));
+        auto* duration =
+            w->inspectorDock()->findChild<QDoubleSpinBox*>(QStringLiteral("duration_s"));
+        QVERIFY(name && seed && duration);
+        QCOMPARE(name->text(), QStringLiteral("Test diagram"));
+        name->setText(QStringLiteral("Shop"));
+        Q_EMIT name->editingFinished();
+        QCOMPARE(w->document()->topology().name, std::string("Shop"));
+        QVERIFY(w->windowTitle().startsWith(QStringLiteral("Shop")));
+        seed->setValue(7);
+        duration->setValue(300);
+        QCOMPARE(w->document()->topology().simulation.seed, std::uint64_t(7));
+        QCOMPARE(w->document()->topology().simulation.durationS, 300.0);
+        QCOMPARE(w->document()->undoStack()->count(), 3);
+        w->document()->undoStack()->undo();
+        QCOMPARE(w->document()->topology().simulation.durationS, 60.0);
+        QCOMPARE(duration->value(), 60.0);
+    }
+
     void linkSelectionEditsLatency()
     {
         auto w = testsupport::openSampleWindow();

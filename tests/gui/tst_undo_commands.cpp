@@ -13,6 +13,7 @@
 #include "gui/commands/InsertFragmentCommand.h"
 #include "gui/commands/MoveNodesCommand.h"
 #include "gui/commands/RenameNodeCommand.h"
+#include "gui/commands/SetDiagramInfoCommand.h"
 #include "gui/commands/SetLinkParamCommand.h"
 #include "gui/commands/SetNodeParamCommand.h"
 
@@ -50,6 +51,12 @@ private Q_SLOTS:
         QTest::newRow("set link param") << Factory([](gui::Document* d) {
             return new gui::SetLinkParamCommand(d, {{NodeId{"lb"}, NodeId{"web1"}}}, "latency_ms",
                                                 3.0);
+        });
+        QTest::newRow("diagram info") << Factory([](gui::Document* d) {
+            auto info = gui::SetDiagramInfoCommand::current(*d);
+            info.name = "Renamed";
+            info.simulation.seed = 99;
+            return new gui::SetDiagramInfoCommand(d, info);
         });
         QTest::newRow("delete node with links") << Factory(
             [](gui::Document* d) { return new gui::DeleteCommand(d, {NodeId{"web1"}}, {}); });
