@@ -5,6 +5,7 @@
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <QFile>
@@ -43,24 +44,34 @@ QString analysisTable(const core::Topology& topology, const core::Analysis& a,
         idWidth = std::max(idWidth, static_cast<int>(n.id.str().size()));
     const auto row = [&](const QStringList& cells) {
         QString line = cells[0].leftJustified(idWidth + 2) + cells[1].leftJustified(15);
-        for (int i = 2; i < cells.size(); ++i)
+        for (int i = 2; i < cells.size() - 1; ++i)
             line += cells[i].rightJustified(i == 2 ? 10 : 13);
-        return line.trimmed().isEmpty() ? QString() : line;
+        return (line + QStringLiteral("  ") + cells.back()).trimmed();
     };
     out << row({QStringLiteral("node"), QStringLiteral("kind"), QStringLiteral("req/s"),
                 QStringLiteral("servers"), QStringLiteral("service ms"), QStringLiteral("util"),
-                QStringLiteral("wait ms"), QStringLiteral("response ms")});
+                QStringLiteral("wait ms"), QStringLiteral("response ms"), QStringLiteral("notes")});
     for (const auto& n : a.nodes) {
         const bool client = n.kind == "client";
-        QString util = client ? QStringLiteral("-")
-                              : QStringLiteral("%1%").arg(number(n.utilization * 100, 0));
-        if (!n.stable && !client)
-            util += QLatin1Char('!');
+        const QString util = client ? QStringLiteral("-")
+                                    : QStringLiteral("%1%").arg(number(n.utilization * 100, 0));
+        QStringList notes;
+        if (!client && !n.stable)
+            notes << QStringLiteral("saturated (offered %1%)").arg(number(n.offeredLoad * 100, 0));
+        if (n.rejectFraction && *n.rejectFraction >= 0.0005)
+            notes << QStringLiteral("rejects %1%").arg(number(*n.rejectFraction * 100, 1));
+        if (n.hitRatio)
+            notes << QStringLiteral("hit ratio %1").arg(number(*n.hitRatio, 2));
+        if (a.bottleneck == n.id)
+            notes << QStringLiteral("bottleneck");
+        if (std::find(a.singlePointsOfFailure.begin(), a.singlePointsOfFailure.end(), n.id) !=
+            a.singlePointsOfFailure.end())
+            notes << QStringLiteral("SPOF");
         out << row({QString::fromStdString(n.id.str()), QString::fromStdString(n.kind),
                     number(n.arrivalRps, 1), client ? QStringLiteral("-") : QString::number(n.servers),
                     client ? QStringLiteral("-") : number(n.serviceMs, 2), util,
                     client ? QStringLiteral("-") : number(n.meanWaitMs, 2),
-                    number(n.meanResponseMs, 2)});
+                    number(n.meanResponseMs, 2), notes.join(QStringLiteral(", "))});
     }
     out << QString();
     out << QStringLiteral("End to end: mean %1, reads %2, writes %3 (links counted both ways)")
