@@ -113,6 +113,31 @@ private Q_SLOTS:
         if (!shot.isEmpty())
             dock.grab().save(shot + QStringLiteral("/analysis-dock.png"));
     }
+
+    void largeDesignFillsThePanel()
+    {
+        const core::LoadResult loaded = core::loadTopologyFile(
+            std::string(SCALELAB_EXAMPLES) + "/08-millions-of-users.scalelab");
+        if (!loaded.ok())
+            QSKIP("example 08 not available");
+        gui::Document document;
+        document.reset(*loaded.topology);
+        document.revalidate();
+        gui::AnalysisDock dock(&document);
+        dock.resize(620, 640);
+        dock.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        int queues = 0;
+        for (const auto& n : loaded.topology->nodes)
+            queues += !n.is("client");
+        QCOMPARE(dock.nodeTable()->topLevelItemCount(), queues);
+        for (int i = 0; i < queues; ++i)
+            QVERIFY(dock.nodeTable()->topLevelItem(i)->text(2).endsWith(QStringLiteral("%")));
+        QCOMPARE(dock.findingList()->count(), static_cast<int>(dock.analysis().findings.size()));
+        const QString shot = qEnvironmentVariable("SCALELAB_REPORT_OUT");
+        if (!shot.isEmpty())
+            dock.grab().save(shot + QStringLiteral("/analysis-dock-08.png"));
+    }
 };
 
 QTEST_MAIN(TestAnalysisDock)
