@@ -386,12 +386,16 @@ Snapshot Kernel::snapshot()
         if (onLink(m_frames[i]))
             ++total;
     s.inFlightTotal = total;
-    const std::uint64_t stride =
-        m_options.inFlightSample == 0 ? 0 : std::max<std::uint64_t>(1, (total + m_options.inFlightSample - 1) / m_options.inFlightSample);
+    // Evenly spread: exactly min(total, limit) samples (an integer stride would take only
+    // half the limit when the total is just above it).
+    const std::uint64_t limit = m_options.inFlightSample;
     std::uint64_t seen = 0;
-    for (std::uint32_t i = 0; i < m_frames.size() && stride > 0; ++i) {
+    for (std::uint32_t i = 0; i < m_frames.size() && limit > 0; ++i) {
         const Frame& f = m_frames[i];
-        if (!onLink(f) || (seen++ % stride) != 0)
+        if (!onLink(f))
+            continue;
+        const std::uint64_t k = seen++;
+        if (total > limit && (k + 1) * limit / total == k * limit / total)
             continue;
         InFlightSample sample;
         sample.link = f.link;

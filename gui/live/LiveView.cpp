@@ -146,8 +146,10 @@ void LiveView::onStateChanged()
     m_pause->setEnabled(s == State::Running);
     m_step->setEnabled(s != State::Running && s != State::Finished);
     m_reset->setEnabled(s != State::Stopped);
-    if (s == State::Running)
+    if (s == State::Running) {
         m_metrics->raise();
+        cacheStaticLayer(true);
+    }
     updateStatus();
 }
 
@@ -181,6 +183,13 @@ void LiveView::updateStatus()
     if (m_controller->hasPendingStructure())
         text += tr("  ·  structure edited: applies at reset");
     m_clock->setText(text);
+}
+
+void LiveView::cacheStaticLayer(bool on)
+{
+    for (QGraphicsItem* item : m_scene->items())
+        if (item != m_traffic && item != m_status)
+            item->setCacheMode(on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
 }
 
 bool LiveView::runFor(double simSeconds)

@@ -38,6 +38,9 @@ public:
     /// Adds the Simulation menu to the window's menu bar.
     void populateMenu(QMenuBar* menuBar);
 
+    /// Nodes and links drawn from device pixmaps while traffic moves over them: every
+    /// frame repaints the whole diagram, and re-rendering 200 icons is what costs.
+    void cacheStaticLayer(bool on);
     /// For --screenshot --run-for: simulates `simSeconds` at once and shows the result.
     bool runFor(double simSeconds);
     /// Text of the live tooltip of a node (tests).

@@ -15,6 +15,8 @@ namespace {
 constexpr int kFrameMs = 16;
 // A frame after a stall (debugger, a modal dialog) must not jump the simulation ahead.
 constexpr double kMaxWallStepS = 0.1;
+// Requests drawn on the canvas at most: 5,000 sprites fit in a frame (tests/bench).
+constexpr std::size_t kDotsShown = 5000;
 using core::sim::kNsPerS;
 } // namespace
 
@@ -84,7 +86,9 @@ bool SimulationController::ensureSimulation()
         }
     }
     try {
-        m_sim = std::make_unique<core::sim::Simulation>(topology);
+        core::sim::SimulationOptions options;
+        options.inFlightSample = kDotsShown;
+        m_sim = std::make_unique<core::sim::Simulation>(topology, options);
     } catch (const std::exception& e) {
         Q_EMIT message(tr("Cannot run: %1").arg(QString::fromUtf8(e.what())));
         return false;

@@ -1,6 +1,7 @@
 #include "gui/live/TrafficLayer.h"
 
 #include <cmath>
+#include <vector>
 
 #include <QPainter>
 
@@ -16,9 +17,8 @@ namespace {
 constexpr double kDot = 8.0;
 constexpr double kHalo = style::kIconSize + 16;
 
-QPixmap makeSprite(const QColor& colour)
+QPixmap makeSprite(const QColor& colour, qreal dpr)
 {
-    const qreal dpr = 2.0; // crisp on high-density screens and when zoomed in a little
     QPixmap pm(QSize(static_cast<int>(kDot * dpr), static_cast<int>(kDot * dpr)));
     pm.setDevicePixelRatio(dpr);
     pm.fill(Qt::transparent);
@@ -38,8 +38,8 @@ TrafficLayer::TrafficLayer(CanvasScene* scene, const SimulationController* contr
     setAcceptedMouseButtons(Qt::NoButton);
     setAcceptHoverEvents(false);
     setFlag(ItemIsSelectable, false);
-    m_sprites = {makeSprite(live::readDot()), makeSprite(live::writeDot()),
-                 makeSprite(live::errorDot())};
+    m_sprites = {makeSprite(live::readDot(), 1.0), makeSprite(live::writeDot(), 1.0),
+                 makeSprite(live::errorDot(), 1.0)};
 }
 
 QRectF TrafficLayer::boundingRect() const
@@ -121,21 +121,45 @@ void TrafficLayer::paintHeat(QPainter* painter)
 
 void TrafficLayer::paintDots(QPainter* painter)
 {
+    // Stamped in device coordinates, unscaled, in one batch per colour: a scaled or
+    // smoothed pixmap per dot is what makes thousands of dots slow (tests/bench).
+    const QTransform toDevice = painter->worldTransform();
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    if (m_sprites[0].devicePixelRatio() != dpr)
+        m_sprites = {makeSprite(live::readDot(), dpr), makeSprite(live::writeDot(), dpr),
+                     makeSprite(live::errorDot(), dpr)};
+    std::array<std::vector<QPainter::PixmapFragment>, 3> batches;
     const auto& samples = m_controller->snapshot().inFlight;
-    const QPointF half(kDot / 2, kDot / 2);
+    for (auto& b : batches)
+        b.reserve(samples.size());
     for (const auto& s : samples) {
         QPointF a, b;
         if (!linkEnds(s.link, a, b))
             continue;
         const double p = s.response ? 1.0 - s.progress : s.progress;
-        const QPixmap& sprite = m_sprites[s.error ? 2 : (s.write ? 1 : 0)];
+        const QPointF at = toDevice.map(a + (b - a) * p);
         // Responses ride a little to the side so both directions stay visible.
-        const QPointF d = b - a;
-        const double len = std::hypot(d.x(), d.y());
-        const QPointF side = s.response ? QPointF(-d.y(), d.x()) / len * 5.0 : QPointF();
-        painter->drawPixmap(a + d * p + side - half, sprite);
-        ++m_dotsDrawn;
+        QPointF side;
+        if (s.response) {
+            const QPointF d = toDevice.map(b) - toDevice.map(a);
+            const double len = std::hypot(d.x(), d.y());
+            if (len > 0)
+                side = QPointF(-d.y(), d.x()) / len * 4.0;
+        }
+        const QPointF c = at + side;
+        batches[s.error ? 2 : (s.write ? 1 : 0)].push_back(QPainter::PixmapFragment::create(
+            c, QRectF(0, 0, kDot * dpr, kDot * dpr)));
     }
+    painter->save();
+    painter->resetTransform();
+    painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
+    for (std::size_t k = 0; k < batches.size(); ++k) {
+        if (!batches[k].empty())
+            painter->drawPixmapFragments(batches[k].data(), static_cast<int>(batches[k].size()),
+                                         m_sprites[k]);
+        m_dotsDrawn += static_cast<int>(batches[k].size());
+    }
+    painter->restore();
 }
 
 void TrafficLayer::paintDensity(QPainter* painter)
