@@ -1,6 +1,7 @@
 #include "gui/canvas/CanvasScene.h"
 
 #include <cmath>
+#include <utility>
 
 #include <QGraphicsSceneMouseEvent>
 #include <QKeyEvent>
@@ -54,6 +55,10 @@ CanvasScene::~CanvasScene()
         disconnect(m_document, nullptr, this, nullptr);
     m_tool.reset();
     m_retiredTool.reset();
+    // Deleting a selected item announces selectionChanged; nobody should hear it now.
+    blockSignals(true);
+    m_nodes.clear();
+    m_links.clear();
     clear();
 }
 
@@ -274,12 +279,14 @@ void CanvasScene::rebuild()
 {
     setTool(nullptr);
     m_retiredTool.reset();
-    for (auto& [key, item] : m_links)
+    // Out of the maps before deleting: a deleted selected item announces selectionChanged,
+    // and listeners then ask for the selection.
+    auto links = std::exchange(m_links, {});
+    auto nodes = std::exchange(m_nodes, {});
+    for (auto& [key, item] : links)
         delete item;
-    m_links.clear();
-    for (auto& [id, item] : m_nodes)
+    for (auto& [id, item] : nodes)
         delete item;
-    m_nodes.clear();
     for (const core::Node& n : m_document->topology().nodes)
         if (!n.id.empty() && !m_nodes.count(n.id))
             addNodeItem(n.id);
@@ -307,8 +314,9 @@ void CanvasScene::removeNodeItem(const core::NodeId& id)
     auto it = m_nodes.find(id);
     if (it == m_nodes.end())
         return;
-    delete it->second;
-    m_nodes.erase(it);
+    NodeItem* item = it->second;
+    m_nodes.erase(it); // first: deleting a selected item announces selectionChanged
+    delete item;
     updateRegion();
 }
 
@@ -330,8 +338,9 @@ void CanvasScene::removeLinkItem(const core::LinkKey& key)
     auto it = m_links.find(key);
     if (it == m_links.end())
         return;
-    delete it->second;
+    LinkItem* item = it->second;
     m_links.erase(it);
+    delete item;
     if (LinkItem* reverse = linkItem({key.to, key.from}))
         reverse->updateGeometry();
 }
