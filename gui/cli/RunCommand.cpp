@@ -1,9 +1,12 @@
+#include "core/goals/GoalCatalog.h"
+#include "core/goals/GoalCheck.h"
 #include "core/io/TopologyJson.h"
 #include "core/sim/ResultsJson.h"
 #include "core/sim/Simulation.h"
 #include "core/validation/Validator.h"
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
+#include "gui/report/ReportWriter.h"
 
 #include <cmath>
 #include <cstdio>
@@ -14,6 +17,8 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+
+#include <nlohmann/json.hpp>
 
 namespace scalelab::gui::cli {
 
@@ -31,6 +36,22 @@ bool writeRunOutput(const QString& path, const std::string& text, const QString&
         return false;
     }
     return true;
+}
+
+void printGoals(const std::vector<core::GoalResult>& goals)
+{
+    QStringList parts;
+    for (const auto& g : goals) {
+        const core::GoalSpec* spec = core::GoalCatalog::instance().find(g.name);
+        const QString bound = spec && spec->bound == core::GoalBound::Lower ? QStringLiteral(">=")
+                                                                            : QStringLiteral("<=");
+        parts << QStringLiteral("%1 %2 %3: %4 %5")
+                     .arg(QString::fromStdString(g.name), bound)
+                     .arg(g.target)
+                     .arg(g.actual ? QString::number(*g.actual, 'g', 5) : QStringLiteral("n/a"))
+                     .arg(g.met ? QStringLiteral("met") : QStringLiteral("MISSED"));
+    }
+    printOut(QStringLiteral("goals       ") + parts.join(QStringLiteral("; ")));
 }
 
 QString runFixed(double value, int decimals)
@@ -131,8 +152,10 @@ int runCommand(const QStringList& args)
     const QString file = requireOneFile(parser);
     if (file.isEmpty())
         return BadUsage;
-    if (parser.isSet(report)) {
-        printError(args.value(0) + QStringLiteral(": reports are not available yet"));
+    if (parser.isSet(report) && !parser.value(report).endsWith(QLatin1String(".html"), Qt::CaseInsensitive) &&
+        !parser.value(report).endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        printError(QStringLiteral("%1: --report needs a file ending in .html or .pdf, got '%2'")
+                       .arg(args.value(0), parser.value(report)));
         return BadUsage;
     }
 
@@ -208,8 +231,24 @@ int runCommand(const QStringList& args)
     }
 
     printRunSummary(results);
-    if (parser.isSet(json) && !writeRunOutput(parser.value(json), simns::resultsToJson(results), QStringLiteral("JSON")))
+    // The results document, with the file's goals checked against it when it sets any.
+    nlohmann::ordered_json document = nlohmann::ordered_json::parse(simns::resultsToJson(results));
+    const std::vector<core::GoalResult> goals =
+        core::checkGoals(topology.goals, nlohmann::json::parse(document.dump()));
+    if (!goals.empty()) {
+        document["goals"] = nlohmann::ordered_json::parse(core::goalsToJson(goals).dump());
+        printGoals(goals);
+    }
+    if (parser.isSet(json) &&
+        !writeRunOutput(parser.value(json), document.dump(2) + "\n", QStringLiteral("JSON")))
         return InvalidInput;
+    if (parser.isSet(report)) {
+        QString error;
+        if (!writeReport(topology, nlohmann::json::parse(document.dump()), parser.value(report), &error)) {
+            printError(QStringLiteral("%1: cannot write the report: %2").arg(args.value(0), error));
+            return InvalidInput;
+        }
+    }
     if (parser.isSet(csv) && !writeRunOutput(parser.value(csv), simns::timeSeriesToCsv(results), QStringLiteral("CSV")))
         return InvalidInput;
     return Success;

@@ -1,0 +1,105 @@
+// `scalelab run` as a user calls it: the results JSON with the file's goals checked, the
+// HTML/PDF report beside it, and usage errors with exit 2.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestCliRun : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void goalsAreCheckedInTheResults();
+    void reportsAreWritten();
+    void badReportNameIsUsageError();
+    void invalidFileExitsOne();
+};
+
+namespace {
+int runScalelab(const QStringList& args, QString* err = nullptr)
+{
+    QProcess p;
+    p.start(QStringLiteral(SCALELAB_BINARY), args);
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        return -1;
+    }
+    if (err)
+        *err = QString::fromUtf8(p.readAllStandardError());
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+}
+const QString kChallenge = QStringLiteral(SCALELAB_EXAMPLES "/challenge-1-black-friday.scalelab");
+} // namespace
+
+void TestCliRun::goalsAreCheckedInTheResults()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("r.json"));
+    QCOMPARE(runScalelab({QStringLiteral("run"), kChallenge, QStringLiteral("--json"), out}), 0);
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
+    const QJsonArray goals = doc.value(QStringLiteral("goals")).toArray();
+    QVERIFY(!goals.isEmpty());
+    for (const auto& g : goals) {
+        const QJsonObject goal = g.toObject();
+        for (const char* key : {"name", "target", "actual", "met"})
+            QVERIFY2(goal.contains(QLatin1String(key)), key);
+        // The checker's verdict agrees with the numbers beside it.
+        const double target = goal.value(QStringLiteral("target")).toDouble();
+        const double actual = goal.value(QStringLiteral("actual")).toDouble();
+        const bool lower = goal.value(QStringLiteral("bound")).toString() == QLatin1String("lower");
+        QCOMPARE(goal.value(QStringLiteral("met")).toBool(), lower ? actual >= target : actual <= target);
+    }
+    // As shipped, the challenge misses its availability goal.
+    bool availabilityMissed = false;
+    for (const auto& g : goals)
+        availabilityMissed |= g.toObject().value(QStringLiteral("name")).toString() ==
+                                  QLatin1String("availability") &&
+                              !g.toObject().value(QStringLiteral("met")).toBool();
+    QVERIFY(availabilityMissed);
+}
+
+void TestCliRun::reportsAreWritten()
+{
+    QTemporaryDir dir;
+    const QString html = dir.filePath(QStringLiteral("r.html"));
+    const QString pdf = dir.filePath(QStringLiteral("r.pdf"));
+    QCOMPARE(runScalelab({QStringLiteral("run"), kChallenge, QStringLiteral("--report"), html}), 0);
+    QCOMPARE(runScalelab({QStringLiteral("run"), kChallenge, QStringLiteral("--report"), pdf}), 0);
+    QFile h(html);
+    QVERIFY(h.open(QIODevice::ReadOnly));
+    const QByteArray text = h.readAll();
+    QVERIFY(text.contains("<svg"));
+    QVERIFY(text.contains("Black Friday") || text.contains("black friday") || text.contains("Challenge"));
+    QFile p(pdf);
+    QVERIFY(p.open(QIODevice::ReadOnly));
+    QVERIFY(p.read(5) == "%PDF-");
+}
+
+void TestCliRun::badReportNameIsUsageError()
+{
+    QString err;
+    QCOMPARE(runScalelab({QStringLiteral("run"), kChallenge, QStringLiteral("--report"),
+                          QStringLiteral("/tmp/report.docx")},
+                         &err),
+             2);
+    QVERIFY(err.contains(QLatin1String(".html or .pdf")));
+    QCOMPARE(runScalelab({QStringLiteral("run"), kChallenge, QStringLiteral("--duration"),
+                          QStringLiteral("-5")}),
+             2);
+}
+
+void TestCliRun::invalidFileExitsOne()
+{
+    QString err;
+    QCOMPARE(runScalelab({QStringLiteral("run"),
+                          QStringLiteral(SCALELAB_TEST_DATA "/broken/workers-negative.scalelab")},
+                         &err),
+             1);
+    QVERIFY(err.contains(QLatin1String("/nodes/1/params/workers")));
+}
+
+QTEST_GUILESS_MAIN(TestCliRun)
+#include "tst_cli_run.moc"
