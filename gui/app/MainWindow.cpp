@@ -10,11 +10,14 @@
 #include <QTimer>
 #include <QToolBar>
 
+#include "core/sim/Simulation.h"
 #include "gui/app/MainActions.h"
+#include "gui/canvas/AnalysisMarks.h"
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasView.h"
 #include "gui/canvas/EditOperations.h"
 #include "gui/canvas/NodeItem.h"
+#include "gui/docks/AnalysisDock.h"
 #include "gui/docks/HistoryDock.h"
 #include "gui/docks/InspectorDock.h"
 #include "gui/docks/PaletteDock.h"
@@ -22,6 +25,10 @@
 #include "gui/document/Autosave.h"
 #include "gui/document/Document.h"
 #include "gui/document/FileController.h"
+#include "gui/live/EventsDock.h"
+#include "gui/live/LiveView.h"
+#include "gui/live/MetricsDock.h"
+#include "gui/live/SimulationController.h"
 
 namespace scalelab::gui {
 
@@ -35,7 +42,9 @@ MainWindow::MainWindow(Interaction interaction, QWidget* parent)
       m_inspector(new InspectorDock(m_document, m_scene, this)),
       m_problems(new ProblemsDock(m_document, this)),
       m_history(new HistoryDock(m_document->undoStack(), this)), m_actions(new MainActions(this)),
-      m_zoomLabel(new QLabel(this)), m_validityLabel(new QLabel(this))
+      m_analysis(new AnalysisDock(m_document, this)), m_marks(new AnalysisMarks(m_scene)),
+      m_live(new LiveView(this, m_document, m_scene, m_view)), m_zoomLabel(new QLabel(this)),
+      m_validityLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setCentralWidget(m_view);
@@ -48,9 +57,19 @@ MainWindow::MainWindow(Interaction interaction, QWidget* parent)
     addDockWidget(Qt::RightDockWidgetArea, m_history);
     splitDockWidget(m_inspector, m_history, Qt::Vertical);
     addDockWidget(Qt::BottomDockWidgetArea, m_problems);
+    // The simulation's and the analysis' docks share the places of the editor's: charts
+    // beside the problems list; analysis and the event log beside the history.
+    addDockWidget(Qt::BottomDockWidgetArea, m_live->metricsDock());
+    tabifyDockWidget(m_problems, m_live->metricsDock());
+    addDockWidget(Qt::RightDockWidgetArea, m_analysis);
+    tabifyDockWidget(m_history, m_analysis);
+    addDockWidget(Qt::RightDockWidgetArea, m_live->eventsDock());
+    tabifyDockWidget(m_analysis, m_live->eventsDock());
+    m_problems->raise();
+    m_analysis->raise();
     resize(1280, 800);
     resizeDocks({m_palette, m_inspector}, {250, 310}, Qt::Horizontal);
-    resizeDocks({m_inspector, m_history}, {520, 170}, Qt::Vertical);
+    resizeDocks({m_inspector, m_history}, {380, 310}, Qt::Vertical);
     resizeDocks({m_problems}, {120}, Qt::Vertical);
 
     auto* toolBar = addToolBar(tr("Main"));
@@ -58,6 +77,30 @@ MainWindow::MainWindow(Interaction interaction, QWidget* parent)
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_actions->populate(menuBar(), toolBar);
+    addToolBar(m_live->toolBar());
+    m_live->populateMenu(menuBar());
+
+    // The analysis follows every edit; its marks give way to the live view during a run.
+    m_scene->addItem(m_marks);
+    const auto showMarks = [this] {
+        m_marks->setAnalysis(m_live->controller()->isActive() ? nullptr : &m_analysis->analysis());
+    };
+    connect(m_analysis, &AnalysisDock::analysisChanged, this, showMarks);
+    connect(m_live->controller(), &SimulationController::stateChanged, this, showMarks);
+    showMarks();
+    connect(m_analysis, &AnalysisDock::nodeActivated, this,
+            [this](const core::NodeId& id) { m_scene->selectNodes({id}); });
+    // After a run (finished or paused), the simulated figures sit beside the estimates.
+    connect(m_live->controller(), &SimulationController::stateChanged, this,
+            [this](SimulationController::State state) {
+                if (state == SimulationController::State::Finished ||
+                    state == SimulationController::State::Paused)
+                    m_analysis->setRunResults(m_live->controller()->results());
+                else if (state == SimulationController::State::Stopped)
+                    m_analysis->clearRunResults();
+                else if (state == SimulationController::State::Running)
+                    m_live->eventsDock()->raise();
+            });
 
     statusBar()->addPermanentWidget(m_validityLabel);
     statusBar()->addPermanentWidget(m_zoomLabel);
@@ -104,6 +147,7 @@ MainWindow::~MainWindow()
     // Views before the scene before the document: each one listens to the next. All docks
     // go first (also ones added by other parts of the program), they may show the document.
     qDeleteAll(findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly));
+    delete m_live; // the simulation reads the document and draws on the scene
     delete m_view;
     delete m_scene;
 }

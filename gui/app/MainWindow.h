@@ -8,6 +8,8 @@ class QLabel;
 
 namespace scalelab::gui {
 
+class AnalysisDock;
+class AnalysisMarks;
 class CanvasScene;
 class CanvasView;
 class Document;
@@ -15,6 +17,7 @@ class EditOperations;
 class FileController;
 class HistoryDock;
 class InspectorDock;
+class LiveView;
 class MainActions;
 class PaletteDock;
 class ProblemsDock;
@@ -45,6 +48,10 @@ public:
     ProblemsDock* problemsDock() const { return m_problems; }
     HistoryDock* historyDock() const { return m_history; }
     MainActions* actions() const { return m_actions; }
+    AnalysisDock* analysisDock() const { return m_analysis; }
+    AnalysisMarks* analysisMarks() const { return m_marks; }
+    /// The simulation side: Run/Pause, traffic on the canvas, metrics and events docks.
+    LiveView* liveView() const { return m_live; }
 
 public Q_SLOTS:
     void showAbout();
@@ -68,6 +75,9 @@ private:
     ProblemsDock* m_problems;
     HistoryDock* m_history;
     MainActions* m_actions;
+    AnalysisDock* m_analysis;
+    AnalysisMarks* m_marks;
+    LiveView* m_live;
     QLabel* m_zoomLabel;
     QLabel* m_validityLabel;
 };

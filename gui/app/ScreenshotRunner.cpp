@@ -8,10 +8,13 @@
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
 #include "gui/document/Document.h"
+#include "gui/live/LiveView.h"
+#include "gui/live/EventsDock.h"
+#include "gui/live/MetricsDock.h"
 
 namespace scalelab::gui {
 
-int runScreenshot(const QString& file, const QString& out, double /*runForS*/)
+int runScreenshot(const QString& file, const QString& out, double runForS)
 {
     // No dialog may block here: errors of a broken file go to stderr.
     MainWindow window(MainWindow::Interaction::NoDialogs);
@@ -32,6 +35,18 @@ int runScreenshot(const QString& file, const QString& out, double /*runForS*/)
     for (int i = 0; i < 3; ++i)
         QApplication::processEvents();
     window.view()->fitDiagram();
+    if (runForS > 0 && !window.liveView()->runFor(runForS)) {
+        cli::printError(QStringLiteral("cannot simulate %1: see the messages above").arg(file));
+        return cli::InvalidInput;
+    }
+    if (runForS > 0) {
+        // After a run the charts are the point of the picture: show them, tall enough.
+        window.liveView()->metricsDock()->raise();
+        window.liveView()->eventsDock()->raise();
+        window.resizeDocks({window.liveView()->metricsDock()}, {230}, Qt::Vertical);
+        QApplication::processEvents();
+        window.view()->fitDiagram();
+    }
     QApplication::processEvents();
     if (!window.grab().save(out)) {
         cli::printError(QStringLiteral("cannot write %1").arg(out));

@@ -198,9 +198,10 @@ bool LiveView::runFor(double simSeconds)
         return true;
     if (!m_controller->advanceTo(simSeconds))
         return false;
-    // A frame's worth of motion, so dots show where requests are rather than density.
-    m_traffic->setDensityThreshold(1e9);
+    // The picture after a jump shows where requests are at that instant, as dots.
     onFrame();
+    m_traffic->showDots();
+    updateStatus();
     return true;
 }
 

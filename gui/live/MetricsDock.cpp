@@ -20,11 +20,9 @@ constexpr int kBusiestShown = 4;
 
 void fitY(QValueAxis* axis, double maxValue, double floor)
 {
-    // Round the top up to a readable value so the axis labels stay tidy.
-    double top = std::max(floor, maxValue * 1.15);
-    const double magnitude = std::pow(10.0, std::floor(std::log10(top)));
-    top = std::ceil(top / magnitude * 2) / 2 * magnitude;
-    axis->setRange(0, top);
+    // Qt picks round ticks (0, 100, 200 rather than 0, 137.5, 275).
+    axis->setRange(0, std::max(floor, maxValue * 1.1));
+    axis->applyNiceNumbers();
 }
 } // namespace
 
@@ -48,10 +46,17 @@ MetricsDock::MetricsDock(const SimulationController* controller, QWidget* parent
     m_throughput.chart->legend()->hide();
     m_errors.chart->legend()->hide();
     m_utilization.y->setRange(0, 100);
+    // Node names need room: beside the plot, not above it.
+    m_utilization.chart->legend()->setAlignment(Qt::AlignRight);
     grid->addWidget(m_throughput.view, 0, 0);
     grid->addWidget(m_latency.view, 0, 1);
     grid->addWidget(m_errors.view, 0, 2);
     grid->addWidget(m_utilization.view, 0, 3);
+    // The busiest-nodes chart carries a legend of node ids beside its plot.
+    grid->setColumnStretch(0, 10);
+    grid->setColumnStretch(1, 10);
+    grid->setColumnStretch(2, 10);
+    grid->setColumnStretch(3, 15);
     setWidget(body);
     clear();
 }
@@ -82,6 +87,7 @@ MetricsDock::Chart MetricsDock::makeChart(const QString& title, const QString& y
         axis->setGridLineColor(QColor(0xe5, 0xe7, 0xeb));
     }
     c.x->setTitleText(tr("simulated s"));
+    c.x->setTickCount(3); // 0, half, end: more labels than that do not fit a narrow chart
     c.y->setTitleText(yTitle);
     c.chart->addAxis(c.x, Qt::AlignBottom);
     c.chart->addAxis(c.y, Qt::AlignLeft);
@@ -185,7 +191,7 @@ void MetricsDock::refreshUtilization()
                                                QColor(0x25, 0x63, 0xeb), QColor(0x7c, 0x3a, 0xed)};
         for (std::size_t k = 0; k < order.size(); ++k)
             m_utilSeries.push_back(addSeries(
-                m_utilization, QString::fromStdString(topology->nodes[order[k]].displayName()),
+                m_utilization, QString::fromStdString(topology->nodes[order[k]].id.str()),
                 colours[k]));
         m_utilNodes = order;
     }

@@ -121,28 +121,30 @@ void NodeStatusLayer::paintNode(QPainter* painter, std::size_t index)
         painter->setPen(QPen(live::errorDot(), 4, Qt::SolidLine, Qt::RoundCap));
         painter->drawLine(icon.topLeft() + QPointF(6, 6), icon.bottomRight() - QPointF(6, 6));
         painter->drawLine(icon.topRight() + QPointF(-6, 6), icon.bottomLeft() + QPointF(6, -6));
-        const QRectF tag(c.x() - 22, icon.top() - 16, 44, 13);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(live::errorDot());
-        painter->drawRoundedRect(tag, 6, 6);
-        painter->setPen(Qt::white);
-        painter->setFont(smallBold());
-        painter->drawText(tag, Qt::AlignCenter, QStringLiteral("DOWN"));
-        return;
     }
 
-    // The live role: after a promotion the master badge is on another node than the file's.
+    // The live role, drawn over the file's badge: after a promotion the MASTER badge
+    // moves to the promoted replica (outlined in amber to show it changed).
     if (!live.role.empty() && live.role != node.text("role")) {
         const bool master = live.role == "master";
-        const QString text = master ? QStringLiteral("NOW MASTER") : QStringLiteral("NOW REPLICA");
-        const QRectF tag(c.x() - 34, icon.top() - 16, 68, 13);
-        painter->setPen(QPen(Qt::white, 1.5));
+        const QString text = master ? QStringLiteral("MASTER") : QStringLiteral("REPLICA");
+        QFont f;
+        f.setPointSizeF(7.0);
+        f.setBold(true);
+        const QFontMetricsF fm(f);
+        // Wide enough to cover the badge underneath whichever role it names.
+        const double w = std::max(fm.horizontalAdvance(QStringLiteral("REPLICA")),
+                                  fm.horizontalAdvance(text)) + 14;
+        const QRectF tag(icon.right() - w / 2 - 2, icon.top() - 10, w, 17);
+        painter->setPen(QPen(QColor(0xf5, 0x9e, 0x0b), 2));
         painter->setBrush(master ? style::masterBadge() : style::replicaBadge());
-        painter->drawRoundedRect(tag, 6, 6);
+        painter->drawRoundedRect(tag, 8.5, 8.5);
         painter->setPen(Qt::white);
-        painter->setFont(smallBold());
+        painter->setFont(f);
         painter->drawText(tag, Qt::AlignCenter, text);
     }
+    if (!live.up)
+        return;
 
     // Queue gauge: a bar right of the icon, full at 4 waiting per server (or the limit).
     if (live.servers > 0 && live.queueLength > 0) {
@@ -179,7 +181,8 @@ void NodeStatusLayer::paintMarkers(QPainter* painter)
         painter->drawEllipse(item->pos(), r, r);
         const QString text = m.text;
         const double w = fm.horizontalAdvance(text) + 12;
-        const QRectF label(item->pos().x() - w / 2, item->pos().y() - style::kIconSize / 2 - 36, w, 16);
+        // Above the role badge (which straddles the icon's top edge).
+        const QRectF label(item->pos().x() - w / 2, item->pos().y() - style::kIconSize / 2 - 32, w, 16);
         QColor fill = m.colour;
         fill.setAlphaF(ring.alphaF());
         painter->setPen(Qt::NoPen);

@@ -68,6 +68,11 @@ double SimulationController::endSeconds() const
                  : m_document->topology().simulation.durationS;
 }
 
+core::sim::RunResults SimulationController::results() const
+{
+    return m_sim ? m_sim->results() : core::sim::RunResults{};
+}
+
 std::optional<std::size_t> SimulationController::simIndex(const core::NodeId& id) const
 {
     return m_sim ? m_topology.nodeIndex(id) : std::nullopt;

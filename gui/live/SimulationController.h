@@ -75,6 +75,8 @@ public:
     const core::sim::Snapshot& snapshot() const { return m_snapshot; }
     const std::vector<ChartPoint>& chart() const { return m_chart; }
     const std::vector<core::sim::EventRecord>& eventLog() const { return m_events; }
+    /// Statistics of the run so far (empty when stopped).
+    core::sim::RunResults results() const;
     double simSeconds() const;
     double endSeconds() const;
     /// Simulated seconds per wall second over the last frames (shows when it falls behind).

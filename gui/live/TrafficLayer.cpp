@@ -66,6 +66,13 @@ void TrafficLayer::refresh()
     update();
 }
 
+void TrafficLayer::showDots()
+{
+    m_density = false;
+    m_lastSimS = m_controller->simSeconds();
+    update();
+}
+
 bool TrafficLayer::linkEnds(std::size_t index, QPointF& from, QPointF& to) const
 {
     const core::Topology* t = m_controller->simTopology();

@@ -27,6 +27,8 @@ public:
     /// Simulated seconds per frame above which dots give way to density.
     void setDensityThreshold(double simSecondsPerFrame) { m_densityThreshold = simSecondsPerFrame; }
     bool showsDensity() const { return m_density; }
+    /// Back to dots (after a jump, e.g. --run-for, the next frame shows motion again).
+    void showDots();
     int dotsDrawn() const { return m_dotsDrawn; }
 
 private:
