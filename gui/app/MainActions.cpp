@@ -4,9 +4,11 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
@@ -17,6 +19,7 @@
 #include "gui/canvas/EditOperations.h"
 #include "gui/document/Document.h"
 #include "gui/document/FileController.h"
+#include "gui/report/DiagramImage.h"
 
 namespace scalelab::gui {
 
@@ -46,6 +49,16 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
     QAction* saveAction =
         file->addAction(tr("&Save"), QKeySequence::Save, files, [files] { files->save(); });
     file->addAction(tr("Save &As…"), QKeySequence::SaveAs, files, [files] { files->saveAs(); });
+    file->addAction(tr("&Export Image…"), this, [w] {
+        const QString path = QFileDialog::getSaveFileName(
+            w, tr("Export diagram"), QString(), tr("PNG image (*.png);;SVG drawing (*.svg)"));
+        QString error;
+        if (!path.isEmpty() && !exportDiagramImage(w->document()->topology(), path, &error))
+            QMessageBox::warning(w, tr("Export failed"), error);
+        else if (!path.isEmpty())
+            w->statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)),
+                                        5000);
+    });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, w, &QWidget::close);
 
