@@ -49,8 +49,14 @@ void Autosave::setIntervalMs(int ms)
 
 bool Autosave::saveNow()
 {
-    if (!m_document->isModified())
+    if (!m_document->isModified()) {
+        // Undone back to the saved state: what this session wrote is stale. A recovery file
+        // of an earlier session is left alone (it may be on offer right now).
+        if (m_wroteRecovery)
+            discard();
+        m_wroteRecovery = false;
         return false;
+    }
     const QString path = recoveryPath();
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile file(path);
@@ -61,6 +67,7 @@ bool Autosave::saveNow()
     if (!file.commit())
         return false;
     QSettings().setValue(QLatin1String(kRecoveryOriginalKey), m_document->filePath());
+    m_wroteRecovery = true;
     return true;
 }
 

@@ -31,6 +31,7 @@ public:
 private:
     Document* m_document;
     QTimer* m_timer;
+    bool m_wroteRecovery = false;
 };
 
 } // namespace scalelab::gui

@@ -50,6 +50,33 @@ private Q_SLOTS:
         QVERIFY(!gui::Autosave::hasRecovery()); // saved: nothing left to recover
     }
 
+    void undoToSavedStateRemovesOwnRecoveryOnly()
+    {
+        auto w = testsupport::openSampleWindow();
+        // Another session's recovery file is not touched by an idle window.
+        QVERIFY(!w->fileController()->autosave()->saveNow());
+        w->document()->undoStack()->push(
+            new gui::RenameNodeCommand(w->document(), core::NodeId{"db"}, "", "Primary"));
+        QVERIFY(w->fileController()->autosave()->saveNow());
+        QVERIFY(gui::Autosave::hasRecovery());
+        w->document()->undoStack()->undo(); // back to the state on disk
+        QVERIFY(!w->fileController()->autosave()->saveNow());
+        QVERIFY(!gui::Autosave::hasRecovery());
+    }
+
+    void foreignRecoveryKeptByIdleWindow()
+    {
+        {
+            auto crashed = testsupport::openSampleWindow();
+            crashed->document()->undoStack()->push(
+                new gui::RenameNodeCommand(crashed->document(), core::NodeId{"db"}, "", "X"));
+            QVERIFY(crashed->fileController()->autosave()->saveNow());
+        }
+        auto w = testsupport::openSampleWindow();
+        QVERIFY(!w->fileController()->autosave()->saveNow());
+        QVERIFY(gui::Autosave::hasRecovery()); // still there to be offered
+    }
+
     void autosaveTimerFires()
     {
         auto w = testsupport::openSampleWindow();
