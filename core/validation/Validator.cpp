@@ -296,4 +296,14 @@ Diagnostics validate(const Topology& topology)
     return Checker(topology).run();
 }
 
+LoadResult loadAndValidateFile(const std::string& path)
+{
+    LoadResult result = loadTopologyFile(path);
+    if (result.topology) {
+        const Diagnostics semantic = validate(*result.topology);
+        result.diagnostics.insert(result.diagnostics.end(), semantic.begin(), semantic.end());
+    }
+    return result;
+}
+
 } // namespace scalelab::core

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/io/TopologyJson.h"
 #include "core/model/Diagnostic.h"
 #include "core/model/Topology.h"
 
@@ -9,5 +10,9 @@ namespace scalelab::core {
 /// request loops, replicas without a master, private nodes reached by clients, ...
 /// Paths point into the file layout (/nodes/3/params/workers).
 Diagnostics validate(const Topology& topology);
+
+/// Loads a file and validates what could be read: every problem of both steps at once,
+/// in file order of the steps (syntax and types first). `ok()` means ready to simulate.
+LoadResult loadAndValidateFile(const std::string& path);
 
 } // namespace scalelab::core

@@ -126,22 +126,13 @@ int analyzeCommand(const QStringList& args)
         return BadUsage;
     }
 
-    core::LoadResult loaded = core::loadTopologyFile(file.toStdString());
-    core::Diagnostics all = loaded.diagnostics;
-    if (loaded.topology && !core::hasErrors(loaded.diagnostics)) {
-        const core::Diagnostics semantic = core::validate(*loaded.topology);
-        all.insert(all.end(), semantic.begin(), semantic.end());
-    }
-    if (!loaded.topology || core::hasErrors(all)) {
-        for (const auto& d : all)
-            if (d.severity == core::Severity::Error)
-                printError(QStringLiteral("%1: error: %2").arg(file, QString::fromStdString(d.toString())));
+    const std::optional<core::Topology> loaded = loadValidTopology(file);
+    if (!loaded)
         return InvalidInput;
-    }
 
-    const core::Analysis analysis = core::analyze(*loaded.topology);
+    const core::Analysis analysis = core::analyze(*loaded);
     if (!parser.isSet(jsonOut)) {
-        printOut(analysisTable(*loaded.topology, analysis, file));
+        printOut(analysisTable(*loaded, analysis, file));
         return Success;
     }
     const QByteArray text = QByteArray::fromStdString(core::analysisToJsonText(analysis));

@@ -1,5 +1,6 @@
 #include "gui/cli/CommonOptions.h"
 
+#include "core/validation/Validator.h"
 #include "gui/app/Logging.h"
 #include "gui/cli/Commands.h"
 
@@ -46,6 +47,17 @@ bool parseWithCommonOptions(QCommandLineParser& parser, const QStringList& args,
         return false;
     }
     return true;
+}
+
+std::optional<core::Topology> loadValidTopology(const QString& file)
+{
+    core::LoadResult loaded = core::loadAndValidateFile(file.toStdString());
+    if (loaded.ok())
+        return std::move(loaded.topology);
+    for (const auto& d : loaded.diagnostics)
+        if (d.severity == core::Severity::Error)
+            printError(QStringLiteral("%1: error: %2").arg(file, QString::fromStdString(d.toString())));
+    return std::nullopt;
 }
 
 QString requireOneFile(const QCommandLineParser& parser)

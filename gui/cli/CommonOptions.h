@@ -1,5 +1,9 @@
 #pragma once
 
+#include "core/model/Topology.h"
+
+#include <optional>
+
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QStringList>
@@ -12,6 +16,10 @@ bool parseWithCommonOptions(QCommandLineParser& parser, const QStringList& args,
 
 /// The single FILE positional argument, or prints a usage error and returns an empty string.
 QString requireOneFile(const QCommandLineParser& parser);
+
+/// Loads and validates FILE. When it is not valid, prints each error as
+/// "FILE: error: /pointer: message" and returns nothing.
+std::optional<core::Topology> loadValidTopology(const QString& file);
 
 /// Writes to stderr/stdout as UTF-8 (QTextStream would buffer across the exit code).
 void printError(const QString& text);

@@ -33,20 +33,11 @@ int exportCommand(const QStringList& args)
         return BadUsage;
     }
 
-    core::LoadResult loaded = core::loadTopologyFile(file.toStdString());
-    core::Diagnostics all = loaded.diagnostics;
-    if (loaded.topology && !core::hasErrors(loaded.diagnostics)) {
-        const core::Diagnostics semantic = core::validate(*loaded.topology);
-        all.insert(all.end(), semantic.begin(), semantic.end());
-    }
-    if (!loaded.topology || core::hasErrors(all)) {
-        for (const auto& d : all)
-            if (d.severity == core::Severity::Error)
-                printError(QStringLiteral("%1: error: %2").arg(file, QString::fromStdString(d.toString())));
+    const std::optional<core::Topology> loaded = loadValidTopology(file);
+    if (!loaded)
         return InvalidInput;
-    }
     QString error;
-    if (!exportDiagramImage(*loaded.topology, out, &error)) {
+    if (!exportDiagramImage(*loaded, out, &error)) {
         printError(QStringLiteral("%1: %2").arg(args.value(0), error));
         return InvalidInput;
     }

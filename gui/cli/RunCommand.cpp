@@ -159,19 +159,10 @@ int runCommand(const QStringList& args)
         return BadUsage;
     }
 
-    core::LoadResult loaded = core::loadTopologyFile(file.toStdString());
-    core::Diagnostics all = loaded.diagnostics;
-    if (loaded.topology && !core::hasErrors(all)) {
-        const core::Diagnostics semantic = core::validate(*loaded.topology);
-        all.insert(all.end(), semantic.begin(), semantic.end());
-    }
-    if (!loaded.topology || core::hasErrors(all)) {
-        for (const auto& d : all)
-            if (d.severity == core::Severity::Error)
-                printError(QStringLiteral("%1: error: %2").arg(file, QString::fromStdString(d.toString())));
+    const std::optional<core::Topology> loaded = loadValidTopology(file);
+    if (!loaded)
         return InvalidInput;
-    }
-    core::Topology topology = *loaded.topology;
+    core::Topology topology = *loaded;
 
     auto number = [&](const QCommandLineOption& option, double& target, bool positive) {
         if (!parser.isSet(option))

@@ -19,12 +19,8 @@ int validateCommand(const QStringList& args)
     if (file.isEmpty())
         return BadUsage;
 
-    core::LoadResult loaded = core::loadTopologyFile(file.toStdString());
-    core::Diagnostics all = loaded.diagnostics;
-    if (loaded.topology && !core::hasErrors(loaded.diagnostics)) {
-        const core::Diagnostics semantic = core::validate(*loaded.topology);
-        all.insert(all.end(), semantic.begin(), semantic.end());
-    }
+    const core::LoadResult loaded = core::loadAndValidateFile(file.toStdString());
+    const core::Diagnostics& all = loaded.diagnostics;
     int errors = 0;
     int warnings = 0;
     for (const auto& d : all) {

@@ -56,12 +56,8 @@ void TestBrokenFiles::refusedAtTheRightPlace()
     QFETCH(QString, pointer);
     QFETCH(QString, fragment);
     const std::string path = SCALELAB_TEST_DATA "/broken/" + file.toStdString();
-    LoadResult loaded = loadTopologyFile(path);
-    Diagnostics all = loaded.diagnostics;
-    if (loaded.topology) {
-        const Diagnostics semantic = validate(*loaded.topology);
-        all.insert(all.end(), semantic.begin(), semantic.end());
-    }
+    const LoadResult loaded = loadAndValidateFile(path);
+    const Diagnostics& all = loaded.diagnostics;
     QVERIFY2(hasErrors(all), "a broken file was accepted");
     QString report;
     bool found = false;

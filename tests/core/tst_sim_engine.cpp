@@ -1,5 +1,6 @@
 // The engine's own guarantees: determinism, slicing, the event cap, the command inbox,
 // snapshots, the results contract, and the building blocks (histogram, LRU, Zipf keys).
+#include "SimTestSupport.h"
 #include "core/model/Topology.h"
 #include "core/sim/LatencyHistogram.h"
 #include "core/sim/LruCache.h"
@@ -21,27 +22,9 @@
 
 using namespace scalelab::core;
 using namespace scalelab::core::sim;
+using namespace scalelab::testsupport;
 
 namespace {
-
-Node makeNode(const char* id, const char* kind, ParamMap params = {})
-{
-    Node n;
-    n.id = NodeId(id);
-    n.kind = KindId(kind);
-    n.params = std::move(params);
-    return n;
-}
-
-Link makeLink(const char* from, const char* to, double latencyMs = 0)
-{
-    Link l;
-    l.from = NodeId(from);
-    l.to = NodeId(to);
-    if (latencyMs > 0)
-        l.params["latency_ms"] = latencyMs;
-    return l;
-}
 
 // Client -> DNS + load balancer -> two web servers -> cache + master with a replica.
 Topology fullTopology(std::uint64_t seed, double durationS)

@@ -2,6 +2,7 @@
 // health-check detection within threshold x interval, promotion at fail + detect_s +
 // promote_s, lost writes ~ write rate x lag (exactly 0 without lag), no errors before a
 // failure nor after recovery, reads untouched by a master failure while replicas live.
+#include "SimTestSupport.h"
 #include "core/model/Topology.h"
 #include "core/sim/Simulation.h"
 #include "core/validation/Validator.h"
@@ -13,27 +14,9 @@
 
 using namespace scalelab::core;
 using namespace scalelab::core::sim;
+using namespace scalelab::testsupport;
 
 namespace {
-
-Node makeNode(const char* id, const char* kind, ParamMap params = {})
-{
-    Node n;
-    n.id = NodeId(id);
-    n.kind = KindId(kind);
-    n.params = std::move(params);
-    return n;
-}
-
-Link makeLink(const char* from, const char* to, double latencyMs = 0)
-{
-    Link l;
-    l.from = NodeId(from);
-    l.to = NodeId(to);
-    if (latencyMs > 0)
-        l.params["latency_ms"] = latencyMs;
-    return l;
-}
 
 Link replication(const char* from, const char* to, double lagMs)
 {
@@ -58,14 +41,6 @@ std::optional<double> eventTime(const RunResults& r, const std::string& type, co
         if (e.type == type && (node.empty() || e.node == node))
             return e.tS;
     return std::nullopt;
-}
-
-const NodeResults& nodeOf(const RunResults& r, const std::string& id)
-{
-    for (const auto& n : r.nodes)
-        if (n.id == id)
-            return n;
-    qFatal("no node %s", id.c_str());
 }
 
 /// Errors in the 1-second intervals that start in [from, to).

@@ -2,6 +2,7 @@
 // network, utilizations, the LRU hit ratio against Che's approximation, stale reads.
 // Expected values come from the formulas here, never from earlier runs. Each figure is the
 // mean of independent seeds; runs are sized so the 2% tolerance is >= 4 standard errors.
+#include "SimTestSupport.h"
 #include "core/model/Topology.h"
 #include "core/sim/Simulation.h"
 #include "core/validation/Validator.h"
@@ -14,27 +15,9 @@
 
 using namespace scalelab::core;
 using namespace scalelab::core::sim;
+using namespace scalelab::testsupport;
 
 namespace {
-
-Node makeNode(const char* id, const char* kind, ParamMap params = {})
-{
-    Node n;
-    n.id = NodeId(id);
-    n.kind = KindId(kind);
-    n.params = std::move(params);
-    return n;
-}
-
-Link makeLink(const char* from, const char* to, double latencyMs = 0)
-{
-    Link l;
-    l.from = NodeId(from);
-    l.to = NodeId(to);
-    if (latencyMs > 0)
-        l.params["latency_ms"] = latencyMs;
-    return l;
-}
 
 /// Erlang C: probability that an arrival waits in an M/M/c queue with offered load a = λ/μ.
 double erlangC(int c, double a)
@@ -94,14 +77,6 @@ Topology mmc(int c, double lambda, double serviceMs, double durationS, std::uint
                         {{"workers", std::int64_t{c}}, {"service_ms", serviceMs}})};
     t.links = {makeLink("users", "web")};
     return t;
-}
-
-const NodeResults& nodeOf(const RunResults& r, const std::string& id)
-{
-    for (const auto& n : r.nodes)
-        if (n.id == id)
-            return n;
-    qFatal("no node %s", id.c_str());
 }
 
 } // namespace

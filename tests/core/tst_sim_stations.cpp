@@ -1,6 +1,7 @@
 // One queue at a time against formulas: service distributions (Pollaczek-Khinchine for
 // M/G/1), speed, queue_limit (M/M/1/K blocking probability), async vs blocking web
 // servers, the database engine profile.
+#include "SimTestSupport.h"
 #include "core/model/KindRegistry.h"
 #include "core/model/Topology.h"
 #include "core/sim/Simulation.h"
@@ -12,35 +13,9 @@
 
 using namespace scalelab::core;
 using namespace scalelab::core::sim;
+using namespace scalelab::testsupport;
 
 namespace {
-
-Node makeNode(const char* id, const char* kind, ParamMap params = {})
-{
-    Node n;
-    n.id = NodeId(id);
-    n.kind = KindId(kind);
-    n.params = std::move(params);
-    return n;
-}
-
-Link makeLink(const char* from, const char* to, double latencyMs = 0)
-{
-    Link l;
-    l.from = NodeId(from);
-    l.to = NodeId(to);
-    if (latencyMs > 0)
-        l.params["latency_ms"] = latencyMs;
-    return l;
-}
-
-const NodeResults& nodeOf(const RunResults& r, const std::string& id)
-{
-    for (const auto& n : r.nodes)
-        if (n.id == id)
-            return n;
-    qFatal("no node %s", id.c_str());
-}
 
 Topology single(double lambda, ParamMap web, double durationS, std::uint64_t seed)
 {
