@@ -118,8 +118,10 @@ void InspectorDock::buildDiagramForm()
                                     m_page));
     m_diagramName = new QLineEdit(m_page);
     m_diagramName->setObjectName(QStringLiteral("diagramName"));
+    m_diagramName->setPlaceholderText(tr("Untitled"));
     m_diagramDescription = new QLineEdit(m_page);
     m_diagramDescription->setObjectName(QStringLiteral("diagramDescription"));
+    m_diagramDescription->setPlaceholderText(tr("What this design shows, in one line"));
     m_duration = new QDoubleSpinBox(m_page);
     m_duration->setObjectName(QStringLiteral("duration_s"));
     m_duration->setRange(0.001, 1e6);
