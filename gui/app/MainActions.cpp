@@ -14,6 +14,7 @@
 #include <QUndoStack>
 
 #include "gui/app/MainWindow.h"
+#include "gui/app/ReportExport.h"
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasView.h"
 #include "gui/canvas/EditOperations.h"
@@ -58,6 +59,17 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
         else if (!path.isEmpty())
             w->statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)),
                                         5000);
+    });
+    file->addAction(tr("Export &Report…"), this, [w] {
+        const QString path = QFileDialog::getSaveFileName(
+            w, tr("Export report"), QString(), tr("HTML report (*.html);;PDF report (*.pdf)"));
+        if (path.isEmpty())
+            return;
+        QString error;
+        if (!exportWindowReport(*w, path, &error))
+            QMessageBox::warning(w, tr("Export failed"), error);
+        else
+            w->statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, w, &QWidget::close);

@@ -1,5 +1,6 @@
 #include "core/goals/GoalCatalog.h"
 #include "core/goals/GoalCheck.h"
+#include "core/goals/ResultsWithGoals.h"
 #include "core/io/TopologyJson.h"
 #include "core/sim/ResultsJson.h"
 #include "core/sim/Simulation.h"
@@ -223,19 +224,15 @@ int runCommand(const QStringList& args)
 
     printRunSummary(results);
     // The results document, with the file's goals checked against it when it sets any.
-    nlohmann::ordered_json document = nlohmann::ordered_json::parse(simns::resultsToJson(results));
-    const std::vector<core::GoalResult> goals =
-        core::checkGoals(topology.goals, nlohmann::json::parse(document.dump()));
-    if (!goals.empty()) {
-        document["goals"] = nlohmann::ordered_json::parse(core::goalsToJson(goals).dump());
-        printGoals(goals);
-    }
+    const nlohmann::ordered_json document = core::resultsWithGoals(results, topology);
+    if (document.contains("goals"))
+        printGoals(core::checkGoals(topology.goals, nlohmann::json(document)));
     if (parser.isSet(json) &&
         !writeRunOutput(parser.value(json), document.dump(2) + "\n", QStringLiteral("JSON")))
         return InvalidInput;
     if (parser.isSet(report)) {
         QString error;
-        if (!writeReport(topology, nlohmann::json::parse(document.dump()), parser.value(report), &error)) {
+        if (!writeReport(topology, nlohmann::json(document), parser.value(report), &error)) {
             printError(QStringLiteral("%1: cannot write the report: %2").arg(args.value(0), error));
             return InvalidInput;
         }

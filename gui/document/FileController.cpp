@@ -9,6 +9,7 @@
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QSettings>
+#include <QUndoStack>
 #include <QWidget>
 
 #include "core/io/TopologyJson.h"

@@ -7,6 +7,7 @@
 #include <QtTest>
 
 #include "GuiTestSupport.h"
+#include "gui/app/ReportExport.h"
 #include "gui/canvas/AnalysisMarks.h"
 #include "gui/docks/AnalysisDock.h"
 #include "gui/live/EventsDock.h"
@@ -24,7 +25,31 @@ private Q_SLOTS:
     void simulationMenuDrivesTheRun();
     void analysisMarksHideDuringARun();
     void screenshotAfterRunning();
+    void exportReportWithAndWithoutRun();
 };
+
+void TestLiveWindow::exportReportWithAndWithoutRun()
+{
+    QTemporaryDir dir;
+    MainWindow window(MainWindow::Interaction::NoDialogs);
+    core::Topology t = testsupport::sampleTopology();
+    t.goals["p99_ms"] = 1000;
+    window.document()->reset(t);
+    QString error;
+    const QString review = dir.filePath(QStringLiteral("review.html"));
+    QVERIFY2(exportWindowReport(window, review, &error), qPrintable(error));
+    window.liveView()->controller()->advanceTo(20.0);
+    const QString run = dir.filePath(QStringLiteral("run.html"));
+    QVERIFY2(exportWindowReport(window, run, &error), qPrintable(error));
+    QFile a(review), b(run);
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    const QByteArray reviewText = a.readAll(), runText = b.readAll();
+    // The run's report carries its goals and a results timeline; the review has neither.
+    QVERIFY(runText.contains("p99_ms"));
+    QVERIFY(runText.size() > reviewText.size());
+    QVERIFY(!reviewText.contains("p99_ms"));
+    window.document()->markSaved();
+}
 
 void TestLiveWindow::simulationMenuDrivesTheRun()
 {
