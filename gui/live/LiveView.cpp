@@ -54,7 +54,8 @@ LiveView::LiveView(QMainWindow* window, Document* document, CanvasScene* scene, 
     m_toolBar->setObjectName(QStringLiteral("SimulationToolBar"));
     createActions();
     window->statusBar()->addPermanentWidget(m_clock);
-    view->viewport()->installEventFilter(this);
+    m_viewport = view->viewport();
+    m_viewport->installEventFilter(this);
 
     connect(m_controller, &SimulationController::frameReady, this, &LiveView::onFrame);
     connect(m_controller, &SimulationController::stateChanged, this, &LiveView::onStateChanged);
@@ -263,20 +264,22 @@ bool LiveView::showNodeMenu(const QPoint& viewportPos, const QPoint& globalPos)
 
 bool LiveView::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched != m_view->viewport() || !m_controller->isActive())
+    // Only two kinds of event matter; anything else (also those sent while the view is
+    // being destroyed) passes untouched, without looking at the view.
+    const QEvent::Type type = event->type();
+    if ((type != QEvent::ContextMenu && type != QEvent::ToolTip) || watched != m_viewport ||
+        !m_controller->isActive())
         return QObject::eventFilter(watched, event);
-    if (event->type() == QEvent::ContextMenu) {
+    if (type == QEvent::ContextMenu) {
         auto* e = static_cast<QContextMenuEvent*>(event);
         return showNodeMenu(e->pos(), e->globalPos());
     }
-    if (event->type() == QEvent::ToolTip) {
-        auto* e = static_cast<QHelpEvent*>(event);
-        if (NodeItem* item = m_scene->nodeItemAt(m_view->mapToScene(e->pos()))) {
-            const QString text = liveTooltip(QString::fromStdString(item->nodeId().str()));
-            if (!text.isEmpty()) {
-                QToolTip::showText(e->globalPos(), text, m_view->viewport());
-                return true;
-            }
+    auto* e = static_cast<QHelpEvent*>(event);
+    if (NodeItem* item = m_scene->nodeItemAt(m_view->mapToScene(e->pos()))) {
+        const QString text = liveTooltip(QString::fromStdString(item->nodeId().str()));
+        if (!text.isEmpty()) {
+            QToolTip::showText(e->globalPos(), text, m_view->viewport());
+            return true;
         }
     }
     return QObject::eventFilter(watched, event);

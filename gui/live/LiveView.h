@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
+#include <QWidget>
 
 class QAction;
 class QComboBox;
@@ -65,6 +67,7 @@ private:
     Document* m_document;
     CanvasScene* m_scene;
     QGraphicsView* m_view;
+    QPointer<QWidget> m_viewport; // compared in eventFilter, never dereferenced there
     SimulationController* m_controller;
     TrafficLayer* m_traffic;
     NodeStatusLayer* m_status;
