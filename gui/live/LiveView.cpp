@@ -151,6 +151,8 @@ void LiveView::onStateChanged()
         m_metrics->raise();
         cacheStaticLayer(true);
     }
+    if (s == State::Paused || s == State::Finished)
+        m_metrics->refreshGoals();
     updateStatus();
 }
 

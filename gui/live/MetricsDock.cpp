@@ -6,10 +6,12 @@
 #include <QChart>
 #include <QChartView>
 #include <QGridLayout>
+#include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
 
+#include "core/goals/ResultsWithGoals.h"
 #include "gui/live/LiveStyle.h"
 #include "gui/live/SimulationController.h"
 
@@ -34,6 +36,11 @@ MetricsDock::MetricsDock(const SimulationController* controller, QWidget* parent
     auto* grid = new QGridLayout(body);
     grid->setContentsMargins(2, 2, 2, 2);
     grid->setSpacing(2);
+    m_goals = new QLabel(body);
+    m_goals->setTextFormat(Qt::RichText);
+    m_goals->setWordWrap(true);
+    m_goals->hide();
+    grid->addWidget(m_goals, 1, 0, 1, 4);
     m_throughput = makeChart(tr("Throughput"), tr("req/s"));
     m_latency = makeChart(tr("Latency"), tr("ms"));
     m_errors = makeChart(tr("Errors"), tr("errors/s"));
@@ -48,13 +55,14 @@ MetricsDock::MetricsDock(const SimulationController* controller, QWidget* parent
     m_utilization.y->setRange(0, 100);
     // Node names need room: beside the plot, not above it.
     m_utilization.chart->legend()->setAlignment(Qt::AlignRight);
+    m_latency.chart->legend()->setAlignment(Qt::AlignRight);
     grid->addWidget(m_throughput.view, 0, 0);
     grid->addWidget(m_latency.view, 0, 1);
     grid->addWidget(m_errors.view, 0, 2);
     grid->addWidget(m_utilization.view, 0, 3);
     // The busiest-nodes chart carries a legend of node ids beside its plot.
     grid->setColumnStretch(0, 10);
-    grid->setColumnStretch(1, 10);
+    grid->setColumnStretch(1, 13);
     grid->setColumnStretch(2, 10);
     grid->setColumnStretch(3, 15);
     setWidget(body);
@@ -119,6 +127,8 @@ void MetricsDock::clear()
     m_utilSeries.clear();
     m_utilNodes.clear();
     m_shownPoints = 0;
+    m_goalsAtPoints = 0;
+    m_goals->hide();
     const double end = std::max(1.0, m_controller->endSeconds());
     for (const Chart* c : {&m_throughput, &m_latency, &m_errors, &m_utilization})
         c->x->setRange(0, end);
@@ -130,6 +140,39 @@ void MetricsDock::clear()
 int MetricsDock::pointCount() const
 {
     return static_cast<int>(m_throughputSeries->count());
+}
+
+void MetricsDock::refreshGoals()
+{
+    const core::Topology* topology = m_controller->simTopology();
+    if (!topology || topology->goals.empty()) {
+        m_goals->hide();
+        return;
+    }
+    m_goalsAtPoints = m_controller->chart().size();
+    const nlohmann::ordered_json doc = core::resultsWithGoals(m_controller->results(), *topology);
+    QStringList parts;
+    for (const auto& g : doc["goals"]) {
+        const bool met = g.value("met", false);
+        const QString actual = g["actual"].is_number()
+                                   ? QString::number(g["actual"].get<double>(), 'g', 4)
+                                   : tr("n/a");
+        parts << QStringLiteral("<span style='color:%1'><b>%2 %3</b> %4 %5: %6</span>")
+                     .arg(met ? QStringLiteral("#047857") : QStringLiteral("#b91c1c"),
+                          met ? QStringLiteral("✔") : QStringLiteral("✘"),
+                          QString::fromStdString(g.value("name", std::string())),
+                          g.value("bound", std::string()) == "lower" ? QStringLiteral("≥")
+                                                                      : QStringLiteral("≤"))
+                     .arg(g.value("target", 0.0))
+                     .arg(actual);
+    }
+    m_goals->setText(tr("<b>Goals so far</b>&nbsp;&nbsp;") + parts.join(QStringLiteral("&nbsp;&nbsp;·&nbsp;&nbsp;")));
+    m_goals->show();
+}
+
+QString MetricsDock::goalsText() const
+{
+    return m_goals->isHidden() ? QString() : m_goals->text();
 }
 
 void MetricsDock::refresh()
@@ -161,6 +204,9 @@ void MetricsDock::refresh()
     fitY(m_latency.y, maxL, 10);
     fitY(m_errors.y, maxE, 10);
     refreshUtilization();
+    // Goals need the run's whole statistics: every 5 simulated seconds is plenty.
+    if (points.size() >= m_goalsAtPoints + 5)
+        refreshGoals();
 }
 
 void MetricsDock::refreshUtilization()

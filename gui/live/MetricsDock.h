@@ -3,6 +3,7 @@
 #include <QDockWidget>
 
 class QChart;
+class QLabel;
 class QChartView;
 class QLineSeries;
 class QValueAxis;
@@ -25,6 +26,10 @@ public:
     void clear();
     /// Points currently in the throughput chart (tests).
     int pointCount() const;
+    /// The file's goals against the run so far ("p99 <= 300 ms: 341, missed"); hidden
+    /// when the file sets none.
+    void refreshGoals();
+    QString goalsText() const;
 
 private:
     struct Chart {
@@ -47,6 +52,8 @@ private:
     std::vector<QLineSeries*> m_utilSeries;
     std::vector<std::size_t> m_utilNodes;
     std::size_t m_shownPoints = 0;
+    std::size_t m_goalsAtPoints = 0;
+    QLabel* m_goals = nullptr;
 };
 
 } // namespace scalelab::gui

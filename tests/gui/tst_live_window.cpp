@@ -48,6 +48,10 @@ void TestLiveWindow::exportReportWithAndWithoutRun()
     QVERIFY(runText.contains("p99_ms"));
     QVERIFY(runText.size() > reviewText.size());
     QVERIFY(!reviewText.contains("p99_ms"));
+    // The window shows the goal, met (a generous p99), beside the charts.
+    const QString goals = window.liveView()->metricsDock()->goalsText();
+    QVERIFY2(goals.contains(QLatin1String("p99_ms")) && goals.contains(QStringLiteral("✔")),
+             qPrintable(goals));
     window.document()->markSaved();
 }
 
