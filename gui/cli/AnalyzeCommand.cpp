@@ -4,6 +4,7 @@
 #include "core/validation/Validator.h"
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
+#include "gui/util/AtomicWrite.h"
 
 #include <algorithm>
 #include <cmath>
@@ -141,9 +142,9 @@ int analyzeCommand(const QStringList& args)
         std::fwrite(text.constData(), 1, static_cast<std::size_t>(text.size()), stdout);
         return Success;
     }
-    QFile f(out);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(text) != text.size()) {
-        printError(QStringLiteral("%1: cannot write %2: %3").arg(args.value(0), out, f.errorString()));
+    QString problem;
+    if (!writeFileAtomically(out, text, &problem)) {
+        printError(QStringLiteral("%1: %2").arg(args.value(0), problem));
         return InvalidInput;
     }
     return Success;

@@ -8,11 +8,11 @@
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
 #include "gui/report/ReportWriter.h"
+#include "gui/util/AtomicWrite.h"
 
 #include <cmath>
 #include <cstdio>
 #include <exception>
-#include <fstream>
 
 #include <unistd.h>
 
@@ -29,11 +29,9 @@ namespace simns = core::sim;
 
 bool writeRunOutput(const QString& path, const std::string& text, const QString& what)
 {
-    std::ofstream out(path.toStdString(), std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
-        printError(QStringLiteral("cannot write the %1 file '%2'").arg(what, path));
+    QString problem;
+    if (!writeFileAtomically(path, QByteArray::fromStdString(text), &problem)) {
+        printError(QStringLiteral("the %1 output: %2").arg(what, problem));
         return false;
     }
     return true;

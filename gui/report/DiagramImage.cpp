@@ -1,5 +1,7 @@
 #include "gui/report/DiagramImage.h"
 
+#include "gui/util/AtomicWrite.h"
+
 #include "gui/canvas/DiagramRender.h"
 
 #include <cmath>
@@ -74,17 +76,21 @@ bool exportDiagramImage(const core::Topology& topology, const QString& path, QSt
         return false;
     };
     if (suffix == QLatin1String("svg")) {
-        QFile file(path);
-        const QByteArray svg = diagramSvg(topology);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(svg) != svg.size())
-            return fail(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        QString problem;
+        if (!writeFileAtomically(path, diagramSvg(topology), &problem))
+            return fail(problem);
         return true;
     }
     if (suffix == QLatin1String("png")) {
         // Twice the natural size: crisp on high-density screens and in slides.
-        const QImage image = diagramImage(topology, 2.0);
-        if (!image.save(path, "PNG"))
-            return fail(QStringLiteral("cannot write %1").arg(path));
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        QString problem;
+        if (!diagramImage(topology, 2.0).save(&buffer, "PNG"))
+            return fail(QStringLiteral("cannot encode the picture as PNG"));
+        if (!writeFileAtomically(path, png, &problem))
+            return fail(problem);
         return true;
     }
     return fail(QStringLiteral("unknown image type '.%1': use .png or .svg").arg(suffix));

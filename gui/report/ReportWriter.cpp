@@ -1,5 +1,7 @@
 #include "gui/report/ReportWriter.h"
 
+#include "gui/util/AtomicWrite.h"
+
 #include "gui/report/ReportBuilder.h"
 
 #include <cmath>
@@ -27,10 +29,7 @@ bool writerFail(QString* error, const QString& why)
 
 bool writerWriteFile(const QString& path, const QByteArray& bytes, QString* error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
-        return writerFail(error, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    return true;
+    return writeFileAtomically(path, bytes, error);
 }
 } // namespace writer_detail
 
@@ -108,40 +107,6 @@ bool writePdfReport(const core::Topology& topology, const nlohmann::json& result
     if (!check.exists() || check.size() == 0)
         return writerFail(error, QStringLiteral("cannot write %1").arg(outPath));
     return true;
-}
-
-bool writeTimeseriesCsv(const nlohmann::json& results, const QString& outPath, QString* error)
-{
-    if (!results.is_object() || !results.contains("timeseries") || !results["timeseries"].is_object())
-        return writerFail(error, QStringLiteral("the results hold no time series"));
-    const nlohmann::json& ts = results["timeseries"];
-    const auto column = [&](const nlohmann::json& object, const char* key) {
-        return object.contains(key) && object[key].is_array() ? object[key] : nlohmann::json::array();
-    };
-    std::vector<std::pair<QString, nlohmann::json>> columns;
-    for (const char* key : {"t_s", "throughput_rps", "p50_ms", "p99_ms", "errors"})
-        columns.emplace_back(QString::fromLatin1(key), column(ts, key));
-    if (ts.contains("utilization") && ts["utilization"].is_object())
-        for (const auto& [id, values] : ts["utilization"].items())
-            if (values.is_array())
-                columns.emplace_back(QStringLiteral("utilization_%1").arg(QString::fromStdString(id)), values);
-    std::size_t rows = 0;
-    for (const auto& [name, values] : columns)
-        rows = std::max(rows, values.size());
-    QByteArray out;
-    QStringList header;
-    for (const auto& [name, values] : columns)
-        header << name;
-    out += header.join(QLatin1Char(',')).toUtf8() + '\n';
-    for (std::size_t r = 0; r < rows; ++r) {
-        QStringList cells;
-        for (const auto& [name, values] : columns) {
-            const bool has = r < values.size() && values[r].is_number();
-            cells << (has ? QString::number(values[r].get<double>(), 'g', 10) : QString());
-        }
-        out += cells.join(QLatin1Char(',')).toUtf8() + '\n';
-    }
-    return writerWriteFile(outPath, out, error);
 }
 
 } // namespace scalelab::gui

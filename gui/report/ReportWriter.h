@@ -20,8 +20,4 @@ bool writeHtmlReport(const core::Topology& topology, const nlohmann::json& resul
 bool writePdfReport(const core::Topology& topology, const nlohmann::json& results,
                     const QString& outPath, QString* error);
 
-/// The run's time series as CSV (t_s, throughput_rps, p50_ms, p99_ms, errors, plus any
-/// per-node utilization series), one row per interval; empty cells for missing values.
-bool writeTimeseriesCsv(const nlohmann::json& results, const QString& outPath, QString* error);
-
 } // namespace scalelab::gui

@@ -242,21 +242,6 @@ private Q_SLOTS:
         QVERIFY2(coloured > 100, qPrintable(QString::number(coloured)));
     }
 
-    void csvHoldsTheTimeSeries()
-    {
-        QTemporaryDir temp;
-        const QString path = outDir(temp) + QStringLiteral("/series.csv");
-        QString error;
-        QVERIFY2(gui::writeTimeseriesCsv(results(), path, &error), qPrintable(error));
-        const QStringList lines = readAll(path).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(lines.size(), 61);
-        QCOMPARE(lines[0], QStringLiteral("t_s,throughput_rps,p50_ms,p99_ms,errors"));
-        QCOMPARE(lines[1].split(QLatin1Char(','))[0], QStringLiteral("10"));
-        QCOMPARE(lines[22].split(QLatin1Char(','))[3], QString()); // t = 31: no p99 measured
-        QCOMPARE(lines[21].split(QLatin1Char(','))[4], QStringLiteral("40"));
-        QVERIFY(!gui::writeTimeseriesCsv(nlohmann::json::object(), path, &error));
-    }
-
     void chartAxesCoverTheData()
     {
         QCOMPARE(gui::niceTicks(0, 105, 5), (std::vector<double>{0, 25, 50, 75, 100, 125}));
