@@ -14,7 +14,18 @@ private Q_SLOTS:
     void reportsAreWritten();
     void badReportNameIsUsageError();
     void invalidFileExitsOne();
+    void unwritableOutputIsAnError();
 };
+
+void TestCliRun::unwritableOutputIsAnError()
+{
+    QString err;
+    QCOMPARE(runScalelab({QStringLiteral("run"), kChallenge, QStringLiteral("--json"),
+                          QStringLiteral("/nonexistent-folder/results.json")},
+                         &err),
+             1);
+    QVERIFY2(err.contains(QLatin1String("cannot write /nonexistent-folder/results.json")), qPrintable(err));
+}
 
 namespace {
 int runScalelab(const QStringList& args, QString* err = nullptr)
