@@ -17,15 +17,6 @@ private Q_SLOTS:
     void unwritableOutputIsAnError();
 };
 
-void TestCliRun::unwritableOutputIsAnError()
-{
-    QString err;
-    QCOMPARE(runScalelab({QStringLiteral("run"), kChallenge, QStringLiteral("--json"),
-                          QStringLiteral("/nonexistent-folder/results.json")},
-                         &err),
-             1);
-    QVERIFY2(err.contains(QLatin1String("cannot write /nonexistent-folder/results.json")), qPrintable(err));
-}
 
 namespace {
 int runScalelab(const QStringList& args, QString* err = nullptr)
@@ -110,6 +101,16 @@ void TestCliRun::invalidFileExitsOne()
                          &err),
              1);
     QVERIFY(err.contains(QLatin1String("/nodes/1/params/workers")));
+}
+
+void TestCliRun::unwritableOutputIsAnError()
+{
+    QString err;
+    QCOMPARE(runScalelab({QStringLiteral("run"), kChallenge, QStringLiteral("--json"),
+                          QStringLiteral("/nonexistent-folder/results.json")},
+                         &err),
+             1);
+    QVERIFY2(err.contains(QLatin1String("cannot write /nonexistent-folder/results.json")), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestCliRun)
