@@ -18,21 +18,12 @@
 #include "gui/live/LiveView.h"
 #include "gui/live/SimulationController.h"
 #include "gui/live/TrafficLayer.h"
+#include "../gui/GuiTestSupport.h"
 
 using namespace scalelab;
+using testsupport::makeNode;
 
 namespace {
-core::Node makeNode(const std::string& id, const std::string& kind, double x, double y,
-                    core::ParamMap params = {})
-{
-    core::Node n;
-    n.id = core::NodeId{id};
-    n.kind = core::KindId{kind};
-    n.pos = {x, y};
-    n.params = std::move(params);
-    return n;
-}
-
 void addLink(core::Topology& t, const std::string& a, const std::string& b, double latencyMs,
              core::LinkKind kind = core::LinkKind::Request)
 {
