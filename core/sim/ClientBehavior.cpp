@@ -38,7 +38,7 @@ void ClientBehavior::arm()
 {
     if (m_armed || !m_up || m_rate <= 0 || m_entryLink == kNone)
         return;
-    const double gap = m_poisson ? m_exponential(m_kernel.rng(m_index)) * m_meanGapNs : m_meanGapNs;
+    const double gap = m_poisson ? unitExponential(m_kernel.rng(m_index)) * m_meanGapNs : m_meanGapNs;
     m_kernel.schedule(m_kernel.now() + static_cast<SimTime>(gap + 0.5), EventType::Timer, m_index,
                       kArrivalTimer);
     m_armed = true;

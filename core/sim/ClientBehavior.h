@@ -3,7 +3,6 @@
 #include "core/sim/NodeBehavior.h"
 #include "core/sim/ZipfSampler.h"
 
-#include <boost/random/exponential_distribution.hpp>
 
 namespace scalelab::core::sim {
 
@@ -40,7 +39,6 @@ private:
     SimTime m_timeout = 0;
     double m_dnsRatio = 0;
     ZipfSampler m_keys;
-    boost::random::exponential_distribution<double> m_exponential{1.0};
     bool m_armed = false; ///< the next arrival is scheduled
 };
 

@@ -2,36 +2,52 @@
 
 #include "core/sim/FutureEventSet.h"
 
-#include <vector>
+#include <cstring>
+#include <memory>
 
 namespace scalelab::core::sim {
 
-/// An implicit D-ary min-heap in one vector: D = 2 is the classic binary heap, D = 4 halves
+/// An implicit D-ary min-heap in one array: D = 2 is the classic binary heap, D = 4 halves
 /// the depth and keeps the children of a node in one or two cache lines.
+///
+/// Written by hand rather than on std::priority_queue: the kernel inserts through
+/// emplace() with the event's fields in registers and compares 128-bit keys held in
+/// registers, so no event is first assembled on the stack and read back whole (the
+/// store-to-load forwarding stall that cost the engine a fifth of its time in perf).
 template <unsigned D> class DaryHeapQueue final : public FutureEventSet {
 public:
-    [[gnu::always_inline]] void push(const Event& event) override
+    void push(const Event& event) override { emplace(event.time, event.seq, event.a, event.b); }
+
+    /// Inserts the event (time, seq, a, b); seq already carries the type (Event::make).
+    [[gnu::always_inline]] void emplace(SimTime time, std::uint64_t seq, std::uint32_t a,
+                                        std::uint32_t b)
     {
-        std::size_t i = m_heap.size();
-        m_heap.push_back(event);
+        if (m_size == m_capacity) [[unlikely]]
+            grow();
+        const EventKey key = keyOf(time, seq);
+        std::size_t i = m_size++;
         while (i > 0) {
             const std::size_t parent = (i - 1) / D;
-            if (!earlier(event, m_heap[parent]))
+            if (key >= keyOf(m_heap[parent]))
                 break;
             m_heap[i] = m_heap[parent];
             i = parent;
         }
-        m_heap[i] = event;
+        Event& slot = m_heap[i];
+        slot.time = time;
+        slot.seq = seq;
+        slot.a = a;
+        slot.b = b;
     }
 
     Event pop() override
     {
-        const Event result = m_heap.front();
-        const Event last = m_heap.back();
-        m_heap.pop_back();
-        const std::size_t n = m_heap.size();
+        const Event result = m_heap[0];
+        const std::size_t n = --m_size;
         if (n == 0)
             return result;
+        const Event& last = m_heap[n];
+        const EventKey lastKey = keyOf(last);
         // Bottom-up (Floyd): move the hole down along the smallest children to a leaf
         // without comparing with `last` (which almost always belongs near the bottom), then
         // let `last` rise from there. Fewer unpredictable comparisons than the classic way.
@@ -41,16 +57,21 @@ public:
             if (first >= n)
                 break;
             std::size_t best = first;
+            EventKey bestKey = keyOf(m_heap[first]);
             const std::size_t end = first + D < n ? first + D : n;
-            for (std::size_t c = first + 1; c < end; ++c)
-                if (earlier(m_heap[c], m_heap[best]))
+            for (std::size_t c = first + 1; c < end; ++c) {
+                const EventKey k = keyOf(m_heap[c]);
+                if (k < bestKey) {
                     best = c;
+                    bestKey = k;
+                }
+            }
             m_heap[hole] = m_heap[best];
             hole = best;
         }
         while (hole > 0) {
             const std::size_t parent = (hole - 1) / D;
-            if (!earlier(last, m_heap[parent]))
+            if (lastKey >= keyOf(m_heap[parent]))
                 break;
             m_heap[hole] = m_heap[parent];
             hole = parent;
@@ -59,13 +80,31 @@ public:
         return result;
     }
 
-    const Event& top() const override { return m_heap.front(); }
-    bool empty() const override { return m_heap.empty(); }
-    std::size_t size() const override { return m_heap.size(); }
-    void clear() override { m_heap.clear(); }
+    const Event& top() const override { return m_heap[0]; }
+    bool empty() const override { return m_size == 0; }
+    std::size_t size() const override { return m_size; }
+    void clear() override { m_size = 0; }
 
 private:
-    std::vector<Event> m_heap;
+    static EventKey keyOf(SimTime time, std::uint64_t seq)
+    {
+        return (static_cast<EventKey>(static_cast<std::uint64_t>(time)) << 64) | seq;
+    }
+    static EventKey keyOf(const Event& e) { return keyOf(e.time, e.seq); }
+
+    [[gnu::noinline]] void grow()
+    {
+        const std::size_t capacity = m_capacity ? 2 * m_capacity : 64;
+        auto bigger = std::make_unique<Event[]>(capacity);
+        if (m_size > 0)
+            std::memcpy(bigger.get(), m_heap.get(), m_size * sizeof(Event));
+        m_heap = std::move(bigger);
+        m_capacity = capacity;
+    }
+
+    std::unique_ptr<Event[]> m_heap;
+    std::size_t m_size = 0;
+    std::size_t m_capacity = 0;
 };
 
 } // namespace scalelab::core::sim

@@ -32,7 +32,11 @@ struct Event {
     static Event make(SimTime time, std::uint64_t order, EventType type, std::uint32_t a,
                       std::uint32_t b = 0)
     {
-        return Event{time, (order << 8) | static_cast<std::uint64_t>(type), a, b};
+        return Event{time, packSeq(order, type), a, b};
+    }
+    static std::uint64_t packSeq(std::uint64_t order, EventType type)
+    {
+        return (order << 8) | static_cast<std::uint64_t>(type);
     }
     EventType type() const { return static_cast<EventType>(seq & 0xFF); }
     std::uint64_t order() const { return seq >> 8; }

@@ -50,14 +50,14 @@ public:
     [[gnu::always_inline]] void schedule(SimTime at, EventType type, std::uint32_t a,
                                          std::uint32_t b = 0)
     {
-        const Event e = Event::make(at, m_seq++, type, a, b);
+        const std::uint64_t seq = Event::packSeq(m_seq++, type);
         // The default queue is called directly (inlined); the others through the interface.
         if (m_heap4)
-            m_heap4->push(e);
+            m_heap4->emplace(at, seq, a, b);
         else if (m_calendar)
-            m_calendar->push(e);
+            m_calendar->push(Event{at, seq, a, b});
         else
-            m_fes->push(e);
+            m_fes->push(Event{at, seq, a, b});
     }
     /// Processes every event up to `t` (at most the end), then sets the clock to `t`.
     std::uint64_t runUntil(SimTime t);

@@ -11,17 +11,15 @@ constexpr std::size_t kBuckets = (64 - LatencyHistogram::kSubBits) * LatencyHist
 }
 
 LatencyHistogram::LatencyHistogram()
-    : m_counts(kBuckets, 0), m_low(kBuckets), m_min(std::numeric_limits<std::uint64_t>::max())
+    : m_counts(kBuckets, 0), m_min(std::numeric_limits<std::uint64_t>::max())
 {
 }
 
 void LatencyHistogram::clear()
 {
     if (m_count > 0)
-        std::fill(m_counts.begin() + static_cast<long>(m_low),
-                  m_counts.begin() + static_cast<long>(m_high) + 1, 0);
-    m_low = kBuckets;
-    m_high = 0;
+        std::fill(m_counts.begin() + static_cast<long>(lowIndex()),
+                  m_counts.begin() + static_cast<long>(highIndex()) + 1, 0);
     m_count = 0;
     m_sum = 0;
     m_min = std::numeric_limits<std::uint64_t>::max();
@@ -32,10 +30,9 @@ void LatencyHistogram::merge(const LatencyHistogram& other)
 {
     if (other.m_count == 0)
         return;
-    for (std::size_t i = other.m_low; i <= other.m_high; ++i)
+    const std::size_t high = other.highIndex();
+    for (std::size_t i = other.lowIndex(); i <= high; ++i)
         m_counts[i] += other.m_counts[i];
-    m_low = std::min(m_low, other.m_low);
-    m_high = std::max(m_high, other.m_high);
     m_count += other.m_count;
     m_sum += other.m_sum;
     m_min = std::min(m_min, other.m_min);
@@ -49,7 +46,8 @@ double LatencyHistogram::quantileNs(double q) const
     const double exactRank = std::ceil(std::clamp(q, 0.0, 1.0) * static_cast<double>(m_count));
     const std::uint64_t rank = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(exactRank));
     std::uint64_t seen = 0;
-    for (std::size_t i = m_low; i <= m_high; ++i) {
+    const std::size_t high = highIndex();
+    for (std::size_t i = lowIndex(); i <= high; ++i) {
         seen += m_counts[i];
         if (seen < rank)
             continue;

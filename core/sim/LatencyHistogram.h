@@ -19,12 +19,7 @@ public:
     void record(SimTime ns)
     {
         const std::uint64_t v = ns > 0 ? static_cast<std::uint64_t>(ns) : 0;
-        const std::size_t i = indexOf(v);
-        ++m_counts[i];
-        if (i < m_low)
-            m_low = i;
-        if (i > m_high)
-            m_high = i;
+        ++m_counts[indexOf(v)];
         ++m_count;
         m_sum += static_cast<double>(v);
         if (v < m_min)
@@ -51,9 +46,12 @@ public:
     }
 
 private:
+    // The buckets in use run from indexOf(m_min) to indexOf(m_max): merge, clear and
+    // quantiles visit only those, and a record need not track the range itself.
+    std::size_t lowIndex() const { return indexOf(m_min); }
+    std::size_t highIndex() const { return indexOf(m_max); }
+
     std::vector<std::uint64_t> m_counts;
-    std::size_t m_low;
-    std::size_t m_high = 0;
     std::uint64_t m_count = 0;
     double m_sum = 0;
     std::uint64_t m_min;

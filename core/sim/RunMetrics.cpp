@@ -53,10 +53,13 @@ void RunMetrics::closeInterval()
 {
     const SimTime start = m_intervalEnd - m_intervalLength;
     const double seconds = toSeconds(m_intervalLength);
-    m_lastThroughput = static_cast<double>(m_intervalCompleted) / seconds;
-    m_lastP50 = m_interval.quantileNs(0.5) * 1e-6;
-    m_lastP95 = m_interval.quantileNs(0.95) * 1e-6;
-    m_lastP99 = m_interval.quantileNs(0.99) * 1e-6;
+    m_intervalBoth.clear();
+    m_intervalBoth.merge(m_intervalByClass[0]);
+    m_intervalBoth.merge(m_intervalByClass[1]);
+    m_lastThroughput = static_cast<double>(m_intervalBoth.count()) / seconds;
+    m_lastP50 = m_intervalBoth.quantileNs(0.5) * 1e-6;
+    m_lastP95 = m_intervalBoth.quantileNs(0.95) * 1e-6;
+    m_lastP99 = m_intervalBoth.quantileNs(0.99) * 1e-6;
     m_lastErrors = m_intervalErrors;
     if (start >= m_warmup) {
         m_series.tS.push_back(toSeconds(start));
@@ -64,9 +67,11 @@ void RunMetrics::closeInterval()
         m_series.p50Ms.push_back(m_lastP50);
         m_series.p99Ms.push_back(m_lastP99);
         m_series.errors.push_back(m_intervalErrors);
+        m_read.merge(m_intervalByClass[0]);
+        m_write.merge(m_intervalByClass[1]);
     }
-    m_interval.clear();
-    m_intervalCompleted = 0;
+    m_intervalByClass[0].clear();
+    m_intervalByClass[1].clear();
     m_intervalErrors = 0;
     m_intervalEnd += m_intervalLength;
 }
@@ -84,11 +89,18 @@ void RunMetrics::fill(RunResults& out, SimTime now)
     out.throughputRps = window > 0 ? static_cast<double>(m_completed) / window : 0.0;
     const std::uint64_t finished = m_completed + m_failed;
     out.availability = finished ? static_cast<double>(m_completed) / static_cast<double>(finished) : 1.0;
-    LatencyHistogram all = m_read;
-    all.merge(m_write);
+    // The open interval counts too when it lies after the warm-up.
+    LatencyHistogram read = m_read;
+    LatencyHistogram write = m_write;
+    if (m_intervalEnd - m_intervalLength >= m_warmup) {
+        read.merge(m_intervalByClass[0]);
+        write.merge(m_intervalByClass[1]);
+    }
+    LatencyHistogram all = read;
+    all.merge(write);
     out.latency = summarize(all);
-    out.read = {m_read.count(), m_failedByClass[0], summarize(m_read)};
-    out.write = {m_write.count(), m_failedByClass[1], summarize(m_write)};
+    out.read = {read.count(), m_failedByClass[0], summarize(read)};
+    out.write = {write.count(), m_failedByClass[1], summarize(write)};
     out.staleReads = m_staleReads;
     out.lostWrites = m_lostWrites;
     out.timeseries = m_series;

@@ -29,12 +29,12 @@ public:
     {
         roll(now);
         ++m_completedAll;
-        ++m_intervalCompleted;
-        m_interval.record(latency);
+        // One record per request: the interval's histogram of its class, added to the
+        // run's at the end of the interval (intervals never straddle the warm-up).
+        m_intervalByClass[cls == RequestClass::Read ? 0 : 1].record(latency);
         if (now < m_warmup)
             return;
         ++m_completed;
-        (cls == RequestClass::Read ? m_read : m_write).record(latency);
         if (m_keepLatencies)
             m_latencies.push_back(toMs(latency));
     }
@@ -92,8 +92,10 @@ private:
     std::array<std::uint64_t, static_cast<std::size_t>(FailReason::Count)> m_byReason{};
     std::array<std::uint64_t, 2> m_failedByClass{};
     std::uint64_t m_staleReads = 0, m_lostWrites = 0;
-    LatencyHistogram m_read, m_write, m_interval; ///< overall = read + write, merged
-    std::uint64_t m_intervalCompleted = 0, m_intervalErrors = 0;
+    LatencyHistogram m_read, m_write; ///< closed intervals after the warm-up; overall = merged
+    std::array<LatencyHistogram, 2> m_intervalByClass; ///< the open interval: read, write
+    LatencyHistogram m_intervalBoth;                  ///< scratch for the interval's percentiles
+    std::uint64_t m_intervalErrors = 0;
     double m_lastThroughput = 0, m_lastP50 = 0, m_lastP95 = 0, m_lastP99 = 0;
     std::uint64_t m_lastErrors = 0;
     TimeSeries m_series;

@@ -3,7 +3,6 @@
 #include "core/sim/RandomStream.h"
 #include "core/sim/SimTime.h"
 
-#include <boost/random/exponential_distribution.hpp>
 #include <boost/random/lognormal_distribution.hpp>
 
 #include <string>
@@ -23,7 +22,7 @@ public:
         case Shape::Constant:
             return m_constant;
         case Shape::Exponential:
-            return toNs(m_exponential(engine) * m_meanNs);
+            return toNs(unitExponential(engine) * m_meanNs);
         case Shape::Lognormal:
             return toNs(m_lognormal(engine));
         }
@@ -38,7 +37,6 @@ private:
     Shape m_shape = Shape::Zero;
     double m_meanNs = 0;
     SimTime m_constant = 0;
-    boost::random::exponential_distribution<double> m_exponential{1.0};
     mutable boost::random::lognormal_distribution<double> m_lognormal;
 };
 
