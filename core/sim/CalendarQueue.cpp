@@ -20,7 +20,7 @@ void CalendarQueue::clear()
     m_bucketTop = 0;
 }
 
-void CalendarQueue::insert(const Event& event)
+void CalendarQueue::insert(SimTime time, std::uint64_t seq, std::uint32_t a, std::uint32_t b)
 {
     std::uint32_t s;
     if (m_freeSlot != kNil) {
@@ -30,24 +30,33 @@ void CalendarQueue::insert(const Event& event)
         s = static_cast<std::uint32_t>(m_slots.size());
         m_slots.push_back({});
     }
-    m_slots[s].event = event;
+    Slot& slot = m_slots[s];
+    slot.event.time = time;
+    slot.event.seq = seq;
+    slot.event.a = a;
+    slot.event.b = b;
     // Earliest first; equal times keep insertion order (seq grows).
-    std::uint32_t* link = &m_heads[bucketOf(event.time)];
-    while (*link != kNil && earlier(m_slots[*link].event, event))
+    const EventKey key = (static_cast<EventKey>(static_cast<std::uint64_t>(time)) << 64) | seq;
+    auto keyAt = [this](std::uint32_t i) {
+        const Event& e = m_slots[i].event;
+        return (static_cast<EventKey>(static_cast<std::uint64_t>(e.time)) << 64) | e.seq;
+    };
+    std::uint32_t* link = &m_heads[bucketOf(time)];
+    while (*link != kNil && keyAt(*link) < key)
         link = &m_slots[*link].next;
-    m_slots[s].next = *link;
+    slot.next = *link;
     *link = s;
 }
 
-void CalendarQueue::push(const Event& event)
+void CalendarQueue::emplace(SimTime time, std::uint64_t seq, std::uint32_t a, std::uint32_t b)
 {
     // An event before the day being scanned (possible after top() looked ahead) restarts
     // the scan at its own day; every other event is later, so nothing is skipped.
-    if (m_size == 0 || event.time < m_bucketTop - m_width) {
-        m_current = bucketOf(event.time);
-        m_bucketTop = dayEnd(event.time);
+    if (m_size == 0 || time < m_bucketTop - m_width) {
+        m_current = bucketOf(time);
+        m_bucketTop = dayEnd(time);
     }
-    insert(event);
+    insert(time, seq, a, b);
     ++m_size;
     if (m_size > 2 * m_heads.size())
         resize(2 * m_heads.size());
@@ -140,7 +149,7 @@ void CalendarQueue::resize(std::size_t buckets)
     m_current = bucketOf(first.time);
     m_bucketTop = dayEnd(first.time);
     for (const Event& e : m_scratch)
-        insert(e);
+        insert(e.time, e.seq, e.a, e.b);
 }
 
 } // namespace scalelab::core::sim

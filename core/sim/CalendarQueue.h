@@ -14,7 +14,10 @@ namespace scalelab::core::sim {
 class CalendarQueue final : public FutureEventSet {
 public:
     CalendarQueue();
-    void push(const Event& event) override;
+    void push(const Event& event) override { emplace(event.time, event.seq, event.a, event.b); }
+    /// Inserts (time, seq, a, b) with the fields in registers: an Event assembled on the
+    /// caller's stack and read back whole stalls store-to-load forwarding.
+    void emplace(SimTime time, std::uint64_t seq, std::uint32_t a, std::uint32_t b);
     Event pop() override;
     const Event& top() const override;
     bool empty() const override { return m_size == 0; }
@@ -33,7 +36,7 @@ private:
         return static_cast<std::size_t>(t >> m_shift) & (m_heads.size() - 1);
     }
     SimTime dayEnd(SimTime t) const { return ((t >> m_shift) + 1) << m_shift; }
-    void insert(const Event& event);
+    void insert(SimTime time, std::uint64_t seq, std::uint32_t a, std::uint32_t b);
     /// Finds the bucket holding the earliest event and moves the scan position there.
     std::size_t locateMin() const;
     void resize(std::size_t buckets);

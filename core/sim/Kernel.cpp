@@ -229,7 +229,6 @@ std::uint32_t Kernel::call(std::uint32_t parent, std::uint32_t link, std::uint32
     child.aux = 0;
     p.state = FrameState::Waiting;
     const SimTime latency = m_links[link].latency;
-    child.sentAt = m_now;
     child.dueAt = m_now + latency;
     child.state = FrameState::Transit;
     if (latency > 0)
@@ -245,7 +244,6 @@ void Kernel::respond(std::uint32_t frame, FailReason reason)
     f.reason = reason;
     f.state = FrameState::Returning;
     const SimTime latency = m_links[f.link].latency;
-    f.sentAt = m_now;
     f.dueAt = m_now + latency;
     if (latency > 0)
         schedule(f.dueAt, EventType::Return, frame, f.gen);
@@ -378,8 +376,9 @@ Snapshot Kernel::snapshot()
     for (std::size_t i = 0; i < m_behaviors.size(); ++i)
         m_behaviors[i]->fillSnapshot(s.nodes[i]);
 
-    auto onLink = [](const Frame& f) {
-        return (f.state == FrameState::Transit || f.state == FrameState::Returning) && f.dueAt > f.sentAt;
+    auto onLink = [this](const Frame& f) {
+        return (f.state == FrameState::Transit || f.state == FrameState::Returning) &&
+               f.link != kNone && m_links[f.link].latency > 0;
     };
     std::uint64_t total = 0;
     for (std::uint32_t i = 0; i < m_frames.size(); ++i)
@@ -399,8 +398,9 @@ Snapshot Kernel::snapshot()
             continue;
         InFlightSample sample;
         sample.link = f.link;
-        sample.progress = std::clamp(static_cast<double>(m_now - f.sentAt) /
-                                         static_cast<double>(f.dueAt - f.sentAt),
+        const SimTime latency = m_links[f.link].latency;
+        sample.progress = std::clamp(static_cast<double>(m_now - (f.dueAt - latency)) /
+                                         static_cast<double>(latency),
                                      0.0, 1.0);
         sample.response = f.state == FrameState::Returning;
         sample.write = f.cls == RequestClass::Write;

@@ -55,7 +55,7 @@ public:
         if (m_heap4)
             m_heap4->emplace(at, seq, a, b);
         else if (m_calendar)
-            m_calendar->push(Event{at, seq, a, b});
+            m_calendar->emplace(at, seq, a, b);
         else
             m_fes->push(Event{at, seq, a, b});
     }
