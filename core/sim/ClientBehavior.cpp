@@ -75,7 +75,8 @@ void ClientBehavior::generate()
     ++m_counters.arrivals;
     m_kernel.metrics().generated(now);
     if (m_timeout > 0)
-        m_kernel.schedule(now + m_timeout, EventType::Timeout, root, f.gen);
+        m_kernel.scheduleOnLane(m_kernel.timeoutLane(m_index), now + m_timeout,
+                                EventType::Timeout, root, f.gen);
     const bool lookup = m_dnsRatio > 0 && (m_dnsRatio >= 1.0 || uniform01(rng) < m_dnsRatio);
     if (lookup) {
         f.step = kStepDns;

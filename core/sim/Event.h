@@ -16,6 +16,7 @@ enum class EventType : std::uint8_t {
     Scenario,    ///< a = index into the scenario timeline
     Group,       ///< a = replication group, b = failover epoch (detection / promotion steps)
     Warmup,      ///< statistics restart here
+    LaneHead,    ///< a = lane: the first event of an EventLane is due (same time and order)
     Test,        ///< used only by the event-queue tests and benchmarks
 };
 

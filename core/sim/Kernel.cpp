@@ -51,6 +51,8 @@ Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
         m_links.push_back(info);
     }
 
+    m_lanes.resize(n);
+
     std::int64_t keySpace = 1;
     m_rngs.reserve(n);
     for (std::uint32_t i = 0; i < n; ++i) {
@@ -207,9 +209,24 @@ void Kernel::dispatch(const Event& e)
         for (auto& b : m_behaviors)
             b->resetStats();
         break;
+    case EventType::LaneHead:
+        dispatchLaneHead(e.a);
+        break;
     case EventType::Test:
         break;
     }
+}
+
+void Kernel::dispatchLaneHead(std::uint32_t lane)
+{
+    EventLane& l = m_lanes[lane];
+    const Event e = l.front();
+    l.pop();
+    if (!l.empty()) {
+        const Event& next = l.front();
+        enqueue(next.time, laneHeadSeq(next.seq), lane, 0);
+    }
+    dispatch(e);
 }
 
 std::uint32_t Kernel::call(std::uint32_t parent, std::uint32_t link, std::uint32_t target)

@@ -4,6 +4,7 @@
 #include "core/sim/Frame.h"
 #include "core/sim/CalendarQueue.h"
 #include "core/sim/DaryHeapQueue.h"
+#include "core/sim/EventLane.h"
 #include "core/sim/FutureEventSet.h"
 #include "core/sim/RandomStream.h"
 #include "core/sim/RunMetrics.h"
@@ -50,15 +51,24 @@ public:
     [[gnu::always_inline]] void schedule(SimTime at, EventType type, std::uint32_t a,
                                          std::uint32_t b = 0)
     {
-        const std::uint64_t seq = Event::packSeq(m_seq++, type);
-        // The default queue is called directly (inlined); the others through the interface.
-        if (m_heap4)
-            m_heap4->emplace(at, seq, a, b);
-        else if (m_calendar)
-            m_calendar->emplace(at, seq, a, b);
-        else
-            m_fes->push(Event{at, seq, a, b});
+        enqueue(at, Event::packSeq(m_seq++, type), a, b);
     }
+    /// Like schedule(), for an event of a lane (EventLane.h): in order after the lane's
+    /// last event it waits in the lane; otherwise (a parameter changed mid-run) it goes to
+    /// the future-event set directly. Either way it fires at the same place in the order.
+    void scheduleOnLane(std::uint32_t lane, SimTime at, EventType type, std::uint32_t a,
+                        std::uint32_t b)
+    {
+        const std::uint64_t seq = Event::packSeq(m_seq++, type);
+        EventLane& l = m_lanes[lane];
+        if (l.empty())
+            enqueue(at, laneHeadSeq(seq), lane, 0);
+        else if (at < l.back().time)
+            return enqueue(at, seq, a, b);
+        l.push(at, seq, a, b);
+    }
+    /// One lane per node, for a client's timeouts.
+    static std::uint32_t timeoutLane(std::uint32_t node) { return node; }
     /// Processes every event up to `t` (at most the end), then sets the clock to `t`.
     std::uint64_t runUntil(SimTime t);
 
@@ -98,7 +108,23 @@ public:
     Snapshot snapshot();
 
 private:
+    [[gnu::always_inline]] void enqueue(SimTime at, std::uint64_t seq, std::uint32_t a,
+                                        std::uint32_t b)
+    {
+        // The default queue is called directly (inlined); the others through the interface.
+        if (m_heap4)
+            m_heap4->emplace(at, seq, a, b);
+        else if (m_calendar)
+            m_calendar->emplace(at, seq, a, b);
+        else
+            m_fes->push(Event{at, seq, a, b});
+    }
+    static std::uint64_t laneHeadSeq(std::uint64_t seq)
+    {
+        return (seq & ~std::uint64_t{0xFF}) | static_cast<std::uint64_t>(EventType::LaneHead);
+    }
     void dispatch(const Event& e);
+    void dispatchLaneHead(std::uint32_t lane);
     /// Returns false when it stopped to move the events to another queue.
     template <typename Queue> bool loop(Queue& queue, SimTime t);
     void moveToCalendar();
@@ -123,6 +149,7 @@ private:
     FramePool m_frames;
     std::vector<LinkInfo> m_links;
     std::vector<std::vector<std::uint32_t>> m_out;
+    std::vector<EventLane> m_lanes;
     std::vector<RandomEngine> m_rngs;
     std::vector<std::unique_ptr<NodeBehavior>> m_behaviors;
     std::vector<std::unique_ptr<ReplicationGroup>> m_groups;

@@ -1,5 +1,6 @@
 // One suite run against every future-event-set implementation (binary heap, 4-ary heap,
 // calendar queue): each must pop events in (time, insertion) order whatever the pattern.
+#include "core/sim/EventLane.h"
 #include "core/sim/FutureEventSet.h"
 
 #include <QTest>
@@ -138,6 +139,32 @@ private Q_SLOTS:
         QCOMPARE(q->pop().order(), std::uint64_t{3});
         QCOMPARE(q->pop().order(), std::uint64_t{1});
         QVERIFY(q->empty());
+    }
+
+    // A lane is a FIFO: whatever the interleaving of pushes and pops (the ring wraps
+    // around and grows while wrapped), events come out in the order they went in.
+    void laneKeepsFifoOrderAcrossWrapAndGrowth()
+    {
+        EventLane lane;
+        std::uint64_t pushed = 0, popped = 0;
+        std::mt19937_64 rng(5);
+        for (int round = 0; round < 2000; ++round) {
+            const int pushes = static_cast<int>(rng() % 4);
+            for (int k = 0; k < pushes; ++k, ++pushed)
+                lane.push(static_cast<SimTime>(pushed * 10), Event::packSeq(pushed, EventType::Test),
+                          static_cast<std::uint32_t>(pushed), 7);
+            QCOMPARE(lane.size(), static_cast<std::size_t>(pushed - popped));
+            if (!lane.empty())
+                QCOMPARE(lane.back().order(), pushed - 1);
+            const int pops = static_cast<int>(rng() % 3);
+            for (int k = 0; k < pops && !lane.empty(); ++k, ++popped) {
+                QCOMPARE(lane.front().order(), popped);
+                QCOMPARE(lane.front().time, static_cast<SimTime>(popped * 10));
+                QCOMPARE(lane.front().a, static_cast<std::uint32_t>(popped));
+                lane.pop();
+            }
+        }
+        QVERIFY(pushed > 1000);
     }
 
     void clearEmpties_data() { addKinds(); }

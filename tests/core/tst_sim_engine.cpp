@@ -131,6 +131,38 @@ private Q_SLOTS:
         QCOMPARE(deterministicJson(r), binary);
     }
 
+    // Timeouts wait in a lane in the order they were set. Shortening timeout_ms mid-run
+    // makes new timeouts due before old ones: they must still fire on time, not queue
+    // behind the old ones.
+    void shortenedTimeoutFiresOnTime()
+    {
+        Topology t;
+        t.simulation = {10, 0, 3};
+        t.nodes = {makeNode("users", "client",
+                            {{"rate_rps", 10.0}, {"arrival", std::string("constant")},
+                             {"timeout_ms", 2000.0}}),
+                   makeNode("web", "web_server",
+                            {{"workers", std::int64_t{1}}, {"service_ms", 100000.0},
+                             {"service_dist", std::string("constant")}})};
+        t.links = {makeLink("users", "web")};
+        ScenarioAction shorten{5.05, ActionType::Set, NodeId("users"), "timeout_ms", 500.0};
+        t.scenario = {shorten};
+        QVERIFY(!hasErrors(validate(t)));
+        // Requests leave every 0.1 s and none is ever answered: each times out.
+        const double checkAt = 6.05;
+        std::uint64_t expected = 0;
+        for (int k = 1; k * 0.1 < checkAt; ++k) {
+            const double created = k * 0.1;
+            const double timeout = created < shorten.atS ? 2.0 : 0.5;
+            if (created + timeout <= checkAt)
+                ++expected;
+        }
+        QCOMPARE(expected, std::uint64_t{45}); // 40 with the old timeout, 5 with the new
+        Simulation sim(t);
+        sim.runUntil(fromSeconds(checkAt));
+        QCOMPARE(sim.snapshot().failed, expected);
+    }
+
     void eventCapStopsTheRun()
     {
         SimulationOptions options;
