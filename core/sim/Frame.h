@@ -3,8 +3,7 @@
 #include "core/sim/SimTime.h"
 
 #include <cstdint>
-#include <memory>
-#include <vector>
+#include <new>
 
 namespace scalelab::core::sim {
 
@@ -55,35 +54,43 @@ inline constexpr std::uint8_t kFlagHit = 4;         ///< cache answer: found
 inline constexpr std::uint8_t kFlagRetried = 8;     ///< load balancer retried it once
 inline constexpr std::uint8_t kFlagWarm = 16;       ///< root: created after the warm-up
 
-/// Chunked pool: references stay valid while new frames are allocated (calls nest).
+/// The frames of a run in one array, reused through a free list. The array's address
+/// range is reserved whole when the run starts and the system backs only the pages
+/// touched, so frames never move: a reference stays valid while calls nest and allocate,
+/// and a frame is one load from the base (a chunked pool cost two dependent loads per
+/// access, 5% of the engine's time in bench_engine).
 class FramePool {
 public:
-    static constexpr std::uint32_t kChunkBits = 12;
-    static constexpr std::uint32_t kChunk = 1u << kChunkBits;
+    /// 64M frames, 4 GiB of address space; runs stop before (SimulationOptions::maxFrames).
+    static constexpr std::uint32_t kCapacity = 1u << 26;
+    /// Left free when a run is stopped, for what the event being processed allocates.
+    static constexpr std::uint32_t kHeadroom = 1u << 20;
 
-    Frame& operator[](std::uint32_t i) { return m_chunks[i >> kChunkBits][i & (kChunk - 1)]; }
-    const Frame& operator[](std::uint32_t i) const
-    {
-        return m_chunks[i >> kChunkBits][i & (kChunk - 1)];
-    }
+    FramePool();
+    ~FramePool();
+    FramePool(const FramePool&) = delete;
+    FramePool& operator=(const FramePool&) = delete;
+
+    Frame& operator[](std::uint32_t i) { return m_base[i]; }
+    const Frame& operator[](std::uint32_t i) const { return m_base[i]; }
 
     std::uint32_t allocate()
     {
+        ++m_live;
         if (m_free == kNone) {
-            if (m_size % kChunk == 0)
-                m_chunks.push_back(std::make_unique<Frame[]>(kChunk));
-            ++m_live;
+            if (m_size == kCapacity) [[unlikely]]
+                exhausted();
+            new (&m_base[m_size]) Frame{};
             return m_size++;
         }
         const std::uint32_t i = m_free;
-        m_free = (*this)[i].nextInQueue;
-        ++m_live;
+        m_free = m_base[i].nextInQueue;
         return i;
     }
 
     void release(std::uint32_t i)
     {
-        Frame& f = (*this)[i];
+        Frame& f = m_base[i];
         ++f.gen;
         f.state = FrameState::Free;
         f.flags = 0;
@@ -96,7 +103,9 @@ public:
     std::uint32_t live() const { return m_live; }
 
 private:
-    std::vector<std::unique_ptr<Frame[]>> m_chunks;
+    [[noreturn]] static void exhausted();
+
+    Frame* m_base = nullptr;
     std::uint32_t m_size = 0;
     std::uint32_t m_free = kNone;
     std::uint32_t m_live = 0;

@@ -21,6 +21,8 @@ constexpr std::size_t kMaxKeyTable = std::size_t{1} << 22;
 Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
     : m_topology(topology), m_options(options), m_fes(makeEventQueue(options.queue))
 {
+    // Headroom for what one event allocates after the check in loop().
+    m_options.maxFrames = std::min(m_options.maxFrames, FramePool::kCapacity - FramePool::kHeadroom);
     m_adaptive = options.queue == QueueKind::Adaptive;
     bindQueue();
     m_end = fromSeconds(topology.simulation.durationS);
@@ -137,10 +139,19 @@ template <typename Queue> bool Kernel::loop(Queue& queue, SimTime t)
             drainInbox();
         if (queue.top().time > t)
             break;
-        if (m_eventCount >= m_options.maxEvents) {
+        if (m_eventCount >= m_options.maxEvents) [[unlikely]] {
             m_capped = true;
             logEvent("event_cap_reached", kNone,
                      fmt::format("stopped after {} events (the cap of this run)", m_eventCount));
+            break;
+        }
+        if (m_frames.live() >= m_options.maxFrames) [[unlikely]] {
+            // A queue without a limit that grows for ever: stop before memory runs out.
+            m_capped = true;
+            logEvent("event_cap_reached", kNone,
+                     fmt::format("stopped with {} call frames alive, the cap of this run: "
+                                 "requests pile up somewhere (set a queue_limit)",
+                                 m_frames.live()));
             break;
         }
         const Event e = queue.pop();

@@ -49,8 +49,21 @@ void RunMetrics::configure(SimTime warmup, SimTime /*end*/, bool keepLatencies)
     m_intervalEnd = phase == 0 ? m_intervalLength : phase;
 }
 
+void RunMetrics::binPending()
+{
+    for (std::size_t i = 0; i < m_pendingCount; ++i) {
+        const SimTime v = m_pending[i];
+        if (v & kWriteBit)
+            m_intervalByClass[1].record(v & ~kWriteBit);
+        else
+            m_intervalByClass[0].record(v);
+    }
+    m_pendingCount = 0;
+}
+
 void RunMetrics::closeInterval()
 {
+    binPending();
     const SimTime start = m_intervalEnd - m_intervalLength;
     const double seconds = toSeconds(m_intervalLength);
     m_intervalBoth.clear();
@@ -90,6 +103,7 @@ void RunMetrics::fill(RunResults& out, SimTime now)
     const std::uint64_t finished = m_completed + m_failed;
     out.availability = finished ? static_cast<double>(m_completed) / static_cast<double>(finished) : 1.0;
     // The open interval counts too when it lies after the warm-up.
+    binPending();
     LatencyHistogram read = m_read;
     LatencyHistogram write = m_write;
     if (m_intervalEnd - m_intervalLength >= m_warmup) {

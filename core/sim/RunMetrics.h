@@ -29,9 +29,14 @@ public:
     {
         roll(now);
         ++m_completedAll;
-        // One record per request: the interval's histogram of its class, added to the
-        // run's at the end of the interval (intervals never straddle the warm-up).
-        m_intervalByClass[cls == RequestClass::Read ? 0 : 1].record(latency);
+        // Latencies are binned in batches: a histogram record is a chain of dependent
+        // steps (bit scan, shifts, an increment in a 58 KB table) that stalled the event
+        // loop on every request; a plain store here and a tight loop later do not.
+        // Each batch goes to the interval's histogram of its class, added to the run's at
+        // the end of the interval (intervals never straddle the warm-up).
+        m_pending[m_pendingCount++] = cls == RequestClass::Read ? latency : latency | kWriteBit;
+        if (m_pendingCount == m_pending.size())
+            binPending();
         if (now < m_warmup)
             return;
         ++m_completed;
@@ -81,6 +86,8 @@ public:
 
 private:
     void closeInterval();
+    void binPending();
+    static constexpr SimTime kWriteBit = SimTime{1} << 62; ///< far above any latency
 
     SimTime m_warmup = 0;
     SimTime m_intervalLength = kNsPerS;
@@ -94,6 +101,8 @@ private:
     std::uint64_t m_staleReads = 0, m_lostWrites = 0;
     LatencyHistogram m_read, m_write; ///< closed intervals after the warm-up; overall = merged
     std::array<LatencyHistogram, 2> m_intervalByClass; ///< the open interval: read, write
+    std::array<SimTime, 512> m_pending{};              ///< latencies not binned yet
+    std::size_t m_pendingCount = 0;
     LatencyHistogram m_intervalBoth;                  ///< scratch for the interval's percentiles
     std::uint64_t m_intervalErrors = 0;
     double m_lastThroughput = 0, m_lastP50 = 0, m_lastP95 = 0, m_lastP99 = 0;

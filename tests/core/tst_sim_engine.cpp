@@ -177,6 +177,30 @@ private Q_SLOTS:
         QCOMPARE(r.events.back().type, std::string("event_cap_reached"));
     }
 
+    // A queue without a limit under twice the load it can serve grows without end: the
+    // run stops at the frame cap instead of taking all memory, and says why.
+    void frameCapStopsAnOverloadedRun()
+    {
+        Topology t;
+        t.simulation = {600, 0, 2};
+        t.nodes = {makeNode("users", "client", {{"rate_rps", 2000.0}}),
+                   makeNode("web", "web_server", {{"workers", std::int64_t{1}}, {"service_ms", 1.0}})};
+        t.links = {makeLink("users", "web", 5)};
+        SimulationOptions options;
+        options.maxFrames = 20000;
+        Simulation s(t, options);
+        s.run();
+        QVERIFY(s.finished());
+        QVERIFY(s.now() < s.end());
+        // About 1,000 req/s pile up: the cap of 20,000 frames (two per request) is hit
+        // after roughly 10 simulated seconds, not 600.
+        QVERIFY2(toSeconds(s.now()) > 5 && toSeconds(s.now()) < 20, qPrintable(QString::number(toSeconds(s.now()))));
+        const RunResults r = s.results();
+        QVERIFY(r.engine.eventCapReached);
+        QCOMPARE(r.events.back().type, std::string("event_cap_reached"));
+        QVERIFY(r.events.back().detail.find("call frames alive") != std::string::npos);
+    }
+
     void resultsHaveEveryContractKey()
     {
         const auto doc = nlohmann::json::parse(resultsToJson(simulate(fullTopology(3, 5))));
