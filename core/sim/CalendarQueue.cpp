@@ -18,6 +18,7 @@ void CalendarQueue::clear()
     m_size = 0;
     m_current = 0;
     m_bucketTop = 0;
+    m_located = false;
 }
 
 void CalendarQueue::insert(SimTime time, std::uint64_t seq, std::uint32_t a, std::uint32_t b)
@@ -52,6 +53,7 @@ void CalendarQueue::emplace(SimTime time, std::uint64_t seq, std::uint32_t a, st
 {
     // An event before the day being scanned (possible after top() looked ahead) restarts
     // the scan at its own day; every other event is later, so nothing is skipped.
+    m_located = false;
     if (m_size == 0 || time < m_bucketTop - m_width) {
         m_current = bucketOf(time);
         m_bucketTop = dayEnd(time);
@@ -67,8 +69,10 @@ std::size_t CalendarQueue::locateMin() const
     const std::size_t n = m_heads.size();
     for (std::size_t step = 0; step < n; ++step) {
         const std::uint32_t head = m_heads[m_current];
-        if (head != kNil && m_slots[head].event.time < m_bucketTop)
+        if (head != kNil && m_slots[head].event.time < m_bucketTop) {
+            m_located = true;
             return m_current;
+        }
         m_current = (m_current + 1) & (n - 1);
         m_bucketTop += m_width;
     }
@@ -82,6 +86,7 @@ std::size_t CalendarQueue::locateMin() const
     const SimTime t = m_slots[m_heads[best]].event.time;
     m_current = best;
     m_bucketTop = dayEnd(t);
+    m_located = true;
     return best;
 }
 
@@ -92,7 +97,8 @@ const Event& CalendarQueue::top() const
 
 Event CalendarQueue::pop()
 {
-    const std::size_t b = locateMin();
+    const std::size_t b = m_located ? m_current : locateMin();
+    m_located = false;
     const std::uint32_t s = m_heads[b];
     const Event e = m_slots[s].event;
     m_heads[b] = m_slots[s].next;
@@ -110,6 +116,7 @@ void CalendarQueue::resize(std::size_t buckets)
 {
     m_directSearches = 0;
     m_popsSinceResize = 0;
+    m_located = false;
     m_scratch.clear();
     for (std::uint32_t head : m_heads)
         for (std::uint32_t s = head; s != kNil; s = m_slots[s].next)

@@ -52,6 +52,9 @@ private:
     mutable std::size_t m_current = 0;
     mutable SimTime m_bucketTop = 0; ///< end of the current day's window
     mutable std::uint64_t m_directSearches = 0; ///< a sign the day length is wrong
+    /// m_current holds the earliest event (top() found it; nothing was pushed since), so
+    /// the pop that follows a top() does not search again.
+    mutable bool m_located = false;
     std::uint64_t m_popsSinceResize = 0;
     std::vector<Event> m_scratch;
 };
