@@ -8,11 +8,11 @@ namespace {
 constexpr std::size_t kMinBuckets = 16;
 }
 
-CalendarQueue::CalendarQueue() : m_heads(kMinBuckets, kNil) {}
+CalendarQueue::CalendarQueue() : m_buckets(kMinBuckets) {}
 
 void CalendarQueue::clear()
 {
-    std::fill(m_heads.begin(), m_heads.end(), kNil);
+    std::fill(m_buckets.begin(), m_buckets.end(), Bucket{});
     m_slots.clear();
     m_freeSlot = kNil;
     m_size = 0;
@@ -21,29 +21,42 @@ void CalendarQueue::clear()
     m_located = false;
 }
 
+std::uint32_t CalendarQueue::allocateSlot()
+{
+    if (m_freeSlot != kNil) {
+        const std::uint32_t s = m_freeSlot;
+        m_freeSlot = m_slots[s].next;
+        return s;
+    }
+    m_slots.push_back({});
+    return static_cast<std::uint32_t>(m_slots.size() - 1);
+}
+
 void CalendarQueue::insert(SimTime time, std::uint64_t seq, std::uint32_t a, std::uint32_t b)
 {
-    std::uint32_t s;
-    if (m_freeSlot != kNil) {
-        s = m_freeSlot;
-        m_freeSlot = m_slots[s].next;
-    } else {
-        s = static_cast<std::uint32_t>(m_slots.size());
-        m_slots.push_back({});
-    }
-    Slot& slot = m_slots[s];
-    slot.event.time = time;
-    slot.event.seq = seq;
-    slot.event.a = a;
-    slot.event.b = b;
+    Bucket& bucket = m_buckets[bucketOf(time)];
     // Earliest first; equal times keep insertion order (seq grows).
     const EventKey key = (static_cast<EventKey>(static_cast<std::uint64_t>(time)) << 64) | seq;
-    auto keyAt = [this](std::uint32_t i) {
-        const Event& e = m_slots[i].event;
+    auto keyOf = [](const Event& e) {
         return (static_cast<EventKey>(static_cast<std::uint64_t>(e.time)) << 64) | e.seq;
     };
-    std::uint32_t* link = &m_heads[bucketOf(time)];
-    while (*link != kNil && keyAt(*link) < key)
+    if (bucket.first.time == kEmpty) {
+        bucket.first = Event{time, seq, a, b};
+        return;
+    }
+    const std::uint32_t s = allocateSlot();
+    Slot& slot = m_slots[s];
+    if (key < keyOf(bucket.first)) {
+        // The new event leads: the old first moves to the front of the list.
+        slot.event = bucket.first;
+        slot.next = bucket.rest;
+        bucket.rest = s;
+        bucket.first = Event{time, seq, a, b};
+        return;
+    }
+    slot.event = Event{time, seq, a, b};
+    std::uint32_t* link = &bucket.rest;
+    while (*link != kNil && keyOf(m_slots[*link].event) < key)
         link = &m_slots[*link].next;
     slot.next = *link;
     *link = s;
@@ -60,16 +73,15 @@ void CalendarQueue::emplace(SimTime time, std::uint64_t seq, std::uint32_t a, st
     }
     insert(time, seq, a, b);
     ++m_size;
-    if (m_size > 2 * m_heads.size())
-        resize(2 * m_heads.size());
+    if (m_size > 2 * m_buckets.size())
+        resize(2 * m_buckets.size());
 }
 
 std::size_t CalendarQueue::locateMin() const
 {
-    const std::size_t n = m_heads.size();
+    const std::size_t n = m_buckets.size();
     for (std::size_t step = 0; step < n; ++step) {
-        const std::uint32_t head = m_heads[m_current];
-        if (head != kNil && m_slots[head].event.time < m_bucketTop) {
+        if (m_buckets[m_current].first.time < m_bucketTop) {
             m_located = true;
             return m_current;
         }
@@ -80,10 +92,10 @@ std::size_t CalendarQueue::locateMin() const
     ++m_directSearches;
     std::size_t best = n;
     for (std::size_t i = 0; i < n; ++i)
-        if (m_heads[i] != kNil &&
-            (best == n || earlier(m_slots[m_heads[i]].event, m_slots[m_heads[best]].event)))
+        if (m_buckets[i].first.time != kEmpty &&
+            (best == n || earlier(m_buckets[i].first, m_buckets[best].first)))
             best = i;
-    const SimTime t = m_slots[m_heads[best]].event.time;
+    const SimTime t = m_buckets[best].first.time;
     m_current = best;
     m_bucketTop = dayEnd(t);
     m_located = true;
@@ -92,23 +104,28 @@ std::size_t CalendarQueue::locateMin() const
 
 const Event& CalendarQueue::top() const
 {
-    return m_slots[m_heads[locateMin()]].event;
+    return m_buckets[locateMin()].first;
 }
 
 Event CalendarQueue::pop()
 {
     const std::size_t b = m_located ? m_current : locateMin();
     m_located = false;
-    const std::uint32_t s = m_heads[b];
-    const Event e = m_slots[s].event;
-    m_heads[b] = m_slots[s].next;
-    m_slots[s].next = m_freeSlot;
-    m_freeSlot = s;
+    Bucket& bucket = m_buckets[b];
+    const Event e = bucket.first;
+    if (const std::uint32_t s = bucket.rest; s != kNil) {
+        bucket.first = m_slots[s].event;
+        bucket.rest = m_slots[s].next;
+        m_slots[s].next = m_freeSlot;
+        m_freeSlot = s;
+    } else {
+        bucket.first.time = kEmpty;
+    }
     --m_size;
-    if (m_heads.size() > kMinBuckets && m_size < m_heads.size() / 2)
-        resize(m_heads.size() / 2);
+    if (m_buckets.size() > kMinBuckets && m_size < m_buckets.size() / 2)
+        resize(m_buckets.size() / 2);
     else if (++m_popsSinceResize > 64 && m_directSearches * 4 > m_popsSinceResize && m_size >= 2)
-        resize(m_heads.size()); // a quarter of pops jump years: days too short, measure again
+        resize(m_buckets.size()); // a quarter of pops jump years: days too short, measure again
     return e;
 }
 
@@ -118,9 +135,13 @@ void CalendarQueue::resize(std::size_t buckets)
     m_popsSinceResize = 0;
     m_located = false;
     m_scratch.clear();
-    for (std::uint32_t head : m_heads)
-        for (std::uint32_t s = head; s != kNil; s = m_slots[s].next)
+    for (const Bucket& bucket : m_buckets) {
+        if (bucket.first.time == kEmpty)
+            continue;
+        m_scratch.push_back(bucket.first);
+        for (std::uint32_t s = bucket.rest; s != kNil; s = m_slots[s].next)
             m_scratch.push_back(m_slots[s].event);
+    }
     // Day length from the spacing of the earliest events (Brown): ~3 events per day
     // near the head of the queue, ignoring gaps more than twice the average.
     const std::size_t sample = std::min<std::size_t>(m_scratch.size(), 25);
@@ -147,7 +168,7 @@ void CalendarQueue::resize(std::size_t buckets)
             m_width = SimTime{1} << m_shift;
         }
     }
-    m_heads.assign(buckets, kNil);
+    m_buckets.assign(buckets, Bucket{});
     m_slots.clear();
     m_freeSlot = kNil;
     if (m_scratch.empty())

@@ -3,14 +3,17 @@
 #include "core/sim/FutureEventSet.h"
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace scalelab::core::sim {
 
 /// Brown's calendar queue (CACM 1988): buckets of one "day" each, scanned like the days of
 /// a year; resized (and the day length re-estimated from the earliest events) when the
-/// population doubles or halves. Each bucket is a sorted singly linked list of slots in one
-/// pool, so a bucket costs 4 bytes and an event lives in one 32-byte slot.
+/// population doubles or halves. A bucket holds its earliest event inline and the rest in a
+/// sorted singly linked list of 32-byte slots in one pool. Buckets hold about one event
+/// each, so the scan for the next event and most inserts and pops touch only the bucket
+/// array, in order, and no slot (a head index into the pool cost a cold load each).
 class CalendarQueue final : public FutureEventSet {
 public:
     CalendarQueue();
@@ -31,9 +34,15 @@ private:
         std::uint32_t next = kNil;
     };
 
+    static constexpr SimTime kEmpty = std::numeric_limits<SimTime>::max(); ///< first.time
+    struct Bucket {
+        Event first{kEmpty, 0, 0, 0};
+        std::uint32_t rest = kNil; ///< later events of the bucket, earliest first
+    };
+
     std::size_t bucketOf(SimTime t) const
     {
-        return static_cast<std::size_t>(t >> m_shift) & (m_heads.size() - 1);
+        return static_cast<std::size_t>(t >> m_shift) & (m_buckets.size() - 1);
     }
     SimTime dayEnd(SimTime t) const { return ((t >> m_shift) + 1) << m_shift; }
     void insert(SimTime time, std::uint64_t seq, std::uint32_t a, std::uint32_t b);
@@ -41,7 +50,9 @@ private:
     std::size_t locateMin() const;
     void resize(std::size_t buckets);
 
-    std::vector<std::uint32_t> m_heads; ///< per bucket: earliest slot, or kNil
+    std::uint32_t allocateSlot();
+
+    std::vector<Bucket> m_buckets;
     std::vector<Slot> m_slots;
     std::uint32_t m_freeSlot = kNil;
     std::size_t m_size = 0;
