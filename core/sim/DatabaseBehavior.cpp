@@ -15,15 +15,11 @@ void DatabaseBehavior::reconfigure()
 {
     const Node& n = node();
     const EngineProfile profile = engineProfile(n.text("engine"));
-    // m_service (the base class's) serves reads; m_write serves writes.
+    // m_service serves reads; m_writeService serves writes.
     configureQueue("connections", n.number("read_ms") * profile.readFactor);
-    m_write.configure(n.number("write_ms") * profile.writeFactor, n.text("service_dist"),
+    m_writesDiffer = true;
+    m_writeService.configure(n.number("write_ms") * profile.writeFactor, n.text("service_dist"),
                       n.number("service_cv"), n.number("speed"));
-}
-
-SimTime DatabaseBehavior::drawService(const Frame& frame)
-{
-    return (frame.cls == RequestClass::Write ? m_write : m_service).draw(m_kernel.rng(m_index));
 }
 
 void DatabaseBehavior::served(std::uint32_t frame)

@@ -20,13 +20,11 @@ public:
     void fillSnapshot(NodeSnapshot& out) override;
 
 protected:
-    SimTime drawService(const Frame& frame) override;
     void served(std::uint32_t frame) override;
 
 private:
     std::string role() const;
 
-    ServiceTime m_write;
     ReplicationGroup* m_group = nullptr;
 };
 

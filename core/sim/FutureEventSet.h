@@ -31,9 +31,10 @@ public:
 enum class QueueKind { BinaryHeap, QuaternaryHeap, Calendar, Adaptive };
 
 /// Picked by tests/bench/bench_engine. Hold model, events/s (Release, 2-core box): 16
-/// pending: 4-ary 23.5M, binary 21.9M, calendar 22.3M; 1024: calendar 20.7M vs heaps 10.7M;
-/// 65536: calendar 11.5M vs heaps 6.5M. Whole engine: M/M/4 (~5 pending) 4-ary 7.4M req/s vs
-/// calendar 5.6M; 10k req/s replication topology (~1000 pending) calendar 1.02M vs 4-ary 0.72M.
+/// pending: 4-ary 29.6M, calendar 23.4M, binary 21.3M; 1024: calendar 22.9M vs 4-ary 19.9M;
+/// 65536: calendar 16.3M vs 4-ary 11.0M. Whole engine: M/M/4 (~5 pending) 4-ary 9.07M req/s
+/// vs calendar 7.21M; 10k req/s replication topology (~800 pending) calendar 1.31M vs
+/// 4-ary 1.10M.
 inline constexpr QueueKind kDefaultQueue = QueueKind::Adaptive;
 
 std::unique_ptr<FutureEventSet> makeEventQueue(QueueKind kind);

@@ -22,8 +22,13 @@ public:
 
 protected:
     void accept(std::uint32_t frame) override;
-    /// Service time of this request; databases override it per class.
-    virtual SimTime drawService(const Frame& /*frame*/) { return m_service.draw(m_kernel.rng(m_index)); }
+    /// Service time of this request: writes have their own when m_writesDiffer (databases).
+    /// Not virtual: it is on the path of every request.
+    SimTime drawService(const Frame& frame)
+    {
+        const bool write = m_writesDiffer && frame.cls == RequestClass::Write;
+        return (write ? m_writeService : m_service).draw(m_kernel.rng(m_index));
+    }
     /// The request has been served: answer it, or send it on. Default: answer.
     virtual void served(std::uint32_t frame) { answer(frame); }
     /// Answers a frame (success when reason is None), releasing a held worker.
@@ -32,6 +37,8 @@ protected:
     void configureQueue(const char* serversParam, double serviceMs);
 
     ServiceTime m_service;
+    ServiceTime m_writeService;
+    bool m_writesDiffer = false;
     /// Blocking web servers keep the worker until downstream calls return.
     bool m_holdWorker = false;
 
