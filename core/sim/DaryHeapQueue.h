@@ -59,12 +59,13 @@ public:
             std::size_t best = first;
             EventKey bestKey = keyOf(m_heap[first]);
             const std::size_t end = first + D < n ? first + D : n;
+            // Selects, not branches: which child is smallest is a coin toss the branch
+            // predictor loses half the time.
             for (std::size_t c = first + 1; c < end; ++c) {
                 const EventKey k = keyOf(m_heap[c]);
-                if (k < bestKey) {
-                    best = c;
-                    bestKey = k;
-                }
+                const bool less = k < bestKey;
+                best = less ? c : best;
+                bestKey = less ? k : bestKey;
             }
             m_heap[hole] = m_heap[best];
             hole = best;

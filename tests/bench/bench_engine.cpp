@@ -14,6 +14,7 @@
 
 #include <deque>
 #include <queue>
+#include <type_traits>
 #include <vector>
 
 #include <sys/resource.h>
@@ -107,14 +108,30 @@ BENCHMARK_CAPTURE(BM_MM4_Engine, calendar, QueueKind::Calendar)->Unit(benchmark:
 
 // The same M/M/4 written by hand as tightly as a person would: a std::priority_queue of
 // (time, type), a FIFO of arrival times, Boost exponential draws; only a count and a sum.
-void BM_MM4_Baseline(benchmark::State& state)
+// Ordered = false is the strict yardstick: events at the same time pop in any order.
+// Ordered = true breaks such ties by insertion, as the engine must (time, then seq).
+template <bool Ordered> void BM_MM4_Baseline(benchmark::State& state)
 {
     std::uint64_t requests = 0, events = 0;
     for (auto _ : state) {
-        struct Ev {
+        struct Unordered {
             std::int64_t t;
             int type; // 0 arrival, 1 departure
-            bool operator>(const Ev& o) const { return t > o.t; }
+            bool operator>(const Unordered& o) const { return t > o.t; }
+        };
+        struct InOrder {
+            std::int64_t t;
+            int type;
+            std::uint64_t seq;
+            bool operator>(const InOrder& o) const { return t > o.t || (t == o.t && seq > o.seq); }
+        };
+        using Ev = std::conditional_t<Ordered, InOrder, Unordered>;
+        std::uint64_t nextSeq = 0;
+        auto event = [&nextSeq](std::int64_t t, int type) {
+            if constexpr (Ordered)
+                return Ev{t, type, nextSeq++};
+            else
+                return Ev{t, type};
         };
         std::priority_queue<Ev, std::vector<Ev>, std::greater<>> heap;
         std::deque<std::int64_t> waiting;
@@ -126,7 +143,7 @@ void BM_MM4_Baseline(benchmark::State& state)
         std::vector<std::int64_t> inService; // arrival times of requests being served, FIFO-ish
         double sum = 0;
         std::uint64_t done = 0;
-        heap.push({static_cast<std::int64_t>(exp(rng) * meanGap), 0});
+        heap.push(event(static_cast<std::int64_t>(exp(rng) * meanGap), 0));
         std::deque<std::int64_t> serving;
         while (!heap.empty()) {
             const Ev e = heap.top();
@@ -135,11 +152,11 @@ void BM_MM4_Baseline(benchmark::State& state)
                 break;
             ++events;
             if (e.type == 0) {
-                heap.push({e.t + static_cast<std::int64_t>(exp(rng) * meanGap), 0});
+                heap.push(event(e.t + static_cast<std::int64_t>(exp(rng) * meanGap), 0));
                 if (busy < 4) {
                     ++busy;
                     serving.push_back(e.t);
-                    heap.push({e.t + static_cast<std::int64_t>(exp(rng) * meanService), 1});
+                    heap.push(event(e.t + static_cast<std::int64_t>(exp(rng) * meanService), 1));
                 } else {
                     waiting.push_back(e.t);
                 }
@@ -151,7 +168,7 @@ void BM_MM4_Baseline(benchmark::State& state)
                 if (!waiting.empty()) {
                     serving.push_back(waiting.front());
                     waiting.pop_front();
-                    heap.push({e.t + static_cast<std::int64_t>(exp(rng) * meanService), 1});
+                    heap.push(event(e.t + static_cast<std::int64_t>(exp(rng) * meanService), 1));
                 } else {
                     --busy;
                 }
@@ -163,7 +180,8 @@ void BM_MM4_Baseline(benchmark::State& state)
     state.counters["requests_per_s"] = benchmark::Counter(static_cast<double>(requests), benchmark::Counter::kIsRate);
     state.counters["events_per_s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_MM4_Baseline)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MM4_Baseline<false>)->Name("BM_MM4_Baseline")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MM4_Baseline<true>)->Name("BM_MM4_Baseline_ordered")->Unit(benchmark::kMillisecond);
 
 // Master + 2 replicas + cache + 4 web servers behind a load balancer, 10,000 req/s.
 Topology replicationTopology(double seconds)
