@@ -7,7 +7,7 @@ namespace scalelab::core {
 
 nlohmann::ordered_json resultsWithGoals(const sim::RunResults& results, const Topology& topology)
 {
-    nlohmann::ordered_json doc = nlohmann::ordered_json::parse(sim::resultsToJson(results));
+    nlohmann::ordered_json doc = sim::resultsDocument(results);
     const std::vector<GoalResult> goals = checkGoals(topology.goals, nlohmann::json(doc));
     if (!goals.empty())
         doc["goals"] = nlohmann::ordered_json(goalsToJson(goals));

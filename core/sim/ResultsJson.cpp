@@ -24,7 +24,7 @@ nlohmann::ordered_json latencyJson(const LatencySummary& l)
 
 } // namespace
 
-std::string resultsToJson(const RunResults& r)
+nlohmann::ordered_json resultsDocument(const RunResults& r)
 {
     using J = nlohmann::ordered_json;
     J doc;
@@ -90,7 +90,12 @@ std::string resultsToJson(const RunResults& r)
                      {"events_per_s", finite(r.engine.eventsPerS)},
                      {"queue", r.engine.queue},
                      {"event_cap_reached", r.engine.eventCapReached}};
-    return doc.dump(2) + "\n";
+    return doc;
+}
+
+std::string resultsToJson(const RunResults& r)
+{
+    return resultsDocument(r).dump(2) + "\n";
 }
 
 std::string timeSeriesToCsv(const RunResults& r)

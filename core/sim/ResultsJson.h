@@ -2,13 +2,17 @@
 
 #include "core/sim/Results.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <string>
 
 namespace scalelab::core::sim {
 
 inline constexpr const char* kResultsFormat = "scalelab-results/1";
 
-/// The `scalelab-results/1` document of DESIGN.md (pretty-printed JSON).
+/// The `scalelab-results/1` document of DESIGN.md, keys in contract order.
+nlohmann::ordered_json resultsDocument(const RunResults& results);
+/// The same document as pretty-printed JSON text.
 std::string resultsToJson(const RunResults& results);
 /// The 1-second time series as CSV: t_s,throughput_rps,p50_ms,p99_ms,errors.
 std::string timeSeriesToCsv(const RunResults& results);
