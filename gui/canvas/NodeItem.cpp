@@ -1,5 +1,7 @@
 #include "gui/canvas/NodeItem.h"
 
+#include <algorithm>
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -80,12 +82,21 @@ QString NodeItem::badgeText() const
     return QString::fromStdString(n->text("role"));
 }
 
-QRectF NodeItem::badgeRect(const QString& text) const
+void NodeItem::paintRoleBadge(QPainter* painter, QPointF centre, const QString& role,
+                              const QString& covers, bool changed)
 {
+    const QString text = role.toUpper();
     const QFontMetricsF fm(nodeBadgeFont());
-    const double w = fm.horizontalAdvance(text) + 12;
+    const double w = std::max(fm.horizontalAdvance(text), fm.horizontalAdvance(covers.toUpper())) + 12;
     // Centred on the icon's top-right corner, like a notification badge.
-    return {style::kIconSize / 2 - w / 2 - 2, -style::kIconSize / 2 - 9, w, 15};
+    const QRectF r(centre.x() + style::kIconSize / 2 - w / 2 - 2,
+                   centre.y() - style::kIconSize / 2 - 9, w, 15);
+    painter->setPen(changed ? QPen(QColor(0xf5, 0x9e, 0x0b), 2) : QPen(Qt::white, 1.5));
+    painter->setBrush(role == QLatin1String("master") ? style::masterBadge() : style::replicaBadge());
+    painter->drawRoundedRect(r, 7.5, 7.5);
+    painter->setFont(nodeBadgeFont());
+    painter->setPen(Qt::white);
+    painter->drawText(r, Qt::AlignCenter, text);
 }
 
 void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
@@ -127,16 +138,8 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
 
     // Role badge (master / replica).
     const QString badge = badgeText();
-    if (!badge.isEmpty()) {
-        const QRectF r = badgeRect(badge);
-        painter->setPen(QPen(Qt::white, 1.5));
-        painter->setBrush(badge == QLatin1String("master") ? style::masterBadge()
-                                                           : style::replicaBadge());
-        painter->drawRoundedRect(r, 7.5, 7.5);
-        painter->setFont(nodeBadgeFont());
-        painter->setPen(Qt::white);
-        painter->drawText(r, Qt::AlignCenter, badge.toUpper());
-    }
+    if (!badge.isEmpty())
+        paintRoleBadge(painter, QPointF(0, 0), badge);
 
     // Problem marker: red for errors, amber for warnings.
     if (hasError() || hasWarning()) {

@@ -40,6 +40,12 @@ public:
     QRectF visibleSceneRect() const;
     /// Re-reads the document (name, role, position) after a change.
     void syncFromDocument();
+    /// Draws a role badge ("master" or "replica") for a node centred at `centre`, at least
+    /// as wide as the badge of `covers` so it hides one drawn there before; an amber
+    /// outline says the role changed during the run. The live view draws the role a node
+    /// holds now with this, over the file's role that paint() drew.
+    static void paintRoleBadge(QPainter* painter, QPointF centre, const QString& role,
+                               const QString& covers = {}, bool changed = false);
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
@@ -50,7 +56,6 @@ private:
     const core::Node* node() const;
     CanvasScene* canvas() const;
     QString badgeText() const;
-    QRectF badgeRect(const QString& text) const;
 
     core::NodeId m_id;
     bool m_hover = false;

@@ -125,24 +125,9 @@ void NodeStatusLayer::paintNode(QPainter* painter, std::size_t index)
 
     // The live role, drawn over the file's badge: after a promotion the MASTER badge
     // moves to the promoted replica (outlined in amber to show it changed).
-    if (!live.role.empty() && live.role != node.text("role")) {
-        const bool master = live.role == "master";
-        const QString text = master ? QStringLiteral("MASTER") : QStringLiteral("REPLICA");
-        QFont f;
-        f.setPointSizeF(7.0);
-        f.setBold(true);
-        const QFontMetricsF fm(f);
-        // Wide enough to cover the badge underneath whichever role it names.
-        const double w = std::max(fm.horizontalAdvance(QStringLiteral("REPLICA")),
-                                  fm.horizontalAdvance(text)) + 14;
-        const QRectF tag(icon.right() - w / 2 - 2, icon.top() - 10, w, 17);
-        painter->setPen(QPen(QColor(0xf5, 0x9e, 0x0b), 2));
-        painter->setBrush(master ? style::masterBadge() : style::replicaBadge());
-        painter->drawRoundedRect(tag, 8.5, 8.5);
-        painter->setPen(Qt::white);
-        painter->setFont(f);
-        painter->drawText(tag, Qt::AlignCenter, text);
-    }
+    if (!live.role.empty() && live.role != node.text("role"))
+        NodeItem::paintRoleBadge(painter, c, QString::fromStdString(live.role),
+                                 QString::fromStdString(node.text("role")), true);
     if (!live.up)
         return;
 
