@@ -1,8 +1,10 @@
 #include "gui/docks/PaletteList.h"
 
+#include <QDrag>
 #include <QMimeData>
 
 #include "core/model/KindRegistry.h"
+#include "gui/canvas/CanvasStyle.h"
 #include "gui/canvas/IconCache.h"
 #include "gui/canvas/PaletteMime.h"
 #include "gui/docks/PaletteItemDelegate.h"
@@ -42,6 +44,20 @@ QMimeData* PaletteList::mimeData(const QList<QListWidgetItem*>& items) const
     auto* mime = new QMimeData;
     mime->setData(paletteMimeType(), items.first()->data(KindRole).toString().toUtf8());
     return mime;
+}
+
+void PaletteList::startDrag(Qt::DropActions /*supportedActions*/)
+{
+    QListWidgetItem* item = currentItem();
+    if (!item)
+        return;
+    auto* drag = new QDrag(this);
+    drag->setMimeData(mimeData({item}));
+    const int side = static_cast<int>(style::kIconSize);
+    const QPixmap icon = item->icon().pixmap(QSize(side, side), devicePixelRatioF());
+    drag->setPixmap(icon);
+    drag->setHotSpot(QPoint(side / 2, side / 2));
+    drag->exec(Qt::CopyAction);
 }
 
 } // namespace scalelab::gui

@@ -17,6 +17,9 @@ public:
 protected:
     QMimeData* mimeData(const QList<QListWidgetItem*>& items) const override;
     QStringList mimeTypes() const override;
+    /// Drags the kind's icon, as big as a node on the canvas and held by its centre,
+    /// which is where the node lands (instead of a picture of the whole row).
+    void startDrag(Qt::DropActions supportedActions) override;
 };
 
 } // namespace scalelab::gui
