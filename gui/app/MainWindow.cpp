@@ -212,7 +212,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
-    Autosave::discard(); // a clean exit leaves nothing to recover
+    m_files->autosave()->discard(); // a clean exit leaves nothing to recover
     if (m_interaction == Interaction::Dialogs) {
         QSettings settings;
         settings.setValue(QStringLiteral("window/geometry"), saveGeometry());

@@ -2,36 +2,51 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
+#include <memory>
+
+class QLockFile;
 class QTimer;
 
 namespace scalelab::gui {
 
 class Document;
 
-/// Every 30 s, writes the modified document to a recovery file in AppDataLocation.
-/// A clean exit or a save removes it, so a recovery file found at start-up means the
-/// previous session ended without saving (a crash): the window offers to restore it.
+/// Every 30 s, writes the modified document to this session's own recovery file in
+/// AppDataLocation/recovery (<session>.scalelab, with <session>.origin naming the file it
+/// belongs to). A save or a clean exit removes it. The session holds <session>.lock for
+/// its whole life, so a recovery file whose lock is free was left by a session that ended
+/// without saving (a crash) and is offered at start-up, while another running window's
+/// work is never offered, overwritten or removed by this one.
 class Autosave : public QObject {
     Q_OBJECT
 public:
     explicit Autosave(Document* document, QObject* parent = nullptr);
+    ~Autosave() override;
 
-    static QString recoveryPath();
-    static bool hasRecovery();
-    /// The file the recovered work belonged to ("" for an untitled diagram).
-    static QString recoveredOriginalPath();
+    /// This session's recovery file (it exists only while there is unsaved work).
+    QString recoveryPath() const;
+    bool hasRecoveryFile() const;
 
     void setIntervalMs(int ms);
     /// Writes the recovery file now when the document has unsaved changes.
     bool saveNow();
-    /// Removes the recovery file (after a save or a clean exit).
-    static void discard();
+    /// Removes this session's recovery file (after a save or a clean exit).
+    void discard();
+
+    /// Recovery files left by sessions that are no longer running, newest first.
+    static QStringList orphanedRecoveries();
+    /// The file the recovered work belonged to ("" for an untitled diagram).
+    static QString originalPathOf(const QString& recoveryFile);
+    /// Removes an orphaned recovery file (restored or declined).
+    static void removeRecovery(const QString& recoveryFile);
 
 private:
     Document* m_document;
     QTimer* m_timer;
-    bool m_wroteRecovery = false;
+    QString m_session;
+    std::unique_ptr<QLockFile> m_lock;
 };
 
 } // namespace scalelab::gui

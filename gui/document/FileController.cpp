@@ -68,7 +68,7 @@ bool FileController::newDocument()
     core::Topology t;
     t.name = tr("Untitled").toStdString();
     m_document->reset(std::move(t));
-    Autosave::discard();
+    m_autosave->discard();
     Q_EMIT statusMessage(tr("New diagram"));
     return true;
 }
@@ -155,7 +155,7 @@ bool FileController::saveTo(const QString& path, QString* error)
     }
     m_document->setFilePath(QFileInfo(path).absoluteFilePath());
     m_document->markSaved();
-    Autosave::discard();
+    m_autosave->discard();
     addRecent(QFileInfo(path).absoluteFilePath());
     Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
     return true;
@@ -212,8 +212,11 @@ QVector<ExampleFile> FileController::examples()
 
 bool FileController::offerRecovery()
 {
-    if (!Autosave::hasRecovery())
+    const QStringList orphans = Autosave::orphanedRecoveries();
+    if (orphans.isEmpty())
         return false;
+    // The newest first; any older one is offered at the next start.
+    const QString recovery = orphans.front();
     if (m_interactive) {
         const auto answer = QMessageBox::question(
             m_window, tr("Recover unsaved work?"),
@@ -221,23 +224,27 @@ bool FileController::offerRecovery()
                "editing (autosaved)?"),
             QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
         if (answer != QMessageBox::Yes) {
-            Autosave::discard();
+            Autosave::removeRecovery(recovery);
             return false;
         }
     }
-    return recover();
+    return recover(recovery);
 }
 
-bool FileController::recover()
+bool FileController::recover(const QString& recovery)
 {
-    const core::LoadResult loaded = core::loadTopologyFile(Autosave::recoveryPath().toStdString());
+    const core::LoadResult loaded = core::loadTopologyFile(recovery.toStdString());
     if (!loaded.topology) {
-        Autosave::discard();
+        Autosave::removeRecovery(recovery);
         return false;
     }
-    m_document->reset(*loaded.topology, Autosave::recoveredOriginalPath());
+    m_document->reset(*loaded.topology, Autosave::originalPathOf(recovery));
     // Recovered work is unsaved work: it must stay marked modified until saved.
     m_document->undoStack()->resetClean(); // emits modifiedChanged(true) through cleanChanged
+    // It is this session's now: written to this session's recovery file before the old
+    // one goes, so a crash right now loses nothing.
+    if (m_autosave->saveNow())
+        Autosave::removeRecovery(recovery);
     Q_EMIT statusMessage(tr("Recovered unsaved work from the last session"));
     return true;
 }

@@ -46,9 +46,10 @@ public:
     static QVector<ExampleFile> examples();
     static QString examplesDir();
 
-    /// Offers (interactive) or performs the restore of a recovery file; true if restored.
+    /// Offers (interactive) or performs the restore of the newest recovery file a crashed
+    /// session left (Autosave::orphanedRecoveries()); true if restored.
     bool offerRecovery();
-    bool recover();
+    bool recover(const QString& recoveryFile);
 
     /// The last error shown (tests read it instead of a dialog).
     QString lastError() const { return m_lastError; }

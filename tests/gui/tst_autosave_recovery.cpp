@@ -1,5 +1,6 @@
-// Autosave writes unsaved work to the recovery file; the next session recovers it (still
-// marked unsaved); saving or a clean close removes it.
+// Autosave writes unsaved work to the session's recovery file; the next session recovers
+// it (still marked unsaved); saving or a clean close removes it; two windows never touch
+// each other's.
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -16,13 +17,17 @@ class TestAutosaveRecovery : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { testsupport::isolateSettings(); }
-    void init() { gui::Autosave::discard(); }
+    void init()
+    {
+        for (const QString& f : gui::Autosave::orphanedRecoveries())
+            gui::Autosave::removeRecovery(f);
+    }
 
     void unmodifiedDocumentWritesNothing()
     {
         auto w = testsupport::openSampleWindow();
         QVERIFY(!w->fileController()->autosave()->saveNow());
-        QVERIFY(!gui::Autosave::hasRecovery());
+        QVERIFY(!w->fileController()->autosave()->hasRecoveryFile());
     }
 
     void crashThenRecover()
@@ -37,17 +42,20 @@ private Q_SLOTS:
                 new gui::RenameNodeCommand(w->document(), core::NodeId{"lb"}, "", "Entry"));
             edited = w->document()->topology();
             QVERIFY(w->fileController()->autosave()->saveNow());
-            QVERIFY(gui::Autosave::hasRecovery());
+            QVERIFY(w->fileController()->autosave()->hasRecoveryFile());
+            QVERIFY(gui::Autosave::orphanedRecoveries().isEmpty()); // its session is alive
             // The window is destroyed without close(): what a crash leaves behind.
         }
-        QVERIFY(gui::Autosave::hasRecovery());
+        QCOMPARE(gui::Autosave::orphanedRecoveries().size(), 1);
         gui::MainWindow next(gui::MainWindow::Interaction::NoDialogs);
         QVERIFY(next.fileController()->offerRecovery());
         QVERIFY(next.document()->topology() == edited);
         QVERIFY(next.document()->isModified());
         QCOMPARE(next.document()->filePath(), QFileInfo(original).absoluteFilePath());
+        QVERIFY(gui::Autosave::orphanedRecoveries().isEmpty()); // taken over by this session
+        QVERIFY(next.fileController()->autosave()->hasRecoveryFile());
         QVERIFY(next.fileController()->save());
-        QVERIFY(!gui::Autosave::hasRecovery()); // saved: nothing left to recover
+        QVERIFY(!next.fileController()->autosave()->hasRecoveryFile()); // saved: nothing to recover
     }
 
     void undoToSavedStateRemovesOwnRecoveryOnly()
@@ -58,10 +66,10 @@ private Q_SLOTS:
         w->document()->undoStack()->push(
             new gui::RenameNodeCommand(w->document(), core::NodeId{"db"}, "", "Primary"));
         QVERIFY(w->fileController()->autosave()->saveNow());
-        QVERIFY(gui::Autosave::hasRecovery());
+        QVERIFY(w->fileController()->autosave()->hasRecoveryFile());
         w->document()->undoStack()->undo(); // back to the state on disk
         QVERIFY(!w->fileController()->autosave()->saveNow());
-        QVERIFY(!gui::Autosave::hasRecovery());
+        QVERIFY(!w->fileController()->autosave()->hasRecoveryFile());
     }
 
     void foreignRecoveryKeptByIdleWindow()
@@ -74,7 +82,7 @@ private Q_SLOTS:
         }
         auto w = testsupport::openSampleWindow();
         QVERIFY(!w->fileController()->autosave()->saveNow());
-        QVERIFY(gui::Autosave::hasRecovery()); // still there to be offered
+        QCOMPARE(gui::Autosave::orphanedRecoveries().size(), 1); // still there to be offered
     }
 
     void autosaveTimerFires()
@@ -83,7 +91,7 @@ private Q_SLOTS:
         w->fileController()->autosave()->setIntervalMs(20);
         w->document()->undoStack()->push(
             new gui::RenameNodeCommand(w->document(), core::NodeId{"db"}, "", "Primary"));
-        QTRY_VERIFY_WITH_TIMEOUT(gui::Autosave::hasRecovery(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(w->fileController()->autosave()->hasRecoveryFile(), 5000);
     }
 
     void cleanCloseRemovesRecovery()
@@ -92,8 +100,35 @@ private Q_SLOTS:
         w->document()->undoStack()->push(
             new gui::RenameNodeCommand(w->document(), core::NodeId{"db"}, "", "Primary"));
         QVERIFY(w->fileController()->autosave()->saveNow());
+        const QString recovery = w->fileController()->autosave()->recoveryPath();
+        QVERIFY(QFileInfo::exists(recovery));
         QVERIFY(w->close()); // no dialogs in this mode: closes without asking
-        QVERIFY(!gui::Autosave::hasRecovery());
+        QVERIFY(!QFileInfo::exists(recovery));
+    }
+
+    // Two windows (or two instances) each keep their own recovery file: one closing
+    // cleanly or saving removes only its own, and a window that is still open is never
+    // taken for a crashed one.
+    void twoWindowsKeepTheirOwnRecovery()
+    {
+        auto a = testsupport::openSampleWindow();
+        auto b = testsupport::openSampleWindow();
+        a->document()->undoStack()->push(
+            new gui::RenameNodeCommand(a->document(), core::NodeId{"db"}, "", "From A"));
+        b->document()->undoStack()->push(
+            new gui::RenameNodeCommand(b->document(), core::NodeId{"db"}, "", "From B"));
+        QVERIFY(a->fileController()->autosave()->saveNow());
+        QVERIFY(b->fileController()->autosave()->saveNow());
+        const QString fromB = b->fileController()->autosave()->recoveryPath();
+        QVERIFY(fromB != a->fileController()->autosave()->recoveryPath());
+        QVERIFY(a->close());
+        QVERIFY(QFileInfo::exists(fromB)); // A's clean exit left B's work alone
+        QVERIFY(gui::Autosave::orphanedRecoveries().isEmpty()); // B is running
+        b.reset();                                             // B crashes
+        QCOMPARE(gui::Autosave::orphanedRecoveries(), QStringList{QFileInfo(fromB).absoluteFilePath()});
+        gui::MainWindow next(gui::MainWindow::Interaction::NoDialogs);
+        QVERIFY(next.fileController()->offerRecovery());
+        QCOMPARE(next.document()->node(core::NodeId{"db"})->name, std::string("From B"));
     }
 };
 

@@ -35,7 +35,7 @@ int crashChild(const QString& original)
         new gui::RenameNodeCommand(window.document(), core::NodeId{"lb"}, "", "Front door"));
     QElapsedTimer t;
     t.start();
-    while (!gui::Autosave::hasRecovery() && t.elapsed() < 10000)
+    while (!window.fileController()->autosave()->hasRecoveryFile() && t.elapsed() < 10000)
         QTest::qWait(20);
     std::raise(SIGKILL);
     return 4; // not reached
@@ -48,7 +48,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         testsupport::isolateSettings();
-        gui::Autosave::discard();
+        for (const QString& f : gui::Autosave::orphanedRecoveries())
+            gui::Autosave::removeRecovery(f);
     }
     void killedProcessWorkIsOffered();
     void undoAcrossARun();
@@ -68,7 +69,8 @@ void TestCrashRecovery::killedProcessWorkIsOffered()
     child.start(QCoreApplication::applicationFilePath(), {QString::fromLatin1(kChildFlag), original});
     QVERIFY(child.waitForFinished(60000));
     QCOMPARE(child.exitStatus(), QProcess::CrashExit); // killed, as a crash would
-    QVERIFY(gui::Autosave::hasRecovery());
+    // Its lock file is still there, naming a process that is gone: the work is offered.
+    QCOMPARE(gui::Autosave::orphanedRecoveries().size(), 1);
 
     gui::MainWindow next(gui::MainWindow::Interaction::NoDialogs);
     QVERIFY(next.fileController()->offerRecovery());
@@ -79,7 +81,7 @@ void TestCrashRecovery::killedProcessWorkIsOffered()
     QCOMPARE(next.document()->filePath(), QFileInfo(original).absoluteFilePath());
     // The file on disk is untouched until the person saves.
     QVERIFY(core::loadTopologyFile(original.toStdString()).topology->findNode(core::NodeId{"lb"})->name.empty());
-    gui::Autosave::discard();
+    next.fileController()->autosave()->discard();
     next.document()->markSaved();
 }
 
