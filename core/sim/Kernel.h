@@ -61,10 +61,12 @@ public:
     {
         const std::uint64_t seq = Event::packSeq(m_seq++, type);
         EventLane& l = m_lanes[lane];
+        if (!l.empty() && at < l.back().time) {
+            enqueue(at, seq, a, b);
+            return;
+        }
         if (l.empty())
-            enqueue(at, laneHeadSeq(seq), lane, 0);
-        else if (at < l.back().time)
-            return enqueue(at, seq, a, b);
+            enqueue(at, laneHeadSeq(seq), lane, 0); // the lane's first: it stands in the set
         l.push(at, seq, a, b);
     }
     /// One lane per node, for a client's timeouts.
