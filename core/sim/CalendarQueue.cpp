@@ -36,10 +36,7 @@ void CalendarQueue::insert(SimTime time, std::uint64_t seq, std::uint32_t a, std
 {
     Bucket& bucket = m_buckets[bucketOf(time)];
     // Earliest first; equal times keep insertion order (seq grows).
-    const EventKey key = (static_cast<EventKey>(static_cast<std::uint64_t>(time)) << 64) | seq;
-    auto keyOf = [](const Event& e) {
-        return (static_cast<EventKey>(static_cast<std::uint64_t>(e.time)) << 64) | e.seq;
-    };
+    const EventKey key = keyOf(time, seq);
     if (bucket.first.time == kEmpty) {
         bucket.first = Event{time, seq, a, b};
         return;

@@ -45,12 +45,20 @@ struct Event {
 
 __extension__ using EventKey = unsigned __int128; // GCC/Clang builtin, fine under -pedantic
 
-/// One 128-bit comparison instead of two branches (times are never negative).
+/// The order of events as one number: time in the high half, seq in the low half (times
+/// are never negative). One 128-bit comparison instead of two branches.
+inline EventKey keyOf(SimTime time, std::uint64_t seq)
+{
+    return (static_cast<EventKey>(static_cast<std::uint64_t>(time)) << 64) | seq;
+}
+inline EventKey keyOf(const Event& e)
+{
+    return keyOf(e.time, e.seq);
+}
+
 inline bool earlier(const Event& x, const Event& y)
 {
-    const EventKey kx = (static_cast<EventKey>(x.time) << 64) | x.seq;
-    const EventKey ky = (static_cast<EventKey>(y.time) << 64) | y.seq;
-    return kx < ky;
+    return keyOf(x) < keyOf(y);
 }
 
 } // namespace scalelab::core::sim
