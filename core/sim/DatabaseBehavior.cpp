@@ -15,11 +15,12 @@ void DatabaseBehavior::reconfigure()
 {
     const Node& n = node();
     const EngineProfile profile = engineProfile(n.text("engine"));
-    // m_service serves reads; m_writeService serves writes.
-    configureQueue("connections", n.number("read_ms") * profile.readFactor);
+    // m_service serves reads; m_writeService serves writes. Writes first: configureQueue()
+    // may start waiting requests at once, and they get the new service times.
     m_writesDiffer = true;
     m_writeService.configure(n.number("write_ms") * profile.writeFactor, n.text("service_dist"),
-                      n.number("service_cv"), n.number("speed"));
+                             n.number("service_cv"), n.number("speed"));
+    configureQueue("connections", n.number("read_ms") * profile.readFactor);
 }
 
 void DatabaseBehavior::served(std::uint32_t frame)
