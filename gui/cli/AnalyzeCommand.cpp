@@ -117,11 +117,9 @@ int analyzeCommand(const QStringList& args)
                                      QStringLiteral("OUT"));
     parser.addOption(jsonOut);
     int exitCode = Success;
-    if (!parseWithCommonOptions(parser, args, exitCode))
-        return exitCode;
-    const QString file = requireOneFile(parser);
+    const QString file = parseFileCommand(parser, args, exitCode);
     if (file.isEmpty())
-        return BadUsage;
+        return exitCode;
     if (parser.isSet(jsonOut) && parser.value(jsonOut).isEmpty()) {
         printError(QStringLiteral("%1: --json needs a file name (or -)").arg(args.value(0)));
         return BadUsage;

@@ -60,11 +60,17 @@ std::optional<core::Topology> loadValidTopology(const QString& file)
     return std::nullopt;
 }
 
-QString requireOneFile(const QCommandLineParser& parser)
+QString parseFileCommand(QCommandLineParser& parser, const QStringList& args, int& exitCode)
 {
+    exitCode = Success;
+    if (!parseWithCommonOptions(parser, args, exitCode))
+        return {};
     const QStringList files = parser.positionalArguments();
-    if (files.size() != 1) {
-        printError(QStringLiteral("expected exactly one FILE, got %1").arg(files.size()));
+    if (files.size() != 1 || files.first().isEmpty()) {
+        printError(files.size() != 1
+                       ? QStringLiteral("expected exactly one FILE, got %1").arg(files.size())
+                       : QStringLiteral("the FILE name is empty"));
+        exitCode = BadUsage;
         return {};
     }
     return files.first();

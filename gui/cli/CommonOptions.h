@@ -14,8 +14,9 @@ namespace scalelab::gui::cli {
 /// prints it and returns false with `exitCode` set (0 after --help, 2 for bad usage).
 bool parseWithCommonOptions(QCommandLineParser& parser, const QStringList& args, int& exitCode);
 
-/// The single FILE positional argument, or prints a usage error and returns an empty string.
-QString requireOneFile(const QCommandLineParser& parser);
+/// parseWithCommonOptions(), then the single FILE positional argument. Empty when the
+/// command must stop, with `exitCode` set: 0 after --help, 2 for bad usage (printed).
+QString parseFileCommand(QCommandLineParser& parser, const QStringList& args, int& exitCode);
 
 /// Loads and validates FILE. When it is not valid, prints each error as
 /// "FILE: error: /pointer: message" and returns nothing.

@@ -20,11 +20,9 @@ int exportCommand(const QStringList& args)
                                    QStringLiteral("OUT"));
     parser.addOption(image);
     int exitCode = Success;
-    if (!parseWithCommonOptions(parser, args, exitCode))
-        return exitCode;
-    const QString file = requireOneFile(parser);
+    const QString file = parseFileCommand(parser, args, exitCode);
     if (file.isEmpty())
-        return BadUsage;
+        return exitCode;
     const QString out = parser.value(image);
     const QString suffix = QFileInfo(out).suffix().toLower();
     if (out.isEmpty() || (suffix != QLatin1String("png") && suffix != QLatin1String("svg"))) {

@@ -146,11 +146,9 @@ int runCommand(const QStringList& args)
                                     QStringLiteral("OUT"));
     parser.addOptions({duration, warmup, seed, json, csv, report});
     int exitCode = Success;
-    if (!parseWithCommonOptions(parser, args, exitCode))
-        return exitCode;
-    const QString file = requireOneFile(parser);
+    const QString file = parseFileCommand(parser, args, exitCode);
     if (file.isEmpty())
-        return BadUsage;
+        return exitCode;
     if (parser.isSet(report) && !parser.value(report).endsWith(QLatin1String(".html"), Qt::CaseInsensitive) &&
         !parser.value(report).endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
         printError(QStringLiteral("%1: --report needs a file ending in .html or .pdf, got '%2'")

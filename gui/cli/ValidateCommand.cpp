@@ -13,11 +13,9 @@ int validateCommand(const QStringList& args)
                        "(JSON-pointer: message) and exit 1. Warnings never fail."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The file to check."));
     int exitCode = Success;
-    if (!parseWithCommonOptions(parser, args, exitCode))
-        return exitCode;
-    const QString file = requireOneFile(parser);
+    const QString file = parseFileCommand(parser, args, exitCode);
     if (file.isEmpty())
-        return BadUsage;
+        return exitCode;
 
     const core::LoadResult loaded = core::loadAndValidateFile(file.toStdString());
     const core::Diagnostics& all = loaded.diagnostics;
