@@ -85,9 +85,9 @@ Topology mm4()
     return t;
 }
 
-void BM_MM4_Engine(benchmark::State& state, QueueKind kind)
+// Runs the topology through the whole engine; requests and events per wall second.
+void runEngine(benchmark::State& state, const Topology& t, QueueKind kind)
 {
-    const Topology t = mm4();
     SimulationOptions options;
     options.queue = kind;
     std::uint64_t requests = 0, events = 0;
@@ -100,6 +100,11 @@ void BM_MM4_Engine(benchmark::State& state, QueueKind kind)
     state.counters["requests_per_s"] = benchmark::Counter(static_cast<double>(requests), benchmark::Counter::kIsRate);
     state.counters["events_per_s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
     state.counters["peak_rss_mb"] = peakRssMb();
+}
+
+void BM_MM4_Engine(benchmark::State& state, QueueKind kind)
+{
+    runEngine(state, mm4(), kind);
 }
 BENCHMARK_CAPTURE(BM_MM4_Engine, adaptive, QueueKind::Adaptive)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_MM4_Engine, quaternary_heap, QueueKind::QuaternaryHeap)->Unit(benchmark::kMillisecond);
@@ -216,19 +221,7 @@ Topology replicationTopology(double seconds)
 
 void BM_Replication10k(benchmark::State& state, QueueKind kind)
 {
-    const Topology t = replicationTopology(static_cast<double>(state.range(0)));
-    SimulationOptions options;
-    options.queue = kind;
-    std::uint64_t requests = 0, events = 0;
-    for (auto _ : state) {
-        const RunResults r = simulate(t, options);
-        requests += r.completed;
-        events += r.engine.events;
-        benchmark::DoNotOptimize(r.latency.mean);
-    }
-    state.counters["requests_per_s"] = benchmark::Counter(static_cast<double>(requests), benchmark::Counter::kIsRate);
-    state.counters["events_per_s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
-    state.counters["peak_rss_mb"] = peakRssMb();
+    runEngine(state, replicationTopology(static_cast<double>(state.range(0))), kind);
 }
 // Six simulated minutes, then one simulated hour: peak memory must stay flat.
 BENCHMARK_CAPTURE(BM_Replication10k, quaternary_heap, QueueKind::QuaternaryHeap)->Arg(60)->Iterations(1)->Unit(benchmark::kSecond);
