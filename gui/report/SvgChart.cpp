@@ -128,29 +128,39 @@ std::vector<double> niceTicks(double lo, double hi, int count)
     return ticks;
 }
 
+/// What both charts start with: a value axis from 0 to a little above the largest value
+/// (at least `atLeast`), the plot frame over [x0, x1], and the title, legend and axis drawn.
+template <typename Spec>
+QString startChart(const Spec& spec, double atLeast, double x0, double x1, SvgFrame& frame)
+{
+    double yMax = atLeast;
+    for (const auto& s : spec.series)
+        for (double v : s.values)
+            if (std::isfinite(v))
+                yMax = std::max(yMax, v);
+    const std::vector<double> yTicks = niceTicks(0, yMax > 0 ? yMax * 1.05 : 1, 5);
+    frame = SvgFrame{x0, x1, 0, yTicks.back(), kSvgLeft, kSvgTop,
+                     static_cast<double>(spec.width - kSvgLeft - kSvgRight),
+                     static_cast<double>(spec.height - kSvgTop - kSvgBottom)};
+    QString out = svgOpen(spec.width, spec.height);
+    out += svgText(kSvgLeft, 18, spec.title, QStringLiteral("start"), 14, QStringLiteral("font-weight=\"bold\""));
+    out += svgLegend(spec.series, spec.width - kSvgRight, 20);
+    out += svgYAxis(frame, yTicks, spec.yLabel);
+    return out;
+}
+
 QString lineChartSvg(const LineChartSpec& spec)
 {
-    double x0 = 0, x1 = 1, yMax = 0;
+    double x0 = 0, x1 = 1;
     if (!spec.x.empty()) {
         x0 = *std::min_element(spec.x.begin(), spec.x.end());
         x1 = *std::max_element(spec.x.begin(), spec.x.end());
     }
     if (x1 <= x0)
         x1 = x0 + 1;
-    for (const auto& s : spec.series)
-        for (double v : s.values)
-            if (std::isfinite(v))
-                yMax = std::max(yMax, v);
-    const std::vector<double> yTicks = niceTicks(0, yMax > 0 ? yMax * 1.05 : 1, 5);
     const std::vector<double> xTicks = niceTicks(x0, x1, 8);
-    SvgFrame f{x0, x1, 0, yTicks.back(), kSvgLeft, kSvgTop,
-            static_cast<double>(spec.width - kSvgLeft - kSvgRight),
-            static_cast<double>(spec.height - kSvgTop - kSvgBottom)};
-
-    QString out = svgOpen(spec.width, spec.height);
-    out += svgText(kSvgLeft, 18, spec.title, QStringLiteral("start"), 14, QStringLiteral("font-weight=\"bold\""));
-    out += svgLegend(spec.series, spec.width - kSvgRight, 20);
-    out += svgYAxis(f, yTicks, spec.yLabel);
+    SvgFrame f{};
+    QString out = startChart(spec, 0.0, x0, x1, f);
     const double xStep = xTicks.size() > 1 ? xTicks[1] - xTicks[0] : 1;
     for (double t : xTicks) {
         if (t < x0 - 1e-9 || t > x1 + 1e-9)
@@ -213,19 +223,8 @@ QString lineChartSvg(const LineChartSpec& spec)
 
 QString barChartSvg(const BarChartSpec& spec)
 {
-    double yMax = spec.referenceLine;
-    for (const auto& s : spec.series)
-        for (double v : s.values)
-            if (std::isfinite(v))
-                yMax = std::max(yMax, v);
-    const std::vector<double> yTicks = niceTicks(0, yMax > 0 ? yMax * 1.05 : 1, 5);
-    SvgFrame f{0, 1, 0, yTicks.back(), kSvgLeft, kSvgTop,
-            static_cast<double>(spec.width - kSvgLeft - kSvgRight),
-            static_cast<double>(spec.height - kSvgTop - kSvgBottom)};
-    QString out = svgOpen(spec.width, spec.height);
-    out += svgText(kSvgLeft, 18, spec.title, QStringLiteral("start"), 14, QStringLiteral("font-weight=\"bold\""));
-    out += svgLegend(spec.series, spec.width - kSvgRight, 20);
-    out += svgYAxis(f, yTicks, spec.yLabel);
+    SvgFrame f{};
+    QString out = startChart(spec, spec.referenceLine, 0.0, 1.0, f);
     const int groups = std::max<int>(1, static_cast<int>(spec.categories.size()));
     const double groupWidth = f.width / groups;
     const int bars = std::max<int>(1, static_cast<int>(spec.series.size()));
