@@ -4,6 +4,7 @@
 // the examples others write) and mouse gestures on the canvas viewport.
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -57,7 +58,11 @@ inline void isolateSettings()
 {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("ScaleLabTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("ScaleLabGuiTests"));
+    // One settings and data folder per test program: CTest runs them in parallel, and two
+    // programs sharing one recovery folder would see each other's crashed sessions.
+    QCoreApplication::setApplicationName(
+        QStringLiteral("ScaleLabGuiTests-") +
+        QFileInfo(QCoreApplication::applicationFilePath()).completeBaseName());
 }
 
 inline QPoint toViewport(gui::CanvasView* view, QPointF scenePos)
