@@ -8,10 +8,9 @@ void CacheBehavior::reconfigure()
 {
     QueueStation::reconfigure();
     m_hitRatio = node().number("hit_ratio");
-    // Never more slots than there are keys: the table is allocated up front.
-    const auto capacity = static_cast<std::size_t>(
-        std::min<std::int64_t>(node().integer("capacity_keys"),
-                               static_cast<std::int64_t>(m_kernel.keyTableSize())));
+    // Exactly the capacity asked for: the LRU's storage grows with the keys it holds.
+    const auto capacity =
+        static_cast<std::size_t>(std::max<std::int64_t>(0, node().integer("capacity_keys")));
     if (capacity != m_capacity) {
         m_capacity = capacity;
         m_lru.reset(capacity);

@@ -15,7 +15,6 @@ namespace scalelab::core::sim {
 
 namespace {
 constexpr std::size_t kMaxEventLog = 100000;
-constexpr std::size_t kMaxKeyTable = std::size_t{1} << 22;
 } // namespace
 
 Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
@@ -55,17 +54,13 @@ Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
 
     m_lanes.resize(n);
 
-    std::int64_t keySpace = 1;
     m_rngs.reserve(n);
     for (std::uint32_t i = 0; i < n; ++i) {
         const Node& node = m_topology.nodes[i];
         m_rngs.push_back(makeStream(m_topology.simulation.seed, i));
-        if (node.is("client"))
-            keySpace = std::max(keySpace, node.integer("key_space"));
         if (node.is("cache") && node.integer("capacity_keys") > 0)
             m_needKeys = true;
     }
-    m_keyTableSize = std::min<std::size_t>(static_cast<std::size_t>(keySpace) + 1, kMaxKeyTable);
 
     // Replication groups: each master with the replicas its replication links reach.
     m_groupOf.assign(n, kNone);

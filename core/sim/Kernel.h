@@ -97,7 +97,6 @@ public:
     RandomEngine& rng(std::uint32_t node) { return m_rngs[node]; }
     /// Keys matter (LRU caches, stale reads): otherwise clients skip drawing them.
     bool needKeys() const { return m_needKeys; }
-    std::size_t keyTableSize() const { return m_keyTableSize; }
 
     RunMetrics& metrics() { return m_metrics; }
     void logEvent(std::string type, std::uint32_t node, std::string detail);
@@ -157,7 +156,6 @@ private:
     std::vector<std::unique_ptr<ReplicationGroup>> m_groups;
     std::vector<std::uint32_t> m_groupOf;
     bool m_needKeys = false;
-    std::size_t m_keyTableSize = 1;
 
     RunMetrics m_metrics;
     std::vector<EventRecord> m_eventLog;

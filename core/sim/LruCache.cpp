@@ -4,22 +4,30 @@ namespace scalelab::core::sim {
 
 namespace {
 constexpr std::size_t kNotFound = static_cast<std::size_t>(-1);
-}
+constexpr std::size_t kMinTable = 16;
+} // namespace
 
 void LruCache::reset(std::size_t capacity)
 {
-    m_slots.assign(capacity, Slot{});
-    std::size_t tableSize = 16;
-    while (tableSize < 2 * capacity)
-        tableSize *= 2;
-    m_table.assign(tableSize, kEmpty);
-    m_mask = tableSize - 1;
+    m_capacity = capacity;
+    std::vector<Slot>().swap(m_slots); // a smaller or cold cache gives its memory back
+    std::vector<std::uint32_t>().swap(m_freeSlots);
+    m_table.assign(kMinTable, kEmpty);
+    m_mask = kMinTable - 1;
     m_used = 0;
     m_head = m_tail = kEmpty;
-    m_freeSlots.clear();
-    m_freeSlots.reserve(capacity);
-    for (std::size_t i = capacity; i > 0; --i)
-        m_freeSlots.push_back(static_cast<std::uint32_t>(i - 1));
+}
+
+void LruCache::growTable()
+{
+    m_table.assign(2 * m_table.size(), kEmpty);
+    m_mask = m_table.size() - 1;
+    for (std::uint32_t s = m_head; s != kEmpty; s = m_slots[s].next) {
+        std::size_t p = home(m_slots[s].key);
+        while (m_table[p] != kEmpty)
+            p = (p + 1) & m_mask;
+        m_table[p] = s;
+    }
 }
 
 std::size_t LruCache::find(std::uint64_t key) const
@@ -77,7 +85,7 @@ void LruCache::removeAt(std::size_t p)
 
 bool LruCache::access(std::uint64_t key)
 {
-    if (m_slots.empty())
+    if (m_capacity == 0)
         return false;
     if (const std::size_t p = find(key); p != kNotFound) {
         const std::uint32_t s = m_table[p];
@@ -87,10 +95,21 @@ bool LruCache::access(std::uint64_t key)
         }
         return true;
     }
-    if (m_freeSlots.empty())
-        removeAt(find(m_slots[m_tail].key));
-    const std::uint32_t s = m_freeSlots.back();
-    m_freeSlots.pop_back();
+    std::uint32_t s;
+    if (!m_freeSlots.empty()) {
+        s = m_freeSlots.back();
+        m_freeSlots.pop_back();
+    } else if (m_slots.size() < m_capacity) {
+        s = static_cast<std::uint32_t>(m_slots.size());
+        m_slots.emplace_back();
+    } else {
+        removeAt(find(m_slots[m_tail].key)); // full: the least recently used goes
+        s = m_freeSlots.back();
+        m_freeSlots.pop_back();
+    }
+    // At most half full: short probe chains (the table doubles as the cache fills).
+    if (2 * (m_used + 1) > m_table.size())
+        growTable();
     m_slots[s].key = key;
     pushFront(s);
     std::size_t p = home(key);
@@ -103,7 +122,7 @@ bool LruCache::access(std::uint64_t key)
 
 void LruCache::erase(std::uint64_t key)
 {
-    if (m_slots.empty())
+    if (m_capacity == 0)
         return;
     if (const std::size_t p = find(key); p != kNotFound)
         removeAt(p);

@@ -5,8 +5,10 @@
 
 namespace scalelab::core::sim {
 
-/// A least-recently-used set of keys with a fixed capacity: an open-addressing hash table
-/// over slots kept in a doubly linked recency list. Allocates only in reset().
+/// A least-recently-used set of keys with a fixed capacity, honoured exactly: an
+/// open-addressing hash table over slots kept in a doubly linked recency list. Storage
+/// grows with the keys actually held (about 24-32 bytes each), never beyond the capacity,
+/// so a capacity of a billion keys costs nothing until keys arrive.
 class LruCache {
 public:
     void reset(std::size_t capacity);
@@ -14,7 +16,7 @@ public:
     bool access(std::uint64_t key);
     void erase(std::uint64_t key);
     std::size_t size() const { return m_used; }
-    std::size_t capacity() const { return m_slots.size(); }
+    std::size_t capacity() const { return m_capacity; }
 
 private:
     static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
@@ -27,6 +29,7 @@ private:
     {
         return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & m_mask;
     }
+    void growTable();
     std::size_t find(std::uint64_t key) const; ///< table position, or npos
     void unlink(std::uint32_t slot);
     void pushFront(std::uint32_t slot);
@@ -35,6 +38,7 @@ private:
     std::vector<Slot> m_slots;
     std::vector<std::uint32_t> m_table;
     std::size_t m_mask = 0;
+    std::size_t m_capacity = 0;
     std::size_t m_used = 0;
     std::uint32_t m_head = kEmpty;
     std::uint32_t m_tail = kEmpty;

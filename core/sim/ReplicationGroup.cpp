@@ -3,6 +3,8 @@
 #include "core/sim/Kernel.h"
 #include "core/sim/NodeBehavior.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace scalelab::core::sim {
@@ -13,7 +15,7 @@ constexpr std::uint32_t kPromoted = 1;
 } // namespace
 
 ReplicationGroup::ReplicationGroup(Kernel& kernel, std::uint32_t index, std::uint32_t master)
-    : m_kernel(kernel), m_index(index), m_log(1024), m_lastWrite(kernel.keyTableSize(), 0)
+    : m_kernel(kernel), m_index(index), m_log(1024)
 {
     m_members.push_back({master});
 }
@@ -53,7 +55,11 @@ std::uint32_t ReplicationGroup::readTarget()
 void ReplicationGroup::commit(std::uint64_t key, SimTime now)
 {
     ++m_committed;
-    m_lastWrite[key % m_lastWrite.size()] = m_committed;
+    if (m_members.size() > 1) { // with no replica no read can be stale
+        if (m_lastWrites.full())
+            m_lastWrites.prune(appliedEverywhere(now));
+        m_lastWrites.record(key, m_committed);
+    }
     appendLog(now, m_committed);
 }
 
@@ -89,6 +95,15 @@ std::uint64_t ReplicationGroup::applied(Member& m, SimTime now)
     return m.applied;
 }
 
+std::uint64_t ReplicationGroup::appliedEverywhere(SimTime now)
+{
+    std::uint64_t lowest = m_committed;
+    for (std::uint32_t i = 0; i < m_members.size(); ++i)
+        if (i != m_master)
+            lowest = std::min(lowest, applied(m_members[i], now));
+    return lowest;
+}
+
 void ReplicationGroup::trimLog()
 {
     const SimTime now = m_kernel.now();
@@ -107,7 +122,7 @@ bool ReplicationGroup::isStale(std::uint32_t node, std::uint64_t key, SimTime no
     const std::uint32_t i = memberOf(node);
     if (i == kNone || i == m_master)
         return false;
-    return m_lastWrite[key % m_lastWrite.size()] > applied(m_members[i], now);
+    return m_lastWrites.lookup(key) > applied(m_members[i], now);
 }
 
 void ReplicationGroup::freezeReplicas(SimTime now)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/sim/Frame.h"
+#include "core/sim/LastWriteTable.h"
 #include "core/sim/RandomStream.h"
 #include "core/sim/SimTime.h"
 
@@ -55,6 +56,8 @@ private:
     std::uint64_t applied(Member& m, SimTime now);
     void appendLog(SimTime now, std::uint64_t seq);
     void trimLog();
+    /// The highest write every replica has applied by `now`.
+    std::uint64_t appliedEverywhere(SimTime now);
     /// Replication stops: each replica keeps what it applied by now, the rest is dropped.
     void freezeReplicas(SimTime now);
     void finishPromotion(std::uint32_t member);
@@ -68,7 +71,8 @@ private:
     std::vector<LogEntry> m_log;   ///< ring buffer
     std::uint64_t m_logBase = 0;   ///< log position of the oldest entry kept
     std::uint64_t m_logEnd = 0;
-    std::vector<std::uint64_t> m_lastWrite; ///< per key slot: seq of its latest write
+    /// Latest write of each key some replica may not have applied (sparse, pruned).
+    LastWriteTable m_lastWrites;
     std::uint32_t m_nextRead = 0;
     // Failover.
     std::uint32_t m_epoch = 0;       ///< timers of an older epoch are ignored
