@@ -1,11 +1,13 @@
 #include "gui/app/AppMain.h"
 
+#include "gui/app/AppInfo.h"
 #include "gui/app/Logging.h"
 #include "gui/app/MainWindow.h"
 #include "gui/app/ScreenshotRunner.h"
 #include "gui/cli/Commands.h"
+#include "gui/cli/CommonOptions.h"
 
-#include <cstdio>
+#include <cmath>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -14,13 +16,6 @@
 namespace scalelab::gui {
 
 namespace {
-
-void setApplicationInfo()
-{
-    QCoreApplication::setApplicationName(QStringLiteral("ScaleLab"));
-    QCoreApplication::setOrganizationName(QStringLiteral("ScaleLab"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(SCALELAB_VERSION));
-}
 
 QString mainHelpText()
 {
@@ -34,16 +29,21 @@ QString mainHelpText()
         "Run 'scalelab <subcommand> --help' for details.");
 }
 
-// The window: `scalelab [FILE] [--screenshot OUT.png [--run-for S]]`.
+// The window: `scalelab [FILE] [--screenshot OUT.png [--run-for S]]`. Its command line is
+// read before any application object exists, so --help, --version and bad usage are
+// answered without a display; only opening the window needs one.
 int windowMain(int argc, char** argv)
 {
-    QApplication app(argc, argv);
-    setApplicationInfo();
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(mainHelpText());
-    parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
+                                     QStringLiteral("Show the version."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .scalelab file to open."),
                                  QStringLiteral("[FILE]"));
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
@@ -56,30 +56,45 @@ int windowMain(int argc, char** argv)
     const QCommandLineOption runFor(QStringLiteral("run-for"),
                                     QStringLiteral("With --screenshot: simulate S seconds first."),
                                     QStringLiteral("S"), QStringLiteral("0"));
-    parser.addOptions({logLevel, screenshot, runFor});
-    parser.process(app); // handles --help/--version and unknown options (exit 1 by Qt)
-
+    parser.addOptions({help, version, logLevel, screenshot, runFor});
+    if (!parser.parse(args)) {
+        cli::printError(
+            QStringLiteral("scalelab: %1\nTry 'scalelab --help'.").arg(parser.errorText()));
+        return cli::BadUsage;
+    }
+    if (parser.isSet(help) || parser.isSet(version)) {
+        // The help text names the program from the application's arguments: a plain
+        // QCoreApplication is enough for that.
+        QCoreApplication app(argc, argv);
+        setApplicationInfo();
+        cli::printOut(parser.isSet(help)
+                          ? parser.helpText().trimmed()
+                          : QStringLiteral("%1 %2").arg(QCoreApplication::applicationName(),
+                                                        QCoreApplication::applicationVersion()));
+        return cli::Success;
+    }
     if (!configureLogging(parser.value(logLevel).toStdString())) {
-        std::fprintf(stderr, "scalelab: unknown log level '%s'\n",
-                     qPrintable(parser.value(logLevel)));
+        cli::printError(QStringLiteral("scalelab: unknown log level '%1'").arg(parser.value(logLevel)));
         return cli::BadUsage;
     }
     const QStringList files = parser.positionalArguments();
     if (files.size() > 1) {
-        std::fprintf(stderr, "scalelab: give at most one FILE (or a subcommand: run, analyze, "
-                             "validate, export)\n");
+        cli::printError(QStringLiteral("scalelab: give at most one FILE (or a subcommand: run, "
+                                       "analyze, validate, export)"));
         return cli::BadUsage;
     }
-    if (parser.isSet(screenshot)) {
-        bool ok = false;
-        const double seconds = parser.value(runFor).toDouble(&ok);
-        if (!ok || seconds < 0) {
-            std::fprintf(stderr, "scalelab: --run-for needs a number of seconds >= 0\n");
-            return cli::BadUsage;
-        }
-        return runScreenshot(files.value(0), parser.value(screenshot), seconds);
+    bool ok = false;
+    const double seconds = parser.value(runFor).toDouble(&ok);
+    if (!ok || !std::isfinite(seconds) || seconds < 0) {
+        cli::printError(QStringLiteral("scalelab: --run-for needs a number of seconds >= 0, got '%1'")
+                            .arg(parser.value(runFor)));
+        return cli::BadUsage;
     }
 
+    QApplication app(argc, argv);
+    setApplicationInfo();
+    if (parser.isSet(screenshot))
+        return runScreenshot(files.value(0), parser.value(screenshot), seconds);
     MainWindow window;
     window.show();
     if (!files.isEmpty())
@@ -91,32 +106,11 @@ int windowMain(int argc, char** argv)
 
 int appMain(int argc, char** argv)
 {
-    QStringList args;
-    for (int i = 0; i < argc; ++i)
-        args << QString::fromLocal8Bit(argv[i]);
-    // Subcommands run headless: a QCoreApplication needs no display.
-    if (args.size() >= 2 && cli::isSubcommand(args[1])) {
-        // Drawing the diagram (export, run --report) goes through the canvas, which needs a
-        // QApplication for fonts and icons: give it one on the offscreen platform when no
-        // display is there, so it still runs without one.
-        const bool paints = args[1] == QLatin1String("export") ||
-                            (args[1] == QLatin1String("run") &&
-                             args.filter(QStringLiteral("--report")).size() > 0);
-        if (paints) {
-            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
-                qEnvironmentVariableIsEmpty("DISPLAY") &&
-                qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
-                qputenv("QT_QPA_PLATFORM", "offscreen");
-            QApplication app(argc, argv);
-            setApplicationInfo();
-            configureLogging("warn");
-            return cli::dispatchSubcommand(app.arguments());
-        }
-        QCoreApplication app(argc, argv);
-        setApplicationInfo();
-        configureLogging("warn");
-        return cli::dispatchSubcommand(app.arguments());
-    }
+    // The first word names the command, and the command says which application object it
+    // needs (see cli::Subcommand): nothing else on the command line is looked at here.
+    if (argc >= 2)
+        if (const cli::Subcommand* sub = cli::findSubcommand(QString::fromLocal8Bit(argv[1])))
+            return cli::runSubcommand(*sub, argc, argv);
     return windowMain(argc, argv);
 }
 

@@ -29,6 +29,7 @@
 #include "gui/live/LiveView.h"
 #include "gui/live/MetricsDock.h"
 #include "gui/live/SimulationController.h"
+#include "gui/tools/Tool.h"
 
 namespace scalelab::gui {
 

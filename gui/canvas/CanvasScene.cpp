@@ -18,6 +18,7 @@
 #include "gui/commands/AddNodeCommand.h"
 #include "gui/commands/MoveNodesCommand.h"
 #include "gui/document/Document.h"
+#include "gui/paint/RegionGlyph.h"
 #include "gui/tools/PlaceTool.h"
 #include "gui/tools/SelectTool.h"
 
@@ -374,9 +375,7 @@ void CanvasScene::updateRegion()
             continue;
         area = area.united(item->visibleSceneRect());
     }
-    if (!area.isEmpty())
-        area = area.adjusted(-18, -style::kRegionMargin + 8, 10, 14);
-    m_region->setArea(area);
+    m_region->setArea(RegionGlyph::areaAround(area));
 }
 
 void CanvasScene::applyDiagnostics()

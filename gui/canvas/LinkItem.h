@@ -31,7 +31,6 @@ public:
 
 private:
     CanvasScene* canvas() const;
-    QString labelText() const;
 
     core::LinkKey m_key;
     QPointF m_start;

@@ -12,7 +12,8 @@ public:
     NetworkRegionItem();
 
     int type() const override { return Type; }
-    /// The area to cover (scene coordinates); an empty rect hides the region.
+    /// The area to cover (scene coordinates, from RegionGlyph::areaAround); an empty rect
+    /// hides the region.
     void setArea(const QRectF& area);
 
     QRectF boundingRect() const override;

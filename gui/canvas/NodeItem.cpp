@@ -1,34 +1,17 @@
 #include "gui/canvas/NodeItem.h"
 
-#include <algorithm>
+#include <cmath>
 
-#include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
 #include "core/model/Node.h"
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasStyle.h"
-#include "gui/canvas/IconCache.h"
 #include "gui/document/Document.h"
+#include "gui/paint/NodeGlyph.h"
 
 namespace scalelab::gui {
-
-namespace {
-QFont nodeLabelFont()
-{
-    QFont f;
-    f.setPointSizeF(9.0);
-    return f;
-}
-QFont nodeBadgeFont()
-{
-    QFont f;
-    f.setPointSizeF(7.0);
-    f.setBold(true);
-    return f;
-}
-} // namespace
 
 NodeItem::NodeItem(core::NodeId id) : m_id(std::move(id))
 {
@@ -59,44 +42,14 @@ QRectF NodeItem::boundingRect() const
 
 QPainterPath NodeItem::shape() const
 {
-    QPainterPath path;
-    path.addRoundedRect(style::iconRect().adjusted(-4, -4, 4, 4), 10, 10);
-    path.addEllipse(QPointF(style::kHandleX, 0), style::kHandleRadius + 2,
-                    style::kHandleRadius + 2);
-    // The name is clickable too, but only as wide as its text.
-    if (const core::Node* n = node()) {
-        const QFontMetricsF fm(nodeLabelFont());
-        const double w = std::min(fm.horizontalAdvance(QString::fromStdString(n->displayName())),
-                                  style::kLabelWidth);
-        QRectF label = style::labelRect();
-        path.addRect(QRectF(-w / 2 - 2, label.top(), w + 4, label.height()));
-    }
-    return path;
-}
-
-QString NodeItem::badgeText() const
-{
     const core::Node* n = node();
-    if (!n || !n->spec() || !n->spec()->param("role"))
-        return {};
-    return QString::fromStdString(n->text("role"));
+    return NodeGlyph::shape(n ? QString::fromStdString(n->displayName()) : QString());
 }
 
 void NodeItem::paintRoleBadge(QPainter* painter, QPointF centre, const QString& role,
                               const QString& covers, bool changed)
 {
-    const QString text = role.toUpper();
-    const QFontMetricsF fm(nodeBadgeFont());
-    const double w = std::max(fm.horizontalAdvance(text), fm.horizontalAdvance(covers.toUpper())) + 12;
-    // Centred on the icon's top-right corner, like a notification badge.
-    const QRectF r(centre.x() + style::kIconSize / 2 - w / 2 - 2,
-                   centre.y() - style::kIconSize / 2 - 9, w, 15);
-    painter->setPen(changed ? QPen(QColor(0xf5, 0x9e, 0x0b), 2) : QPen(Qt::white, 1.5));
-    painter->setBrush(role == QLatin1String("master") ? style::masterBadge() : style::replicaBadge());
-    painter->drawRoundedRect(r, 7.5, 7.5);
-    painter->setFont(nodeBadgeFont());
-    painter->setPen(Qt::white);
-    painter->drawText(r, Qt::AlignCenter, text);
+    NodeGlyph::paintRoleBadge(*painter, centre, role, covers, changed);
 }
 
 void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
@@ -104,63 +57,14 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     const core::Node* n = node();
     if (!n)
         return;
+    // The glyph draws; the item adds only its editor state.
     const bool presentation = canvas() && canvas()->isPresentation();
-    const bool selected = !presentation && (option->state & QStyle::State_Selected);
-    painter->setRenderHint(QPainter::Antialiasing);
-
-    const QRectF icon = style::iconRect();
-    // Soft shadow, then the kind's icon tile.
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(15, 23, 42, 28));
-    painter->drawRoundedRect(icon.translated(0, 2).adjusted(-1, -1, 1, 1), 11, 11);
-    const core::KindSpec* spec = n->spec();
-    IconCache::paint(*painter, spec ? QString::fromStdString(spec->icon) : QString(), icon);
-
-    if (selected || (m_hover && !presentation)) {
-        QPen ring(selected ? style::selection() : style::selection().lighter(160), 2.5);
-        painter->setPen(ring);
-        painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(icon.adjusted(-4, -4, 4, 4), 12, 12);
-    }
-
-    // Name, elided so neighbours never overlap.
-    painter->setFont(nodeLabelFont());
-    const QFontMetricsF fm(painter->font());
-    const QString name = fm.elidedText(QString::fromStdString(n->displayName()), Qt::ElideMiddle,
-                                       style::kLabelWidth);
-    const QRectF label = style::labelRect();
-    const double textW = fm.horizontalAdvance(name);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(255, 255, 255, 200));
-    painter->drawRoundedRect(QRectF(-textW / 2 - 4, label.top(), textW + 8, label.height()), 4, 4);
-    painter->setPen(selected ? style::selection() : style::text());
-    painter->drawText(label, Qt::AlignCenter, name);
-
-    // Role badge (master / replica).
-    const QString badge = badgeText();
-    if (!badge.isEmpty())
-        paintRoleBadge(painter, QPointF(0, 0), badge);
-
-    // Problem marker: red for errors, amber for warnings.
-    if (hasError() || hasWarning()) {
-        const QRectF m(-style::kIconSize / 2 - 7, -style::kIconSize / 2 - 7, 15, 15);
-        painter->setPen(QPen(Qt::white, 1.5));
-        painter->setBrush(hasError() ? style::error() : style::warning());
-        painter->drawEllipse(m);
-        QFont f = nodeBadgeFont();
-        f.setPointSizeF(8);
-        painter->setFont(f);
-        painter->setPen(Qt::white);
-        painter->drawText(m, Qt::AlignCenter, QStringLiteral("!"));
-    }
-
-    // Connection handle: shown where it can be grabbed.
-    if (!presentation && (m_hover || selected)) {
-        painter->setPen(QPen(Qt::white, 1.5));
-        painter->setBrush(style::selection());
-        painter->drawEllipse(QPointF(style::kHandleX, 0), style::kHandleRadius,
-                             style::kHandleRadius);
-    }
+    NodeLook look = NodeLook::of(*n);
+    look.error = hasError();
+    look.warning = hasWarning();
+    look.selected = !presentation && (option->state & QStyle::State_Selected);
+    look.hover = !presentation && m_hover;
+    NodeGlyph::paint(*painter, look);
 }
 
 void NodeItem::setProblems(const core::Diagnostics& problems)
@@ -205,8 +109,9 @@ bool NodeItem::isOnHandle(const QPointF& scenePos) const
 
 QRectF NodeItem::visibleSceneRect() const
 {
-    const QRectF r = shape().boundingRect().united(style::iconRect().adjusted(-8, -10, 8, 0));
-    return mapRectToScene(r);
+    const core::Node* n = node();
+    return mapRectToScene(
+        NodeGlyph::visibleRect(n ? QString::fromStdString(n->displayName()) : QString()));
 }
 
 void NodeItem::syncFromDocument()

@@ -55,7 +55,6 @@ protected:
 private:
     const core::Node* node() const;
     CanvasScene* canvas() const;
-    QString badgeText() const;
 
     core::NodeId m_id;
     bool m_hover = false;

@@ -13,8 +13,21 @@ int runCommand(const QStringList& args);
 int analyzeCommand(const QStringList& args);
 int exportCommand(const QStringList& args);
 
-bool isSubcommand(const QString& word);
-/// Runs the subcommand named by args[1], or returns -1 when args[1] names none.
-int dispatchSubcommand(const QStringList& args);
+/// What a subcommand needs from Qt, declared once per command in its table row.
+enum class Needs {
+    Core,    ///< a QCoreApplication: no fonts, no painting
+    Painting ///< a QGuiApplication for fonts and QPainter, on a platform that needs no display
+};
+
+struct Subcommand {
+    const char* name;
+    int (*run)(const QStringList&);
+    Needs needs;
+};
+
+/// The subcommand called `word`, or nullptr.
+const Subcommand* findSubcommand(const QString& word);
+/// Creates the application object the subcommand needs and runs it with argv[2...].
+int runSubcommand(const Subcommand& subcommand, int argc, char** argv);
 
 } // namespace scalelab::gui::cli

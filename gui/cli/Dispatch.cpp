@@ -1,42 +1,74 @@
-#include "gui/cli/Commands.h"
-
 #include <array>
+
+#include <QCoreApplication>
+#include <QGuiApplication>
+
+#include "gui/app/AppInfo.h"
+#include "gui/app/Logging.h"
+#include "gui/cli/Commands.h"
 
 namespace scalelab::gui::cli {
 
 namespace {
-struct Subcommand {
-    const char* name;
-    int (*run)(const QStringList&);
-};
+// `run` paints when asked for a report (the diagram, the charts); its table row says so
+// once, instead of the start-up code guessing from the options.
 constexpr std::array kSubcommands{
-    Subcommand{"run", &runCommand},
-    Subcommand{"analyze", &analyzeCommand},
-    Subcommand{"validate", &validateCommand},
-    Subcommand{"export", &exportCommand},
+    Subcommand{"run", &runCommand, Needs::Painting},
+    Subcommand{"analyze", &analyzeCommand, Needs::Core},
+    Subcommand{"validate", &validateCommand, Needs::Core},
+    Subcommand{"export", &exportCommand, Needs::Painting},
 };
+
+// Qt's platform start-up asks for the runtime folder and warns on stderr when
+// XDG_RUNTIME_DIR is unset (cron, containers, CI); it then uses a folder of its own. A
+// command that opens no window has no use for the folder, and its stderr is for the
+// user's errors: drop exactly that line, pass everything else on.
+QtMessageHandler g_previousHandler = nullptr;
+
+void withoutRuntimeDirNoise(QtMsgType type, const QMessageLogContext& context, const QString& text)
+{
+    if (type == QtWarningMsg && text.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")))
+        return;
+    if (g_previousHandler)
+        g_previousHandler(type, context, text);
+}
+
+int runIn(QCoreApplication& app, const Subcommand& subcommand)
+{
+    setApplicationInfo();
+    configureLogging("warn");
+    QStringList rest = app.arguments().mid(2);
+    rest.prepend(QStringLiteral("scalelab %1").arg(QLatin1String(subcommand.name)));
+    return subcommand.run(rest);
+}
 } // namespace
 
-bool isSubcommand(const QString& word)
+const Subcommand* findSubcommand(const QString& word)
 {
     for (const auto& sub : kSubcommands)
         if (word == QLatin1String(sub.name))
-            return true;
-    return false;
+            return &sub;
+    return nullptr;
 }
 
-int dispatchSubcommand(const QStringList& args)
+int runSubcommand(const Subcommand& subcommand, int argc, char** argv)
 {
-    if (args.size() < 2)
-        return -1;
-    for (const auto& sub : kSubcommands) {
-        if (args[1] == QLatin1String(sub.name)) {
-            QStringList rest = args.mid(2);
-            rest.prepend(QStringLiteral("scalelab %1").arg(QLatin1String(sub.name)));
-            return sub.run(rest);
-        }
+    if (subcommand.needs == Needs::Core) {
+        QCoreApplication app(argc, argv);
+        return runIn(app, subcommand);
     }
-    return -1;
+    // Text needs fonts, and fonts need a QGuiApplication, which needs a platform plugin.
+    // Painting into a QImage, QSvgGenerator or QPdfWriter never touches a window, so the
+    // "offscreen" platform serves: it is always there, needs no display server, and gives
+    // the same fonts (fontconfig) and 96 dpi wherever the command runs, so pictures do not
+    // depend on the screen of whoever ran it. A platform the user chose explicitly wins.
+    // (A QCoreApplication with QRawFont was the alternative; QRawFont loads fonts through
+    // the same platform font database, so it needs the QGuiApplication all the same.)
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    g_previousHandler = qInstallMessageHandler(withoutRuntimeDirNoise);
+    QGuiApplication app(argc, argv);
+    return runIn(app, subcommand);
 }
 
 } // namespace scalelab::gui::cli

@@ -1,8 +1,7 @@
 #include "gui/report/DiagramImage.h"
 
+#include "gui/paint/DiagramPainter.h"
 #include "gui/util/AtomicWrite.h"
-
-#include "gui/canvas/DiagramRender.h"
 
 #include <cmath>
 
@@ -16,22 +15,22 @@
 namespace scalelab::gui {
 
 namespace diagram_detail {
-// The renderer leaves a margin inside the target; the picture gets the same breathing room.
-constexpr double kMargin = 20.0;
-
-QSizeF naturalSize(const core::Topology& topology)
+QSizeF naturalSize(const DiagramPainter& diagram)
 {
-    const QRectF bounds = topologyBounds(topology);
+    const QRectF bounds = diagram.bounds();
     if (bounds.isEmpty())
         return {320, 120};
-    // Whole pixels, so the SVG's size and view box agree exactly.
+    // The painter leaves a margin inside the target; the picture gets the same breathing
+    // room. Whole pixels, so the SVG's size and view box agree exactly.
+    constexpr double kMargin = DiagramPainter::kMargin;
     return {std::ceil(bounds.width() + 2 * kMargin), std::ceil(bounds.height() + 2 * kMargin)};
 }
 } // namespace diagram_detail
 
 QByteArray diagramSvg(const core::Topology& topology)
 {
-    const QSizeF size = diagram_detail::naturalSize(topology);
+    const DiagramPainter diagram(topology);
+    const QSizeF size = diagram_detail::naturalSize(diagram);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QSvgGenerator generator;
@@ -43,7 +42,7 @@ QByteArray diagramSvg(const core::Topology& topology)
     {
         QPainter painter(&generator);
         painter.fillRect(QRectF(QPointF(0, 0), size), Qt::white);
-        renderTopology(topology, painter, QRectF(QPointF(0, 0), size));
+        diagram.paint(painter, QRectF(QPointF(0, 0), size));
     }
     // QSvgGenerator sizes the picture in millimetres; pixels are what viewers expect.
     QByteArray svg = buffer.data();
@@ -58,11 +57,12 @@ QByteArray diagramSvg(const core::Topology& topology)
 
 QImage diagramImage(const core::Topology& topology, double scale)
 {
-    const QSizeF size = diagram_detail::naturalSize(topology) * scale;
+    const DiagramPainter diagram(topology);
+    const QSizeF size = diagram_detail::naturalSize(diagram) * scale;
     QImage image(size.toSize(), QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
     QPainter painter(&image);
-    renderTopology(topology, painter, QRectF(QPointF(0, 0), size));
+    diagram.paint(painter, QRectF(QPointF(0, 0), size));
     painter.end();
     return image;
 }

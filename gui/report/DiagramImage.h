@@ -8,7 +8,7 @@
 namespace scalelab::gui {
 
 /// The diagram as standalone SVG text (QSvgGenerator over the canvas renderer), sized to
-/// the topology at 1 unit = 1 px. Needs a QApplication, as the canvas does.
+/// the topology at 1 unit = 1 px. Needs a QGuiApplication (fonts), no window.
 QByteArray diagramSvg(const core::Topology& topology);
 
 /// The diagram as a picture `scale` times its natural size, on white.

@@ -3,7 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
+#include "CliTestSupport.h"
+
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -21,15 +22,10 @@ private Q_SLOTS:
 namespace {
 int runScalelab(const QStringList& args, QString* err = nullptr)
 {
-    QProcess p;
-    p.start(QStringLiteral(SCALELAB_BINARY), args);
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        return -1;
-    }
+    const scalelab::testsupport::CliRun r = scalelab::testsupport::runCli(args);
     if (err)
-        *err = QString::fromUtf8(p.readAllStandardError());
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+        *err = QString::fromUtf8(r.err);
+    return r.code;
 }
 const QString kChallenge = QStringLiteral(SCALELAB_EXAMPLES "/challenge-1-black-friday.scalelab");
 } // namespace

@@ -1,6 +1,7 @@
 // `scalelab validate` and the global options, through the real executable: exit codes
 // 0 / 1 / 2 of the command line contract, errors named by JSON pointer on stderr.
-#include <QProcess>
+#include "CliTestSupport.h"
+
 #include <QtTest>
 
 class TestCliValidate : public QObject {
@@ -12,6 +13,8 @@ private Q_SLOTS:
     void badUsageExitsTwo_data();
     void badUsageExitsTwo();
     void helpAndVersion();
+    void windowUsageErrorsNeedNoDisplay_data();
+    void windowUsageErrorsNeedNoDisplay();
 };
 
 namespace {
@@ -22,14 +25,8 @@ struct Outcome {
 
 Outcome runScalelab(const QStringList& args)
 {
-    QProcess p;
-    p.start(QStringLiteral(SCALELAB_BINARY), args);
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
-            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    const scalelab::testsupport::CliRun r = scalelab::testsupport::runCli(args);
+    return {r.code, QString::fromUtf8(r.out), QString::fromUtf8(r.err)};
 }
 } // namespace
 
@@ -94,6 +91,31 @@ void TestCliValidate::helpAndVersion()
     o = runScalelab({QStringLiteral("--help")});
     QCOMPARE(o.code, 0);
     QVERIFY(o.out.contains(QLatin1String("validate FILE")));
+}
+
+void TestCliValidate::windowUsageErrorsNeedNoDisplay_data()
+{
+    // Without a subcommand scalelab opens the window, but a command line that cannot open
+    // it is refused first: exit 2 with the reason, not an abort for want of a display.
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+    const QString file = QStringLiteral(SCALELAB_TEST_DATA "/valid/design-example.scalelab");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")}
+                                    << QStringLiteral("Unknown option 'bogus'");
+    QTest::newRow("FILE --bogus") << QStringList{file, QStringLiteral("--bogus")}
+                                  << QStringLiteral("Unknown option 'bogus'");
+    QTest::newRow("two files") << QStringList{file, file} << QStringLiteral("at most one FILE");
+    QTest::newRow("bad log level") << QStringList{QStringLiteral("--log-level"), QStringLiteral("loud")}
+                                   << QStringLiteral("unknown log level");
+}
+
+void TestCliValidate::windowUsageErrorsNeedNoDisplay()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    const Outcome o = runScalelab(args);
+    QCOMPARE(o.code, 2);
+    QVERIFY2(o.err.contains(expected), qPrintable(o.err));
 }
 
 QTEST_GUILESS_MAIN(TestCliValidate)

@@ -1,14 +1,14 @@
 // The command-line picture and analysis outputs, run through the real binary:
 // `scalelab export FILE --image OUT.svg|OUT.png` and `scalelab analyze FILE [--json OUT]`.
+#include "CliTestSupport.h"
 #include "core/io/TopologyJson.h"
-#include "gui/canvas/DiagramRender.h"
+#include "gui/paint/DiagramPainter.h"
 
 #include <cmath>
 
 #include <QApplication>
 #include <QFile>
 #include <QImage>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -35,15 +35,8 @@ struct Run {
 
 Run runScalelab(const QStringList& args)
 {
-    QProcess p;
-    p.start(QStringLiteral(SCALELAB_BINARY), args);
-    Run r;
-    if (!p.waitForFinished(60000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    const testsupport::CliRun r = testsupport::runCli(args);
+    return {r.code, r.out, r.err};
 }
 
 QString writeDesign(const QTemporaryDir& dir, const char* json, const char* name)

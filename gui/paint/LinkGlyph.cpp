@@ -1,0 +1,132 @@
+#include "gui/paint/LinkGlyph.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QFontMetricsF>
+#include <QLineF>
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QPolygonF>
+
+#include "core/model/Link.h"
+#include "gui/canvas/CanvasStyle.h"
+
+namespace scalelab::gui {
+
+namespace {
+constexpr double kLinkArrowSize = 9.0;
+
+QFont linkLatencyFont()
+{
+    QFont f;
+    f.setPointSizeF(7.5);
+    return f;
+}
+
+// Distance from a node's centre to where a ray in direction `d` leaves the node: its icon,
+// and below it the name, so an arrow coming from below ends under the label, not behind it.
+double nodeExitDistance(QPointF d)
+{
+    const double half = style::kIconSize / 2 + 5;
+    const double below = style::labelRect().bottom() + 4;
+    const double len = std::hypot(d.x(), d.y());
+    if (len <= 0)
+        return 0;
+    const double tx = std::abs(d.x()) > 1e-9 ? half / std::abs(d.x()) : 1e18;
+    const double ty = std::abs(d.y()) > 1e-9 ? (d.y() > 0 ? below : half) / std::abs(d.y()) : 1e18;
+    return std::min(tx, ty) * len;
+}
+
+QString linkLatencyText(double ms)
+{
+    return QString::number(ms, 'g', 4) + QStringLiteral(" ms");
+}
+} // namespace
+
+LinkEnds LinkGlyph::ends(QPointF a, QPointF b, bool hasReverse)
+{
+    const QPointF d = b - a;
+    const double len = std::hypot(d.x(), d.y());
+    if (len < 1)
+        return {a, a};
+    const QPointF unit = d / len;
+    if (hasReverse) {
+        const QPointF normal(-unit.y(), unit.x());
+        a += normal * 5;
+        b += normal * 5;
+    }
+    LinkEnds e{a + unit * nodeExitDistance(d), b - unit * nodeExitDistance(-d)};
+    if (QLineF(e.start, e.end).length() < 1 || QPointF::dotProduct(e.end - e.start, d) <= 0)
+        e.start = e.end = (a + b) / 2;
+    return e;
+}
+
+QString LinkGlyph::label(const core::Link& link)
+{
+    if (link.kind == core::LinkKind::Replication)
+        return link.lagMs() > 0 ? QStringLiteral("lag ") + linkLatencyText(link.lagMs())
+                                : QStringLiteral("replication");
+    return link.latencyMs() > 0 ? linkLatencyText(link.latencyMs()) : QString();
+}
+
+QRectF LinkGlyph::boundingRect(const LinkEnds& ends)
+{
+    return QRectF(ends.start, ends.end).normalized().adjusted(-50, -20, 50, 20);
+}
+
+QPainterPath LinkGlyph::shape(const LinkEnds& ends)
+{
+    QPainterPath line(ends.start);
+    line.lineTo(ends.end);
+    QPainterPathStroker stroker;
+    stroker.setWidth(10);
+    return stroker.createStroke(line);
+}
+
+void LinkGlyph::paint(QPainter& painter, const LinkEnds& ends, bool replication,
+                      const QString& label, bool error, bool selected)
+{
+    if (!ends.drawable())
+        return;
+    painter.setRenderHint(QPainter::Antialiasing);
+
+    QColor color = replication ? style::replication() : style::link();
+    if (error)
+        color = style::error();
+    if (selected)
+        color = style::selection();
+    QPen pen(color, selected ? 2.4 : 1.6);
+    if (replication)
+        pen.setDashPattern({5, 4});
+    pen.setCapStyle(Qt::FlatCap);
+    painter.setPen(pen);
+    const QLineF line(ends.start, ends.end);
+    const QPointF unit = (ends.end - ends.start) / line.length();
+    painter.drawLine(ends.start, ends.end - unit * (kLinkArrowSize * 0.6));
+
+    // Arrow head at the target.
+    const QPointF normal(-unit.y(), unit.x());
+    const QPointF base = ends.end - unit * kLinkArrowSize;
+    QPolygonF head;
+    head << ends.end << base + normal * (kLinkArrowSize * 0.5)
+         << base - normal * (kLinkArrowSize * 0.5);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+    painter.drawPolygon(head);
+
+    if (!label.isEmpty()) {
+        painter.setFont(linkLatencyFont());
+        const QFontMetricsF fm(painter.font());
+        const QPointF mid = (ends.start + ends.end) / 2;
+        QRectF r(0, 0, fm.horizontalAdvance(label) + 8, fm.height() + 2);
+        r.moveCenter(mid);
+        painter.setPen(QPen(color.lighter(150), 1));
+        painter.setBrush(QColor(255, 255, 255, 235));
+        painter.drawRoundedRect(r, 4, 4);
+        painter.setPen(replication ? style::replication() : style::mutedText());
+        painter.drawText(r, Qt::AlignCenter, label);
+    }
+}
+
+} // namespace scalelab::gui

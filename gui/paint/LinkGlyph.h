@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QPainterPath>
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+
+class QPainter;
+
+namespace scalelab::core {
+struct Link;
+}
+
+namespace scalelab::gui {
+
+/// Where a link's line starts and ends: at the edges of its two nodes, not their centres.
+struct LinkEnds {
+    QPointF start;
+    QPointF end;
+    /// Nodes on top of each other leave nothing to draw.
+    bool drawable() const { return start != end; }
+};
+
+/// How a link is drawn, in scene coordinates. Plain QPainter code shared by the canvas
+/// item and the headless diagram painter (see NodeGlyph).
+class LinkGlyph {
+public:
+    /// The line between nodes centred at `from` and `to`; `hasReverse` shifts it aside so
+    /// two links in opposite directions are drawn side by side instead of on top.
+    static LinkEnds ends(QPointF from, QPointF to, bool hasReverse);
+    /// "40 ms", "lag 100 ms", "replication" or empty.
+    static QString label(const core::Link& link);
+    static QRectF boundingRect(const LinkEnds& ends);
+    static QPainterPath shape(const LinkEnds& ends);
+    static void paint(QPainter& painter, const LinkEnds& ends, bool replication,
+                      const QString& label, bool error, bool selected);
+};
+
+} // namespace scalelab::gui

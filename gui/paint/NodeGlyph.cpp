@@ -1,0 +1,134 @@
+#include "gui/paint/NodeGlyph.h"
+
+#include <algorithm>
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+#include "core/model/Node.h"
+#include "gui/canvas/CanvasStyle.h"
+#include "gui/canvas/IconCache.h"
+
+namespace scalelab::gui {
+
+NodeLook NodeLook::of(const core::Node& node)
+{
+    NodeLook look;
+    look.name = QString::fromStdString(node.displayName());
+    const core::KindSpec* spec = node.spec();
+    if (spec) {
+        look.iconStem = QString::fromStdString(spec->icon);
+        if (spec->param("role"))
+            look.role = QString::fromStdString(node.text("role"));
+    }
+    return look;
+}
+
+QFont NodeGlyph::labelFont()
+{
+    QFont f;
+    f.setPointSizeF(9.0);
+    return f;
+}
+
+QFont NodeGlyph::badgeFont()
+{
+    QFont f;
+    f.setPointSizeF(7.0);
+    f.setBold(true);
+    return f;
+}
+
+QPainterPath NodeGlyph::shape(const QString& name)
+{
+    QPainterPath path;
+    path.addRoundedRect(style::iconRect().adjusted(-4, -4, 4, 4), 10, 10);
+    path.addEllipse(QPointF(style::kHandleX, 0), style::kHandleRadius + 2,
+                    style::kHandleRadius + 2);
+    const QFontMetricsF fm(labelFont());
+    const double w = std::min(fm.horizontalAdvance(name), style::kLabelWidth);
+    const QRectF label = style::labelRect();
+    path.addRect(QRectF(-w / 2 - 2, label.top(), w + 4, label.height()));
+    return path;
+}
+
+QRectF NodeGlyph::visibleRect(const QString& name)
+{
+    return shape(name).boundingRect().united(style::iconRect().adjusted(-8, -10, 8, 0));
+}
+
+void NodeGlyph::paintRoleBadge(QPainter& painter, QPointF centre, const QString& role,
+                               const QString& covers, bool changed)
+{
+    const QString text = role.toUpper();
+    const QFontMetricsF fm(badgeFont());
+    const double w =
+        std::max(fm.horizontalAdvance(text), fm.horizontalAdvance(covers.toUpper())) + 12;
+    // Centred on the icon's top-right corner, like a notification badge.
+    const QRectF r(centre.x() + style::kIconSize / 2 - w / 2 - 2,
+                   centre.y() - style::kIconSize / 2 - 9, w, 15);
+    painter.setPen(changed ? QPen(QColor(0xf5, 0x9e, 0x0b), 2) : QPen(Qt::white, 1.5));
+    painter.setBrush(role == QLatin1String("master") ? style::masterBadge()
+                                                     : style::replicaBadge());
+    painter.drawRoundedRect(r, 7.5, 7.5);
+    painter.setFont(badgeFont());
+    painter.setPen(Qt::white);
+    painter.drawText(r, Qt::AlignCenter, text);
+}
+
+void NodeGlyph::paint(QPainter& painter, const NodeLook& look)
+{
+    painter.setRenderHint(QPainter::Antialiasing);
+
+    const QRectF icon = style::iconRect();
+    // Soft shadow, then the kind's icon tile.
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(15, 23, 42, 28));
+    painter.drawRoundedRect(icon.translated(0, 2).adjusted(-1, -1, 1, 1), 11, 11);
+    IconCache::paint(painter, look.iconStem, icon);
+
+    if (look.selected || look.hover) {
+        QPen ring(look.selected ? style::selection() : style::selection().lighter(160), 2.5);
+        painter.setPen(ring);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRoundedRect(icon.adjusted(-4, -4, 4, 4), 12, 12);
+    }
+
+    // Name, elided so neighbours never overlap.
+    painter.setFont(labelFont());
+    const QFontMetricsF fm(painter.font());
+    const QString name = fm.elidedText(look.name, Qt::ElideMiddle, style::kLabelWidth);
+    const QRectF label = style::labelRect();
+    const double textW = fm.horizontalAdvance(name);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(255, 255, 255, 200));
+    painter.drawRoundedRect(QRectF(-textW / 2 - 4, label.top(), textW + 8, label.height()), 4, 4);
+    painter.setPen(look.selected ? style::selection() : style::text());
+    painter.drawText(label, Qt::AlignCenter, name);
+
+    if (!look.role.isEmpty())
+        paintRoleBadge(painter, QPointF(0, 0), look.role);
+
+    // Problem marker: red for errors, amber for warnings.
+    if (look.error || look.warning) {
+        const QRectF m(-style::kIconSize / 2 - 7, -style::kIconSize / 2 - 7, 15, 15);
+        painter.setPen(QPen(Qt::white, 1.5));
+        painter.setBrush(look.error ? style::error() : style::warning());
+        painter.drawEllipse(m);
+        QFont f = badgeFont();
+        f.setPointSizeF(8);
+        painter.setFont(f);
+        painter.setPen(Qt::white);
+        painter.drawText(m, Qt::AlignCenter, QStringLiteral("!"));
+    }
+
+    // Connection handle: shown where it can be grabbed.
+    if (look.hover || look.selected) {
+        painter.setPen(QPen(Qt::white, 1.5));
+        painter.setBrush(style::selection());
+        painter.drawEllipse(QPointF(style::kHandleX, 0), style::kHandleRadius,
+                            style::kHandleRadius);
+    }
+}
+
+} // namespace scalelab::gui

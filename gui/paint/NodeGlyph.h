@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QFont>
+#include <QPainterPath>
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+
+class QPainter;
+
+namespace scalelab::core {
+struct Node;
+}
+
+namespace scalelab::gui {
+
+/// Everything that decides how one node looks, whoever draws it: the canvas item (with
+/// its hover and selection) or a picture of the diagram (neither).
+struct NodeLook {
+    QString name;     ///< the display name, drawn elided under the icon
+    QString iconStem; ///< the kind's icon (":/icons/<stem>.svg")
+    QString role;     ///< "master" / "replica" for a database, else empty
+    bool error = false;
+    bool warning = false;
+    bool selected = false;
+    bool hover = false;
+
+    /// Name, icon and role read from the model; no problem, hover or selection.
+    static NodeLook of(const core::Node& node);
+};
+
+/// How a node is drawn, in coordinates centred on the node. Plain QPainter code: it needs
+/// fonts (a QGuiApplication) but no scene, widget or window, so the canvas items and the
+/// headless diagram painter share it and a picture cannot drift from the editor.
+class NodeGlyph {
+public:
+    static QFont labelFont();
+    static QFont badgeFont();
+    /// What can be clicked: the icon, the connection handle and the name as wide as its text.
+    static QPainterPath shape(const QString& name);
+    /// What is drawn (icon, badge, marker, the name's actual width).
+    static QRectF visibleRect(const QString& name);
+    static void paint(QPainter& painter, const NodeLook& look);
+    /// A role badge ("master" or "replica") for a node centred at `centre`, at least as wide
+    /// as the badge of `covers` so it hides one drawn there before; an amber outline says
+    /// the role changed during the run.
+    static void paintRoleBadge(QPainter& painter, QPointF centre, const QString& role,
+                               const QString& covers = {}, bool changed = false);
+};
+
+} // namespace scalelab::gui
