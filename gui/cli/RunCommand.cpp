@@ -7,6 +7,8 @@
 #include "core/validation/Validator.h"
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
+#include "gui/cli/ExperimentOptions.h"
+#include "gui/cli/RunReplications.h"
 #include "gui/report/ReportWriter.h"
 #include "gui/util/AtomicWrite.h"
 
@@ -145,6 +147,8 @@ int runCommand(const QStringList& args)
                                     QStringLiteral("Write an HTML or PDF report here."),
                                     QStringLiteral("OUT"));
     parser.addOptions({duration, warmup, seed, json, csv, report});
+    const ExperimentOptions experiment;
+    experiment.addTo(parser);
     int exitCode = Success;
     const QString file = parseFileCommand(parser, args, exitCode);
     if (file.isEmpty())
@@ -155,6 +159,11 @@ int runCommand(const QStringList& args)
                        .arg(args.value(0), parser.value(report)));
         return BadUsage;
     }
+
+    int replications = 1;
+    unsigned jobs = 0;
+    if (!experiment.read(parser, args.value(0), 1, replications, jobs))
+        return BadUsage;
 
     const std::optional<core::Topology> loaded = loadValidTopology(file);
     if (!loaded)
@@ -198,31 +207,48 @@ int runCommand(const QStringList& args)
     }
 
     simns::RunResults results;
-    try {
-        simns::Simulation simulation(topology);
-        const bool progress = isatty(fileno(stderr)) != 0;
-        // Slices of a hundredth of the run: progress without slowing the engine down.
-        const simns::SimTime slice = std::max<simns::SimTime>(1, simulation.end() / 100);
-        while (!simulation.finished()) {
-            simulation.runUntil(simulation.now() + slice);
+    // --replications: replication 0 (the file's seed) is reported in full as usual, the
+    // across-seed figures go under the additive "replications" key.
+    std::optional<core::experiment::ReplicatedRun> replicated;
+    if (parser.isSet(experiment.replications)) {
+        replicated = runReplications(topology, replications, jobs, file);
+        if (!replicated)
+            return InvalidInput;
+        results = replicated->first;
+    } else {
+        try {
+            simns::Simulation simulation(topology);
+            const bool progress = isatty(fileno(stderr)) != 0;
+            // Slices of a hundredth of the run: progress without slowing the engine down.
+            const simns::SimTime slice = std::max<simns::SimTime>(1, simulation.end() / 100);
+            while (!simulation.finished()) {
+                simulation.runUntil(simulation.now() + slice);
+                if (progress)
+                    std::fprintf(stderr, "\rsimulating %s: %3.0f%%", file.toUtf8().constData(),
+                                 100.0 * static_cast<double>(simulation.now()) /
+                                     static_cast<double>(simulation.end()));
+            }
             if (progress)
-                std::fprintf(stderr, "\rsimulating %s: %3.0f%%", file.toUtf8().constData(),
-                             100.0 * static_cast<double>(simulation.now()) /
-                                 static_cast<double>(simulation.end()));
+                std::fputc('\n', stderr);
+            results = simulation.results();
+        } catch (const std::exception& e) {
+            printError(QStringLiteral("%1: error: %2").arg(file, QString::fromUtf8(e.what())));
+            return InvalidInput;
         }
-        if (progress)
-            std::fputc('\n', stderr);
-        results = simulation.results();
-    } catch (const std::exception& e) {
-        printError(QStringLiteral("%1: error: %2").arg(file, QString::fromUtf8(e.what())));
-        return InvalidInput;
     }
 
     printRunSummary(results);
     // The results document, with the file's goals checked against it when it sets any.
-    const nlohmann::ordered_json document = core::resultsWithGoals(results, topology);
-    if (document.contains("goals"))
+    nlohmann::ordered_json document = core::resultsWithGoals(results, topology);
+    if (document.contains("goals") && !replicated)
         printGoals(core::checkGoals(topology.goals, nlohmann::json(document)));
+    if (replicated) {
+        document["replications"] = core::experiment::replicationsJson(*replicated, topology);
+        printReplications(*replicated, jobs);
+        if (!topology.goals.empty())
+            printGoals(core::checkGoals(topology.goals,
+                                        nlohmann::json(document["replications"]["mean"])));
+    }
     if (parser.isSet(json) &&
         !writeRunOutput(parser.value(json), document.dump(2) + "\n", QStringLiteral("JSON")))
         return InvalidInput;
