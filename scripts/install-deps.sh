@@ -7,6 +7,7 @@ packages=(
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libqt6svg6
   libboost-graph-dev libspdlog-dev nlohmann-json3-dev libgl1-mesa-dev libbenchmark-dev
   xvfb xauth imagemagick poppler-utils librsvg2-bin fonts-dejavu-core
+  libavcodec-dev libavformat-dev libswscale-dev libavutil-dev libavfilter-dev ffmpeg
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -3,6 +3,7 @@
 #include "gui/app/AppInfo.h"
 #include "gui/app/Logging.h"
 #include "gui/app/MainWindow.h"
+#include "gui/app/RecordRunner.h"
 #include "gui/app/ScreenshotRunner.h"
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
@@ -26,6 +27,7 @@ QString mainHelpText()
         "  analyze FILE [--json OUT]\n"
         "  validate FILE\n"
         "  export FILE --image OUT.png|OUT.svg\n"
+        "  FILE --record OUT.mp4|OUT.webm|OUT.gif --run-for S [--fps F] [--speed X]\n"
         "Run 'scalelab <subcommand> --help' for details.");
 }
 
@@ -57,6 +59,7 @@ int windowMain(int argc, char** argv)
                                     QStringLiteral("With --screenshot: simulate S seconds first."),
                                     QStringLiteral("S"), QStringLiteral("0"));
     parser.addOptions({help, version, logLevel, screenshot, runFor});
+    parser.addOptions(recordOptions());
     if (!parser.parse(args)) {
         cli::printError(
             QStringLiteral("scalelab: %1\nTry 'scalelab --help'.").arg(parser.errorText()));
@@ -91,6 +94,19 @@ int windowMain(int argc, char** argv)
         return cli::BadUsage;
     }
 
+    if (parser.isSet(QStringLiteral("record"))) {
+        // Checked before any application exists; the recording itself draws off screen, so
+        // it runs where there is no display too.
+        const std::optional<RecordRequest> request = readRecordRequest(parser, files.value(0));
+        if (!request)
+            return cli::BadUsage;
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        setApplicationInfo();
+        return runRecord(*request);
+    }
     QApplication app(argc, argv);
     setApplicationInfo();
     if (parser.isSet(screenshot))

@@ -20,6 +20,7 @@
 #include "gui/canvas/EditOperations.h"
 #include "gui/document/Document.h"
 #include "gui/document/FileController.h"
+#include "gui/record/RecordVideoController.h"
 #include "gui/report/DiagramImage.h"
 
 namespace scalelab::gui {
@@ -71,6 +72,9 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
         else
             w->statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
+    recordVideo = new record::RecordVideoController(
+        w, w->document(), w->interaction() == MainWindow::Interaction::Dialogs);
+    file->addAction(recordVideo->action());
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, w, &QWidget::close);
 

@@ -10,6 +10,9 @@ class QToolBar;
 namespace scalelab::gui {
 
 class MainWindow;
+namespace record {
+class RecordVideoController;
+}
 
 /// The window's menus, toolbar and shortcuts, wired to the file controller, the edit
 /// operations and the view. Kept out of MainWindow so the window stays a layout.
@@ -28,6 +31,8 @@ public:
     QAction* duplicate = nullptr;
     QAction* remove = nullptr;
     QAction* snap = nullptr;
+    /// File > Record Video… and its progress in the status bar.
+    record::RecordVideoController* recordVideo = nullptr;
 
 private:
     void rebuildRecentMenu();

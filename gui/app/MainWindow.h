@@ -35,6 +35,7 @@ public:
     explicit MainWindow(Interaction interaction, QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    Interaction interaction() const { return m_interaction; }
     /// Opens a .scalelab file; on failure shows its errors and keeps the current document.
     bool openFile(const QString& path);
 

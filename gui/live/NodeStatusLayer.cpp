@@ -54,6 +54,7 @@ NodeStatusLayer::NodeStatusLayer(CanvasScene* scene, const SimulationController*
     setAcceptedMouseButtons(Qt::NoButton);
     setAcceptHoverEvents(false);
     m_clock.start();
+    m_now = [this] { return m_clock.elapsed(); };
 }
 
 QRectF NodeStatusLayer::boundingRect() const
@@ -68,7 +69,7 @@ void NodeStatusLayer::refresh()
         prepareGeometryChange();
         m_bounds = bounds;
     }
-    const qint64 now = m_clock.elapsed();
+    const qint64 now = m_now();
     std::erase_if(m_markers, [now](const Marker& m) { return now - m.bornMs > kMarkerLifeMs; });
     update();
 }
@@ -86,7 +87,7 @@ void NodeStatusLayer::addEvents(int firstIndex)
             text = QString::fromStdString(log[i].detail) + QLatin1Char(' ') + text.section(QLatin1Char(' '), 1);
         // Several events on one node in one frame: the newest replaces the older marker.
         std::erase_if(m_markers, [&](const Marker& m) { return m.node.str() == log[i].node; });
-        m_markers.push_back({core::NodeId{log[i].node}, text, look.colour, m_clock.elapsed()});
+        m_markers.push_back({core::NodeId{log[i].node}, text, look.colour, m_now()});
     }
 }
 
@@ -149,7 +150,7 @@ void NodeStatusLayer::paintNode(QPainter* painter, std::size_t index)
 
 void NodeStatusLayer::paintMarkers(QPainter* painter)
 {
-    const qint64 now = m_clock.elapsed();
+    const qint64 now = m_now();
     painter->setFont(smallBold());
     const QFontMetricsF fm(painter->font());
     for (const Marker& m : m_markers) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include <QElapsedTimer>
@@ -26,6 +27,9 @@ public:
     /// Shows a marker for the controller's events from `firstIndex` on.
     void addEvents(int firstIndex);
     void clearMarkers() { m_markers.clear(); }
+    /// Replaces the wall clock that ages event markers (milliseconds): a recording ages
+    /// them in video time, so the same run gives the same frames however fast it renders.
+    void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
     std::size_t markerCount() const { return m_markers.size(); }
 
 private:
@@ -43,6 +47,7 @@ private:
     QRectF m_bounds;
     std::vector<Marker> m_markers;
     QElapsedTimer m_clock;
+    std::function<qint64()> m_now;
 };
 
 } // namespace scalelab::gui
