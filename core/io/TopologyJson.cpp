@@ -3,11 +3,15 @@
 #include "core/io/JsonDepth.h"
 #include "core/model/KindRegistry.h"
 #include "core/util/NearestName.h"
+#include "core/validation/Limits.h"
 
+#include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
+#include <functional>
 #include <limits>
-#include <sstream>
+#include <set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -367,6 +371,66 @@ public:
     }
 };
 
+// Quoted file content in a message: never more than a line's worth.
+std::string shortened(const std::string& text)
+{
+    constexpr std::size_t kMax = 40;
+    return text.size() <= kMax ? text : text.substr(0, kMax) + "...";
+}
+
+// nlohmann keeps the last of two equal keys without a word; a file that says "workers"
+// twice is a mistake to show. This parser callback names every object with a repeated key
+// by its JSON pointer (the parse itself goes on unchanged).
+struct DuplicateKeys {
+    struct Frame {
+        bool object = false;
+        std::set<std::string> keys;
+        std::string key;      // object: the member being read
+        std::size_t index = 0; // array: elements begun so far
+    };
+    std::vector<Frame> stack;
+    std::vector<std::pair<std::string, std::string>> found; // (pointer, key)
+
+    void elementBegins()
+    {
+        if (!stack.empty() && !stack.back().object)
+            ++stack.back().index;
+    }
+    std::string pointer() const // of the innermost container
+    {
+        std::string out;
+        for (std::size_t i = 0; i + 1 < stack.size(); ++i)
+            out += "/" + (stack[i].object ? pointerEscape(stack[i].key)
+                                          : std::to_string(stack[i].index - 1));
+        return out;
+    }
+    bool operator()(int, json::parse_event_t event, json& parsed)
+    {
+        switch (event) {
+        case json::parse_event_t::object_start:
+        case json::parse_event_t::array_start:
+            elementBegins();
+            stack.push_back({event == json::parse_event_t::object_start, {}, {}, 0});
+            break;
+        case json::parse_event_t::object_end:
+        case json::parse_event_t::array_end:
+            if (!stack.empty())
+                stack.pop_back();
+            break;
+        case json::parse_event_t::key:
+            if (!stack.empty()) {
+                Frame& f = stack.back();
+                f.key = parsed.get<std::string>();
+                if (!f.keys.insert(f.key).second && found.size() < 100)
+                    found.emplace_back(pointer(), f.key);
+            }
+            break;
+        case json::parse_event_t::value: elementBegins(); break;
+        }
+        return true;
+    }
+};
+
 std::optional<json> parseJson(std::string_view text, Reader& reader)
 {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
@@ -379,7 +443,13 @@ std::optional<json> parseJson(std::string_view text, Reader& reader)
         return std::nullopt;
     }
     try {
-        return json::parse(text.begin(), text.end());
+        DuplicateKeys duplicates;
+        json root = json::parse(text.begin(), text.end(), std::ref(duplicates));
+        if (duplicates.found.empty())
+            return root;
+        for (const auto& [where, key] : duplicates.found)
+            reader.error(where, fmt::format("duplicate key '{}': each key may appear once",
+                                            shortened(key)));
     } catch (const json::parse_error& e) {
         const TextPosition where = positionOfByte(text, e.byte == 0 ? 0 : e.byte - 1);
         std::string what = e.what();
@@ -387,6 +457,14 @@ std::optional<json> parseJson(std::string_view text, Reader& reader)
         // 5: syntax error while parsing value - ..."; keep the part after the position.
         if (auto colon = what.find(": "); colon != std::string::npos)
             what = what.substr(colon + 2);
+        // It quotes what it last read, which is the whole rest of the file after an
+        // unterminated string: keep the start of it.
+        if (auto quote = what.find("last read: '"); quote != std::string::npos) {
+            const std::size_t start = quote + 12;
+            const std::size_t end = what.rfind('\'');
+            if (end != std::string::npos && end > start)
+                what = what.substr(0, start) + shortened(what.substr(start, end - start)) + "'";
+        }
         reader.error("", fmt::format("syntax error at line {}, column {}: {}", where.line,
                                      where.column, what));
     } catch (const json::exception& e) {
@@ -419,11 +497,12 @@ LoadResult loadTopology(std::string_view text)
         const std::string prefix = std::string(kFormatName) + "/";
         int version = 0;
         if (format->rfind(prefix, 0) == 0) {
-            try {
-                version = std::stoi(format->substr(prefix.size()));
-            } catch (const std::exception&) {
+            // Digits and nothing else: "scalelab/1abc" or "scalelab/ 1" is not a version.
+            const char* first = format->data() + prefix.size();
+            const char* last = format->data() + format->size();
+            const auto [end, ec] = std::from_chars(first, last, version);
+            if (ec != std::errc() || end != last || first == last || *first == '+')
                 version = 0;
-            }
         }
         if (version <= 0) {
             reader.error("/format", fmt::format("must be \"{}/{}\", got \"{}\"", kFormatName,
@@ -475,17 +554,39 @@ LoadResult loadTopology(std::string_view text)
 
 LoadResult loadTopologyFile(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    const auto refuse = [](std::string message) {
         LoadResult result;
-        result.diagnostics.push_back(
-            {Severity::Error, "", fmt::format("cannot open {}: no such file or not readable", path),
-             {}});
+        result.diagnostics.push_back({Severity::Error, "", std::move(message), {}});
         return result;
+    };
+    const std::string limit = fmt::format("the limit is {} MiB", kMaxFileBytes >> 20);
+    // Only regular files: a directory has nothing to read, and a FIFO or a device would
+    // block (no writer) or never end (/dev/zero).
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!ec && std::filesystem::is_directory(status))
+        return refuse(fmt::format("cannot open {}: it is a folder, not a file", path));
+    if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+        return refuse(fmt::format("cannot open {}: not a regular file (a device, FIFO or "
+                                  "socket); ScaleLab reads files only",
+                                  path));
+    if (!ec && std::filesystem::is_regular_file(status)) {
+        const auto size = std::filesystem::file_size(path, ec);
+        if (!ec && size > kMaxFileBytes)
+            return refuse(fmt::format("cannot open {}: it has {} bytes; {}", path, size, limit));
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return loadTopology(buffer.str());
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return refuse(fmt::format("cannot open {}: no such file or not readable", path));
+    // In chunks, and never past the limit, should the file grow while it is read.
+    std::string text;
+    char chunk[1 << 16];
+    while (text.size() <= kMaxFileBytes && in.read(chunk, sizeof chunk).gcount() > 0)
+        text.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxFileBytes)
+        return refuse(fmt::format("cannot open {}: it is larger than {} bytes; {}", path,
+                                  kMaxFileBytes, limit));
+    return loadTopology(text);
 }
 
 LoadResult loadFragment(std::string_view text)

@@ -3,6 +3,7 @@
 #include "core/goals/GoalCheck.h"
 #include "core/model/KindRegistry.h"
 #include "core/util/NearestName.h"
+#include "core/validation/Limits.h"
 #include "core/validation/LinkRules.h"
 #include "core/validation/TopologyGraph.h"
 
@@ -59,9 +60,9 @@ private:
     void checkSimulation()
     {
         const auto& s = m_t.simulation;
-        if (!std::isfinite(s.durationS) || s.durationS <= 0 || s.durationS > 1e7)
-            error("/simulation/duration_s",
-                  fmt::format("must be a number > 0 and <= 1e+07, got {:g}", s.durationS));
+        if (!std::isfinite(s.durationS) || s.durationS <= 0 || s.durationS > kMaxDurationS)
+            error("/simulation/duration_s", fmt::format("must be a number > 0 and <= {:g}, got {:g}",
+                                                        kMaxDurationS, s.durationS));
         if (!std::isfinite(s.warmupS) || s.warmupS < 0)
             error("/simulation/warmup_s", fmt::format("must be a number >= 0, got {:g}", s.warmupS));
         else if (std::isfinite(s.durationS) && s.warmupS >= s.durationS)
@@ -102,8 +103,12 @@ private:
                 error(path + "/id",
                       fmt::format("duplicate id '{}' (also /nodes/{})", n.id.str(), it->second),
                       n.id);
-            if (!std::isfinite(n.pos.x) || !std::isfinite(n.pos.y))
-                error(path + "/pos", "must be two finite numbers", n.id);
+            if (!std::isfinite(n.pos.x) || !std::isfinite(n.pos.y) ||
+                std::abs(n.pos.x) > kMaxCoordinate || std::abs(n.pos.y) > kMaxCoordinate)
+                error(path + "/pos",
+                      fmt::format("must be two numbers between -{0:g} and {0:g}, got [{1:g}, {2:g}]",
+                                  kMaxCoordinate, n.pos.x, n.pos.y),
+                      n.id);
             const KindSpec* spec = registry.find(n.kind.str());
             if (!spec) {
                 error(path + "/kind",

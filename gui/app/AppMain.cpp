@@ -1,5 +1,6 @@
 #include "gui/app/AppMain.h"
 
+#include "core/validation/Limits.h"
 #include "gui/app/AppInfo.h"
 #include "gui/app/Logging.h"
 #include "gui/app/MainWindow.h"
@@ -88,9 +89,11 @@ int windowMain(int argc, char** argv)
     }
     bool ok = false;
     const double seconds = parser.value(runFor).toDouble(&ok);
-    if (!ok || !std::isfinite(seconds) || seconds < 0) {
-        cli::printError(QStringLiteral("scalelab: --run-for needs a number of seconds >= 0, got '%1'")
-                            .arg(parser.value(runFor)));
+    if (!ok || !std::isfinite(seconds) || seconds < 0 || seconds > core::kMaxDurationS) {
+        cli::printError(
+            QStringLiteral("scalelab: --run-for needs a number of seconds >= 0 and <= %1, got '%2'")
+                .arg(core::kMaxDurationS, 0, 'g')
+                .arg(parser.value(runFor)));
         return cli::BadUsage;
     }
 

@@ -1,6 +1,7 @@
 #include "gui/app/ScreenshotRunner.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QPixmap>
 
 #include "gui/app/MainWindow.h"
@@ -11,6 +12,7 @@
 #include "gui/live/LiveView.h"
 #include "gui/live/EventsDock.h"
 #include "gui/live/MetricsDock.h"
+#include "gui/util/AtomicWrite.h"
 
 namespace scalelab::gui {
 
@@ -28,7 +30,7 @@ int runScreenshot(const QString& file, const QString& out, double runForS)
     if (core::hasErrors(window.document()->diagnostics())) {
         for (const auto& d : window.document()->diagnostics())
             if (d.severity == core::Severity::Error)
-                cli::printError(QString::fromStdString(d.toString()));
+                cli::printError(cli::diagnosticLine(d));
         return cli::InvalidInput;
     }
     // Let the layout settle (docks, view size), then fit the diagram into the view.
@@ -48,8 +50,13 @@ int runScreenshot(const QString& file, const QString& out, double runForS)
         window.view()->fitDiagram();
     }
     QApplication::processEvents();
-    if (!window.grab().save(out)) {
-        cli::printError(QStringLiteral("cannot write %1").arg(out));
+    // Encoded in memory, then written whole (or not at all) like every other output.
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    QString error;
+    if (!window.grab().save(&buffer, "PNG") || !writeFileAtomically(out, png, &error)) {
+        cli::printError(error.isEmpty() ? QStringLiteral("cannot encode %1").arg(out) : error);
         return cli::InvalidInput;
     }
     return cli::Success;

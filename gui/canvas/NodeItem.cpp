@@ -43,7 +43,7 @@ QRectF NodeItem::boundingRect() const
 QPainterPath NodeItem::shape() const
 {
     const core::Node* n = node();
-    return NodeGlyph::shape(n ? QString::fromStdString(n->displayName()) : QString());
+    return NodeGlyph::shape(n ? NodeLook::of(*n).name : QString());
 }
 
 void NodeItem::paintRoleBadge(QPainter* painter, QPointF centre, const QString& role,
@@ -111,7 +111,7 @@ QRectF NodeItem::visibleSceneRect() const
 {
     const core::Node* n = node();
     return mapRectToScene(
-        NodeGlyph::visibleRect(n ? QString::fromStdString(n->displayName()) : QString()));
+        NodeGlyph::visibleRect(n ? NodeLook::of(*n).name : QString()));
 }
 
 void NodeItem::syncFromDocument()

@@ -4,7 +4,6 @@
 #include "core/validation/Validator.h"
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
-#include "gui/util/AtomicWrite.h"
 
 #include <algorithm>
 #include <cmath>
@@ -125,6 +124,9 @@ int analyzeCommand(const QStringList& args)
         return BadUsage;
     }
 
+    if (parser.isSet(jsonOut) &&
+        !outputIsNotInput(args.value(0), QStringLiteral("--json"), file, parser.value(jsonOut)))
+        return BadUsage;
     const std::optional<core::Topology> loaded = loadValidTopology(file);
     if (!loaded)
         return InvalidInput;
@@ -135,17 +137,7 @@ int analyzeCommand(const QStringList& args)
         return Success;
     }
     const QByteArray text = QByteArray::fromStdString(core::analysisToJsonText(analysis));
-    const QString out = parser.value(jsonOut);
-    if (out == QLatin1String("-")) {
-        std::fwrite(text.constData(), 1, static_cast<std::size_t>(text.size()), stdout);
-        return Success;
-    }
-    QString problem;
-    if (!writeFileAtomically(out, text, &problem)) {
-        printError(QStringLiteral("%1: %2").arg(args.value(0), problem));
-        return InvalidInput;
-    }
-    return Success;
+    return writeOutput(args.value(0), parser.value(jsonOut), text) ? Success : InvalidInput;
 }
 
 } // namespace scalelab::gui::cli

@@ -3,6 +3,7 @@
 #include "core/validation/Validator.h"
 #include "gui/app/Logging.h"
 #include "gui/cli/Commands.h"
+#include "gui/util/AtomicWrite.h"
 
 #include <cstdio>
 
@@ -49,6 +50,52 @@ bool parseWithCommonOptions(QCommandLineParser& parser, const QStringList& args,
     return true;
 }
 
+QString diagnosticLine(const core::Diagnostic& diagnostic)
+{
+    constexpr int kMaxLine = 400;
+    const QString text = QString::fromStdString(diagnostic.toString());
+    QString out;
+    for (const QChar c : text) {
+        if (out.size() >= kMaxLine) {
+            out += QStringLiteral("...");
+            break;
+        }
+        if (c.category() == QChar::Other_Control)
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
+bool outputIsNotInput(const QString& command, const QString& option, const QString& file,
+                      const QString& out)
+{
+    if (out == QLatin1String("-") || !isSameFile(file, out))
+        return true;
+    printError(QStringLiteral("%1: %2 %3 would overwrite the input file; choose another name")
+                   .arg(command, option, out));
+    return false;
+}
+
+bool writeOutput(const QString& command, const QString& out, const QByteArray& bytes)
+{
+    if (out == QLatin1String("-")) {
+        const bool ok = std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()),
+                                    stdout) == static_cast<std::size_t>(bytes.size()) &&
+                        std::fflush(stdout) == 0;
+        if (!ok)
+            printError(QStringLiteral("%1: cannot write to standard output").arg(command));
+        return ok;
+    }
+    QString problem;
+    if (!writeFileAtomically(out, bytes, &problem)) {
+        printError(QStringLiteral("%1: %2").arg(command, problem));
+        return false;
+    }
+    return true;
+}
+
 std::optional<core::Topology> loadValidTopology(const QString& file)
 {
     core::LoadResult loaded = core::loadAndValidateFile(file.toStdString());
@@ -56,7 +103,7 @@ std::optional<core::Topology> loadValidTopology(const QString& file)
         return std::move(loaded.topology);
     for (const auto& d : loaded.diagnostics)
         if (d.severity == core::Severity::Error)
-            printError(QStringLiteral("%1: error: %2").arg(file, QString::fromStdString(d.toString())));
+            printError(QStringLiteral("%1: error: %2").arg(file, diagnosticLine(d)));
     return std::nullopt;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/model/Diagnostic.h"
 #include "core/model/Topology.h"
 
 #include <optional>
@@ -21,6 +22,18 @@ QString parseFileCommand(QCommandLineParser& parser, const QStringList& args, in
 /// Loads and validates FILE. When it is not valid, prints each error as
 /// "FILE: error: /pointer: message" and returns nothing.
 std::optional<core::Topology> loadValidTopology(const QString& file);
+
+/// A diagnostic as one safe line: control characters (a file could carry terminal escape
+/// sequences) shown as \uXXXX, and at most 400 characters.
+QString diagnosticLine(const core::Diagnostic& diagnostic);
+
+/// False (with the reason printed) when OUT, given to `option`, would overwrite FILE.
+bool outputIsNotInput(const QString& command, const QString& option, const QString& file,
+                      const QString& out);
+
+/// Writes `bytes` to OUT through writeFileAtomically(), or to standard output when OUT is
+/// "-". On failure prints "<command>: <reason>" and returns false.
+bool writeOutput(const QString& command, const QString& out, const QByteArray& bytes);
 
 /// Writes to stderr/stdout as UTF-8 (QTextStream would buffer across the exit code).
 void printError(const QString& text);

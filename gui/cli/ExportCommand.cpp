@@ -31,6 +31,8 @@ int exportCommand(const QStringList& args)
         return BadUsage;
     }
 
+    if (!outputIsNotInput(args.value(0), QStringLiteral("--image"), file, out))
+        return BadUsage;
     const std::optional<core::Topology> loaded = loadValidTopology(file);
     if (!loaded)
         return InvalidInput;

@@ -4,13 +4,13 @@
 #include "core/io/TopologyJson.h"
 #include "core/sim/ResultsJson.h"
 #include "core/sim/Simulation.h"
+#include "core/validation/Limits.h"
 #include "core/validation/Validator.h"
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
 #include "gui/cli/ExperimentOptions.h"
 #include "gui/cli/RunReplications.h"
 #include "gui/report/ReportWriter.h"
-#include "gui/util/AtomicWrite.h"
 
 #include <cmath>
 #include <cstdio>
@@ -29,15 +29,6 @@ namespace {
 
 namespace simns = core::sim;
 
-bool writeRunOutput(const QString& path, const std::string& text, const QString& what)
-{
-    QString problem;
-    if (!writeFileAtomically(path, QByteArray::fromStdString(text), &problem)) {
-        printError(QStringLiteral("the %1 output: %2").arg(what, problem));
-        return false;
-    }
-    return true;
-}
 
 void printGoals(const std::vector<core::GoalResult>& goals)
 {
@@ -138,10 +129,10 @@ int runCommand(const QStringList& args)
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."),
                                   QStringLiteral("N"));
     const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Write scalelab-results/1 JSON here."),
+                                  QStringLiteral("Write scalelab-results/1 JSON here ('-' = standard output, instead of the summary)."),
                                   QStringLiteral("OUT"));
     const QCommandLineOption csv(QStringLiteral("csv"),
-                                 QStringLiteral("Write the 1-second time series as CSV here."),
+                                 QStringLiteral("Write the 1-second time series as CSV here ('-' = standard output)."),
                                  QStringLiteral("OUT"));
     const QCommandLineOption report(QStringLiteral("report"),
                                     QStringLiteral("Write an HTML or PDF report here."),
@@ -164,6 +155,25 @@ int runCommand(const QStringList& args)
     unsigned jobs = 0;
     if (!experiment.read(parser, args.value(0), 1, replications, jobs))
         return BadUsage;
+    // '-' sends the JSON or the CSV to standard output, which then carries nothing else.
+    const bool jsonToStdout = parser.isSet(json) && parser.value(json) == QLatin1String("-");
+    const bool csvToStdout = parser.isSet(csv) && parser.value(csv) == QLatin1String("-");
+    if (jsonToStdout && csvToStdout) {
+        printError(QStringLiteral("%1: only one of --json and --csv can be '-' (standard output)")
+                       .arg(args.value(0)));
+        return BadUsage;
+    }
+    for (const QCommandLineOption* option : {&json, &csv, &report}) {
+        if (!parser.isSet(*option))
+            continue;
+        const QString name = QStringLiteral("--") + option->names().first();
+        if (parser.value(*option).isEmpty()) {
+            printError(QStringLiteral("%1: %2 needs a file name").arg(args.value(0), name));
+            return BadUsage;
+        }
+        if (!outputIsNotInput(args.value(0), name, file, parser.value(*option)))
+            return BadUsage;
+    }
 
     const std::optional<core::Topology> loaded = loadValidTopology(file);
     if (!loaded)
@@ -175,11 +185,13 @@ int runCommand(const QStringList& args)
             return true;
         bool ok = false;
         const double v = parser.value(option).toDouble(&ok);
-        if (!ok || !std::isfinite(v) || v < 0 || (positive && v <= 0)) {
-            printError(QStringLiteral("%1: --%2 needs a number %3, got '%4'")
+        // The same bound as duration_s in a file (the clock counts nanoseconds).
+        if (!ok || !std::isfinite(v) || v < 0 || (positive && v <= 0) || v > core::kMaxDurationS) {
+            printError(QStringLiteral("%1: --%2 needs a number of seconds %3 and <= %4, got '%5'")
                            .arg(args.value(0), option.names().first(),
-                                positive ? QStringLiteral("> 0") : QStringLiteral(">= 0"),
-                                parser.value(option)));
+                                positive ? QStringLiteral("> 0") : QStringLiteral(">= 0"))
+                           .arg(core::kMaxDurationS, 0, 'g')
+                           .arg(parser.value(option)));
             return false;
         }
         target = v;
@@ -237,20 +249,24 @@ int runCommand(const QStringList& args)
         }
     }
 
-    printRunSummary(results);
+    const bool summary = !jsonToStdout && !csvToStdout;
+    if (summary)
+        printRunSummary(results);
     // The results document, with the file's goals checked against it when it sets any.
     nlohmann::ordered_json document = core::resultsWithGoals(results, topology);
-    if (document.contains("goals") && !replicated)
+    if (summary && document.contains("goals") && !replicated)
         printGoals(core::checkGoals(topology.goals, nlohmann::json(document)));
     if (replicated) {
         document["replications"] = core::experiment::replicationsJson(*replicated, topology);
-        printReplications(*replicated, jobs);
-        if (!topology.goals.empty())
-            printGoals(core::checkGoals(topology.goals,
-                                        nlohmann::json(document["replications"]["mean"])));
+        if (summary) {
+            printReplications(*replicated, jobs);
+            if (!topology.goals.empty())
+                printGoals(core::checkGoals(topology.goals,
+                                            nlohmann::json(document["replications"]["mean"])));
+        }
     }
-    if (parser.isSet(json) &&
-        !writeRunOutput(parser.value(json), document.dump(2) + "\n", QStringLiteral("JSON")))
+    if (parser.isSet(json) && !writeOutput(args.value(0), parser.value(json),
+                                           QByteArray::fromStdString(document.dump(2) + "\n")))
         return InvalidInput;
     if (parser.isSet(report)) {
         QString error;
@@ -259,7 +275,10 @@ int runCommand(const QStringList& args)
             return InvalidInput;
         }
     }
-    if (parser.isSet(csv) && !writeRunOutput(parser.value(csv), simns::timeSeriesToCsv(results), QStringLiteral("CSV")))
+    // The CSV holds numbers and fixed column names only: no text from the file reaches a
+    // cell, so a spreadsheet has no formula to run.
+    if (parser.isSet(csv) && !writeOutput(args.value(0), parser.value(csv),
+                                          QByteArray::fromStdString(simns::timeSeriesToCsv(results))))
         return InvalidInput;
     return Success;
 }

@@ -26,7 +26,7 @@ int validateCommand(const QStringList& args)
         (error ? errors : warnings)++;
         printError(QStringLiteral("%1: %2: %3")
                        .arg(file, error ? QStringLiteral("error") : QStringLiteral("warning"),
-                            QString::fromStdString(d.toString())));
+                            diagnosticLine(d)));
     }
     if (errors > 0) {
         printError(QStringLiteral("%1: %2 error(s), %3 warning(s)").arg(file).arg(errors).arg(warnings));

@@ -1,10 +1,11 @@
 #include "gui/document/Autosave.h"
 
+#include "gui/util/AtomicWrite.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QUuid>
@@ -74,18 +75,12 @@ bool Autosave::saveNow()
         return false;
     }
     QDir().mkpath(recoveryDir());
-    QSaveFile file(recoveryPath());
-    if (!file.open(QIODevice::WriteOnly))
+    // Whole or not at all, a full disk included (see writeFileAtomically).
+    if (!writeFileAtomically(recoveryPath(),
+                             QByteArray::fromStdString(core::saveTopology(m_document->topology())),
+                             nullptr))
         return false;
-    const std::string json = core::saveTopology(m_document->topology());
-    file.write(json.data(), qint64(json.size()));
-    if (!file.commit())
-        return false;
-    QSaveFile origin(sessionFile(m_session, ".origin"));
-    if (origin.open(QIODevice::WriteOnly)) {
-        origin.write(m_document->filePath().toUtf8());
-        origin.commit();
-    }
+    writeFileAtomically(sessionFile(m_session, ".origin"), m_document->filePath().toUtf8(), nullptr);
     return true;
 }
 

@@ -1,5 +1,7 @@
 #include "gui/document/FileController.h"
 
+#include "gui/util/AtomicWrite.h"
+
 #include <cstdio>
 
 #include <QCoreApplication>
@@ -7,7 +9,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QSettings>
 #include <QUndoStack>
 #include <QWidget>
@@ -134,19 +135,11 @@ bool FileController::saveAs(const QString& given)
 
 bool FileController::saveTo(const QString& path, QString* error)
 {
-    // QSaveFile writes a temporary file and renames it on commit: a failed save leaves
-    // the previous file as it was.
-    QSaveFile file(path);
+    // Whole or not at all (see writeFileAtomically): a failed save, a full disk included,
+    // leaves the previous file as it was.
     const std::string json = core::saveTopology(m_document->topology());
     QString problem;
-    if (!file.open(QIODevice::WriteOnly))
-        problem = file.errorString();
-    else if (file.write(json.data(), qint64(json.size())) != qint64(json.size()))
-        problem = file.errorString();
-    if (problem.isEmpty() && !file.commit())
-        problem = file.errorString();
-    if (!problem.isEmpty()) {
-        file.cancelWriting();
+    if (!writeFileAtomically(path, QByteArray::fromStdString(json), &problem)) {
         if (error)
             *error = problem;
         showError(tr("Cannot save %1").arg(QFileInfo(path).fileName()),

@@ -8,13 +8,15 @@
 #include "core/model/Node.h"
 #include "gui/canvas/CanvasStyle.h"
 #include "gui/canvas/IconCache.h"
+#include "gui/util/SafeText.h"
 
 namespace scalelab::gui {
 
 NodeLook NodeLook::of(const core::Node& node)
 {
     NodeLook look;
-    look.name = QString::fromStdString(node.displayName());
+    // Drawn as text (and written into SVG): no control characters.
+    look.name = printableText(QString::fromStdString(node.displayName()));
     const core::KindSpec* spec = node.spec();
     if (spec) {
         look.iconStem = QString::fromStdString(spec->icon);

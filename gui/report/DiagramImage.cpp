@@ -2,7 +2,9 @@
 
 #include "gui/paint/DiagramPainter.h"
 #include "gui/util/AtomicWrite.h"
+#include "gui/util/SafeText.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <QBuffer>
@@ -37,7 +39,11 @@ QByteArray diagramSvg(const core::Topology& topology)
     generator.setOutputDevice(&buffer);
     generator.setSize(size.toSize());
     generator.setViewBox(QRectF(QPointF(0, 0), size));
-    generator.setTitle(QString::fromStdString(topology.name.empty() ? "ScaleLab diagram" : topology.name));
+    // QSvgGenerator writes the title into the XML as given (Qt 6.4): the name comes from the
+    // file, so escape it, or "R&D <draft>" breaks the XML and "</title><script>" adds a
+    // live script to the SVG and to the HTML report that inlines it.
+    generator.setTitle(
+        markupText(QString::fromStdString(topology.name.empty() ? "ScaleLab diagram" : topology.name)));
     generator.setDescription(QStringLiteral("Drawn by ScaleLab"));
     {
         QPainter painter(&generator);
@@ -58,8 +64,16 @@ QByteArray diagramSvg(const core::Topology& topology)
 QImage diagramImage(const core::Topology& topology, double scale)
 {
     const DiagramPainter diagram(topology);
-    const QSizeF size = diagram_detail::naturalSize(diagram) * scale;
-    QImage image(size.toSize(), QImage::Format_ARGB32_Premultiplied);
+    const QSizeF natural = diagram_detail::naturalSize(diagram);
+    // A far-flung diagram would want gigabytes at the scale asked for: shrink it to fit
+    // kMaxImageSide per side and kMaxImagePixels in all (the SVG keeps every detail).
+    const double fit = std::min({scale, kMaxImageSide / natural.width(),
+                                 kMaxImageSide / natural.height(),
+                                 std::sqrt(kMaxImagePixels / (natural.width() * natural.height()))});
+    const QSizeF size = natural * fit;
+    QImage image(size.toSize().expandedTo(QSize(1, 1)), QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull())
+        return image;
     image.fill(Qt::white);
     QPainter painter(&image);
     diagram.paint(painter, QRectF(QPointF(0, 0), size));

@@ -11,7 +11,13 @@ namespace scalelab::gui {
 /// the topology at 1 unit = 1 px. Needs a QGuiApplication (fonts), no window.
 QByteArray diagramSvg(const core::Topology& topology);
 
-/// The diagram as a picture `scale` times its natural size, on white.
+/// Pictures never exceed these: 16384 pixels a side, 32 Mpixels in all (128 MB in memory,
+/// and under the 256 MB that Qt's image reader accepts).
+inline constexpr double kMaxImageSide = 16384;
+inline constexpr double kMaxImagePixels = 32.0 * 1024 * 1024;
+
+/// The diagram as a picture `scale` times its natural size, on white; smaller when that
+/// would pass kMaxImageSide or kMaxImagePixels.
 QImage diagramImage(const core::Topology& topology, double scale = 1.0);
 
 /// Writes the diagram as .svg or .png (chosen by the extension) for `scalelab export`

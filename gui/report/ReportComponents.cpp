@@ -1,5 +1,6 @@
 #include "core/model/KindRegistry.h"
 #include "gui/report/ReportBuilder.h"
+#include "gui/util/SafeText.h"
 
 #include <algorithm>
 #include <vector>
@@ -10,7 +11,7 @@ namespace components_detail {
 
 QString compH(const std::string& s)
 {
-    return QString::fromStdString(s).toHtmlEscaped();
+    return markupText(QString::fromStdString(s));
 }
 
 QString compValueWithUnit(const core::ParamValue& value, const core::ParamSpec& spec)

@@ -1,6 +1,7 @@
 #include "gui/report/ReportHelpers.h"
 
 #include "gui/report/ReportBuilder.h"
+#include "gui/util/SafeText.h"
 
 #include <cmath>
 
@@ -43,12 +44,12 @@ QString repStr(const RJson& j, const char* key)
 
 QString repEsc(const QString& s)
 {
-    return s.toHtmlEscaped();
+    return markupText(s);
 }
 
 QString repQs(const std::string& s)
 {
-    return QString::fromStdString(s).toHtmlEscaped();
+    return markupText(QString::fromStdString(s));
 }
 
 QString repPercent(double fraction, int decimals)

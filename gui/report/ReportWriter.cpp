@@ -6,8 +6,8 @@
 
 #include <cmath>
 
+#include <QBuffer>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QPageLayout>
 #include <QPageSize>
@@ -60,7 +60,11 @@ bool writePdfReport(const core::Topology& topology, const nlohmann::json& result
     const QString html = builder.html();
     if (!QFileInfo(outPath).dir().exists())
         return writerFail(error, QStringLiteral("cannot write %1: no such folder").arg(outPath));
-    QPdfWriter writer(outPath);
+    // Into memory, then through QSaveFile: a kill or a full disk mid-write leaves the old
+    // file (or none), never a cut-off PDF.
+    QBuffer pdf;
+    pdf.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&pdf);
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageMargins(QMarginsF(15, 14, 15, 12), QPageLayout::Millimeter);
     // 96 dpi: one device pixel is one CSS pixel of the HTML, the unit QTextDocument lays
@@ -103,10 +107,7 @@ bool writePdfReport(const core::Topology& topology, const nlohmann::json& result
                          QStringLiteral("page %1 of %2").arg(page + 1).arg(pages));
     }
     painter.end();
-    QFile check(outPath);
-    if (!check.exists() || check.size() == 0)
-        return writerFail(error, QStringLiteral("cannot write %1").arg(outPath));
-    return true;
+    return writerWriteFile(outPath, pdf.data(), error);
 }
 
 } // namespace scalelab::gui

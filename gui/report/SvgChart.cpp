@@ -1,5 +1,7 @@
 #include "gui/report/SvgChart.h"
 
+#include "gui/util/SafeText.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -16,7 +18,7 @@ const QString kSvgFont = QStringLiteral("font-family=\"DejaVu Sans, Arial, sans-
 
 QString svgEsc(const QString& text)
 {
-    return text.toHtmlEscaped();
+    return markupText(text);
 }
 
 QString svgNum(double v)

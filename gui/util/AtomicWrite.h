@@ -6,8 +6,13 @@
 namespace scalelab::gui {
 
 /// Writes a whole file or nothing: through QSaveFile, so a failure (disk full, a folder
-/// that cannot be written) leaves any previous file as it was. On failure `error` says
-/// which file and why.
+/// that cannot be written) leaves any previous file as it was. A device or other special
+/// file (/dev/null, /dev/stdout, a FIFO) is written to directly, never replaced. On
+/// failure `error` says which file and why ("disk full: cannot write ...").
 bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* error);
+
+/// True when `output` names the same file as `input` (also through a link): writing it
+/// would destroy the input.
+bool isSameFile(const QString& input, const QString& output);
 
 } // namespace scalelab::gui
