@@ -25,6 +25,7 @@
 #include "gui/document/Autosave.h"
 #include "gui/document/Document.h"
 #include "gui/document/FileController.h"
+#include "gui/live/Baseline.h"
 #include "gui/live/EventsDock.h"
 #include "gui/live/LiveView.h"
 #include "gui/live/MetricsDock.h"
@@ -89,6 +90,11 @@ MainWindow::MainWindow(Interaction interaction, QWidget* parent)
     connect(m_analysis, &AnalysisDock::analysisChanged, this, showMarks);
     connect(m_live->controller(), &SimulationController::stateChanged, this, showMarks);
     showMarks();
+    connect(m_live, &LiveView::baselineChanged, this,
+            [this](const std::shared_ptr<const Baseline>& baseline) {
+                m_analysis->setBaseline(baseline ? &baseline->results : nullptr,
+                                        baseline ? baseline->label : QString());
+            });
     connect(m_analysis, &AnalysisDock::nodeActivated, this,
             [this](const core::NodeId& id) { m_scene->selectNodes({id}); });
     // After a run (finished or paused), the simulated figures sit beside the estimates.

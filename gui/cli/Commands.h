@@ -12,6 +12,7 @@ int validateCommand(const QStringList& args);
 int runCommand(const QStringList& args);
 int analyzeCommand(const QStringList& args);
 int exportCommand(const QStringList& args);
+int compareCommand(const QStringList& args);
 
 /// What a subcommand needs from Qt, declared once per command in its table row.
 enum class Needs {

@@ -17,6 +17,7 @@ constexpr std::array kSubcommands{
     Subcommand{"analyze", &analyzeCommand, Needs::Core},
     Subcommand{"validate", &validateCommand, Needs::Core},
     Subcommand{"export", &exportCommand, Needs::Painting},
+    Subcommand{"compare", &compareCommand, Needs::Painting},
 };
 
 // Qt's platform start-up asks for the runtime folder and warns on stderr when

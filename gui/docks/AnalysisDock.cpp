@@ -19,7 +19,9 @@ namespace scalelab::gui {
 
 namespace analysis_dock_detail {
 constexpr int kAnalysisNodeRole = Qt::UserRole + 1;
-enum Column { ColNode, ColRate, ColUtil, ColWait, ColResponse, ColSimUtil, ColSimResponse, ColNotes, ColColumnCount };
+// The baseline's columns come last so the others keep their places.
+enum Column { ColNode, ColRate, ColUtil, ColWait, ColResponse, ColSimUtil, ColSimResponse, ColNotes,
+              ColBaseUtil, ColBaseResponse, ColDeltaResponse, ColColumnCount };
 
 QString dockMs(double v)
 {
@@ -47,7 +49,8 @@ using namespace analysis_dock_detail;
 
 AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     : QDockWidget(tr("Analysis"), parent), m_document(document), m_summary(new QLabel),
-      m_nodes(new QTreeWidget), m_findings(new QListWidget), m_findingsTitle(new QLabel)
+      m_nodes(new QTreeWidget), m_findings(new QListWidget), m_findingsTitle(new QLabel),
+      m_comparison(new QLabel)
 {
     setObjectName(QStringLiteral("AnalysisDock"));
     m_summary->setWordWrap(true);
@@ -56,7 +59,14 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
 
     m_nodes->setColumnCount(ColColumnCount);
     m_nodes->setHeaderLabels({tr("Node"), tr("req/s"), tr("Util."), tr("Wait ms"),
-                              tr("Resp. ms"), tr("Sim. util."), tr("Sim. resp."), tr("Notes")});
+                              tr("Resp. ms"), tr("Sim. util."), tr("Sim. resp."), tr("Notes"),
+                              tr("Base util."), tr("Base resp."), tr("\u0394 resp.")});
+    m_nodes->headerItem()->setToolTip(ColDeltaResponse,
+                                      tr("Simulated response time minus the baseline's (ms)"));
+    m_comparison->setWordWrap(true);
+    m_comparison->setTextFormat(Qt::RichText);
+    m_comparison->setMargin(4);
+    m_comparison->hide();
     m_nodes->setRootIsDecorated(false);
     m_nodes->setUniformRowHeights(true);
     m_nodes->setAlternatingRowColors(true);
@@ -91,6 +101,7 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(m_summary);
+    layout->addWidget(m_comparison);
     layout->addWidget(splitter, 1);
     setWidget(body);
 
@@ -119,13 +130,72 @@ void AnalysisDock::setRunResults(const core::sim::RunResults& results)
     m_measured.clear();
     for (const auto& n : results.nodes)
         m_measured[n.id] = {n.utilization, n.meanResponseMs};
+    m_runHeadline = Headline{results.throughputRps, results.latency.mean, results.latency.p99,
+                             results.availability};
     fillNodes();
+    updateComparison();
 }
 
 void AnalysisDock::clearRunResults()
 {
     m_measured.clear();
+    m_runHeadline.reset();
     fillNodes();
+    updateComparison();
+}
+
+void AnalysisDock::setBaseline(const core::sim::RunResults* baseline, const QString& label)
+{
+    m_baseline.clear();
+    m_baseHeadline.reset();
+    m_baselineLabel = label;
+    if (baseline) {
+        for (const auto& n : baseline->nodes)
+            m_baseline[n.id] = {n.utilization, n.meanResponseMs};
+        m_baseHeadline = Headline{baseline->throughputRps, baseline->latency.mean,
+                                  baseline->latency.p99, baseline->availability};
+    }
+    fillNodes();
+    updateComparison();
+}
+
+void AnalysisDock::updateComparison()
+{
+    if (!m_baseHeadline) {
+        m_comparison->hide();
+        return;
+    }
+    const Headline& b = *m_baseHeadline;
+    QString text = tr("<b>Baseline</b> %1").arg(m_baselineLabel.toHtmlEscaped());
+    if (!m_runHeadline) {
+        text += tr(": %1 req/s, mean %2 ms, p99 %3 ms. Run the changed design to compare.")
+                    .arg(b.throughputRps, 0, 'f', 1)
+                    .arg(dockMs(b.meanMs), dockMs(b.p99Ms));
+    } else {
+        const Headline& r = *m_runHeadline;
+        // Lower is better for times, higher for throughput and availability.
+        const auto delta = [](double now, double base, bool lowerIsBetter, int decimals,
+                              const QString& unit) {
+            const double d = now - base;
+            const bool better = lowerIsBetter ? d < 0 : d > 0;
+            const QString colour = std::abs(d) < 1e-12 ? QStringLiteral("#555555")
+                                   : better            ? QStringLiteral("#047857")
+                                                       : QStringLiteral("#b91c1c");
+            return QStringLiteral("%1%2 (base %3, <span style='color:%4'>%5%6</span>)")
+                .arg(now, 0, 'f', decimals)
+                .arg(unit)
+                .arg(base, 0, 'f', decimals)
+                .arg(colour, d > 0 ? QStringLiteral("+") : QString())
+                .arg(d, 0, 'f', decimals);
+        };
+        text += tr("<br>throughput %1<br>mean %2 &middot; p99 %3<br>availability %4")
+                    .arg(delta(r.throughputRps, b.throughputRps, false, 1, tr(" req/s")),
+                         delta(r.meanMs, b.meanMs, true, 1, tr(" ms")),
+                         delta(r.p99Ms, b.p99Ms, true, 1, tr(" ms")),
+                         delta(100 * r.availability, 100 * b.availability, false, 2, tr(" %")));
+    }
+    m_comparison->setText(text);
+    m_comparison->show();
 }
 
 void AnalysisDock::refresh()
@@ -167,6 +237,10 @@ void AnalysisDock::fillNodes()
     const bool run = !m_measured.empty();
     m_nodes->setColumnHidden(ColSimUtil, !run);
     m_nodes->setColumnHidden(ColSimResponse, !run);
+    const bool base = !m_baseline.empty();
+    m_nodes->setColumnHidden(ColBaseUtil, !base);
+    m_nodes->setColumnHidden(ColBaseResponse, !base);
+    m_nodes->setColumnHidden(ColDeltaResponse, !(base && run));
     for (const auto& e : m_analysis.nodes) {
         if (e.kind == "client")
             continue;
@@ -186,6 +260,18 @@ void AnalysisDock::fillNodes()
             if (const QColor c = dockLoadColor(it->second.utilization); c.isValid())
                 item->setBackground(ColSimUtil, c);
         }
+        if (auto b = m_baseline.find(e.id.str()); b != m_baseline.end()) {
+            item->setText(ColBaseUtil, dockPct(b->second.utilization));
+            item->setText(ColBaseResponse, dockMs(b->second.meanResponseMs));
+            if (auto now = m_measured.find(e.id.str()); now != m_measured.end()) {
+                const double d = now->second.meanResponseMs - b->second.meanResponseMs;
+                item->setText(ColDeltaResponse,
+                              (d > 0 ? QStringLiteral("+") : QString()) + dockMs(d));
+                if (std::abs(d) > 0.05 * std::max(1e-9, b->second.meanResponseMs))
+                    item->setForeground(ColDeltaResponse, d < 0 ? QColor(0x04, 0x78, 0x57)
+                                                                : QColor(0xb9, 0x1c, 0x1c));
+            }
+        }
         QStringList notes;
         if (m_analysis.bottleneck == e.id)
             notes << tr("bottleneck");
@@ -195,8 +281,9 @@ void AnalysisDock::fillNodes()
         if (e.hitRatio)
             notes << tr("hit ratio %1").arg(dockPct(*e.hitRatio));
         item->setText(ColNotes, notes.join(QStringLiteral(", ")));
-        for (int c = ColRate; c < ColNotes; ++c)
-            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+        for (int c = ColRate; c < ColColumnCount; ++c)
+            if (c != ColNotes)
+                item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 
 #include <QDockWidget>
 
@@ -32,6 +33,10 @@ public:
     /// Shows a run's measured utilization and response time beside the estimates.
     void setRunResults(const core::sim::RunResults& results);
     void clearRunResults();
+    /// A kept run (Simulation > Set as Baseline): its figures become columns beside the
+    /// current run's, with the differences; null clears it.
+    void setBaseline(const core::sim::RunResults* baseline, const QString& label);
+    QLabel* comparisonLabel() const { return m_comparison; }
 
     QLabel* summaryLabel() const { return m_summary; }
     QTreeWidget* nodeTable() const { return m_nodes; }
@@ -47,6 +52,14 @@ private:
         double utilization = 0;
         double meanResponseMs = 0;
     };
+    /// The run-level figures the comparison line shows.
+    struct Headline {
+        double throughputRps = 0;
+        double meanMs = 0;
+        double p99Ms = 0;
+        double availability = 1;
+    };
+    void updateComparison();
 
     void refresh();
     void fillNodes();
@@ -55,11 +68,15 @@ private:
     Document* m_document;
     core::Analysis m_analysis;
     std::map<std::string, Measured> m_measured; ///< by node id, empty without a run
+    std::map<std::string, Measured> m_baseline; ///< by node id, empty without a baseline
+    std::optional<Headline> m_runHeadline, m_baseHeadline;
+    QString m_baselineLabel;
     bool m_valid = true;
     QLabel* m_summary;
     QTreeWidget* m_nodes;
     QListWidget* m_findings;
     QLabel* m_findingsTitle;
+    QLabel* m_comparison;
 };
 
 } // namespace scalelab::gui

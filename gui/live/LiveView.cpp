@@ -16,6 +16,7 @@
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/NodeItem.h"
 #include "gui/document/Document.h"
+#include "gui/live/Baseline.h"
 #include "gui/live/EventsDock.h"
 #include "gui/live/MetricsDock.h"
 #include "gui/live/NodeStatusLayer.h"
@@ -97,6 +98,12 @@ void LiveView::createActions()
     connect(m_pause, &QAction::triggered, m_controller, &SimulationController::pause);
     connect(m_step, &QAction::triggered, m_controller, [this] { m_controller->step(); });
     connect(m_reset, &QAction::triggered, m_controller, &SimulationController::reset);
+    m_setBaseline = new QAction(tr("Set as &Baseline"), this);
+    m_setBaseline->setToolTip(tr("Keep this run: later runs draw its curves in grey under "
+                                 "their own, and the analysis shows both with the differences"));
+    m_clearBaseline = new QAction(tr("C&lear Baseline"), this);
+    connect(m_setBaseline, &QAction::triggered, this, [this] { setBaseline(); });
+    connect(m_clearBaseline, &QAction::triggered, this, &LiveView::clearBaseline);
     for (const auto& s : kSpeeds)
         m_speed->addItem(QString::fromLatin1(s.label), s.speed);
     m_speed->setCurrentIndex(kDefaultSpeed);
@@ -119,6 +126,9 @@ void LiveView::populateMenu(QMenuBar* menuBar)
     menu->addAction(m_pause);
     menu->addAction(m_step);
     menu->addAction(m_reset);
+    menu->addSeparator();
+    menu->addAction(m_setBaseline);
+    menu->addAction(m_clearBaseline);
     menu->addSeparator();
     menu->addAction(m_metrics->toggleViewAction());
     menu->addAction(m_events->toggleViewAction());
@@ -147,6 +157,8 @@ void LiveView::onStateChanged()
     m_pause->setEnabled(s == State::Running);
     m_step->setEnabled(s != State::Running && s != State::Finished);
     m_reset->setEnabled(s != State::Stopped);
+    m_setBaseline->setEnabled(s != State::Stopped && !m_controller->chart().empty());
+    m_clearBaseline->setEnabled(m_baseline != nullptr);
     if (s == State::Running) {
         m_metrics->raise();
         cacheStaticLayer(true);
@@ -206,6 +218,37 @@ bool LiveView::runFor(double simSeconds)
     m_traffic->showDots();
     updateStatus();
     return true;
+}
+
+bool LiveView::setBaseline()
+{
+    if (!m_controller->isActive() || m_controller->chart().empty())
+        return false;
+    auto baseline = std::make_shared<Baseline>();
+    const QString name = QString::fromStdString(m_document->topology().name);
+    baseline->label = tr("%1 at %2 s")
+                          .arg(name.isEmpty() ? tr("the run") : name)
+                          .arg(m_controller->simSeconds(), 0, 'f', 0);
+    baseline->chart = m_controller->chart();
+    for (const core::Node& n : m_controller->simTopology()->nodes)
+        baseline->nodeIds.push_back(n.id.str());
+    baseline->results = m_controller->results();
+    m_baseline = std::move(baseline);
+    m_metrics->setBaseline(m_baseline);
+    m_clearBaseline->setEnabled(true);
+    m_window->statusBar()->showMessage(
+        tr("Baseline kept: %1. Change the design and run again to compare.").arg(m_baseline->label),
+        8000);
+    Q_EMIT baselineChanged(m_baseline);
+    return true;
+}
+
+void LiveView::clearBaseline()
+{
+    m_baseline.reset();
+    m_metrics->setBaseline(nullptr);
+    m_clearBaseline->setEnabled(false);
+    Q_EMIT baselineChanged(nullptr);
 }
 
 QString LiveView::liveTooltip(const QString& nodeId) const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+
 #include <QObject>
 #include <QPointer>
 #include <QWidget>
@@ -21,6 +23,7 @@ class MetricsDock;
 class NodeStatusLayer;
 class SimulationController;
 class TrafficLayer;
+struct Baseline;
 
 /// The diagram come alive: wires the simulation controller to the canvas layers, the
 /// metrics and events docks, the Simulation toolbar and menu, the status bar, and the
@@ -52,6 +55,18 @@ public:
     QAction* pauseAction() const { return m_pause; }
     QAction* stepAction() const { return m_step; }
     QAction* resetAction() const { return m_reset; }
+    QAction* setBaselineAction() const { return m_setBaseline; }
+    QAction* clearBaselineAction() const { return m_clearBaseline; }
+
+    /// Simulation > Set as Baseline: keeps the current run (its chart points and statistics)
+    /// to be drawn in grey under later runs. False when there is no run to keep.
+    bool setBaseline();
+    void clearBaseline();
+    std::shared_ptr<const Baseline> baseline() const { return m_baseline; }
+
+Q_SIGNALS:
+    /// The kept run changed (null when cleared).
+    void baselineChanged(std::shared_ptr<const scalelab::gui::Baseline> baseline);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -80,6 +95,9 @@ private:
     QAction* m_pause = nullptr;
     QAction* m_step = nullptr;
     QAction* m_reset = nullptr;
+    QAction* m_setBaseline = nullptr;
+    QAction* m_clearBaseline = nullptr;
+    std::shared_ptr<const Baseline> m_baseline;
 };
 
 } // namespace scalelab::gui

@@ -1,6 +1,7 @@
 #include "gui/live/MetricsDock.h"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 #include <QChart>
@@ -12,6 +13,7 @@
 #include <QValueAxis>
 
 #include "core/goals/ResultsWithGoals.h"
+#include "gui/live/Baseline.h"
 #include "gui/live/LiveStyle.h"
 #include "gui/live/SimulationController.h"
 
@@ -19,6 +21,8 @@ namespace scalelab::gui {
 
 namespace {
 constexpr int kBusiestShown = 4;
+// The baseline run: grey, under the current curves, so the eye reads the colour as "now".
+const QColor kBaselineGrey(0xa8, 0xae, 0xb8);
 
 void fitY(QValueAxis* axis, double maxValue, double floor)
 {
@@ -132,9 +136,9 @@ void MetricsDock::clear()
     const double end = std::max(1.0, m_controller->endSeconds());
     for (const Chart* c : {&m_throughput, &m_latency, &m_errors, &m_utilization})
         c->x->setRange(0, end);
-    m_throughput.y->setRange(0, 10);
-    m_latency.y->setRange(0, 10);
-    m_errors.y->setRange(0, 10);
+    fitY(m_throughput.y, m_baselineMax[0], 10);
+    fitY(m_latency.y, m_baselineMax[1], 10);
+    fitY(m_errors.y, m_baselineMax[2], 10);
 }
 
 int MetricsDock::pointCount() const
@@ -200,9 +204,9 @@ void MetricsDock::refresh()
     m_p95->replace(p95);
     m_p99->replace(p99);
     m_errorSeries->replace(errors);
-    fitY(m_throughput.y, maxT, 10);
-    fitY(m_latency.y, maxL, 10);
-    fitY(m_errors.y, maxE, 10);
+    fitY(m_throughput.y, std::max(maxT, m_baselineMax[0]), 10);
+    fitY(m_latency.y, std::max(maxL, m_baselineMax[1]), 10);
+    fitY(m_errors.y, std::max(maxE, m_baselineMax[2]), 10);
     refreshUtilization();
     // Goals need the run's whole statistics: every 5 simulated seconds is plenty.
     if (points.size() >= m_goalsAtPoints + 5)
@@ -227,12 +231,33 @@ void MetricsDock::refreshUtilization()
                      [&](std::size_t a, std::size_t b) { return mean[a] > mean[b]; });
     order.resize(std::min<std::size_t>(kBusiestShown, n));
     std::erase_if(order, [&](std::size_t i) { return mean[i] <= 0; });
-    if (order != m_utilNodes) {
+    if (order != m_utilNodes || m_utilSeries.size() != order.size()) {
         for (QLineSeries* s : m_utilSeries) {
             m_utilization.chart->removeSeries(s);
             delete s;
         }
         m_utilSeries.clear();
+        for (QLineSeries* s : m_baselineUtil) {
+            m_utilization.chart->removeSeries(s);
+            delete s;
+        }
+        m_baselineUtil.clear();
+        // The baseline's curve of each node shown, by id, added first so it lies underneath.
+        if (m_baseline)
+            for (std::size_t k : order) {
+                const std::string& id = topology->nodes[k].id.str();
+                const auto at = std::find(m_baseline->nodeIds.begin(), m_baseline->nodeIds.end(), id);
+                if (at == m_baseline->nodeIds.end())
+                    continue;
+                const auto column = static_cast<std::size_t>(at - m_baseline->nodeIds.begin());
+                QLineSeries* s = addBaselineSeries(m_utilization, QString(), Qt::SolidLine);
+                QList<QPointF> series;
+                for (const ChartPoint& p : m_baseline->chart)
+                    if (column < p.utilization.size())
+                        series.append({p.tS, 100.0 * p.utilization[column]});
+                s->replace(series);
+                m_baselineUtil.push_back(s);
+            }
         const QColor colours[kBusiestShown] = {QColor(0xdc, 0x26, 0x26), QColor(0xd9, 0x77, 0x06),
                                                QColor(0x25, 0x63, 0xeb), QColor(0x7c, 0x3a, 0xed)};
         for (std::size_t k = 0; k < order.size(); ++k)
@@ -249,6 +274,95 @@ void MetricsDock::refreshUtilization()
                 series.append({p.tS, 100.0 * p.utilization[m_utilNodes[k]]});
         m_utilSeries[k]->replace(series);
     }
+}
+
+} // namespace scalelab::gui
+
+namespace scalelab::gui {
+
+QLineSeries* MetricsDock::addBaselineSeries(Chart& chart, const QString& name, Qt::PenStyle style)
+{
+    auto* s = new QLineSeries();
+    s->setName(name);
+    s->setPen(QPen(kBaselineGrey, 1.4, style));
+    chart.chart->addSeries(s);
+    s->attachAxis(chart.x);
+    s->attachAxis(chart.y);
+    // One "baseline" entry in a legend says it all; per-node grey entries would crowd it.
+    for (QLegendMarker* marker : chart.chart->legend()->markers(s))
+        marker->setVisible(!name.isEmpty());
+    return s;
+}
+
+void MetricsDock::setBaseline(std::shared_ptr<const Baseline> baseline)
+{
+    for (QLineSeries* s : m_baselineSeries) {
+        s->chart()->removeSeries(s);
+        delete s;
+    }
+    m_baselineSeries.clear();
+    m_baseline = std::move(baseline);
+    m_baselineMax[0] = m_baselineMax[1] = m_baselineMax[2] = 0;
+    if (m_baseline) {
+        // A chart draws its series in the order they were added: the current ones go out
+        // and come back after the grey ones, to be drawn over them.
+        struct Own {
+            Chart* chart;
+            QLineSeries* series;
+        };
+        const Own own[] = {{&m_throughput, m_throughputSeries},
+                           {&m_latency, m_p50},
+                           {&m_latency, m_p95},
+                           {&m_latency, m_p99},
+                           {&m_errors, m_errorSeries}};
+        for (const Own& o : own)
+            o.chart->chart->removeSeries(o.series);
+        m_baselineSeries = {addBaselineSeries(m_throughput, QString(), Qt::SolidLine),
+                            addBaselineSeries(m_latency, QString(), Qt::DotLine),
+                            addBaselineSeries(m_latency, QString(), Qt::DashLine),
+                            addBaselineSeries(m_latency, tr("baseline"), Qt::SolidLine),
+                            addBaselineSeries(m_errors, QString(), Qt::SolidLine)};
+        for (const Own& o : own) {
+            o.chart->chart->addSeries(o.series);
+            o.series->attachAxis(o.chart->x);
+            o.series->attachAxis(o.chart->y);
+        }
+        QList<QPointF> tput, p50, p95, p99, errors;
+        for (const ChartPoint& p : m_baseline->chart) {
+            tput.append({p.tS, p.throughputRps});
+            p50.append({p.tS, p.p50Ms});
+            p95.append({p.tS, p.p95Ms});
+            p99.append({p.tS, p.p99Ms});
+            errors.append({p.tS, p.errorsPerS});
+            m_baselineMax[0] = std::max(m_baselineMax[0], p.throughputRps);
+            m_baselineMax[1] = std::max(m_baselineMax[1], p.p99Ms);
+            m_baselineMax[2] = std::max(m_baselineMax[2], p.errorsPerS);
+        }
+        m_baselineSeries[0]->replace(tput);
+        m_baselineSeries[1]->replace(p50);
+        m_baselineSeries[2]->replace(p95);
+        m_baselineSeries[3]->replace(p99);
+        m_baselineSeries[4]->replace(errors);
+    }
+    // Everything is drawn again with (or without) the grey curves.
+    m_utilNodes.clear();
+    m_shownPoints = std::numeric_limits<std::size_t>::max();
+    const double end = std::max(1.0, m_controller->endSeconds());
+    for (const Chart* c : {&m_throughput, &m_latency, &m_errors, &m_utilization})
+        c->x->setRange(0, end);
+    if (m_controller->chart().empty()) {
+        fitY(m_throughput.y, m_baselineMax[0], 10);
+        fitY(m_latency.y, m_baselineMax[1], 10);
+        fitY(m_errors.y, m_baselineMax[2], 10);
+        m_shownPoints = 0;
+    } else {
+        refresh();
+    }
+}
+
+int MetricsDock::baselinePointCount() const
+{
+    return m_baselineSeries.empty() ? 0 : static_cast<int>(m_baselineSeries[0]->count());
 }
 
 } // namespace scalelab::gui

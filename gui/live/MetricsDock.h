@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+
 #include <QDockWidget>
 
 class QChart;
@@ -11,6 +13,7 @@ class QValueAxis;
 namespace scalelab::gui {
 
 class SimulationController;
+struct Baseline;
 
 /// Live charts over simulated time: throughput, latency percentiles (p50/p95/p99),
 /// errors per second and the utilization of the busiest nodes. One point per simulated
@@ -30,6 +33,10 @@ public:
     /// when the file sets none.
     void refreshGoals();
     QString goalsText() const;
+    /// Curves of an earlier run drawn in grey under the current ones (null: none).
+    void setBaseline(std::shared_ptr<const Baseline> baseline);
+    /// Points of the baseline's throughput curve shown (tests).
+    int baselinePointCount() const;
 
 private:
     struct Chart {
@@ -41,6 +48,8 @@ private:
     Chart makeChart(const QString& title, const QString& yTitle);
     QLineSeries* addSeries(Chart& chart, const QString& name, const QColor& colour);
     void refreshUtilization();
+    void refreshBaseline();
+    QLineSeries* addBaselineSeries(Chart& chart, const QString& name, Qt::PenStyle style);
 
     const SimulationController* m_controller;
     Chart m_throughput, m_latency, m_errors, m_utilization;
@@ -54,6 +63,10 @@ private:
     std::size_t m_shownPoints = 0;
     std::size_t m_goalsAtPoints = 0;
     QLabel* m_goals = nullptr;
+    std::shared_ptr<const Baseline> m_baseline;
+    std::vector<QLineSeries*> m_baselineSeries; ///< throughput, p50, p95, p99, errors
+    std::vector<QLineSeries*> m_baselineUtil;   ///< one per busiest node the baseline has
+    double m_baselineMax[3] = {0, 0, 0};        ///< throughput, p99, errors: for the y axes
 };
 
 } // namespace scalelab::gui
