@@ -1,6 +1,7 @@
 #include "core/experiment/ReplicatedRun.h"
 
 #include "core/goals/GoalCheck.h"
+#include "core/sim/ResultsJson.h"
 
 namespace scalelab::core::experiment {
 
@@ -38,7 +39,7 @@ nlohmann::ordered_json replicationsJson(const ReplicatedRun& run, const Topology
     doc["ci95"] = run.stats.ci95Document();
     if (!topology.goals.empty())
         doc["goals"] = nlohmann::ordered_json(
-            goalsToJson(checkGoals(topology.goals, nlohmann::json(doc["mean"]))));
+            goalsToJson(checkGoals(topology.goals, sim::resultsFromDocument(nlohmann::json(doc["mean"])))));
     return doc;
 }
 

@@ -1,13 +1,15 @@
 #pragma once
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace scalelab::core {
+
+namespace sim {
+struct RunResults;
+}
 
 /// Whether the run's value must stay at or under the target (latency, errors, lost
 /// writes) or reach at least the target (availability, throughput).
@@ -16,7 +18,7 @@ enum class GoalBound { Upper, Lower };
 std::string_view toString(GoalBound bound); ///< "upper" | "lower"
 
 /// One goal a `.scalelab` file may set in its `goals` object, and where its value is
-/// read in a `scalelab-results/1` document.
+/// read in a run's results (`metric` names the same place in `scalelab-results/1`).
 struct GoalSpec {
     std::string name;   ///< "p99_ms"
     GoalBound bound = GoalBound::Upper;
@@ -25,8 +27,8 @@ struct GoalSpec {
     double min = 0;     ///< smallest sensible target
     double max = 0;     ///< largest sensible target (+inf when open)
     std::string help;
-    /// The run's value, or nothing when the results lack the metric.
-    std::optional<double> (*extract)(const nlohmann::json& results) = nullptr;
+    /// The run's value, or nothing when the run has no value for the metric yet.
+    std::optional<double> (*extract)(const sim::RunResults& results) = nullptr;
 };
 
 /// The one table of known goals: the validator, the checker and the docs read it.

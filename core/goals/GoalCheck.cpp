@@ -35,7 +35,7 @@ std::string formatTarget(double value)
 } // namespace goal_check_detail
 
 std::vector<GoalResult> checkGoals(const std::map<std::string, double>& goals,
-                                   const nlohmann::json& results)
+                                   const sim::RunResults& results)
 {
     std::vector<GoalResult> out;
     for (const auto& [name, target] : goals) {
@@ -67,15 +67,6 @@ nlohmann::json goalsToJson(const std::vector<GoalResult>& results)
         array.push_back(std::move(entry));
     }
     return array;
-}
-
-std::vector<GoalResult> appendGoals(nlohmann::json& results, const Topology& topology)
-{
-    if (topology.goals.empty())
-        return {};
-    std::vector<GoalResult> checked = checkGoals(topology.goals, results);
-    results["goals"] = goalsToJson(checked);
-    return checked;
 }
 
 Diagnostics validateGoals(const Topology& topology)

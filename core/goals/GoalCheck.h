@@ -12,6 +12,10 @@
 
 namespace scalelab::core {
 
+namespace sim {
+struct RunResults;
+}
+
 /// One goal compared with a run: `actual` is empty when the results lack the metric
 /// (then the goal counts as missed: nothing shows it was met).
 struct GoalResult {
@@ -22,16 +26,14 @@ struct GoalResult {
     friend bool operator==(const GoalResult&, const GoalResult&) = default;
 };
 
-/// Checks each goal against a `scalelab-results/1` document, in name order. Unknown
-/// goal names give a result with no actual value and met = false (validation reports them).
+/// Checks each goal against a run's results, in name order. Unknown goal names give a
+/// result with no actual value and met = false (validation reports them).
 std::vector<GoalResult> checkGoals(const std::map<std::string, double>& goals,
-                                   const nlohmann::json& results);
+                                   const sim::RunResults& results);
 
 /// [{name, target, actual, met, bound}] — `actual` is null when the metric is missing.
 nlohmann::json goalsToJson(const std::vector<GoalResult>& results);
 
-/// Adds `goals` to a results document when the topology sets any; returns the checks.
-std::vector<GoalResult> appendGoals(nlohmann::json& results, const Topology& topology);
 
 /// Unknown goal names (with "did you mean"), and targets outside a goal's sensible range
 /// (an availability of 99 instead of 0.99). Paths are /goals/NAME.

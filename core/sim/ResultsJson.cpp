@@ -22,7 +22,55 @@ nlohmann::ordered_json latencyJson(const LatencySummary& l)
             {"max", finite(l.max)}};
 }
 
+double numberAt(const nlohmann::json& doc, const char* pointer)
+{
+    const nlohmann::json::json_pointer ptr(pointer);
+    if (!doc.is_object() || !doc.contains(ptr) || !doc.at(ptr).is_number())
+        return std::nan("");
+    return doc.at(ptr).get<double>();
+}
+
+std::uint64_t countAt(const nlohmann::json& doc, const char* pointer)
+{
+    const double v = numberAt(doc, pointer);
+    return std::isfinite(v) && v > 0 ? static_cast<std::uint64_t>(std::llround(v)) : 0;
+}
+
+LatencySummary latencyAt(const nlohmann::json& doc, const std::string& at)
+{
+    const auto n = [&](const char* key) { return numberAt(doc, (at + "/" + key).c_str()); };
+    return {n("mean"), n("p50"), n("p90"), n("p95"), n("p99"), n("p999"), n("max")};
+}
+
 } // namespace
+
+RunResults resultsFromDocument(const nlohmann::json& doc)
+{
+    RunResults r;
+    r.generated = countAt(doc, "/requests/generated");
+    r.completed = countAt(doc, "/requests/completed");
+    r.failed = countAt(doc, "/requests/failed");
+    r.throughputRps = numberAt(doc, "/throughput_rps");
+    r.availability = numberAt(doc, "/availability");
+    r.latency = latencyAt(doc, "/latency_ms");
+    r.read.count = countAt(doc, "/by_class/read/count");
+    r.read.latency = latencyAt(doc, "/by_class/read/latency_ms");
+    r.write.count = countAt(doc, "/by_class/write/count");
+    r.write.latency = latencyAt(doc, "/by_class/write/latency_ms");
+    r.lostWrites = countAt(doc, "/data/lost_writes");
+    r.staleReads = countAt(doc, "/data/stale_reads");
+    if (doc.is_object() && doc.contains("nodes") && doc["nodes"].is_object())
+        for (const auto& [id, node] : doc["nodes"].items()) {
+            NodeResults n;
+            n.id = id;
+            n.utilization = node.is_object() && node.contains("utilization") &&
+                                    node["utilization"].is_number()
+                                ? node["utilization"].get<double>()
+                                : std::nan("");
+            r.nodes.push_back(std::move(n));
+        }
+    return r;
+}
 
 nlohmann::ordered_json resultsDocument(const RunResults& r)
 {

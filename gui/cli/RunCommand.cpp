@@ -255,14 +255,15 @@ int runCommand(const QStringList& args)
     // The results document, with the file's goals checked against it when it sets any.
     nlohmann::ordered_json document = core::resultsWithGoals(results, topology);
     if (summary && document.contains("goals") && !replicated)
-        printGoals(core::checkGoals(topology.goals, nlohmann::json(document)));
+        printGoals(core::checkGoals(topology.goals, results));
     if (replicated) {
         document["replications"] = core::experiment::replicationsJson(*replicated, topology);
         if (summary) {
             printReplications(*replicated, jobs);
             if (!topology.goals.empty())
-                printGoals(core::checkGoals(topology.goals,
-                                            nlohmann::json(document["replications"]["mean"])));
+                printGoals(core::checkGoals(
+                    topology.goals,
+                    simns::resultsFromDocument(nlohmann::json(document["replications"]["mean"]))));
         }
     }
     if (parser.isSet(json) && !writeOutput(args.value(0), parser.value(json),

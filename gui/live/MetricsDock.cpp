@@ -1,6 +1,7 @@
 #include "gui/live/MetricsDock.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
 
@@ -12,6 +13,8 @@
 #include <QLineSeries>
 #include <QValueAxis>
 
+#include "core/goals/GoalCatalog.h"
+#include "core/goals/GoalCheck.h"
 #include "core/goals/ResultsWithGoals.h"
 #include "gui/live/Baseline.h"
 #include "gui/live/LiveStyle.h"
@@ -154,20 +157,19 @@ void MetricsDock::refreshGoals()
         return;
     }
     m_goalsAtPoints = m_controller->chart().size();
-    const nlohmann::ordered_json doc = core::resultsWithGoals(m_controller->results(), *topology);
     QStringList parts;
-    for (const auto& g : doc["goals"]) {
-        const bool met = g.value("met", false);
-        const QString actual = g["actual"].is_number()
-                                   ? QString::number(g["actual"].get<double>(), 'g', 4)
+    for (const core::GoalResult& g : core::checkGoals(topology->goals, m_controller->results())) {
+        const core::GoalSpec* spec = core::GoalCatalog::instance().find(g.name);
+        const QString actual = g.actual && std::isfinite(*g.actual)
+                                   ? QString::number(*g.actual, 'g', 4)
                                    : tr("n/a");
         parts << QStringLiteral("<span style='color:%1'><b>%2 %3</b> %4 %5: %6</span>")
-                     .arg(met ? QStringLiteral("#047857") : QStringLiteral("#b91c1c"),
-                          met ? QStringLiteral("✔") : QStringLiteral("✘"),
-                          QString::fromStdString(g.value("name", std::string())),
-                          g.value("bound", std::string()) == "lower" ? QStringLiteral("≥")
-                                                                      : QStringLiteral("≤"))
-                     .arg(g.value("target", 0.0))
+                     .arg(g.met ? QStringLiteral("#047857") : QStringLiteral("#b91c1c"),
+                          g.met ? QStringLiteral("✔") : QStringLiteral("✘"),
+                          QString::fromStdString(g.name),
+                          spec && spec->bound == core::GoalBound::Lower ? QStringLiteral("≥")
+                                                                         : QStringLiteral("≤"))
+                     .arg(g.target)
                      .arg(actual);
     }
     m_goals->setText(tr("<b>Goals so far</b>&nbsp;&nbsp;") + parts.join(QStringLiteral("&nbsp;&nbsp;·&nbsp;&nbsp;")));

@@ -1,6 +1,5 @@
 #include "gui/report/ReportBuilder.h"
 
-#include "core/goals/GoalCheck.h"
 #include "gui/report/DiagramImage.h"
 #include "gui/report/ReportHelpers.h"
 
@@ -258,11 +257,16 @@ QString ReportBuilder::goalsSection() const
     out += repRow({QStringLiteral("goal"), QStringLiteral("#target"), QStringLiteral("#measured"),
                 QStringLiteral("verdict")},
                true);
-    for (const auto& g : core::checkGoals(m_topology.goals, m_results))
-        out += repRow({repQs(g.name), QLatin1Char('#') + reportNumber(g.target, 3).remove(QRegularExpression(QStringLiteral("\\.?0+$"))),
-                    QLatin1Char('#') + (g.actual ? reportNumber(*g.actual, 3) : QStringLiteral("-")),
-                    g.met ? QStringLiteral("<span style=\"color:#1e8449\"><b>met</b></span>")
+    // The verdicts the run's document carries (resultsWithGoals checked the typed results).
+    const nlohmann::json goals = m_results.value("goals", nlohmann::json::array());
+    for (const auto& g : goals) {
+        const nlohmann::json& actual = g.value("actual", nlohmann::json());
+        out += repRow({repEsc(repStr(g, "name")),
+                    QLatin1Char('#') + reportNumber(repNum(g, "target"), 3).remove(QRegularExpression(QStringLiteral("\\.?0+$"))),
+                    QLatin1Char('#') + (actual.is_number() ? reportNumber(actual.get<double>(), 3) : QStringLiteral("-")),
+                    g.value("met", false) ? QStringLiteral("<span style=\"color:#1e8449\"><b>met</b></span>")
                           : QStringLiteral("<span style=\"color:#c0392b\"><b>missed</b></span>")});
+    }
     out += QStringLiteral("</table>\n");
     return out;
 }

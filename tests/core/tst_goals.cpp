@@ -1,35 +1,52 @@
-// Goals in the format: each comparison direction, a missing metric, unknown names and
-// out-of-range targets, checked against hand-made scalelab-results/1 documents.
+// Goals in the format: each comparison direction, a metric a run has no value for, unknown
+// names and out-of-range targets, checked against hand-made run results.
 #include "core/goals/GoalCatalog.h"
 #include "core/goals/GoalCheck.h"
+#include "core/goals/ResultsWithGoals.h"
 #include "core/io/TopologyJson.h"
+#include "core/sim/Results.h"
 
 #include <QtTest/QtTest>
 
 #include <nlohmann/json.hpp>
+
+#include <limits>
+#include <tuple>
 
 using namespace scalelab::core;
 using nlohmann::json;
 
 namespace {
 
-// The shape of DESIGN.md's results, with round numbers so expectations are obvious.
-json sampleResults()
+// Round numbers so expectations are obvious.
+sim::RunResults sampleResults()
 {
-    return json::parse(R"({
-      "format": "scalelab-results/1", "name": "t", "seed": 1, "duration_s": 60, "warmup_s": 5,
-      "requests": {"generated": 1000, "completed": 990, "failed": 10,
-                   "by_reason": {"rejected": 4, "refused": 6}},
-      "throughput_rps": 18.0, "availability": 0.99,
-      "latency_ms": {"mean": 40, "p50": 30, "p90": 80, "p95": 100, "p99": 150, "p999": 300,
-                     "max": 420},
-      "by_class": {"read": {"count": 900, "latency_ms": {"p99": 120}},
-                   "write": {"count": 90, "latency_ms": {"p99": 260}}},
-      "nodes": {"users": {"kind": "client", "utilization": 0},
-                "web": {"kind": "web_server", "utilization": 0.62},
-                "db": {"kind": "database", "utilization": 0.81}},
-      "data": {"lost_writes": 3, "stale_reads": 0}
-    })");
+    sim::RunResults r;
+    r.name = "t";
+    r.durationS = 60;
+    r.generated = 1000;
+    r.completed = 990;
+    r.failed = 10;
+    r.byReason = {{"rejected", 4}, {"refused", 6}};
+    r.throughputRps = 18.0;
+    r.availability = 0.99;
+    r.latency = {40, 30, 80, 100, 150, 300, 420};
+    r.read.count = 900;
+    r.read.latency.p99 = 120;
+    r.write.count = 90;
+    r.write.latency.p99 = 260;
+    for (const auto& [id, kind, u] : {std::tuple{"users", "client", 0.0},
+                                      std::tuple{"web", "web_server", 0.62},
+                                      std::tuple{"db", "database", 0.81}}) {
+        sim::NodeResults n;
+        n.id = id;
+        n.kind = kind;
+        n.utilization = u;
+        r.nodes.push_back(n);
+    }
+    r.lostWrites = 3;
+    r.staleReads = 0;
+    return r;
 }
 
 GoalResult only(const std::vector<GoalResult>& results)
@@ -112,8 +129,8 @@ private Q_SLOTS:
     void errorRateComesFromCounts()
     {
         // 10 failed of 1000 finished = 0.01, independent of the rounded availability.
-        json results = sampleResults();
-        results["availability"] = 0.5;
+        sim::RunResults results = sampleResults();
+        results.availability = 0.5;
         const GoalResult r = only(checkGoals({{"max_error_rate", 0.01}}, results));
         QVERIFY(r.actual.has_value());
         QCOMPARE(*r.actual, 0.01);
@@ -121,30 +138,31 @@ private Q_SLOTS:
         QVERIFY(!only(checkGoals({{"max_error_rate", 0.005}}, results)).met);
     }
 
-    void errorRateFallsBackToAvailability()
+    void nothingFinishedMeetsNoGoal()
     {
-        json results = sampleResults();
-        results.erase("requests");
-        const GoalResult r = only(checkGoals({{"max_error_rate", 0.02}}, results));
-        QVERIFY(r.actual.has_value());
-        QVERIFY(qAbs(*r.actual - 0.01) < 1e-12);
-        QVERIFY(r.met);
-    }
-
-    void missingMetricIsMissedWithNoActual()
-    {
-        json results = sampleResults();
-        results["data"].erase("lost_writes");
-        results["latency_ms"]["p99"] = "n/a"; // present but not a number: still missing
-        const auto checked =
-            checkGoals({{"max_lost_writes", 0}, {"p99_ms", 1000}}, results);
-        QCOMPARE(checked.size(), std::size_t(2));
+        // Every request still queued: no latency, no availability to meet a goal with.
+        sim::RunResults results = sampleResults();
+        results.completed = 0;
+        results.failed = 0;
+        results.read.count = 0;
+        results.write.count = 0;
+        const auto checked = checkGoals(
+            {{"availability", 0.5}, {"p99_ms", 1000}, {"read_p99_ms", 1000}, {"mean_ms", 1000}},
+            results);
+        QCOMPARE(checked.size(), std::size_t(4));
         for (const auto& r : checked) {
             QVERIFY2(!r.actual.has_value(), r.name.c_str());
             QVERIFY2(!r.met, r.name.c_str());
         }
-        // A results document that is not even an object.
-        QVERIFY(!only(checkGoals({{"availability", 0.5}}, json::array())).met);
+        QCOMPARE(*only(checkGoals({{"max_error_rate", 0.5}}, results)).actual, 0.0);
+    }
+
+    void notANumberIsMissed()
+    {
+        sim::RunResults results = sampleResults();
+        results.latency.p99 = std::numeric_limits<double>::quiet_NaN();
+        const GoalResult r = only(checkGoals({{"p99_ms", 1000}}, results));
+        QVERIFY(!r.met);
     }
 
     void unknownGoalIsMissedInTheCheck()
@@ -166,12 +184,11 @@ private Q_SLOTS:
 
     void jsonShape()
     {
-        json results = sampleResults();
         const auto checked =
-            appendGoals(results, withGoals({{"p99_ms", 200}, {"max_stale_reads", 0},
-                                            {"max_lost_writes", 0}, {"bogus", 1}}));
+            checkGoals({{"p99_ms", 200}, {"max_stale_reads", 0}, {"max_lost_writes", 0}, {"bogus", 1}},
+                       sampleResults());
         QCOMPARE(checked.size(), std::size_t(4));
-        const json& goals = results.at("goals");
+        const json goals = goalsToJson(checked);
         QVERIFY(goals.is_array());
         QCOMPARE(goals.size(), std::size_t(4));
         std::map<std::string, json> byName;
@@ -190,11 +207,15 @@ private Q_SLOTS:
         QVERIFY(!byName.at("bogus").contains("bound"));
     }
 
-    void noGoalsLeavesResultsAlone()
+    void resultsDocumentCarriesGoalsOnlyWhenSet()
     {
-        json results = sampleResults();
-        QVERIFY(appendGoals(results, Topology{}).empty());
-        QVERIFY(!results.contains("goals"));
+        const auto plain = resultsWithGoals(sampleResults(), Topology{});
+        QVERIFY(!plain.contains("goals"));
+        Topology t = withGoals({{"p99_ms", 100}});
+        const auto doc = resultsWithGoals(sampleResults(), t);
+        QVERIFY(doc.contains("goals"));
+        QCOMPARE(doc["goals"][0]["met"].get<bool>(), false);
+        QCOMPARE(doc["goals"][0]["actual"].get<double>(), 150.0);
     }
 
     void validateFlagsUnknownWithSuggestion()
