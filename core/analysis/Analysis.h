@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/model/Diagnostic.h"
 #include "core/model/Topology.h"
 
 #include <optional>
@@ -13,6 +14,7 @@ namespace scalelab::core {
 struct NodeEstimate {
     NodeId id;
     std::string kind;
+    bool source = false;       ///< a client: sends requests, serves none
     bool reached = false;      ///< some client's traffic arrives here
     double arrivalRps = 0;     ///< all requests arriving (reads + writes + DNS lookups)
     double readRps = 0;
@@ -31,9 +33,13 @@ struct NodeEstimate {
 };
 
 struct Finding {
-    std::string severity; ///< "error", "warning" or "info"
-    NodeId node;          ///< empty when it concerns the whole design
-    std::string text;     ///< what is wrong and what to try
+    Severity severity = Severity::Info;
+    NodeId node;        ///< empty when it concerns the whole design
+    std::string text;   ///< what is wrong (a sentence)
+    std::string remedy; ///< what to try, "" for none ("add a replica ...")
+
+    /// The text with its remedy, as `analyze` prints it: "... Try: add a replica."
+    std::string sentence() const { return remedy.empty() ? text : text + " Try: " + remedy + "."; }
 };
 
 /// Everything `scalelab analyze` reports (the `scalelab-analysis/1` shape).

@@ -57,9 +57,10 @@ nlohmann::ordered_json analysisToJson(const Analysis& a)
     doc["single_points_of_failure"] = std::move(spof);
     Json findings = Json::array();
     for (const auto& f : a.findings)
-        findings.push_back(Json{{"severity", f.severity},
+        findings.push_back(Json{{"severity", toString(f.severity)},
                                 {"node", f.node.empty() ? Json() : Json(f.node.str())},
-                                {"text", f.text}});
+                                {"text", f.sentence()},
+                                {"remedy", f.remedy.empty() ? Json() : Json(f.remedy)}});
     doc["findings"] = std::move(findings);
     return doc;
 }

@@ -51,16 +51,19 @@ Analysis analyze(const Topology& t)
 {
     Analysis a;
     a.name = t.name;
-    const RoutingPlan plan = buildRoutingPlan(t);
+    const TopologyIndex index(t);
+    const RoutingPlan plan = buildRoutingPlan(t, index);
     if (!plan.acyclic) {
         for (const auto& n : t.nodes)
         {
             NodeEstimate e;
             e.id = n.id;
             e.kind = n.kind.str();
+            e.source = n.spec() && n.spec()->traits.source;
             a.nodes.push_back(e);
         }
-        a.findings.push_back({"error", {}, "Request links form a loop: no estimate is possible."});
+        a.findings.push_back(
+            {Severity::Error, {}, "Request links form a loop: no estimate is possible.", {}});
         return a;
     }
     const LoadState load = computeLoad(t, plan, 1.0);

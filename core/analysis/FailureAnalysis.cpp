@@ -38,7 +38,7 @@ private:
     double compute(std::size_t i, bool read)
     {
         const NodeRouting& r = m_plan.nodes[i];
-        if (r.role == NodeRole::LoadBalancer) {
+        if (r.traits.balancer) {
             // Health checks take down backends out; the rest share the traffic.
             double share = 0, served = 0;
             for (const auto& c : r.calls) {
@@ -50,7 +50,7 @@ private:
             }
             return share > 0 ? served / share : 0.0;
         }
-        if (r.role != NodeRole::WebServer)
+        if (!r.traits.application)
             return 1.0; // a leaf that is up answers
         // Each next-tier node is called in turn (no health checking): all must answer.
         double next = 1.0;
@@ -73,7 +73,7 @@ private:
     {
         if (!m_down[master])
             return 1.0;
-        for (std::size_t r : replicasOf(m_t, m_plan, master))
+        for (std::size_t r : replicasOf(m_plan, master))
             if (!m_down[r])
                 return 1.0;
         return 0.0;
@@ -85,7 +85,7 @@ private:
             return 1.0;
         if (m_t.nodes[master].text("failover") != "auto")
             return 0.0;
-        for (std::size_t r : replicasOf(m_t, m_plan, master))
+        for (std::size_t r : replicasOf(m_plan, master))
             if (!m_down[r])
                 return 1.0; // promoted after detect_s + promote_s
         return 0.0;
@@ -106,7 +106,7 @@ std::vector<ClientService> serviceAfterFailure(const Topology& t, const RoutingP
         bool hasEntry = false;
         double lookups = 1.0;
         for (const auto& call : plan.nodes[c].calls) {
-            if (plan.nodes[call.target].role == NodeRole::Dns) {
+            if (plan.nodes[call.target].traits.resolver) {
                 if (down[call.target])
                     lookups = 1.0 - call.pRead; // those lookups fail, the rest skip DNS
             } else {

@@ -1,5 +1,7 @@
 #include "core/analysis/Findings.h"
 
+#include "core/analysis/models/AnalysisModel.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -11,45 +13,23 @@ namespace scalelab::core {
 
 namespace findings_detail {
 
-int findingRank(const std::string& severity)
+int findingRank(Severity severity)
 {
-    return severity == "error" ? 0 : severity == "warning" ? 1 : 2;
+    return static_cast<int>(severity); // Error, Warning, Info
 }
 
 std::string remedyForLoad(const Node& n, const NodeEstimate& e)
 {
-    if (n.is("web_server"))
-        return "add a web server behind the load balancer (horizontal scaling) or raise "
-               "workers / speed (vertical)";
-    if (n.is("database")) {
-        if (e.readRps >= e.writeRps)
-            return "put a cache in front of it or add read replicas (reads dominate)";
-        return "raise connections / speed; writes dominate, so replicas will not help";
-    }
-    if (n.is("cache"))
-        return "raise the cache's workers or speed";
-    if (n.is("load_balancer"))
-        return "raise the load balancer's workers or add a second one";
-    if (n.is("dns"))
-        return "raise the DNS workers or lower dns_lookup_ratio (longer TTL)";
-    return "raise its capacity";
+    const KindSpec* spec = n.spec();
+    const auto remedy = spec ? analysisModel(spec->role).loadRemedy : nullptr;
+    return remedy ? remedy(n, e) : "raise its capacity";
 }
 
-std::string remedyForSpof(const Topology& t, const RoutingPlan& plan, std::size_t i)
+std::string remedyForSpof(const ModelContext& context, std::size_t i)
 {
-    const Node& n = t.nodes[i];
-    if (n.is("load_balancer"))
-        return "run a second load balancer (active/passive with a floating address)";
-    if (n.is("web_server"))
-        return "put two or more web servers behind a load balancer";
-    if (n.is("dns"))
-        return "use redundant name servers";
-    if (n.is("database")) {
-        if (replicasOf(t, plan, i).empty())
-            return "add a replica (replication link) with failover auto";
-        return "set failover to auto so a replica is promoted without an operator";
-    }
-    return "duplicate it";
+    const KindSpec* spec = context.topology.nodes[i].spec();
+    const auto remedy = spec ? analysisModel(spec->role).spofRemedy : nullptr;
+    return remedy ? remedy(context, i) : "duplicate it";
 }
 
 std::string percentText(double utilization)
@@ -64,9 +44,11 @@ using namespace findings_detail;
 std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, const Analysis& a)
 {
     std::vector<Finding> out;
-    const auto add = [&](std::string severity, const NodeId& node, std::string text) {
-        out.push_back({std::move(severity), node, std::move(text)});
+    const auto add = [&](Severity severity, const NodeId& node, std::string text,
+                         std::string remedy = {}) {
+        out.push_back({severity, node, std::move(text), std::move(remedy)});
     };
+    const ModelContext context{t, *plan.index, plan};
 
     for (std::size_t i = 0; i < a.nodes.size(); ++i) {
         const NodeEstimate& e = a.nodes[i];
@@ -81,25 +63,28 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
                                   "them",
                                   n.integer("queue_limit"), *e.rejectFraction * 100)
                     : std::string("queues grow without bound");
-            add("error", e.id,
+            add(Severity::Error, e.id,
                 fmt::format("'{}' is saturated: {:.0f} req/s arrive but it can serve about "
-                            "{:.0f} req/s ({} servers x {:.3g} ms); {}. Try: {}.",
+                            "{:.0f} req/s ({} servers x {:.3g} ms); {}.",
                             e.id.str(), e.arrivalRps, capacity, e.servers, e.serviceMs,
-                            consequence, remedyForLoad(n, e)));
+                            consequence),
+                remedyForLoad(n, e));
         } else if (e.offeredLoad >= 0.8) {
-            add("warning", e.id,
+            add(Severity::Warning, e.id,
                 fmt::format("'{}' runs at {} utilization: waits climb steeply above 80% (mean "
-                            "wait {:.3g} ms now). Try: {}.",
-                            e.id.str(), percentText(e.offeredLoad), e.meanWaitMs, remedyForLoad(n, e)));
+                            "wait {:.3g} ms now).",
+                            e.id.str(), percentText(e.offeredLoad), e.meanWaitMs),
+                remedyForLoad(n, e));
         }
     }
 
     for (const NodeId& id : a.singlePointsOfFailure) {
         const std::size_t i = *t.nodeIndex(id);
-        add("warning", id,
+        add(Severity::Warning, id,
             fmt::format("'{}' is a single point of failure: if it fails, clients lose requests "
-                        "until it comes back. Try: {}.",
-                        id.str(), remedyForSpof(t, plan, i)));
+                        "until it comes back.",
+                        id.str()),
+            remedyForSpof(context, i));
     }
 
     // Read-heavy data tier with no cache in front of it: one finding per replication
@@ -107,14 +92,14 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
     std::map<std::size_t, std::pair<std::vector<std::string>, std::pair<double, double>>> uncached;
     for (std::size_t i = 0; i < t.nodes.size(); ++i) {
         const NodeEstimate& e = a.nodes[i];
-        if (!t.nodes[i].is("web_server") || !e.reached || e.arrivalRps <= 0)
+        if (!plan.nodes[i].traits.application || !e.reached || e.arrivalRps <= 0)
             continue;
         bool cache = false;
         std::vector<std::size_t> groups;
         for (const auto& c : plan.nodes[i].calls) {
-            cache = cache || t.nodes[c.target].is("cache");
-            if (t.nodes[c.target].is("database"))
-                groups.push_back(plan.groupMaster[c.target]);
+            cache = cache || plan.nodes[c.target].traits.cacheAside;
+            if (plan.nodes[c.target].traits.dataStore)
+                groups.push_back(plan.index->groupMaster(c.target));
         }
         if (cache)
             continue;
@@ -131,54 +116,54 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
         const double readShare = entry.second.first / entry.second.second;
         if (readShare < 0.7)
             continue;
-        add("info", t.nodes[master].id,
+        add(Severity::Info, t.nodes[master].id,
             fmt::format("Reads are {:.0f}% of the requests {} send to '{}', with no cache in "
-                        "front. Try: a cache (cache-aside); at an 80% hit ratio it takes 4 in 5 "
-                        "reads off the database.",
-                        readShare * 100, fmt::join(entry.first, ", "), t.nodes[master].id.str()));
+                        "front.",
+                        readShare * 100, fmt::join(entry.first, ", "), t.nodes[master].id.str()),
+            "a cache (cache-aside); at an 80% hit ratio it takes 4 in 5 reads off the database");
     }
 
     // Replication lag: writes not yet applied on the replicas are lost by a failover.
     for (std::size_t i = 0; i < t.nodes.size(); ++i) {
         const Node& n = t.nodes[i];
-        if (!n.is("database") || plan.groupMaster[i] != i || n.text("role") != "master")
+        if (!plan.nodes[i].traits.dataStore || n.text("role") != "master")
             continue;
         double lag = 0;
-        for (const Link* l : t.outgoing(n.id, LinkKind::Replication))
-            lag = std::max(lag, l->lagMs());
+        for (std::size_t k : plan.index->out(i, LinkKind::Replication))
+            lag = std::max(lag, t.links[k].lagMs());
         const double writes = a.nodes[i].writeRps;
-        if (lag <= 0 || writes <= 0 || replicasOf(t, plan, i).empty())
+        if (lag <= 0 || writes <= 0 || replicasOf(plan, i).empty())
             continue;
-        add("warning", n.id,
+        add(Severity::Warning, n.id,
             fmt::format("'{}' replicates with up to {:.3g} ms lag at {:.0f} writes/s: a failover "
                         "loses about {:.3g} acknowledged writes, and reads on replicas can be "
-                        "stale. Try: a shorter lag (semi-synchronous replication) or reading "
-                        "your own writes from the master.",
-                        n.id.str(), lag, writes, writes * lag / 1000.0));
+                        "stale.",
+                        n.id.str(), lag, writes, writes * lag / 1000.0),
+            "a shorter lag (semi-synchronous replication) or reading your own writes from the "
+            "master");
     }
 
     for (std::size_t i = 0; i < t.nodes.size(); ++i) {
         const Node& n = t.nodes[i];
         const NodeEstimate& e = a.nodes[i];
-        if (n.is("load_balancer") && e.reached && plan.nodes[i].calls.size() == 1)
-            add("info", n.id,
-                fmt::format("'{}' has one backend: it adds no redundancy yet. Try: a second "
-                            "web server behind it.",
-                            n.id.str()));
+        if (plan.nodes[i].traits.balancer && e.reached && plan.nodes[i].calls.size() == 1)
+            add(Severity::Info, n.id,
+                fmt::format("'{}' has one backend: it adds no redundancy yet.", n.id.str()),
+                "a second web server behind it");
         if (plan.nodes[i].blocking && e.reached && e.stable && e.arrivalRps > 0) {
             const double own = (e.readRps * plan.nodes[i].readServiceMs +
                                 e.writeRps * plan.nodes[i].writeServiceMs) /
                                e.arrivalRps;
             if (e.serviceMs > 2 * own)
-                add("info", n.id,
+                add(Severity::Info, n.id,
                     fmt::format("'{}' is blocking: each worker is held {:.3g} ms, of which "
-                                "{:.3g} ms waiting on downstream calls. Try: concurrency_model "
-                                "async, or more workers.",
-                                n.id.str(), e.serviceMs, e.serviceMs - own));
+                                "{:.3g} ms waiting on downstream calls.",
+                                n.id.str(), e.serviceMs, e.serviceMs - own),
+                    "concurrency_model async, or more workers");
         }
-        if (n.is("client") && e.reached && n.number("timeout_ms") > 0 &&
+        if (plan.nodes[i].traits.source && e.reached && n.number("timeout_ms") > 0 &&
             e.meanResponseMs > n.number("timeout_ms"))
-            add("warning", n.id,
+            add(Severity::Warning, n.id,
                 fmt::format("'{}' times out after {:.3g} ms but requests take {:.3g} ms on "
                             "average: most will fail.",
                             n.id.str(), n.number("timeout_ms"), e.meanResponseMs));
@@ -186,7 +171,7 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
 
     if (std::none_of(out.begin(), out.end(), [](const Finding& f) { return findingRank(f.severity) < 2; })) {
         if (std::isfinite(a.maxScale) && a.bottleneck)
-            add("info", *a.bottleneck,
+            add(Severity::Info, *a.bottleneck,
                 fmt::format("No node above 80% and no single point of failure. The load can "
                             "grow {:.3g}x before '{}' saturates.",
                             a.maxScale, a.bottleneck->str()));

@@ -88,6 +88,7 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
         NodeEstimate& e = s.nodes[i];
         e.id = t.nodes[i].id;
         e.kind = t.nodes[i].kind.str();
+        e.source = r.isClient;
         e.reached = reached[i];
         e.readRps = lamR[i];
         e.writeRps = lamW[i];

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/Topology.h"
+#include "core/model/TopologyIndex.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -17,13 +18,11 @@ struct RoutedCall {
     double pWrite = 0;
 };
 
-enum class NodeRole { Client, Dns, LoadBalancer, WebServer, Cache, Database, Unknown };
-
 /// How one node serves and forwards requests, derived once from the topology.
 struct NodeRouting {
-    NodeRole role = NodeRole::Unknown;
-    bool isClient = false;
-    bool isQueue = false;     ///< a c-server FIFO queue (everything but a client)
+    KindTraits traits;        ///< the kind's traits (none for an unknown kind)
+    bool isClient = false;    ///< a source of requests (traits.source)
+    bool isQueue = false;     ///< a c-server FIFO queue (traits.queueing)
     bool blocking = false;    ///< a worker is held until the downstream calls return
     std::int64_t servers = 1;
     std::int64_t queueLimit = 0; ///< waiting room; 0 = unbounded
@@ -48,16 +47,15 @@ struct RoutingPlan {
     std::vector<NodeRouting> nodes; ///< same indices as Topology::nodes
     std::vector<std::size_t> order; ///< senders before receivers
     bool acyclic = true;
-    /// Database index -> the master of its replication group (itself for a master).
-    std::vector<std::size_t> groupMaster;
-    /// Master index -> its replicas in file order (empty for every other node).
-    std::vector<std::vector<std::size_t>> replicas;
+    /// Entries, downstream classes and replication groups of the topology (outlives the plan).
+    const TopologyIndex* index = nullptr;
 };
 
-RoutingPlan buildRoutingPlan(const Topology& topology);
+/// The calls of each node come from its kind's analysis model (models/).
+RoutingPlan buildRoutingPlan(const Topology& topology, const TopologyIndex& index);
 
-/// Replicas (by index) of the group whose master is `master`, in file order.
-const std::vector<std::size_t>& replicasOf(const Topology& topology, const RoutingPlan& plan,
-                                           std::size_t master);
+/// Replicas (by index) of the group whose master is `master`, in the order of their links;
+/// empty when `master` is not the master of a group.
+const std::vector<std::size_t>& replicasOf(const RoutingPlan& plan, std::size_t master);
 
 } // namespace scalelab::core

@@ -264,17 +264,22 @@ public:
         if (!from || !to)
             return std::nullopt;
         Link link{NodeId{*from}, NodeId{*to}, LinkKind::Request, {}};
+        const std::size_t firstProblem = diagnostics.size();
         if (auto kind = string(item, "kind", path, false)) {
-            if (*kind == "replication")
-                link.kind = LinkKind::Replication;
-            else if (*kind != "request")
-                error(path + "/kind",
-                      fmt::format("must be one of request, replication, got \"{}\"", *kind));
+            const auto& registry = KindRegistry::instance();
+            if (const LinkKindSpec* spec = registry.findLinkKind(*kind))
+                link.kind = spec->kind;
+            else
+                error(path + "/kind", fmt::format("must be one of {}, got \"{}\"",
+                                                  fmt::join(registry.linkKindNames(), ", "), *kind));
         }
         for (const auto& p : spec.params)
             if (auto it = item.find(p.name); it != item.end())
                 if (auto v = paramValue(*it, &p, path + "/" + p.name, {}))
                     link.params[p.name] = *v;
+        // Problems of this link carry its key: the editor marks the link itself.
+        for (std::size_t d = firstProblem; d < diagnostics.size(); ++d)
+            diagnostics[d].link = link.key();
         return link;
     }
 
@@ -634,8 +639,8 @@ ordered_json linkToJson(const Link& link)
     ordered_json out;
     out["from"] = link.from.str();
     out["to"] = link.to.str();
-    if (link.kind == LinkKind::Replication)
-        out["kind"] = "replication";
+    if (link.kind != LinkKind::Request)
+        out["kind"] = KindRegistry::instance().linkKind(link.kind).id;
     for (const auto& p : KindRegistry::instance().link().params) // registry order
         if (auto it = link.params.find(p.name); it != link.params.end())
             out[p.name] = valueToJson(it->second);

@@ -1,11 +1,22 @@
 #pragma once
 
+#include "core/model/Ids.h"
+
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace scalelab::core {
 
-enum class Severity { Error, Warning };
+/// How serious a problem or a finding is. Diagnostics are errors or warnings; the
+/// analyzer's findings may also be information.
+enum class Severity { Error, Warning, Info };
+
+/// "error", "warning", "info" (as JSON and the reports write it).
+inline const char* toString(Severity severity)
+{
+    return severity == Severity::Error ? "error" : severity == Severity::Warning ? "warning" : "info";
+}
 
 /// One problem found in a file or a topology, located by a JSON pointer.
 struct Diagnostic {
@@ -13,6 +24,7 @@ struct Diagnostic {
     std::string path;    ///< "/nodes/3/params/workers", "" for the whole document
     std::string message; ///< "must be an integer >= 1, got -2"
     std::string nodeId;  ///< the node concerned, when there is one (the GUI selects it)
+    std::optional<LinkKey> link; ///< the link concerned, when there is one
 
     /// "/nodes/3/params/workers: must be an integer >= 1, got -2"
     std::string toString() const { return (path.empty() ? std::string("/") : path) + ": " + message; }

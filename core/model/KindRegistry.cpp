@@ -67,108 +67,172 @@ std::vector<ParamSpec> concat(std::vector<ParamSpec> base, Extra... extra)
     return base;
 }
 
+KindSpec kind(std::string id, std::string displayName, std::string help, KindRole role,
+              Network network)
+{
+    KindSpec k;
+    k.id = std::move(id);
+    k.displayName = std::move(displayName);
+    k.help = std::move(help);
+    k.role = role;
+    k.network = network;
+    k.look.icon = k.id;
+    return k;
+}
+
+// Where a kind's simulator behaviour and analyzer model live, from their class stem.
+KindHome home(const std::string& stem)
+{
+    return {"core/sim/" + stem + "Behavior.cpp", "core/analysis/models/" + stem + "Model.cpp"};
+}
+
 std::vector<KindSpec> builtinKinds()
 {
     std::vector<KindSpec> kinds;
 
-    kinds.push_back({"client", "Client", "Users sending requests at a given rate", "client",
-                     {
-                         real("rate_rps", 100, 0, 1e7, "req/s", "Requests per second sent"),
-                         choice("arrival", "poisson", {"poisson", "constant"},
-                                "Poisson arrivals or evenly spaced ones"),
-                         real("read_ratio", 0.9, 0, 1, "", "Fraction of requests that are reads"),
-                         real("timeout_ms", 0, 0, 3.6e6, "ms",
-                              "A request not answered in time fails; 0 = no timeout"),
-                         integer("key_space", 10000, 1, 1e9, "keys",
-                                 "Number of distinct keys requests touch"),
-                         real("key_skew", 0.99, 0, 5, "",
-                              "Zipf exponent of key popularity; 0 = uniform"),
-                         real("dns_lookup_ratio", 0.1, 0, 1, "",
-                              "Fraction of requests that first resolve the name at DNS"),
-                         network(Network::Public),
-                     },
-                     {"dns", "load_balancer", "web_server"}});
+    KindSpec client = kind("client", "Client", "Users sending requests at a given rate",
+                           KindRole::Client, Network::Public);
+    client.traits.source = true;
+    client.params = {
+        real("rate_rps", 100, 0, 1e7, "req/s", "Requests per second sent"),
+        choice("arrival", "poisson", {"poisson", "constant"},
+               "Poisson arrivals or evenly spaced ones"),
+        real("read_ratio", 0.9, 0, 1, "", "Fraction of requests that are reads"),
+        real("timeout_ms", 0, 0, 3.6e6, "ms",
+             "A request not answered in time fails; 0 = no timeout"),
+        integer("key_space", 10000, 1, 1e9, "keys", "Number of distinct keys requests touch"),
+        real("key_skew", 0.99, 0, 5, "", "Zipf exponent of key popularity; 0 = uniform"),
+        real("dns_lookup_ratio", 0.1, 0, 1, "",
+             "Fraction of requests that first resolve the name at DNS"),
+    };
+    client.sends = {{LinkKind::Request, {"dns", "load_balancer", "web_server"}}};
+    client.home = home("Client");
+    kinds.push_back(std::move(client));
 
-    kinds.push_back({"dns", "DNS", "Resolves the site's name to the address of its entry point",
-                     "dns", concat(queueParams("workers", 8, 1.0), network(Network::Public)), {}});
+    KindSpec dns = kind("dns", "DNS", "Resolves the site's name to the address of its entry point",
+                        KindRole::Dns, Network::Public);
+    dns.traits.queueing = true;
+    dns.traits.resolver = true;
+    dns.serversParam = "workers";
+    dns.params = concat(queueParams("workers", 8, 1.0));
+    dns.home = home("Dns");
+    kinds.push_back(std::move(dns));
 
-    kinds.push_back(
-        {"load_balancer", "Load balancer",
-         "Public entry that spreads requests over healthy web servers", "load_balancer",
-         concat(queueParams("workers", 64, 0.0),
-                choice("algorithm", "round_robin",
-                       {"round_robin", "random", "least_connections", "weighted"},
-                       "How the next backend is chosen"),
-                real("health_check_interval_s", 2, 0.01, 3600, "s",
-                     "Time between health checks of each backend", true),
-                integer("unhealthy_threshold", 2, 1, 100, "checks",
-                        "Failed checks in a row before a backend is taken out"),
-                integer("healthy_threshold", 2, 1, 100, "checks",
-                        "Passed checks in a row before a recovered backend is put back"),
-                boolean("retry_on_failure", false,
-                        "Retry a request once on another backend when one fails"),
-                network(Network::Public)),
-         {"web_server", "load_balancer"}});
+    KindSpec lb = kind("load_balancer", "Load balancer",
+                       "Public entry that spreads requests over healthy web servers",
+                       KindRole::LoadBalancer, Network::Public);
+    lb.traits.queueing = true;
+    lb.traits.balancer = true;
+    lb.serversParam = "workers";
+    lb.params = concat(
+        queueParams("workers", 64, 0.0),
+        choice("algorithm", "round_robin", {"round_robin", "random", "least_connections", "weighted"},
+               "How the next backend is chosen"),
+        real("health_check_interval_s", 2, 0.01, 3600, "s",
+             "Time between health checks of each backend", true),
+        integer("unhealthy_threshold", 2, 1, 100, "checks",
+                "Failed checks in a row before a backend is taken out"),
+        integer("healthy_threshold", 2, 1, 100, "checks",
+                "Passed checks in a row before a recovered backend is put back"),
+        boolean("retry_on_failure", false, "Retry a request once on another backend when one fails"));
+    lb.sends = {{LinkKind::Request, {"web_server", "load_balancer"}}};
+    lb.home = home("LoadBalancer");
+    kinds.push_back(std::move(lb));
 
-    kinds.push_back(
-        {"web_server", "Web server", "Runs the application: answers pages and JSON",
-         "web_server",
-         concat(queueParams("workers", 8, 20.0),
-                choice("concurrency_model", "async", {"async", "blocking"},
-                       "async: a worker is busy for its own service only; blocking: held "
-                       "until downstream calls return"),
-                network(Network::Public)),
-         {"web_server", "load_balancer", "cache", "database"}});
+    KindSpec web = kind("web_server", "Web server", "Runs the application: answers pages and JSON",
+                        KindRole::WebServer, Network::Public);
+    web.traits.queueing = true;
+    web.traits.application = true;
+    web.serversParam = "workers";
+    web.params = concat(queueParams("workers", 8, 20.0),
+                        choice("concurrency_model", "async", {"async", "blocking"},
+                               "async: a worker is busy for its own service only; blocking: held "
+                               "until downstream calls return"));
+    web.sends = {{LinkKind::Request, {"web_server", "load_balancer", "cache", "database"}}};
+    web.home = home("WebServer");
+    kinds.push_back(std::move(web));
 
-    kinds.push_back(
-        {"cache", "Cache", "In-memory cache-aside store in front of the database", "cache",
-         concat(queueParams("workers", 8, 0.5),
-                real("hit_ratio", 0.8, 0, 1, "", "Fraction of reads found in the cache"),
-                integer("capacity_keys", 0, 0, 1e9, "keys",
-                        "LRU capacity; when > 0 the hit ratio emerges from the key "
-                        "popularity instead of hit_ratio"),
-                network(Network::Private)),
-         {}});
+    KindSpec cache = kind("cache", "Cache", "In-memory cache-aside store in front of the database",
+                          KindRole::Cache, Network::Private);
+    cache.traits.queueing = true;
+    cache.traits.cacheAside = true;
+    cache.traits.lru = true;
+    cache.serversParam = "workers";
+    cache.params = concat(queueParams("workers", 8, 0.5),
+                          real("hit_ratio", 0.8, 0, 1, "", "Fraction of reads found in the cache"),
+                          integer("capacity_keys", 0, 0, 1e9, "keys",
+                                  "LRU capacity; when > 0 the hit ratio emerges from the key "
+                                  "popularity instead of hit_ratio"));
+    cache.home = home("Cache");
+    kinds.push_back(std::move(cache));
 
-    kinds.push_back(
-        {"database", "Database", "Stores the data; a master takes writes, replicas serve reads",
-         "database",
-         concat(queueParams("connections", 16, std::nullopt),
-                real("read_ms", 5, 0, 3.6e6, "ms", "Mean service time of a read"),
-                real("write_ms", 10, 0, 3.6e6, "ms", "Mean service time of a write"),
-                choice("role", "master", {"master", "replica"},
-                       "A master takes writes; a replica copies them and serves reads"),
-                choice("engine", "relational", {"relational", "nosql"},
-                       "relational: joins, slower; nosql: key-value access, reads x0.4 and "
-                       "writes x0.6 the service time"),
-                choice("failover", "auto", {"auto", "manual"},
-                       "auto: a replica is promoted when the master fails; manual: only by "
-                       "a promote action"),
-                real("detect_s", 5, 0, 3600, "s", "Time to notice that the master is down"),
-                real("promote_s", 5, 0, 3600, "s", "Time to promote the chosen replica"),
-                network(Network::Private)),
-         {}});
+    KindSpec db = kind("database", "Database",
+                       "Stores the data; a master takes writes, replicas serve reads",
+                       KindRole::Database, Network::Private);
+    db.traits.queueing = true;
+    db.traits.dataStore = true;
+    db.serversParam = "connections";
+    db.params = concat(
+        queueParams("connections", 16, std::nullopt),
+        real("read_ms", 5, 0, 3.6e6, "ms", "Mean service time of a read"),
+        real("write_ms", 10, 0, 3.6e6, "ms", "Mean service time of a write"),
+        choice("role", "master", {"master", "replica"},
+               "A master takes writes; a replica copies them and serves reads"),
+        choice("engine", "relational", {"relational", "nosql"},
+               "relational: joins, slower; nosql: key-value access, reads x0.4 and "
+               "writes x0.6 the service time"),
+        choice("failover", "auto", {"auto", "manual"},
+               "auto: a replica is promoted when the master fails; manual: only by "
+               "a promote action"),
+        real("detect_s", 5, 0, 3600, "s", "Time to notice that the master is down"),
+        real("promote_s", 5, 0, 3600, "s", "Time to promote the chosen replica"));
+    db.sends = {{LinkKind::Replication, {"database"}}};
+    db.extraActions = {ActionType::Promote};
+    db.look.roleBadge = true;
+    db.home = home("Database");
+    kinds.push_back(std::move(db));
 
     return kinds;
 }
 
+std::vector<LinkKindSpec> builtinLinkKinds()
+{
+    return {
+        {LinkKind::Request, "request", "Request",
+         "Requests travel from -> to; responses come back over it"},
+        {LinkKind::Replication, "replication", "Replication",
+         "A master copies its writes to a replica, lag_ms later"},
+        {LinkKind::Session, "session", "Session",
+         "A web server reads its users' sessions from the store it reaches"},
+        {LinkKind::Publish, "publish", "Publish", "A web server publishes jobs to a message queue"},
+        {LinkKind::Consume, "consume", "Consume", "A message queue hands jobs to its workers"},
+    };
+}
+
 KindSpec linkSpec()
 {
-    return {"link", "Link", "A connection requests travel along; responses come back over it",
-            "link",
-            {
-                real("latency_ms", 0, 0, 3.6e6, "ms", "One-way network latency"),
-                real("weight", 1, 0, 1e6, "", "Share of traffic under weighted balancing",
-                     true),
-                real("lag_ms", 0, 0, 3.6e6, "ms",
-                     "Replication: delay before the replica applies a write"),
-            },
-            {}};
+    KindSpec link;
+    link.id = "link";
+    link.displayName = "Link";
+    link.help = "A connection requests travel along; responses come back over it";
+    link.look.icon = "link";
+    link.params = {
+        real("latency_ms", 0, 0, 3.6e6, "ms", "One-way network latency"),
+        real("weight", 1, 0, 1e6, "", "Share of traffic under weighted balancing", true),
+        real("lag_ms", 0, 0, 3.6e6, "ms", "Replication: delay before the replica applies a write"),
+    };
+    return link;
 }
 
 } // namespace
 
-KindRegistry::KindRegistry() : m_kinds(builtinKinds()), m_link(linkSpec()) {}
+KindRegistry::KindRegistry()
+    : m_kinds(builtinKinds()), m_link(linkSpec()), m_linkKinds(builtinLinkKinds())
+{
+    // Every kind's last parameter: its network, defaulting to the kind's own.
+    for (auto& k : m_kinds)
+        k.params.push_back(network(k.network));
+}
 
 const KindRegistry& KindRegistry::instance()
 {
@@ -182,6 +246,48 @@ const KindSpec* KindRegistry::find(std::string_view kind) const
         if (k.id == kind)
             return &k;
     return nullptr;
+}
+
+const KindSpec* KindRegistry::find(KindRole role) const
+{
+    for (const auto& k : m_kinds)
+        if (k.role == role)
+            return &k;
+    return nullptr;
+}
+
+const LinkKindSpec& KindRegistry::linkKind(LinkKind kind) const
+{
+    for (const auto& k : m_linkKinds)
+        if (k.kind == kind)
+            return k;
+    return m_linkKinds.front();
+}
+
+const LinkKindSpec* KindRegistry::findLinkKind(std::string_view id) const
+{
+    for (const auto& k : m_linkKinds)
+        if (k.id == id)
+            return &k;
+    return nullptr;
+}
+
+std::vector<std::string> KindRegistry::linkKindNames() const
+{
+    std::vector<std::string> names;
+    for (const auto& k : m_linkKinds)
+        names.push_back(k.id);
+    return names;
+}
+
+std::optional<LinkKind> KindRegistry::linkKindBetween(std::string_view from,
+                                                      std::string_view to) const
+{
+    if (const KindSpec* f = find(from))
+        for (const auto& permit : f->sends)
+            if (f->maySend(permit.link, to))
+                return permit.link;
+    return std::nullopt;
 }
 
 std::vector<std::string> KindRegistry::kindNames() const

@@ -19,28 +19,35 @@ template <typename T> std::unique_ptr<NodeBehavior> create(Kernel& kernel, std::
 }
 
 struct BehaviorRow {
-    std::string_view kind;
+    KindRole role;
     std::unique_ptr<NodeBehavior> (*make)(Kernel&, std::uint32_t);
 };
 
-// A new node kind: its class and one row here (its parameters go to KindRegistry.cpp).
-constexpr std::array kBehaviors{
-    BehaviorRow{"client", &create<ClientBehavior>},
-    BehaviorRow{"dns", &create<DnsBehavior>},
-    BehaviorRow{"load_balancer", &create<LoadBalancerBehavior>},
-    BehaviorRow{"web_server", &create<WebServerBehavior>},
-    BehaviorRow{"cache", &create<CacheBehavior>},
-    BehaviorRow{"database", &create<DatabaseBehavior>},
-};
+// A new node kind: its class and one row here, in KindRole order (its parameters and
+// traits go to KindRegistry.cpp).
+constexpr std::array<BehaviorRow, kKindRoleCount> kBehaviors{{
+    {KindRole::Client, &create<ClientBehavior>},
+    {KindRole::Dns, &create<DnsBehavior>},
+    {KindRole::LoadBalancer, &create<LoadBalancerBehavior>},
+    {KindRole::WebServer, &create<WebServerBehavior>},
+    {KindRole::Cache, &create<CacheBehavior>},
+    {KindRole::Database, &create<DatabaseBehavior>},
+}};
+
+constexpr bool inRoleOrder()
+{
+    for (std::size_t i = 0; i < kBehaviors.size(); ++i)
+        if (static_cast<std::size_t>(kBehaviors[i].role) != i)
+            return false;
+    return true;
+}
+static_assert(inRoleOrder(), "one behaviour per role, in KindRole order");
 
 } // namespace
 
-std::unique_ptr<NodeBehavior> makeBehavior(std::string_view kind, Kernel& kernel, std::uint32_t index)
+std::unique_ptr<NodeBehavior> makeBehavior(KindRole role, Kernel& kernel, std::uint32_t index)
 {
-    for (const auto& row : kBehaviors)
-        if (row.kind == kind)
-            return row.make(kernel, index);
-    return nullptr;
+    return kBehaviors[static_cast<std::size_t>(role)].make(kernel, index);
 }
 
 } // namespace scalelab::core::sim

@@ -10,12 +10,11 @@ constexpr std::uint16_t kStepEntry = 2;
 
 void ClientBehavior::init()
 {
-    for (std::uint32_t l : m_kernel.outLinks(m_index)) {
-        const bool toDns = m_kernel.node(m_kernel.link(l).to).is("dns");
-        std::uint32_t& slot = toDns ? m_dnsLink : m_entryLink;
-        if (slot == kNone)
-            slot = l;
-    }
+    const auto& routes = m_kernel.index().source(m_index);
+    if (routes.resolver() != TopologyIndex::kNone)
+        m_dnsLink = static_cast<std::uint32_t>(routes.resolver());
+    if (routes.entry() != TopologyIndex::kNone)
+        m_entryLink = static_cast<std::uint32_t>(routes.entry());
     reconfigure();
 }
 

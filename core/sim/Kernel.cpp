@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <chrono>
 #include <stdexcept>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -18,7 +17,8 @@ constexpr std::size_t kMaxEventLog = 100000;
 } // namespace
 
 Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
-    : m_topology(topology), m_options(options), m_fes(makeEventQueue(options.queue))
+    : m_topology(topology), m_index(m_topology), m_options(options),
+      m_fes(makeEventQueue(options.queue))
 {
     // Headroom for what one event allocates after the check in loop().
     m_options.maxFrames = std::min(m_options.maxFrames, FramePool::kCapacity - FramePool::kHeadroom);
@@ -27,27 +27,22 @@ Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
     m_end = fromSeconds(topology.simulation.durationS);
     m_warmup = std::clamp<SimTime>(fromSeconds(topology.simulation.warmupS), 0, m_end);
     const auto n = static_cast<std::uint32_t>(m_topology.nodes.size());
-    std::unordered_map<std::string, std::uint32_t> indexOf;
-    for (std::uint32_t i = 0; i < n; ++i)
-        indexOf.emplace(m_topology.nodes[i].id.str(), i);
-
     m_out.resize(n);
-    for (const Link& l : m_topology.links) {
+    for (std::size_t k = 0; k < m_topology.links.size(); ++k) {
+        const Link& l = m_topology.links[k];
         LinkInfo info;
-        auto from = indexOf.find(l.from.str());
-        auto to = indexOf.find(l.to.str());
-        if (from == indexOf.end() || to == indexOf.end())
+        if (!m_index.resolved(k))
             throw std::invalid_argument("link " + l.from.str() + " -> " + l.to.str() +
                                         " names a missing node");
-        info.from = from->second;
-        info.to = to->second;
+        info.from = static_cast<std::uint32_t>(m_index.from(k));
+        info.to = static_cast<std::uint32_t>(m_index.to(k));
         info.latency = fromMs(l.latencyMs());
         info.lag = fromMs(l.lagMs());
         info.weight = l.weight();
         info.replication = l.kind == LinkKind::Replication;
-        if (!info.replication)
+        if (l.kind == LinkKind::Request)
             m_out[info.from].push_back(static_cast<std::uint32_t>(m_links.size()));
-        else
+        else if (info.replication)
             m_needKeys = true;
         m_links.push_back(info);
     }
@@ -57,36 +52,31 @@ Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
     m_rngs.reserve(n);
     for (std::uint32_t i = 0; i < n; ++i) {
         const Node& node = m_topology.nodes[i];
+        const KindSpec* spec = node.spec();
+        if (!spec)
+            throw std::invalid_argument("node '" + node.id.str() + "' has an unknown kind '" +
+                                        node.kind.str() + "'");
         m_rngs.push_back(makeStream(m_topology.simulation.seed, i));
-        if (node.is("cache") && node.integer("capacity_keys") > 0)
+        if (spec->traits.lru && node.integer("capacity_keys") > 0)
             m_needKeys = true;
     }
 
-    // Replication groups: each master with the replicas its replication links reach.
     m_groupOf.assign(n, kNone);
-    for (std::uint32_t i = 0; i < n; ++i) {
-        const Node& node = m_topology.nodes[i];
-        if (!node.is("database") || node.text("role") != "master")
-            continue;
+    for (const ReplicationGroupInfo& info : m_index.groups()) {
         const auto g = static_cast<std::uint32_t>(m_groups.size());
-        m_groups.push_back(std::make_unique<ReplicationGroup>(*this, g, i));
-        m_groupOf[i] = g;
-        for (const LinkInfo& l : m_links)
-            if (l.replication && l.from == i && m_groupOf[l.to] == kNone) {
-                m_groups.back()->addReplica(l.to, l.lag);
-                m_groupOf[l.to] = g;
-            }
+        m_groups.push_back(
+            std::make_unique<ReplicationGroup>(*this, g, static_cast<std::uint32_t>(info.master)));
+        m_groupOf[info.master] = g;
+        for (std::size_t r = 0; r < info.replicas.size(); ++r) {
+            m_groups.back()->addReplica(static_cast<std::uint32_t>(info.replicas[r]),
+                                        m_links[info.links[r]].lag);
+            m_groupOf[info.replicas[r]] = g;
+        }
     }
 
     m_metrics.configure(m_warmup, m_end, options.keepLatencies);
-    for (std::uint32_t i = 0; i < n; ++i) {
-        auto behavior = makeBehavior(m_topology.nodes[i].kind.str(), *this, i);
-        if (!behavior)
-            throw std::invalid_argument("node '" + m_topology.nodes[i].id.str() +
-                                        "' has an unknown kind '" +
-                                        m_topology.nodes[i].kind.str() + "'");
-        m_behaviors.push_back(std::move(behavior));
-    }
+    for (std::uint32_t i = 0; i < n; ++i)
+        m_behaviors.push_back(makeBehavior(m_topology.nodes[i].spec()->role, *this, i));
     for (auto& b : m_behaviors)
         b->init();
     if (m_warmup > 0)
@@ -136,14 +126,14 @@ template <typename Queue> bool Kernel::loop(Queue& queue, SimTime t)
             break;
         if (m_eventCount >= m_options.maxEvents) [[unlikely]] {
             m_capped = true;
-            logEvent("event_cap_reached", kNone,
+            logEvent(EventKind::EventCapReached, kNone,
                      fmt::format("stopped after {} events (the cap of this run)", m_eventCount));
             break;
         }
         if (m_frames.live() >= m_options.maxFrames) [[unlikely]] {
             // A queue without a limit that grows for ever: stop before memory runs out.
             m_capped = true;
-            logEvent("event_cap_reached", kNone,
+            logEvent(EventKind::EventCapReached, kNone,
                      fmt::format("stopped with {} call frames alive, the cap of this run: "
                                  "requests pile up somewhere (set a queue_limit)",
                                  m_frames.live()));
@@ -299,13 +289,13 @@ std::vector<std::uint32_t> Kernel::framesAt(std::uint32_t node) const
     return at;
 }
 
-void Kernel::logEvent(std::string type, std::uint32_t node, std::string detail)
+void Kernel::logEvent(EventKind kind, std::uint32_t node, std::string detail)
 {
     if (m_eventLog.size() >= kMaxEventLog) {
         ++m_eventsDropped;
         return;
     }
-    m_eventLog.push_back({toSeconds(m_now), std::move(type),
+    m_eventLog.push_back({toSeconds(m_now), kind,
                           node == kNone ? std::string() : m_topology.nodes[node].id.str(),
                           std::move(detail)});
 }
@@ -314,7 +304,8 @@ void Kernel::apply(const ScenarioAction& action)
 {
     const auto found = m_topology.nodeIndex(action.node);
     if (!found) {
-        m_eventLog.push_back({toSeconds(m_now), "action_ignored", action.node.str(), "no such node"});
+        m_eventLog.push_back(
+            {toSeconds(m_now), EventKind::ActionIgnored, action.node.str(), "no such node"});
         return;
     }
     const auto i = static_cast<std::uint32_t>(*found);
@@ -322,26 +313,26 @@ void Kernel::apply(const ScenarioAction& action)
     switch (action.action) {
     case ActionType::Fail:
         if (b.up()) {
-            logEvent("node_failed", i, "");
+            logEvent(EventKind::NodeFailed, i, "");
             b.fail();
         }
         break;
     case ActionType::Recover:
         if (!b.up()) {
-            logEvent("node_recovered", i, "");
+            logEvent(EventKind::NodeRecovered, i, "");
             b.recover();
         }
         break;
     case ActionType::Set:
         m_topology.nodes[i].params[action.param] = action.value;
         b.reconfigure();
-        logEvent("param_set", i, action.param + "=" + toDisplayString(action.value));
+        logEvent(EventKind::ParamSet, i, action.param + "=" + toDisplayString(action.value));
         break;
     case ActionType::Promote:
         if (ReplicationGroup* g = groupOf(i))
             g->promote(i);
         else
-            logEvent("promote_ignored", i, "not in a replication group");
+            logEvent(EventKind::PromoteIgnored, i, "not in a replication group");
         break;
     }
 }

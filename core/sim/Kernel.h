@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/Topology.h"
+#include "core/model/TopologyIndex.h"
 #include "core/sim/Frame.h"
 #include "core/sim/CalendarQueue.h"
 #include "core/sim/DaryHeapQueue.h"
@@ -87,6 +88,9 @@ public:
 
     // Topology.
     const Topology& topology() const { return m_topology; }
+    /// Entries, downstream classes and replication groups, derived once (link indices are
+    /// the engine's link indices).
+    const TopologyIndex& index() const { return m_index; }
     const Node& node(std::uint32_t i) const { return m_topology.nodes[i]; }
     std::uint32_t nodeCount() const { return static_cast<std::uint32_t>(m_topology.nodes.size()); }
     const LinkInfo& link(std::uint32_t i) const { return m_links[i]; }
@@ -99,7 +103,7 @@ public:
     bool needKeys() const { return m_needKeys; }
 
     RunMetrics& metrics() { return m_metrics; }
-    void logEvent(std::string type, std::uint32_t node, std::string detail);
+    void logEvent(EventKind kind, std::uint32_t node, std::string detail);
 
     // Outside control.
     void apply(const ScenarioAction& action);
@@ -134,6 +138,7 @@ private:
     void drainInbox();
 
     Topology m_topology;
+    TopologyIndex m_index;
     SimulationOptions m_options;
     std::unique_ptr<FutureEventSet> m_fes;
     DaryHeapQueue<4>* m_heap4 = nullptr;  ///< m_fes when it is the 4-ary heap

@@ -136,14 +136,14 @@ void LoadBalancerBehavior::healthCheck()
             ++b.passedChecks;
             if (!b.inRotation && b.passedChecks >= m_healthyThreshold) {
                 b.inRotation = true;
-                m_kernel.logEvent("backend_marked_up", m_index, m_kernel.node(b.node).id.str());
+                m_kernel.logEvent(EventKind::BackendMarkedUp, m_index, m_kernel.node(b.node).id.str());
             }
         } else {
             b.passedChecks = 0;
             ++b.failedChecks;
             if (b.inRotation && b.failedChecks >= m_unhealthyThreshold) {
                 b.inRotation = false;
-                m_kernel.logEvent("backend_marked_down", m_index, m_kernel.node(b.node).id.str());
+                m_kernel.logEvent(EventKind::BackendMarkedDown, m_index, m_kernel.node(b.node).id.str());
             }
         }
     }

@@ -22,7 +22,28 @@ struct NodeCounters {
 };
 
 /// What one node kind does with requests. One subclass per kind, created by the factory
-/// table (BehaviorFactory.h): a new kind is one class and one row there.
+/// table (BehaviorFactory.cpp, one row per KindRole): a new kind is one class and one row
+/// there (docs/adding-a-kind.md has the whole checklist).
+///
+/// The contract a behaviour's author must keep:
+/// - **Frames.** A request at a node is a Frame (Frame.h). accept() receives it; the node
+///   answers with Kernel::respond(frame, reason) or calls on with Kernel::call(frame, link,
+///   target), which makes a child frame; the child's answer comes back in childReturned().
+///   A frame is answered exactly once; after respond() it belongs to the kernel.
+/// - **Re-entrant zero-latency hops.** A link with latency 0 delivers at once: call() runs
+///   the target's arrive() (and whatever that triggers, up to a response coming back into
+///   this node's childReturned()) before it returns, and respond() runs the caller's
+///   childReturned() before it returns. So finish updating your own state before calling
+///   call() or respond(), and re-read `m_kernel.frames()[i]` after them instead of keeping a
+///   Frame& across them.
+/// - **Step codes.** Frame::step is the node's own progress through a request (which tier
+///   it called last, ...). Each behaviour owns its numbering; keep the values you reserve
+///   for special steps (e.g. 0xF000+) in an anonymous namespace of its .cpp, documented.
+///   Frame::aux and the kFlag* bits not used by the kernel are the node's as well.
+/// - **Randomness.** Draw only from m_kernel.rng(m_index): one stream per node keeps runs
+///   reproducible bit for bit whatever other nodes do.
+/// - **Statistics.** Count in m_counters; resetStats() (end of the warm-up) and
+///   fillResults() / fillSnapshot() are the only ways figures leave the node.
 class NodeBehavior {
 public:
     NodeBehavior(Kernel& kernel, std::uint32_t index);

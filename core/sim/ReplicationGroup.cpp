@@ -163,7 +163,7 @@ void ReplicationGroup::memberRecovered(std::uint32_t node)
         if (m_detecting || m_promoting) {
             ++m_epoch; // back before a replica took over: the pending failover is moot
             m_detecting = m_promoting = false;
-            m_kernel.logEvent("failover_cancelled", node, "the master recovered first");
+            m_kernel.logEvent(EventKind::FailoverCancelled, node, "the master recovered first");
         }
         // Replication resumes: replicas receive what the master committed after their lag.
         appendLog(m_kernel.now(), m_committed);
@@ -178,7 +178,7 @@ void ReplicationGroup::promote(std::uint32_t node)
 {
     const std::uint32_t i = memberOf(node);
     if (i == kNone || i == m_master || !m_kernel.behavior(node).up()) {
-        m_kernel.logEvent("promote_ignored", node, "not a healthy replica of this group");
+        m_kernel.logEvent(EventKind::PromoteIgnored, node, "not a healthy replica of this group");
         return;
     }
     ++m_epoch;
@@ -193,7 +193,7 @@ void ReplicationGroup::startPromotion(std::uint32_t member, const char* how)
     m_promoting = true;
     m_candidate = member;
     const std::uint32_t node = m_members[member].node;
-    m_kernel.logEvent("failover_started", node,
+    m_kernel.logEvent(EventKind::FailoverStarted, node,
                       fmt::format("{}: {} chosen (applied write {} of {}), promoted in {:g} s", how,
                                   m_kernel.node(node).id.str(), m_members[member].applied,
                                   m_committed, promoteS));
@@ -219,7 +219,7 @@ void ReplicationGroup::timer(std::uint32_t code)
             best = i;
     }
     if (best == kNone) {
-        m_kernel.logEvent("failover_failed", m_members[m_master].node, "no healthy replica");
+        m_kernel.logEvent(EventKind::FailoverFailed, m_members[m_master].node, "no healthy replica");
         return;
     }
     startPromotion(best, "auto");
@@ -230,7 +230,7 @@ void ReplicationGroup::finishPromotion(std::uint32_t member)
     m_promoting = false;
     const std::uint32_t node = m_members[member].node;
     if (!m_kernel.behavior(node).up()) {
-        m_kernel.logEvent("failover_failed", node, "the chosen replica is down");
+        m_kernel.logEvent(EventKind::FailoverFailed, node, "the chosen replica is down");
         return;
     }
     const SimTime now = m_kernel.now();
@@ -246,7 +246,7 @@ void ReplicationGroup::finishPromotion(std::uint32_t member)
         m.applied = m_committed;
         m.cursor = m_logEnd;
     }
-    m_kernel.logEvent("replica_promoted", node,
+    m_kernel.logEvent(EventKind::ReplicaPromoted, node,
                       fmt::format("{} is the master; {} acknowledged writes lost; {} {}",
                                   m_kernel.node(node).id.str(), lost, m_kernel.node(old).id.str(),
                                   m_kernel.behavior(old).up() ? "is now a replica"

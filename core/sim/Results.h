@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/sim/EventKind.h"
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -38,7 +40,7 @@ struct NodeResults {
 /// A state change (node_failed, backend_marked_down, replica_promoted, ...).
 struct EventRecord {
     double tS = 0;
-    std::string type;
+    EventKind kind = EventKind::NodeFailed;
     std::string node;
     std::string detail;
 };

@@ -117,7 +117,7 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
     doc["data"] = {{"lost_writes", r.lostWrites}, {"stale_reads", r.staleReads}};
     J events = J::array();
     for (const EventRecord& e : r.events)
-        events.push_back({{"t_s", e.tS}, {"type", e.type}, {"node", e.node}, {"detail", e.detail}});
+        events.push_back({{"t_s", e.tS}, {"type", toString(e.kind)}, {"node", e.node}, {"detail", e.detail}});
     doc["events"] = std::move(events);
     const TimeSeries& ts = r.timeseries;
     J p50 = J::array(), p99 = J::array(), rps = J::array();

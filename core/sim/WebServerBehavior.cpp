@@ -14,22 +14,16 @@ constexpr std::uint16_t kAfterWrite = 0xF002;
 
 void WebServerBehavior::init()
 {
-    for (std::uint32_t l : m_kernel.outLinks(m_index)) {
-        const std::uint32_t to = m_kernel.link(l).to;
-        const Node& target = m_kernel.node(to);
-        if (target.is("cache")) {
-            if (m_cacheLink == kNone) {
-                m_cacheLink = l;
-                m_cache = dynamic_cast<CacheBehavior*>(&m_kernel.behavior(to));
-            }
-        } else if (target.is("database")) {
-            if (m_dbLink == kNone) {
-                m_dbLink = l;
-                m_group = m_kernel.groupOf(to);
-            }
-        } else {
-            m_tiers.push_back(l);
-        }
+    const auto& down = m_kernel.index().downstream(m_index);
+    for (std::size_t l : down.nextTier)
+        m_tiers.push_back(static_cast<std::uint32_t>(l));
+    if (down.cache() != TopologyIndex::kNone) {
+        m_cacheLink = static_cast<std::uint32_t>(down.cache());
+        m_cache = dynamic_cast<CacheBehavior*>(&m_kernel.behavior(m_kernel.link(m_cacheLink).to));
+    }
+    if (down.dataStore() != TopologyIndex::kNone) {
+        m_dbLink = static_cast<std::uint32_t>(down.dataStore());
+        m_group = m_kernel.groupOf(m_kernel.link(m_dbLink).to);
     }
     reconfigure();
 }

@@ -1,7 +1,6 @@
 #include "core/validation/TopologyGraph.h"
 
 #include <algorithm>
-#include <map>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>
@@ -49,20 +48,15 @@ struct TopologyGraph::Impl {
     Graph everything; // request + replication links: what traffic can reach
 };
 
-TopologyGraph::TopologyGraph(const Topology& topology) : m_impl(std::make_unique<Impl>(topology))
+TopologyGraph::TopologyGraph(const Topology& topology, const TopologyIndex& index)
+    : m_impl(std::make_unique<Impl>(topology))
 {
-    std::map<NodeId, std::size_t> index;
-    for (std::size_t i = 0; i < topology.nodes.size(); ++i)
-        index.emplace(topology.nodes[i].id, i); // the first node wins a duplicate id
     for (std::size_t k = 0; k < topology.links.size(); ++k) {
-        const Link& l = topology.links[k];
-        auto from = index.find(l.from);
-        auto to = index.find(l.to);
-        if (from == index.end() || to == index.end() || l.from.empty())
+        if (!index.resolved(k))
             continue;
-        if (l.kind == LinkKind::Request)
-            boost::add_edge(from->second, to->second, EdgeInfo{k}, m_impl->requests);
-        boost::add_edge(from->second, to->second, EdgeInfo{k}, m_impl->everything);
+        if (topology.links[k].kind == LinkKind::Request)
+            boost::add_edge(index.from(k), index.to(k), EdgeInfo{k}, m_impl->requests);
+        boost::add_edge(index.from(k), index.to(k), EdgeInfo{k}, m_impl->everything);
     }
 }
 
@@ -95,7 +89,8 @@ std::vector<bool> TopologyGraph::reachableFromClients() const
     std::vector<boost::default_color_type> color(n, boost::white_color);
     auto colors = boost::make_iterator_property_map(color.begin(), boost::get(boost::vertex_index, g));
     for (std::size_t i = 0; i < n; ++i)
-        if (m_impl->topology.nodes[i].is("client") && color[i] == boost::white_color)
+        if (const KindSpec* spec = m_impl->topology.nodes[i].spec();
+            spec && spec->traits.source && color[i] == boost::white_color)
             boost::breadth_first_visit(g, i, boost::visitor(boost::default_bfs_visitor()).color_map(colors));
     std::vector<bool> reached(n);
     for (std::size_t i = 0; i < n; ++i)

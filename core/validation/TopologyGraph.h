@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/Topology.h"
+#include "core/model/TopologyIndex.h"
 
 #include <memory>
 #include <optional>
@@ -12,7 +13,7 @@ namespace scalelab::core {
 /// stays out of this header: it is expensive to compile and most callers need none of it.
 class TopologyGraph {
 public:
-    explicit TopologyGraph(const Topology& topology);
+    TopologyGraph(const Topology& topology, const TopologyIndex& index);
     ~TopologyGraph();
 
     struct Loop {

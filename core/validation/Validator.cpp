@@ -6,6 +6,7 @@
 #include "core/validation/Limits.h"
 #include "core/validation/LinkRules.h"
 #include "core/validation/TopologyGraph.h"
+#include "core/model/TopologyIndex.h"
 
 #include <cmath>
 #include <map>
@@ -27,7 +28,7 @@ bool isPlaceholder(const Link& l)
 
 class Checker {
 public:
-    explicit Checker(const Topology& t) : m_t(t) {}
+    explicit Checker(const Topology& t) : m_t(t), m_index(t) {}
 
     Diagnostics run()
     {
@@ -45,6 +46,7 @@ public:
 
 private:
     const Topology& m_t;
+    const TopologyIndex m_index;
     Diagnostics m_out;
     std::map<NodeId, std::size_t> m_firstIndex; // id -> first node index using it
 
@@ -55,6 +57,13 @@ private:
     void warning(std::string path, std::string msg, const NodeId& node = {})
     {
         m_out.push_back({Severity::Warning, std::move(path), std::move(msg), node.str()});
+    }
+    /// An error about a link: located by its file index, and carrying its key.
+    void linkError(std::size_t link, std::string suffix, std::string msg)
+    {
+        const Link& l = m_t.links[link];
+        m_out.push_back({Severity::Error, fmt::format("/links/{}{}", link, suffix), std::move(msg),
+                         l.from.str(), l.key()});
     }
 
     void checkSimulation()
@@ -139,20 +148,19 @@ private:
             const Node* from = node(l.from);
             const Node* to = node(l.to);
             if (!from)
-                error(path + "/from", fmt::format("no node has the id '{}'", l.from.str()));
+                linkError(i, "/from", fmt::format("no node has the id '{}'", l.from.str()));
             if (!to)
-                error(path + "/to", fmt::format("no node has the id '{}'", l.to.str()));
+                linkError(i, "/to", fmt::format("no node has the id '{}'", l.to.str()));
             checkParams(l.params, KindRegistry::instance().link(), path, l.from, "a link");
             if (!from || !to)
                 continue;
             if (auto [it, fresh] = seen.emplace(l.key(), i); !fresh) {
-                error(path, fmt::format("duplicate link {} -> {} (also /links/{})", l.from.str(),
-                                        l.to.str(), it->second),
-                      l.from);
+                linkError(i, "", fmt::format("duplicate link {} -> {} (also /links/{})",
+                                             l.from.str(), l.to.str(), it->second));
                 continue;
             }
             if (auto refusal = linkRefusal(*from, *to, l.kind))
-                error(path, *refusal, l.from);
+                linkError(i, "", *refusal);
         }
     }
 
@@ -160,11 +168,12 @@ private:
     {
         for (std::size_t i = 0; i < m_t.nodes.size(); ++i) {
             const Node& n = m_t.nodes[i];
-            if (!n.is("database") || n.text("role") != "replica")
+            const KindSpec* spec = n.spec();
+            if (!spec || !spec->traits.dataStore || n.text("role") != "replica")
                 continue;
             std::size_t masters = 0;
-            for (const Link* l : m_t.incoming(n.id, LinkKind::Replication))
-                if (const Node* from = node(l->from); from && from->text("role") == "master")
+            for (std::size_t k : m_index.in(i, LinkKind::Replication))
+                if (m_t.nodes[m_index.from(k)].text("role") == "master")
                     ++masters;
             if (masters == 0)
                 error(fmt::format("/nodes/{}", i),
@@ -184,28 +193,21 @@ private:
     {
         for (std::size_t i = 0; i < m_t.nodes.size(); ++i) {
             const Node& n = m_t.nodes[i];
-            if (!n.is("client"))
+            const KindSpec* spec = n.spec();
+            if (!spec || !spec->traits.source || m_index.node(n.id) != i)
                 continue;
-            int entries = 0;
-            int dns = 0;
-            for (std::size_t k = 0; k < m_t.links.size(); ++k) {
-                const Link& l = m_t.links[k];
-                const Node* to = node(l.to);
-                if (l.from != n.id || l.kind != LinkKind::Request || !to)
-                    continue;
-                const bool isDns = to->is("dns");
-                if ((isDns ? ++dns : ++entries) > 1)
-                    error(fmt::format("/links/{}", k),
-                          isDns ? fmt::format("client '{}' already resolves at a DNS node; "
-                                              "a client uses one",
-                                              n.id.str())
-                                : fmt::format("client '{}' already has an entry point; a "
-                                              "client sends to one (put a load balancer in "
-                                              "front of several servers)",
-                                              n.id.str()),
-                          n.id);
-            }
-            if (entries == 0)
+            const auto& routes = m_index.source(i);
+            for (std::size_t r = 1; r < routes.resolvers.size(); ++r)
+                linkError(routes.resolvers[r], "",
+                          fmt::format("client '{}' already resolves at a DNS node; a client "
+                                      "uses one",
+                                      n.id.str()));
+            for (std::size_t e = 1; e < routes.entries.size(); ++e)
+                linkError(routes.entries[e], "",
+                          fmt::format("client '{}' already has an entry point; a client sends "
+                                      "to one (put a load balancer in front of several servers)",
+                                      n.id.str()));
+            if (routes.entries.empty())
                 warning(fmt::format("/nodes/{}", i),
                         fmt::format("client '{}' has no entry point: link it to a load "
                                     "balancer or a web server",
@@ -216,26 +218,26 @@ private:
 
     void checkLoops()
     {
-        const TopologyGraph graph(m_t);
+        const TopologyGraph graph(m_t, m_index);
         if (auto loop = graph.findRequestLoop()) {
             std::string names;
             for (const auto& id : loop->nodes)
                 names += id.str() + " -> ";
             names += loop->nodes.front().str();
-            error(fmt::format("/links/{}", loop->closingLink),
-                  fmt::format("request links form a loop ({}): requests would go round forever",
-                              names),
-                  loop->nodes.front());
+            linkError(loop->closingLink, "",
+                      fmt::format("request links form a loop ({}): requests would go round "
+                                  "forever",
+                                  names));
         }
     }
 
     void checkReachability()
     {
-        const TopologyGraph graph(m_t);
+        const TopologyGraph graph(m_t, m_index);
         const std::vector<bool> reached = graph.reachableFromClients();
         for (std::size_t i = 0; i < m_t.nodes.size(); ++i) {
             const Node& n = m_t.nodes[i];
-            if (isPlaceholder(n) || n.is("client") || reached[i] || !n.spec())
+            if (isPlaceholder(n) || reached[i] || !n.spec() || n.spec()->traits.source)
                 continue;
             warning(fmt::format("/nodes/{}", i),
                     fmt::format("no client can reach '{}': it will get no traffic", n.id.str()),
@@ -269,7 +271,12 @@ private:
                 else if (auto problem = p->check(a.value))
                     error(path + "/value", *problem, a.node);
             }
-            if (a.action == ActionType::Promote && !(n->is("database") && n->text("role") == "replica"))
+            if (spec && !spec->allows(a.action))
+                error(path + "/node",
+                      fmt::format("{} does not apply to '{}', a {}", toString(a.action),
+                                  a.node.str(), spec->displayName),
+                      a.node);
+            else if (a.action == ActionType::Promote && n->text("role") != "replica")
                 error(path + "/node",
                       fmt::format("promote needs a replica database; '{}' is not one", a.node.str()),
                       a.node);

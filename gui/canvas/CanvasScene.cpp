@@ -382,18 +382,11 @@ void CanvasScene::applyDiagnostics()
 {
     std::map<core::NodeId, core::Diagnostics> byNode;
     std::map<core::LinkKey, core::Diagnostics> byLink;
-    const auto& links = m_document->topology().links;
     for (const auto& d : m_document->diagnostics()) {
-        if (!d.nodeId.empty()) {
+        if (d.link)
+            byLink[*d.link].push_back(d);
+        else if (!d.nodeId.empty())
             byNode[core::NodeId{d.nodeId}].push_back(d);
-            continue;
-        }
-        // "/links/3/..." points at a link by its file index.
-        if (d.path.rfind("/links/", 0) == 0) {
-            const std::size_t index = std::strtoul(d.path.c_str() + 7, nullptr, 10);
-            if (index < links.size())
-                byLink[links[index].key()].push_back(d);
-        }
     }
     for (auto& [id, item] : m_nodes)
         item->setProblems(byNode[id]);

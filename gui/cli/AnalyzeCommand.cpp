@@ -52,7 +52,7 @@ QString analysisTable(const core::Topology& topology, const core::Analysis& a,
                 QStringLiteral("servers"), QStringLiteral("service ms"), QStringLiteral("util"),
                 QStringLiteral("wait ms"), QStringLiteral("response ms"), QStringLiteral("notes")});
     for (const auto& n : a.nodes) {
-        const bool client = n.kind == "client";
+        const bool client = n.source;
         const QString util = client ? QStringLiteral("-")
                                     : QStringLiteral("%1%").arg(number(n.utilization * 100, 0));
         QStringList notes;

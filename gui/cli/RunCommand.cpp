@@ -101,7 +101,7 @@ void printRunSummary(const simns::RunResults& r)
         printOut(QString());
         for (const auto& e : r.events)
             printOut(QStringLiteral("t=%1 s  %2 %3 %4")
-                         .arg(runFixed(e.tS, 3), QString::fromStdString(e.type),
+                         .arg(runFixed(e.tS, 3), QString::fromLatin1(simns::toString(e.kind).data()),
                               QString::fromStdString(e.node), QString::fromStdString(e.detail)));
     }
     printOut(QString());

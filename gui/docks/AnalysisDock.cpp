@@ -242,7 +242,7 @@ void AnalysisDock::fillNodes()
     m_nodes->setColumnHidden(ColBaseResponse, !base);
     m_nodes->setColumnHidden(ColDeltaResponse, !(base && run));
     for (const auto& e : m_analysis.nodes) {
-        if (e.kind == "client")
+        if (e.source)
             continue;
         auto* item = new QTreeWidgetItem(m_nodes);
         const QString id = QString::fromStdString(e.id.str());
@@ -293,12 +293,13 @@ void AnalysisDock::fillFindings()
     QStyle* style = QApplication::style();
     for (const auto& f : m_analysis.findings) {
         auto* item = new QListWidgetItem(m_findings);
-        const QStyle::StandardPixmap icon = f.severity == "error" ? QStyle::SP_MessageBoxCritical
-                                            : f.severity == "warning" ? QStyle::SP_MessageBoxWarning
-                                                                      : QStyle::SP_MessageBoxInformation;
+        const QStyle::StandardPixmap icon =
+            f.severity == core::Severity::Error     ? QStyle::SP_MessageBoxCritical
+            : f.severity == core::Severity::Warning ? QStyle::SP_MessageBoxWarning
+                                                    : QStyle::SP_MessageBoxInformation;
         item->setIcon(style->standardIcon(icon));
-        item->setText(QString::fromStdString(f.text));
-        item->setToolTip(QString::fromStdString(f.text));
+        item->setText(QString::fromStdString(f.sentence()));
+        item->setToolTip(QString::fromStdString(f.sentence()));
         item->setData(kAnalysisNodeRole, QString::fromStdString(f.node.str()));
     }
     const int count = static_cast<int>(m_analysis.findings.size());

@@ -196,7 +196,7 @@ void InspectorDock::buildNodeForm()
     auto* hl = new QHBoxLayout(header);
     hl->setContentsMargins(0, 0, 0, 4);
     auto* icon = new QLabel(header);
-    icon->setPixmap(IconCache::icon(QString::fromStdString(firstSpec->icon)).pixmap(36, 36));
+    icon->setPixmap(IconCache::icon(QString::fromStdString(firstSpec->look.icon)).pixmap(36, 36));
     hl->addWidget(icon);
     auto* titles = new QVBoxLayout;
     if (m_nodes.size() == 1) {

@@ -23,7 +23,7 @@ PaletteList::PaletteList(QWidget* parent) : QListWidget(parent)
     setMouseTracking(true);
     // Generated from the registry: a new kind shows up here with no change to this file.
     for (const core::KindSpec& k : core::KindRegistry::instance().kinds()) {
-        auto* item = new QListWidgetItem(IconCache::icon(QString::fromStdString(k.icon)),
+        auto* item = new QListWidgetItem(IconCache::icon(QString::fromStdString(k.look.icon)),
                                          QString::fromStdString(k.displayName), this);
         item->setData(KindRole, QString::fromStdString(k.id));
         item->setData(HelpRole, QString::fromStdString(k.help));

@@ -7,24 +7,12 @@
 
 namespace scalelab::gui {
 
-QString describeEvent(const std::string& type, const std::string& node, const std::string& detail)
+QString describeEvent(const core::sim::EventRecord& e)
 {
-    const QString n = QString::fromStdString(node);
-    static const std::map<std::string, const char*> verbs{
-        {"node_failed", "failed"},
-        {"node_recovered", "recovered"},
-        {"backend_marked_down", "took a backend out of rotation"},
-        {"backend_marked_up", "put a backend back in rotation"},
-        {"failover_started", "failover started"},
-        {"replica_promoted", "promoted to master"},
-        {"param_set", "parameter changed"},
-    };
-    auto it = verbs.find(type);
-    QString verb = it != verbs.end() ? QString::fromLatin1(it->second)
-                                     : QString::fromStdString(type).replace(QLatin1Char('_'), QLatin1Char(' '));
-    QString text = n + QLatin1Char(' ') + verb;
-    if (!detail.empty())
-        text += QStringLiteral(" — ") + QString::fromStdString(detail);
+    QString text = QString::fromStdString(e.node) + QLatin1Char(' ') +
+                   QString::fromLatin1(core::sim::eventInfo(e.kind).verb);
+    if (!e.detail.empty())
+        text += QStringLiteral(" — ") + QString::fromStdString(e.detail);
     return text;
 }
 
@@ -50,13 +38,15 @@ void EventsDock::append(int firstIndex)
         const auto& e = log[i];
         auto* item = new QListWidgetItem(QStringLiteral("%1 s   %2")
                                              .arg(e.tS, 7, 'f', 1)
-                                             .arg(describeEvent(e.type, e.node, e.detail)));
+                                             .arg(describeEvent(e)));
         item->setData(Qt::UserRole, QString::fromStdString(e.node));
-        item->setToolTip(QString::fromStdString(e.type + ": " + e.detail));
-        if (e.type == "node_failed" || e.type == "backend_marked_down")
+        item->setToolTip(QString::fromLatin1(core::sim::toString(e.kind).data()) +
+                         QStringLiteral(": ") + QString::fromStdString(e.detail));
+        const core::sim::EventTone tone = core::sim::eventInfo(e.kind).tone;
+        if (tone == core::sim::EventTone::Bad ||
+            (tone == core::sim::EventTone::Warning && e.kind == core::sim::EventKind::BackendMarkedDown))
             item->setForeground(live::errorDot().darker(120));
-        else if (e.type == "replica_promoted" || e.type == "node_recovered" ||
-                 e.type == "backend_marked_up")
+        else if (tone == core::sim::EventTone::Good)
             item->setForeground(QColor(0x04, 0x78, 0x57));
         m_list->addItem(item);
     }

@@ -2,6 +2,8 @@
 
 #include <QDockWidget>
 
+#include "core/sim/Results.h"
+
 class QListWidget;
 
 namespace scalelab::gui {
@@ -28,7 +30,7 @@ private:
     QListWidget* m_list;
 };
 
-/// "db-master failed" from an engine event (type, node, detail).
-QString describeEvent(const std::string& type, const std::string& node, const std::string& detail);
+/// "db-master failed — detail" from an engine event, with the label table's verb.
+QString describeEvent(const core::sim::EventRecord& event);
 
 } // namespace scalelab::gui

@@ -294,7 +294,8 @@ bool LiveView::showNodeMenu(const QPoint& viewportPos, const QPoint& globalPos)
     recover->setEnabled(!up);
     QAction* promote = nullptr;
     const core::Node& node = m_controller->simTopology()->nodes[index];
-    if (node.is("database") && index < m_controller->snapshot().nodes.size() &&
+    if (node.spec() && node.spec()->allows(core::ActionType::Promote) &&
+        index < m_controller->snapshot().nodes.size() &&
         m_controller->snapshot().nodes[index].role == "replica")
         promote = menu.addAction(tr("Promote to master"));
     QAction* chosen = menu.exec(globalPos);

@@ -16,35 +16,21 @@ namespace {
 constexpr qint64 kMarkerLifeMs = 3000;
 constexpr double kMargin = 90;
 
-struct EventLook {
-    const char* type;
-    const char* text;
-    QColor colour;
-};
-
-EventLook lookOf(const std::string& type)
+QColor toneColour(core::sim::EventTone tone)
 {
-    static const std::vector<EventLook> looks{
-        {"node_failed", "failed", live::errorDot()},
-        {"node_recovered", "recovered", QColor(0x16, 0xa3, 0x4a)},
-        {"backend_marked_down", "backend out of rotation", QColor(0xd9, 0x77, 0x06)},
-        {"backend_marked_up", "backend back in rotation", QColor(0x16, 0xa3, 0x4a)},
-        {"failover_started", "failover started", QColor(0xd9, 0x77, 0x06)},
-        {"replica_promoted", "promoted to master", QColor(0x05, 0x96, 0x69)},
-    };
-    for (const auto& l : looks)
-        if (type == l.type)
-            return l;
-    return {"", nullptr, QColor(0x47, 0x55, 0x69)};
+    switch (tone) {
+    case core::sim::EventTone::Bad:
+        return live::errorDot();
+    case core::sim::EventTone::Warning:
+        return {0xd9, 0x77, 0x06};
+    case core::sim::EventTone::Good:
+        return {0x16, 0xa3, 0x4a};
+    case core::sim::EventTone::Neutral:
+        break;
+    }
+    return {0x47, 0x55, 0x69};
 }
 
-QFont smallBold()
-{
-    QFont f;
-    f.setPixelSize(10);
-    f.setBold(true);
-    return f;
-}
 } // namespace
 
 NodeStatusLayer::NodeStatusLayer(CanvasScene* scene, const SimulationController* controller)
@@ -78,16 +64,16 @@ void NodeStatusLayer::addEvents(int firstIndex)
 {
     const auto& log = m_controller->eventLog();
     for (std::size_t i = static_cast<std::size_t>(std::max(0, firstIndex)); i < log.size(); ++i) {
-        const EventLook look = lookOf(log[i].type);
-        QString text = look.text ? QString::fromLatin1(look.text)
-                                 : QString::fromStdString(log[i].type).replace(QLatin1Char('_'),
-                                                                               QLatin1Char(' '));
+        const core::sim::EventKindInfo& info = core::sim::eventInfo(log[i].kind);
+        QString text = QString::fromLatin1(info.badge ? info.badge : info.verb);
         // A backend event is shown at the load balancer, naming the backend.
-        if (log[i].type.starts_with("backend_") && !log[i].detail.empty())
+        const bool backend = log[i].kind == core::sim::EventKind::BackendMarkedDown ||
+                             log[i].kind == core::sim::EventKind::BackendMarkedUp;
+        if (backend && !log[i].detail.empty())
             text = QString::fromStdString(log[i].detail) + QLatin1Char(' ') + text.section(QLatin1Char(' '), 1);
         // Several events on one node in one frame: the newest replaces the older marker.
         std::erase_if(m_markers, [&](const Marker& m) { return m.node.str() == log[i].node; });
-        m_markers.push_back({core::NodeId{log[i].node}, text, look.colour, m_now()});
+        m_markers.push_back({core::NodeId{log[i].node}, text, toneColour(info.tone), m_now()});
     }
 }
 

@@ -19,8 +19,8 @@ NodeLook NodeLook::of(const core::Node& node)
     look.name = printableText(QString::fromStdString(node.displayName()));
     const core::KindSpec* spec = node.spec();
     if (spec) {
-        look.iconStem = QString::fromStdString(spec->icon);
-        if (spec->param("role"))
+        look.iconStem = QString::fromStdString(spec->look.icon);
+        if (spec->look.roleBadge)
             look.role = QString::fromStdString(node.text("role"));
     }
     return look;

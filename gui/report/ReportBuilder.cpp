@@ -3,6 +3,8 @@
 #include "gui/report/DiagramImage.h"
 #include "gui/report/ReportHelpers.h"
 
+#include "core/sim/EventKind.h"
+
 #include <cmath>
 #include <limits>
 
@@ -271,6 +273,16 @@ QString ReportBuilder::goalsSection() const
     return out;
 }
 
+namespace {
+// The label table's verb for a known event id; the id, spaced, for one from elsewhere.
+QString eventLabel(const QString& id)
+{
+    if (const auto kind = core::sim::eventKindFromString(id.toStdString()))
+        return QString::fromLatin1(core::sim::eventInfo(*kind).verb);
+    return QString(id).replace(QLatin1Char('_'), QLatin1Char(' '));
+}
+} // namespace
+
 QString ReportBuilder::eventsSection() const
 {
     QString out = sectionTitle(QStringLiteral("Events"));
@@ -286,7 +298,7 @@ QString ReportBuilder::eventsSection() const
         if (++shown > 200)
             break;
         out += repRow({QLatin1Char('#') + reportNumber(repNum(e, "t_s"), 2),
-                    repEsc(repStr(e, "type").replace(QLatin1Char('_'), QLatin1Char(' '))),
+                    repEsc(eventLabel(repStr(e, "type"))),
                     repEsc(repStr(e, "node")), repEsc(repStr(e, "detail"))});
     }
     out += QStringLiteral("</table>\n");
@@ -319,7 +331,7 @@ QString ReportBuilder::comparisonSection() const
         return QStringLiteral("~%1 / %2").arg(estimate, simulated);
     };
     for (const auto& e : m_analysis.nodes) {
-        if (e.kind == "client")
+        if (e.source)
             continue;
         const QString name = QStringLiteral("%1<br/><span class=\"label\">%2</span>")
                                  .arg(repQs(e.id.str()), repQs(e.kind).replace(QLatin1Char('_'), QLatin1Char(' ')));
@@ -378,34 +390,36 @@ QString ReportBuilder::findingsSection() const
 {
     QString out = sectionTitle(QStringLiteral("Findings and what to try next"));
     struct Item {
-        std::string severity;
+        core::Severity severity;
         QString node;
         QString text;
+        QString remedy;
     };
     std::vector<Item> items;
     if (m_hasRun) {
         const double availability = repNum(m_results, "availability");
         if (std::isfinite(availability) && availability < 0.999)
-            items.push_back({availability < 0.99 ? "error" : "warning", {},
+            items.push_back({availability < 0.99 ? core::Severity::Error : core::Severity::Warning, {},
                              QStringLiteral("Availability was %1: %2 of %3 requests failed.")
                                  .arg(repPercent(availability, 3),
                                       reportNumber(repNum(repSub(m_results, "requests"), "failed"), 0),
                                       reportNumber(repNum(repSub(m_results, "requests"), "generated"), 0))});
         const double lost = repNum(repSub(m_results, "data"), "lost_writes");
         if (lost > 0)
-            items.push_back({"warning", {},
+            items.push_back({core::Severity::Warning, {},
                              QStringLiteral("%1 acknowledged writes were lost: they had not reached a "
                                             "replica when its master failed. Try a shorter "
                                             "replication lag.")
                                  .arg(reportNumber(lost, 0))});
         const double stale = repNum(repSub(m_results, "data"), "stale_reads");
         if (stale > 0)
-            items.push_back({"info", {},
+            items.push_back({core::Severity::Info, {},
                              QStringLiteral("%1 reads returned stale data from a lagging replica.")
                                  .arg(reportNumber(stale, 0))});
     }
     for (const auto& f : m_analysis.findings)
-        items.push_back({f.severity, QString::fromStdString(f.node.str()), QString::fromStdString(f.text)});
+        items.push_back({f.severity, QString::fromStdString(f.node.str()),
+                         QString::fromStdString(f.sentence()), QString::fromStdString(f.remedy)});
     if (items.empty())
         return out + QStringLiteral("<p>Nothing to point out.</p>\n");
     out += repTableOpen();
@@ -413,11 +427,8 @@ QString ReportBuilder::findingsSection() const
     QStringList next;
     for (const auto& item : items) {
         out += repRow({repSeverityBadge(item.severity), repEsc(item.node), repEsc(item.text)});
-        const auto at = item.text.indexOf(QStringLiteral("Try: "));
-        if (at >= 0) {
-            QString step = item.text.mid(at + 5).trimmed();
-            if (step.endsWith(QLatin1Char('.')))
-                step.chop(1);
+        if (!item.remedy.isEmpty()) {
+            QString step = item.remedy;
             step[0] = step[0].toUpper();
             const QString line = item.node.isEmpty() ? step : QStringLiteral("%1 (%2)").arg(step, item.node);
             if (!next.contains(line))

@@ -87,7 +87,7 @@ QString ReportBuilder::chartsSection()
         ChartSeries est{QStringLiteral("queueing estimate"), QColor(0xa9, 0xc6, 0xde), {}};
         const RJson& nodes = repSub(m_results, "nodes");
         for (const auto& e : m_analysis.nodes) {
-            if (e.kind == "client")
+            if (e.source)
                 continue;
             util.categories << QString::fromStdString(e.id.str());
             sim.values.push_back(repNum(repSub(nodes, e.id.str().c_str()), "utilization") * 100);

@@ -76,7 +76,7 @@ QString componentsHtml(const core::Topology& topology)
                                 : QStringLiteral("<span style=\"color:#777777\">%1</span>").arg(value),
                             compH(p.help));
         }
-        if (node.is("database")) {
+        if (node.spec() && node.spec()->param("read_ms")) { // per-class service times
             const core::EngineProfile engine = core::engineProfile(node.text("engine"));
             out += QStringLiteral("<tr><td><i>effective read / write</i></td><td align=\"right\" "
                                   "class=\"n\">%1 / %2 ms</td><td>after the engine factor (x%3 / "

@@ -88,13 +88,13 @@ QString repTableOpen(const QString& cls)
         .arg(cls);
 }
 
-QString repSeverityBadge(const std::string& severity)
+QString repSeverityBadge(core::Severity severity)
 {
-    const QString color = severity == "error"     ? QStringLiteral("#c0392b")
-                          : severity == "warning" ? QStringLiteral("#b9770e")
-                                                  : QStringLiteral("#2471a3");
+    const QString color = severity == core::Severity::Error     ? QStringLiteral("#c0392b")
+                          : severity == core::Severity::Warning ? QStringLiteral("#b9770e")
+                                                                : QStringLiteral("#2471a3");
     return QStringLiteral("<span style=\"color:%1; font-weight:bold\">%2</span>")
-        .arg(color, repQs(severity));
+        .arg(color, QString::fromLatin1(core::toString(severity)));
 }
 
 } // namespace scalelab::gui::report_detail

@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/model/Diagnostic.h"
+
 namespace scalelab::gui::report_detail {
 
 using RJson = nlohmann::json;
@@ -28,6 +30,6 @@ QString repPercent(double fraction, int decimals);
 /// right-aligned text that may wrap. `widths` (percent, 0 = free) size the columns.
 QString repRow(const QStringList& cells, bool header = false, const std::vector<int>& widths = {});
 QString repTableOpen(const QString& cls = QStringLiteral("grid"));
-QString repSeverityBadge(const std::string& severity);
+QString repSeverityBadge(core::Severity severity);
 
 } // namespace scalelab::gui::report_detail

@@ -1,9 +1,19 @@
 // The registry is the only declaration of kinds and parameters: it must be complete
-// enough that the loader, validator, inspector and report never need another source.
+// enough that the loader, validator, inspector and report never need another source, and
+// every kind it declares must be built all the way (behaviour, analysis model, icon, docs,
+// an example that uses it).
+#include "core/analysis/models/AnalysisModel.h"
+#include "core/io/TopologyJson.h"
 #include "core/model/KindRegistry.h"
+#include "core/sim/BehaviorFactory.h"
+#include "core/sim/Kernel.h"
+#include "core/sim/NodeBehavior.h"
 
+#include <fstream>
 #include <set>
+#include <sstream>
 
+#include <QDir>
 #include <QtTest>
 
 using namespace scalelab::core;
@@ -18,7 +28,23 @@ private Q_SLOTS:
     void sendsToNamesKnownKinds();
     void networkDefaultsFollowTheDesign();
     void engineProfilesDiffer();
+    void oneKindPerRoleAndTraitsConsistent();
+    void everyKindIsBuiltAllTheWay();
+    void linkKindsAreNamedOnce();
+    void kindNamesStayInTheRegistry();
 };
+
+namespace {
+
+std::string readText(const std::string& path)
+{
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
 
 void TestKindRegistry::designKindsAndParametersArePresent()
 {
@@ -55,7 +81,7 @@ void TestKindRegistry::everyParameterIsFullyDeclared()
     for (const KindSpec* k : specs) {
         QVERIFY(!k->displayName.empty());
         QVERIFY(!k->help.empty());
-        QVERIFY(!k->icon.empty());
+        QVERIFY(!k->look.icon.empty());
         std::set<std::string> names;
         for (const auto& p : k->params) {
             const std::string where = k->id + "." + p.name;
@@ -101,8 +127,9 @@ void TestKindRegistry::checksRejectOutOfRangeAndWrongType()
 void TestKindRegistry::sendsToNamesKnownKinds()
 {
     for (const auto& k : KindRegistry::instance().kinds())
-        for (const auto& target : k.sendsTo)
-            QVERIFY2(KindRegistry::instance().find(target), (k.id + " -> " + target).c_str());
+        for (const auto& permit : k.sends)
+            for (const auto& target : permit.to)
+                QVERIFY2(KindRegistry::instance().find(target), (k.id + " -> " + target).c_str());
 }
 
 void TestKindRegistry::networkDefaultsFollowTheDesign()
@@ -123,6 +150,100 @@ void TestKindRegistry::engineProfilesDiffer()
     QCOMPARE(engineProfile("relational").readFactor, 1.0);
     QVERIFY(engineProfile("nosql").readFactor < 1.0);
     QVERIFY(engineProfile("nosql").writeFactor < 1.0);
+}
+
+void TestKindRegistry::oneKindPerRoleAndTraitsConsistent()
+{
+    const auto& r = KindRegistry::instance();
+    std::set<KindRole> roles;
+    for (const auto& k : r.kinds()) {
+        QVERIFY2(roles.insert(k.role).second, k.id.c_str());
+        QCOMPARE(r.find(k.role), &k);
+        // A queueing kind names its servers; a source is no station and receives nothing.
+        QCOMPARE(k.traits.queueing, !k.serversParam.empty());
+        if (!k.serversParam.empty())
+            QVERIFY2(k.param(k.serversParam), k.id.c_str());
+        QVERIFY(!(k.traits.source && k.traits.queueing));
+        if (k.traits.lru)
+            QVERIFY2(k.param("capacity_keys"), k.id.c_str());
+        const std::string net = std::get<std::string>(k.param("network")->defaultValue);
+        QCOMPARE(net, std::string(k.network == Network::Public ? "public" : "private"));
+        for (const auto& other : r.kinds())
+            if (other.traits.source)
+                QVERIFY2(!k.maySend(LinkKind::Request, other.id), k.id.c_str());
+    }
+    QCOMPARE(roles.size(), kKindRoleCount);
+}
+
+void TestKindRegistry::everyKindIsBuiltAllTheWay()
+{
+    // One diagram per kind with a single node: the engine must give it its behaviour.
+    const std::string root = SCALELAB_SOURCE_DIR;
+    const std::string docs = readText(root + "/docs/format.md");
+    std::string examples;
+    for (const QFileInfo& f : QDir(QStringLiteral(SCALELAB_EXAMPLES)).entryInfoList({"*.scalelab"}))
+        examples += readText(f.absoluteFilePath().toStdString());
+    for (const auto& k : KindRegistry::instance().kinds()) {
+        const char* id = k.id.c_str();
+        QVERIFY2(QFile::exists(QString::fromStdString(root + "/" + k.home.behavior)), id);
+        QVERIFY2(QFile::exists(QString::fromStdString(root + "/" + k.home.analysis)), id);
+        QVERIFY2(QFile::exists(QString::fromStdString(root + "/resources/icons/" + k.look.icon + ".svg")),
+                 id);
+        QVERIFY2(docs.find("| `" + k.id + "` |") != std::string::npos, ("no docs row: " + k.id).c_str());
+        QVERIFY2(examples.find("\"kind\": \"" + k.id + "\"") != std::string::npos,
+                 ("no example uses: " + k.id).c_str());
+        QCOMPARE(analysisModel(k.role).role, k.role);
+
+        Topology t;
+        t.nodes.push_back(Node{NodeId{"n"}, KindId{k.id}, {}, {}, {}});
+        sim::Kernel kernel(t, {});
+        QVERIFY2(kernel.behavior(0).index() == 0, id);
+        QVERIFY2(sim::makeBehavior(k.role, kernel, 0) != nullptr, id);
+    }
+}
+
+void TestKindRegistry::linkKindsAreNamedOnce()
+{
+    const auto& r = KindRegistry::instance();
+    std::set<std::string> ids;
+    for (const auto& lk : r.linkKinds()) {
+        QVERIFY2(ids.insert(lk.id).second, lk.id.c_str());
+        QCOMPARE(r.findLinkKind(lk.id)->kind, lk.kind);
+        QCOMPARE(&r.linkKind(lk.kind), &lk);
+        QVERIFY(!lk.help.empty());
+    }
+    for (const char* id : {"request", "replication", "session", "publish", "consume"})
+        QVERIFY2(r.findLinkKind(id), id);
+    QCOMPARE(*r.linkKindBetween("database", "database"), LinkKind::Replication);
+    QCOMPARE(*r.linkKindBetween("web_server", "database"), LinkKind::Request);
+    QVERIFY(!r.linkKindBetween("cache", "database"));
+}
+
+void TestKindRegistry::kindNamesStayInTheRegistry()
+{
+    // Code outside core/model asks traits; at most 10 kind-name literals may remain.
+    const std::string root = SCALELAB_SOURCE_DIR;
+    std::vector<std::string> names;
+    for (const auto& k : KindRegistry::instance().kinds())
+        names.push_back("\"" + k.id + "\"");
+    int count = 0;
+    QStringList where;
+    for (const char* dir : {"core", "gui"}) {
+        QDirIterator it(QString::fromStdString(root + "/" + dir), {"*.cpp", "*.h"}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString file = it.next();
+            if (file.contains(QLatin1String("/core/model/")))
+                continue;
+            const std::string text = readText(file.toStdString());
+            for (const auto& name : names)
+                for (auto at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+                    ++count;
+                    where << QStringLiteral("%1: %2").arg(file, QString::fromStdString(name));
+                }
+        }
+    }
+    QVERIFY2(count <= 10, qPrintable(where.join(QLatin1Char('\n'))));
 }
 
 QTEST_APPLESS_MAIN(TestKindRegistry)

@@ -1,0 +1,26 @@
+#include "core/analysis/models/AnalysisModel.h"
+
+#include <array>
+
+namespace scalelab::core {
+
+extern const AnalysisModel kClientModel;
+extern const AnalysisModel kDnsModel;
+extern const AnalysisModel kLoadBalancerModel;
+extern const AnalysisModel kWebServerModel;
+extern const AnalysisModel kCacheModel;
+extern const AnalysisModel kDatabaseModel;
+
+namespace {
+// A new node kind: its model file and one row here, in KindRole order.
+const std::array<const AnalysisModel*, kKindRoleCount> kModels{
+    &kClientModel, &kDnsModel, &kLoadBalancerModel, &kWebServerModel, &kCacheModel, &kDatabaseModel,
+};
+} // namespace
+
+const AnalysisModel& analysisModel(KindRole role)
+{
+    return *kModels[static_cast<std::size_t>(role)];
+}
+
+} // namespace scalelab::core

@@ -1,0 +1,59 @@
+#include "core/analysis/models/AnalysisModel.h"
+
+namespace scalelab::core {
+
+namespace {
+// As the simulator serves it: every request calls each next-tier node (another web server
+// or load balancer) in turn, then reads ask the first cache and, on a miss, the first
+// data-store link's replication group; writes go to that group's master. Further cache or
+// data-store links are not used.
+void routeWebServer(const ModelContext& c, std::size_t i, NodeRouting& r)
+{
+    const auto& down = c.index.downstream(i);
+    for (std::size_t k : down.nextTier) {
+        r.calls.push_back({c.index.to(k), c.topology.links[k].latencyMs(), 1.0, 1.0});
+        r.nextTier.push_back(c.index.to(k));
+    }
+    // Cache-aside; the invalidation a write sends the cache is not a cache request.
+    double miss = 1.0;
+    if (down.cache() != TopologyIndex::kNone) {
+        const std::size_t cache = c.index.to(down.cache());
+        r.calls.push_back({cache, c.topology.links[down.cache()].latencyMs(), 1.0, 0.0});
+        r.cache = static_cast<std::ptrdiff_t>(cache);
+        miss = 1.0 - c.plan.nodes[cache].hitRatio;
+    }
+    if (down.dataStore() != TopologyIndex::kNone) {
+        const std::size_t master = c.index.groupMaster(c.index.to(down.dataStore()));
+        const double latency = c.topology.links[down.dataStore()].latencyMs();
+        r.groupMaster = static_cast<std::ptrdiff_t>(master);
+        const std::size_t g = c.index.groupOf(master);
+        const std::vector<std::size_t> none;
+        const auto& replicas = g == TopologyIndex::kNone ? none : c.index.groups()[g].replicas;
+        // Reads spread evenly over the replicas, or go to the master without any.
+        if (replicas.empty()) {
+            r.calls.push_back({master, latency, miss, 1.0});
+        } else {
+            r.calls.push_back({master, latency, 0.0, 1.0});
+            const double pReplica = miss / static_cast<double>(replicas.size());
+            for (std::size_t rep : replicas)
+                r.calls.push_back({rep, latency, pReplica, 0.0});
+        }
+    }
+}
+
+std::string webServerLoadRemedy(const Node&, const NodeEstimate&)
+{
+    return "add a web server behind the load balancer (horizontal scaling) or raise "
+           "workers / speed (vertical)";
+}
+
+std::string webServerSpofRemedy(const ModelContext&, std::size_t)
+{
+    return "put two or more web servers behind a load balancer";
+}
+} // namespace
+
+extern const AnalysisModel kWebServerModel{KindRole::WebServer, &routeWebServer,
+                                           &webServerLoadRemedy, &webServerSpofRemedy};
+
+} // namespace scalelab::core
