@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace scalelab::core {
@@ -20,6 +21,15 @@ inline const char* toString(Severity severity)
 
 /// One problem found in a file or a topology, located by a JSON pointer.
 struct Diagnostic {
+    Diagnostic() = default;
+    // A constructor rather than an aggregate: call sites that name no link stay short.
+    Diagnostic(Severity severity, std::string path, std::string message, std::string nodeId = {},
+               std::optional<LinkKey> link = std::nullopt)
+        : severity(severity), path(std::move(path)), message(std::move(message)),
+          nodeId(std::move(nodeId)), link(std::move(link))
+    {
+    }
+
     Severity severity = Severity::Error;
     std::string path;    ///< "/nodes/3/params/workers", "" for the whole document
     std::string message; ///< "must be an integer >= 1, got -2"

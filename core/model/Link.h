@@ -1,11 +1,10 @@
 #pragma once
 
 #include "core/model/Ids.h"
+#include "core/model/LinkKind.h"
 #include "core/model/ParamValue.h"
 
 namespace scalelab::core {
-
-enum class LinkKind { Request, Replication };
 
 /// A directed connection: requests travel from -> to, responses come back over it.
 struct Link {

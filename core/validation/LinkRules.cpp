@@ -41,7 +41,7 @@ std::string allowedPairs(LinkKind kind)
     return out.empty() ? "between no kinds yet" : out;
 }
 
-std::optional<std::string> requestRefusal(const Node& from, const Node& to, const KindSpec& fromSpec,
+std::optional<std::string> requestRefusal(const Node& to, const KindSpec& fromSpec,
                                           const KindSpec& toSpec)
 {
     if (toSpec.traits.source)
@@ -88,7 +88,7 @@ std::optional<std::string> linkRefusal(const Node& from, const Node& to, LinkKin
         return std::nullopt; // unknown kinds are reported on their own
     std::optional<std::string> why;
     if (kind == LinkKind::Request)
-        why = requestRefusal(from, to, *fromSpec, *toSpec);
+        why = requestRefusal(to, *fromSpec, *toSpec);
     else if (!fromSpec->maySend(kind, to.kind.str()))
         why = fmt::format("{} links go {}", KindRegistry::instance().linkKind(kind).id,
                           allowedPairs(kind));

@@ -174,7 +174,7 @@ private Q_SLOTS:
         QVERIFY(s.now() < s.end());
         const RunResults r = s.results();
         QVERIFY(r.engine.eventCapReached);
-        QCOMPARE(r.events.back().type, std::string("event_cap_reached"));
+        QCOMPARE(r.events.back().kind, EventKind::EventCapReached);
     }
 
     // A queue without a limit under twice the load it can serve grows without end: the
@@ -197,7 +197,7 @@ private Q_SLOTS:
         QVERIFY2(toSeconds(s.now()) > 5 && toSeconds(s.now()) < 20, qPrintable(QString::number(toSeconds(s.now()))));
         const RunResults r = s.results();
         QVERIFY(r.engine.eventCapReached);
-        QCOMPARE(r.events.back().type, std::string("event_cap_reached"));
+        QCOMPARE(r.events.back().kind, EventKind::EventCapReached);
         QVERIFY(r.events.back().detail.find("call frames alive") != std::string::npos);
     }
 
@@ -275,8 +275,8 @@ private Q_SLOTS:
         QCOMPARE(second.nodes[3].busy, std::uint32_t{0});
         bool failed = false, markedDown = false;
         for (const EventRecord& e : second.newEvents) {
-            failed |= e.type == "node_failed" && e.node == "web1" && std::abs(e.tS - 2.0) < 1e-9;
-            markedDown |= e.type == "backend_marked_down" && e.node == "lb" && e.detail == "web1";
+            failed |= e.kind == EventKind::NodeFailed && e.node == "web1" && std::abs(e.tS - 2.0) < 1e-9;
+            markedDown |= e.kind == EventKind::BackendMarkedDown && e.node == "lb" && e.detail == "web1";
         }
         QVERIFY(failed);
         QVERIFY(markedDown);

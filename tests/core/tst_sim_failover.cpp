@@ -38,7 +38,7 @@ ScenarioAction action(double atS, ActionType type, const char* node)
 std::optional<double> eventTime(const RunResults& r, const std::string& type, const std::string& node)
 {
     for (const auto& e : r.events)
-        if (e.type == type && (node.empty() || e.node == node))
+        if (toString(e.kind) == type && (node.empty() || e.node == node))
             return e.tS;
     return std::nullopt;
 }

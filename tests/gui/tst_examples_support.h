@@ -47,7 +47,6 @@ inline core::Topology loadExample(const QString& stem)
 }
 
 struct RunOutcome {
-    bool unavailable = false; ///< the binary says `run` is not built yet
     bool ok = false;
     QString message;
     json results;
@@ -75,10 +74,6 @@ inline RunOutcome runFile(const QString& file, const QStringList& extra = {})
         return cache[key] = outcome;
     }
     const QString err = QString::fromUtf8(p.readAllStandardError());
-    if (err.contains(QLatin1String("not available"))) {
-        outcome.unavailable = true;
-        return cache[key] = outcome;
-    }
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         outcome.message = QStringLiteral("scalelab run %1 exited %2: %3")
                               .arg(file)
@@ -216,13 +211,9 @@ inline bool near(double actual, double expected, double tolerance, QString* why)
 
 } // namespace examples_test
 
-/// Runs an example (or skips the test while `scalelab run` is not built) and binds its
-/// results to `var`.
+/// Runs an example and binds its results to `var`.
 #define EXAMPLE_RUN(var, outcomeExpr)                                                          \
     const ::examples_test::RunOutcome var##Outcome = (outcomeExpr);                           \
-    if (var##Outcome.unavailable)                                                              \
-        QSKIP("`scalelab run` reports \"not available\" in this build: the simulator has not " \
-              "landed yet");                                                                   \
     QVERIFY2(var##Outcome.ok, qPrintable(var##Outcome.message));                              \
     const nlohmann::json& var = var##Outcome.results
 
