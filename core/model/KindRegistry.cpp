@@ -83,7 +83,7 @@ KindSpec kind(std::string id, std::string displayName, std::string help, KindRol
 // Where a kind's simulator behaviour and analyzer model live, from their class stem.
 KindHome home(const std::string& stem)
 {
-    return {"core/sim/" + stem + "Behavior.cpp", "core/analysis/models/" + stem + "Model.cpp"};
+    return {"core/sim/" + stem + "Behavior.h", "core/analysis/models/" + stem + "Model.cpp"};
 }
 
 std::vector<KindSpec> builtinKinds()

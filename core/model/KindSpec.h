@@ -44,7 +44,7 @@ struct KindLook {
 /// Where the code of a kind lives (paths from the repository root); the registry test
 /// checks that each exists, so a new kind cannot ship half-built.
 struct KindHome {
-    std::string behavior; ///< the simulator's NodeBehavior subclass
+    std::string behavior; ///< the header of the simulator's NodeBehavior subclass
     std::string analysis; ///< the analyzer's flow model of the kind
 };
 

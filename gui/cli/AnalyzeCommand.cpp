@@ -94,8 +94,8 @@ QString analysisTable(const core::Topology& topology, const core::Analysis& a,
     if (!a.findings.empty()) {
         out << QString() << QStringLiteral("Findings:");
         for (const auto& f : a.findings)
-            out << QStringLiteral("  [%1] %2").arg(QString::fromStdString(f.severity),
-                                                  QString::fromStdString(f.text));
+            out << QStringLiteral("  [%1] %2").arg(QString::fromLatin1(core::toString(f.severity)),
+                                                  QString::fromStdString(f.sentence()));
     }
     return out.join(QLatin1Char('\n'));
 }

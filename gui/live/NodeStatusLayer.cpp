@@ -31,6 +31,13 @@ QColor toneColour(core::sim::EventTone tone)
     return {0x47, 0x55, 0x69};
 }
 
+QFont smallBold()
+{
+    QFont f;
+    f.setPixelSize(10);
+    f.setBold(true);
+    return f;
+}
 } // namespace
 
 NodeStatusLayer::NodeStatusLayer(CanvasScene* scene, const SimulationController* controller)

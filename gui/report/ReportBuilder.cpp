@@ -403,19 +403,22 @@ QString ReportBuilder::findingsSection() const
                              QStringLiteral("Availability was %1: %2 of %3 requests failed.")
                                  .arg(repPercent(availability, 3),
                                       reportNumber(repNum(repSub(m_results, "requests"), "failed"), 0),
-                                      reportNumber(repNum(repSub(m_results, "requests"), "generated"), 0))});
+                                      reportNumber(repNum(repSub(m_results, "requests"), "generated"), 0)),
+                             {}});
         const double lost = repNum(repSub(m_results, "data"), "lost_writes");
         if (lost > 0)
             items.push_back({core::Severity::Warning, {},
                              QStringLiteral("%1 acknowledged writes were lost: they had not reached a "
                                             "replica when its master failed. Try a shorter "
                                             "replication lag.")
-                                 .arg(reportNumber(lost, 0))});
+                                 .arg(reportNumber(lost, 0)),
+                             {}});
         const double stale = repNum(repSub(m_results, "data"), "stale_reads");
         if (stale > 0)
             items.push_back({core::Severity::Info, {},
                              QStringLiteral("%1 reads returned stale data from a lagging replica.")
-                                 .arg(reportNumber(stale, 0))});
+                                 .arg(reportNumber(stale, 0)),
+                             {}});
     }
     for (const auto& f : m_analysis.findings)
         items.push_back({f.severity, QString::fromStdString(f.node.str()),
