@@ -79,7 +79,8 @@ bool hasFinding(const Analysis& a, const std::string& severity, const std::strin
                 const std::string& fragment)
 {
     for (const auto& f : a.findings)
-        if (f.severity == severity && f.node.str() == node && f.text.find(fragment) != std::string::npos)
+        if (toString(f.severity) == severity && f.node.str() == node &&
+            f.sentence().find(fragment) != std::string::npos)
             return true;
     return false;
 }

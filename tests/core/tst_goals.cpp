@@ -22,7 +22,6 @@ namespace {
 sim::RunResults sampleResults()
 {
     sim::RunResults r;
-    r.name = "t";
     r.durationS = 60;
     r.generated = 1000;
     r.completed = 990;

@@ -174,7 +174,7 @@ private Q_SLOTS:
         QVERIFY(s.now() < s.end());
         const RunResults r = s.results();
         QVERIFY(r.engine.eventCapReached);
-        QCOMPARE(r.events.back().kind, EventKind::EventCapReached);
+        QVERIFY(r.events.back().kind == EventKind::EventCapReached);
     }
 
     // A queue without a limit under twice the load it can serve grows without end: the
@@ -197,7 +197,7 @@ private Q_SLOTS:
         QVERIFY2(toSeconds(s.now()) > 5 && toSeconds(s.now()) < 20, qPrintable(QString::number(toSeconds(s.now()))));
         const RunResults r = s.results();
         QVERIFY(r.engine.eventCapReached);
-        QCOMPARE(r.events.back().kind, EventKind::EventCapReached);
+        QVERIFY(r.events.back().kind == EventKind::EventCapReached);
         QVERIFY(r.events.back().detail.find("call frames alive") != std::string::npos);
     }
 

@@ -107,7 +107,7 @@ inline RunOutcome runTopology(const core::Topology& topology, const QString& tag
     const QString path = dir.filePath(tag + QStringLiteral(".scalelab"));
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return RunOutcome{false, false, QStringLiteral("cannot write ") + path, {}};
+        return RunOutcome{false, QStringLiteral("cannot write ") + path, {}};
     f.write(QByteArray::fromStdString(core::saveTopology(topology)));
     f.close();
     return runFile(path);

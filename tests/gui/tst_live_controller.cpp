@@ -162,7 +162,7 @@ void TestLiveController::parameterEditAppliesLive()
     QVERIFY(rig.c().advanceTo(6.0));
     bool found = false;
     for (const auto& e : rig.c().eventLog())
-        found |= e.type == "param_set" && e.node == "users" && e.tS == 2.0;
+        found |= e.kind == core::sim::EventKind::ParamSet && e.node == "users" && e.tS == 2.0;
     QVERIFY2(found, "the rate change was not applied to the running simulation");
     // The last full second reflects the doubled rate (Poisson noise well within 25%).
     QVERIFY2(rig.c().chart().back().throughputRps > 600,

@@ -186,7 +186,7 @@ private Q_SLOTS:
             QVERIFY2(svgText.contains(QLatin1String(label)), label);
         // The numbers: seed, summary, goals, events, per-node comparison, findings.
         for (const char* fact : {"seed 42", "396.9", "163.3", "99.163 %", "221.5", "1,312",
-                                 "replica promoted", "Analysis and simulation per node",
+                                 "promoted to master", "Analysis and simulation per node",
                                  "single point of failure", "What to try next", "met",
                                  "health_check_interval_s", "Time between health checks"})
             QVERIFY2(tableText.contains(QLatin1String(fact)), fact);
