@@ -22,18 +22,14 @@ struct Problems {
 Problems problemsOf(const core::Topology& topology)
 {
     Problems problems;
-    const auto& links = topology.links;
+    // As the canvas marks them: a link's problem on the link (it carries its key), others
+    // on their node.
     for (const auto& d : core::validate(topology)) {
-        if (!d.nodeId.empty()) {
+        if (d.link) {
+            problems.links.insert(*d.link);
+        } else if (!d.nodeId.empty()) {
             auto& flags = problems.nodes[core::NodeId{d.nodeId}];
             (d.severity == core::Severity::Error ? flags.first : flags.second) = true;
-            continue;
-        }
-        // "/links/3/..." points at a link by its file index.
-        if (d.path.rfind("/links/", 0) == 0) {
-            const std::size_t index = std::strtoul(d.path.c_str() + 7, nullptr, 10);
-            if (index < links.size())
-                problems.links.insert(links[index].key());
         }
     }
     return problems;
