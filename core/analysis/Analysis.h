@@ -9,6 +9,20 @@
 
 namespace scalelab::core {
 
+/// A message queue's jobs: its backlog and the threads of its workers together are one
+/// c-server queue (M/M/c, or M/M/c/K with K = threads + capacity when the queue is bounded).
+struct JobEstimate {
+    double arrivalRps = 0;   ///< jobs published (accepted by the ack servers)
+    std::int64_t threads = 0;///< workers' threads together
+    double holdMs = 0;       ///< mean time a job holds a thread (own service + downstream)
+    double utilization = 0;  ///< offered: arrival x hold / threads (>= 1: the backlog grows)
+    double meanWaitMs = 0;   ///< in the backlog; +inf when unstable
+    double meanLatencyMs = 0;///< publish to completion; +inf when unstable
+    double meanBacklog = 0;  ///< jobs waiting, time average; +inf when unstable
+    std::optional<double> dropFraction; ///< bounded queue: share of publishes refused
+    bool stable = true;
+};
+
 /// Queueing-theory estimate of one node, from the topology alone (no simulation).
 /// Times are milliseconds, rates requests per second. Unstable queues carry +inf times.
 struct NodeEstimate {
@@ -30,6 +44,7 @@ struct NodeEstimate {
     double meanResponseMs = 0; ///< wait + service (+ downstream for a blocking server)
     bool stable = true;        ///< offered load < 1
     std::optional<double> hitRatio; ///< caches: the hit ratio used (fixed or LRU estimate)
+    std::optional<JobEstimate> jobs; ///< message queues
 };
 
 struct Finding {

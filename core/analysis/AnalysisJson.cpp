@@ -43,6 +43,20 @@ nlohmann::ordered_json analysisToJson(const Analysis& a)
             n["reject_fraction"] = *e.rejectFraction;
         if (e.hitRatio)
             n["hit_ratio"] = *e.hitRatio;
+        if (e.jobs) {
+            const JobEstimate& j = *e.jobs;
+            Json jobs{{"arrival_rps", j.arrivalRps},
+                      {"threads", j.threads},
+                      {"hold_ms", finiteOrNull(j.holdMs)},
+                      {"utilization", finiteOrNull(j.utilization)},
+                      {"mean_wait_ms", finiteOrNull(j.meanWaitMs)},
+                      {"mean_latency_ms", finiteOrNull(j.meanLatencyMs)},
+                      {"mean_backlog", finiteOrNull(j.meanBacklog)},
+                      {"stable", j.stable}};
+            if (j.dropFraction)
+                jobs["drop_fraction"] = *j.dropFraction;
+            n["jobs"] = std::move(jobs);
+        }
         nodes[e.id.str()] = std::move(n);
     }
     doc["nodes"] = std::move(nodes);

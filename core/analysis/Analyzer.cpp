@@ -2,6 +2,7 @@
 
 #include "core/analysis/FailureAnalysis.h"
 #include "core/analysis/Findings.h"
+#include "core/analysis/JobEstimate.h"
 #include "core/analysis/LoadModel.h"
 #include "core/analysis/RoutingPlan.h"
 
@@ -68,6 +69,7 @@ Analysis analyze(const Topology& t)
     }
     const LoadState load = computeLoad(t, plan, 1.0);
     a.nodes = load.nodes;
+    estimateJobs(t, plan, a.nodes);
 
     using analyzer_detail::clientMean;
     a.endToEndReadMs = clientMean(plan, load, [](const NodeRouting& r) { return r.readRatio; },

@@ -66,7 +66,12 @@ private:
             const double hit = m_down[c] ? 0.0 : m_plan.nodes[c].hitRatio;
             data = hit + (1 - hit) * data; // a down cache sends its reads to the database
         }
-        return next * data;
+        const double direct = next * data;
+        if (r.broker < 0)
+            return direct;
+        // Publishing requests need only the queue's ack: its workers may be down.
+        const double published = m_down[static_cast<std::size_t>(r.broker)] ? 0.0 : 1.0;
+        return (1.0 - r.publishRatio) * direct + r.publishRatio * published;
     }
 
     double groupReads(std::size_t master) const

@@ -37,6 +37,51 @@ std::string percentText(double utilization)
     return fmt::format("{:.0f}%", utilization * 100);
 }
 
+// A message queue whose workers cannot keep up: the backlog grows (or, bounded, the queue
+// stays full and refuses publishes); one that is hot: jobs wait long before a worker.
+void jobFindings(const Topology& t, const Analysis& a,
+                 std::vector<Finding>& out)
+{
+    for (std::size_t i = 0; i < a.nodes.size(); ++i) {
+        const NodeEstimate& e = a.nodes[i];
+        if (!e.jobs || !e.reached || e.jobs->arrivalRps <= 0)
+            continue;
+        const JobEstimate& j = *e.jobs;
+        const std::string remedy =
+            "more worker threads (workers), or another worker consuming the same queue";
+        if (j.threads == 0) {
+            out.push_back({Severity::Error, e.id,
+                           fmt::format("'{}' receives {:.3g} jobs/s but no worker consumes "
+                                       "from it: every job waits for ever.",
+                                       e.id.str(), j.arrivalRps),
+                           "a worker linked from it by a consume link"});
+            continue;
+        }
+        const double capacity = static_cast<double>(j.threads) * 1000.0 / j.holdMs;
+        if (!j.stable) {
+            const std::string consequence =
+                j.dropFraction
+                    ? fmt::format("its backlog (capacity {}) stays full and about {:.0f}% of "
+                                  "publishes fail",
+                                  t.nodes[i].integer("capacity"), *j.dropFraction * 100)
+                    : std::string("its backlog grows without bound");
+            out.push_back({Severity::Error, e.id,
+                           fmt::format("The workers of '{}' cannot keep up: {:.3g} jobs/s "
+                                       "arrive, {} threads x {:.3g} ms finish about {:.3g} "
+                                       "jobs/s; {}.",
+                                       e.id.str(), j.arrivalRps, j.threads, j.holdMs, capacity,
+                                       consequence),
+                           remedy});
+        } else if (j.utilization >= 0.8) {
+            out.push_back({Severity::Warning, e.id,
+                           fmt::format("The workers of '{}' are {} busy: jobs wait {:.3g} ms "
+                                       "on average in its backlog before a worker takes them.",
+                                       e.id.str(), percentText(j.utilization), j.meanWaitMs),
+                           remedy});
+        }
+    }
+}
+
 } // namespace findings_detail
 
 using namespace findings_detail;
@@ -55,6 +100,8 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
         const Node& n = t.nodes[i];
         if (!plan.nodes[i].isQueue || !e.reached || e.arrivalRps <= 0)
             continue;
+        if (plan.nodes[i].traits.consumer)
+            continue; // a worker's overload piles up in its queue: reported there (jobFindings)
         const double capacity = static_cast<double>(e.servers) * 1000.0 / e.serviceMs;
         if (!e.stable) {
             const std::string consequence =
@@ -77,6 +124,8 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
                 remedyForLoad(n, e));
         }
     }
+
+    jobFindings(t, a, out);
 
     for (const NodeId& id : a.singlePointsOfFailure) {
         const std::size_t i = *t.nodeIndex(id);

@@ -98,6 +98,8 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
 
         double downR = 0, downW = 0; // time spent in downstream calls, per class
         for (const auto& call : r.calls) {
+            if (call.async)
+                continue; // a job handed to a worker: the queue does not wait for it
             if (call.pRead > 0)
                 downR += call.pRead * (2 * call.latencyMs + s.readMs[call.target]);
             if (call.pWrite > 0)
@@ -135,6 +137,11 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
             e.rejectFraction = f.probReject;
             e.meanWaitMs = f.meanWait * 1000.0;
             e.meanResponseMs = e.arrivalRps > 0 ? f.meanResponse * 1000.0 : hold.mean;
+        }
+        if (r.traits.consumer && e.stable) {
+            // Jobs wait in their queue (its job estimate), never at the worker.
+            e.meanWaitMs = 0;
+            e.meanResponseMs = hold.mean;
         }
         s.readMs[i] = e.meanWaitMs + holdR + (r.blocking ? 0.0 : downR);
         s.writeMs[i] = e.meanWaitMs + holdW + (r.blocking ? 0.0 : downW);

@@ -46,6 +46,12 @@ void setOwnService(const Node& node, const KindSpec& spec, NodeRouting& r)
     r.servers = std::max<std::int64_t>(r.servers, 1);
     r.queueLimit = std::max<std::int64_t>(node.integer("queue_limit"), 0);
     r.blocking = spec.traits.application && node.text("concurrency_model") == "blocking";
+    if (spec.traits.consumer) {
+        // A job holds its thread to the end, and its queue hands it one only when a thread
+        // is free: it never waits here, so its own waiting room never fills.
+        r.blocking = true;
+        r.queueLimit = 0;
+    }
 }
 
 // Cache hit ratios: fixed, or an LRU estimate over the key space of the client that sends

@@ -16,6 +16,9 @@ struct RoutedCall {
     double latencyMs = 0; ///< one way; the answer comes back over the same link
     double pRead = 0;
     double pWrite = 0;
+    /// The sender does not wait (a queue handing a job to a worker): the flow counts,
+    /// the time does not.
+    bool async = false;
 };
 
 /// How one node serves and forwards requests, derived once from the topology.
@@ -39,6 +42,9 @@ struct NodeRouting {
     std::vector<std::size_t> nextTier;
     std::ptrdiff_t cache = -1;
     std::ptrdiff_t groupMaster = -1;
+    /// Web servers: the message queue its publishing share of requests goes to (-1: none).
+    std::ptrdiff_t broker = -1;
+    double publishRatio = 0;
 };
 
 /// The whole topology as routing probabilities, plus a topological order of the request

@@ -86,6 +86,36 @@ KindHome home(const std::string& stem)
     return {"core/sim/" + stem + "Behavior.h", "core/analysis/models/" + stem + "Model.cpp"};
 }
 
+// Message queue and worker (issue 15): asynchronous jobs, a backlog, a pool of consumers.
+void addMessagingKinds(std::vector<KindSpec>& kinds)
+{
+    KindSpec queue = kind("message_queue", "Message queue",
+                          "Keeps published jobs in a FIFO backlog and hands them to its workers",
+                          KindRole::MessageQueue, Network::Private);
+    queue.traits.queueing = true; // the ack of a publish is a c-server station
+    queue.traits.broker = true;
+    queue.serversParam = "workers";
+    queue.params = concat(queueParams("workers", 1000, 1.0),
+                          integer("capacity", 0, 0, 1e9, "jobs",
+                                  "Jobs the backlog holds; a publish to a full queue fails; "
+                                  "0 = unbounded"));
+    queue.sends = {{LinkKind::Consume, {"worker"}}};
+    queue.home = home("MessageQueue");
+    kinds.push_back(std::move(queue));
+
+    KindSpec worker = kind("worker", "Worker",
+                           "Takes jobs from a message queue and runs them, calling downstream",
+                           KindRole::Worker, Network::Private);
+    worker.traits.queueing = true;
+    worker.traits.application = true; // calls next tiers, its cache and its data store
+    worker.traits.consumer = true;
+    worker.serversParam = "workers";
+    worker.params = concat(queueParams("workers", 4, 100.0));
+    worker.sends = {{LinkKind::Request, {"web_server", "load_balancer", "cache", "database"}}};
+    worker.home = home("Worker");
+    kinds.push_back(std::move(worker));
+}
+
 std::vector<KindSpec> builtinKinds()
 {
     std::vector<KindSpec> kinds;
@@ -149,6 +179,11 @@ std::vector<KindSpec> builtinKinds()
                                "async: a worker is busy for its own service only; blocking: held "
                                "until downstream calls return"));
     web.sends = {{LinkKind::Request, {"web_server", "load_balancer", "cache", "database"}}};
+    // Message queues: a share of requests publish a job and return after the queue's ack.
+    web.params.push_back(real("publish_ratio", 0, 0, 1, "",
+                              "Share of requests that publish one job over the publish link "
+                              "(instead of calling downstream) and return after the ack"));
+    web.sends.push_back({LinkKind::Publish, {"message_queue"}});
     web.home = home("WebServer");
     kinds.push_back(std::move(web));
 
@@ -192,6 +227,7 @@ std::vector<KindSpec> builtinKinds()
     db.home = home("Database");
     kinds.push_back(std::move(db));
 
+    addMessagingKinds(kinds);
     return kinds;
 }
 

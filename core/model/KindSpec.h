@@ -14,8 +14,18 @@ enum class Network { Public, Private };
 
 /// The part a kind plays; the simulator's behaviour table and the analyzer's model table
 /// are indexed by it (one row per role, checked complete by tst_kind_registry).
-enum class KindRole { Client, Dns, LoadBalancer, WebServer, Cache, Database };
-inline constexpr std::size_t kKindRoleCount = 6;
+enum class KindRole {
+    Client,
+    Dns,
+    LoadBalancer,
+    WebServer,
+    Cache,
+    Database,
+    // Message queues and their workers (issue 15).
+    MessageQueue,
+    Worker,
+};
+inline constexpr std::size_t kKindRoleCount = 8;
 
 /// What the rest of the program asks about a kind instead of testing its name.
 struct KindTraits {
@@ -27,6 +37,8 @@ struct KindTraits {
     bool cacheAside = false; ///< asked for reads before the data store; writes invalidate it
     bool dataStore = false;  ///< holds the data: reads and writes, master/replica groups
     bool lru = false;        ///< can hold an LRU over the clients' keys (capacity_keys)
+    bool broker = false;     ///< keeps published jobs and hands them to consumers (a queue)
+    bool consumer = false;   ///< takes jobs from a broker; a job holds a worker to its end
 };
 
 /// Link kinds a kind may send, and to which kinds: the pairs a link may join.

@@ -57,6 +57,7 @@ TopologyIndex::TopologyIndex(const Topology& t)
                                     : m_downstream[i].nextTier)
                     .push_back(k);
             }
+            m_downstream[i].publishes = out(i, LinkKind::Publish);
         }
     }
 

@@ -56,11 +56,20 @@ public:
         std::vector<std::size_t> nextTier;
         std::vector<std::size_t> caches;
         std::vector<std::size_t> dataStores;
+        /// Publish links to message queues (only the first is used).
+        std::vector<std::size_t> publishes;
         std::size_t cache() const { return caches.empty() ? kNone : caches.front(); }
         std::size_t dataStore() const { return dataStores.empty() ? kNone : dataStores.front(); }
+        std::size_t publish() const { return publishes.empty() ? kNone : publishes.front(); }
         bool any() const { return !nextTier.empty() || !caches.empty() || !dataStores.empty(); }
     };
     const Downstream& downstream(std::size_t node) const { return m_downstream[node]; }
+
+    /// A broker's consume links to its consumers (workers), in file order.
+    const std::vector<std::size_t>& consumers(std::size_t broker) const
+    {
+        return out(broker, LinkKind::Consume);
+    }
 
     /// Groups in the order of their masters in the file.
     const std::vector<ReplicationGroupInfo>& groups() const { return m_groups; }

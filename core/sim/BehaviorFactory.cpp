@@ -5,7 +5,9 @@
 #include "core/sim/DatabaseBehavior.h"
 #include "core/sim/DnsBehavior.h"
 #include "core/sim/LoadBalancerBehavior.h"
+#include "core/sim/MessageQueueBehavior.h"
 #include "core/sim/WebServerBehavior.h"
+#include "core/sim/WorkerBehavior.h"
 
 #include <array>
 
@@ -32,6 +34,9 @@ constexpr std::array<BehaviorRow, kKindRoleCount> kBehaviors{{
     {KindRole::WebServer, &create<WebServerBehavior>},
     {KindRole::Cache, &create<CacheBehavior>},
     {KindRole::Database, &create<DatabaseBehavior>},
+    // Message queues and workers.
+    {KindRole::MessageQueue, &create<MessageQueueBehavior>},
+    {KindRole::Worker, &create<WorkerBehavior>},
 }};
 
 constexpr bool inRoleOrder()

@@ -433,6 +433,8 @@ Snapshot Kernel::snapshot()
     s.p95Ms = m_metrics.lastP95Ms();
     s.p99Ms = m_metrics.lastP99Ms();
     s.errorsPerS = m_metrics.lastErrors();
+    s.hasJobs = m_metrics.hasJobs();
+    s.backlog = m_metrics.backlog();
     return s;
 }
 

@@ -19,6 +19,8 @@ public:
     void resetStats() override;
     void fillResults(NodeResults& out) const override;
     void fillSnapshot(NodeSnapshot& out) override;
+    /// Requests it serves at once (a message queue hands a worker no more jobs than this).
+    std::uint32_t servers() const { return m_servers; }
 
 protected:
     void accept(std::uint32_t frame) override;

@@ -52,6 +52,20 @@ struct TimeSeries {
     std::vector<double> p50Ms;
     std::vector<double> p99Ms;
     std::vector<std::uint64_t> errors;
+    /// Jobs waiting in every message queue at the end of each interval; empty without one.
+    std::vector<std::uint64_t> backlog;
+};
+
+/// Jobs of the message queues over the measured window (results `jobs`).
+struct JobResults {
+    bool present = false;         ///< the diagram has a message queue
+    std::uint64_t published = 0;  ///< accepted by a queue (acknowledged)
+    std::uint64_t completed = 0;  ///< finished by a worker
+    std::uint64_t dropped = 0;    ///< publishes refused by a full queue
+    std::uint64_t failed = 0;     ///< a worker answered the job with an error (downstream failed)
+    std::uint64_t redelivered = 0;///< handed out again after their worker failed under them
+    std::uint64_t backlogMax = 0; ///< most jobs waiting at once, all queues together
+    LatencySummary latency;       ///< publish to completion, completed jobs
 };
 
 struct EngineStats {
@@ -80,6 +94,7 @@ struct RunResults {
     std::vector<NodeResults> nodes; ///< file order
     std::uint64_t lostWrites = 0;
     std::uint64_t staleReads = 0;
+    JobResults jobs;
     std::vector<EventRecord> events;
     TimeSeries timeseries;
     EngineStats engine;

@@ -115,6 +115,20 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
     }
     doc["nodes"] = std::move(nodes);
     doc["data"] = {{"lost_writes", r.lostWrites}, {"stale_reads", r.staleReads}};
+    if (r.jobs.present) {
+        const LatencySummary& l = r.jobs.latency;
+        doc["jobs"] = {{"published", r.jobs.published},
+                       {"completed", r.jobs.completed},
+                       {"dropped", r.jobs.dropped},
+                       {"failed", r.jobs.failed},
+                       {"redelivered", r.jobs.redelivered},
+                       {"backlog_max", r.jobs.backlogMax},
+                       {"latency_ms",
+                        {{"mean", finite(l.mean)},
+                         {"p50", finite(l.p50)},
+                         {"p99", finite(l.p99)},
+                         {"max", finite(l.max)}}}};
+    }
     J events = J::array();
     for (const EventRecord& e : r.events)
         events.push_back({{"t_s", e.tS}, {"type", toString(e.kind)}, {"node", e.node}, {"detail", e.detail}});
@@ -133,6 +147,8 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
                          {"p50_ms", p50},
                          {"p99_ms", p99},
                          {"errors", ts.errors}};
+    if (r.jobs.present)
+        doc["timeseries"]["backlog"] = ts.backlog;
     doc["engine"] = {{"events", r.engine.events},
                      {"wall_s", finite(r.engine.wallS)},
                      {"events_per_s", finite(r.engine.eventsPerS)},
@@ -149,10 +165,14 @@ std::string resultsToJson(const RunResults& r)
 std::string timeSeriesToCsv(const RunResults& r)
 {
     const TimeSeries& ts = r.timeseries;
-    std::string out = "t_s,throughput_rps,p50_ms,p99_ms,errors\n";
-    for (std::size_t i = 0; i < ts.tS.size(); ++i)
-        out += fmt::format("{:g},{:g},{:g},{:g},{}\n", ts.tS[i], ts.throughputRps[i], ts.p50Ms[i],
+    const bool backlog = r.jobs.present && ts.backlog.size() == ts.tS.size();
+    std::string out = backlog ? "t_s,throughput_rps,p50_ms,p99_ms,errors,backlog\n"
+                              : "t_s,throughput_rps,p50_ms,p99_ms,errors\n";
+    for (std::size_t i = 0; i < ts.tS.size(); ++i) {
+        out += fmt::format("{:g},{:g},{:g},{:g},{}", ts.tS[i], ts.throughputRps[i], ts.p50Ms[i],
                            ts.p99Ms[i], ts.errors[i]);
+        out += backlog ? fmt::format(",{}\n", ts.backlog[i]) : std::string("\n");
+    }
     return out;
 }
 

@@ -80,6 +80,8 @@ void RunMetrics::closeInterval()
         m_series.p50Ms.push_back(m_lastP50);
         m_series.p99Ms.push_back(m_lastP99);
         m_series.errors.push_back(m_intervalErrors);
+        if (m_jobs.present)
+            m_series.backlog.push_back(m_backlog);
         m_read.merge(m_intervalByClass[0]);
         m_write.merge(m_intervalByClass[1]);
     }
@@ -117,6 +119,13 @@ void RunMetrics::fill(RunResults& out, SimTime now)
     out.write = {write.count(), m_failedByClass[1], summarize(write)};
     out.staleReads = m_staleReads;
     out.lostWrites = m_lostWrites;
+    out.jobs = m_jobs;
+    if (m_jobs.present) {
+        // The backlog held at the end of the window counts too.
+        if (now >= m_warmup)
+            out.jobs.backlogMax = std::max(out.jobs.backlogMax, m_backlog);
+        out.jobs.latency = summarize(m_jobLatency);
+    }
     out.timeseries = m_series;
     out.timeseries.intervalS = toSeconds(m_intervalLength);
     out.latenciesMs = m_latencies;

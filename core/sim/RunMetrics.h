@@ -5,6 +5,7 @@
 #include "core/sim/Results.h"
 #include "core/sim/SimTime.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -65,6 +66,49 @@ public:
             m_lostWrites += n;
     }
 
+    // Jobs of message queues, counted after the warm-up like requests.
+    void jobsPresent() { m_jobs.present = true; }
+    void jobPublished(SimTime now)
+    {
+        if (now >= m_warmup)
+            ++m_jobs.published;
+    }
+    void jobDropped(SimTime now)
+    {
+        if (now >= m_warmup)
+            ++m_jobs.dropped;
+    }
+    void jobFailed(SimTime now)
+    {
+        if (now >= m_warmup)
+            ++m_jobs.failed;
+    }
+    void jobRedelivered(SimTime now)
+    {
+        if (now >= m_warmup)
+            ++m_jobs.redelivered;
+    }
+    void jobCompleted(SimTime latency, SimTime now)
+    {
+        if (now < m_warmup)
+            return;
+        ++m_jobs.completed;
+        m_jobLatency.record(latency);
+    }
+    /// Jobs waiting in the queues grew or shrank. Intervals are closed first, so the series
+    /// holds the backlog at the end of each interval.
+    void backlogChanged(std::int64_t delta, SimTime now)
+    {
+        roll(now);
+        if (now >= m_warmup)
+            m_jobs.backlogMax = std::max(m_jobs.backlogMax, m_backlog);
+        m_backlog = static_cast<std::uint64_t>(static_cast<std::int64_t>(m_backlog) + delta);
+        if (now >= m_warmup)
+            m_jobs.backlogMax = std::max(m_jobs.backlogMax, m_backlog);
+    }
+    std::uint64_t backlog() const { return m_backlog; }
+    bool hasJobs() const { return m_jobs.present; }
+
     /// Closes every interval that ended by `now` (also called when nothing happens).
     void roll(SimTime now)
     {
@@ -109,6 +153,9 @@ private:
     std::uint64_t m_lastErrors = 0;
     TimeSeries m_series;
     std::vector<double> m_latencies;
+    JobResults m_jobs;
+    LatencyHistogram m_jobLatency;
+    std::uint64_t m_backlog = 0;
 };
 
 LatencySummary summarize(const LatencyHistogram& histogram);

@@ -20,6 +20,10 @@ struct NodeSnapshot {
     std::uint32_t servers = 0;
     bool up = true;
     std::string role; ///< "master" / "replica" for databases, else empty
+    /// Message queue: jobs waiting now, and the most it holds (0 = unbounded).
+    bool hasBacklog = false;
+    std::uint64_t backlog = 0;
+    std::uint64_t backlogCapacity = 0;
     /// Load balancer: for each request link leaving it (file order), whether it is in rotation.
     std::vector<bool> backendsInRotation;
 };
@@ -52,6 +56,8 @@ struct Snapshot {
     double p95Ms = 0;
     double p99Ms = 0;
     std::uint64_t errorsPerS = 0;
+    bool hasJobs = false;        ///< the diagram has a message queue
+    std::uint64_t backlog = 0;   ///< jobs waiting in every queue now
 };
 
 } // namespace scalelab::core::sim

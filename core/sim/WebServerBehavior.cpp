@@ -10,6 +10,7 @@ namespace {
 constexpr std::uint16_t kAfterCache = 0xF000;
 constexpr std::uint16_t kAfterRead = 0xF001;
 constexpr std::uint16_t kAfterWrite = 0xF002;
+constexpr std::uint16_t kAfterPublish = 0xF003;
 } // namespace
 
 void WebServerBehavior::init()
@@ -25,18 +26,29 @@ void WebServerBehavior::init()
         m_dbLink = static_cast<std::uint32_t>(down.dataStore());
         m_group = m_kernel.groupOf(m_kernel.link(m_dbLink).to);
     }
+    if (down.publish() != TopologyIndex::kNone)
+        m_publishLink = static_cast<std::uint32_t>(down.publish());
     reconfigure();
 }
 
 void WebServerBehavior::reconfigure()
 {
     QueueStation::reconfigure();
-    const bool downstream = !m_tiers.empty() || m_cacheLink != kNone || m_dbLink != kNone;
+    const bool downstream = !m_tiers.empty() || m_cacheLink != kNone || m_dbLink != kNone ||
+                            m_publishLink != kNone;
     m_holdWorker = downstream && node().text("concurrency_model") == "blocking";
+    // Read only with a publish link: a server that cannot publish draws nothing for it.
+    m_publishRatio = m_publishLink == kNone ? 0.0 : node().number("publish_ratio");
 }
 
 void WebServerBehavior::served(std::uint32_t frame)
 {
+    if (m_publishRatio > 0 &&
+        (m_publishRatio >= 1.0 || uniform01(m_kernel.rng(m_index)) < m_publishRatio)) {
+        m_kernel.frames()[frame].step = kAfterPublish;
+        m_kernel.call(frame, m_publishLink, m_kernel.link(m_publishLink).to);
+        return;
+    }
     m_kernel.frames()[frame].step = 0;
     proceed(frame);
 }
@@ -103,7 +115,7 @@ void WebServerBehavior::childReturned(std::uint32_t frame, const Frame& child)
         answer(frame);
         return;
     }
-    if (f.step == kAfterRead) {
+    if (f.step == kAfterRead || f.step == kAfterPublish) {
         answer(frame);
         return;
     }

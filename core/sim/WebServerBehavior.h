@@ -14,7 +14,10 @@ class ReplicationGroup;
 /// dead cache goes to the database group), writes go to the group's current master and
 /// invalidate the key. With no downstream link it answers itself (an M/M/c queue).
 /// `blocking` keeps the worker until downstream calls return; `async` frees it at once.
-class WebServerBehavior final : public QueueStation {
+/// With `publish_ratio`, that share of requests publishes a job to its message queue
+/// instead of calling downstream, and is answered after the queue's ack.
+/// WorkerBehavior runs its jobs with the same downstream logic.
+class WebServerBehavior : public QueueStation {
 public:
     using QueueStation::QueueStation;
 
@@ -34,6 +37,8 @@ private:
     CacheBehavior* m_cache = nullptr;
     std::uint32_t m_dbLink = kNone;
     ReplicationGroup* m_group = nullptr;
+    std::uint32_t m_publishLink = kNone;
+    double m_publishRatio = 0;
 };
 
 } // namespace scalelab::core::sim

@@ -37,6 +37,7 @@ public:
         checkLinks();
         checkReplicas();
         checkClients();
+        checkMessaging();
         checkLoops();
         checkReachability();
         checkScenario();
@@ -211,6 +212,40 @@ private:
                 warning(fmt::format("/nodes/{}", i),
                         fmt::format("client '{}' has no entry point: link it to a load "
                                     "balancer or a web server",
+                                    n.id.str()),
+                        n.id);
+        }
+    }
+
+    // Jobs that can go nowhere, and a publish share with no queue (or the reverse).
+    void checkMessaging()
+    {
+        for (std::size_t i = 0; i < m_t.nodes.size(); ++i) {
+            const Node& n = m_t.nodes[i];
+            const KindSpec* spec = n.spec();
+            if (!spec || m_index.node(n.id) != i)
+                continue;
+            const std::string path = fmt::format("/nodes/{}", i);
+            if (spec->traits.broker && m_index.consumers(i).empty())
+                warning(path,
+                        fmt::format("message queue '{}' has no worker: its jobs are never "
+                                    "done (draw a link from it to a worker)",
+                                    n.id.str()),
+                        n.id);
+            if (!spec->param("publish_ratio"))
+                continue;
+            const bool linked = !m_index.out(i, LinkKind::Publish).empty();
+            const double ratio = n.number("publish_ratio");
+            if (ratio > 0 && !linked)
+                warning(path + "/params/publish_ratio",
+                        fmt::format("'{}' publishes {:g} of its requests but has no publish "
+                                    "link to a message queue: nothing is published",
+                                    n.id.str(), ratio),
+                        n.id);
+            else if (ratio <= 0 && linked)
+                warning(path + "/params/publish_ratio",
+                        fmt::format("'{}' links to a message queue but its publish_ratio is 0: "
+                                    "it publishes nothing",
                                     n.id.str()),
                         n.id);
         }

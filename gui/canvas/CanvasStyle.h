@@ -56,6 +56,11 @@ inline QColor replication()
 {
     return {0x7c, 0x3a, 0xed};
 }
+/// Publish and consume links: jobs, not requests (the worker's amber).
+inline QColor jobs()
+{
+    return {0xb4, 0x53, 0x09};
+}
 inline QColor error()
 {
     return {0xdc, 0x26, 0x26};

@@ -132,6 +132,9 @@ void AnalysisDock::setRunResults(const core::sim::RunResults& results)
         m_measured[n.id] = {n.utilization, n.meanResponseMs};
     m_runHeadline = Headline{results.throughputRps, results.latency.mean, results.latency.p99,
                              results.availability};
+    m_measuredJobMs.reset();
+    if (results.jobs.present && results.jobs.completed > 0)
+        m_measuredJobMs = results.jobs.latency.mean;
     fillNodes();
     updateComparison();
 }
@@ -140,6 +143,7 @@ void AnalysisDock::clearRunResults()
 {
     m_measured.clear();
     m_runHeadline.reset();
+    m_measuredJobMs.reset();
     fillNodes();
     updateComparison();
 }
@@ -280,6 +284,15 @@ void AnalysisDock::fillNodes()
             notes << tr("single point of failure");
         if (e.hitRatio)
             notes << tr("hit ratio %1").arg(dockPct(*e.hitRatio));
+        if (e.jobs) {
+            // The pooled estimate beside the run's figure (all queues together).
+            QString jobs = tr("jobs %1/s, workers %2 busy, job latency %3 ms")
+                               .arg(QString::number(e.jobs->arrivalRps, 'f', 1), dockPct(e.jobs->utilization),
+                                    dockMs(e.jobs->meanLatencyMs));
+            if (m_measuredJobMs && !m_measured.empty())
+                jobs += tr(" (sim. %1 ms)").arg(dockMs(*m_measuredJobMs));
+            notes << jobs;
+        }
         item->setText(ColNotes, notes.join(QStringLiteral(", ")));
         for (int c = ColRate; c < ColColumnCount; ++c)
             if (c != ColNotes)

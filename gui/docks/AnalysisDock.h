@@ -71,6 +71,8 @@ private:
     std::map<std::string, Measured> m_baseline; ///< by node id, empty without a baseline
     std::optional<Headline> m_runHeadline, m_baseHeadline;
     QString m_baselineLabel;
+    /// Measured mean job latency of the run (all message queues together), when it has jobs.
+    std::optional<double> m_measuredJobMs;
     bool m_valid = true;
     QLabel* m_summary;
     QTreeWidget* m_nodes;

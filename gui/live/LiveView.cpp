@@ -269,6 +269,9 @@ QString LiveView::liveTooltip(const QString& nodeId) const
                     .arg(n.busy)
                     .arg(n.servers)
                     .arg(n.queueLength);
+    if (n.hasBacklog)
+        text += n.backlogCapacity > 0 ? tr("jobs waiting %1 of %2<br>").arg(n.backlog).arg(n.backlogCapacity)
+                                      : tr("jobs waiting %1<br>").arg(n.backlog);
     text += tr("arrivals %1  ·  completed %2  ·  failed %3")
                 .arg(n.arrivals)
                 .arg(n.completed)

@@ -57,6 +57,9 @@ MetricsDock::MetricsDock(const SimulationController* controller, QWidget* parent
     m_p95 = addSeries(m_latency, tr("p95"), QColor(0xd9, 0x77, 0x06));
     m_p99 = addSeries(m_latency, tr("p99"), live::errorDot());
     m_errorSeries = addSeries(m_errors, tr("failed"), live::errorDot());
+    m_backlog = makeChart(tr("Queue backlog"), tr("jobs waiting"));
+    m_backlogSeries = addSeries(m_backlog, tr("backlog"), QColor(0x7c, 0x3a, 0xed));
+    m_backlog.chart->legend()->hide();
     m_throughput.chart->legend()->hide();
     m_errors.chart->legend()->hide();
     m_utilization.y->setRange(0, 100);
@@ -67,11 +70,14 @@ MetricsDock::MetricsDock(const SimulationController* controller, QWidget* parent
     grid->addWidget(m_latency.view, 0, 1);
     grid->addWidget(m_errors.view, 0, 2);
     grid->addWidget(m_utilization.view, 0, 3);
+    grid->addWidget(m_backlog.view, 0, 4); // shown only for a diagram with a message queue
+    m_backlog.view->hide();
     // The busiest-nodes chart carries a legend of node ids beside its plot.
     grid->setColumnStretch(0, 10);
     grid->setColumnStretch(1, 13);
     grid->setColumnStretch(2, 10);
     grid->setColumnStretch(3, 15);
+    grid->setColumnStretch(4, 10);
     setWidget(body);
     clear();
 }
@@ -125,8 +131,9 @@ QLineSeries* MetricsDock::addSeries(Chart& chart, const QString& name, const QCo
 
 void MetricsDock::clear()
 {
-    for (QLineSeries* s : {m_throughputSeries, m_p50, m_p95, m_p99, m_errorSeries})
+    for (QLineSeries* s : {m_throughputSeries, m_p50, m_p95, m_p99, m_errorSeries, m_backlogSeries})
         s->clear();
+    m_backlog.view->hide();
     for (QLineSeries* s : m_utilSeries) {
         m_utilization.chart->removeSeries(s);
         delete s;
@@ -137,11 +144,12 @@ void MetricsDock::clear()
     m_goalsAtPoints = 0;
     m_goals->hide();
     const double end = std::max(1.0, m_controller->endSeconds());
-    for (const Chart* c : {&m_throughput, &m_latency, &m_errors, &m_utilization})
+    for (const Chart* c : {&m_throughput, &m_latency, &m_errors, &m_utilization, &m_backlog})
         c->x->setRange(0, end);
     fitY(m_throughput.y, m_baselineMax[0], 10);
     fitY(m_latency.y, m_baselineMax[1], 10);
     fitY(m_errors.y, m_baselineMax[2], 10);
+    m_backlog.y->setRange(0, 10);
 }
 
 int MetricsDock::pointCount() const
@@ -210,9 +218,37 @@ void MetricsDock::refresh()
     fitY(m_latency.y, std::max(maxL, m_baselineMax[1]), 10);
     fitY(m_errors.y, std::max(maxE, m_baselineMax[2]), 10);
     refreshUtilization();
+    refreshBacklog();
     // Goals need the run's whole statistics: every 5 simulated seconds is plenty.
     if (points.size() >= m_goalsAtPoints + 5)
         refreshGoals();
+}
+
+bool MetricsDock::backlogShown() const
+{
+    return !m_backlog.view->isHidden();
+}
+
+int MetricsDock::backlogPointCount() const
+{
+    return static_cast<int>(m_backlogSeries->count());
+}
+
+void MetricsDock::refreshBacklog()
+{
+    const auto& points = m_controller->chart();
+    if (points.empty() || !points.back().hasJobs)
+        return;
+    QList<QPointF> backlog;
+    backlog.reserve(static_cast<qsizetype>(points.size()));
+    double maxB = 0;
+    for (const ChartPoint& p : points) {
+        backlog.append({p.tS, p.backlog});
+        maxB = std::max(maxB, p.backlog);
+    }
+    m_backlogSeries->replace(backlog);
+    fitY(m_backlog.y, maxB, 10);
+    m_backlog.view->show();
 }
 
 void MetricsDock::refreshUtilization()

@@ -16,7 +16,8 @@ class SimulationController;
 struct Baseline;
 
 /// Live charts over simulated time: throughput, latency percentiles (p50/p95/p99),
-/// errors per second and the utilization of the busiest nodes. One point per simulated
+/// errors per second, the utilization of the busiest nodes and, when the diagram has a
+/// message queue, the jobs waiting in its backlog. One point per simulated
 /// second, replaced in bulk once per frame (appending point by point costs too much at
 /// 1000x).
 class MetricsDock : public QDockWidget {
@@ -29,6 +30,9 @@ public:
     void clear();
     /// Points currently in the throughput chart (tests).
     int pointCount() const;
+    /// Whether the backlog chart shows (the diagram has a message queue), and its points.
+    bool backlogShown() const;
+    int backlogPointCount() const;
     /// The file's goals against the run so far ("p99 <= 300 ms: 341, missed"); hidden
     /// when the file sets none.
     void refreshGoals();
@@ -52,7 +56,11 @@ private:
     QLineSeries* addBaselineSeries(Chart& chart, const QString& name, Qt::PenStyle style);
 
     const SimulationController* m_controller;
+    void refreshBacklog();
+
     Chart m_throughput, m_latency, m_errors, m_utilization;
+    Chart m_backlog;
+    QLineSeries* m_backlogSeries = nullptr;
     QLineSeries* m_throughputSeries = nullptr;
     QLineSeries* m_p50 = nullptr;
     QLineSeries* m_p95 = nullptr;

@@ -122,6 +122,8 @@ void NodeStatusLayer::paintNode(QPainter* painter, std::size_t index)
     if (!live.role.empty() && live.role != node.text("role"))
         NodeItem::paintRoleBadge(painter, c, QString::fromStdString(live.role),
                                  QString::fromStdString(node.text("role")), true);
+    if (live.hasBacklog)
+        paintBacklog(painter, index, icon); // kept while down: a durable queue keeps its jobs
     if (!live.up)
         return;
 
@@ -139,6 +141,37 @@ void NodeStatusLayer::paintNode(QPainter* painter, std::size_t index)
         painter->setBrush(live::heatColour(0.7 + 0.3 * frac));
         painter->drawRoundedRect(fill, 2, 2);
     }
+}
+
+void NodeStatusLayer::paintBacklog(QPainter* painter, std::size_t index, const QRectF& icon)
+{
+    const core::sim::NodeSnapshot& live = m_controller->snapshot().nodes[index];
+    // Full at the capacity; an unbounded queue scales to the most it held in this run.
+    if (m_backlogPeak.size() <= index)
+        m_backlogPeak.resize(index + 1, 0);
+    m_backlogPeak[index] = std::max(m_backlogPeak[index], live.backlog);
+    const double full = static_cast<double>(
+        live.backlogCapacity > 0 ? live.backlogCapacity : std::max<std::uint64_t>(m_backlogPeak[index], 10));
+    const double frac = std::min(1.0, static_cast<double>(live.backlog) / full);
+    const QRectF track(icon.right() + 4, icon.top() + 2, 7, icon.height() - 4);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(0, 0, 0, 40));
+    painter->drawRoundedRect(track, 2, 2);
+    if (frac > 0) {
+        QRectF fill = track;
+        fill.setTop(track.bottom() - track.height() * frac);
+        painter->setBrush(QColor(0x7c, 0x3a, 0xed));
+        painter->drawRoundedRect(fill, 2, 2);
+    }
+    painter->setFont(smallBold());
+    const QString text = QObject::tr("%1 jobs").arg(live.backlog);
+    const QFontMetricsF fm(painter->font());
+    const QRectF label(track.right() + 3, track.center().y() - 8, fm.horizontalAdvance(text) + 8, 16);
+    painter->setBrush(QColor(255, 255, 255, 230));
+    painter->setPen(QPen(QColor(0x7c, 0x3a, 0xed), 1));
+    painter->drawRoundedRect(label, 8, 8);
+    painter->setPen(QColor(0x5b, 0x21, 0xb6));
+    painter->drawText(label, Qt::AlignCenter, text);
 }
 
 void NodeStatusLayer::paintMarkers(QPainter* painter)

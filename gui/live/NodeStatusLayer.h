@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -14,7 +15,7 @@ class CanvasScene;
 class SimulationController;
 
 /// What sits on top of the nodes while a simulation runs: a queue gauge under each
-/// busy node, a failed node greyed and crossed out, the live role badge (it moves to a
+/// busy node, a message queue's backlog (a gauge and the count of jobs waiting), a failed node greyed and crossed out, the live role badge (it moves to a
 /// promoted replica), and a short-lived marker for each event.
 class NodeStatusLayer : public QGraphicsItem {
 public:
@@ -26,7 +27,11 @@ public:
     void refresh();
     /// Shows a marker for the controller's events from `firstIndex` on.
     void addEvents(int firstIndex);
-    void clearMarkers() { m_markers.clear(); }
+    void clearMarkers()
+    {
+        m_markers.clear();
+        m_backlogPeak.clear();
+    }
     /// Replaces the wall clock that ages event markers (milliseconds): a recording ages
     /// them in video time, so the same run gives the same frames however fast it renders.
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
@@ -41,11 +46,13 @@ private:
     };
     void paintNode(QPainter* painter, std::size_t index);
     void paintMarkers(QPainter* painter);
+    void paintBacklog(QPainter* painter, std::size_t index, const QRectF& icon);
 
     CanvasScene* m_scene;
     const SimulationController* m_controller;
     QRectF m_bounds;
     std::vector<Marker> m_markers;
+    std::vector<std::uint64_t> m_backlogPeak; ///< per node: scale of an unbounded queue's gauge
     QElapsedTimer m_clock;
     std::function<qint64()> m_now;
 };

@@ -247,6 +247,8 @@ void SimulationController::takeSnapshot()
         p.utilization.reserve(m_snapshot.nodes.size());
         for (const auto& n : m_snapshot.nodes)
             p.utilization.push_back(n.utilization);
+        p.hasJobs = m_snapshot.hasJobs;
+        p.backlog = static_cast<double>(m_snapshot.backlog);
         m_chart.push_back(std::move(p));
     }
 }

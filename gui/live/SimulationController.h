@@ -28,6 +28,8 @@ struct ChartPoint {
     double p99Ms = 0;
     double errorsPerS = 0;
     std::vector<double> utilization; ///< per node, sim topology order
+    bool hasJobs = false; ///< the diagram has a message queue
+    double backlog = 0;   ///< jobs waiting in its queues
 };
 
 /// Runs the core engine on its own copy of the document's topology, in slices paced by

@@ -70,7 +70,7 @@ DiagramPainter::DiagramPainter(const core::Topology& topology)
             continue;
         const bool reverse = all.count({l.to, l.from}) > 0;
         PlacedLink link{LinkGlyph::ends(from->second, to->second, reverse),
-                        l.kind == core::LinkKind::Replication, problems.links.count(l.key()) > 0,
+                        l.kind, problems.links.count(l.key()) > 0,
                         LinkGlyph::label(l)};
         // The line and its label, without the room the canvas keeps around them for clicks.
         m_bounds = m_bounds.united(LinkGlyph::boundingRect(link.ends).adjusted(40, 10, -40, -10));
@@ -103,7 +103,7 @@ void DiagramPainter::paint(QPainter& painter, const QRectF& target) const
     }
     for (const PlacedLink& l : m_links) {
         painter.save();
-        LinkGlyph::paint(painter, l.ends, l.replication, l.label, l.error, false);
+        LinkGlyph::paint(painter, l.ends, l.kind, l.label, l.error, false);
         painter.restore();
     }
     for (const PlacedNode& n : m_nodes) {

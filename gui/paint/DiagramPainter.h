@@ -38,7 +38,7 @@ private:
     };
     struct PlacedLink {
         LinkEnds ends;
-        bool replication = false;
+        core::LinkKind kind = core::LinkKind::Request;
         bool error = false;
         QString label;
     };

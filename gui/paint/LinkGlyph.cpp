@@ -17,6 +17,11 @@ namespace scalelab::gui {
 namespace {
 constexpr double kLinkArrowSize = 9.0;
 
+bool isJobLink(core::LinkKind kind)
+{
+    return kind == core::LinkKind::Publish || kind == core::LinkKind::Consume;
+}
+
 QFont linkLatencyFont()
 {
     QFont f;
@@ -67,6 +72,12 @@ QString LinkGlyph::label(const core::Link& link)
     if (link.kind == core::LinkKind::Replication)
         return link.lagMs() > 0 ? QStringLiteral("lag ") + linkLatencyText(link.lagMs())
                                 : QStringLiteral("replication");
+    if (isJobLink(link.kind)) {
+        // Named, so a job link is not read as a request path.
+        const QString kind = link.kind == core::LinkKind::Publish ? QStringLiteral("publish")
+                                                                   : QStringLiteral("consume");
+        return link.latencyMs() > 0 ? kind + QLatin1Char(' ') + linkLatencyText(link.latencyMs()) : kind;
+    }
     return link.latencyMs() > 0 ? linkLatencyText(link.latencyMs()) : QString();
 }
 
@@ -84,14 +95,16 @@ QPainterPath LinkGlyph::shape(const LinkEnds& ends)
     return stroker.createStroke(line);
 }
 
-void LinkGlyph::paint(QPainter& painter, const LinkEnds& ends, bool replication,
+void LinkGlyph::paint(QPainter& painter, const LinkEnds& ends, core::LinkKind kind,
                       const QString& label, bool error, bool selected)
 {
+    const bool replication = kind == core::LinkKind::Replication;
+    const bool jobs = isJobLink(kind);
     if (!ends.drawable())
         return;
     painter.setRenderHint(QPainter::Antialiasing);
 
-    QColor color = replication ? style::replication() : style::link();
+    QColor color = replication ? style::replication() : jobs ? style::jobs() : style::link();
     if (error)
         color = style::error();
     if (selected)
@@ -99,6 +112,8 @@ void LinkGlyph::paint(QPainter& painter, const LinkEnds& ends, bool replication,
     QPen pen(color, selected ? 2.4 : 1.6);
     if (replication)
         pen.setDashPattern({5, 4});
+    else if (jobs)
+        pen.setDashPattern({1.5, 2.5});
     pen.setCapStyle(Qt::FlatCap);
     painter.setPen(pen);
     const QLineF line(ends.start, ends.end);
@@ -124,7 +139,7 @@ void LinkGlyph::paint(QPainter& painter, const LinkEnds& ends, bool replication,
         painter.setPen(QPen(color.lighter(150), 1));
         painter.setBrush(QColor(255, 255, 255, 235));
         painter.drawRoundedRect(r, 4, 4);
-        painter.setPen(replication ? style::replication() : style::mutedText());
+        painter.setPen(replication ? style::replication() : jobs ? style::jobs() : style::mutedText());
         painter.drawText(r, Qt::AlignCenter, label);
     }
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/model/LinkKind.h"
+
 #include <QPainterPath>
 #include <QPointF>
 #include <QRectF>
@@ -28,11 +30,11 @@ public:
     /// The line between nodes centred at `from` and `to`; `hasReverse` shifts it aside so
     /// two links in opposite directions are drawn side by side instead of on top.
     static LinkEnds ends(QPointF from, QPointF to, bool hasReverse);
-    /// "40 ms", "lag 100 ms", "replication" or empty.
+    /// "40 ms", "lag 100 ms", "replication", "publish 1 ms", "consume" or empty.
     static QString label(const core::Link& link);
     static QRectF boundingRect(const LinkEnds& ends);
     static QPainterPath shape(const LinkEnds& ends);
-    static void paint(QPainter& painter, const LinkEnds& ends, bool replication,
+    static void paint(QPainter& painter, const LinkEnds& ends, core::LinkKind kind,
                       const QString& label, bool error, bool selected);
 };
 

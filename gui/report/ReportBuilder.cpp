@@ -55,6 +55,7 @@ QString ReportBuilder::html()
     body += diagramSection();
     if (m_hasRun) {
         body += summarySection();
+        body += jobsSection();
         body += goalsSection();
         body += chartsSection();
         body += eventsSection();

@@ -39,6 +39,7 @@ private:
     QString titleBlock() const;
     QString diagramSection();
     QString summarySection() const;
+    QString jobsSection() const; ///< ReportJobs.cpp: message queues, estimate beside the run
     QString chartsSection();
     QString eventsSection() const;
     QString comparisonSection() const;

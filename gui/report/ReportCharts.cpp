@@ -96,6 +96,14 @@ QString ReportBuilder::chartsSection()
         util.series = {sim, est};
         out += picture(QStringLiteral("chart-utilization"), barChartSvg(util), util.width, util.height);
     }
+    if (ts.contains("backlog")) {
+        LineChartSpec backlog = throughput;
+        backlog.title = QStringLiteral("Message queue backlog");
+        backlog.yLabel = QStringLiteral("jobs waiting");
+        backlog.series = {{QStringLiteral("backlog"), QColor(0x7c, 0x3a, 0xed), repSeries(ts, "backlog")}};
+        out += picture(QStringLiteral("chart-backlog"), lineChartSvg(backlog), backlog.width,
+                       backlog.height);
+    }
     if (!markers.empty())
         out += QStringLiteral("<p class=\"note\">Dashed red lines mark failures, recoveries, "
                               "promotions and parameter changes (see the events below).</p>\n");

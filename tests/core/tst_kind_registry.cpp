@@ -59,6 +59,9 @@ void TestKindRegistry::designKindsAndParametersArePresent()
         {"cache", {"workers", "service_ms", "hit_ratio", "capacity_keys"}},
         {"database", {"connections", "read_ms", "write_ms", "service_dist", "role", "engine",
                       "failover", "detect_s", "promote_s", "queue_limit"}},
+        // Message queues and workers (DESIGN.md "Format additions").
+        {"message_queue", {"capacity", "service_ms", "workers", "queue_limit", "network"}},
+        {"worker", {"workers", "service_ms", "service_dist", "queue_limit", "network"}},
     };
     QCOMPARE(r.kinds().size(), expected.size());
     for (const auto& [kind, params] : expected) {
@@ -143,6 +146,8 @@ void TestKindRegistry::networkDefaultsFollowTheDesign()
     QCOMPARE(net("web_server"), std::string("public"));
     QCOMPARE(net("cache"), std::string("private"));
     QCOMPARE(net("database"), std::string("private"));
+    QCOMPARE(net("message_queue"), std::string("private"));
+    QCOMPARE(net("worker"), std::string("private"));
 }
 
 void TestKindRegistry::engineProfilesDiffer()
@@ -217,6 +222,10 @@ void TestKindRegistry::linkKindsAreNamedOnce()
     QCOMPARE(*r.linkKindBetween("database", "database"), LinkKind::Replication);
     QCOMPARE(*r.linkKindBetween("web_server", "database"), LinkKind::Request);
     QVERIFY(!r.linkKindBetween("cache", "database"));
+    QCOMPARE(*r.linkKindBetween("web_server", "message_queue"), LinkKind::Publish);
+    QCOMPARE(*r.linkKindBetween("message_queue", "worker"), LinkKind::Consume);
+    QCOMPARE(*r.linkKindBetween("worker", "database"), LinkKind::Request);
+    QVERIFY(r.find("web_server")->param("publish_ratio"));
 }
 
 void TestKindRegistry::kindNamesStayInTheRegistry()

@@ -30,4 +30,10 @@ struct AnalysisModel {
 /// The model of a role (the table in AnalysisModels.cpp).
 const AnalysisModel& analysisModel(KindRole role);
 
+/// An application's calls (next tiers, cache-aside reads, its replication group), each
+/// with `share` of its requests: the web server's and the worker's routing
+/// (WebServerModel.cpp).
+void routeApplication(const ModelContext& context, std::size_t node, NodeRouting& out,
+                      double share);
+
 } // namespace scalelab::core

@@ -10,11 +10,15 @@ extern const AnalysisModel kLoadBalancerModel;
 extern const AnalysisModel kWebServerModel;
 extern const AnalysisModel kCacheModel;
 extern const AnalysisModel kDatabaseModel;
+extern const AnalysisModel kMessageQueueModel;
+extern const AnalysisModel kWorkerModel;
 
 namespace {
 // A new node kind: its model file and one row here, in KindRole order.
 const std::array<const AnalysisModel*, kKindRoleCount> kModels{
     &kClientModel, &kDnsModel, &kLoadBalancerModel, &kWebServerModel, &kCacheModel, &kDatabaseModel,
+    // Message queues and workers.
+    &kMessageQueueModel, &kWorkerModel,
 };
 } // namespace
 

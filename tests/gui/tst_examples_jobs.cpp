@@ -1,0 +1,94 @@
+// Example 12 (message queue and workers) as a regression test: the real `scalelab run
+// --json`, with expectations from the example's own parameters (request rate, publish
+// ratio, the outage) and from the analyzer's pooled job estimate (threads / hold time).
+#include "core/analysis/Analysis.h"
+#include "tst_examples_support.h"
+
+#include <QtTest>
+
+using namespace examples_test;
+using scalelab::core::ActionType;
+
+class TestExamplesJobs : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void workersOutageBuildsABacklogThatDrains();
+    void clientsNeverNoticeTheWorkers();
+};
+
+namespace {
+
+// Jobs waiting at the end of the interval that ends at `tS`.
+double backlogAt(const json& r, double tS)
+{
+    const json& ts = r.at("timeseries");
+    const double interval = ts.at("interval_s").get<double>();
+    for (std::size_t i = 0; i < ts.at("t_s").size(); ++i)
+        if (std::abs(ts.at("t_s")[i].get<double>() + interval - tS) < 1e-9)
+            return ts.at("backlog")[i].get<double>();
+    qFatal("no interval ends at %g", tS);
+}
+
+} // namespace
+
+void TestExamplesJobs::workersOutageBuildsABacklogThatDrains()
+{
+    const core::Topology t = loadExample(QStringLiteral("12-message-queue"));
+    EXAMPLE_RUN(r, runExample(QStringLiteral("12-message-queue")));
+    const double failAt = actionAt(t, ActionType::Fail, "worker1");
+    const double backAt = actionAt(t, ActionType::Recover, "worker1");
+    const auto& users = nodeParams(t, "users");
+    const double publishRate =
+        users.number("rate_rps") * nodeParams(t, "web1").number("publish_ratio");
+
+    // The backlog grows by the publish rate for the whole outage (Poisson: +- 4 sd), plus
+    // the jobs the workers held, handed out again.
+    const double expected = publishRate * (backAt - failAt);
+    const double peak = backlogAt(r, backAt);
+    const double held = num(r.at("jobs"), "redelivered");
+    EXPECT_NEAR("backlog when the workers come back", peak - held, expected, 4 * std::sqrt(expected));
+    QVERIFY(num(r.at("jobs"), "backlog_max") >= peak);
+    QVERIFY(held >= 1 && held <= 8); // at most the 8 threads' jobs
+
+    // It drains at the spare capacity of the pool: threads / hold - publish rate.
+    const core::Analysis a = core::analyze(t);
+    const core::JobEstimate& j = *a.node(core::NodeId("queue"))->jobs;
+    const double capacity = static_cast<double>(j.threads) * 1000.0 / j.holdMs;
+    const double drainS = peak / (capacity - publishRate);
+    double emptyAt = 0;
+    for (double s = backAt + 1; s <= t.simulation.durationS && emptyAt == 0; ++s)
+        if (backlogAt(r, s) <= 5)
+            emptyAt = s;
+    QVERIFY2(emptyAt > 0, "the backlog never drained");
+    EXPECT_NEAR("seconds to drain", emptyAt - backAt, drainS, 5);
+    // Before the outage the pool keeps up: almost nothing waits.
+    QVERIFY(backlogAt(r, failAt) < 10);
+    // Every job is done in the end: none failed, none dropped.
+    QCOMPARE(num(r.at("jobs"), "failed"), 0.0);
+    QCOMPARE(num(r.at("jobs"), "dropped"), 0.0);
+    QVERIFY(num(r.at("jobs"), "completed") >= num(r.at("jobs"), "published") - 10);
+    // The jobs of the outage finished late: the slowest waited most of it.
+    QVERIFY(num(r.at("jobs").at("latency_ms"), "max") > 1000 * 0.5 * (backAt - failAt));
+}
+
+void TestExamplesJobs::clientsNeverNoticeTheWorkers()
+{
+    const core::Topology t = loadExample(QStringLiteral("12-message-queue"));
+    EXAMPLE_RUN(r, runExample(QStringLiteral("12-message-queue")));
+    const double failAt = actionAt(t, ActionType::Fail, "worker1");
+    const double backAt = actionAt(t, ActionType::Recover, "worker1");
+    QCOMPARE(errorsIn(r, failAt, backAt), 0.0);
+    QCOMPARE(num(r.at("requests"), "failed"), 0.0);
+    // Checkout latency does not move: p99 during the outage as before it.
+    const double before = meanIn(r, "p99_ms", failAt - 30, failAt);
+    const double during = meanIn(r, "p99_ms", failAt, backAt);
+    EXPECT_NEAR("p99 during the outage", during, before, 0.2 * before);
+    // The workers are no single point of failure; the queue is (for the publishing share).
+    const core::Analysis a = core::analyze(t);
+    const auto& spof = a.singlePointsOfFailure;
+    QVERIFY(std::find(spof.begin(), spof.end(), core::NodeId("worker1")) == spof.end());
+    QVERIFY(std::find(spof.begin(), spof.end(), core::NodeId("queue")) != spof.end());
+}
+
+QTEST_GUILESS_MAIN(TestExamplesJobs)
+#include "tst_examples_jobs.moc"
