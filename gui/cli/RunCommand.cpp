@@ -77,6 +77,18 @@ void printRunSummary(const simns::RunResults& r)
     printOut(QStringLiteral("data        %1 lost writes, %2 stale reads")
                  .arg(r.lostWrites)
                  .arg(r.staleReads));
+    if (r.jobs.present) {
+        const auto& j = r.jobs;
+        printOut(QStringLiteral("jobs        %1 published, %2 completed, %3 dropped, %4 failed; "
+                                "at most %5 waiting; latency ms mean %6  p50 %7  p99 %8  max %9")
+                     .arg(j.published)
+                     .arg(j.completed)
+                     .arg(j.dropped)
+                     .arg(j.failed)
+                     .arg(j.backlogMax)
+                     .arg(runFixed(j.latency.mean, 2), runFixed(j.latency.p50, 2),
+                          runFixed(j.latency.p99, 2), runFixed(j.latency.max, 2)));
+    }
     printOut(QString());
     printOut(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8")
                  .arg(QStringLiteral("node"), -16)

@@ -25,7 +25,9 @@ private Q_SLOTS:
         for (int i = 0; i < list->count(); ++i)
             kinds << list->item(i)->data(gui::PaletteList::KindRole).toString();
         QCOMPARE(kinds, (QStringList{"client", "dns", "load_balancer", "web_server", "cache",
-                                     "database"}));
+                                     "database",
+                                     // Message queues and workers.
+                                     "message_queue", "worker"}));
         QVERIFY(!list->item(0)->icon().isNull());
     }
 
