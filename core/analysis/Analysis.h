@@ -23,6 +23,16 @@ struct JobEstimate {
     bool stable = true;
 };
 
+/// One shard of a sharded database: its share of the node's requests on its own station.
+struct ShardEstimate {
+    double share = 0;
+    double arrivalRps = 0;
+    double utilization = 0; ///< offered load of the shard's connections
+    double meanWaitMs = 0;
+    double meanResponseMs = 0;
+    bool stable = true;
+};
+
 /// Queueing-theory estimate of one node, from the topology alone (no simulation).
 /// Times are milliseconds, rates requests per second. Unstable queues carry +inf times.
 struct NodeEstimate {
@@ -45,6 +55,7 @@ struct NodeEstimate {
     bool stable = true;        ///< offered load < 1
     std::optional<double> hitRatio; ///< caches: the hit ratio used (fixed or LRU estimate)
     std::optional<JobEstimate> jobs; ///< message queues
+    std::vector<ShardEstimate> shards; ///< sharded databases, in shard order
 };
 
 struct Finding {

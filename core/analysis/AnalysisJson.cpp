@@ -43,6 +43,17 @@ nlohmann::ordered_json analysisToJson(const Analysis& a)
             n["reject_fraction"] = *e.rejectFraction;
         if (e.hitRatio)
             n["hit_ratio"] = *e.hitRatio;
+        if (!e.shards.empty()) {
+            Json shards = Json::array();
+            for (const ShardEstimate& s : e.shards)
+                shards.push_back(Json{{"share", s.share},
+                                      {"arrival_rps", s.arrivalRps},
+                                      {"utilization", finiteOrNull(s.utilization)},
+                                      {"mean_wait_ms", finiteOrNull(s.meanWaitMs)},
+                                      {"mean_response_ms", finiteOrNull(s.meanResponseMs)},
+                                      {"stable", s.stable}});
+            n["shards"] = std::move(shards);
+        }
         if (e.jobs) {
             const JobEstimate& j = *e.jobs;
             Json jobs{{"arrival_rps", j.arrivalRps},

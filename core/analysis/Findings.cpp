@@ -37,6 +37,51 @@ std::string percentText(double utilization)
     return fmt::format("{:.0f}%", utilization * 100);
 }
 
+// A sharded database is as hot as its hottest shard: name it, and what makes it hot (one
+// celebrity key cannot be split by more shards).
+void shardFindings(const RoutingPlan& plan, const Analysis& a, std::vector<Finding>& out)
+{
+    for (std::size_t i = 0; i < a.nodes.size(); ++i) {
+        const NodeEstimate& e = a.nodes[i];
+        if (e.shards.empty() || !e.reached || e.arrivalRps <= 0)
+            continue;
+        const NodeRouting& r = plan.nodes[i];
+        std::size_t hot = 0;
+        for (std::size_t s = 1; s < e.shards.size(); ++s)
+            if (e.shards[s].share > e.shards[hot].share)
+                hot = s;
+        const ShardEstimate& h = e.shards[hot];
+        const double even = 1.0 / static_cast<double>(e.shards.size());
+        const bool uneven = h.share > 1.5 * even;
+        Severity severity = Severity::Info;
+        if (!h.stable)
+            severity = Severity::Error;
+        else if (h.utilization >= 0.8)
+            severity = Severity::Warning;
+        else if (!uneven)
+            continue;
+        std::string text = fmt::format(
+            "Shard {} of '{}' takes {:.1f}% of its requests (an even split is {:.1f}%) and runs "
+            "at {}{}.",
+            hot, e.id.str(), h.share * 100, even * 100, percentText(h.utilization),
+            h.stable ? "" : ": it is saturated while the others idle");
+        std::string remedy;
+        if (uneven && r.hotKeyShard == hot && r.hotKeyShare > 0.5 * (h.share - even)) {
+            text += fmt::format(" Its hottest key alone is {:.1f}% of all requests: the "
+                                "celebrity problem.",
+                                r.hotKeyShare * 100);
+            remedy = "more shards cannot split one key: put a cache in front for the hot keys, "
+                     "or spread a celebrity's data over several keys (key + suffix)";
+        } else if (uneven) {
+            remedy = "more shards, or consistent hashing with more virtual_nodes to even out "
+                     "the key ranges";
+        } else {
+            remedy = "more shards, or more connections / speed per shard";
+        }
+        out.push_back({severity, e.id, std::move(text), std::move(remedy)});
+    }
+}
+
 // A message queue whose workers cannot keep up: the backlog grows (or, bounded, the queue
 // stays full and refuses publishes); one that is hot: jobs wait long before a worker.
 void jobFindings(const Topology& t, const Analysis& a,
@@ -102,6 +147,8 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
             continue;
         if (plan.nodes[i].traits.consumer)
             continue; // a worker's overload piles up in its queue: reported there (jobFindings)
+        if (!e.shards.empty())
+            continue; // a sharded node is as hot as its hottest shard: shardFindings
         const double capacity = static_cast<double>(e.servers) * 1000.0 / e.serviceMs;
         if (!e.stable) {
             const std::string consequence =
@@ -126,6 +173,7 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
     }
 
     jobFindings(t, a, out);
+    shardFindings(plan, a, out);
 
     for (const NodeId& id : a.singlePointsOfFailure) {
         const std::size_t i = *t.nodeIndex(id);

@@ -39,6 +39,45 @@ ServiceMixture serviceMixture(double wRead, double hRead, double wWrite, double 
     return m;
 }
 
+// A sharded node: each shard its own station with its share of the requests. The node's
+// figures are the shards' together, its offered load the hottest shard's (which saturates
+// first). Both classes split alike: the shard map does not look at the class.
+void splitOverShards(const NodeRouting& r, const ServiceMixture& hold, bool applyQueueLimits,
+                     NodeEstimate& e)
+{
+    e.shards.clear();
+    double wait = 0, response = 0, hottest = 0;
+    bool stable = true;
+    for (double share : r.shardShares) {
+        ShardEstimate s;
+        s.share = share;
+        s.arrivalRps = e.arrivalRps * share;
+        const QueueEstimate q = mgc(s.arrivalRps, hold.mean / 1000.0, r.servers, hold.scv);
+        s.utilization = q.utilization;
+        s.stable = q.stable;
+        s.meanWaitMs = q.meanWait * 1000.0;
+        s.meanResponseMs = s.arrivalRps > 0 ? q.meanResponse * 1000.0 : hold.mean;
+        if (applyQueueLimits && r.queueLimit > 0 && std::isfinite(hold.mean)) {
+            const FiniteQueueEstimate f =
+                mmck(s.arrivalRps, hold.mean / 1000.0, r.servers, r.queueLimit, hold.scv);
+            s.meanWaitMs = f.meanWait * 1000.0;
+            s.meanResponseMs = s.arrivalRps > 0 ? f.meanResponse * 1000.0 : hold.mean;
+        }
+        wait += share * s.meanWaitMs;
+        response += share * s.meanResponseMs;
+        hottest = std::max(hottest, s.utilization);
+        stable = stable && s.stable;
+        e.shards.push_back(s);
+    }
+    const double n = static_cast<double>(r.shardShares.size());
+    e.servers = r.servers * static_cast<std::int64_t>(n);
+    e.utilization = e.arrivalRps * hold.mean / 1000.0 / static_cast<double>(e.servers);
+    e.offeredLoad = hottest;
+    e.stable = stable;
+    e.meanWaitMs = wait;
+    e.meanResponseMs = e.arrivalRps > 0 ? response : hold.mean;
+}
+
 } // namespace load_detail
 
 using namespace load_detail;
@@ -138,6 +177,8 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
             e.meanWaitMs = f.meanWait * 1000.0;
             e.meanResponseMs = e.arrivalRps > 0 ? f.meanResponse * 1000.0 : hold.mean;
         }
+        if (r.shardShares.size() > 1)
+            splitOverShards(r, hold, applyQueueLimits, e);
         if (r.traits.consumer && e.stable) {
             // Jobs wait in their queue (its job estimate), never at the worker.
             e.meanWaitMs = 0;
@@ -162,9 +203,11 @@ double maxScale(const Topology& t, const RoutingPlan& plan)
         if (!plan.nodes[i].isQueue || !e.reached || e.arrivalRps <= 0)
             continue;
         anyBlocking = anyBlocking || plan.nodes[i].blocking;
+        // A sharded node saturates with its hottest shard (hotShare is 1 without shards).
         const double ownUtil = (e.readRps * plan.nodes[i].readServiceMs +
-                                e.writeRps * plan.nodes[i].writeServiceMs) /
-                               1000.0 / static_cast<double>(plan.nodes[i].servers);
+                                e.writeRps * plan.nodes[i].writeServiceMs) *
+                               plan.nodes[i].hotShare / 1000.0 /
+                               static_cast<double>(plan.nodes[i].servers);
         if (ownUtil > 0)
             linear = std::min(linear, 1.0 / ownUtil);
     }

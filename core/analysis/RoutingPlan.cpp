@@ -1,6 +1,7 @@
 #include "core/analysis/RoutingPlan.h"
 
 #include "core/analysis/CacheHitEstimate.h"
+#include "core/analysis/ShardEstimate.h"
 #include "core/analysis/models/AnalysisModel.h"
 #include "core/model/KindRegistry.h"
 
@@ -130,6 +131,7 @@ RoutingPlan buildRoutingPlan(const Topology& t, const TopologyIndex& index)
         }
     }
     setHitRatios(t, index, plan);
+    setShardShares(t, index, plan);
 
     const ModelContext context{t, index, plan};
     for (std::size_t i = 0; i < n; ++i)

@@ -45,6 +45,12 @@ struct NodeRouting {
     /// Web servers: the message queue its publishing share of requests goes to (-1: none).
     std::ptrdiff_t broker = -1;
     double publishRatio = 0;
+    /// Sharded databases: the share of requests each shard receives (empty: unsharded),
+    /// the largest share, and the hottest key's share and shard (ShardEstimate.h).
+    std::vector<double> shardShares;
+    double hotShare = 1;
+    double hotKeyShare = 0;
+    std::uint32_t hotKeyShard = 0;
 };
 
 /// The whole topology as routing probabilities, plus a topological order of the request

@@ -222,6 +222,15 @@ std::vector<KindSpec> builtinKinds()
         real("detect_s", 5, 0, 3600, "s", "Time to notice that the master is down"),
         real("promote_s", 5, 0, 3600, "s", "Time to promote the chosen replica"));
     db.sends = {{LinkKind::Replication, {"database"}}};
+    // Sharding (issue 15): keys split over stations; replicas follow their master's count.
+    db.params.push_back(integer("shards", 1, 1, 1024, "",
+                                "Stations the keys are split over, each with its own "
+                                "connections and replication; a replica follows its master"));
+    db.params.push_back(choice("sharding", "hash", {"hash", "consistent"},
+                               "hash: key hash modulo shards (resharding moves most keys); "
+                               "consistent: a hash ring (moves about 1/(N+1) of them)"));
+    db.params.push_back(integer("virtual_nodes", 100, 1, 10000, "",
+                                "Points per shard on the consistent-hashing ring"));
     db.extraActions = {ActionType::Promote};
     db.look.roleBadge = true;
     db.home = home("Database");

@@ -7,7 +7,7 @@ namespace scalelab::core::sim {
 namespace {
 using T = EventTone;
 // In EventKind order (checked below).
-constexpr std::array<EventKindInfo, 12> kEvents{{
+constexpr std::array<EventKindInfo, 13> kEvents{{
     {EventKind::NodeFailed, "node_failed", "failed", "failed", T::Bad},
     {EventKind::NodeRecovered, "node_recovered", "recovered", "recovered", T::Good},
     {EventKind::ParamSet, "param_set", "parameter changed", nullptr, T::Neutral},
@@ -26,6 +26,7 @@ constexpr std::array<EventKindInfo, 12> kEvents{{
      "backend back in rotation", T::Good},
     {EventKind::EventCapReached, "event_cap_reached", "stopped: too many requests in flight",
      nullptr, T::Bad},
+    {EventKind::Resharded, "resharded", "resharded", "resharded", T::Warning},
 }};
 
 constexpr bool inOrder()

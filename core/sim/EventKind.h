@@ -20,6 +20,7 @@ enum class EventKind {
     BackendMarkedDown,
     BackendMarkedUp,
     EventCapReached,
+    Resharded,
 };
 
 /// Whether an event is bad news, a warning sign, good news or neither (for colours).

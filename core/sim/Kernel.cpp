@@ -59,6 +59,12 @@ Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
         m_rngs.push_back(makeStream(m_topology.simulation.seed, i));
         if (spec->traits.lru && node.integer("capacity_keys") > 0)
             m_needKeys = true;
+        if (spec->param("shards") && node.integer("shards") > 1)
+            m_needKeys = true; // keys pick the shard
+    }
+    for (const ScenarioAction& a : m_topology.scenario) {
+        if (a.action == ActionType::Set && a.param == "shards")
+            m_needKeys = true;
     }
 
     m_groupOf.assign(n, kNone);

@@ -54,6 +54,22 @@ void NodeBehavior::resetStats()
     m_upAreaAtWarmup = m_upTime.areaAt(m_kernel.now());
 }
 
+NodeCounters NodeBehavior::measuredCounters() const
+{
+    NodeCounters c = m_counters;
+    const NodeCounters& w = m_atWarmup;
+    c.arrivals -= w.arrivals;
+    c.completed -= w.completed;
+    c.rejected -= w.rejected;
+    c.refused -= w.refused;
+    c.lost -= w.lost;
+    c.waits -= w.waits;
+    c.responses -= w.responses;
+    c.waitSumNs -= w.waitSumNs;
+    c.responseSumNs -= w.responseSumNs;
+    return c;
+}
+
 void NodeBehavior::fillResults(NodeResults& out) const
 {
     const NodeCounters& c = m_counters;

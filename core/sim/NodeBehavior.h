@@ -78,6 +78,8 @@ public:
     std::uint32_t index() const { return m_index; }
     const Node& node() const { return m_kernel.node(m_index); }
     const NodeCounters& counters() const { return m_counters; }
+    /// The counters since the warm-up.
+    NodeCounters measuredCounters() const;
 
 protected:
     virtual void accept(std::uint32_t frame) = 0;

@@ -108,17 +108,38 @@ void QueueStation::answer(std::uint32_t frame, FailReason reason)
         fillWorkers();
 }
 
-void QueueStation::fail()
+void QueueStation::configureReadWrite(const char* serversParam, double readMs, double writeMs)
 {
-    if (!m_up)
-        return;
+    const Node& n = node();
+    m_writesDiffer = true;
+    m_writeService.configure(writeMs, n.text("service_dist"), n.number("service_cv"),
+                             n.number("speed"));
+    configureQueue(serversParam, readMs);
+}
+
+void QueueStation::clearQueue()
+{
     const SimTime now = m_kernel.now();
     m_queueHead = m_queueTail = kNone;
     m_queueLength = 0;
     m_queueTime.set(now, 0);
     m_busy = 0;
     m_busyTime.set(now, 0);
+}
+
+void QueueStation::fail()
+{
+    if (!m_up)
+        return;
+    clearQueue();
     NodeBehavior::fail();
+}
+
+QueueStation::Occupancy QueueStation::measuredOccupancy() const
+{
+    const SimTime now = m_kernel.now();
+    return {m_busyTime.areaAt(now) - m_busyAtWarmup, m_serverTime.areaAt(now) - m_serverAtWarmup,
+            m_queueTime.areaAt(now) - m_queueAtWarmup};
 }
 
 void QueueStation::recover()

@@ -21,6 +21,16 @@ public:
     void fillSnapshot(NodeSnapshot& out) override;
     /// Requests it serves at once (a message queue hands a worker no more jobs than this).
     std::uint32_t servers() const { return m_servers; }
+    /// Reads and writes with their own mean service times (a database's read_ms /
+    /// write_ms): writes are configured first, then the queue (which may start requests).
+    void configureReadWrite(const char* serversParam, double readMs, double writeMs);
+    /// Busy server-time, server-time and waiting-time areas since the warm-up.
+    struct Occupancy {
+        double busy = 0;
+        double servers = 0;
+        double queue = 0;
+    };
+    Occupancy measuredOccupancy() const;
 
 protected:
     void accept(std::uint32_t frame) override;
@@ -37,6 +47,9 @@ protected:
     void answer(std::uint32_t frame, FailReason reason = FailReason::None);
     /// Reads workers (or connections), service_ms (when the kind has it), dist, speed, limit.
     void configureQueue(const char* serversParam, double serviceMs);
+    /// Empties the queue and the servers without answering anything (a failure: the node
+    /// answers what it held).
+    void clearQueue();
 
     ServiceTime m_service;
     ServiceTime m_writeService;

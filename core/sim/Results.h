@@ -35,6 +35,13 @@ struct NodeResults {
     double meanResponseMs = 0;  ///< wait + time a worker was held
     double upFraction = 1;
     std::string role;           ///< database: role at the end of the run
+    /// A sharded database: each shard's own figures (nodes.ID.shards), in shard order.
+    struct Shard {
+        std::uint64_t arrivals = 0;
+        double utilization = 0;
+        double meanResponseMs = 0;
+    };
+    std::vector<Shard> shards;
 };
 
 /// A state change (node_failed, backend_marked_down, replica_promoted, ...).

@@ -111,6 +111,14 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
                   {"lost", n.lost}};
         if (!n.role.empty())
             node["role"] = n.role;
+        if (!n.shards.empty()) {
+            J shards = J::array();
+            for (const NodeResults::Shard& s : n.shards)
+                shards.push_back({{"arrivals", s.arrivals},
+                                  {"utilization", finite(s.utilization)},
+                                  {"mean_response_ms", finite(s.meanResponseMs)}});
+            node["shards"] = std::move(shards);
+        }
         nodes[n.id] = std::move(node);
     }
     doc["nodes"] = std::move(nodes);

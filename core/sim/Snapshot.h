@@ -20,6 +20,8 @@ struct NodeSnapshot {
     std::uint32_t servers = 0;
     bool up = true;
     std::string role; ///< "master" / "replica" for databases, else empty
+    /// Sharded database: each shard's utilization since the previous snapshot.
+    std::vector<double> shardUtilization;
     /// Message queue: jobs waiting now, and the most it holds (0 = unbounded).
     bool hasBacklog = false;
     std::uint64_t backlog = 0;

@@ -311,6 +311,13 @@ private:
                       fmt::format("{} does not apply to '{}', a {}", toString(a.action),
                                   a.node.str(), spec->displayName),
                       a.node);
+            else if (a.action == ActionType::Set && a.param == "shards" &&
+                     m_index.groupMaster(*m_index.node(n->id)) != *m_index.node(n->id))
+                error(path + "/node",
+                      fmt::format("'{}' is a replica: set shards on its master, which its "
+                                  "replicas follow",
+                                  a.node.str()),
+                      a.node);
             else if (a.action == ActionType::Promote && n->text("role") != "replica")
                 error(path + "/node",
                       fmt::format("promote needs a replica database; '{}' is not one", a.node.str()),

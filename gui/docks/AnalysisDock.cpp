@@ -284,6 +284,16 @@ void AnalysisDock::fillNodes()
             notes << tr("single point of failure");
         if (e.hitRatio)
             notes << tr("hit ratio %1").arg(dockPct(*e.hitRatio));
+        if (!e.shards.empty()) {
+            std::size_t hot = 0;
+            for (std::size_t s = 1; s < e.shards.size(); ++s)
+                if (e.shards[s].share > e.shards[hot].share)
+                    hot = s;
+            notes << tr("%1 shards, hottest %2 takes %3 at %4")
+                         .arg(e.shards.size())
+                         .arg(hot)
+                         .arg(dockPct(e.shards[hot].share), dockPct(e.shards[hot].utilization));
+        }
         if (e.jobs) {
             // The pooled estimate beside the run's figure (all queues together).
             QString jobs = tr("jobs %1/s, workers %2 busy, job latency %3 ms")

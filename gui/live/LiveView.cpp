@@ -269,6 +269,12 @@ QString LiveView::liveTooltip(const QString& nodeId) const
                     .arg(n.busy)
                     .arg(n.servers)
                     .arg(n.queueLength);
+    if (n.shardUtilization.size() > 1) {
+        QStringList shards;
+        for (double u : n.shardUtilization)
+            shards << QString::number(100 * u, 'f', 0);
+        text += tr("shards busy %1 %<br>").arg(shards.join(QStringLiteral(" · ")));
+    }
     if (n.hasBacklog)
         text += n.backlogCapacity > 0 ? tr("jobs waiting %1 of %2<br>").arg(n.backlog).arg(n.backlogCapacity)
                                       : tr("jobs waiting %1<br>").arg(n.backlog);

@@ -122,6 +122,8 @@ void NodeStatusLayer::paintNode(QPainter* painter, std::size_t index)
     if (!live.role.empty() && live.role != node.text("role"))
         NodeItem::paintRoleBadge(painter, c, QString::fromStdString(live.role),
                                  QString::fromStdString(node.text("role")), true);
+    if (live.shardUtilization.size() > 1 && live.up)
+        paintShards(painter, index, icon);
     if (live.hasBacklog)
         paintBacklog(painter, index, icon); // kept while down: a durable queue keeps its jobs
     if (!live.up)
@@ -140,6 +142,30 @@ void NodeStatusLayer::paintNode(QPainter* painter, std::size_t index)
         fill.setTop(track.bottom() - track.height() * frac);
         painter->setBrush(live::heatColour(0.7 + 0.3 * frac));
         painter->drawRoundedRect(fill, 2, 2);
+    }
+}
+
+void NodeStatusLayer::paintShards(QPainter* painter, std::size_t index, const QRectF& icon)
+{
+    // One bar per shard right of the icon, as tall as that shard is busy: a hot shard
+    // stands out at once.
+    const auto& shards = m_controller->snapshot().nodes[index].shardUtilization;
+    const double gap = 1.5;
+    const double width = std::clamp((44.0 - gap * static_cast<double>(shards.size())) /
+                                        static_cast<double>(shards.size()),
+                                    1.5, 6.0);
+    const QRectF area(icon.right() + 4, icon.top() + 2, 0, icon.height() - 4);
+    painter->setPen(Qt::NoPen);
+    for (std::size_t s = 0; s < shards.size(); ++s) {
+        const QRectF track(area.left() + static_cast<double>(s) * (width + gap), area.top(), width,
+                           area.height());
+        painter->setBrush(QColor(0, 0, 0, 35));
+        painter->drawRect(track);
+        const double u = std::clamp(shards[s], 0.0, 1.0);
+        QRectF fill = track;
+        fill.setTop(track.bottom() - track.height() * u);
+        painter->setBrush(live::heatColour(u));
+        painter->drawRect(fill);
     }
 }
 

@@ -47,6 +47,7 @@ private:
     void paintNode(QPainter* painter, std::size_t index);
     void paintMarkers(QPainter* painter);
     void paintBacklog(QPainter* painter, std::size_t index, const QRectF& icon);
+    void paintShards(QPainter* painter, std::size_t index, const QRectF& icon);
 
     CanvasScene* m_scene;
     const SimulationController* m_controller;

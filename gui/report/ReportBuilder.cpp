@@ -61,6 +61,7 @@ QString ReportBuilder::html()
         body += eventsSection();
     }
     body += comparisonSection();
+    body += shardsSection();
     body += findingsSection();
     body += sectionTitle(QStringLiteral("Components"), m_target == Target::TextDocument);
     body += componentsHtml(m_topology);

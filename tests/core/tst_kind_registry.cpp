@@ -58,7 +58,9 @@ void TestKindRegistry::designKindsAndParametersArePresent()
         {"web_server", {"workers", "service_ms", "concurrency_model", "speed", "queue_limit"}},
         {"cache", {"workers", "service_ms", "hit_ratio", "capacity_keys"}},
         {"database", {"connections", "read_ms", "write_ms", "service_dist", "role", "engine",
-                      "failover", "detect_s", "promote_s", "queue_limit"}},
+                      "failover", "detect_s", "promote_s", "queue_limit",
+                      // Sharding.
+                      "shards", "sharding", "virtual_nodes"}},
         // Message queues and workers (DESIGN.md "Format additions").
         {"message_queue", {"capacity", "service_ms", "workers", "queue_limit", "network"}},
         {"worker", {"workers", "service_ms", "service_dist", "queue_limit", "network"}},
