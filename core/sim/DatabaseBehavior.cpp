@@ -159,7 +159,8 @@ void DatabaseBehavior::fillResults(NodeResults& out) const
     // The node's figures are its shards' together (and what its own queue served before
     // it was first sharded).
     NodeCounters c = measuredCounters();
-    Occupancy o = measuredOccupancy();
+    // The node's own station counts only if it served something (before a first reshard).
+    Occupancy o = c.waits > 0 ? measuredOccupancy() : Occupancy{};
     for (const auto& s : m_shards) {
         const NodeCounters sc = s->measuredCounters();
         const Occupancy so = s->measuredOccupancy();
