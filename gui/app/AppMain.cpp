@@ -8,6 +8,7 @@
 #include "gui/app/ScreenshotRunner.h"
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
+#include "gui/cli/QuietPlatform.h"
 
 #include <cmath>
 
@@ -106,6 +107,7 @@ int windowMain(int argc, char** argv)
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
             qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        cli::installQuietPlatformMessages();
         QApplication app(argc, argv);
         setApplicationInfo();
         return runRecord(*request);

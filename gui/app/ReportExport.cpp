@@ -1,11 +1,16 @@
 #include "gui/app/ReportExport.h"
 
 #include "core/goals/ResultsWithGoals.h"
+#include "gui/app/MainActions.h"
 #include "gui/app/MainWindow.h"
 #include "gui/document/Document.h"
 #include "gui/live/LiveView.h"
 #include "gui/live/SimulationController.h"
+#include "gui/record/RecordVideoController.h"
+#include "gui/report/ReportProvenance.h"
 #include "gui/report/ReportWriter.h"
+
+#include <QFileInfo>
 
 namespace scalelab::gui {
 
@@ -17,7 +22,19 @@ bool exportWindowReport(const MainWindow& window, const QString& path, QString* 
     const nlohmann::json results = sim->isActive()
                                        ? nlohmann::json(core::resultsWithGoals(sim->results(), topology))
                                        : nlohmann::json();
-    return writeReport(topology, results, path, error);
+    ReportExtras extras;
+    const Document* document = window.document();
+    // The file's hash only when the report describes the file as it is on disk.
+    if (!document->filePath().isEmpty() && !document->isModified() &&
+        designSha256(topology) == designSha256(document->topology()))
+        extras.sourcePath = document->filePath();
+    // The window's last recording travels with a report of the same design.
+    if (const record::RecordVideoController* recorder = window.actions()->recordVideo;
+        recorder && !recorder->lastRecording().isEmpty() &&
+        recorder->lastRecordedDesign() == designSha256(topology) &&
+        QFileInfo::exists(recorder->lastRecording()))
+        extras.videoPath = recorder->lastRecording();
+    return writeReport(topology, results, path, error, extras);
 }
 
 } // namespace scalelab::gui

@@ -6,6 +6,7 @@
 #include "gui/app/AppInfo.h"
 #include "gui/app/Logging.h"
 #include "gui/cli/Commands.h"
+#include "gui/cli/QuietPlatform.h"
 
 namespace scalelab::gui::cli {
 
@@ -19,20 +20,6 @@ constexpr std::array kSubcommands{
     Subcommand{"export", &exportCommand, Needs::Painting},
     Subcommand{"compare", &compareCommand, Needs::Painting},
 };
-
-// Qt's platform start-up asks for the runtime folder and warns on stderr when
-// XDG_RUNTIME_DIR is unset (cron, containers, CI); it then uses a folder of its own. A
-// command that opens no window has no use for the folder, and its stderr is for the
-// user's errors: drop exactly that line, pass everything else on.
-QtMessageHandler g_previousHandler = nullptr;
-
-void withoutRuntimeDirNoise(QtMsgType type, const QMessageLogContext& context, const QString& text)
-{
-    if (type == QtWarningMsg && text.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")))
-        return;
-    if (g_previousHandler)
-        g_previousHandler(type, context, text);
-}
 
 int runIn(QCoreApplication& app, const Subcommand& subcommand)
 {
@@ -67,7 +54,7 @@ int runSubcommand(const Subcommand& subcommand, int argc, char** argv)
     // the same platform font database, so it needs the QGuiApplication all the same.)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    g_previousHandler = qInstallMessageHandler(withoutRuntimeDirNoise);
+    installQuietPlatformMessages();
     QGuiApplication app(argc, argv);
     return runIn(app, subcommand);
 }

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include <QCommandLineOption>
+#include <QFileInfo>
 #include <QCommandLineParser>
 
 #include <nlohmann/json.hpp>
@@ -149,7 +150,12 @@ int runCommand(const QStringList& args)
     const QCommandLineOption report(QStringLiteral("report"),
                                     QStringLiteral("Write an HTML or PDF report here."),
                                     QStringLiteral("OUT"));
-    parser.addOptions({duration, warmup, seed, json, csv, report});
+    const QCommandLineOption video(
+        QStringLiteral("embed-video"),
+        QStringLiteral("With --report: a recording of the run (.mp4, .webm, .gif from --record) "
+                       "the HTML report plays and the PDF shows by its last frame."),
+        QStringLiteral("VIDEO"));
+    parser.addOptions({duration, warmup, seed, json, csv, report, video});
     const ExperimentOptions experiment;
     experiment.addTo(parser);
     int exitCode = Success;
@@ -161,6 +167,18 @@ int runCommand(const QStringList& args)
         printError(QStringLiteral("%1: --report needs a file ending in .html or .pdf, got '%2'")
                        .arg(args.value(0), parser.value(report)));
         return BadUsage;
+    }
+
+    if (parser.isSet(video) && !parser.isSet(report)) {
+        printError(QStringLiteral("%1: --embed-video needs --report (the report carries the video)")
+                       .arg(args.value(0)));
+        return BadUsage;
+    }
+    if (parser.isSet(video) && !QFileInfo(parser.value(video)).isFile()) {
+        // Before the run: a missing video should not cost the user a whole simulation.
+        printError(QStringLiteral("%1: cannot embed %2: no such file")
+                       .arg(args.value(0), parser.value(video)));
+        return InvalidInput;
     }
 
     int replications = 1;
@@ -283,7 +301,11 @@ int runCommand(const QStringList& args)
         return InvalidInput;
     if (parser.isSet(report)) {
         QString error;
-        if (!writeReport(topology, nlohmann::json(document), parser.value(report), &error)) {
+        ReportExtras extras;
+        extras.sourcePath = file;
+        extras.videoPath = parser.value(video);
+        if (!writeReport(topology, nlohmann::json(document), parser.value(report), &error,
+                         extras)) {
             printError(QStringLiteral("%1: cannot write the report: %2").arg(args.value(0), error));
             return InvalidInput;
         }

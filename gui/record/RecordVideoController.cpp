@@ -1,5 +1,7 @@
 #include "gui/record/RecordVideoController.h"
 
+#include "gui/report/ReportProvenance.h"
+
 #include <QAction>
 #include <QDir>
 #include <QFileInfo>
@@ -88,6 +90,7 @@ bool RecordVideoController::startRecording(const RecordOptions& options, QString
     }
     m_recorder = recorder;
     m_lastPath = options.out;
+    m_recordingDesign = designSha256(topology);
     connect(recorder, &Recorder::progressed, m_bar,
             [this](int done, int total) { m_bar->setValue(total > 0 ? 100 * done / total : 0); });
     connect(recorder, &Recorder::finished, this, &RecordVideoController::onFinished);
@@ -113,6 +116,10 @@ void RecordVideoController::onFinished(bool ok, const QString& error)
     m_recorder = nullptr;
     m_progress->hide();
     m_action->setEnabled(true);
+    if (ok) {
+        m_lastRecording = path;
+        m_lastRecordedDesign = m_recordingDesign;
+    }
     if (ok)
         m_window->statusBar()->showMessage(tr("Recorded %1").arg(QDir::toNativeSeparators(path)),
                                            8000);

@@ -34,6 +34,10 @@ public:
     void cancel();
     bool isRecording() const { return m_recorder != nullptr; }
     QProgressBar* progressBar() const { return m_bar; }
+    /// The last video this window recorded completely, and the SHA-256 of the design it
+    /// shows (a report embeds it only for that design); empty before the first.
+    QString lastRecording() const { return m_lastRecording; }
+    QString lastRecordedDesign() const { return m_lastRecordedDesign; }
 
 Q_SIGNALS:
     /// `error` is empty when the recording was cancelled.
@@ -53,6 +57,9 @@ private:
     QProgressBar* m_bar;
     QToolButton* m_cancel;
     QString m_lastPath;
+    QString m_recordingDesign; ///< of the recording under way
+    QString m_lastRecording;
+    QString m_lastRecordedDesign;
 };
 
 } // namespace record

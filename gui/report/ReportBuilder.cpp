@@ -1,6 +1,7 @@
 #include "gui/report/ReportBuilder.h"
 
 #include "gui/report/DiagramImage.h"
+#include "gui/report/EmbeddedVideo.h"
 #include "gui/report/ReportHelpers.h"
 
 #include "core/sim/EventKind.h"
@@ -53,6 +54,7 @@ QString ReportBuilder::html()
     QString body;
     body += titleBlock();
     body += diagramSection();
+    body += videoSection();
     if (m_hasRun) {
         body += summarySection();
         body += jobsSection();
@@ -133,9 +135,49 @@ QString ReportBuilder::titleBlock() const
                               "simulation run) &#183; seed in file %1</p>\n")
                    .arg(m_topology.simulation.seed);
     }
+    out += provenanceLines();
     if (!m_topology.description.empty())
         out += QStringLiteral("<p>%1</p>\n").arg(repQs(m_topology.description));
     return out;
+}
+
+QString ReportBuilder::provenanceLines() const
+{
+    if (!m_provenance)
+        return {};
+    const ReportProvenance& p = *m_provenance;
+    const QString what = p.fileName.isEmpty()
+                             ? QStringLiteral("design (as ScaleLab saves it)")
+                             : QStringLiteral("<code>%1</code>").arg(repEsc(p.fileName));
+    QString out = QStringLiteral("<p class=\"meta\">ScaleLab %1 &#183; %2 SHA-256 "
+                                 "<code>%3</code></p>\n")
+                      .arg(repEsc(p.version), what, p.sha256);
+    if (m_hasRun && !p.fileName.isEmpty() && m_results.contains("seed")) {
+        // The command that gives these figures again (the run's own duration and warm-up).
+        const QString file = p.fileName.contains(QLatin1Char(' '))
+                                 ? QStringLiteral("\"%1\"").arg(p.fileName)
+                                 : p.fileName;
+        out += QStringLiteral("<p class=\"meta\">Reproduce: <code>scalelab run %1 --seed %2 "
+                              "--duration %3 --warmup %4</code></p>\n")
+                   .arg(repEsc(file), QString::fromStdString(m_results["seed"].dump()),
+                        QString::number(repNum(m_results, "duration_s"), 'g', 12),
+                        QString::number(repNum(m_results, "warmup_s"), 'g', 12));
+    }
+    return out;
+}
+
+QString ReportBuilder::videoSection()
+{
+    if (!m_video)
+        return {};
+    // In the PDF the poster needs most of a page: it starts one rather than leave its
+    // heading alone at the foot of the diagram's.
+    QString out = sectionTitle(QStringLiteral("Recorded run"), m_target == Target::TextDocument);
+    if (m_target == Target::Browser)
+        return out + embeddedVideoHtml(*m_video);
+    const QString name = QStringLiteral("video-poster.png");
+    m_images[name] = m_video->poster;
+    return out + embeddedVideoHtml(*m_video, name);
 }
 
 QString ReportBuilder::picture(const QString& name, const QString& svg, int width, int height)

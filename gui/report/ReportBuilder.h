@@ -2,16 +2,20 @@
 
 #include "core/analysis/Analysis.h"
 #include "core/model/Topology.h"
+#include "gui/report/ReportProvenance.h"
 
 #include <QDateTime>
 #include <QImage>
 #include <QString>
 
 #include <map>
+#include <optional>
 
 #include <nlohmann/json_fwd.hpp>
 
 namespace scalelab::gui {
+
+struct EmbeddedVideo;
 
 /// Builds the report as HTML. For a browser every picture is inline SVG; for the PDF path
 /// (QTextDocument, which cannot show SVG) pictures are `<img>` names whose images are
@@ -23,6 +27,10 @@ public:
     ReportBuilder(const core::Topology& topology, const nlohmann::json& results, Target target);
 
     void setGenerated(const QDateTime& when) { m_generated = when; }
+    /// Version and design hash for the title block (none: the title block omits them).
+    void setProvenance(ReportProvenance provenance) { m_provenance = std::move(provenance); }
+    /// A recording of the run, shown after the diagram; it must outlive html().
+    void setVideo(const EmbeddedVideo* video) { m_video = video; }
     QString html();
     const std::map<QString, QImage>& images() const { return m_images; }
 
@@ -34,6 +42,11 @@ private:
     QDateTime m_generated;
     std::map<QString, QImage> m_images;
     bool m_hasRun = false;
+    std::optional<ReportProvenance> m_provenance;
+    const EmbeddedVideo* m_video = nullptr;
+
+    QString provenanceLines() const;
+    QString videoSection();
 
     QString head() const;
     QString titleBlock() const;

@@ -2,9 +2,12 @@
 
 #include "gui/util/AtomicWrite.h"
 
+#include "gui/report/EmbeddedVideo.h"
 #include "gui/report/ReportBuilder.h"
+#include "gui/report/ReportProvenance.h"
 
 #include <cmath>
+#include <optional>
 
 #include <QBuffer>
 #include <QDir>
@@ -31,32 +34,54 @@ bool writerWriteFile(const QString& path, const QByteArray& bytes, QString* erro
 {
     return writeFileAtomically(path, bytes, error);
 }
+
+// The builder's provenance and, when asked for, the recorded run; false when the video
+// cannot be embedded (nothing is written then).
+bool prepareBuilder(ReportBuilder& builder, const core::Topology& topology,
+                    const ReportExtras& extras, std::optional<EmbeddedVideo>& video,
+                    QString* error)
+{
+    builder.setProvenance(provenanceOf(topology, extras.sourcePath));
+    if (extras.videoPath.isEmpty())
+        return true;
+    video.emplace();
+    if (!loadEmbeddedVideo(extras.videoPath, &*video, error))
+        return false;
+    builder.setVideo(&*video);
+    return true;
+}
 } // namespace writer_detail
 
 using namespace writer_detail;
 
 bool writeReport(const core::Topology& topology, const nlohmann::json& results,
-                 const QString& outPath, QString* error)
+                 const QString& outPath, QString* error, const ReportExtras& extras)
 {
     const QString suffix = QFileInfo(outPath).suffix().toLower();
     if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
-        return writeHtmlReport(topology, results, outPath, error);
+        return writeHtmlReport(topology, results, outPath, error, extras);
     if (suffix == QLatin1String("pdf"))
-        return writePdfReport(topology, results, outPath, error);
+        return writePdfReport(topology, results, outPath, error, extras);
     return writerFail(error, QStringLiteral("unknown report type '.%1': use .html or .pdf").arg(suffix));
 }
 
 bool writeHtmlReport(const core::Topology& topology, const nlohmann::json& results,
-                     const QString& outPath, QString* error)
+                     const QString& outPath, QString* error, const ReportExtras& extras)
 {
     ReportBuilder builder(topology, results, ReportBuilder::Target::Browser);
+    std::optional<EmbeddedVideo> video;
+    if (!prepareBuilder(builder, topology, extras, video, error))
+        return false;
     return writerWriteFile(outPath, builder.html().toUtf8(), error);
 }
 
 bool writePdfReport(const core::Topology& topology, const nlohmann::json& results,
-                    const QString& outPath, QString* error)
+                    const QString& outPath, QString* error, const ReportExtras& extras)
 {
     ReportBuilder builder(topology, results, ReportBuilder::Target::TextDocument);
+    std::optional<EmbeddedVideo> video;
+    if (!prepareBuilder(builder, topology, extras, video, error))
+        return false;
     const QString html = builder.html();
     if (!QFileInfo(outPath).dir().exists())
         return writerFail(error, QStringLiteral("cannot write %1: no such folder").arg(outPath));

@@ -12,12 +12,22 @@ namespace scalelab::gui {
 /// (not null), of its simulation run: HTML (one self-contained file: inline SVG diagram
 /// and charts, no external resources) or PDF, chosen by the extension of `outPath`.
 /// The command line (`scalelab run --report`) and File > Export both call this.
+/// What a report carries beside the design and its results.
+struct ReportExtras {
+    /// The design's file (saved and unchanged), whose SHA-256 the report states; empty: the
+    /// hash of the design as serialised.
+    QString sourcePath;
+    /// A recording of the run (.mp4, .webm, .gif) the HTML report plays and the PDF shows
+    /// by its last frame; empty: none. One that cannot be read fails the report.
+    QString videoPath;
+};
+
 bool writeReport(const core::Topology& topology, const nlohmann::json& results,
-                 const QString& outPath, QString* error);
+                 const QString& outPath, QString* error, const ReportExtras& extras = {});
 
 bool writeHtmlReport(const core::Topology& topology, const nlohmann::json& results,
-                     const QString& outPath, QString* error);
+                     const QString& outPath, QString* error, const ReportExtras& extras = {});
 bool writePdfReport(const core::Topology& topology, const nlohmann::json& results,
-                    const QString& outPath, QString* error);
+                    const QString& outPath, QString* error, const ReportExtras& extras = {});
 
 } // namespace scalelab::gui
