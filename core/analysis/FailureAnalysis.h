@@ -26,7 +26,12 @@ std::vector<ClientService> serviceAfterFailure(const Topology& topology, const R
                                                const std::vector<bool>& down);
 
 /// Node indices whose failure alone makes some client lose some of its reads or writes
-/// for good: removal of each node in turn, then the reachability of service above.
+/// for good, as serviceAfterFailure() sees it; in time linear in the topology's size.
 std::vector<std::size_t> singlePointsOfFailure(const Topology& topology, const RoutingPlan& plan);
+
+/// The same by brute force, one whole evaluation per node (quadratic): the reference the
+/// tests hold singlePointsOfFailure() to.
+std::vector<std::size_t> singlePointsOfFailureByRemoval(const Topology& topology,
+                                                        const RoutingPlan& plan);
 
 } // namespace scalelab::core

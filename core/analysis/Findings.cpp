@@ -176,7 +176,7 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
     shardFindings(plan, a, out);
 
     for (const NodeId& id : a.singlePointsOfFailure) {
-        const std::size_t i = *t.nodeIndex(id);
+        const std::size_t i = *plan.index->node(id); // a map: a chain of 100k has 100k of them
         add(Severity::Warning, id,
             fmt::format("'{}' is a single point of failure: if it fails, clients lose requests "
                         "until it comes back.",

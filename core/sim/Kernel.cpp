@@ -126,29 +126,33 @@ template <typename Queue> bool Kernel::loop(Queue& queue, SimTime t)
     while (!m_capped && !queue.empty()) {
         if (m_adaptive && queue.size() > kCalendarPopulation)
             return false;
-        if (m_inboxPending.load(std::memory_order_acquire))
+        if (m_inboxPending.load(std::memory_order_acquire)) {
             drainInbox();
+            settle();
+        }
         if (queue.top().time > t)
             break;
         if (m_eventCount >= m_options.maxEvents) [[unlikely]] {
             m_capped = true;
-            logEvent(EventKind::EventCapReached, kNone,
-                     fmt::format("stopped after {} events (the cap of this run)", m_eventCount));
+            m_capReason = fmt::format("stopped after {} events (the cap of this run)", m_eventCount);
+            logEvent(EventKind::EventCapReached, kNone, m_capReason);
             break;
         }
         if (m_frames.live() >= m_options.maxFrames) [[unlikely]] {
             // A queue without a limit that grows for ever: stop before memory runs out.
             m_capped = true;
-            logEvent(EventKind::EventCapReached, kNone,
-                     fmt::format("stopped with {} call frames alive, the cap of this run: "
-                                 "requests pile up somewhere (set a queue_limit)",
-                                 m_frames.live()));
+            m_capReason = fmt::format("stopped with {} call frames alive, the cap of this run: "
+                                      "requests pile up somewhere (set a queue_limit)",
+                                      m_frames.live());
+            logEvent(EventKind::EventCapReached, kNone, m_capReason);
             break;
         }
         const Event e = queue.pop();
         m_now = e.time;
         ++m_eventCount;
         dispatch(e);
+        if (!m_sameInstant.empty()) [[unlikely]]
+            settle();
     }
     return true;
 }
@@ -159,6 +163,7 @@ std::uint64_t Kernel::runUntil(SimTime t)
     const std::uint64_t before = m_eventCount;
     t = std::min(t, m_end);
     drainInbox();
+    settle();
     for (;;) {
         const bool done = m_heap4 ? loop(*m_heap4, t) : m_calendar ? loop(*m_calendar, t) : loop(*m_fes, t);
         if (done)
@@ -253,7 +258,7 @@ std::uint32_t Kernel::call(std::uint32_t parent, std::uint32_t link, std::uint32
     if (latency > 0)
         schedule(child.dueAt, EventType::Arrive, c, child.gen);
     else
-        m_behaviors[target]->arrive(c);
+        deliverNow(EventType::Arrive, c);
     return c;
 }
 
@@ -267,7 +272,40 @@ void Kernel::respond(std::uint32_t frame, FailReason reason)
     if (latency > 0)
         schedule(f.dueAt, EventType::Return, frame, f.gen);
     else
+        deliverNow(EventType::Return, frame);
+}
+
+void Kernel::deliverNow(EventType type, std::uint32_t frame)
+{
+    if (m_nesting >= kMaxNesting) [[unlikely]] {
+        // Same checks on delivery as a scheduled event: dispatch() tests gen and state.
+        m_sameInstant.push_back(Event::make(m_now, 0, type, frame, m_frames[frame].gen));
+        return;
+    }
+    ++m_nesting;
+    switch (type) {
+    case EventType::Arrive:
+        m_behaviors[m_frames[frame].node]->arrive(frame);
+        break;
+    case EventType::ServiceDone:
+        m_behaviors[m_frames[frame].node]->serviceDone(frame);
+        break;
+    case EventType::Return:
         deliverReturn(frame);
+        break;
+    default:
+        break;
+    }
+    --m_nesting;
+}
+
+void Kernel::settle()
+{
+    while (!m_sameInstant.empty()) {
+        const Event e = m_sameInstant.front();
+        m_sameInstant.pop_front();
+        dispatch(e);
+    }
 }
 
 void Kernel::deliverReturn(std::uint32_t frame)
@@ -308,7 +346,7 @@ void Kernel::logEvent(EventKind kind, std::uint32_t node, std::string detail)
 
 void Kernel::apply(const ScenarioAction& action)
 {
-    const auto found = m_topology.nodeIndex(action.node);
+    const auto found = m_index.node(action.node); // a map: 300k steps cost no scan each
     if (!found) {
         m_eventLog.push_back(
             {toSeconds(m_now), EventKind::ActionIgnored, action.node.str(), "no such node"});
@@ -331,6 +369,10 @@ void Kernel::apply(const ScenarioAction& action)
         break;
     case ActionType::Set:
         m_topology.nodes[i].params[action.param] = action.value;
+        // An LRU that gets a capacity mid-run needs the clients' keys from now on (they
+        // skip drawing them while nothing uses them: every request would hit key 0).
+        if (m_topology.nodes[i].spec()->traits.lru && m_topology.nodes[i].integer("capacity_keys") > 0)
+            m_needKeys = true;
         b.reconfigure();
         logEvent(EventKind::ParamSet, i, action.param + "=" + toDisplayString(action.value));
         break;
@@ -383,6 +425,15 @@ void Kernel::fillResults(RunResults& out)
     if (m_options.queue == QueueKind::Adaptive)
         out.engine.queue += m_calendar ? " (calendar)" : " (4ary_heap)";
     out.engine.eventCapReached = m_capped;
+    out.engine.simulatedS = toSeconds(m_now);
+    out.warnings.clear();
+    if (m_capped)
+        out.warnings.push_back(fmt::format("the run stopped early, at {:g} s of {:g} s: {}; every "
+                                           "figure covers only the time simulated",
+                                           toSeconds(m_now), toSeconds(m_end), m_capReason));
+    if (m_eventsDropped > 0)
+        out.warnings.push_back(fmt::format("{} events after the first {} are not listed",
+                                           m_eventsDropped, kMaxEventLog));
 }
 
 Snapshot Kernel::snapshot()

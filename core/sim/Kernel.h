@@ -13,6 +13,7 @@
 #include "core/sim/Snapshot.h"
 
 #include <atomic>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -82,6 +83,14 @@ public:
     std::uint32_t call(std::uint32_t parent, std::uint32_t link, std::uint32_t target);
     /// The frame's node answers it (reason None = success); the answer travels back.
     void respond(std::uint32_t frame, FailReason reason = FailReason::None);
+    /// Runs `frame`'s zero-delay step now (Arrive: at its node; ServiceDone: its service
+    /// ended; Return: its answer reached the caller), nested in the caller's stack, as long
+    /// as fewer than kMaxNesting such steps are nested; deeper ones wait in a FIFO that the
+    /// kernel empties, at the same instant, before the next event. A chain of 100,000
+    /// zero-latency hops thus needs a bounded stack, and a shallow one (every example) runs
+    /// exactly as it always did, so results stay bit for bit the same.
+    void deliverNow(EventType type, std::uint32_t frame);
+    static constexpr std::uint32_t kMaxNesting = 128;
     /// Frames queued, in service or waiting at a node, in pool order. Only a failure needs
     /// them, so instead of keeping per-node lists on the hot path the pool is scanned.
     std::vector<std::uint32_t> framesAt(std::uint32_t node) const;
@@ -136,6 +145,8 @@ private:
     void bindQueue();
     void deliverReturn(std::uint32_t frame);
     void drainInbox();
+    /// Delivers the steps deliverNow() left waiting (and those they leave in turn).
+    void settle();
 
     Topology m_topology;
     TopologyIndex m_index;
@@ -150,7 +161,10 @@ private:
     std::uint64_t m_seq = 0;
     std::uint64_t m_eventCount = 0;
     bool m_capped = false;
+    std::string m_capReason;
     double m_wallS = 0;
+    std::uint32_t m_nesting = 0;       ///< zero-delay steps nested in the stack now
+    std::deque<Event> m_sameInstant;   ///< zero-delay steps past kMaxNesting, in order
 
     FramePool m_frames;
     std::vector<LinkInfo> m_links;

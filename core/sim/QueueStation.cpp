@@ -16,7 +16,7 @@ void QueueStation::configureQueue(const char* serversParam, double serviceMs)
     m_service.configure(serviceMs, n.text("service_dist"), n.number("service_cv"), speed);
     m_servers = static_cast<std::uint32_t>(std::max<std::int64_t>(1, n.integer(serversParam)));
     m_queueLimit = static_cast<std::uint64_t>(std::max<std::int64_t>(0, n.integer("queue_limit")));
-    m_serverTime.set(m_kernel.now(), m_servers);
+    updateCapacity();
     if (m_up)
         fillWorkers(); // more workers may take waiting requests at once
 }
@@ -44,12 +44,27 @@ void QueueStation::accept(std::uint32_t frame)
     m_queueTime.set(m_kernel.now(), m_queueLength);
 }
 
+void QueueStation::updateCapacity()
+{
+    // Servers that exist: after `workers` is lowered the busy ones above the new count
+    // finish their request first, so capacity is max(servers, busy) until they have;
+    // utilisation, busy time over this capacity's time, stays within [0, 1]. The average
+    // only moves when the value does (its area is then summed exactly as before).
+    const std::uint32_t capacity = std::max(m_servers, m_busy);
+    if (capacity != m_capacity || m_kernel.now() == 0) {
+        m_capacity = capacity;
+        m_serverTime.set(m_kernel.now(), capacity);
+    }
+}
+
 void QueueStation::startService(std::uint32_t frame)
 {
     const SimTime now = m_kernel.now();
     Frame& f = m_kernel.frames()[frame];
     ++m_busy;
     m_busyTime.set(now, m_busy);
+    if (m_busy > m_capacity) [[unlikely]]
+        updateCapacity();
     ++m_counters.waits;
     m_counters.waitSumNs += static_cast<double>(now - f.arrivedAt);
     f.state = FrameState::Service;
@@ -57,7 +72,8 @@ void QueueStation::startService(std::uint32_t frame)
     if (d > 0)
         m_kernel.schedule(now + d, EventType::ServiceDone, frame, f.gen);
     else
-        serviceDone(frame); // zero service (a forwarding load balancer): no event at all
+        m_kernel.deliverNow(EventType::ServiceDone, frame); // zero service (a forwarding
+                                                            // load balancer): no event at all
 }
 
 void QueueStation::releaseWorker(Frame& f)
@@ -65,6 +81,8 @@ void QueueStation::releaseWorker(Frame& f)
     const SimTime now = m_kernel.now();
     --m_busy;
     m_busyTime.set(now, m_busy);
+    if (m_capacity > m_servers) [[unlikely]]
+        updateCapacity();
     ++m_counters.responses;
     m_counters.responseSumNs += static_cast<double>(now - f.arrivedAt);
     f.flags &= static_cast<std::uint8_t>(~kFlagHoldsWorker);
@@ -125,6 +143,7 @@ void QueueStation::clearQueue()
     m_queueTime.set(now, 0);
     m_busy = 0;
     m_busyTime.set(now, 0);
+    updateCapacity();
 }
 
 void QueueStation::fail()
@@ -174,7 +193,7 @@ void QueueStation::fillSnapshot(NodeSnapshot& out)
     const double servers = m_serverTime.areaAt(now);
     out.utilization = servers > m_serverAtSnapshot
                           ? (busy - m_busyAtSnapshot) / (servers - m_serverAtSnapshot)
-                          : static_cast<double>(m_busy) / m_servers;
+                          : static_cast<double>(m_busy) / std::max(m_capacity, 1u);
     m_busyAtSnapshot = busy;
     m_serverAtSnapshot = servers;
     out.queueLength = m_queueLength;

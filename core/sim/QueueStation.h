@@ -61,10 +61,12 @@ private:
     void startService(std::uint32_t frame);
     void releaseWorker(Frame& frame);
     void fillWorkers();
+    void updateCapacity();
 
     std::uint32_t m_servers = 1;
     std::uint64_t m_queueLimit = 0;
     std::uint32_t m_busy = 0;
+    std::uint32_t m_capacity = 0; ///< max(servers, busy): the servers that exist
     std::uint32_t m_queueLength = 0;
     std::uint32_t m_queueHead = kNone;
     std::uint32_t m_queueTail = kNone;

@@ -81,6 +81,7 @@ struct EngineStats {
     double eventsPerS = 0;
     std::string queue;
     bool eventCapReached = false;
+    double simulatedS = 0; ///< where the clock stopped: the duration, or less when capped
 };
 
 /// Everything `scalelab run` reports; written as `scalelab-results/1` by ResultsJson.h.
@@ -92,6 +93,9 @@ struct RunResults {
     std::uint64_t generated = 0;
     std::uint64_t completed = 0;
     std::uint64_t failed = 0;
+    /// Requests still open when the run ended (queued, in service, on a link), whenever
+    /// they were generated: neither completed nor failed, so in no other figure.
+    std::uint64_t unfinished = 0;
     std::map<std::string, std::uint64_t> byReason;
     double throughputRps = 0;
     double availability = 1;
@@ -105,6 +109,8 @@ struct RunResults {
     std::vector<EventRecord> events;
     TimeSeries timeseries;
     EngineStats engine;
+    /// Why these figures may mislead (a run stopped early, ...), one sentence each.
+    std::vector<std::string> warnings;
     /// Every end-to-end latency in ms, only with SimulationOptions::keepLatencies (tests).
     std::vector<double> latenciesMs;
 };

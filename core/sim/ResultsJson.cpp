@@ -50,6 +50,11 @@ RunResults resultsFromDocument(const nlohmann::json& doc)
     r.generated = countAt(doc, "/requests/generated");
     r.completed = countAt(doc, "/requests/completed");
     r.failed = countAt(doc, "/requests/failed");
+    r.unfinished = countAt(doc, "/requests/unfinished");
+    if (doc.is_object() && doc.contains("warnings") && doc["warnings"].is_array())
+        for (const auto& w : doc["warnings"])
+            if (w.is_string())
+                r.warnings.push_back(w.get<std::string>());
     r.throughputRps = numberAt(doc, "/throughput_rps");
     r.availability = numberAt(doc, "/availability");
     r.latency = latencyAt(doc, "/latency_ms");
@@ -87,6 +92,7 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
     doc["requests"] = {{"generated", r.generated},
                        {"completed", r.completed},
                        {"failed", r.failed},
+                       {"unfinished", r.unfinished},
                        {"by_reason", byReason}};
     doc["throughput_rps"] = finite(r.throughputRps);
     doc["availability"] = finite(r.availability);
@@ -161,7 +167,9 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
                      {"wall_s", finite(r.engine.wallS)},
                      {"events_per_s", finite(r.engine.eventsPerS)},
                      {"queue", r.engine.queue},
-                     {"event_cap_reached", r.engine.eventCapReached}};
+                     {"event_cap_reached", r.engine.eventCapReached},
+                     {"simulated_s", r.engine.simulatedS}};
+    doc["warnings"] = r.warnings;
     return doc;
 }
 

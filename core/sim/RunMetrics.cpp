@@ -1,5 +1,6 @@
 #include "core/sim/RunMetrics.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace scalelab::core::sim {
@@ -89,6 +90,35 @@ void RunMetrics::closeInterval()
     m_intervalByClass[1].clear();
     m_intervalErrors = 0;
     m_intervalEnd += m_intervalLength;
+    if (m_series.tS.size() >= kMaxSeriesPoints)
+        halveSeries();
+}
+
+void RunMetrics::halveSeries()
+{
+    // Pairs of intervals become one of twice the length, and so do the intervals to come:
+    // a run of 1e7 s keeps between 5,000 and 10,000 points instead of 1e7. The series'
+    // own histograms are gone by now, so a merged p50 is the mean of the two and a merged
+    // p99 the larger of the two (an upper bound); later intervals are exact again.
+    TimeSeries& s = m_series;
+    const std::size_t pairs = s.tS.size() / 2; // kMaxSeriesPoints is even
+    for (std::size_t i = 0; i < pairs; ++i) {
+        const std::size_t a = 2 * i, b = 2 * i + 1;
+        s.tS[i] = s.tS[a];
+        s.throughputRps[i] = (s.throughputRps[a] + s.throughputRps[b]) / 2;
+        s.p50Ms[i] = (s.p50Ms[a] + s.p50Ms[b]) / 2;
+        s.p99Ms[i] = std::max(s.p99Ms[a], s.p99Ms[b]);
+        s.errors[i] = s.errors[a] + s.errors[b];
+    }
+    s.tS.resize(pairs);
+    s.throughputRps.resize(pairs);
+    s.p50Ms.resize(pairs);
+    s.p99Ms.resize(pairs);
+    s.errors.resize(pairs);
+    // The open interval starts where the last pair ended, on the new grid.
+    const SimTime openStart = m_intervalEnd - m_intervalLength;
+    m_intervalLength *= 2;
+    m_intervalEnd = openStart + m_intervalLength;
 }
 
 void RunMetrics::fill(RunResults& out, SimTime now)
@@ -103,7 +133,12 @@ void RunMetrics::fill(RunResults& out, SimTime now)
         out.byReason[reasonName(static_cast<FailReason>(i))] = m_byReason[i];
     out.throughputRps = window > 0 ? static_cast<double>(m_completed) / window : 0.0;
     const std::uint64_t finished = m_completed + m_failed;
-    out.availability = finished ? static_cast<double>(m_completed) / static_cast<double>(finished) : 1.0;
+    const std::uint64_t answered = m_completedAll + m_failedAll;
+    out.unfinished = m_generatedAll > answered ? m_generatedAll - answered : 0;
+    // Nothing finished: 100% would claim a service that answered no one while requests
+    // wait; with none at all (no client) there is nothing to be unavailable.
+    out.availability = finished ? static_cast<double>(m_completed) / static_cast<double>(finished)
+                                : (out.unfinished > 0 ? 0.0 : 1.0);
     // The open interval counts too when it lies after the warm-up.
     binPending();
     LatencyHistogram read = m_read;

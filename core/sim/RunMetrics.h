@@ -13,10 +13,12 @@
 namespace scalelab::core::sim {
 
 /// Run-wide streaming statistics: end-to-end latency histograms (overall, per class),
-/// failure counts by reason, data-loss counters and the 1-second time series. Memory is
-/// fixed except for the time series (one entry per simulated second).
+/// failure counts by reason, data-loss counters and the time series (1-second intervals,
+/// doubled whenever it reaches kMaxSeriesPoints). Memory is bounded.
 class RunMetrics {
 public:
+    /// Points of the time series at most; then pairs merge and the interval doubles.
+    static constexpr std::size_t kMaxSeriesPoints = 10000;
     RunMetrics();
     void configure(SimTime warmup, SimTime end, bool keepLatencies);
 
@@ -130,6 +132,7 @@ public:
 
 private:
     void closeInterval();
+    void halveSeries();
     void binPending();
     static constexpr SimTime kWriteBit = SimTime{1} << 62; ///< far above any latency
 

@@ -32,7 +32,14 @@ public:
     double meanNs() const { return m_meanNs; }
 
 private:
-    static SimTime toNs(double ns) { return static_cast<SimTime>(ns + 0.5); }
+    /// A service time beyond any run (the longest lasts 1e7 s): `speed` 1e-12 divides a
+    /// mean into more nanoseconds than an int64 holds; held here, the server is simply
+    /// busy past the end, as with 1e-9, instead of overflowing into a negative time.
+    static constexpr double kLongestNs = 1e18;
+    static SimTime toNs(double ns)
+    {
+        return ns < kLongestNs ? static_cast<SimTime>(ns + 0.5) : static_cast<SimTime>(kLongestNs);
+    }
     enum class Shape { Zero, Constant, Exponential, Lognormal };
     Shape m_shape = Shape::Zero;
     double m_meanNs = 0;

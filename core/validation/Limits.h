@@ -13,5 +13,12 @@ inline constexpr double kMaxDurationS = 1e7;
 inline constexpr double kMaxCoordinate = 1e6;
 /// The largest file read, in bytes (64 MiB): a diagram of 100k nodes is about 15 MB.
 inline constexpr std::size_t kMaxFileBytes = std::size_t{64} << 20;
+/// Nodes in one diagram: twice the size the tools are measured at (tests/bench:
+/// validate and analyze 100k nodes in well under 5 s).
+inline constexpr std::size_t kMaxNodes = 200000;
+/// Links in one diagram: a balancer over every node of the largest diagram, and more.
+inline constexpr std::size_t kMaxLinks = 1000000;
+/// Steps of the scenario timeline.
+inline constexpr std::size_t kMaxScenarioSteps = 100000;
 
 } // namespace scalelab::core

@@ -33,6 +33,8 @@ public:
     Diagnostics run()
     {
         checkSimulation();
+        if (!checkCounts())
+            return std::move(m_out); // nothing more is looked at in a diagram past the limits
         checkNodes();
         checkLinks();
         checkReplicas();
@@ -79,6 +81,21 @@ private:
             error("/simulation/warmup_s",
                   fmt::format("must be shorter than duration_s ({:g}), got {:g}", s.durationS,
                               s.warmupS));
+    }
+
+    bool checkCounts()
+    {
+        bool ok = true;
+        auto limit = [&](const char* path, std::size_t count, std::size_t max, const char* what) {
+            if (count <= max)
+                return;
+            error(path, fmt::format("{} {}; the limit is {}", count, what, max));
+            ok = false;
+        };
+        limit("/nodes", m_t.nodes.size(), kMaxNodes, "nodes");
+        limit("/links", m_t.links.size(), kMaxLinks, "links");
+        limit("/scenario", m_t.scenario.size(), kMaxScenarioSteps, "scenario steps");
+        return ok;
     }
 
     void checkParams(const ParamMap& params, const KindSpec& spec, const std::string& path,

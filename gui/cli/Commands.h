@@ -5,7 +5,9 @@
 namespace scalelab::gui::cli {
 
 /// Exit codes of the command line contract (DESIGN.md).
-enum ExitCode { Success = 0, InvalidInput = 1, BadUsage = 2 };
+/// StoppedEarly: `run` hit a cap of the engine (events, call frames) before the end; its
+/// outputs are written and say so (summary, "warnings" in the JSON).
+enum ExitCode { Success = 0, InvalidInput = 1, BadUsage = 2, StoppedEarly = 3 };
 
 /// Each subcommand gets its arguments with argv[0] replaced by "scalelab <name>".
 int validateCommand(const QStringList& args);

@@ -54,15 +54,27 @@ QString runFixed(double value, int decimals)
 
 void printRunSummary(const simns::RunResults& r)
 {
-    printOut(QStringLiteral("%1 — %2 s simulated (%3 s warm-up excluded), seed %4")
-                 .arg(QString::fromStdString(r.name.empty() ? std::string("(unnamed)") : r.name))
-                 .arg(r.durationS)
-                 .arg(r.warmupS)
-                 .arg(r.seed));
-    printOut(QStringLiteral("requests    %1 generated, %2 completed, %3 failed; availability %4%")
+    const QString name = QString::fromStdString(r.name.empty() ? std::string("(unnamed)") : r.name);
+    if (r.engine.eventCapReached)
+        printOut(QStringLiteral("%1 — STOPPED EARLY: %2 s of %3 s simulated (%4 s warm-up excluded), seed %5")
+                     .arg(name)
+                     .arg(r.engine.simulatedS)
+                     .arg(r.durationS)
+                     .arg(r.warmupS)
+                     .arg(r.seed));
+    else
+        printOut(QStringLiteral("%1 — %2 s simulated (%3 s warm-up excluded), seed %4")
+                     .arg(name)
+                     .arg(r.durationS)
+                     .arg(r.warmupS)
+                     .arg(r.seed));
+    for (const auto& w : r.warnings)
+        printOut(QStringLiteral("warning     ") + QString::fromStdString(w));
+    printOut(QStringLiteral("requests    %1 generated, %2 completed, %3 failed, %4 unfinished; availability %5%")
                  .arg(r.generated)
                  .arg(r.completed)
                  .arg(r.failed)
+                 .arg(r.unfinished)
                  .arg(runFixed(100.0 * r.availability, 3)));
     QStringList reasons;
     for (const auto& [reason, count] : r.byReason)
@@ -315,6 +327,12 @@ int runCommand(const QStringList& args)
     if (parser.isSet(csv) && !writeOutput(args.value(0), parser.value(csv),
                                           QByteArray::fromStdString(simns::timeSeriesToCsv(results))))
         return InvalidInput;
+    if (results.engine.eventCapReached) {
+        // Also on standard error: a script that only keeps the JSON still hears of it.
+        for (const auto& w : results.warnings)
+            printError(QStringLiteral("%1: warning: %2").arg(file, QString::fromStdString(w)));
+        return StoppedEarly;
+    }
     return Success;
 }
 

@@ -5,6 +5,9 @@
 #ifndef Q_MOC_RUN
 #include "core/analysis/Analysis.h"
 #include "core/analysis/AnalysisJson.h"
+#include "core/analysis/FailureAnalysis.h"
+#include "core/analysis/RoutingPlan.h"
+#include "core/model/TopologyIndex.h"
 #include "core/analysis/CacheHitEstimate.h"
 #include "core/analysis/ErlangC.h"
 #include "core/analysis/FiniteQueue.h"
@@ -83,6 +86,48 @@ bool hasFinding(const Analysis& a, const std::string& severity, const std::strin
             f.sentence().find(fragment) != std::string::npos)
             return true;
     return false;
+}
+
+// A random acyclic design: links only go from a lower to a higher index, kinds mixed
+// (balancers over web servers, tiers of web servers, caches, groups with replicas, DNS).
+Topology randomDag(std::mt19937& rng)
+{
+    auto pick = [&rng](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+    const char* kinds[] = {"load_balancer", "web_server", "web_server", "cache", "database", "dns"};
+    nlohmann::json doc{{"format", "scalelab/1"}, {"nodes", nlohmann::json::array()},
+                       {"links", nlohmann::json::array()}};
+    const int clients = 1 + pick(3);
+    const int n = clients + 2 + pick(14);
+    std::vector<std::string> kind(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        const auto k = static_cast<std::size_t>(i);
+        kind[k] = i < clients ? "client" : kinds[pick(6)];
+        nlohmann::json node{{"id", "n" + std::to_string(i)}, {"kind", kind[k]}};
+        if (kind[k] == "client")
+            node["params"] = {{"rate_rps", 10}, {"read_ratio", pick(3) * 0.5},
+                              {"dns_lookup_ratio", pick(2) * 0.5}};
+        if (kind[k] == "database" && pick(3) == 0)
+            node["params"] = {{"role", "replica"}};
+        if (kind[k] == "database" && pick(2) == 0)
+            node["params"] = {{"failover", "manual"}};
+        if (kind[k] == "cache")
+            node["params"] = {{"hit_ratio", pick(3) * 0.5}};
+        doc["nodes"].push_back(node);
+    }
+    for (int i = 0; i < n; ++i)
+        for (int j = std::max(i + 1, clients); j < n; ++j) {
+            if (pick(4) != 0)
+                continue;
+            nlohmann::json link{{"from", "n" + std::to_string(i)}, {"to", "n" + std::to_string(j)}};
+            if (kind[static_cast<std::size_t>(i)] == "database" &&
+                kind[static_cast<std::size_t>(j)] == "database")
+                link["kind"] = "replication";
+            doc["links"].push_back(link);
+        }
+    LoadResult r = loadTopology(doc.dump());
+    if (!r.topology)
+        qFatal("random design does not load");
+    return *r.topology;
 }
 
 } // namespace
@@ -487,6 +532,29 @@ private Q_SLOTS:
         QCOMPARE(got, expected);
         for (const auto& id : a.singlePointsOfFailure)
             QVERIFY(hasFinding(a, "warning", id.str(), "single point of failure"));
+    }
+
+    // The linear-time search finds exactly what failing each node in turn finds.
+    void singlePointsOfFailureMatchRemovalOneByOne()
+    {
+        std::mt19937 rng(20);
+        int designs = 0, found = 0;
+        for (int k = 0; k < 3000; ++k) {
+            const Topology t = randomDag(rng);
+            const TopologyIndex index(t);
+            const RoutingPlan plan = buildRoutingPlan(t, index);
+            if (!plan.acyclic)
+                continue;
+            ++designs;
+            const auto fast = singlePointsOfFailure(t, plan);
+            const auto reference = singlePointsOfFailureByRemoval(t, plan);
+            found += static_cast<int>(reference.size());
+            if (fast != reference)
+                qFatal("design %d: %zu single points found, %zu by removal", k, fast.size(),
+                       reference.size());
+        }
+        QVERIFY(designs > 2000);
+        QVERIFY(found > designs); // the designs do have single points to find
     }
 
     void readHeavyWithoutCacheIsPointedOut()

@@ -1,6 +1,7 @@
 // Semantic rules beyond the broken-file corpus: warnings, link rules, and that a valid
 // design is accepted without noise.
 #include "core/io/TopologyJson.h"
+#include "core/validation/Limits.h"
 #include "core/validation/LinkRules.h"
 #include "core/validation/Validator.h"
 
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void loopNamesItsNodes();
     void linkRules();
     void placeholdersOfLoadErrorsAreSkipped();
+    void countsPastTheLimitsAreRefused();
 };
 
 namespace {
@@ -131,6 +133,19 @@ void TestValidator::placeholdersOfLoadErrorsAreSkipped()
         7, {"id": "w", "kind": "web_server", "params": {"workers": 0}}]})");
     QVERIFY(r.topology);
     QVERIFY(has(validate(*r.topology), Severity::Error, "/nodes/1/params/workers", ">= 1"));
+}
+
+void TestValidator::countsPastTheLimitsAreRefused()
+{
+    Topology t = simple();
+    QVERIFY(!has(validate(t), Severity::Error, "/nodes", "the limit"));
+    // One node past the limit (placeholders: the count alone must refuse it).
+    t.nodes.resize(kMaxNodes + 1);
+    t.scenario.resize(kMaxScenarioSteps + 1);
+    const Diagnostics ds = validate(t);
+    QVERIFY(has(ds, Severity::Error, "/nodes", "200001 nodes; the limit is 200000"));
+    QVERIFY(has(ds, Severity::Error, "/scenario", "100001 scenario steps; the limit is 100000"));
+    QVERIFY(!has(ds, Severity::Error, "/links", "the limit"));
 }
 
 QTEST_APPLESS_MAIN(TestValidator)
