@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the loader + validator for FUZZ_SECONDS (default 60) with libFuzzer, seeded with the
-# examples and the broken-file corpus. A crash leaves its input in build-fuzz/crashes/:
+# examples and the broken and hostile files, then scenario timelines over random designs
+# for FUZZ_SCENARIO_SECONDS (default 60). A crash leaves its input in build-fuzz/crashes/:
 # add it to tests/data/broken (or tests/data/fuzz-regressions) as a regression test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,13 +16,25 @@ for p in clang-14 libfuzzer-14-dev libclang-rt-14-dev; do
 done
 CXX=clang++-14 CC=clang-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DSCALELAB_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
-cmake --build build-fuzz --target fuzz_load_topology -j "$(nproc)"
+cmake --build build-fuzz --target fuzz_load_topology fuzz_scenario_timeline -j "$(nproc)"
+mkdir -p build-fuzz/crashes
+# fuzz TARGET SECONDS CORPUS-DIR [libFuzzer options]
+fuzz() {
+  local target=$1 seconds=$2 corpus=$3; shift 3
+  echo "fuzz: $target for $seconds s"
+  "build-fuzz/tests/fuzz/$target" "$corpus" -max_total_time="$seconds" -timeout=20 \
+    -rss_limit_mb=2048 -artifact_prefix="build-fuzz/crashes/$target-" -print_final_stats=1 "$@" 2>&1 |
+    grep -E "^#[0-9]+.*DONE|stat::number_of_executed_units|ERROR|SUMMARY|Done|scenario fuzz" || true
+}
+# The loader, seeded with the examples and the broken and hostile files.
 corpus=build-fuzz/corpus
-mkdir -p "$corpus" build-fuzz/crashes
+mkdir -p "$corpus"
 cp examples/*.scalelab tests/data/valid/*.scalelab tests/data/broken/*.scalelab "$corpus"/ 2>/dev/null || true
-build-fuzz/tests/fuzz/fuzz_load_topology "$corpus" -max_total_time="${FUZZ_SECONDS:-60}" \
-  -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build-fuzz/crashes/ \
-  -print_final_stats=1 2>&1 | grep -E "^#[0-9]+.*DONE|stat::number_of_executed_units|ERROR|SUMMARY|Done" || true
+cp tests/data/hostile/* "$corpus"/ 2>/dev/null || true
+fuzz fuzz_load_topology "${FUZZ_SECONDS:-60}" "$corpus" -max_len=65536
+# Scenario timelines: the bytes choose a design and its steps (no seed corpus needed).
+mkdir -p build-fuzz/corpus-scenario
+fuzz fuzz_scenario_timeline "${FUZZ_SCENARIO_SECONDS:-60}" build-fuzz/corpus-scenario -max_len=512
 if ls build-fuzz/crashes/* >/dev/null 2>&1; then
   echo "fuzz: crashes found:" >&2; ls build-fuzz/crashes >&2
   exit 1

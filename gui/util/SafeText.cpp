@@ -6,8 +6,8 @@ QString printableText(const QString& text)
 {
     QString out = text;
     for (QChar& c : out)
-        if (c.category() == QChar::Other_Control)
-            c = QChar::ReplacementCharacter;
+        if (c.category() == QChar::Other_Control || c.isNonCharacter())
+            c = QChar::ReplacementCharacter; // U+FFFE and U+FFFF are not allowed in XML either
     return out;
 }
 

@@ -546,7 +546,7 @@ private Q_SLOTS:
             if (!plan.acyclic)
                 continue;
             ++designs;
-            const auto fast = singlePointsOfFailure(t, plan);
+            const auto fast = scalelab::core::singlePointsOfFailure(t, plan);
             const auto reference = singlePointsOfFailureByRemoval(t, plan);
             found += static_cast<int>(reference.size());
             if (fast != reference)
