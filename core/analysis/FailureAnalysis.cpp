@@ -190,8 +190,8 @@ public:
         // Clients that use v directly: compare their service as the exact check does.
         m_down[v] = true;
         for (std::size_t q : m_users[v]) {
-            if (!m_plan.nodes[q].isClient || falls)
-                continue;
+            if (!m_plan.nodes[q].isClient || falls || m_baselineOf[q] == kNoClient)
+                continue; // a client with no entry has nothing to lose
             ClientService after;
             m_eval.clientService(q, after);
             falls = loses(m_plan.nodes[q], baselineOf(q), after);
@@ -231,7 +231,7 @@ private:
             std::sort(users.begin(), users.end());
             users.erase(std::unique(users.begin(), users.end()), users.end());
         }
-        m_baselineOf.assign(n, static_cast<std::size_t>(-1));
+        m_baselineOf.assign(n, kNoClient);
         for (std::size_t k = 0; k < m_baseline.size(); ++k)
             m_baselineOf[m_baseline[k].client] = k;
     }
@@ -243,7 +243,7 @@ private:
     {
         for (std::size_t c = 0; c < m_t.nodes.size(); ++c) {
             const NodeRouting& r = m_plan.nodes[c];
-            if (!r.isClient || m_baselineOf[c] == static_cast<std::size_t>(-1))
+            if (!r.isClient || m_baselineOf[c] == kNoClient)
                 continue;
             for (const auto& call : r.calls)
                 if (!m_plan.nodes[call.target].traits.resolver) {
@@ -320,6 +320,7 @@ private:
         return m_baseline[m_baselineOf[client]];
     }
 
+    static constexpr std::size_t kNoClient = static_cast<std::size_t>(-1);
     const Topology& m_t;
     const RoutingPlan& m_plan;
     std::vector<bool> m_down;
