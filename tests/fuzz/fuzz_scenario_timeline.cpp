@@ -30,7 +30,9 @@ ParamValue valueFor(const ParamSpec& p, FuzzedDataProvider& in)
     case ParamType::Boolean:
         return in.ConsumeBool();
     case ParamType::Choice:
-        return p.choices.empty() ? std::string() : in.PickValueInArray(p.choices);
+        return p.choices.empty()
+                   ? std::string()
+                   : p.choices[in.ConsumeIntegralInRange<std::size_t>(0, p.choices.size() - 1)];
     case ParamType::Integer: {
         // Anywhere in range, small values more often: they keep the run short.
         const auto lo = static_cast<std::int64_t>(p.min);
