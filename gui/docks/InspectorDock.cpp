@@ -18,8 +18,7 @@
 #include "gui/canvas/IconCache.h"
 #include "gui/commands/RenameNodeCommand.h"
 #include "gui/commands/SetDiagramInfoCommand.h"
-#include "gui/commands/SetLinkParamCommand.h"
-#include "gui/commands/SetNodeParamCommand.h"
+#include "gui/commands/SetParamCommand.h"
 #include "gui/docks/ParamEditor.h"
 #include "gui/document/Document.h"
 
@@ -229,7 +228,7 @@ void InspectorDock::buildNodeForm()
             *p,
             [this, name](const core::ParamValue& v) {
                 m_document->undoStack()->push(
-                    new SetNodeParamCommand(m_document, m_nodes, name, v));
+                    new SetParamCommand(m_document, m_nodes, name, v));
             },
             m_page);
         auto* label = new QLabel(inspectorParamLabel(*p), m_page);
@@ -262,7 +261,7 @@ void InspectorDock::buildLinkForm()
             p,
             [this, name](const core::ParamValue& v) {
                 m_document->undoStack()->push(
-                    new SetLinkParamCommand(m_document, m_links, name, v));
+                    new SetParamCommand(m_document, m_links, name, v));
             },
             m_page);
         auto* label = new QLabel(inspectorParamLabel(p), m_page);

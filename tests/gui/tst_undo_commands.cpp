@@ -14,8 +14,7 @@
 #include "gui/commands/MoveNodesCommand.h"
 #include "gui/commands/RenameNodeCommand.h"
 #include "gui/commands/SetDiagramInfoCommand.h"
-#include "gui/commands/SetLinkParamCommand.h"
-#include "gui/commands/SetNodeParamCommand.h"
+#include "gui/commands/SetParamCommand.h"
 
 using namespace scalelab;
 using Factory = std::function<QUndoCommand*(gui::Document*)>;
@@ -42,15 +41,16 @@ private Q_SLOTS:
             return new gui::RenameNodeCommand(d, NodeId{"lb"}, "", "Front door");
         });
         QTest::newRow("set param (explicit before)") << Factory([](gui::Document* d) {
-            return new gui::SetNodeParamCommand(d, {NodeId{"web1"}}, "workers", std::int64_t(9));
+            return new gui::SetParamCommand(d, std::vector{NodeId{"web1"}}, "workers",
+                                            std::int64_t(9));
         });
         QTest::newRow("set param on several (default before)") << Factory([](gui::Document* d) {
-            return new gui::SetNodeParamCommand(d, {NodeId{"db"}, NodeId{"db-r1"}}, "engine",
-                                                std::string("nosql"));
+            return new gui::SetParamCommand(d, std::vector{NodeId{"db"}, NodeId{"db-r1"}},
+                                            "engine", std::string("nosql"));
         });
         QTest::newRow("set link param") << Factory([](gui::Document* d) {
-            return new gui::SetLinkParamCommand(d, {{NodeId{"lb"}, NodeId{"web1"}}}, "latency_ms",
-                                                3.0);
+            return new gui::SetParamCommand(
+                d, std::vector{core::LinkKey{NodeId{"lb"}, NodeId{"web1"}}}, "latency_ms", 3.0);
         });
         QTest::newRow("diagram info") << Factory([](gui::Document* d) {
             auto info = gui::SetDiagramInfoCommand::current(*d);
