@@ -31,6 +31,9 @@ public:
     /// Optional targets checked after a run ("p99_ms" -> 200); empty when absent.
     std::map<std::string, double> goals;
 
+    /// The find functions scan (O(n)): the vectors are public and may change under any
+    /// cache. An owner that makes every edit itself keeps an IdIndex instead (the editor's
+    /// Document does), for O(1) lookups.
     const Node* findNode(const NodeId& id) const;
     Node* findNode(const NodeId& id);
     std::optional<std::size_t> nodeIndex(const NodeId& id) const;

@@ -1,5 +1,6 @@
 #include "gui/canvas/CanvasScene.h"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -23,6 +24,18 @@
 #include "gui/tools/SelectTool.h"
 
 namespace scalelab::gui {
+
+namespace canvas_scene_detail {
+// What an item shows of its problems: the marker's colour and the tooltip's lines.
+bool sameProblems(const core::Diagnostics& a, const core::Diagnostics& b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](const core::Diagnostic& x, const core::Diagnostic& y) {
+                          return x.severity == y.severity && x.message == y.message;
+                      });
+}
+} // namespace canvas_scene_detail
+using canvas_scene_detail::sameProblems;
 
 CanvasScene::CanvasScene(Document* document, QObject* parent)
     : QGraphicsScene(parent), m_document(document)
@@ -88,21 +101,36 @@ NodeItem* CanvasScene::nodeItemAt(const QPointF& scenePos) const
     return nullptr;
 }
 
+// Both walk the selected items only (not the whole diagram) and sort them by file order.
 std::vector<core::NodeId> CanvasScene::selectedNodeIds() const
 {
+    std::vector<std::pair<std::size_t, core::NodeId>> found;
+    for (QGraphicsItem* item : selectedItems())
+        if (item->type() == NodeItem::Type) {
+            const core::NodeId& id = static_cast<NodeItem*>(item)->nodeId();
+            if (auto at = m_document->nodeIndex(id); at && nodeItem(id) == item)
+                found.emplace_back(*at, id);
+        }
+    std::sort(found.begin(), found.end());
     std::vector<core::NodeId> ids;
-    for (const core::Node& n : m_document->topology().nodes)
-        if (NodeItem* item = nodeItem(n.id); item && item->isSelected())
-            ids.push_back(n.id);
+    for (auto& [at, id] : found)
+        ids.push_back(std::move(id));
     return ids;
 }
 
 std::vector<core::LinkKey> CanvasScene::selectedLinkKeys() const
 {
+    std::vector<std::pair<std::size_t, core::LinkKey>> found;
+    for (QGraphicsItem* item : selectedItems())
+        if (item->type() == LinkItem::Type) {
+            const core::LinkKey& key = static_cast<LinkItem*>(item)->key();
+            if (auto at = m_document->linkIndex(key); at && linkItem(key) == item)
+                found.emplace_back(*at, key);
+        }
+    std::sort(found.begin(), found.end());
     std::vector<core::LinkKey> keys;
-    for (const core::Link& l : m_document->topology().links)
-        if (LinkItem* item = linkItem(l.key()); item && item->isSelected())
-            keys.push_back(l.key());
+    for (auto& [at, key] : found)
+        keys.push_back(std::move(key));
     return keys;
 }
 
@@ -132,13 +160,10 @@ QPointF CanvasScene::snap(const QPointF& p) const
 
 QRectF CanvasScene::diagramBounds() const
 {
-    QRectF bounds;
-    for (const auto& [id, item] : m_nodes)
-        bounds = bounds.united(item->visibleSceneRect());
+    // A link runs between its nodes' centres, inside their rectangles.
+    QRectF bounds = m_nodeRects.bounds();
     if (m_region->isVisible())
         bounds = bounds.united(m_region->sceneBoundingRect());
-    for (const auto& [key, item] : m_links)
-        bounds = bounds.united(item->sceneBoundingRect().adjusted(40, 10, -40, -10));
     return bounds;
 }
 
@@ -288,12 +313,15 @@ void CanvasScene::rebuild()
         delete item;
     for (auto& [id, item] : nodes)
         delete item;
+    m_nodeRects.clear();
+    m_privateRects.clear();
+    m_nodeProblems.clear();
+    m_linkProblems.clear();
     for (const core::Node& n : m_document->topology().nodes)
         if (!n.id.empty() && !m_nodes.count(n.id))
             addNodeItem(n.id);
     for (const core::Link& l : m_document->topology().links)
         addLinkItem(l.key());
-    updateRegion();
     applyDiagnostics();
 }
 
@@ -307,7 +335,8 @@ void CanvasScene::addNodeItem(const core::NodeId& id)
     addItem(item);
     item->setPos(n->pos.x, n->pos.y);
     item->syncFromDocument();
-    updateRegion();
+    item->setProblems({}); // its tooltip; the next validation marks any problem
+    updateRegion(id);
 }
 
 void CanvasScene::removeNodeItem(const core::NodeId& id)
@@ -318,7 +347,8 @@ void CanvasScene::removeNodeItem(const core::NodeId& id)
     NodeItem* item = it->second;
     m_nodes.erase(it); // first: deleting a selected item announces selectionChanged
     delete item;
-    updateRegion();
+    m_nodeProblems.erase(id);
+    updateRegion(id);
 }
 
 void CanvasScene::addLinkItem(const core::LinkKey& key)
@@ -342,6 +372,7 @@ void CanvasScene::removeLinkItem(const core::LinkKey& key)
     LinkItem* item = it->second;
     m_links.erase(it);
     delete item;
+    m_linkProblems.erase(key);
     if (LinkItem* reverse = linkItem({key.to, key.from}))
         reverse->updateGeometry();
 }
@@ -350,32 +381,35 @@ void CanvasScene::onNodeChanged(const core::NodeId& id)
 {
     if (NodeItem* item = nodeItem(id))
         item->syncFromDocument();
-    updateRegion();
+    updateRegion(id);
 }
 
 void CanvasScene::nodeItemMoved(const core::NodeId& id)
 {
     updateLinksOf(id);
-    updateRegion();
+    updateRegion(id);
 }
 
 void CanvasScene::updateLinksOf(const core::NodeId& id)
 {
-    for (auto& [key, item] : m_links)
-        if (key.from == id || key.to == id)
+    for (const core::LinkKey& key : m_document->linksOf(id))
+        if (LinkItem* item = linkItem(key))
             item->updateGeometry();
 }
 
-void CanvasScene::updateRegion()
+void CanvasScene::updateRegion(const core::NodeId& id)
 {
-    QRectF area;
-    for (const auto& [id, item] : m_nodes) {
-        const core::Node* n = m_document->node(id);
-        if (!n || n->network() != core::Network::Private)
-            continue;
-        area = area.united(item->visibleSceneRect());
-    }
-    m_region->setArea(RegionGlyph::areaAround(area));
+    const core::Node* n = m_document->node(id);
+    NodeItem* item = nodeItem(id);
+    if (n && item)
+        m_nodeRects.set(id, item->visibleSceneRect());
+    else
+        m_nodeRects.remove(id);
+    if (n && item && n->network() == core::Network::Private)
+        m_privateRects.set(id, item->visibleSceneRect());
+    else
+        m_privateRects.remove(id);
+    m_region->setArea(RegionGlyph::areaAround(m_privateRects.bounds()));
 }
 
 void CanvasScene::applyDiagnostics()
@@ -388,10 +422,26 @@ void CanvasScene::applyDiagnostics()
         else if (!d.nodeId.empty())
             byNode[core::NodeId{d.nodeId}].push_back(d);
     }
-    for (auto& [id, item] : m_nodes)
-        item->setProblems(byNode[id]);
-    for (auto& [key, item] : m_links)
-        item->setProblems(byLink[key]);
+    // Only items whose problems changed are touched: after an edit of a valid diagram that
+    // is none of them, instead of every item's tooltip and repaint.
+    for (const auto& [id, old] : m_nodeProblems)
+        if (!byNode.count(id))
+            if (NodeItem* item = nodeItem(id))
+                item->setProblems({});
+    for (const auto& [id, problems] : byNode)
+        if (auto it = m_nodeProblems.find(id); it == m_nodeProblems.end() || !sameProblems(it->second, problems))
+            if (NodeItem* item = nodeItem(id))
+                item->setProblems(problems);
+    for (const auto& [key, old] : m_linkProblems)
+        if (!byLink.count(key))
+            if (LinkItem* item = linkItem(key))
+                item->setProblems({});
+    for (const auto& [key, problems] : byLink)
+        if (auto it = m_linkProblems.find(key); it == m_linkProblems.end() || !sameProblems(it->second, problems))
+            if (LinkItem* item = linkItem(key))
+                item->setProblems(problems);
+    m_nodeProblems = std::move(byNode);
+    m_linkProblems = std::move(byLink);
 }
 
 void CanvasScene::drawBackground(QPainter* painter, const QRectF& rect)

@@ -8,8 +8,10 @@
 #include <QGraphicsScene>
 #include <QPointer>
 
+#include "core/model/Diagnostic.h"
 #include "core/model/Ids.h"
 #include "core/model/Node.h"
+#include "gui/canvas/RectUnion.h"
 
 namespace scalelab::gui {
 
@@ -43,7 +45,8 @@ public:
     void setSnapping(bool on) { m_snapping = on; }
     bool isSnapping() const { return m_snapping; }
     QPointF snap(const QPointF& p) const;
-    /// The bounding box of the diagram (nodes, labels, links, private region).
+    /// The bounding box of the diagram (nodes, labels, links, private region). O(1): kept
+    /// up to date as nodes come, go and move (links lie between their nodes).
     QRectF diagramBounds() const;
 
     // --- Tools -------------------------------------------------------------------
@@ -87,13 +90,20 @@ private:
     void removeLinkItem(const core::LinkKey& key);
     void onNodeChanged(const core::NodeId& id);
     void updateLinksOf(const core::NodeId& id);
-    void updateRegion();
+    /// Updates the diagram's bounds and reshades the private region after node `id`
+    /// appeared, moved, changed or went.
+    void updateRegion(const core::NodeId& id);
     void applyDiagnostics();
 
     QPointer<Document> m_document;
     std::map<core::NodeId, NodeItem*> m_nodes;
     std::map<core::LinkKey, LinkItem*> m_links;
     NetworkRegionItem* m_region = nullptr;
+    RectUnion m_nodeRects;    // every node's visible rectangle: the diagram's bounds
+    RectUnion m_privateRects; // the private nodes' rectangles the region covers
+    // Items that showed problems last time: the next validation clears only those.
+    std::map<core::NodeId, core::Diagnostics> m_nodeProblems;
+    std::map<core::LinkKey, core::Diagnostics> m_linkProblems;
     std::unique_ptr<Tool> m_tool;
     std::unique_ptr<Tool> m_retiredTool; // a tool that replaced itself dies after its event
     bool m_presentation = false;

@@ -48,10 +48,7 @@ DeleteCommand::DeleteCommand(Document* document, const std::vector<core::NodeId>
 
 void DeleteCommand::redo()
 {
-    for (const auto& key : m_linkKeys)
-        m_document->removeLink(key);
-    for (const auto& id : m_nodeIds)
-        m_document->removeNode(id);
+    m_document->removeMany(m_linkKeys, m_nodeIds);
 }
 
 void DeleteCommand::undo()
@@ -62,11 +59,14 @@ void DeleteCommand::undo()
         return;
     const auto& nodes = restored.topology->nodes;
     const auto& links = restored.topology->links;
-    // Ascending indices: inserting in this order puts each back at its old place.
+    // Ascending indices: each goes back at its old place.
+    std::vector<std::pair<std::size_t, core::Node>> atNodes;
     for (std::size_t i = 0; i < nodes.size() && i < m_nodeIndices.size(); ++i)
-        m_document->insertNode(nodes[i], m_nodeIndices[i]);
+        atNodes.emplace_back(m_nodeIndices[i], nodes[i]);
+    std::vector<std::pair<std::size_t, core::Link>> atLinks;
     for (std::size_t i = 0; i < links.size() && i < m_linkIndices.size(); ++i)
-        m_document->insertLink(links[i], m_linkIndices[i]);
+        atLinks.emplace_back(m_linkIndices[i], links[i]);
+    m_document->insertMany(atNodes, atLinks);
 }
 
 } // namespace scalelab::gui

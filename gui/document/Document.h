@@ -6,6 +6,7 @@
 #include <QString>
 
 #include "core/model/Diagnostic.h"
+#include "core/model/IdIndex.h"
 #include "core/model/Topology.h"
 
 class QUndoStack;
@@ -24,8 +25,21 @@ public:
     ~Document() override;
 
     const core::Topology& topology() const { return m_topology; }
-    const core::Node* node(const core::NodeId& id) const { return m_topology.findNode(id); }
-    const core::Link* link(const core::LinkKey& key) const { return m_topology.findLink(key); }
+    /// O(1) lookups: the document keeps an id index in step with its own edits (Topology's
+    /// find functions scan, which made opening a 2,000-node diagram quadratic).
+    const core::Node* node(const core::NodeId& id) const;
+    const core::Link* link(const core::LinkKey& key) const;
+    /// File-order position of a node / link.
+    std::optional<std::size_t> nodeIndex(const core::NodeId& id) const { return m_index.node(id); }
+    std::optional<std::size_t> linkIndex(const core::LinkKey& key) const
+    {
+        return m_index.link(key);
+    }
+    /// The links starting or ending at a node, in no particular order: O(1), not a scan.
+    const std::vector<core::LinkKey>& linksOf(const core::NodeId& id) const
+    {
+        return m_index.linksOf(id);
+    }
 
     QUndoStack* undoStack() const { return m_undo; }
 
@@ -58,6 +72,12 @@ public:
                       const std::optional<core::ParamValue>& value);
     void insertLink(const core::Link& link, std::optional<std::size_t> index = {});
     void removeLink(const core::LinkKey& key);
+    /// Removes many links and nodes (with their links) in one pass: linear in the diagram
+    /// however many go, where one removeNode per node would shift the vectors each time.
+    void removeMany(const std::vector<core::LinkKey>& links, const std::vector<core::NodeId>& nodes);
+    /// Puts nodes and links back at file positions (ascending, as removeMany took them).
+    void insertMany(const std::vector<std::pair<std::size_t, core::Node>>& nodes,
+                    const std::vector<std::pair<std::size_t, core::Link>>& links);
     void setLinkParam(const core::LinkKey& key, const std::string& param,
                       const std::optional<core::ParamValue>& value);
     /// The diagram's name, description and simulation settings.
@@ -84,8 +104,10 @@ Q_SIGNALS:
 
 private:
     void touch();
+    core::Node* mutableNode(const core::NodeId& id);
 
     core::Topology m_topology;
+    core::IdIndex m_index; // every mutator below keeps it in step with m_topology
     QUndoStack* m_undo = nullptr;
     QString m_filePath;
     core::Diagnostics m_diagnostics;
