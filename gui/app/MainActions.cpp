@@ -14,6 +14,7 @@
 #include <QUndoStack>
 
 #include "gui/app/MainWindow.h"
+#include "gui/app/ActionIcons.h"
 #include "gui/app/ReportExport.h"
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasView.h"
@@ -22,6 +23,7 @@
 #include "gui/document/FileController.h"
 #include "gui/record/RecordVideoController.h"
 #include "gui/report/DiagramImage.h"
+#include "gui/util/SaveFileName.h"
 
 namespace scalelab::gui {
 
@@ -50,28 +52,14 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
     file->addSeparator();
     QAction* saveAction =
         file->addAction(tr("&Save"), QKeySequence::Save, files, [files] { files->save(); });
-    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, files, [files] { files->saveAs(); });
-    file->addAction(tr("&Export Image…"), this, [w] {
-        const QString path = QFileDialog::getSaveFileName(
-            w, tr("Export diagram"), QString(), tr("PNG image (*.png);;SVG drawing (*.svg)"));
-        QString error;
-        if (!path.isEmpty() && !exportDiagramImage(w->document()->topology(), path, &error))
-            QMessageBox::warning(w, tr("Export failed"), error);
-        else if (!path.isEmpty())
-            w->statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)),
-                                        5000);
-    });
-    file->addAction(tr("Export &Report…"), this, [w] {
-        const QString path = QFileDialog::getSaveFileName(
-            w, tr("Export report"), QString(), tr("HTML report (*.html);;PDF report (*.pdf)"));
-        if (path.isEmpty())
-            return;
-        QString error;
-        if (!exportWindowReport(*w, path, &error))
-            QMessageBox::warning(w, tr("Export failed"), error);
-        else
-            w->statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
-    });
+    QAction* saveAs =
+        file->addAction(tr("Save &As…"), QKeySequence::SaveAs, files, [files] { files->saveAs(); });
+    // QKeySequence::SaveAs is empty without a desktop theme (Xvfb, bare X11): say it.
+    saveAs->setShortcuts({QKeySequence(tr("Ctrl+Shift+S"))});
+    exportImage = file->addAction(tr("&Export Image…"), QKeySequence(tr("Ctrl+E")), this,
+                                  [this] { exportImageWithDialog(); });
+    exportReport = file->addAction(tr("Export &Report…"), QKeySequence(tr("Ctrl+Shift+E")),
+                                   this, [this] { exportReportWithDialog(); });
     recordVideo = new record::RecordVideoController(
         w, w->document(), w->interaction() == MainWindow::Interaction::Dialogs);
     file->addAction(recordVideo->action());
@@ -83,7 +71,27 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
     undo = stack->createUndoAction(this, tr("&Undo"));
     undo->setShortcuts(QKeySequence::Undo);
     redo = stack->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts(QKeySequence::Redo);
+    // Ctrl+Y as on Windows and in draw.io, Ctrl+Shift+Z as on macOS and in Figma: both.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence& k : {QKeySequence(tr("Ctrl+Y")), QKeySequence(tr("Ctrl+Shift+Z"))})
+        if (!redoKeys.contains(k))
+            redoKeys << k;
+    redo->setShortcuts(redoKeys);
+    undo->setIcon(actionIcon(QStringLiteral("undo")));
+    redo->setIcon(actionIcon(QStringLiteral("redo")));
+    // The menu says what will be undone; the toolbar button keeps its place and says it
+    // in its tooltip.
+    const auto tipUndo = [this, stack] {
+        undo->setToolTip(withShortcut(stack->canUndo() ? tr("Undo %1").arg(stack->undoText())
+                                                       : tr("Undo"),
+                                      undo));
+        redo->setToolTip(withShortcut(stack->canRedo() ? tr("Redo %1").arg(stack->redoText())
+                                                       : tr("Redo"),
+                                      redo));
+    };
+    connect(stack, &QUndoStack::indexChanged, this, tipUndo);
+    connect(stack, &QUndoStack::cleanChanged, this, tipUndo);
+    tipUndo();
     editMenu->addAction(undo);
     editMenu->addAction(redo);
     editMenu->addSeparator();
@@ -134,6 +142,8 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
     viewMenu->addSeparator();
     for (QDockWidget* dock : w->findChildren<QDockWidget*>())
         viewMenu->addAction(dock->toggleViewAction());
+    viewMenu->addSeparator();
+    viewMenu->addAction(tr("Reset &Layout"), w, &MainWindow::resetLayout);
 
     // --- Help ---------------------------------------------------------------------
     QMenu* help = bar->addMenu(tr("&Help"));
@@ -141,6 +151,16 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
     // --- Toolbar: the few things used all the time ----------------------------------
+    // Icons only, so no button moves when a label changes; the tooltip names the action
+    // and its shortcut.
+    const std::pair<QAction*, const char*> icons[] = {
+        {newAction, "new"}, {openAction, "open"}, {saveAction, "save"},
+        {duplicate, "duplicate"}, {remove, "delete"}, {fit, "fit"}};
+    for (const auto& [action, icon] : icons) {
+        action->setIcon(actionIcon(QString::fromLatin1(icon)));
+        action->setToolTip(withShortcut(action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")), action));
+    }
+    tools->setToolButtonStyle(Qt::ToolButtonIconOnly);
     tools->addAction(newAction);
     tools->addAction(openAction);
     tools->addAction(saveAction);
@@ -163,6 +183,49 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
             &MainActions::updateSelectionActions);
     connect(view, &CanvasView::contextMenuRequested, this, &MainActions::showContextMenu);
     updateSelectionActions();
+}
+
+QString MainActions::proposedExportPath(const QString& filters) const
+{
+    const Document* doc = m_window->document();
+    const QString copied = m_window->fileController()->copiedFrom();
+    const QString source = !doc->filePath().isEmpty() ? doc->filePath() : copied;
+    QString stem = QString::fromStdString(doc->topology().name);
+    if (!source.isEmpty())
+        stem = QFileInfo(source).completeBaseName();
+    // Beside the diagram's own file; an example's copy goes to the home folder.
+    const QString folder = doc->filePath().isEmpty() ? QString() : QFileInfo(source).absolutePath();
+    return proposedSavePath(folder, stem, filters);
+}
+
+void MainActions::exportImageWithDialog()
+{
+    MainWindow* w = m_window;
+    const QString filters = tr("PNG image (*.png);;SVG drawing (*.svg)");
+    const QString path =
+        askSaveFileName(w, tr("Export diagram"), proposedExportPath(filters), filters);
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportDiagramImage(w->document()->topology(), path, &error))
+        QMessageBox::warning(w, tr("Export failed"), error);
+    else
+        w->statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+void MainActions::exportReportWithDialog()
+{
+    MainWindow* w = m_window;
+    const QString filters = tr("HTML report (*.html);;PDF report (*.pdf)");
+    const QString path =
+        askSaveFileName(w, tr("Export report"), proposedExportPath(filters), filters);
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportWindowReport(*w, path, &error))
+        QMessageBox::warning(w, tr("Export failed"), error);
+    else
+        w->statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
 
 void MainActions::updateSelectionActions()

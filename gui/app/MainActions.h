@@ -31,10 +31,18 @@ public:
     QAction* duplicate = nullptr;
     QAction* remove = nullptr;
     QAction* snap = nullptr;
+    QAction* exportImage = nullptr;
+    QAction* exportReport = nullptr;
     /// File > Record Video… and its progress in the status bar.
     record::RecordVideoController* recordVideo = nullptr;
 
+    /// The file an export proposes: the diagram's name with the first filter's suffix,
+    /// beside the diagram's file (home for a new diagram or an example's copy).
+    QString proposedExportPath(const QString& filters) const;
+
 private:
+    void exportImageWithDialog();
+    void exportReportWithDialog();
     void rebuildRecentMenu();
     void rebuildExamplesMenu();
     void updateSelectionActions();

@@ -27,6 +27,7 @@
 #include "gui/document/FileController.h"
 #include "gui/live/Baseline.h"
 #include "gui/live/EventsDock.h"
+#include "gui/live/GoalsDock.h"
 #include "gui/live/LiveView.h"
 #include "gui/live/MetricsDock.h"
 #include "gui/live/SimulationController.h"
@@ -67,17 +68,18 @@ MainWindow::MainWindow(Interaction interaction, QWidget* parent)
     tabifyDockWidget(m_history, m_analysis);
     addDockWidget(Qt::RightDockWidgetArea, m_live->eventsDock());
     tabifyDockWidget(m_analysis, m_live->eventsDock());
+    // Goals in a tab of their own beside the analysis they are judged with, not a line
+    // under the charts that the charts push out of sight.
+    addDockWidget(Qt::RightDockWidgetArea, m_live->goalsDock());
+    tabifyDockWidget(m_live->eventsDock(), m_live->goalsDock());
     m_problems->raise();
     m_analysis->raise();
     resize(1280, 800);
-    resizeDocks({m_palette, m_inspector}, {250, 310}, Qt::Horizontal);
-    resizeDocks({m_inspector, m_history}, {380, 310}, Qt::Vertical);
-    resizeDocks({m_problems}, {120}, Qt::Vertical);
+    applyDefaultDockSizes();
 
     auto* toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("MainToolBar"));
     toolBar->setMovable(false);
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_actions->populate(menuBar(), toolBar);
     addToolBar(m_live->toolBar());
     m_live->populateMenu(menuBar());
@@ -105,10 +107,17 @@ MainWindow::MainWindow(Interaction interaction, QWidget* parent)
                     m_analysis->setRunResults(m_live->controller()->results());
                 else if (state == SimulationController::State::Stopped)
                     m_analysis->clearRunResults();
-                else if (state == SimulationController::State::Running)
-                    m_live->eventsDock()->raise();
+                else if (state == SimulationController::State::Running) {
+                    // A run of a diagram with goals is about them; otherwise the log.
+                    const core::Topology* t = m_live->controller()->simTopology();
+                    if (t && !t->goals.empty())
+                        m_live->goalsDock()->raise();
+                    else
+                        m_live->eventsDock()->raise();
+                }
             });
 
+    m_validityLabel->setContentsMargins(12, 0, 12, 0);
     statusBar()->addPermanentWidget(m_validityLabel);
     statusBar()->addPermanentWidget(m_zoomLabel);
     connect(m_scene, &CanvasScene::statusMessage, this,
@@ -139,6 +148,8 @@ MainWindow::MainWindow(Interaction interaction, QWidget* parent)
     updateStatusLabels();
     m_view->setFocus();
 
+    m_defaultState = saveState();
+    m_defaultSize = size();
     if (m_interaction == Interaction::Dialogs) {
         // A person gets back the layout they left; tests and screenshots always see the
         // default one.
@@ -166,9 +177,12 @@ bool MainWindow::openFile(const QString& path)
 
 void MainWindow::updateTitle()
 {
-    const QString name = m_document->topology().name.empty()
-                             ? m_document->displayName()
-                             : QString::fromStdString(m_document->topology().name);
+    // The file is what a person saved and looks for: its name, as every editor shows it.
+    // Without one, the diagram's name ("Untitled" for a new one, an example's title for
+    // its copy).
+    QString name = m_document->displayName();
+    if (m_document->filePath().isEmpty() && !m_document->topology().name.empty())
+        name = QString::fromStdString(m_document->topology().name);
     setWindowTitle(QStringLiteral("%1[*] — ScaleLab").arg(name));
     setWindowFilePath(m_document->filePath());
     setWindowModified(m_document->isModified());
@@ -184,7 +198,10 @@ void MainWindow::updateStatusLabels()
     if (errors == 0 && warnings == 0)
         m_validityLabel->setText(tr("✔ valid"));
     else
-        m_validityLabel->setText(tr("%1 errors, %2 warnings").arg(errors).arg(warnings));
+        m_validityLabel->setText(
+            QStringLiteral("%1, %2")
+                .arg(errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors),
+                     warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings)));
 }
 
 void MainWindow::addAtViewCentre(const std::string& kind)
@@ -196,6 +213,24 @@ void MainWindow::addAtViewCentre(const std::string& kind)
         centre += QPointF(40, 40);
     m_scene->placeNode(kind, centre);
     m_view->setFocus();
+}
+
+void MainWindow::resetLayout()
+{
+    if (!isMaximized() && !isFullScreen())
+        resize(m_defaultSize.expandedTo(size()));
+    restoreState(m_defaultState);
+    for (QDockWidget* dock : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly))
+        if (!dock->isFloating() && dockWidgetArea(dock) != Qt::NoDockWidgetArea)
+            dock->show();
+    applyDefaultDockSizes();
+}
+
+void MainWindow::applyDefaultDockSizes()
+{
+    resizeDocks({m_palette, m_inspector}, {250, 310}, Qt::Horizontal);
+    resizeDocks({m_inspector, m_history}, {380, 310}, Qt::Vertical);
+    resizeDocks({m_problems}, {120}, Qt::Vertical);
 }
 
 void MainWindow::showAbout()

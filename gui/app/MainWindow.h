@@ -56,16 +56,22 @@ public:
 
 public Q_SLOTS:
     void showAbout();
+    /// View > Reset Layout: the docks and toolbars as a first start shows them (a layout
+    /// squeezed by a small window is otherwise kept across restarts).
+    void resetLayout();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void applyDefaultDockSizes();
     void updateTitle();
     void updateStatusLabels();
     void addAtViewCentre(const std::string& kind);
 
     Interaction m_interaction;
+    QByteArray m_defaultState;
+    QSize m_defaultSize;
     Document* m_document;
     CanvasScene* m_scene;
     CanvasView* m_view;

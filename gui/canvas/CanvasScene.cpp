@@ -188,7 +188,12 @@ void CanvasScene::armPlaceTool(const std::string& kind)
 
 void CanvasScene::mousePressEvent(QGraphicsSceneMouseEvent* event)
 {
-    if (!m_tool->mousePress(event))
+    // A press a tool took is accepted: otherwise the view starts a rubber band on it,
+    // which cleared the selection under a Shift+click, deselected a node just placed by a
+    // click, and selected both ends of a link drawn across the canvas.
+    if (m_tool->mousePress(event))
+        event->accept();
+    else
         QGraphicsScene::mousePressEvent(event);
     m_retiredTool.reset();
 }
@@ -238,31 +243,55 @@ core::NodeId CanvasScene::placeNode(const std::string& kind, const QPointF& scen
     return id;
 }
 
-bool CanvasScene::tryLink(const core::NodeId& from, const core::NodeId& to)
+void CanvasScene::selectLink(const core::LinkKey& key)
+{
+    {
+        const QSignalBlocker block(this); // one selectionChanged for the whole change
+        clearSelection();
+        if (QGraphicsItem* item = linkItem(key))
+            item->setSelected(true);
+    }
+    Q_EMIT selectionChanged();
+}
+
+bool CanvasScene::tryLink(const core::NodeId& from, const core::NodeId& to, QString* refusal)
 {
     const core::Node* a = m_document->node(from);
     const core::Node* b = m_document->node(to);
     if (!a || !b)
         return false;
-    if (m_document->link({from, to})) {
-        Q_EMIT statusMessage(
-            tr("%1 already links to %2")
-                .arg(QString::fromStdString(from.str()), QString::fromStdString(to.str())));
+    const auto refuse = [&](const QString& why) {
+        if (refusal)
+            *refusal = why;
+        Q_EMIT statusMessage(why);
         return false;
-    }
+    };
+    if (m_document->link({from, to}))
+        return refuse(tr("%1 already links to %2")
+                          .arg(QString::fromStdString(a->displayName()),
+                               QString::fromStdString(b->displayName())));
     const core::LinkKind kind = core::linkKindBetween(*a, *b);
-    if (auto refusal = core::linkRefusal(*a, *b, kind)) {
-        Q_EMIT statusMessage(tr("Link refused: %1").arg(QString::fromStdString(*refusal)));
-        return false;
-    }
+    if (auto why = core::linkRefusal(*a, *b, kind))
+        return refuse(tr("Cannot link: %1").arg(QString::fromStdString(*why)));
     core::Link link{from, to, kind, {}};
+    if (kind == core::LinkKind::Request) {
+        // A 0 ms hop carries requests in no time: nothing would move on the canvas. A
+        // client's link crosses the internet; the others stay in one data centre.
+        const bool internet = a->spec() && a->spec()->traits.source;
+        link.params["latency_ms"] = internet ? kDrawnLinkLatencyMs : kDrawnInternalLatencyMs;
+    }
     m_document->undoStack()->push(new AddLinkCommand(m_document, link));
+    // The new link is what the user made: select it (its latency is in the inspector),
+    // as draw.io selects a new edge.
+    selectLink({from, to});
     Q_EMIT statusMessage(
         kind == core::LinkKind::Replication
             ? tr("%1 now replicates to %2")
-                  .arg(QString::fromStdString(from.str()), QString::fromStdString(to.str()))
+                  .arg(QString::fromStdString(a->displayName()),
+                       QString::fromStdString(b->displayName()))
             : tr("Linked %1 → %2")
-                  .arg(QString::fromStdString(from.str()), QString::fromStdString(to.str())));
+                  .arg(QString::fromStdString(a->displayName()),
+                       QString::fromStdString(b->displayName())));
     return true;
 }
 

@@ -21,6 +21,11 @@ class NetworkRegionItem;
 class NodeItem;
 class Tool;
 
+/// One-way latency of a request link drawn from a client (an internet hop) and between
+/// other nodes (one data centre), in ms: files keep their own values, default 0.
+inline constexpr double kDrawnLinkLatencyMs = 40.0;
+inline constexpr double kDrawnInternalLatencyMs = 1.0;
+
 /// The canvas: mirrors the document by id (id -> item maps) and reacts to its signals.
 /// Mouse and key events go to the current Tool object. Edits go through undo commands.
 class CanvasScene : public QGraphicsScene {
@@ -38,6 +43,8 @@ public:
     std::vector<core::NodeId> selectedNodeIds() const; ///< in file order
     std::vector<core::LinkKey> selectedLinkKeys() const;
     void selectNodes(const std::vector<core::NodeId>& ids);
+    /// Makes one link the whole selection.
+    void selectLink(const core::LinkKey& key);
 
     /// Presentation mode (export, report): no grid, no selection or hover decoration.
     void setPresentation(bool on);
@@ -58,8 +65,10 @@ public:
     // --- Edits (each one undo command) ----------------------------------------------
     /// Adds a node of `kind` at `scenePos` (snapped), selects it; returns its id.
     core::NodeId placeNode(const std::string& kind, const QPointF& scenePos);
-    /// Links two nodes if the rules allow; otherwise explains why in statusMessage.
-    bool tryLink(const core::NodeId& from, const core::NodeId& to);
+    /// Links two nodes if the rules allow and selects the new link; otherwise explains
+    /// why in statusMessage and in `refusal`. A request link drawn here starts with a
+    /// latency (kDrawnLinkLatencyMs) so the first run of a new diagram shows traffic.
+    bool tryLink(const core::NodeId& from, const core::NodeId& to, QString* refusal = nullptr);
     /// Turns item positions that differ from the document into one move command.
     bool commitItemMoves();
     /// Moves the selected nodes by `gridSteps` grid cells.

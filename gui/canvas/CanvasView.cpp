@@ -6,6 +6,7 @@
 #include <QContextMenuEvent>
 #include <QDragEnterEvent>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -39,6 +40,24 @@ CanvasView::CanvasView(CanvasScene* scene, QWidget* parent)
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     // A generous scene rect lets the user pan beyond the diagram.
     setSceneRect(-4000, -4000, 8000, 8000);
+
+    // An empty canvas says how to start instead of showing a bare grid.
+    auto* hint = new QLabel(viewport());
+    hint->setObjectName(QStringLiteral("emptyCanvasHint"));
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setWordWrap(true);
+    hint->setAttribute(Qt::WA_TransparentForMouseEvents);
+    hint->setText(tr("<p style='font-size:large; color:#5b6778'>Drag components here from the "
+                     "palette</p><p style='color:#8a94a3'>Link them by dragging from a node's "
+                     "blue handle, or open an example from File ▸ Open Example</p>"));
+    hint->setGeometry(viewport()->rect());
+    hint->hide();
+    m_hint = hint;
+    const Document* doc = m_scene->document();
+    connect(doc, &Document::nodeAdded, this, &CanvasView::updateEmptyHint);
+    connect(doc, &Document::nodeRemoved, this, &CanvasView::updateEmptyHint);
+    connect(doc, &Document::resetDone, this, &CanvasView::updateEmptyHint);
+    m_hint->setVisible(doc->topology().nodes.empty());
 }
 
 double CanvasView::zoom() const
@@ -116,6 +135,18 @@ void CanvasView::mousePressEvent(QMouseEvent* event)
         m_panLast = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);
         event->accept();
+        return;
+    }
+    // Shift+click adds to the selection, as in draw.io and Figma; Qt's views add with Ctrl.
+    // On a node Shift starts a link instead (the scene's tools tell a click from a drag).
+    if (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier) &&
+        !m_scene->nodeItemAt(mapToScene(event->position().toPoint()))) {
+        QMouseEvent adding(event->type(), event->position(), event->scenePosition(),
+                           event->globalPosition(), event->button(), event->buttons(),
+                           (event->modifiers() & ~Qt::ShiftModifier) | Qt::ControlModifier,
+                           event->pointingDevice());
+        QGraphicsView::mousePressEvent(&adding);
+        event->setAccepted(adding.isAccepted());
         return;
     }
     QGraphicsView::mousePressEvent(event);
@@ -214,28 +245,26 @@ void CanvasView::contextMenuEvent(QContextMenuEvent* event)
     event->accept();
 }
 
-void CanvasView::drawForeground(QPainter* painter, const QRectF& rect)
+bool CanvasView::emptyHintVisible() const
 {
-    QGraphicsView::drawForeground(painter, rect);
-    if (!m_scene->document()->topology().nodes.empty())
+    return m_hint && !m_hint->isHidden();
+}
+
+void CanvasView::updateEmptyHint()
+{
+    const bool empty = m_scene->document()->topology().nodes.empty();
+    if (empty == !m_hint->isHidden())
         return;
-    // An empty canvas says how to start instead of showing a bare grid.
-    painter->save();
-    painter->resetTransform();
-    const QRect area = viewport()->rect();
-    QFont title = font();
-    title.setPointSizeF(title.pointSizeF() * 1.5);
-    painter->setFont(title);
-    painter->setPen(QColor(0x5b, 0x67, 0x78));
-    painter->drawText(area.adjusted(0, -40, 0, -40), Qt::AlignCenter,
-                      tr("Drag components here from the palette"));
-    QFont body = font();
-    painter->setFont(body);
-    painter->setPen(QColor(0x8a, 0x94, 0xa3));
-    painter->drawText(area.adjusted(0, 20, 0, 20), Qt::AlignCenter,
-                      tr("Link them by dragging from a node's blue handle, or open an "
-                         "example from File ▸ Open Example"));
-    painter->restore();
+    m_hint->setVisible(empty);
+    if (empty)
+        m_hint->setGeometry(viewport()->rect());
+}
+
+void CanvasView::resizeEvent(QResizeEvent* event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_hint)
+        m_hint->setGeometry(viewport()->rect());
 }
 
 } // namespace scalelab::gui

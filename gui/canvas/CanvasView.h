@@ -15,6 +15,10 @@ public:
 
     CanvasScene* canvas() const { return m_scene; }
     double zoom() const;
+    /// The "drag components here" hint over an empty canvas (a widget, so it leaves no
+    /// trace when it goes: a hint painted in the foreground stayed where nodes did not
+    /// repaint it).
+    bool emptyHintVisible() const;
 
 public Q_SLOTS:
     void zoomIn();
@@ -38,16 +42,18 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragMoveEvent(QDragMoveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
-    void drawForeground(QPainter* painter, const QRectF& rect) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void scaleBy(double factor, const QPointF& anchorViewPos);
+    void updateEmptyHint();
 
     CanvasScene* m_scene;
     bool m_spaceHeld = false;
     bool m_panning = false;
     QPoint m_panLast;
+    QWidget* m_hint = nullptr;
 };
 
 } // namespace scalelab::gui

@@ -1,5 +1,6 @@
 #include "gui/canvas/LinkItem.h"
 
+#include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
 
 #include "core/model/Link.h"
@@ -9,6 +10,10 @@
 #include "gui/paint/LinkGlyph.h"
 
 namespace scalelab::gui {
+
+namespace {
+constexpr double kHitWidth = 26.0; // within LinkGlyph::boundingRect (±20)
+} // namespace
 
 LinkItem::LinkItem(core::LinkKey key) : m_key(std::move(key))
 {
@@ -55,7 +60,14 @@ QRectF LinkItem::boundingRect() const
 
 QPainterPath LinkItem::shape() const
 {
-    return LinkGlyph::shape({m_start, m_end});
+    // A 1.5 px line is a hard target: the pointer may be kHitWidth / 2 off it and still
+    // hit it (the glyph's own shape, 10 px, missed clicks a hand makes). Nodes lie above
+    // links, so the wide band never steals a click meant for a node.
+    QPainterPath line(m_start);
+    line.lineTo(m_end);
+    QPainterPathStroker stroker;
+    stroker.setWidth(kHitWidth);
+    return stroker.createStroke(line);
 }
 
 void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)

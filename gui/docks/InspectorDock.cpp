@@ -6,6 +6,7 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
@@ -103,6 +104,45 @@ void InspectorDock::rebuild()
     outer->addStretch(1);
     m_scroll->setWidget(m_page); // deletes the previous page
     refreshValues();
+    routeUndoKeys();
+}
+
+void InspectorDock::routeUndoKeys()
+{
+    // A field is "committed" once Enter or leaving it handed its value to the document;
+    // typing makes it modified again (QLineEdit::isModified), so Ctrl+Z then undoes the
+    // typing, as in any text field.
+    for (QLineEdit* edit : m_page->findChildren<QLineEdit*>()) {
+        edit->installEventFilter(this);
+        connect(edit, &QLineEdit::editingFinished, edit, [edit] { edit->setModified(false); });
+    }
+    // A spin box hands shortcut overrides to its line edit directly, past any filter there.
+    for (QAbstractSpinBox* spin : m_page->findChildren<QAbstractSpinBox*>()) {
+        spin->installEventFilter(this);
+        // Enter in a spin box is handled by the box: its edit does not finish on its own.
+        connect(spin, &QAbstractSpinBox::editingFinished, spin, [spin] {
+            if (auto* edit = spin->findChild<QLineEdit*>())
+                edit->setModified(false);
+        });
+    }
+}
+
+bool InspectorDock::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() != QEvent::ShortcutOverride)
+        return QDockWidget::eventFilter(watched, event);
+    auto* key = static_cast<QKeyEvent*>(event);
+    const bool undoKey = key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo) ||
+                         key->keyCombination() == QKeyCombination(Qt::CTRL, Qt::Key_Y);
+    if (!undoKey)
+        return QDockWidget::eventFilter(watched, event);
+    auto* edit = qobject_cast<QLineEdit*>(watched);
+    if (!edit)
+        edit = watched->findChild<QLineEdit*>();
+    if (edit && edit->isModified())
+        return QDockWidget::eventFilter(watched, event); // the field's own undo
+    event->ignore(); // not overridden: the window's Undo / Redo shortcut runs
+    return true;
 }
 
 void InspectorDock::buildDiagramForm()

@@ -32,8 +32,14 @@ public:
     ParamEditor* editorFor(const std::string& param) const;
     QLineEdit* nameEdit() const { return m_nameEdit; }
 
+protected:
+    /// Ctrl+Z / Ctrl+Y in a field whose value is committed undo the document, not the
+    /// field's own typing history (which no longer holds anything the user cares about).
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void rebuild();
+    void routeUndoKeys();
     void refreshValues();
     void buildNodeForm();
     void buildLinkForm();

@@ -91,18 +91,31 @@ void ParamEditor::setValue(const core::ParamValue& value, bool mixed)
 {
     m_updating = true;
     const QSignalBlocker block(m_editor);
+    // Differing values in a multi-selection read "mixed" (not the first node's value, as
+    // if all had it); any value chosen then applies to all of them.
     if (auto* spin = qobject_cast<QSpinBox*>(m_editor)) {
-        spin->setValue(int(core::toNumber(value)));
-        spin->setSpecialValueText({});
+        // The special text stands for the minimum: typing any other value commits it.
+        spin->setSpecialValueText(mixed ? tr("mixed") : QString());
+        spin->setValue(mixed ? spin->minimum() : int(core::toNumber(value)));
     } else if (auto* dspin = qobject_cast<QDoubleSpinBox*>(m_editor)) {
-        dspin->setValue(core::toNumber(value));
+        dspin->setSpecialValueText(mixed ? tr("mixed") : QString());
+        dspin->setValue(mixed ? dspin->minimum() : core::toNumber(value));
     } else if (auto* combo = qobject_cast<QComboBox*>(m_editor)) {
-        combo->setCurrentText(QString::fromStdString(core::toDisplayString(value)));
+        combo->setPlaceholderText(tr("mixed"));
+        if (mixed)
+            combo->setCurrentIndex(-1);
+        else
+            combo->setCurrentText(QString::fromStdString(core::toDisplayString(value)));
     } else if (auto* check = qobject_cast<QCheckBox*>(m_editor)) {
-        check->setChecked(core::toNumber(value) != 0);
+        // Partly checked while mixed; a click makes it plainly on (toggled) for all.
+        check->setTristate(mixed);
+        if (mixed)
+            check->setCheckState(Qt::PartiallyChecked);
+        else
+            check->setChecked(core::toNumber(value) != 0);
     }
     QFont f = m_editor->font();
-    f.setItalic(mixed); // differing values in a multi-selection
+    f.setItalic(mixed);
     m_editor->setFont(f);
     m_updating = false;
 }

@@ -1,6 +1,7 @@
 #include "gui/document/FileController.h"
 
 #include "gui/util/AtomicWrite.h"
+#include "gui/util/SaveFileName.h"
 
 #include <cstdio>
 
@@ -53,10 +54,18 @@ bool FileController::maybeSave()
 {
     if (!m_document->isModified() || !m_interactive)
         return true;
-    const auto answer = QMessageBox::question(
-        m_window, tr("Unsaved changes"),
-        tr("Save the changes to %1 before closing it?").arg(m_document->displayName()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    // An untitled copy of an example is saved under a new name (Save As), never onto the
+    // example: the prompt says so.
+    const QString text =
+        m_copiedFrom.isEmpty()
+            ? tr("Save the changes to %1 before closing it?").arg(m_document->displayName())
+            : tr("Save your changes to the example \u201c%1\u201d as a file of your own before "
+                 "closing it?")
+                  .arg(QFileInfo(m_copiedFrom).completeBaseName());
+    const auto answer =
+        QMessageBox::question(m_window, tr("Unsaved changes"), text,
+                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                              QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save();
     return answer == QMessageBox::Discard;
@@ -69,12 +78,23 @@ bool FileController::newDocument()
     core::Topology t;
     t.name = tr("Untitled").toStdString();
     m_document->reset(std::move(t));
+    m_copiedFrom.clear();
     m_autosave->discard();
     Q_EMIT statusMessage(tr("New diagram"));
     return true;
 }
 
 bool FileController::open(const QString& path)
+{
+    return load(path, isExample(path), true);
+}
+
+bool FileController::openCopy(const QString& path)
+{
+    return load(path, true, true);
+}
+
+bool FileController::load(const QString& path, bool asCopy, bool askToSave)
 {
     const core::LoadResult loaded =
         core::loadTopologyFile(QDir::toNativeSeparators(path).toStdString());
@@ -86,25 +106,36 @@ bool FileController::open(const QString& path)
         showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()), text.trimmed());
         return false;
     }
-    if (!maybeSave())
+    if (askToSave && !maybeSave())
         return false;
-    m_document->reset(*loaded.topology, QFileInfo(path).absoluteFilePath());
-    addRecent(QFileInfo(path).absoluteFilePath());
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    m_document->reset(*loaded.topology, asCopy ? QString() : absolute);
+    m_copiedFrom = asCopy ? absolute : QString();
+    if (!asCopy)
+        addRecent(absolute);
     const bool problems = core::hasErrors(m_document->diagnostics());
-    Q_EMIT statusMessage(
-        problems ? tr("Opened %1 — it has errors: see Problems").arg(QDir::toNativeSeparators(path))
-                 : tr("Opened %1").arg(QDir::toNativeSeparators(path)));
+    const QString shown = QDir::toNativeSeparators(path);
+    if (problems)
+        Q_EMIT statusMessage(tr("Opened %1 — it has errors: see Problems").arg(shown));
+    else if (asCopy)
+        Q_EMIT statusMessage(tr("Opened a copy of %1: Save asks where to keep your version")
+                                 .arg(QFileInfo(path).fileName()));
+    else
+        Q_EMIT statusMessage(tr("Opened %1").arg(shown));
     return true;
 }
 
 bool FileController::openWithDialog()
 {
+    // Unsaved work first, as every editor does: the answer may well be Cancel.
+    if (!maybeSave())
+        return false;
     const QString start = m_document->filePath().isEmpty()
                               ? examplesDir()
                               : QFileInfo(m_document->filePath()).absolutePath();
     const QString path =
         QFileDialog::getOpenFileName(m_window, tr("Open diagram"), start, diagramFileFilter());
-    return !path.isEmpty() && open(path);
+    return !path.isEmpty() && load(path, isExample(path), false);
 }
 
 bool FileController::save()
@@ -120,15 +151,10 @@ bool FileController::saveAs(const QString& given)
     if (path.isEmpty()) {
         if (!m_interactive)
             return false;
-        path = QFileDialog::getSaveFileName(m_window, tr("Save diagram as"),
-                                            m_document->filePath().isEmpty()
-                                                ? QDir::home().filePath(tr("diagram.scalelab"))
-                                                : m_document->filePath(),
-                                            diagramFileFilter());
+        path = askSaveFileName(m_window, tr("Save diagram as"), proposedSavePath(),
+                               diagramFileFilter());
         if (path.isEmpty())
             return false;
-        if (QFileInfo(path).suffix().isEmpty())
-            path += QStringLiteral(".scalelab");
     }
     return saveTo(path);
 }
@@ -147,6 +173,7 @@ bool FileController::saveTo(const QString& path, QString* error)
         return false;
     }
     m_document->setFilePath(QFileInfo(path).absoluteFilePath());
+    m_copiedFrom.clear(); // it is the user's own file now
     m_document->markSaved();
     m_autosave->discard();
     addRecent(QFileInfo(path).absoluteFilePath());
@@ -182,6 +209,24 @@ QString FileController::examplesDir()
             return QDir(candidate).absolutePath();
     }
     return QStringLiteral(SCALELAB_SOURCE_EXAMPLES);
+}
+
+bool FileController::isExample(const QString& path)
+{
+    const QString folder = QFileInfo(path).absoluteDir().canonicalPath();
+    return !folder.isEmpty() && folder == QDir(examplesDir()).canonicalPath();
+}
+
+QString FileController::proposedSavePath() const
+{
+    if (!m_document->filePath().isEmpty())
+        return m_document->filePath();
+    if (!m_copiedFrom.isEmpty())
+        return gui::proposedSavePath(QDir::homePath(), QFileInfo(m_copiedFrom).completeBaseName(),
+                                     diagramFileFilter());
+    return gui::proposedSavePath(QDir::homePath(),
+                                 QString::fromStdString(m_document->topology().name),
+                                 diagramFileFilter());
 }
 
 QVector<ExampleFile> FileController::examples()

@@ -35,7 +35,12 @@ public:
     bool maybeSave();
     bool newDocument();
     /// Opens a file; a broken file shows its errors and leaves the document as it was.
+    /// A shipped example (a file of examplesDir()) opens as an untitled copy.
     bool open(const QString& path);
+    /// Opens a file as an untitled copy: Save asks for a new name, so the original (an
+    /// example, a tutorial) is never overwritten by Ctrl+S.
+    bool openCopy(const QString& path);
+    /// Asks about unsaved changes first, then for the file.
     bool openWithDialog();
     bool save();
     bool saveAs(const QString& path = {});
@@ -45,6 +50,14 @@ public:
     QStringList recentFiles() const;
     static QVector<ExampleFile> examples();
     static QString examplesDir();
+    /// True for a file inside examplesDir().
+    static bool isExample(const QString& path);
+
+    /// The name Save As proposes: the file's, an example copy's original name, or one
+    /// made from the diagram's name.
+    QString proposedSavePath() const;
+    /// The original of an untitled copy (empty otherwise).
+    QString copiedFrom() const { return m_copiedFrom; }
 
     /// Offers (interactive) or performs the restore of the newest recovery file a crashed
     /// session left (Autosave::orphanedRecoveries()); true if restored.
@@ -59,6 +72,7 @@ Q_SIGNALS:
     void statusMessage(const QString& text);
 
 private:
+    bool load(const QString& path, bool asCopy, bool askToSave);
     void addRecent(const QString& path);
     void showError(const QString& title, const QString& text);
 
@@ -67,6 +81,7 @@ private:
     bool m_interactive;
     Autosave* m_autosave;
     QString m_lastError;
+    QString m_copiedFrom;
 };
 
 } // namespace scalelab::gui

@@ -1,5 +1,7 @@
 #include "gui/live/LiveView.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QComboBox>
 #include <QContextMenuEvent>
@@ -15,9 +17,11 @@
 
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/NodeItem.h"
+#include "gui/app/ActionIcons.h"
 #include "gui/document/Document.h"
 #include "gui/live/Baseline.h"
 #include "gui/live/EventsDock.h"
+#include "gui/live/GoalsDock.h"
 #include "gui/live/MetricsDock.h"
 #include "gui/live/NodeStatusLayer.h"
 #include "gui/live/SimulationController.h"
@@ -39,6 +43,16 @@ QString formatSpeed(double speed)
 {
     return speed >= 10 ? QString::number(speed, 'f', 0) : QString::number(speed, 'g', 2);
 }
+
+// 950, 12 k, 3.4 M: an events rate as a person reads it.
+QString formatRate(double perSecond)
+{
+    if (perSecond >= 1e6)
+        return QStringLiteral("%1 M").arg(perSecond / 1e6, 0, 'f', 1);
+    if (perSecond >= 1e4)
+        return QStringLiteral("%1 k").arg(perSecond / 1e3, 0, 'f', 0);
+    return QString::number(perSecond, 'f', 0);
+}
 } // namespace
 
 LiveView::LiveView(QMainWindow* window, Document* document, CanvasScene* scene, QGraphicsView* view)
@@ -47,6 +61,7 @@ LiveView::LiveView(QMainWindow* window, Document* document, CanvasScene* scene, 
       m_traffic(new TrafficLayer(scene, m_controller)),
       m_status(new NodeStatusLayer(scene, m_controller)),
       m_metrics(new MetricsDock(m_controller, window)), m_events(new EventsDock(m_controller, window)),
+      m_goals(new GoalsDock(document, m_controller, window)),
       m_toolBar(new QToolBar(tr("Simulation"), window)), m_speed(new QComboBox(window)),
       m_clock(new QLabel(window))
 {
@@ -54,6 +69,9 @@ LiveView::LiveView(QMainWindow* window, Document* document, CanvasScene* scene, 
     scene->addItem(m_status);
     m_toolBar->setObjectName(QStringLiteral("SimulationToolBar"));
     createActions();
+    // Room on both sides: the status bar's messages and the validity label beside it must
+    // not run into the clock.
+    m_clock->setContentsMargins(12, 0, 12, 0);
     window->statusBar()->addPermanentWidget(m_clock);
     m_viewport = view->viewport();
     m_viewport->installEventFilter(this);
@@ -67,6 +85,7 @@ LiveView::LiveView(QMainWindow* window, Document* document, CanvasScene* scene, 
     connect(m_controller, &SimulationController::chartReset, this, [this] {
         m_metrics->clear();
         m_events->clear();
+        m_goals->refresh();
         m_status->clearMarkers();
     });
     connect(m_controller, &SimulationController::message, this,
@@ -111,10 +130,22 @@ void LiveView::createActions()
     connect(m_speed, &QComboBox::currentIndexChanged, this,
             [this](int) { m_controller->setSpeed(m_speed->currentData().toDouble()); });
     m_controller->setSpeed(kSpeeds[kDefaultSpeed].speed);
+    m_run->setIcon(actionIcon(QStringLiteral("run")));
+    m_pause->setIcon(actionIcon(QStringLiteral("pause")));
+    m_step->setIcon(actionIcon(QStringLiteral("step")));
+    m_reset->setIcon(actionIcon(QStringLiteral("reset")));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->addAction(m_run);
     m_toolBar->addAction(m_pause);
     m_toolBar->addAction(m_step);
     m_toolBar->addAction(m_reset);
+    // Run reads "Continue" while paused: its button is as wide as the longer label, so
+    // Pause, Step and Speed never move under the pointer.
+    if (QWidget* button = m_toolBar->widgetForAction(m_run)) {
+        const int longer = std::max(button->fontMetrics().horizontalAdvance(tr("Continue")),
+                                    button->fontMetrics().horizontalAdvance(tr("Run")));
+        button->setMinimumWidth(longer + m_toolBar->iconSize().width() + 24);
+    }
     m_toolBar->addWidget(new QLabel(tr(" Speed "), m_toolBar));
     m_toolBar->addWidget(m_speed);
 }
@@ -131,6 +162,7 @@ void LiveView::populateMenu(QMenuBar* menuBar)
     menu->addAction(m_clearBaseline);
     menu->addSeparator();
     menu->addAction(m_metrics->toggleViewAction());
+    menu->addAction(m_goals->toggleViewAction());
     menu->addAction(m_events->toggleViewAction());
     // Before Help, where people look for it.
     const QList<QAction*> existing = menuBar->actions();
@@ -145,6 +177,7 @@ void LiveView::onFrame()
     m_traffic->refresh();
     m_status->refresh();
     m_metrics->refresh();
+    m_goals->refreshThrottled();
     updateStatus();
 }
 
@@ -163,41 +196,47 @@ void LiveView::onStateChanged()
         m_metrics->raise();
         cacheStaticLayer(true);
     }
-    if (s == State::Paused || s == State::Finished)
-        m_metrics->refreshGoals();
+    if (s != State::Running)
+        m_goals->refresh();
     updateStatus();
 }
 
 void LiveView::updateStatus()
 {
+    m_clock->setText(statusText());
+}
+
+QString LiveView::statusText() const
+{
     using State = SimulationController::State;
     const State s = m_controller->state();
-    if (s == State::Stopped) {
-        m_clock->setText(tr("Simulation: stopped"));
-        return;
-    }
+    if (s == State::Stopped)
+        return tr("Simulation: stopped");
     QString text = tr("t = %1 s / %2 s")
                        .arg(m_controller->simSeconds(), 0, 'f', 1)
                        .arg(m_controller->endSeconds(), 0, 'f', 0);
     if (s == State::Running) {
         const double speed = m_controller->speed();
-        text += speed == SimulationController::kMaxSpeed
-                    ? tr("  ·  max speed (%1x)").arg(formatSpeed(m_controller->achievedSpeed()))
+        const bool max = speed == SimulationController::kMaxSpeed;
+        text += max ? tr("  ·  max speed (%1x)").arg(formatSpeed(m_controller->achievedSpeed()))
                     : tr("  ·  %1x").arg(formatSpeed(speed));
-        if (speed != SimulationController::kMaxSpeed && m_controller->achievedSpeed() > 0 &&
+        if (!max && m_controller->achievedSpeed() > 0 &&
             m_controller->achievedSpeed() < 0.8 * speed)
             text += tr(" (falling behind: %1x)").arg(formatSpeed(m_controller->achievedSpeed()));
-        text += tr("  ·  %1 M events/s").arg(m_controller->eventsPerWallSecond() / 1e6, 0, 'f', 1);
+        // The engine's rate says something only when it is the limit (Max speed, or
+        // falling behind); at 1x it is the model's rate, not the engine's.
+        if (max)
+            text += tr("  ·  %1 events/s").arg(formatRate(m_controller->eventsPerWallSecond()));
+        if (m_traffic->showsDensity())
+            text += tr("  ·  too fast for dots: lines show requests on links");
     } else if (s == State::Paused) {
         text += tr("  ·  paused");
     } else {
         text += tr("  ·  finished");
     }
-    if (m_traffic->showsDensity())
-        text += tr("  ·  too fast to animate: links show how many requests are on them");
     if (m_controller->hasPendingStructure())
         text += tr("  ·  structure edited: applies at reset");
-    m_clock->setText(text);
+    return text;
 }
 
 void LiveView::cacheStaticLayer(bool on)

@@ -19,6 +19,7 @@ namespace scalelab::gui {
 class CanvasScene;
 class Document;
 class EventsDock;
+class GoalsDock;
 class MetricsDock;
 class NodeStatusLayer;
 class SimulationController;
@@ -37,6 +38,9 @@ public:
     SimulationController* controller() const { return m_controller; }
     MetricsDock* metricsDock() const { return m_metrics; }
     EventsDock* eventsDock() const { return m_events; }
+    GoalsDock* goalsDock() const { return m_goals; }
+    /// The status bar's simulation text ("t = 12.0 s / 120 s  ·  1x").
+    QString statusText() const;
     TrafficLayer* trafficLayer() const { return m_traffic; }
     NodeStatusLayer* statusLayer() const { return m_status; }
     QToolBar* toolBar() const { return m_toolBar; }
@@ -88,6 +92,7 @@ private:
     NodeStatusLayer* m_status;
     MetricsDock* m_metrics;
     EventsDock* m_events;
+    GoalsDock* m_goals;
     QToolBar* m_toolBar;
     QComboBox* m_speed;
     QLabel* m_clock;

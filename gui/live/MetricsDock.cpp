@@ -13,9 +13,6 @@
 #include <QLineSeries>
 #include <QValueAxis>
 
-#include "core/goals/GoalCatalog.h"
-#include "core/goals/GoalCheck.h"
-#include "core/goals/ResultsWithGoals.h"
 #include "gui/live/Baseline.h"
 #include "gui/live/LiveStyle.h"
 #include "gui/live/SimulationController.h"
@@ -43,11 +40,6 @@ MetricsDock::MetricsDock(const SimulationController* controller, QWidget* parent
     auto* grid = new QGridLayout(body);
     grid->setContentsMargins(2, 2, 2, 2);
     grid->setSpacing(2);
-    m_goals = new QLabel(body);
-    m_goals->setTextFormat(Qt::RichText);
-    m_goals->setWordWrap(true);
-    m_goals->hide();
-    grid->addWidget(m_goals, 1, 0, 1, 4);
     m_throughput = makeChart(tr("Throughput"), tr("req/s"));
     m_latency = makeChart(tr("Latency"), tr("ms"));
     m_errors = makeChart(tr("Errors"), tr("errors/s"));
@@ -141,8 +133,6 @@ void MetricsDock::clear()
     m_utilSeries.clear();
     m_utilNodes.clear();
     m_shownPoints = 0;
-    m_goalsAtPoints = 0;
-    m_goals->hide();
     const double end = std::max(1.0, m_controller->endSeconds());
     for (const Chart* c : {&m_throughput, &m_latency, &m_errors, &m_utilization, &m_backlog})
         c->x->setRange(0, end);
@@ -155,38 +145,6 @@ void MetricsDock::clear()
 int MetricsDock::pointCount() const
 {
     return static_cast<int>(m_throughputSeries->count());
-}
-
-void MetricsDock::refreshGoals()
-{
-    const core::Topology* topology = m_controller->simTopology();
-    if (!topology || topology->goals.empty()) {
-        m_goals->hide();
-        return;
-    }
-    m_goalsAtPoints = m_controller->chart().size();
-    QStringList parts;
-    for (const core::GoalResult& g : core::checkGoals(topology->goals, m_controller->results())) {
-        const core::GoalSpec* spec = core::GoalCatalog::instance().find(g.name);
-        const QString actual = g.actual && std::isfinite(*g.actual)
-                                   ? QString::number(*g.actual, 'g', 4)
-                                   : tr("n/a");
-        parts << QStringLiteral("<span style='color:%1'><b>%2 %3</b> %4 %5: %6</span>")
-                     .arg(g.met ? QStringLiteral("#047857") : QStringLiteral("#b91c1c"),
-                          g.met ? QStringLiteral("✔") : QStringLiteral("✘"),
-                          QString::fromStdString(g.name),
-                          spec && spec->bound == core::GoalBound::Lower ? QStringLiteral("≥")
-                                                                         : QStringLiteral("≤"))
-                     .arg(g.target)
-                     .arg(actual);
-    }
-    m_goals->setText(tr("<b>Goals so far</b>&nbsp;&nbsp;") + parts.join(QStringLiteral("&nbsp;&nbsp;·&nbsp;&nbsp;")));
-    m_goals->show();
-}
-
-QString MetricsDock::goalsText() const
-{
-    return m_goals->isHidden() ? QString() : m_goals->text();
 }
 
 void MetricsDock::refresh()
@@ -219,9 +177,6 @@ void MetricsDock::refresh()
     fitY(m_errors.y, std::max(maxE, m_baselineMax[2]), 10);
     refreshUtilization();
     refreshBacklog();
-    // Goals need the run's whole statistics: every 5 simulated seconds is plenty.
-    if (points.size() >= m_goalsAtPoints + 5)
-        refreshGoals();
 }
 
 bool MetricsDock::backlogShown() const

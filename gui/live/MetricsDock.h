@@ -33,10 +33,6 @@ public:
     /// Whether the backlog chart shows (the diagram has a message queue), and its points.
     bool backlogShown() const;
     int backlogPointCount() const;
-    /// The file's goals against the run so far ("p99 <= 300 ms: 341, missed"); hidden
-    /// when the file sets none.
-    void refreshGoals();
-    QString goalsText() const;
     /// Curves of an earlier run drawn in grey under the current ones (null: none).
     void setBaseline(std::shared_ptr<const Baseline> baseline);
     /// Points of the baseline's throughput curve shown (tests).
@@ -69,8 +65,6 @@ private:
     std::vector<QLineSeries*> m_utilSeries;
     std::vector<std::size_t> m_utilNodes;
     std::size_t m_shownPoints = 0;
-    std::size_t m_goalsAtPoints = 0;
-    QLabel* m_goals = nullptr;
     std::shared_ptr<const Baseline> m_baseline;
     std::vector<QLineSeries*> m_baselineSeries; ///< throughput, p50, p95, p99, errors
     std::vector<QLineSeries*> m_baselineUtil;   ///< one per busiest node the baseline has

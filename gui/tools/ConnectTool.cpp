@@ -4,6 +4,8 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QKeyEvent>
 #include <QPen>
+#include <QToolTip>
+#include <QWidget>
 
 #include "core/validation/LinkRules.h"
 #include "gui/canvas/CanvasScene.h"
@@ -13,8 +15,24 @@
 
 namespace scalelab::gui {
 
-ConnectTool::ConnectTool(CanvasScene* scene, core::NodeId from, QPointF start)
-    : Tool(scene), m_from(std::move(from))
+namespace {
+// Less than this (scene units) between press and release is a click, not a drag.
+constexpr double kClickSlop = 4.0;
+} // namespace
+
+namespace {
+
+// Says a refusal where the user looks: at the pointer (the status bar is far away).
+void explainAtPointer(QGraphicsSceneMouseEvent* event, const QString& text)
+{
+    QWidget* view = event->widget();
+    QToolTip::showText(event->screenPos(), text, view);
+}
+
+} // namespace
+
+ConnectTool::ConnectTool(CanvasScene* scene, core::NodeId from, QPointF start, bool clickToggles)
+    : Tool(scene), m_from(std::move(from)), m_start(start), m_clickToggles(clickToggles)
 {
     QPointF origin = start;
     if (NodeItem* item = m_scene->nodeItem(m_from))
@@ -59,9 +77,14 @@ bool ConnectTool::mouseMove(QGraphicsSceneMouseEvent* event)
         const auto refusal = core::linkRefusal(*from, *to, core::linkKindBetween(*from, *to));
         if (refusal) {
             color = style::error();
-            if (target->nodeId() != m_lastTarget)
-                Q_EMIT m_scene->statusMessage(
-                    QObject::tr("Cannot link: %1").arg(QString::fromStdString(*refusal)));
+            if (target->nodeId() != m_lastTarget) {
+                const QString text =
+                    QObject::tr("Cannot link: %1").arg(QString::fromStdString(*refusal));
+                Q_EMIT m_scene->statusMessage(text);
+                explainAtPointer(event, text);
+            }
+        } else if (target->nodeId() != m_lastTarget) {
+            QToolTip::hideText();
         }
         m_lastTarget = target->nodeId();
     } else {
@@ -78,9 +101,19 @@ bool ConnectTool::mouseRelease(QGraphicsSceneMouseEvent* event)
     NodeItem* target = m_scene->nodeItemAt(event->scenePos());
     const core::NodeId from = m_from;
     CanvasScene* scene = m_scene;
+    const bool click =
+        m_clickToggles && QLineF(m_start, event->scenePos()).length() < kClickSlop;
     scene->setTool(nullptr); // back to selecting; deletes this tool
-    if (target && target->nodeId() != from)
-        scene->tryLink(from, target->nodeId());
+    if (click) {
+        if (NodeItem* item = scene->nodeItem(from))
+            item->setSelected(!item->isSelected());
+        return true;
+    }
+    if (target && target->nodeId() != from) {
+        QString refusal;
+        if (!scene->tryLink(from, target->nodeId(), &refusal))
+            explainAtPointer(event, refusal);
+    }
     return true;
 }
 

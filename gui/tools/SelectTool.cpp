@@ -14,11 +14,14 @@ bool SelectTool::mousePress(QGraphicsSceneMouseEvent* event)
     if (event->button() != Qt::LeftButton)
         return false;
     NodeItem* node = m_scene->nodeItemAt(event->scenePos());
-    const bool linkGesture = node && (node->isOnHandle(event->scenePos()) ||
-                                      (event->modifiers() & (Qt::AltModifier | Qt::ShiftModifier)));
-    if (linkGesture) {
+    const bool onHandle = node && node->isOnHandle(event->scenePos());
+    const bool byModifier = event->modifiers() & (Qt::AltModifier | Qt::ShiftModifier);
+    if (node && (onHandle || byModifier)) {
         const core::NodeId from = node->nodeId();
-        m_scene->setTool(std::make_unique<ConnectTool>(m_scene, from, event->scenePos()));
+        // Shift+drag links; Shift+click (no drag) adds the node to the selection.
+        const bool clickToggles = !onHandle && (event->modifiers() & Qt::ShiftModifier);
+        m_scene->setTool(
+            std::make_unique<ConnectTool>(m_scene, from, event->scenePos(), clickToggles));
         return true; // `this` is gone now
     }
     m_scene->setDragging(node != nullptr);
