@@ -272,7 +272,7 @@ bool CanvasScene::tryLink(const core::NodeId& from, const core::NodeId& to, QStr
                                QString::fromStdString(b->displayName())));
     const core::LinkKind kind = core::linkKindBetween(*a, *b);
     if (auto why = core::linkRefusal(*a, *b, kind))
-        return refuse(tr("Cannot link: %1").arg(QString::fromStdString(*why)));
+        return refuse(tr("Link refused: %1").arg(QString::fromStdString(*why)));
     core::Link link{from, to, kind, {}};
     if (kind == core::LinkKind::Request) {
         // A 0 ms hop carries requests in no time: nothing would move on the canvas. A

@@ -260,6 +260,14 @@ void CanvasView::updateEmptyHint()
         m_hint->setGeometry(viewport()->rect());
 }
 
+void CanvasView::scrollContentsBy(int dx, int dy)
+{
+    // Scrolling moves the viewport's child widgets too: the hint stays centred.
+    QGraphicsView::scrollContentsBy(dx, dy);
+    if (m_hint)
+        m_hint->setGeometry(viewport()->rect());
+}
+
 void CanvasView::resizeEvent(QResizeEvent* event)
 {
     QGraphicsView::resizeEvent(event);

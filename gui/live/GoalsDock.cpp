@@ -145,8 +145,15 @@ void GoalsDock::refresh()
             continue;
         }
         met += g.met ? 1 : 0;
+        if (!g.actual) {
+            // Nothing measured yet (the warm-up, or no request finished): neither verdict.
+            row->setText(Status, QStringLiteral("…"));
+            row->setText(Measured, tr("not yet"));
+            row->setForeground(Measured, palette().brush(QPalette::PlaceholderText));
+            continue;
+        }
         row->setText(Status, g.met ? QStringLiteral("✔") : QStringLiteral("✘"));
-        row->setText(Measured, g.actual ? formatGoalValue(*g.actual, *spec) : tr("not yet"));
+        row->setText(Measured, formatGoalValue(*g.actual, *spec));
         const QColor colour = g.met ? QColor(0x04, 0x78, 0x57) : QColor(0xb9, 0x1c, 0x1c);
         row->setForeground(Status, colour);
         row->setForeground(Measured, colour);

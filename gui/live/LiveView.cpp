@@ -234,6 +234,10 @@ QString LiveView::statusText() const
     } else {
         text += tr("  ·  finished");
     }
+    // A run where nothing can happen (a lone client, clients with no entry) looks broken
+    // unless it says why.
+    if (m_controller->snapshot().generated == 0 && m_controller->simSeconds() >= 1.0)
+        text += tr("  ·  no requests: link a client to a server (or DNS and a load balancer)");
     if (m_controller->hasPendingStructure())
         text += tr("  ·  structure edited: applies at reset");
     return text;

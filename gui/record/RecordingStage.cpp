@@ -117,7 +117,6 @@ QImage RecordingStage::render()
     m_scene->render(&painter, target, m_sceneRect, Qt::IgnoreAspectRatio);
     if (m_charts) {
         m_charts->refresh();
-        m_charts->refreshGoals();
         // Qt Charts lays out through posted events: apply them before painting.
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         m_charts->widget()->render(&painter, QPoint(0, m_size.height() - charts));

@@ -138,7 +138,7 @@ private Q_SLOTS:
         auto w = testsupport::openSampleWindow();
         QString refusal;
         QVERIFY(!w->scene()->tryLink(kUsers, kDb, &refusal)); // a client to a private node
-        QVERIFY2(refusal.startsWith(QStringLiteral("Cannot link:")), qPrintable(refusal));
+        QVERIFY2(refusal.startsWith(QStringLiteral("Link refused:")), qPrintable(refusal));
         QTest::mouseMove(w->view()->viewport(), testsupport::toViewport(w->view(), {0, 200}));
         testsupport::drag(w->view(), QPointF(gui::style::kHandleX, 200), QPointF(600, 200));
         QVERIFY(!w->document()->link({kUsers, kDb}));

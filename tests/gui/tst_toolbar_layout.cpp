@@ -89,6 +89,22 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 vs %2").arg(palette->width()).arg(width)));
     }
 
+    void aRunWithNothingToDoSaysWhy()
+    {
+        gui::MainWindow w(gui::MainWindow::Interaction::NoDialogs);
+        core::Topology t;
+        t.nodes.push_back(testsupport::makeNode("users", "client", 0, 0));
+        w.document()->reset(t);
+        QVERIFY(w.liveView()->controller()->advanceTo(5.0));
+        const QString text = w.liveView()->statusText();
+        QVERIFY2(text.contains(QStringLiteral("no requests")), qPrintable(text));
+        // A diagram with traffic does not say it.
+        w.liveView()->controller()->reset();
+        w.document()->reset(testsupport::sampleTopology());
+        QVERIFY(w.liveView()->controller()->advanceTo(5.0));
+        QVERIFY(!w.liveView()->statusText().contains(QStringLiteral("no requests")));
+    }
+
     void statusSaysWhatIsTrueNow()
     {
         auto w = testsupport::openSampleWindow();
