@@ -43,7 +43,9 @@ struct NodeEstimate {
     double arrivalRps = 0;     ///< all requests arriving (reads + writes + DNS lookups)
     double readRps = 0;
     double writeRps = 0;
-    std::int64_t servers = 0;  ///< workers / connections (0 for a client)
+    std::int64_t servers = 0;  ///< workers / connections x instances (0 for a client)
+    /// Queueing kinds: instances of the pool (an autoscaled one: where it settles); 0 else.
+    std::int64_t instances = 0;
     double serviceMs = 0;      ///< mean time a server is held per request (mixed classes)
     /// Busy share of the servers: the offered load lambda S / c (>= 1 means saturated);
     /// with a queue limit, the carried load of the requests it accepts (< 1).

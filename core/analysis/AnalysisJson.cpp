@@ -37,6 +37,8 @@ nlohmann::ordered_json analysisToJson(const Analysis& a)
         n["read_rps"] = e.readRps;
         n["write_rps"] = e.writeRps;
         n["servers"] = e.servers;
+        if (e.instances > 0)
+            n["instances"] = e.instances;
         n["service_ms"] = finiteOrNull(e.serviceMs);
         n["offered_load"] = finiteOrNull(e.offeredLoad);
         if (e.rejectFraction)

@@ -32,6 +32,29 @@ std::string remedyForSpof(const ModelContext& context, std::size_t i)
     return remedy ? remedy(context, i) : "duplicate it";
 }
 
+// An autoscaled pool: where it settles at this load, or that its largest size is too small.
+Finding poolFinding(const NodeRouting& r, const NodeEstimate& e)
+{
+    const double needed = e.arrivalRps * e.serviceMs / 1000.0 /
+                          (static_cast<double>(r.workers) * r.targetUtilization);
+    if (std::isfinite(needed) && std::ceil(needed - 1e-9) > static_cast<double>(r.maxInstances))
+        return {Severity::Warning, e.id,
+                fmt::format("'{}' autoscales up to {} instances, but holding {:.0f}% utilization "
+                            "at this load takes {:.0f}.",
+                            e.id.str(), r.maxInstances, r.targetUtilization * 100,
+                            std::ceil(needed - 1e-9)),
+                "raise max_instances, or make each instance faster (workers, speed)"};
+    if (!std::isfinite(needed) || e.instances <= 0)
+        return {};
+    return {Severity::Info, e.id,
+            fmt::format("'{}' autoscales: at this load it settles at {} instance{} of {} workers "
+                        "({:.0f}% target); a traffic step is met within evaluate_s and served "
+                        "boot_s later.",
+                        e.id.str(), e.instances, e.instances == 1 ? "" : "s", r.workers,
+                        r.targetUtilization * 100),
+            ""};
+}
+
 std::string percentText(double utilization)
 {
     return fmt::format("{:.0f}%", utilization * 100);
@@ -145,6 +168,11 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
         const Node& n = t.nodes[i];
         if (!plan.nodes[i].isQueue || !e.reached || e.arrivalRps <= 0)
             continue;
+        if (plan.nodes[i].autoscale) {
+            out.push_back(poolFinding(plan.nodes[i], e));
+            if (out.back().text.empty())
+                out.pop_back();
+        }
         if (plan.nodes[i].traits.consumer)
             continue; // a worker's overload piles up in its queue: reported there (jobFindings)
         if (!e.shards.empty())

@@ -78,6 +78,22 @@ void splitOverShards(const NodeRouting& r, const ServiceMixture& hold, bool appl
     e.meanResponseMs = e.arrivalRps > 0 ? response : hold.mean;
 }
 
+// Servers of a station at this load: a fixed pool has its own; an autoscaled one settles
+// where its serving instances run at the target, ceil(lambda S / (workers x target)) of them
+// within its bounds (the simulator's evaluation reaches the same count at steady load).
+std::int64_t serversAt(const NodeRouting& r, double arrivalRps, double holdMs)
+{
+    if (!r.autoscale)
+        return r.servers;
+    const double work = arrivalRps * holdMs / 1000.0 /
+                        (static_cast<double>(r.workers) * r.targetUtilization);
+    const double wanted = std::isfinite(work) ? std::ceil(work - 1e-9)
+                                              : static_cast<double>(r.maxInstances);
+    const double instances = std::clamp(wanted, static_cast<double>(r.minInstances),
+                                        static_cast<double>(r.maxInstances));
+    return r.workers * static_cast<std::int64_t>(instances);
+}
+
 } // namespace load_detail
 
 using namespace load_detail;
@@ -109,7 +125,8 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
         if (applyQueueLimits && r.isQueue && r.queueLimit > 0) {
             const ServiceMixture own = serviceMixture(lamR[i], r.readServiceMs, lamW[i],
                                                       r.writeServiceMs, r.serviceScv);
-            accepted = 1.0 - mmck(lamR[i] + lamW[i], own.mean / 1000.0, r.servers, r.queueLimit,
+            accepted = 1.0 - mmck(lamR[i] + lamW[i], own.mean / 1000.0,
+                                  serversAt(r, lamR[i] + lamW[i], own.mean), r.queueLimit,
                                   own.scv).probReject;
         }
         for (const auto& call : r.calls) {
@@ -161,8 +178,10 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
         const double holdR = r.readServiceMs + (r.blocking ? downR : 0.0);
         const double holdW = r.writeServiceMs + (r.blocking ? downW : 0.0);
         const ServiceMixture hold = serviceMixture(lamR[i], holdR, lamW[i], holdW, r.blocking ? 1.0 : r.serviceScv);
-        const QueueEstimate q = mgc(e.arrivalRps, hold.mean / 1000.0, r.servers, hold.scv);
-        e.servers = r.servers;
+        const std::int64_t servers = serversAt(r, e.arrivalRps, hold.mean);
+        const QueueEstimate q = mgc(e.arrivalRps, hold.mean / 1000.0, servers, hold.scv);
+        e.servers = servers;
+        e.instances = servers / r.workers;
         e.serviceMs = hold.mean;
         e.utilization = e.offeredLoad = q.utilization;
         e.stable = q.stable;
@@ -171,7 +190,7 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
         if (applyQueueLimits && r.queueLimit > 0 && std::isfinite(hold.mean)) {
             // M/M/c/K: bounded waits at any load; the accepted requests keep the servers busy.
             const FiniteQueueEstimate f =
-                mmck(e.arrivalRps, hold.mean / 1000.0, r.servers, r.queueLimit, hold.scv);
+                mmck(e.arrivalRps, hold.mean / 1000.0, servers, r.queueLimit, hold.scv);
             e.utilization = f.utilization;
             e.rejectFraction = f.probReject;
             e.meanWaitMs = f.meanWait * 1000.0;
@@ -203,11 +222,12 @@ double maxScale(const Topology& t, const RoutingPlan& plan)
         if (!plan.nodes[i].isQueue || !e.reached || e.arrivalRps <= 0)
             continue;
         anyBlocking = anyBlocking || plan.nodes[i].blocking;
-        // A sharded node saturates with its hottest shard (hotShare is 1 without shards).
-        const double ownUtil = (e.readRps * plan.nodes[i].readServiceMs +
-                                e.writeRps * plan.nodes[i].writeServiceMs) *
-                               plan.nodes[i].hotShare / 1000.0 /
-                               static_cast<double>(plan.nodes[i].servers);
+        // An autoscaled pool can grow to its largest size; a sharded node saturates with its
+        // hottest shard (hotShare is 1 without shards).
+        const NodeRouting& r = plan.nodes[i];
+        const std::int64_t servers = r.autoscale ? r.workers * r.maxInstances : r.servers;
+        const double ownUtil = (e.readRps * r.readServiceMs + e.writeRps * r.writeServiceMs) *
+                               r.hotShare / 1000.0 / static_cast<double>(servers);
         if (ownUtil > 0)
             linear = std::min(linear, 1.0 / ownUtil);
     }

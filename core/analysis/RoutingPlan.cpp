@@ -44,7 +44,15 @@ void setOwnService(const Node& node, const KindSpec& spec, NodeRouting& r)
     } else {
         r.readServiceMs = r.writeServiceMs = node.number("service_ms") / speed;
     }
-    r.servers = std::max<std::int64_t>(r.servers, 1);
+    r.workers = std::max<std::int64_t>(r.servers, 1);
+    r.instances = std::max<std::int64_t>(node.integer("instances"), 1);
+    r.autoscale = node.flag("autoscale");
+    r.minInstances = std::max<std::int64_t>(node.integer("min_instances"), 1);
+    r.maxInstances = std::max(r.minInstances, node.integer("max_instances"));
+    r.targetUtilization = node.number("target_utilization");
+    if (r.autoscale)
+        r.instances = std::clamp(r.instances, r.minInstances, r.maxInstances);
+    r.servers = r.workers * r.instances;
     r.queueLimit = std::max<std::int64_t>(node.integer("queue_limit"), 0);
     r.blocking = spec.traits.application && node.text("concurrency_model") == "blocking";
     if (spec.traits.consumer) {

@@ -27,7 +27,13 @@ struct NodeRouting {
     bool isClient = false;    ///< a source of requests (traits.source)
     bool isQueue = false;     ///< a c-server FIFO queue (traits.queueing)
     bool blocking = false;    ///< a worker is held until the downstream calls return
-    std::int64_t servers = 1;
+    std::int64_t servers = 1;     ///< workers x instances (a pool is one station)
+    std::int64_t workers = 1;     ///< servers of one instance
+    std::int64_t instances = 1;   ///< as configured; an autoscaled pool is sized by its load
+    bool autoscale = false;
+    std::int64_t minInstances = 1;
+    std::int64_t maxInstances = 1;
+    double targetUtilization = 0.6;
     std::int64_t queueLimit = 0; ///< waiting room; 0 = unbounded
     double readServiceMs = 0; ///< own mean service time of a read, after engine and speed
     double writeServiceMs = 0;

@@ -38,6 +38,27 @@ ParamSpec network(Network def)
                   "Public nodes are reachable from the internet; private ones only from inside");
 }
 
+// A pool: `instances` identical copies of the node, each with its own servers, sized by an
+// autoscaler when `autoscale` is set (docs/format.md, "Pools and autoscaling"). The defaults
+// (one instance, no autoscaling) are the node as it was before pools existed.
+std::vector<ParamSpec> poolParams()
+{
+    return {
+        integer("instances", 1, 1, 10000, "instances",
+                "Identical servers drawn as this one node, each with its own workers"),
+        boolean("autoscale", false,
+                "Launch and drain instances to keep utilization near target_utilization"),
+        integer("min_instances", 1, 1, 10000, "instances", "Autoscaling never goes below this"),
+        integer("max_instances", 10, 1, 10000, "instances", "Autoscaling never goes above this"),
+        real("target_utilization", 0.6, 0, 1, "",
+             "Busy share of the serving instances the autoscaler aims at", true),
+        real("evaluate_s", 10, 0, 3600, "s", "Time between two autoscaling decisions", true),
+        real("boot_s", 30, 0, 3600, "s", "Time from launching an instance to its serving"),
+        real("cooldown_s", 60, 0, 3600, "s",
+             "After a scaling action, no instance is drained for this long"),
+    };
+}
+
 // Parameters shared by every c-server FIFO queue. `serviceMs` is absent for a database,
 // which has read_ms and write_ms instead.
 std::vector<ParamSpec> queueParams(const char* serversName, std::int64_t servers,
@@ -57,6 +78,8 @@ std::vector<ParamSpec> queueParams(const char* serversName, std::int64_t servers
                           true));
     params.push_back(integer("queue_limit", 0, 0, 1e9, "requests",
                              "Waiting requests beyond which new ones are rejected; 0 = unbounded"));
+    for (ParamSpec& p : poolParams())
+        params.push_back(std::move(p));
     return params;
 }
 

@@ -7,7 +7,7 @@ namespace scalelab::core::sim {
 namespace {
 using T = EventTone;
 // In EventKind order (checked below).
-constexpr std::array<EventKindInfo, 13> kEvents{{
+constexpr std::array<EventKindInfo, 15> kEvents{{
     {EventKind::NodeFailed, "node_failed", "failed", "failed", T::Bad},
     {EventKind::NodeRecovered, "node_recovered", "recovered", "recovered", T::Good},
     {EventKind::ParamSet, "param_set", "parameter changed", nullptr, T::Neutral},
@@ -27,6 +27,8 @@ constexpr std::array<EventKindInfo, 13> kEvents{{
     {EventKind::EventCapReached, "event_cap_reached", "stopped: too many requests in flight",
      nullptr, T::Bad},
     {EventKind::Resharded, "resharded", "resharded", "resharded", T::Warning},
+    {EventKind::ScaledOut, "scaled_out", "launched instances", "scaling out", T::Good},
+    {EventKind::ScaledIn, "scaled_in", "drained instances", "scaling in", T::Neutral},
 }};
 
 constexpr bool inOrder()

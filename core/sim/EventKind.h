@@ -21,6 +21,8 @@ enum class EventKind {
     BackendMarkedUp,
     EventCapReached,
     Resharded,
+    ScaledOut,
+    ScaledIn,
 };
 
 /// Whether an event is bad news, a warning sign, good news or neither (for colours).

@@ -416,6 +416,7 @@ void Kernel::fillResults(RunResults& out)
         NodeResults nr;
         b->fillResults(nr);
         out.nodes.push_back(std::move(nr));
+        b->fillSeries(out.timeseries);
     }
     out.events = m_eventLog;
     out.engine.events = m_eventCount;

@@ -118,8 +118,10 @@ void LoadBalancerBehavior::childReturned(std::uint32_t frame, const Frame& child
 
 void LoadBalancerBehavior::timer(std::uint32_t code)
 {
-    if (code != kHealthTimer)
+    if (code != kHealthTimer) {
+        QueueStation::timer(code);
         return;
+    }
     if (m_up)
         healthCheck();
     m_kernel.schedule(m_kernel.now() + m_interval, EventType::Timer, m_index, kHealthTimer);

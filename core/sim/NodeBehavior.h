@@ -73,6 +73,8 @@ public:
 
     virtual void fillResults(NodeResults& out) const;
     virtual void fillSnapshot(NodeSnapshot& out);
+    /// Adds the node's own series to the run's (out.tS is filled): instances of a pool.
+    virtual void fillSeries(TimeSeries& /*out*/) const {}
 
     bool up() const { return m_up; }
     std::uint32_t index() const { return m_index; }

@@ -2,7 +2,15 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace scalelab::core::sim {
+
+namespace {
+// Timer codes of the pool (NodeBehavior::timer); subclasses keep theirs below 0xA000.
+constexpr std::uint32_t kPoolEvaluateTimer = 0xA000;
+constexpr std::uint32_t kPoolBootTimer = 0xA001;
+} // namespace
 
 void QueueStation::reconfigure()
 {
@@ -14,11 +22,87 @@ void QueueStation::configureQueue(const char* serversParam, double serviceMs)
     const Node& n = node();
     const double speed = n.number("speed");
     m_service.configure(serviceMs, n.text("service_dist"), n.number("service_cv"), speed);
-    m_servers = static_cast<std::uint32_t>(std::max<std::int64_t>(1, n.integer(serversParam)));
+    m_workers = static_cast<std::uint32_t>(std::max<std::int64_t>(1, n.integer(serversParam)));
     m_queueLimit = static_cast<std::uint64_t>(std::max<std::int64_t>(0, n.integer("queue_limit")));
-    updateCapacity();
+    m_pool.configure(n, m_kernel.now());
+    applyServers();
+    if (m_pool.autoscale() && !m_evaluating) {
+        m_evaluating = true;
+        m_busyAtEvaluation = m_busyTime.areaAt(m_kernel.now());
+        m_serverAtEvaluation = m_serverTime.areaAt(m_kernel.now());
+        m_kernel.schedule(m_kernel.now() + m_pool.evaluateEvery(), EventType::Timer, m_index,
+                          kPoolEvaluateTimer);
+    }
     if (m_up)
         fillWorkers(); // more workers may take waiting requests at once
+}
+
+void QueueStation::applyServers()
+{
+    m_servers = m_workers * m_pool.serving();
+    // Busy workers of a drained instance finish what they hold: they count as servers
+    // until then (updateCapacity), so utilization stays a share of the servers that worked.
+    updateCapacity();
+}
+
+void QueueStation::timer(std::uint32_t code)
+{
+    const SimTime now = m_kernel.now();
+    if (code == kPoolBootTimer) {
+        m_pool.booted(now);
+        applyServers();
+        if (m_up)
+            fillWorkers();
+    } else if (code == kPoolEvaluateTimer) {
+        if (!m_pool.autoscale()) {
+            m_evaluating = false; // autoscaling was switched off by a `set`
+            return;
+        }
+        evaluatePool();
+        m_kernel.schedule(now + m_pool.evaluateEvery(), EventType::Timer, m_index,
+                          kPoolEvaluateTimer);
+    }
+}
+
+void QueueStation::evaluatePool()
+{
+    const SimTime now = m_kernel.now();
+    const double busy = m_busyTime.areaAt(now);
+    const double servers = m_serverTime.areaAt(now);
+    const double window = servers - m_serverAtEvaluation;
+    const double utilization = window > 0 ? (busy - m_busyAtEvaluation) / window : 0.0;
+    m_busyAtEvaluation = busy;
+    m_serverAtEvaluation = servers;
+    if (!m_up)
+        return; // a pool that is down measures nothing; it is re-evaluated once back
+    const InstancePool::Decision d = m_pool.evaluate(utilization, now);
+    const std::uint32_t before = m_pool.serving();
+    if (d.change > 0) {
+        const auto n = static_cast<std::uint32_t>(d.change);
+        m_pool.launched(n, now);
+        m_kernel.logEvent(EventKind::ScaledOut, m_index,
+                          fmt::format("utilization {:.0f}%: launching {} (serving {}, {} after "
+                                      "booting)",
+                                      utilization * 100, n == 1 ? std::string("1 instance")
+                                                                : fmt::format("{} instances", n),
+                                      before, d.desired));
+        for (std::uint32_t k = 0; k < n; ++k) {
+            if (m_pool.bootTime() > 0)
+                m_kernel.schedule(now + m_pool.bootTime(), EventType::Timer, m_index,
+                                  kPoolBootTimer);
+            else
+                timer(kPoolBootTimer);
+        }
+    } else if (d.change < 0) {
+        const auto n = static_cast<std::uint32_t>(-d.change);
+        m_pool.drained(n, now);
+        applyServers();
+        m_kernel.logEvent(EventKind::ScaledIn, m_index,
+                          fmt::format("utilization {:.0f}%: draining {} ({} -> {})",
+                                      utilization * 100, n == 1 ? std::string("1 instance")
+                                                                : fmt::format("{} instances", n),
+                                      before, m_pool.serving()));
+    }
 }
 
 void QueueStation::accept(std::uint32_t frame)
@@ -170,6 +254,7 @@ void QueueStation::resetStats()
 {
     NodeBehavior::resetStats();
     const SimTime now = m_kernel.now();
+    m_pool.resetStats(now);
     m_busyAtWarmup = m_busyTime.areaAt(now);
     m_queueAtWarmup = m_queueTime.areaAt(now);
     m_serverAtWarmup = m_serverTime.areaAt(now);
@@ -183,6 +268,14 @@ void QueueStation::fillResults(NodeResults& out) const
     const double window = static_cast<double>(now - std::min(now, m_kernel.warmup()));
     out.utilization = servers > 0 ? (m_busyTime.areaAt(now) - m_busyAtWarmup) / servers : 0.0;
     out.meanQueueLength = window > 0 ? (m_queueTime.areaAt(now) - m_queueAtWarmup) / window : 0.0;
+    out.instancesMean = m_pool.meanSince(m_kernel.warmup(), now);
+}
+
+void QueueStation::fillSeries(TimeSeries& out) const
+{
+    if (m_pool.autoscale())
+        out.instances.emplace_back(node().id.str(),
+                                   m_pool.series(out.tS, out.intervalS, m_kernel.now()));
 }
 
 void QueueStation::fillSnapshot(NodeSnapshot& out)
@@ -199,6 +292,8 @@ void QueueStation::fillSnapshot(NodeSnapshot& out)
     out.queueLength = m_queueLength;
     out.busy = m_busy;
     out.servers = m_servers;
+    out.instances = m_pool.serving();
+    out.instancesBooting = m_pool.booting();
 }
 
 } // namespace scalelab::core::sim

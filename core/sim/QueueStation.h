@@ -1,19 +1,24 @@
 #pragma once
 
+#include "core/sim/InstancePool.h"
 #include "core/sim/NodeBehavior.h"
 #include "core/sim/ServiceTime.h"
 
 namespace scalelab::core::sim {
 
 /// A c-server FIFO queue (DNS, load balancer, web server, cache, database): `workers`
-/// servers, service times from ServiceTime, `queue_limit` waiting places (full = rejected).
-/// Subclasses say what happens once a request is served (served()).
+/// servers per instance times `instances` (InstancePool: a pool is one station of N x workers
+/// servers, sized by its autoscaler), service times from ServiceTime, `queue_limit` waiting
+/// places (full = rejected). Subclasses say what happens once a request is served (served()).
 class QueueStation : public NodeBehavior {
 public:
     using NodeBehavior::NodeBehavior;
 
     void reconfigure() override;
     void serviceDone(std::uint32_t frame) override;
+    /// The pool's timers (evaluations, instances booting); a subclass with timers of its
+    /// own passes the codes it does not know on to this.
+    void timer(std::uint32_t code) override;
     void fail() override;
     void recover() override;
     void resetStats() override;
@@ -31,6 +36,7 @@ public:
         double queue = 0;
     };
     Occupancy measuredOccupancy() const;
+    void fillSeries(TimeSeries& out) const override;
 
 protected:
     void accept(std::uint32_t frame) override;
@@ -62,7 +68,15 @@ private:
     void releaseWorker(Frame& frame);
     void fillWorkers();
     void updateCapacity();
+    /// Servers = workers x serving instances; draining workers still count while busy.
+    void applyServers();
+    void evaluatePool();
 
+    InstancePool m_pool;
+    std::uint32_t m_workers = 1; ///< servers of one instance
+    bool m_evaluating = false;   ///< the pool's evaluation timer runs
+    double m_busyAtEvaluation = 0;
+    double m_serverAtEvaluation = 0;
     std::uint32_t m_servers = 1;
     std::uint64_t m_queueLimit = 0;
     std::uint32_t m_busy = 0;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace scalelab::core::sim {
@@ -42,6 +43,8 @@ struct NodeResults {
         double meanResponseMs = 0;
     };
     std::vector<Shard> shards;
+    /// Queueing kinds: serving instances, time-averaged (a pool's size; -1 = not a pool kind).
+    double instancesMean = -1;
 };
 
 /// A state change (node_failed, backend_marked_down, replica_promoted, ...).
@@ -61,6 +64,9 @@ struct TimeSeries {
     std::vector<std::uint64_t> errors;
     /// Jobs waiting in every message queue at the end of each interval; empty without one.
     std::vector<std::uint64_t> backlog;
+    /// Serving instances of each autoscaled pool over each interval (time-averaged), by id
+    /// in file order.
+    std::vector<std::pair<std::string, std::vector<double>>> instances;
 };
 
 /// Jobs of the message queues over the measured window (results `jobs`).

@@ -125,6 +125,8 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
                                   {"mean_response_ms", finite(s.meanResponseMs)}});
             node["shards"] = std::move(shards);
         }
+        if (n.instancesMean >= 0)
+            node["instances_mean"] = finite(n.instancesMean);
         nodes[n.id] = std::move(node);
     }
     doc["nodes"] = std::move(nodes);
@@ -163,6 +165,12 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
                          {"errors", ts.errors}};
     if (r.jobs.present)
         doc["timeseries"]["backlog"] = ts.backlog;
+    if (!ts.instances.empty()) {
+        J instances = J::object();
+        for (const auto& [id, values] : ts.instances)
+            instances[id] = values;
+        doc["timeseries"]["instances"] = std::move(instances);
+    }
     doc["engine"] = {{"events", r.engine.events},
                      {"wall_s", finite(r.engine.wallS)},
                      {"events_per_s", finite(r.engine.eventsPerS)},
@@ -182,12 +190,20 @@ std::string timeSeriesToCsv(const RunResults& r)
 {
     const TimeSeries& ts = r.timeseries;
     const bool backlog = r.jobs.present && ts.backlog.size() == ts.tS.size();
-    std::string out = backlog ? "t_s,throughput_rps,p50_ms,p99_ms,errors,backlog\n"
-                              : "t_s,throughput_rps,p50_ms,p99_ms,errors\n";
+    std::string out = "t_s,throughput_rps,p50_ms,p99_ms,errors";
+    if (backlog)
+        out += ",backlog";
+    for (const auto& series : ts.instances)
+        out += ",instances." + series.first;
+    out += "\n";
     for (std::size_t i = 0; i < ts.tS.size(); ++i) {
         out += fmt::format("{:g},{:g},{:g},{:g},{}", ts.tS[i], ts.throughputRps[i], ts.p50Ms[i],
                            ts.p99Ms[i], ts.errors[i]);
-        out += backlog ? fmt::format(",{}\n", ts.backlog[i]) : std::string("\n");
+        if (backlog)
+            out += fmt::format(",{}", ts.backlog[i]);
+        for (const auto& series : ts.instances)
+            out += fmt::format(",{:g}", i < series.second.size() ? series.second[i] : 0.0);
+        out += "\n";
     }
     return out;
 }

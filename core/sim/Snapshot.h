@@ -18,6 +18,8 @@ struct NodeSnapshot {
     std::uint32_t queueLength = 0; ///< waiting now
     std::uint32_t busy = 0;        ///< servers busy now
     std::uint32_t servers = 0;
+    std::uint32_t instances = 0;        ///< serving instances of a pool (queueing kinds)
+    std::uint32_t instancesBooting = 0; ///< launched, not serving yet
     bool up = true;
     std::string role; ///< "master" / "replica" for databases, else empty
     /// Sharded database: each shard's utilization since the previous snapshot.

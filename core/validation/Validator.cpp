@@ -8,6 +8,7 @@
 #include "core/validation/TopologyGraph.h"
 #include "core/model/TopologyIndex.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -146,7 +147,32 @@ private:
                 continue;
             }
             checkParams(n.params, *spec, path + "/params", n.id, "a " + spec->id);
+            if (spec->traits.queueing)
+                checkPool(n, path + "/params");
         }
+    }
+
+    // The bounds of an autoscaled pool (each value alone was checked against its range).
+    void checkPool(const Node& n, const std::string& path)
+    {
+        const auto set = [&](const char* name) { return n.params.count(name) > 0; };
+        if (!set("min_instances") && !set("max_instances") && !set("instances"))
+            return;
+        const std::int64_t lo = n.integer("min_instances");
+        const std::int64_t hi = n.integer("max_instances");
+        if (lo > hi) {
+            error(path + (set("min_instances") ? "/min_instances" : "/max_instances"),
+                  fmt::format("min_instances ({}) must not exceed max_instances ({})", lo, hi),
+                  n.id);
+            return;
+        }
+        const std::int64_t start = n.integer("instances");
+        if (n.flag("autoscale") && (start < lo || start > hi))
+            warning(path + "/instances",
+                    fmt::format("instances ({}) is outside [min_instances, max_instances] = "
+                                "[{}, {}]: the pool starts at {}",
+                                start, lo, hi, std::clamp(start, lo, hi)),
+                    n.id);
     }
 
     const Node* node(const NodeId& id) const

@@ -44,6 +44,8 @@ MetricsDock::MetricsDock(const SimulationController* controller, QWidget* parent
     m_latency = makeChart(tr("Latency"), tr("ms"));
     m_errors = makeChart(tr("Errors"), tr("errors/s"));
     m_utilization = makeChart(tr("Busiest nodes"), tr("utilization %"));
+    m_instances = makeChart(tr("Instances"), tr("serving"));
+    m_instances.chart->legend()->setAlignment(Qt::AlignRight);
     m_throughputSeries = addSeries(m_throughput, tr("completed"), live::readDot());
     m_p50 = addSeries(m_latency, tr("p50"), QColor(0x16, 0xa3, 0x4a));
     m_p95 = addSeries(m_latency, tr("p95"), QColor(0xd9, 0x77, 0x06));
@@ -64,12 +66,15 @@ MetricsDock::MetricsDock(const SimulationController* controller, QWidget* parent
     grid->addWidget(m_utilization.view, 0, 3);
     grid->addWidget(m_backlog.view, 0, 4); // shown only for a diagram with a message queue
     m_backlog.view->hide();
+    grid->addWidget(m_instances.view, 0, 5);
+    m_instances.view->hide(); // until a run has an autoscaled pool
     // The busiest-nodes chart carries a legend of node ids beside its plot.
     grid->setColumnStretch(0, 10);
     grid->setColumnStretch(1, 13);
     grid->setColumnStretch(2, 10);
     grid->setColumnStretch(3, 15);
     grid->setColumnStretch(4, 10);
+    grid->setColumnStretch(5, 13);
     setWidget(body);
     clear();
 }
@@ -132,9 +137,17 @@ void MetricsDock::clear()
     }
     m_utilSeries.clear();
     m_utilNodes.clear();
+    for (QLineSeries* s : m_instanceSeries) {
+        m_instances.chart->removeSeries(s);
+        delete s;
+    }
+    m_instanceSeries.clear();
+    m_instanceNodes.clear();
+    m_instances.view->hide();
     m_shownPoints = 0;
     const double end = std::max(1.0, m_controller->endSeconds());
-    for (const Chart* c : {&m_throughput, &m_latency, &m_errors, &m_utilization, &m_backlog})
+    for (const Chart* c :
+         {&m_throughput, &m_latency, &m_errors, &m_utilization, &m_backlog, &m_instances})
         c->x->setRange(0, end);
     fitY(m_throughput.y, m_baselineMax[0], 10);
     fitY(m_latency.y, m_baselineMax[1], 10);
@@ -177,6 +190,7 @@ void MetricsDock::refresh()
     fitY(m_errors.y, std::max(maxE, m_baselineMax[2]), 10);
     refreshUtilization();
     refreshBacklog();
+    refreshInstances();
 }
 
 bool MetricsDock::backlogShown() const
@@ -267,6 +281,48 @@ void MetricsDock::refreshUtilization()
                 series.append({p.tS, 100.0 * p.utilization[m_utilNodes[k]]});
         m_utilSeries[k]->replace(series);
     }
+}
+
+bool MetricsDock::instancesChartShown() const
+{
+    return !m_instances.view->isHidden();
+}
+
+void MetricsDock::refreshInstances()
+{
+    const auto& points = m_controller->chart();
+    const core::Topology* topology = m_controller->simTopology();
+    if (points.empty() || !topology)
+        return;
+    if (m_instanceNodes.empty()) {
+        // The autoscaled pools of the run, in file order (their count moves; a fixed
+        // pool's does not and is not charted).
+        for (std::size_t i = 0; i < topology->nodes.size() && m_instanceNodes.size() < kBusiestShown; ++i)
+            if (const core::KindSpec* spec = topology->nodes[i].spec())
+                if (spec->traits.queueing && topology->nodes[i].flag("autoscale"))
+                    m_instanceNodes.push_back(i);
+        if (m_instanceNodes.empty())
+            return;
+        const QColor colours[kBusiestShown] = {QColor(0x25, 0x63, 0xeb), QColor(0x16, 0xa3, 0x4a),
+                                               QColor(0xd9, 0x77, 0x06), QColor(0x7c, 0x3a, 0xed)};
+        for (std::size_t k = 0; k < m_instanceNodes.size(); ++k)
+            m_instanceSeries.push_back(addSeries(
+                m_instances, QString::fromStdString(topology->nodes[m_instanceNodes[k]].id.str()),
+                colours[k]));
+        m_instances.view->show();
+    }
+    double most = 1;
+    for (std::size_t k = 0; k < m_instanceNodes.size(); ++k) {
+        QList<QPointF> series;
+        series.reserve(static_cast<qsizetype>(points.size()));
+        for (const ChartPoint& p : points)
+            if (m_instanceNodes[k] < p.instances.size()) {
+                series.append({p.tS, p.instances[m_instanceNodes[k]]});
+                most = std::max(most, p.instances[m_instanceNodes[k]]);
+            }
+        m_instanceSeries[k]->replace(series);
+    }
+    fitY(m_instances.y, most, 4);
 }
 
 } // namespace scalelab::gui

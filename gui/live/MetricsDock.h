@@ -16,8 +16,9 @@ class SimulationController;
 struct Baseline;
 
 /// Live charts over simulated time: throughput, latency percentiles (p50/p95/p99),
-/// errors per second, the utilization of the busiest nodes and, when the diagram has a
-/// message queue, the jobs waiting in its backlog. One point per simulated
+/// errors per second, the utilization of the busiest nodes, when the diagram has a message
+/// queue the jobs waiting in its backlog, and when it has autoscaled pools their serving
+/// instances. One point per simulated
 /// second, replaced in bulk once per frame (appending point by point costs too much at
 /// 1000x).
 class MetricsDock : public QDockWidget {
@@ -33,6 +34,9 @@ public:
     /// Whether the backlog chart shows (the diagram has a message queue), and its points.
     bool backlogShown() const;
     int backlogPointCount() const;
+    /// Pools whose instances are charted (tests); the chart is hidden without any.
+    int instanceSeriesCount() const { return static_cast<int>(m_instanceSeries.size()); }
+    bool instancesChartShown() const;
     /// Curves of an earlier run drawn in grey under the current ones (null: none).
     void setBaseline(std::shared_ptr<const Baseline> baseline);
     /// Points of the baseline's throughput curve shown (tests).
@@ -50,11 +54,12 @@ private:
     void refreshUtilization();
     void refreshBaseline();
     QLineSeries* addBaselineSeries(Chart& chart, const QString& name, Qt::PenStyle style);
+    void refreshInstances();
 
     const SimulationController* m_controller;
     void refreshBacklog();
 
-    Chart m_throughput, m_latency, m_errors, m_utilization;
+    Chart m_throughput, m_latency, m_errors, m_utilization, m_instances;
     Chart m_backlog;
     QLineSeries* m_backlogSeries = nullptr;
     QLineSeries* m_throughputSeries = nullptr;
@@ -64,6 +69,8 @@ private:
     QLineSeries* m_errorSeries = nullptr;
     std::vector<QLineSeries*> m_utilSeries;
     std::vector<std::size_t> m_utilNodes;
+    std::vector<QLineSeries*> m_instanceSeries; ///< one per autoscaled pool (at most 4)
+    std::vector<std::size_t> m_instanceNodes;
     std::size_t m_shownPoints = 0;
     std::shared_ptr<const Baseline> m_baseline;
     std::vector<QLineSeries*> m_baselineSeries; ///< throughput, p50, p95, p99, errors

@@ -7,6 +7,7 @@
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasStyle.h"
 #include "gui/canvas/NodeItem.h"
+#include "gui/paint/NodeGlyph.h"
 #include "gui/live/LiveStyle.h"
 #include "gui/live/SimulationController.h"
 
@@ -126,6 +127,12 @@ void NodeStatusLayer::paintNode(QPainter* painter, std::size_t index)
         paintShards(painter, index, icon);
     if (live.hasBacklog)
         paintBacklog(painter, index, icon); // kept while down: a durable queue keeps its jobs
+    // A pool's instances now, over the file's count: an autoscaled pool grows and shrinks
+    // on the canvas; launched instances still booting show in amber.
+    const QString fileInstances = NodeGlyph::instanceText(node);
+    if (!fileInstances.isEmpty() || live.instances > 1)
+        NodeGlyph::paintInstanceBadge(*painter, c, QStringLiteral("×%1").arg(live.instances),
+                                     fileInstances, static_cast<int>(live.instancesBooting));
     if (!live.up)
         return;
 

@@ -15,8 +15,9 @@ class CanvasScene;
 class SimulationController;
 
 /// What sits on top of the nodes while a simulation runs: a queue gauge under each
-/// busy node, a message queue's backlog (a gauge and the count of jobs waiting), a failed node greyed and crossed out, the live role badge (it moves to a
-/// promoted replica), and a short-lived marker for each event.
+/// busy node, a message queue's backlog (a gauge and the count of jobs waiting), a failed
+/// node greyed and crossed out, the live role badge (it moves to a promoted replica), a
+/// pool's live instance count, and a short-lived marker for each event.
 class NodeStatusLayer : public QGraphicsItem {
 public:
     NodeStatusLayer(CanvasScene* scene, const SimulationController* controller);

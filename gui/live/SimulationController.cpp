@@ -245,8 +245,11 @@ void SimulationController::takeSnapshot()
         p.p99Ms = m_snapshot.p99Ms;
         p.errorsPerS = static_cast<double>(m_snapshot.errorsPerS);
         p.utilization.reserve(m_snapshot.nodes.size());
-        for (const auto& n : m_snapshot.nodes)
+        p.instances.reserve(m_snapshot.nodes.size());
+        for (const auto& n : m_snapshot.nodes) {
             p.utilization.push_back(n.utilization);
+            p.instances.push_back(n.instances);
+        }
         p.hasJobs = m_snapshot.hasJobs;
         p.backlog = static_cast<double>(m_snapshot.backlog);
         m_chart.push_back(std::move(p));

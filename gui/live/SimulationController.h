@@ -30,6 +30,7 @@ struct ChartPoint {
     std::vector<double> utilization; ///< per node, sim topology order
     bool hasJobs = false; ///< the diagram has a message queue
     double backlog = 0;   ///< jobs waiting in its queues
+    std::vector<double> instances;   ///< serving instances per node (0: not a pool kind)
 };
 
 /// Runs the core engine on its own copy of the document's topology, in slices paced by

@@ -22,6 +22,7 @@ NodeLook NodeLook::of(const core::Node& node)
         look.iconStem = QString::fromStdString(spec->look.icon);
         if (spec->look.roleBadge)
             look.role = QString::fromStdString(node.text("role"));
+        look.instances = NodeGlyph::instanceText(node);
     }
     return look;
 }
@@ -78,6 +79,41 @@ void NodeGlyph::paintRoleBadge(QPainter& painter, QPointF centre, const QString&
     painter.drawText(r, Qt::AlignCenter, text);
 }
 
+QString NodeGlyph::instanceText(const core::Node& n)
+{
+    const core::KindSpec* spec = n.spec();
+    if (!spec || !spec->traits.queueing)
+        return {};
+    const bool autoscale = n.flag("autoscale");
+    const std::int64_t instances = n.integer("instances");
+    if (instances <= 1 && !autoscale)
+        return {};
+    return QStringLiteral("×%1").arg(instances) + (autoscale ? QStringLiteral(" auto") : QString());
+}
+
+void NodeGlyph::paintInstanceBadge(QPainter& painter, QPointF centre, const QString& text,
+                                   const QString& covers, int booting)
+{
+    const QString extra = booting > 0 ? QStringLiteral(" +%1").arg(booting) : QString();
+    const QFontMetricsF fm(badgeFont());
+    const double textW = fm.horizontalAdvance(text);
+    const double w =
+        std::max(textW + fm.horizontalAdvance(extra), fm.horizontalAdvance(covers)) + 10;
+    const QRectF r(centre.x() + style::kIconSize / 2 - w + 6,
+                   centre.y() + style::kIconSize / 2 - 9, w, 14);
+    painter.setPen(QPen(Qt::white, 1.5));
+    painter.setBrush(QColor(0x33, 0x41, 0x55));
+    painter.drawRoundedRect(r, 7, 7);
+    painter.setFont(badgeFont());
+    const QRectF inner = r.adjusted(5, 0, -5, 0);
+    painter.setPen(Qt::white);
+    painter.drawText(inner, Qt::AlignVCenter | Qt::AlignLeft, text);
+    if (!extra.isEmpty()) {
+        painter.setPen(QColor(0xfb, 0xbf, 0x24));
+        painter.drawText(inner.adjusted(textW, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, extra);
+    }
+}
+
 void NodeGlyph::paint(QPainter& painter, const NodeLook& look)
 {
     painter.setRenderHint(QPainter::Antialiasing);
@@ -87,6 +123,14 @@ void NodeGlyph::paint(QPainter& painter, const NodeLook& look)
     painter.setPen(Qt::NoPen);
     painter.setBrush(QColor(15, 23, 42, 28));
     painter.drawRoundedRect(icon.translated(0, 2).adjusted(-1, -1, 1, 1), 11, 11);
+    if (!look.instances.isEmpty()) {
+        // A pool is drawn as a stack: two tiles peek out behind the icon.
+        for (int k = 2; k >= 1; --k) {
+            painter.setPen(QPen(QColor(0x94, 0xa3, 0xb8), 1));
+            painter.setBrush(QColor(0xf1, 0xf5, 0xf9));
+            painter.drawRoundedRect(icon.translated(4 * k, -4 * k), 10, 10);
+        }
+    }
     IconCache::paint(painter, look.iconStem, icon);
 
     if (look.selected || look.hover) {
@@ -110,6 +154,8 @@ void NodeGlyph::paint(QPainter& painter, const NodeLook& look)
 
     if (!look.role.isEmpty())
         paintRoleBadge(painter, QPointF(0, 0), look.role);
+    if (!look.instances.isEmpty())
+        paintInstanceBadge(painter, QPointF(0, 0), look.instances);
 
     // Problem marker: red for errors, amber for warnings.
     if (look.error || look.warning) {

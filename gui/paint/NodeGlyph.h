@@ -20,6 +20,7 @@ struct NodeLook {
     QString name;     ///< the display name, drawn elided under the icon
     QString iconStem; ///< the kind's icon (":/icons/<stem>.svg")
     QString role;     ///< "master" / "replica" for a database, else empty
+    QString instances; ///< a pool's badge ("×4", "×2 auto"), else empty: see instanceText
     bool error = false;
     bool warning = false;
     bool selected = false;
@@ -46,6 +47,14 @@ public:
     /// the role changed during the run.
     static void paintRoleBadge(QPainter& painter, QPointF centre, const QString& role,
                                const QString& covers = {}, bool changed = false);
+    /// A pool's instance badge ("×4") on the icon's bottom-right corner of a node centred at
+    /// `centre`, at least as wide as `covers`; `booting` instances launched but not serving
+    /// yet are added in amber ("×4 +2"). The live view draws the count now with it.
+    static void paintInstanceBadge(QPainter& painter, QPointF centre, const QString& text,
+                                   const QString& covers = {}, int booting = 0);
+    /// The instance badge of a node as the file sets it: "×4", "×2 auto"; empty for a node
+    /// that is no pool (one instance, no autoscaling) or of no queueing kind.
+    static QString instanceText(const core::Node& node);
 };
 
 } // namespace scalelab::gui

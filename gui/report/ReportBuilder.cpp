@@ -351,6 +351,34 @@ QString ReportBuilder::eventsSection() const
     return out;
 }
 
+QString ReportBuilder::poolsParagraph() const
+{
+    // Pools: how many instances the estimate needs beside the mean the run kept serving.
+    QStringList parts;
+    const RJson& nodes = repSub(m_results, "nodes");
+    for (const auto& e : m_analysis.nodes) {
+        const core::Node* node = m_topology.findNode(e.id);
+        if (!node || e.instances <= 0 || (e.instances == 1 && !node->flag("autoscale")))
+            continue;
+        QString part = QStringLiteral("<b>%1</b>: %2 instance%3")
+                           .arg(repQs(e.id.str()))
+                           .arg(e.instances)
+                           .arg(e.instances == 1 ? QString() : QStringLiteral("s"));
+        if (node->flag("autoscale"))
+            part += QStringLiteral(" (autoscaled, %1&#8211;%2)")
+                        .arg(node->integer("min_instances"))
+                        .arg(node->integer("max_instances"));
+        if (m_hasRun)
+            part += QStringLiteral(", %1 serving on average in the run")
+                        .arg(reportNumber(repNum(repSub(nodes, e.id.str().c_str()), "instances_mean"), 2));
+        parts << part;
+    }
+    if (parts.isEmpty())
+        return {};
+    return QStringLiteral("<p>Pools (estimate at this load): %1.</p>\n")
+        .arg(parts.join(QStringLiteral("; ")));
+}
+
 QString ReportBuilder::comparisonSection() const
 {
     QString out = sectionTitle(m_hasRun ? QStringLiteral("Analysis and simulation per node")
@@ -398,6 +426,7 @@ QString ReportBuilder::comparisonSection() const
         }
     }
     out += QStringLiteral("</table>\n");
+    out += poolsParagraph();
     const auto ms = [](const std::optional<double>& v) {
         if (!v)
             return QStringLiteral("-");

@@ -57,6 +57,7 @@ private:
     QString chartsSection();
     QString eventsSection() const;
     QString comparisonSection() const;
+    QString poolsParagraph() const;
     QString findingsSection() const;
     QString goalsSection() const;
     QString footer() const;

@@ -104,6 +104,24 @@ QString ReportBuilder::chartsSection()
         out += picture(QStringLiteral("chart-backlog"), lineChartSvg(backlog), backlog.width,
                        backlog.height);
     }
+    // Autoscaled pools: their serving instances over time, beside the load they follow.
+    const RJson& instanceSeries = repSub(ts, "instances");
+    if (!instanceSeries.empty()) {
+        LineChartSpec pools = throughput;
+        pools.title = QStringLiteral("Instances");
+        pools.yLabel = QStringLiteral("serving instances");
+        static const QColor palette[] = {QColor(0x2a, 0x7a, 0xb0), QColor(0x2a, 0x9d, 0x8f),
+                                         QColor(0xe7, 0x6f, 0x51), QColor(0x8e, 0x44, 0xad)};
+        std::size_t k = 0;
+        for (const auto& [id, values] : instanceSeries.items()) {
+            std::vector<double> v;
+            for (const auto& x : values)
+                v.push_back(x.is_number() ? x.get<double>() : kRepNaN);
+            pools.series.push_back({QString::fromStdString(id), palette[k++ % 4], v});
+        }
+        out += picture(QStringLiteral("chart-instances"), lineChartSvg(pools), pools.width,
+                       pools.height);
+    }
     if (!markers.empty())
         out += QStringLiteral("<p class=\"note\">Dashed red lines mark failures, recoveries, "
                               "promotions and parameter changes (see the events below).</p>\n");

@@ -28,7 +28,7 @@ std::vector<double> backendShares(const ModelContext& c, const Node& lb,
                 break;
             }
             share[i] = static_cast<double>(b.integer(spec->serversParam)) * b.number("speed") /
-                       service;
+                       service * static_cast<double>(b.integer("instances"));
         }
         if (!allFinite)
             std::fill(share.begin(), share.end(), 1.0);
