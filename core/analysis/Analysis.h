@@ -43,6 +43,7 @@ struct NodeEstimate {
     double arrivalRps = 0;     ///< all requests arriving (reads + writes + DNS lookups)
     double readRps = 0;
     double writeRps = 0;
+    double staticRps = 0;      ///< static assets (client.static_ratio)
     std::int64_t servers = 0;  ///< workers / connections x instances (0 for a client)
     /// Queueing kinds: instances of the pool (an autoscaled one: where it settles); 0 else.
     std::int64_t instances = 0;

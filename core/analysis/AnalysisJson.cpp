@@ -36,6 +36,8 @@ nlohmann::ordered_json analysisToJson(const Analysis& a)
         n["stable"] = e.stable;
         n["read_rps"] = e.readRps;
         n["write_rps"] = e.writeRps;
+        if (e.staticRps > 0)
+            n["static_rps"] = e.staticRps;
         n["servers"] = e.servers;
         if (e.instances > 0)
             n["instances"] = e.instances;

@@ -66,4 +66,16 @@ double lruHitRatio(std::int64_t keySpace, double skew, std::int64_t capacity)
     return std::clamp(hit, 0.0, 1.0);
 }
 
+double ttlHitRatio(std::int64_t objects, double skew, double rateRps, double ttlS)
+{
+    if (objects < 1 || rateRps <= 0 || ttlS <= 0)
+        return 0.0;
+    double hit = 0;
+    for (const auto& b : cache_detail::zipfBuckets(objects, skew)) {
+        const double lt = b.popularity * rateRps * ttlS; // λ_i T
+        hit += b.count * b.popularity * lt / (1 + lt);
+    }
+    return hit;
+}
+
 } // namespace scalelab::core

@@ -9,4 +9,10 @@ namespace scalelab::core {
 /// sum_k (1 - exp(-p_k T)) = capacity). Accurate to a few percent for Zipf workloads.
 double lruHitRatio(std::int64_t keySpace, double skew, std::int64_t capacity);
 
+/// Hit ratio of a TTL cache (an object fetched on a miss is kept `ttlS`) under Poisson
+/// requests at `rateRps` over `objects` objects of Zipf(`skew`) popularity: object i, asked
+/// at λ_i = p_i λ, is a renewal of one miss and then λ_i T hits on average, so
+/// hit = Σ p_i λ_i T / (1 + λ_i T).
+double ttlHitRatio(std::int64_t objects, double skew, double rateRps, double ttlS);
+
 } // namespace scalelab::core

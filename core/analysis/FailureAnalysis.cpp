@@ -84,6 +84,8 @@ public:
             if (m_plan.nodes[call.target].traits.resolver) {
                 if (m_down[call.target])
                     lookups = 1.0 - call.pRead; // those lookups fail, the rest skip DNS
+            } else if (m_plan.nodes[call.target].traits.edge) {
+                continue; // static requests only: reads and writes never pass a CDN
             } else {
                 hasEntry = true;
                 s.reads = serve(call.target, true);
@@ -245,10 +247,11 @@ private:
             const NodeRouting& r = m_plan.nodes[c];
             if (!r.isClient || m_baselineOf[c] == kNoClient)
                 continue;
-            for (const auto& call : r.calls)
-                if (!m_plan.nodes[call.target].traits.resolver) {
+            for (const auto& call : r.calls) {
+                const KindTraits& target = m_plan.nodes[call.target].traits;
+                if (!target.resolver && !target.edge)
                     m_entry = call.target; // the last one counts, as in clientService()
-                }
+            }
             if (r.readRatio > 0)
                 m_sensitive[m_entry][kRead] = true;
             if (r.readRatio < 1)

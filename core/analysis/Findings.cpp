@@ -294,6 +294,29 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
                             n.id.str(), n.number("timeout_ms"), e.meanResponseMs));
     }
 
+    // Static assets: served by the web tier without a CDN, or what the CDN takes off it.
+    for (std::size_t i = 0; i < t.nodes.size(); ++i) {
+        const NodeRouting& r = plan.nodes[i];
+        if (!r.isClient || r.staticRatio <= 0 || r.rateRps <= 0 || !r.hasEntry)
+            continue;
+        const std::size_t edge = plan.index->source(i).edge();
+        if (edge == TopologyIndex::kNone) {
+            add(Severity::Info, t.nodes[i].id,
+                fmt::format("{:.0f}% of the requests of '{}' are static assets ({:.0f} req/s), "
+                            "served by the web tier.",
+                            r.staticRatio * 100, t.nodes[i].id.str(), r.rateRps * r.staticRatio),
+                "a CDN in front of an object store: at a 95% hit ratio the origin sees 1 in 20");
+            continue;
+        }
+        const std::size_t cdn = plan.index->to(edge);
+        const double hit = std::max(0.0, plan.nodes[cdn].hitRatio);
+        add(Severity::Info, t.nodes[cdn].id,
+            fmt::format("'{}' answers about {:.1f}% of the static requests at the edge; its origin "
+                        "gets {:.0f} of {:.0f} req/s.",
+                        t.nodes[cdn].id.str(), hit * 100, a.nodes[cdn].staticRps * (1 - hit),
+                        a.nodes[cdn].staticRps));
+    }
+
     if (std::none_of(out.begin(), out.end(), [](const Finding& f) { return findingRank(f.severity) < 2; })) {
         if (std::isfinite(a.maxScale) && a.bottleneck)
             add(Severity::Info, *a.bottleneck,

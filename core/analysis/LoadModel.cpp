@@ -20,21 +20,27 @@ struct ServiceMixture {
     double scv = 1;
 };
 
-ServiceMixture serviceMixture(double wRead, double hRead, double wWrite, double hWrite, double scv)
+// A third class (static assets) with weight 0 adds exact zeros: two-class figures are
+// unchanged bit for bit.
+ServiceMixture serviceMixture(double wRead, double hRead, double wWrite, double hWrite, double scv,
+                              double wStatic = 0, double hStatic = 0)
 {
-    const double total = wRead + wWrite;
+    const double total = wRead + wWrite + wStatic;
     if (total <= 0)
         return {hRead, scv};
     const double pr = wRead / total;
     const double pw = wWrite / total;
+    const double ps = wStatic / total;
     ServiceMixture m;
-    m.mean = (pr > 0 ? pr * hRead : 0.0) + (pw > 0 ? pw * hWrite : 0.0);
+    m.mean = (pr > 0 ? pr * hRead : 0.0) + (pw > 0 ? pw * hWrite : 0.0) +
+             (ps > 0 ? ps * hStatic : 0.0);
     if (!std::isfinite(m.mean) || m.mean <= 0) {
         m.scv = scv;
         return m;
     }
     const double second = (1 + scv) * ((pr > 0 ? pr * hRead * hRead : 0.0) +
-                                       (pw > 0 ? pw * hWrite * hWrite : 0.0));
+                                       (pw > 0 ? pw * hWrite * hWrite : 0.0) +
+                                       (ps > 0 ? ps * hStatic * hStatic : 0.0));
     m.scv = std::max(0.0, second / (m.mean * m.mean) - 1.0);
     return m;
 }
@@ -106,15 +112,18 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
     s.nodes.resize(n);
     s.readMs.assign(n, 0.0);
     s.writeMs.assign(n, 0.0);
-    std::vector<double> lamR(n, 0.0), lamW(n, 0.0);
+    s.staticMs.assign(n, 0.0);
+    std::vector<double> lamR(n, 0.0), lamW(n, 0.0), lamS(n, 0.0);
     std::vector<bool> reached(n, false);
 
     // Forward: push each class's rate along the calls, senders first (Jackson flows).
     for (std::size_t i : plan.order) {
         const NodeRouting& r = plan.nodes[i];
         if (r.isClient) {
-            lamR[i] = scale * r.rateRps * r.readRatio;
-            lamW[i] = scale * r.rateRps * (1.0 - r.readRatio);
+            const double dynamic = scale * r.rateRps * (1.0 - r.staticRatio);
+            lamR[i] = dynamic * r.readRatio;
+            lamW[i] = dynamic * (1.0 - r.readRatio);
+            lamS[i] = scale * r.rateRps * r.staticRatio;
             reached[i] = true;
         }
         if (!reached[i])
@@ -124,15 +133,17 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
         double accepted = 1.0;
         if (applyQueueLimits && r.isQueue && r.queueLimit > 0) {
             const ServiceMixture own = serviceMixture(lamR[i], r.readServiceMs, lamW[i],
-                                                      r.writeServiceMs, r.serviceScv);
-            accepted = 1.0 - mmck(lamR[i] + lamW[i], own.mean / 1000.0,
-                                  serversAt(r, lamR[i] + lamW[i], own.mean), r.queueLimit,
-                                  own.scv).probReject;
+                                                      r.writeServiceMs, r.serviceScv, lamS[i],
+                                                      r.readServiceMs);
+            const double arrivals = lamR[i] + lamW[i] + lamS[i];
+            accepted = 1.0 - mmck(arrivals, own.mean / 1000.0, serversAt(r, arrivals, own.mean),
+                                  r.queueLimit, own.scv).probReject;
         }
         for (const auto& call : r.calls) {
             lamR[call.target] += lamR[i] * call.pRead * accepted;
             lamW[call.target] += lamW[i] * call.pWrite * accepted;
-            if (call.pRead > 0 || call.pWrite > 0)
+            lamS[call.target] += lamS[i] * call.pStatic * accepted;
+            if (call.pRead > 0 || call.pWrite > 0 || call.pStatic > 0)
                 reached[call.target] = true;
         }
     }
@@ -148,11 +159,12 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
         e.reached = reached[i];
         e.readRps = lamR[i];
         e.writeRps = lamW[i];
-        e.arrivalRps = lamR[i] + lamW[i];
+        e.staticRps = lamS[i];
+        e.arrivalRps = lamR[i] + lamW[i] + lamS[i];
         if (r.hitRatio >= 0)
             e.hitRatio = r.hitRatio;
 
-        double downR = 0, downW = 0; // time spent in downstream calls, per class
+        double downR = 0, downW = 0, downS = 0; // time spent in downstream calls, per class
         for (const auto& call : r.calls) {
             if (call.async)
                 continue; // a job handed to a worker: the queue does not wait for it
@@ -160,14 +172,20 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
                 downR += call.pRead * (2 * call.latencyMs + s.readMs[call.target]);
             if (call.pWrite > 0)
                 downW += call.pWrite * (2 * call.latencyMs + s.writeMs[call.target]);
+            if (call.pStatic > 0)
+                downS += call.pStatic * (2 * call.latencyMs + s.staticMs[call.target]);
         }
         if (r.isClient) {
+            const double dynamic = scale * r.rateRps * (1.0 - r.staticRatio);
             e.arrivalRps = scale * r.rateRps;
-            e.readRps = scale * r.rateRps * r.readRatio;
-            e.writeRps = scale * r.rateRps * (1.0 - r.readRatio);
+            e.readRps = dynamic * r.readRatio;
+            e.writeRps = dynamic * (1.0 - r.readRatio);
+            e.staticRps = scale * r.rateRps * r.staticRatio;
             s.readMs[i] = downR;
             s.writeMs[i] = downW;
-            e.meanResponseMs = serviceMixture(e.readRps, downR, e.writeRps, downW, 1).mean;
+            s.staticMs[i] = downS;
+            e.meanResponseMs =
+                serviceMixture(e.readRps, downR, e.writeRps, downW, 1, e.staticRps, downS).mean;
             e.stable = std::isfinite(e.meanResponseMs);
             continue;
         }
@@ -177,7 +195,9 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
         // holding time is then taken as exponential (SCV 1): its shape is unknown.
         const double holdR = r.readServiceMs + (r.blocking ? downR : 0.0);
         const double holdW = r.writeServiceMs + (r.blocking ? downW : 0.0);
-        const ServiceMixture hold = serviceMixture(lamR[i], holdR, lamW[i], holdW, r.blocking ? 1.0 : r.serviceScv);
+        const double holdS = r.readServiceMs + (r.blocking ? downS : 0.0);
+        const ServiceMixture hold = serviceMixture(lamR[i], holdR, lamW[i], holdW,
+                                                   r.blocking ? 1.0 : r.serviceScv, lamS[i], holdS);
         const std::int64_t servers = serversAt(r, e.arrivalRps, hold.mean);
         const QueueEstimate q = mgc(e.arrivalRps, hold.mean / 1000.0, servers, hold.scv);
         e.servers = servers;
@@ -205,6 +225,7 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
         }
         s.readMs[i] = e.meanWaitMs + holdR + (r.blocking ? 0.0 : downR);
         s.writeMs[i] = e.meanWaitMs + holdW + (r.blocking ? 0.0 : downW);
+        s.staticMs[i] = e.meanWaitMs + holdS + (r.blocking ? 0.0 : downS);
     }
     return s;
 }
@@ -226,7 +247,8 @@ double maxScale(const Topology& t, const RoutingPlan& plan)
         // hottest shard (hotShare is 1 without shards).
         const NodeRouting& r = plan.nodes[i];
         const std::int64_t servers = r.autoscale ? r.workers * r.maxInstances : r.servers;
-        const double ownUtil = (e.readRps * r.readServiceMs + e.writeRps * r.writeServiceMs) *
+        const double ownUtil = (e.readRps * r.readServiceMs + e.writeRps * r.writeServiceMs +
+                                e.staticRps * r.readServiceMs) *
                                r.hotShare / 1000.0 / static_cast<double>(servers);
         if (ownUtil > 0)
             linear = std::min(linear, 1.0 / ownUtil);

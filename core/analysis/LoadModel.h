@@ -13,6 +13,7 @@ struct LoadState {
     std::vector<NodeEstimate> nodes;
     std::vector<double> readMs;  ///< mean time from arriving at a node to its answer, reads
     std::vector<double> writeMs;
+    std::vector<double> staticMs; ///< static assets
 };
 
 /// With `applyQueueLimits`, requests a full queue rejects go no further downstream.

@@ -93,6 +93,32 @@ void setHitRatios(const Topology& t, const TopologyIndex& index, RoutingPlan& pl
                 }
         }
     }
+    // CDNs: fixed, or the TTL estimate over the objects of the clients that send to them
+    // (a CDN's static rate is exact: clients send it their static requests directly).
+    for (std::size_t e = 0; e < n; ++e) {
+        if (!plan.nodes[e].traits.edge)
+            continue;
+        plan.nodes[e].hitRatio = t.nodes[e].number("hit_ratio");
+        const double ttl = t.nodes[e].number("ttl_s");
+        if (ttl <= 0)
+            continue;
+        double rate = 0, dominant = -1;
+        std::int64_t objects = 1;
+        double skew = 0;
+        for (std::size_t k : index.in(e)) {
+            const std::size_t c = index.from(k);
+            if (!plan.nodes[c].isClient || index.source(c).edge() != k)
+                continue;
+            const double r = plan.nodes[c].rateRps * plan.nodes[c].staticRatio;
+            rate += r;
+            if (r > dominant) {
+                dominant = r;
+                objects = t.nodes[c].integer("object_space");
+                skew = t.nodes[c].number("object_skew");
+            }
+        }
+        plan.nodes[e].hitRatio = ttlHitRatio(objects, skew, rate, ttl);
+    }
     for (std::size_t i = 0; i < n; ++i) {
         if (!plan.nodes[i].traits.cacheAside)
             continue;
@@ -134,6 +160,7 @@ RoutingPlan buildRoutingPlan(const Topology& t, const TopologyIndex& index)
             r.isClient = true;
             r.rateRps = node.number("rate_rps");
             r.readRatio = node.number("read_ratio");
+            r.staticRatio = node.number("static_ratio");
         } else if (spec->traits.queueing) {
             setOwnService(node, *spec, r);
         }

@@ -19,6 +19,7 @@ struct RoutedCall {
     /// The sender does not wait (a queue handing a job to a worker): the flow counts,
     /// the time does not.
     bool async = false;
+    double pStatic = 0; ///< a static asset (served by CDNs, origins and web servers)
 };
 
 /// How one node serves and forwards requests, derived once from the topology.
@@ -40,8 +41,10 @@ struct NodeRouting {
     double serviceScv = 1;    ///< squared coefficient of variation of the own service time
     double rateRps = 0;       ///< clients: requests per second sent
     double readRatio = 0;     ///< clients
+    double staticRatio = 0;   ///< clients: share of static requests (the rest read or write)
     bool hasEntry = false;    ///< clients: sends its requests somewhere (not only to DNS)
-    double hitRatio = -1;     ///< caches: fraction of reads answered; -1 for other kinds
+    double hitRatio = -1;     ///< caches: fraction of reads answered (CDNs: of static
+                              ///< requests); -1 for other kinds
     std::vector<RoutedCall> calls;
     /// Web servers: the next-tier nodes called in turn, the cache asked for reads and the
     /// master of the replication group behind (-1 for none).

@@ -157,8 +157,12 @@ std::vector<KindSpec> builtinKinds()
         real("key_skew", 0.99, 0, 5, "", "Zipf exponent of key popularity; 0 = uniform"),
         real("dns_lookup_ratio", 0.1, 0, 1, "",
              "Fraction of requests that first resolve the name at DNS"),
+        real("static_ratio", 0, 0, 1, "",
+             "Fraction of requests for static assets (to its CDN when it links to one)"),
+        integer("object_space", 10000, 1, 1e9, "objects", "Number of distinct static objects"),
+        real("object_skew", 0.8, 0, 5, "", "Zipf exponent of object popularity; 0 = uniform"),
     };
-    client.sends = {{LinkKind::Request, {"dns", "load_balancer", "web_server"}}};
+    client.sends = {{LinkKind::Request, {"dns", "load_balancer", "web_server", "cdn"}}};
     client.home = home("Client");
     kinds.push_back(std::move(client));
 
@@ -258,6 +262,36 @@ std::vector<KindSpec> builtinKinds()
     db.look.roleBadge = true;
     db.home = home("Database");
     kinds.push_back(std::move(db));
+
+    KindSpec cdn = kind("cdn", "CDN",
+                        "Edge servers near the users that keep static assets; misses go to its "
+                        "origin",
+                        KindRole::Cdn, Network::Public);
+    cdn.traits.queueing = true;
+    cdn.traits.edge = true;
+    cdn.serversParam = "workers";
+    cdn.params = concat(
+        queueParams("workers", 10000, 1.0),
+        real("hit_ratio", 0.95, 0, 1, "", "Fraction of static requests answered at the edge "
+                                          "(when ttl_s is 0)"),
+        real("ttl_s", 0, 0, 1e7, "s",
+             "When > 0, an object fetched on a miss is kept this long: the hit ratio emerges "
+             "from the objects' popularity"),
+        boolean("fallback", true, "While down, its traffic goes straight to its origin"));
+    cdn.sends = {{LinkKind::Request, {"object_store", "load_balancer", "web_server"}}};
+    cdn.extraActions = {ActionType::Purge};
+    cdn.home = home("Cdn");
+    kinds.push_back(std::move(cdn));
+
+    KindSpec store = kind("object_store", "Object store",
+                          "Stores static files (images, scripts, video) and serves them as an "
+                          "origin",
+                          KindRole::ObjectStore, Network::Public);
+    store.traits.queueing = true;
+    store.serversParam = "workers";
+    store.params = concat(queueParams("workers", 1000, 20.0));
+    store.home = home("ObjectStore");
+    kinds.push_back(std::move(store));
 
     addMessagingKinds(kinds);
     return kinds;

@@ -24,8 +24,11 @@ enum class KindRole {
     // Message queues and their workers (issue 15).
     MessageQueue,
     Worker,
+    // Static content (issue 14)
+    Cdn,
+    ObjectStore,
 };
-inline constexpr std::size_t kKindRoleCount = 8;
+inline constexpr std::size_t kKindRoleCount = 10;
 
 /// What the rest of the program asks about a kind instead of testing its name.
 struct KindTraits {
@@ -39,6 +42,9 @@ struct KindTraits {
     bool lru = false;        ///< can hold an LRU over the clients' keys (capacity_keys)
     bool broker = false;     ///< keeps published jobs and hands them to consumers (a queue)
     bool consumer = false;   ///< takes jobs from a broker; a job holds a worker to its end
+    /// A content edge (CDN): sources send their static requests to it; its misses go to its
+    /// origin (its request link), and while it is down it may pass them there (fallback).
+    bool edge = false;
 };
 
 /// Link kinds a kind may send, and to which kinds: the pairs a link may join.

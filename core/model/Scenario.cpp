@@ -9,13 +9,15 @@ std::string_view toString(ActionType type)
     case ActionType::Recover: return "recover";
     case ActionType::Set: return "set";
     case ActionType::Promote: return "promote";
+    case ActionType::Purge: return "purge";
     }
     return "fail";
 }
 
 std::optional<ActionType> actionFromString(std::string_view text)
 {
-    for (auto t : {ActionType::Fail, ActionType::Recover, ActionType::Set, ActionType::Promote})
+    for (auto t : {ActionType::Fail, ActionType::Recover, ActionType::Set, ActionType::Promote,
+                   ActionType::Purge})
         if (toString(t) == text)
             return t;
     return std::nullopt;

@@ -10,7 +10,7 @@
 
 namespace scalelab::core {
 
-enum class ActionType { Fail, Recover, Set, Promote };
+enum class ActionType { Fail, Recover, Set, Promote, Purge };
 
 std::string_view toString(ActionType type);
 std::optional<ActionType> actionFromString(std::string_view text);

@@ -45,8 +45,11 @@ TopologyIndex::TopologyIndex(const Topology& t)
         const KindTraits& traits = traitsOf(t.nodes[i]);
         if (traits.source) {
             for (std::size_t k : out(i)) {
-                const bool lookup = traitsOf(t.nodes[to(k)]).resolver;
-                (lookup ? m_sources[i].resolvers : m_sources[i].entries).push_back(k);
+                const KindTraits& target = traitsOf(t.nodes[to(k)]);
+                (target.resolver ? m_sources[i].resolvers
+                 : target.edge   ? m_sources[i].edges
+                                 : m_sources[i].entries)
+                    .push_back(k);
             }
         }
         if (traits.application) {

@@ -43,9 +43,11 @@ public:
     /// A source's request links: its lookups at resolvers and its entry points.
     struct SourceRoutes {
         std::vector<std::size_t> resolvers; ///< links to DNS-like nodes (valid: at most one)
+        std::vector<std::size_t> edges;     ///< links to CDNs: static requests (at most one)
         std::vector<std::size_t> entries;   ///< every other request link (valid: at most one)
         std::size_t resolver() const { return resolvers.empty() ? kNone : resolvers.front(); }
         std::size_t entry() const { return entries.empty() ? kNone : entries.front(); }
+        std::size_t edge() const { return edges.empty() ? kNone : edges.front(); }
     };
     const SourceRoutes& source(std::size_t node) const { return m_sources[node]; }
 

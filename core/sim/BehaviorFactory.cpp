@@ -1,11 +1,13 @@
 #include "core/sim/BehaviorFactory.h"
 
 #include "core/sim/CacheBehavior.h"
+#include "core/sim/CdnBehavior.h"
 #include "core/sim/ClientBehavior.h"
 #include "core/sim/DatabaseBehavior.h"
 #include "core/sim/DnsBehavior.h"
 #include "core/sim/LoadBalancerBehavior.h"
 #include "core/sim/MessageQueueBehavior.h"
+#include "core/sim/ObjectStoreBehavior.h"
 #include "core/sim/WebServerBehavior.h"
 #include "core/sim/WorkerBehavior.h"
 
@@ -37,6 +39,9 @@ constexpr std::array<BehaviorRow, kKindRoleCount> kBehaviors{{
     // Message queues and workers.
     {KindRole::MessageQueue, &create<MessageQueueBehavior>},
     {KindRole::Worker, &create<WorkerBehavior>},
+    // Static content (issue 14)
+    {KindRole::Cdn, &create<CdnBehavior>},
+    {KindRole::ObjectStore, &create<ObjectStoreBehavior>},
 }};
 
 constexpr bool inRoleOrder()

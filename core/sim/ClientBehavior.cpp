@@ -15,6 +15,8 @@ void ClientBehavior::init()
         m_dnsLink = static_cast<std::uint32_t>(routes.resolver());
     if (routes.entry() != TopologyIndex::kNone)
         m_entryLink = static_cast<std::uint32_t>(routes.entry());
+    if (routes.edge() != TopologyIndex::kNone)
+        m_edgeLink = static_cast<std::uint32_t>(routes.edge());
     reconfigure();
 }
 
@@ -30,6 +32,12 @@ void ClientBehavior::reconfigure()
     const auto keys = static_cast<std::uint64_t>(std::max<std::int64_t>(1, n.integer("key_space")));
     if (m_keys.size() != keys || m_keys.exponent() != n.number("key_skew"))
         m_keys = ZipfSampler(keys, n.number("key_skew"));
+    m_staticRatio = n.number("static_ratio");
+    const auto objects =
+        static_cast<std::uint64_t>(std::max<std::int64_t>(1, n.integer("object_space")));
+    if (m_staticRatio > 0 &&
+        (m_objects.size() != objects || m_objects.exponent() != n.number("object_skew")))
+        m_objects = ZipfSampler(objects, n.number("object_skew"));
     arm();
 }
 
@@ -65,9 +73,16 @@ void ClientBehavior::generate()
     f.parent = kNone;
     f.node = m_index;
     f.link = kNone;
-    f.cls = (m_readRatio >= 1.0 || uniform01(rng) < m_readRatio) ? RequestClass::Read
-                                                                  : RequestClass::Write;
-    f.key = m_kernel.needKeys() ? m_keys(rng) : 0;
+    // No draw at all without static requests: files without them keep their numbers.
+    const bool isStatic = m_staticRatio > 0 && (m_staticRatio >= 1.0 || uniform01(rng) < m_staticRatio);
+    if (isStatic) {
+        f.cls = RequestClass::Static;
+        f.key = m_objects(rng);
+    } else {
+        f.cls = (m_readRatio >= 1.0 || uniform01(rng) < m_readRatio) ? RequestClass::Read
+                                                                      : RequestClass::Write;
+        f.key = m_kernel.needKeys() ? m_keys(rng) : 0;
+    }
     f.state = FrameState::Waiting;
     f.flags = 0;
     f.reason = FailReason::None;
@@ -76,6 +91,10 @@ void ClientBehavior::generate()
     if (m_timeout > 0)
         m_kernel.scheduleOnLane(m_kernel.timeoutLane(m_index), now + m_timeout,
                                 EventType::Timeout, root, f.gen);
+    if (isStatic && m_edgeLink != kNone) {
+        sendStatic(root);
+        return;
+    }
     const bool lookup = m_dnsRatio > 0 && (m_dnsRatio >= 1.0 || uniform01(rng) < m_dnsRatio);
     if (lookup) {
         f.step = kStepDns;
@@ -84,6 +103,17 @@ void ClientBehavior::generate()
         f.step = kStepEntry;
         m_kernel.call(root, m_entryLink, m_kernel.link(m_entryLink).to);
     }
+}
+
+void ClientBehavior::sendStatic(std::uint32_t root)
+{
+    // Straight to the edge (its address comes with the page; no lookup of its own). A CDN
+    // that is down and falls back passes the request to its origin over the same path.
+    m_kernel.frames()[root].step = kStepEntry;
+    const std::uint32_t edge = m_kernel.link(m_edgeLink).to;
+    const NodeBehavior& cdn = m_kernel.behavior(edge);
+    const std::uint32_t target = cdn.up() ? edge : cdn.bypass();
+    m_kernel.call(root, m_edgeLink, target == kNone ? edge : target);
 }
 
 void ClientBehavior::childReturned(std::uint32_t frame, const Frame& child)

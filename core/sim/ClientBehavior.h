@@ -7,7 +7,9 @@
 namespace scalelab::core::sim {
 
 /// Users: Poisson or evenly spaced arrivals, a read/write mix, Zipf-skewed keys, an
-/// optional DNS lookup first, an optional timeout. Owns the root frame of each request and
+/// optional DNS lookup first, an optional timeout; a share of static requests for
+/// Zipf-popular objects, sent to its CDN when it links to one (to the CDN's origin while the
+/// CDN is down, when it falls back). Owns the root frame of each request and
 /// records its end-to-end latency or failure.
 class ClientBehavior final : public NodeBehavior {
 public:
@@ -29,9 +31,13 @@ private:
     void generate();
     void arm();
     void finish(std::uint32_t frame, FailReason reason);
+    void sendStatic(std::uint32_t root);
 
     std::uint32_t m_entryLink = kNone;
     std::uint32_t m_dnsLink = kNone;
+    std::uint32_t m_edgeLink = kNone; ///< to its CDN
+    double m_staticRatio = 0;
+    ZipfSampler m_objects;
     double m_rate = 0;
     double m_meanGapNs = 0;
     bool m_poisson = true;

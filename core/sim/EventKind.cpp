@@ -29,6 +29,7 @@ constexpr std::array<EventKindInfo, 15> kEvents{{
     {EventKind::Resharded, "resharded", "resharded", "resharded", T::Warning},
     {EventKind::ScaledOut, "scaled_out", "launched instances", "scaling out", T::Good},
     {EventKind::ScaledIn, "scaled_in", "drained instances", "scaling in", T::Neutral},
+    {EventKind::Purged, "purged", "was purged", "purged", T::Warning},
 }};
 
 constexpr bool inOrder()

@@ -23,6 +23,7 @@ enum class EventKind {
     Resharded,
     ScaledOut,
     ScaledIn,
+    Purged,
 };
 
 /// Whether an event is bad news, a warning sign, good news or neither (for colours).

@@ -21,7 +21,9 @@ enum class FailReason : std::uint8_t {
 };
 const char* reasonName(FailReason reason);
 
-enum class RequestClass : std::uint8_t { Read, Write };
+/// Static: a request for a static asset (client.static_ratio), served by a CDN, its origin
+/// or a web server, never by a cache or a database.
+enum class RequestClass : std::uint8_t { Read, Write, Static };
 
 enum class FrameState : std::uint8_t { Free, Transit, Queued, Service, Waiting, Returning };
 

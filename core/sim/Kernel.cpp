@@ -382,6 +382,14 @@ void Kernel::apply(const ScenarioAction& action)
         else
             logEvent(EventKind::PromoteIgnored, i, "not in a replication group");
         break;
+    case ActionType::Purge:
+        if (m_topology.nodes[i].spec()->allows(action.action)) {
+            logEvent(EventKind::Purged, i, "");
+            b.act(action);
+        } else {
+            logEvent(EventKind::ActionIgnored, i, "purge applies to a CDN");
+        }
+        break;
     }
 }
 
@@ -477,6 +485,8 @@ Snapshot Kernel::snapshot()
         sample.response = f.state == FrameState::Returning;
         sample.write = f.cls == RequestClass::Write;
         sample.error = sample.response && f.reason != FailReason::None;
+        sample.staticClass = f.cls == RequestClass::Static;
+        sample.hit = sample.response && (f.flags & kFlagHit) != 0;
         s.inFlight.push_back(sample);
     }
 

@@ -77,6 +77,11 @@ public:
     virtual void fillSeries(TimeSeries& /*out*/) const {}
 
     bool up() const { return m_up; }
+    /// Where requests meant for this node go while it is down (a CDN that falls back to its
+    /// origin); kNone: they are refused.
+    virtual std::uint32_t bypass() const { return kNone; }
+    /// A scenario action only some kinds take (KindSpec::extraActions: purge, ...).
+    virtual void act(const ScenarioAction& /*action*/) {}
     std::uint32_t index() const { return m_index; }
     const Node& node() const { return m_kernel.node(m_index); }
     const NodeCounters& counters() const { return m_counters; }

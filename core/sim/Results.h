@@ -45,6 +45,10 @@ struct NodeResults {
     std::vector<Shard> shards;
     /// Queueing kinds: serving instances, time-averaged (a pool's size; -1 = not a pool kind).
     double instancesMean = -1;
+    /// CDNs: static requests answered at the edge and fetched from the origin.
+    bool edge = false;
+    std::uint64_t hits = 0;
+    std::uint64_t misses = 0;
 };
 
 /// A state change (node_failed, backend_marked_down, replica_promoted, ...).
@@ -108,6 +112,7 @@ struct RunResults {
     LatencySummary latency;
     ClassResults read;
     ClassResults write;
+    ClassResults staticClass; ///< static assets (client.static_ratio)
     std::vector<NodeResults> nodes; ///< file order
     std::uint64_t lostWrites = 0;
     std::uint64_t staleReads = 0;

@@ -101,7 +101,11 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
         {"read",
          {{"count", r.read.count}, {"failed", r.read.failed}, {"latency_ms", latencyJson(r.read.latency)}}},
         {"write",
-         {{"count", r.write.count}, {"failed", r.write.failed}, {"latency_ms", latencyJson(r.write.latency)}}}};
+         {{"count", r.write.count}, {"failed", r.write.failed}, {"latency_ms", latencyJson(r.write.latency)}}},
+        {"static",
+         {{"count", r.staticClass.count},
+          {"failed", r.staticClass.failed},
+          {"latency_ms", latencyJson(r.staticClass.latency)}}}};
     J nodes = J::object();
     for (const NodeResults& n : r.nodes) {
         J node = {{"kind", n.kind},
@@ -127,6 +131,12 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
         }
         if (n.instancesMean >= 0)
             node["instances_mean"] = finite(n.instancesMean);
+        if (n.edge) {
+            node["hits"] = n.hits;
+            node["misses"] = n.misses;
+            const std::uint64_t looked = n.hits + n.misses;
+            node["hit_ratio"] = looked ? static_cast<double>(n.hits) / static_cast<double>(looked) : 0.0;
+        }
         nodes[n.id] = std::move(node);
     }
     doc["nodes"] = std::move(nodes);

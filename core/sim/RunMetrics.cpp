@@ -56,6 +56,8 @@ void RunMetrics::binPending()
         const SimTime v = m_pending[i];
         if (v & kWriteBit)
             m_intervalByClass[1].record(v & ~kWriteBit);
+        else if (v & kStaticBit) [[unlikely]]
+            m_intervalByClass[2].record(v & ~kStaticBit);
         else
             m_intervalByClass[0].record(v);
     }
@@ -70,6 +72,7 @@ void RunMetrics::closeInterval()
     m_intervalBoth.clear();
     m_intervalBoth.merge(m_intervalByClass[0]);
     m_intervalBoth.merge(m_intervalByClass[1]);
+    m_intervalBoth.merge(m_intervalByClass[2]);
     m_lastThroughput = static_cast<double>(m_intervalBoth.count()) / seconds;
     m_lastP50 = m_intervalBoth.quantileNs(0.5) * 1e-6;
     m_lastP95 = m_intervalBoth.quantileNs(0.95) * 1e-6;
@@ -85,9 +88,11 @@ void RunMetrics::closeInterval()
             m_series.backlog.push_back(m_backlog);
         m_read.merge(m_intervalByClass[0]);
         m_write.merge(m_intervalByClass[1]);
+        m_static.merge(m_intervalByClass[2]);
     }
     m_intervalByClass[0].clear();
     m_intervalByClass[1].clear();
+    m_intervalByClass[2].clear();
     m_intervalErrors = 0;
     m_intervalEnd += m_intervalLength;
     if (m_series.tS.size() >= kMaxSeriesPoints)
@@ -143,15 +148,19 @@ void RunMetrics::fill(RunResults& out, SimTime now)
     binPending();
     LatencyHistogram read = m_read;
     LatencyHistogram write = m_write;
+    LatencyHistogram statics = m_static;
     if (m_intervalEnd - m_intervalLength >= m_warmup) {
         read.merge(m_intervalByClass[0]);
         write.merge(m_intervalByClass[1]);
+        statics.merge(m_intervalByClass[2]);
     }
     LatencyHistogram all = read;
     all.merge(write);
+    all.merge(statics);
     out.latency = summarize(all);
     out.read = {read.count(), m_failedByClass[0], summarize(read)};
     out.write = {write.count(), m_failedByClass[1], summarize(write)};
+    out.staticClass = {statics.count(), m_failedByClass[2], summarize(statics)};
     out.staleReads = m_staleReads;
     out.lostWrites = m_lostWrites;
     out.jobs = m_jobs;

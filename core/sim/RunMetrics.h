@@ -37,7 +37,7 @@ public:
         // loop on every request; a plain store here and a tight loop later do not.
         // Each batch goes to the interval's histogram of its class, added to the run's at
         // the end of the interval (intervals never straddle the warm-up).
-        m_pending[m_pendingCount++] = cls == RequestClass::Read ? latency : latency | kWriteBit;
+        m_pending[m_pendingCount++] = latency | kClassBit[static_cast<std::size_t>(cls)];
         if (m_pendingCount == m_pending.size())
             binPending();
         if (now < m_warmup)
@@ -54,7 +54,7 @@ public:
         if (now < m_warmup)
             return;
         ++m_failed;
-        ++m_failedByClass[cls == RequestClass::Read ? 0 : 1];
+        ++m_failedByClass[static_cast<std::size_t>(cls)];
         ++m_byReason[static_cast<std::size_t>(reason)];
     }
     void staleRead(SimTime now)
@@ -135,6 +135,8 @@ private:
     void halveSeries();
     void binPending();
     static constexpr SimTime kWriteBit = SimTime{1} << 62; ///< far above any latency
+    static constexpr SimTime kStaticBit = SimTime{1} << 61;
+    static constexpr std::array<SimTime, 3> kClassBit{0, kWriteBit, kStaticBit};
 
     SimTime m_warmup = 0;
     SimTime m_intervalLength = kNsPerS;
@@ -144,10 +146,10 @@ private:
     std::uint64_t m_generatedAll = 0, m_completedAll = 0, m_failedAll = 0;
     std::uint64_t m_generated = 0, m_completed = 0, m_failed = 0;
     std::array<std::uint64_t, static_cast<std::size_t>(FailReason::Count)> m_byReason{};
-    std::array<std::uint64_t, 2> m_failedByClass{};
+    std::array<std::uint64_t, 3> m_failedByClass{}; ///< read, write, static
     std::uint64_t m_staleReads = 0, m_lostWrites = 0;
-    LatencyHistogram m_read, m_write; ///< closed intervals after the warm-up; overall = merged
-    std::array<LatencyHistogram, 2> m_intervalByClass; ///< the open interval: read, write
+    LatencyHistogram m_read, m_write, m_static; ///< closed intervals after the warm-up; overall = merged
+    std::array<LatencyHistogram, 3> m_intervalByClass; ///< the open interval: read, write, static
     std::array<SimTime, 512> m_pending{};              ///< latencies not binned yet
     std::size_t m_pendingCount = 0;
     LatencyHistogram m_intervalBoth;                  ///< scratch for the interval's percentiles

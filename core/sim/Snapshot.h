@@ -20,6 +20,8 @@ struct NodeSnapshot {
     std::uint32_t servers = 0;
     std::uint32_t instances = 0;        ///< serving instances of a pool (queueing kinds)
     std::uint32_t instancesBooting = 0; ///< launched, not serving yet
+    std::uint64_t hits = 0;   ///< CDNs: static requests answered at the edge (totals)
+    std::uint64_t misses = 0; ///< CDNs: fetched from the origin
     bool up = true;
     std::string role; ///< "master" / "replica" for databases, else empty
     /// Sharded database: each shard's utilization since the previous snapshot.
@@ -39,6 +41,8 @@ struct InFlightSample {
     bool response = false;   ///< travelling back from link.to to link.from
     bool write = false;
     bool error = false;      ///< a failure response
+    bool staticClass = false; ///< a static asset
+    bool hit = false;        ///< a response a cache or CDN answered from what it holds
 };
 
 /// An immutable picture of the running simulation, cheap enough to take every frame.

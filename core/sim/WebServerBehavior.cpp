@@ -43,6 +43,10 @@ void WebServerBehavior::reconfigure()
 
 void WebServerBehavior::served(std::uint32_t frame)
 {
+    if (m_kernel.frames()[frame].cls == RequestClass::Static) {
+        answer(frame); // a static file: served from the server's own disk, no data tier
+        return;
+    }
     if (m_publishRatio > 0 &&
         (m_publishRatio >= 1.0 || uniform01(m_kernel.rng(m_index)) < m_publishRatio)) {
         m_kernel.frames()[frame].step = kAfterPublish;

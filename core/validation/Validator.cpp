@@ -41,6 +41,7 @@ public:
         checkReplicas();
         checkClients();
         checkMessaging();
+        checkEdges();
         checkLoops();
         checkReachability();
         checkScenario();
@@ -251,6 +252,11 @@ private:
                           fmt::format("client '{}' already has an entry point; a client sends "
                                       "to one (put a load balancer in front of several servers)",
                                       n.id.str()));
+            for (std::size_t e = 1; e < routes.edges.size(); ++e)
+                linkError(routes.edges[e], "",
+                          fmt::format("client '{}' already sends its static requests to a CDN; "
+                                      "a client uses one",
+                                      n.id.str()));
             if (routes.entries.empty())
                 warning(fmt::format("/nodes/{}", i),
                         fmt::format("client '{}' has no entry point: link it to a load "
@@ -291,6 +297,27 @@ private:
                                     "it publishes nothing",
                                     n.id.str()),
                         n.id);
+        }
+    }
+
+    // A CDN's misses go to its origin, its request link: without one they fail.
+    void checkEdges()
+    {
+        for (std::size_t i = 0; i < m_t.nodes.size(); ++i) {
+            const Node& n = m_t.nodes[i];
+            const KindSpec* spec = n.spec();
+            if (!spec || !spec->traits.edge || m_index.node(n.id) != i)
+                continue;
+            if (m_index.out(i).empty())
+                warning(fmt::format("/nodes/{}", i),
+                        fmt::format("'{}' has no origin: link it to an object store, a load "
+                                    "balancer or a web server, or every miss fails",
+                                    n.id.str()),
+                        n.id);
+            for (std::size_t e = 1; e < m_index.out(i).size(); ++e)
+                linkError(m_index.out(i)[e], "",
+                          fmt::format("'{}' already has an origin; a CDN fetches from one",
+                                      n.id.str()));
         }
     }
 

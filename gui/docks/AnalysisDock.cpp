@@ -129,7 +129,10 @@ void AnalysisDock::setRunResults(const core::sim::RunResults& results)
 {
     m_measured.clear();
     for (const auto& n : results.nodes)
-        m_measured[n.id] = {n.utilization, n.meanResponseMs};
+        m_measured[n.id] = {n.utilization, n.meanResponseMs, n.instancesMean,
+                            n.edge && n.hits + n.misses > 0
+                                ? static_cast<double>(n.hits) / static_cast<double>(n.hits + n.misses)
+                                : -1.0};
     m_runHeadline = Headline{results.throughputRps, results.latency.mean, results.latency.p99,
                              results.availability};
     m_measuredJobMs.reset();
@@ -282,8 +285,21 @@ void AnalysisDock::fillNodes()
         if (std::find(m_analysis.singlePointsOfFailure.begin(), m_analysis.singlePointsOfFailure.end(),
                       e.id) != m_analysis.singlePointsOfFailure.end())
             notes << tr("single point of failure");
-        if (e.hitRatio)
-            notes << tr("hit ratio %1").arg(dockPct(*e.hitRatio));
+        const auto measured = m_measured.find(e.id.str());
+        if (e.hitRatio) {
+            QString hit = tr("hit ratio %1").arg(dockPct(*e.hitRatio));
+            if (measured != m_measured.end() && measured->second.hitRatio >= 0)
+                hit += tr(" (run %1)").arg(dockPct(measured->second.hitRatio));
+            notes << hit;
+        }
+        // A pool: the instances the estimate needs at this load, beside the run's mean.
+        const core::Node* node = m_document->topology().findNode(e.id);
+        if (node && e.instances > 0 && (e.instances > 1 || node->flag("autoscale"))) {
+            QString pool = tr("%1 instances").arg(e.instances);
+            if (measured != m_measured.end() && measured->second.instancesMean >= 0)
+                pool += tr(" (run %1)").arg(QString::number(measured->second.instancesMean, 'f', 1));
+            notes << pool;
+        }
         if (!e.shards.empty()) {
             std::size_t hot = 0;
             for (std::size_t s = 1; s < e.shards.size(); ++s)

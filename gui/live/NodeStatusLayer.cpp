@@ -1,6 +1,7 @@
 #include "gui/live/NodeStatusLayer.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <QPainter>
 
@@ -135,6 +136,20 @@ void NodeStatusLayer::paintNode(QPainter* painter, std::size_t index)
                                      fileInstances, static_cast<int>(live.instancesBooting));
     if (!live.up)
         return;
+
+    // An edge's hit ratio so far, in the hit colour, left of its icon's bottom corner.
+    if (const std::uint64_t looked = live.hits + live.misses; looked > 0) {
+        const QString text = QStringLiteral("hit %1%").arg(
+            std::round(100.0 * static_cast<double>(live.hits) / static_cast<double>(looked)));
+        painter->setFont(smallBold());
+        const double w = QFontMetricsF(painter->font()).horizontalAdvance(text) + 10;
+        const QRectF r(icon.left() - w + 8, icon.bottom() - 9, w, 14);
+        painter->setPen(QPen(Qt::white, 1.5));
+        painter->setBrush(live::hitDot().darker(130));
+        painter->drawRoundedRect(r, 7, 7);
+        painter->setPen(Qt::white);
+        painter->drawText(r, Qt::AlignCenter, text);
+    }
 
     // Queue gauge: a bar right of the icon, full at 4 waiting per server (or the limit).
     if (live.servers > 0 && live.queueLength > 0) {

@@ -31,6 +31,13 @@ QPixmap makeSprite(const QColor& colour, qreal dpr)
 }
 } // namespace
 
+std::array<QPixmap, TrafficLayer::kSpriteCount> TrafficLayer::makeSprites(qreal dpr)
+{
+    return {makeSprite(live::readDot(), dpr), makeSprite(live::writeDot(), dpr),
+            makeSprite(live::errorDot(), dpr), makeSprite(live::staticDot(), dpr),
+            makeSprite(live::hitDot(), dpr)};
+}
+
 TrafficLayer::TrafficLayer(CanvasScene* scene, const SimulationController* controller)
     : m_scene(scene), m_controller(controller)
 {
@@ -38,8 +45,7 @@ TrafficLayer::TrafficLayer(CanvasScene* scene, const SimulationController* contr
     setAcceptedMouseButtons(Qt::NoButton);
     setAcceptHoverEvents(false);
     setFlag(ItemIsSelectable, false);
-    m_sprites = {makeSprite(live::readDot(), 1.0), makeSprite(live::writeDot(), 1.0),
-                 makeSprite(live::errorDot(), 1.0)};
+    m_sprites = makeSprites(1.0);
 }
 
 QRectF TrafficLayer::boundingRect() const
@@ -133,9 +139,8 @@ void TrafficLayer::paintDots(QPainter* painter)
     const QTransform toDevice = painter->worldTransform();
     const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
     if (m_sprites[0].devicePixelRatio() != dpr)
-        m_sprites = {makeSprite(live::readDot(), dpr), makeSprite(live::writeDot(), dpr),
-                     makeSprite(live::errorDot(), dpr)};
-    std::array<std::vector<QPainter::PixmapFragment>, 3> batches;
+        m_sprites = makeSprites(dpr);
+    std::array<std::vector<QPainter::PixmapFragment>, kSpriteCount> batches;
     const auto& samples = m_controller->snapshot().inFlight;
     for (auto& b : batches)
         b.reserve(samples.size());
@@ -154,7 +159,8 @@ void TrafficLayer::paintDots(QPainter* painter)
                 side = QPointF(-d.y(), d.x()) / len * 4.0;
         }
         const QPointF c = at + side;
-        batches[s.error ? 2 : (s.write ? 1 : 0)].push_back(QPainter::PixmapFragment::create(
+        const std::size_t kind = s.error ? 2 : s.hit ? 4 : s.staticClass ? 3 : s.write ? 1 : 0;
+        batches[kind].push_back(QPainter::PixmapFragment::create(
             c, QRectF(0, 0, kDot * dpr, kDot * dpr)));
     }
     painter->save();

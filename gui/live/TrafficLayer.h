@@ -40,7 +40,9 @@ private:
     CanvasScene* m_scene;
     const SimulationController* m_controller;
     QRectF m_bounds;
-    std::array<QPixmap, 3> m_sprites; // read, write, error
+    static constexpr std::size_t kSpriteCount = 5;
+    static std::array<QPixmap, kSpriteCount> makeSprites(qreal dpr);
+    std::array<QPixmap, kSpriteCount> m_sprites; // read, write, error, static, hit
     double m_densityThreshold = 0.5;
     double m_lastSimS = 0;
     bool m_density = false;

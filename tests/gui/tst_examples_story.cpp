@@ -32,11 +32,72 @@ double instancesAt(const std::vector<std::pair<double, double>>& series, double 
     return 0;
 }
 
+// Σ p_i λ_i T / (1 + λ_i T) over Zipf(s) objects.
+double ttlHitRatio(int objects, double skew, double rate, double ttl)
+{
+    double norm = 0;
+    for (int k = 1; k <= objects; ++k)
+        norm += std::pow(k, -skew);
+    double hit = 0;
+    for (int k = 1; k <= objects; ++k) {
+        const double p = std::pow(k, -skew) / norm;
+        hit += p * (p * rate * ttl) / (1 + p * rate * ttl);
+    }
+    return hit;
+}
+
 } // namespace
 
 class TestExamplesStory : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void cdnTakesTheStaticAssetsToTheEdge()
+    {
+        const core::Topology t = loadExample(QStringLiteral("09-cdn"));
+        const core::Node& users = nodeParams(t, "users");
+        const core::Node& cdn = nodeParams(t, "cdn");
+        const double rate = users.number("rate_rps");
+        const double staticRate = rate * users.number("static_ratio");
+        const double hit = ttlHitRatio(static_cast<int>(users.integer("object_space")),
+                                       users.number("object_skew"), staticRate,
+                                       cdn.number("ttl_s"));
+        const double purge = actionAt(t, ActionType::Purge, "cdn");
+        const double down = actionAt(t, ActionType::Fail, "cdn");
+        const double up = actionAt(t, ActionType::Recover, "cdn");
+        const double w = t.simulation.warmupS;
+
+        // Steady state (stopped before the purge): the origin sees static x (1 - hit).
+        EXAMPLE_RUN(r, runExample(QStringLiteral("09-cdn"),
+                                  {QStringLiteral("--duration"), QString::number(purge)}));
+        const double window = purge - w;
+        const double origin = num(nodeOf(r, "store"), "arrivals") / window;
+        qInfo("09: hit ratio %.4f (formula %.4f); origin %.1f req/s of %.0f static (theory "
+              "%.1f); web tier %.0f req/s",
+              num(nodeOf(r, "cdn"), "hit_ratio"), hit, origin, staticRate,
+              staticRate * (1 - hit), num(nodeOf(r, "web"), "arrivals") / window);
+        EXPECT_NEAR("CDN hit ratio", num(nodeOf(r, "cdn"), "hit_ratio"), hit, 0.015);
+        EXPECT_NEAR("origin load", origin, staticRate * (1 - hit), staticRate * 0.015);
+        EXPECT_NEAR("static requests",
+                    r.at("by_class").at("static").at("count").get<double>() / window, staticRate,
+                    staticRate * 0.02);
+        // The web tier serves only the dynamic part.
+        EXPECT_NEAR("web tier load", num(nodeOf(r, "web"), "arrivals") / window, rate - staticRate,
+                    (rate - staticRate) * 0.02);
+
+        // The whole run: the purge and the outage cost the origin, and nothing fails.
+        EXAMPLE_RUN(all, runExample(QStringLiteral("09-cdn")));
+        QCOMPARE(all.at("requests").at("failed").get<double>(), 0.0);
+        QVERIFY(findEvent(all, "purged", "cdn", purge).has_value());
+        const double steady = (t.simulation.durationS - w - (up - down)) * staticRate * (1 - hit);
+        const double outage = (up - down) * staticRate;
+        const double total = num(nodeOf(all, "store"), "arrivals");
+        qInfo("09: origin arrivals %.0f; steady misses %.0f + fallback %.0f, the rest refills "
+              "after the purge and the cold restart",
+              total, steady, outage);
+        QVERIFY(total > steady + outage);
+        QVERIFY(total < steady + outage + 2 * users.number("object_space"));
+    }
+
     void autoscalingAbsorbsATrafficStep()
     {
         const core::Topology t = loadExample(QStringLiteral("11-autoscaling"));

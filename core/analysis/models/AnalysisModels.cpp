@@ -12,6 +12,8 @@ extern const AnalysisModel kCacheModel;
 extern const AnalysisModel kDatabaseModel;
 extern const AnalysisModel kMessageQueueModel;
 extern const AnalysisModel kWorkerModel;
+extern const AnalysisModel kCdnModel;
+extern const AnalysisModel kObjectStoreModel;
 
 namespace {
 // A new node kind: its model file and one row here, in KindRole order.
@@ -19,6 +21,8 @@ const std::array<const AnalysisModel*, kKindRoleCount> kModels{
     &kClientModel, &kDnsModel, &kLoadBalancerModel, &kWebServerModel, &kCacheModel, &kDatabaseModel,
     // Message queues and workers.
     &kMessageQueueModel, &kWorkerModel,
+    // Static content (issue 14)
+    &kCdnModel, &kObjectStoreModel,
 };
 } // namespace
 
