@@ -275,6 +275,9 @@ QString ReportBuilder::summarySection() const
             out += latencyRow(QString::fromLatin1(cls) + QLatin1Char('s'), repNum(c, "count"),
                               repSub(c, "latency_ms"));
     }
+    // Static assets only when the design has some (reports of other designs stay as they were).
+    if (const RJson& s = repSub(byClass, "static"); !s.empty() && repNum(s, "count") > 0)
+        out += latencyRow(QStringLiteral("static assets"), repNum(s, "count"), repSub(s, "latency_ms"));
     out += QStringLiteral("</table>\n");
 
     out += QStringLiteral("<h3>Requests</h3>\n");

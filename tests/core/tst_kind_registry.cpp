@@ -51,7 +51,7 @@ void TestKindRegistry::designKindsAndParametersArePresent()
     const auto& r = KindRegistry::instance();
     const std::map<std::string, std::vector<std::string>> expected{
         {"client", {"rate_rps", "arrival", "read_ratio", "timeout_ms", "key_space", "key_skew",
-                    "dns_lookup_ratio", "network"}},
+                    "dns_lookup_ratio", "static_ratio", "object_space", "object_skew", "network"}},
         {"dns", {"workers", "service_ms", "service_dist", "service_cv", "speed", "queue_limit"}},
         {"load_balancer", {"workers", "service_ms", "algorithm", "health_check_interval_s",
                            "unhealthy_threshold", "retry_on_failure"}},
@@ -64,7 +64,21 @@ void TestKindRegistry::designKindsAndParametersArePresent()
         // Message queues and workers (DESIGN.md "Format additions").
         {"message_queue", {"capacity", "service_ms", "workers", "queue_limit", "network"}},
         {"worker", {"workers", "service_ms", "service_dist", "queue_limit", "network"}},
+        {"cdn", {"workers", "service_ms", "hit_ratio", "ttl_s", "fallback", "network"}},
+        {"object_store", {"workers", "service_ms", "network"}},
     };
+    // Every queueing kind is a pool that may autoscale.
+    for (const auto& k : r.kinds())
+        if (k.traits.queueing)
+            for (const char* p : {"instances", "autoscale", "min_instances", "max_instances",
+                                  "target_utilization", "evaluate_s", "boot_s", "cooldown_s"})
+                QVERIFY2(k.param(p), (k.id + "." + p).c_str());
+    QCOMPARE(std::get<std::int64_t>(r.find("cdn")->param("workers")->defaultValue), std::int64_t{10000});
+    QCOMPARE(std::get<std::int64_t>(r.find("object_store")->param("workers")->defaultValue),
+             std::int64_t{1000});
+    QCOMPARE(std::get<std::string>(r.find("cdn")->param("network")->defaultValue), std::string("public"));
+    QVERIFY(r.find("cdn")->allows(ActionType::Purge));
+    QVERIFY(!r.find("web_server")->allows(ActionType::Purge));
     QCOMPARE(r.kinds().size(), expected.size());
     for (const auto& [kind, params] : expected) {
         const KindSpec* spec = r.find(kind);

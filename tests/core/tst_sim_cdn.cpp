@@ -54,6 +54,12 @@ double ttlTheory(int objects, double skew, double rate, double ttl)
     return hit;
 }
 
+// Counts of one window that differ only by the requests in flight at its edges.
+bool closeCounts(std::uint64_t a, std::uint64_t b)
+{
+    return std::abs(static_cast<double>(a) - static_cast<double>(b)) < 20;
+}
+
 } // namespace
 
 class TestSimCdn : public QObject {
@@ -61,7 +67,7 @@ class TestSimCdn : public QObject {
 private Q_SLOTS:
     void fixedHitRatioSendsTheMissesToTheOrigin()
     {
-        const RunResults r = simulate(edge({{"hit_ratio", 0.9}}, 1000, 0.5, 220));
+        const RunResults r = simulate(edge({{"hit_ratio", 0.9}}, 1000, 0.5, 620));
         const auto& cdn = nodeOf(r, "cdn");
         const auto& store = nodeOf(r, "store");
         const double measured = static_cast<double>(r.durationS - r.warmupS);
@@ -71,15 +77,16 @@ private Q_SLOTS:
               static_cast<double>(cdn.arrivals) / measured);
         QVERIFY(std::abs(originRps - 50) < 50 * 0.03);
         QVERIFY(std::abs(static_cast<double>(cdn.arrivals) / measured - 500) < 500 * 0.01);
-        QCOMPARE(cdn.hits + cdn.misses, cdn.arrivals);
+        // Every request is a hit or a miss (up to those in service at the window's edges).
+        QVERIFY(closeCounts(cdn.hits + cdn.misses, cdn.arrivals));
         // Static requests are a class of their own and never reach the data tier.
         QVERIFY(std::abs(static_cast<double>(r.staticClass.count) / measured - 500) < 500 * 0.01);
-        QCOMPARE(nodeOf(r, "web").arrivals, r.read.count + r.write.count);
-        QCOMPARE(nodeOf(r, "db").arrivals, r.read.count + r.write.count);
+        QVERIFY(closeCounts(nodeOf(r, "web").arrivals, r.read.count + r.write.count));
+        QVERIFY(closeCounts(nodeOf(r, "db").arrivals, r.read.count + r.write.count));
         // A hit costs the edge round trip and the edge's service; a miss adds the origin's.
         QVERIFY(r.staticClass.latency.p50 < 2 * 5 + 5);
 
-        const Analysis a = analyze(edge({{"hit_ratio", 0.9}}, 1000, 0.5, 220));
+        const Analysis a = analyze(edge({{"hit_ratio", 0.9}}, 1000, 0.5, 620));
         QVERIFY(std::abs(a.node(NodeId("store"))->arrivalRps - 50) < 1e-9);
         QVERIFY(std::abs(a.node(NodeId("cdn"))->staticRps - 500) < 1e-9);
         QVERIFY(std::abs(a.node(NodeId("web"))->arrivalRps - 500) < 1e-9);
@@ -111,7 +118,11 @@ private Q_SLOTS:
         t.scenario = {{40.0, ActionType::Fail, NodeId("cdn"), {}, {}},
                       {80.0, ActionType::Recover, NodeId("cdn"), {}, {}}};
         const RunResults r = simulate(t);
-        QCOMPARE(r.failed, std::uint64_t{0});
+        // Only what the CDN held when it failed is lost (about 400/s x 1 ms at the edge and
+        // 20/s x 100 ms of misses waiting on the origin), and what was on its way to it then
+        // is refused (400/s x 5 ms); later requests go to the origin.
+        QCOMPARE(r.failed, nodeOf(r, "cdn").lost + nodeOf(r, "cdn").refused);
+        QVERIFY(r.failed < 20);
         // 40 s of the whole static rate, 60 s of the misses: 40 x 400 + 60 x 20 = 17,200.
         const double expected = 40 * 400 + (120 - 20 - 40) * 400 * 0.05;
         qInfo("origin arrivals with fallback %llu (expected about %.0f)",
@@ -159,8 +170,9 @@ private Q_SLOTS:
         const RunResults r = simulate(t);
         const double measured = r.durationS - r.warmupS;
         QVERIFY(std::abs(static_cast<double>(r.staticClass.count) / measured - 180) < 180 * 0.03);
-        QCOMPARE(nodeOf(r, "db").arrivals, r.read.count + r.write.count);
-        QCOMPARE(nodeOf(r, "web").arrivals, r.read.count + r.write.count + r.staticClass.count);
+        QVERIFY(closeCounts(nodeOf(r, "db").arrivals, r.read.count + r.write.count));
+        QVERIFY(closeCounts(nodeOf(r, "web").arrivals,
+                            r.read.count + r.write.count + r.staticClass.count));
         // The analyzer suggests the CDN.
         const Analysis a = analyze(t);
         bool suggested = false;

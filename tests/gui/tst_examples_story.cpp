@@ -86,7 +86,11 @@ private Q_SLOTS:
 
         // The whole run: the purge and the outage cost the origin, and nothing fails.
         EXAMPLE_RUN(all, runExample(QStringLiteral("09-cdn")));
-        QCOMPARE(all.at("requests").at("failed").get<double>(), 0.0);
+        // With fallback only what the CDN held or was about to get when it failed is lost (a
+        // few ms of traffic); later requests go straight to the origin.
+        const double cut = num(nodeOf(all, "cdn"), "lost") + num(nodeOf(all, "cdn"), "refused");
+        QCOMPARE(all.at("requests").at("failed").get<double>(), cut);
+        QVERIFY(cut < 0.05 * staticRate);
         QVERIFY(findEvent(all, "purged", "cdn", purge).has_value());
         const double steady = (t.simulation.durationS - w - (up - down)) * staticRate * (1 - hit);
         const double outage = (up - down) * staticRate;
