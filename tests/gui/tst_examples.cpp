@@ -154,6 +154,7 @@ void TestExamples::everyExampleRunsItsScenario()
         const char* type = a.action == ActionType::Fail      ? "node_failed"
                            : a.action == ActionType::Recover ? "node_recovered"
                            : a.action == ActionType::Set     ? "param_set"
+                           : a.action == ActionType::Purge   ? "purged"
                                                              : "replica_promoted";
         const auto e = findEvent(r, type, a.node.str(), a.atS);
         QVERIFY2(e, qPrintable(QStringLiteral("%1 %2 at %3").arg(QLatin1String(type)).arg(

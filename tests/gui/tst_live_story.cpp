@@ -44,16 +44,16 @@ private Q_SLOTS:
         QVERIFY(NodeItem::instanceText(*t.findNode(core::NodeId{"db"})).isEmpty());
         SimulationController* c = window.liveView()->controller();
         MetricsDock* metrics = window.liveView()->metricsDock();
-        c->advanceTo(90.0);
+        c->advanceTo(35.0);
         metrics->refresh();
         const std::size_t w = indexOf(t, "web");
         QCOMPARE(c->snapshot().nodes[w].instances, 5u);
         QVERIFY(metrics->instancesChartShown());
         QCOMPARE(metrics->instanceSeriesCount(), 1);
-        // After the step (100 s) the pool grows; while instances boot they are counted apart.
-        c->advanceTo(115.0);
+        // After the step (40 s) the pool grows; while instances boot they are counted apart.
+        c->advanceTo(50.0);
         QVERIFY(c->snapshot().nodes[w].instancesBooting > 0);
-        c->advanceTo(180.0);
+        c->advanceTo(100.0);
         metrics->refresh();
         QVERIFY(c->snapshot().nodes[w].instances > 5);
         QVERIFY(c->chart().back().instances[w] > 5);
