@@ -5,7 +5,7 @@
 
 #include "GuiTestSupport.h"
 #include "core/io/TopologyJson.h"
-#include "gui/canvas/NodeItem.h"
+#include "gui/paint/NodeGlyph.h"
 #include "gui/live/LiveView.h"
 #include "gui/live/MetricsDock.h"
 #include "gui/live/SimulationController.h"
@@ -40,8 +40,8 @@ private Q_SLOTS:
         const core::Topology t = example("11-autoscaling");
         window.document()->reset(t);
         const core::Node& web = *t.findNode(core::NodeId{"web"});
-        QCOMPARE(NodeItem::instanceText(web), QStringLiteral("×5 auto"));
-        QVERIFY(NodeItem::instanceText(*t.findNode(core::NodeId{"db"})).isEmpty());
+        QCOMPARE(NodeGlyph::instanceText(web), QStringLiteral("×5 auto"));
+        QVERIFY(NodeGlyph::instanceText(*t.findNode(core::NodeId{"db"})).isEmpty());
         SimulationController* c = window.liveView()->controller();
         MetricsDock* metrics = window.liveView()->metricsDock();
         c->advanceTo(35.0);
