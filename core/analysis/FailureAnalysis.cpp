@@ -386,6 +386,11 @@ std::vector<std::size_t> singlePointsOfFailureByRemoval(const Topology& t,
     for (std::size_t v = 0; v < n; ++v) {
         if (plan.nodes[v].isClient || !reachable[v])
             continue;
+        // A pool of two or more instances loses one at a time and keeps serving: it is
+        // redundant in itself (losing the whole pool at once is a site failure).
+        const NodeRouting& r = plan.nodes[v];
+        if (r.isQueue && (r.autoscale ? r.minInstances : r.instances) >= 2)
+            continue;
         down[v] = true;
         const auto after = serviceAfterFailure(t, plan, down);
         down[v] = false;
