@@ -6,6 +6,7 @@
 #include <QUndoStack>
 
 #include "GuiTestSupport.h"
+#include "core/model/KindRegistry.h"
 #include "gui/canvas/PaletteMime.h"
 #include "gui/docks/PaletteDock.h"
 #include "gui/docks/PaletteList.h"
@@ -24,8 +25,14 @@ private Q_SLOTS:
         QStringList kinds;
         for (int i = 0; i < list->count(); ++i)
             kinds << list->item(i)->data(gui::PaletteList::KindRole).toString();
+        QStringList registry;
+        for (const auto& k : core::KindRegistry::instance().kindNames())
+            registry << QString::fromStdString(k);
+        QCOMPARE(kinds, registry);
         QCOMPARE(kinds, (QStringList{"client", "dns", "load_balancer", "web_server", "cache",
                                      "database",
+                                     // Static content.
+                                     "cdn", "object_store",
                                      // Message queues and workers.
                                      "message_queue", "worker"}));
         QVERIFY(!list->item(0)->icon().isNull());
