@@ -7,7 +7,7 @@ namespace scalelab::core::sim {
 namespace {
 using T = EventTone;
 // In EventKind order (checked below).
-constexpr std::array<EventKindInfo, 15> kEvents{{
+constexpr std::array<EventKindInfo, 16> kEvents{{
     {EventKind::NodeFailed, "node_failed", "failed", "failed", T::Bad},
     {EventKind::NodeRecovered, "node_recovered", "recovered", "recovered", T::Good},
     {EventKind::ParamSet, "param_set", "parameter changed", nullptr, T::Neutral},

@@ -15,7 +15,7 @@ void routeCdn(const ModelContext& c, std::size_t i, NodeRouting& r)
         return;
     const std::size_t k = origins.front();
     const double miss = 1.0 - std::max(0.0, r.hitRatio);
-    r.calls.push_back({c.index.to(k), c.topology.links[k].latencyMs(), 0.0, 0.0, miss});
+    r.calls.push_back({c.index.to(k), c.topology.links[k].latencyMs(), 0.0, 0.0, false, miss});
 }
 
 std::string cdnLoadRemedy(const Node&, const NodeEstimate&)

@@ -17,12 +17,12 @@ void routeClient(const ModelContext& c, std::size_t i, NodeRouting& r)
         const KindSpec* target = c.topology.nodes[c.index.to(k)].spec();
         if (target && target->traits.resolver) {
             const double d = node.number("dns_lookup_ratio");
-            r.calls.push_back({c.index.to(k), l.latencyMs(), d, d, d * staticElsewhere});
+            r.calls.push_back({c.index.to(k), l.latencyMs(), d, d, false, d * staticElsewhere});
         } else if (k == entry) {
             r.hasEntry = true; // one entry point; the validator refuses a second
-            r.calls.push_back({c.index.to(k), l.latencyMs(), 1.0, 1.0, staticElsewhere});
+            r.calls.push_back({c.index.to(k), l.latencyMs(), 1.0, 1.0, false, staticElsewhere});
         } else if (k == edge) {
-            r.calls.push_back({c.index.to(k), l.latencyMs(), 0.0, 0.0, 1.0});
+            r.calls.push_back({c.index.to(k), l.latencyMs(), 0.0, 0.0, false, 1.0});
         }
     }
 }

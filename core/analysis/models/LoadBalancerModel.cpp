@@ -47,7 +47,7 @@ void routeLoadBalancer(const ModelContext& c, std::size_t i, NodeRouting& r)
     const auto share = backendShares(c, c.topology.nodes[i], backends);
     for (std::size_t k = 0; k < backends.size(); ++k)
         r.calls.push_back({c.index.to(backends[k]), c.topology.links[backends[k]].latencyMs(),
-                           share[k], share[k], share[k]});
+                           share[k], share[k], false, share[k]});
 }
 
 std::string loadBalancerLoadRemedy(const Node&, const NodeEstimate&)
