@@ -138,6 +138,13 @@ std::vector<ClientService> allClients(const Topology& t, const RoutingPlan& plan
     return out;
 }
 
+// A pool of two or more instances loses one at a time and keeps serving: it is redundant
+// in itself (losing the whole pool at once is a site failure). Both searches skip it.
+bool redundantPool(const NodeRouting& r)
+{
+    return r.isQueue && (r.autoscale ? r.minInstances : r.instances) >= 2;
+}
+
 bool loses(const NodeRouting& client, const ClientService& before, const ClientService& after)
 {
     const bool readsLost = client.readRatio > 0 && after.reads < before.reads - 1e-9;
@@ -363,7 +370,8 @@ std::vector<std::size_t> singlePointsOfFailure(const Topology& t, const RoutingP
     failure_detail::SpofFinder finder(t, plan);
     std::vector<std::size_t> spof;
     for (std::size_t v = 0; v < n; ++v)
-        if (!plan.nodes[v].isClient && reachable[v] && finder.isSpof(v))
+        if (!plan.nodes[v].isClient && reachable[v] &&
+            !failure_detail::redundantPool(plan.nodes[v]) && finder.isSpof(v))
             spof.push_back(v);
     return spof;
 }
@@ -386,10 +394,7 @@ std::vector<std::size_t> singlePointsOfFailureByRemoval(const Topology& t,
     for (std::size_t v = 0; v < n; ++v) {
         if (plan.nodes[v].isClient || !reachable[v])
             continue;
-        // A pool of two or more instances loses one at a time and keeps serving: it is
-        // redundant in itself (losing the whole pool at once is a site failure).
-        const NodeRouting& r = plan.nodes[v];
-        if (r.isQueue && (r.autoscale ? r.minInstances : r.instances) >= 2)
+        if (failure_detail::redundantPool(plan.nodes[v]))
             continue;
         down[v] = true;
         const auto after = serviceAfterFailure(t, plan, down);
