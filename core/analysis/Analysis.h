@@ -59,6 +59,8 @@ struct NodeEstimate {
     std::optional<double> hitRatio; ///< caches: the hit ratio used (fixed or LRU estimate)
     std::optional<JobEstimate> jobs; ///< message queues
     std::vector<ShardEstimate> shards; ///< sharded databases, in shard order
+    /// Web servers with sessions: share of requests that find no session (a login).
+    std::optional<double> sessionMissRatio;
 };
 
 struct Finding {

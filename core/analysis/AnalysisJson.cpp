@@ -72,6 +72,8 @@ nlohmann::ordered_json analysisToJson(const Analysis& a)
                 jobs["drop_fraction"] = *j.dropFraction;
             n["jobs"] = std::move(jobs);
         }
+        if (e.sessionMissRatio)
+            n["session_miss_ratio"] = *e.sessionMissRatio;
         nodes[e.id.str()] = std::move(n);
     }
     doc["nodes"] = std::move(nodes);

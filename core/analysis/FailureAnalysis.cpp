@@ -52,6 +52,8 @@ public:
         }
         if (!r.traits.application)
             return 1.0; // a leaf that is up answers
+        if (r.sessionStore >= 0 && m_down[static_cast<std::size_t>(r.sessionStore)])
+            return 0.0; // nobody's session can be read: every request fails
         // Each next-tier node is called in turn (no health checking): all must answer.
         double next = 1.0;
         for (std::size_t target : r.nextTier)

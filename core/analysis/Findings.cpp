@@ -150,6 +150,64 @@ void jobFindings(const Topology& t, const Analysis& a,
     }
 }
 
+// Web servers that keep sessions locally: how often users log in again, or how many a
+// failure logs out. One finding per balancer in front (or per server without one).
+void sessionFindings(const Topology& t, const RoutingPlan& plan, const Analysis& a,
+                     std::vector<Finding>& out)
+{
+    const TopologyIndex& index = *plan.index;
+    double users = 0;
+    for (std::size_t c = 0; c < t.nodes.size(); ++c)
+        if (plan.nodes[c].isClient && plan.nodes[c].hasEntry)
+            users += static_cast<double>(t.nodes[c].integer("users"));
+    std::map<std::size_t, std::vector<std::size_t>> byFront; // front node -> local servers
+    for (std::size_t i = 0; i < t.nodes.size(); ++i) {
+        if (plan.nodes[i].sessionMissRatio < 0 || plan.nodes[i].sessionStore >= 0 ||
+            !a.nodes[i].reached)
+            continue;
+        std::size_t front = i;
+        for (std::size_t k : index.in(i))
+            if (plan.nodes[index.from(k)].traits.balancer) {
+                front = index.from(k);
+                break;
+            }
+        byFront[front].push_back(i);
+    }
+    const std::string remedy = "keep the web tier stateless: session_state shared with a session "
+                               "link to a cache or a NoSQL database";
+    for (const auto& [front, servers] : byFront) {
+        std::vector<std::string> ids;
+        double misses = 0, arrivals = 0;
+        for (std::size_t i : servers) {
+            ids.push_back(t.nodes[i].id.str());
+            misses += plan.nodes[i].sessionMissRatio * (a.nodes[i].readRps + a.nodes[i].writeRps);
+            arrivals += a.nodes[i].readRps + a.nodes[i].writeRps;
+        }
+        const double ratio = arrivals > 0 ? misses / arrivals : plan.nodes[servers.front()].sessionMissRatio;
+        const Node& f = t.nodes[front];
+        if (ratio > 1e-9) {
+            out.push_back(
+                {Severity::Warning, f.id,
+                 fmt::format("{} keep{} sessions locally and '{}' does not pin users: about "
+                             "{:.0f}% of the requests find no session and log in again (+{:.3g} "
+                             "ms each).",
+                             fmt::join(ids, ", "), ids.size() == 1 ? "s" : "", f.id.str(),
+                             ratio * 100, t.nodes[servers.front()].number("login_ms")),
+                 remedy + " (sticky_sessions on the load balancer stops the logins but a failed "
+                          "server still logs its users out)"});
+        } else if (front != servers.front()) {
+            const double share = users / static_cast<double>(servers.size());
+            out.push_back(
+                {Severity::Warning, f.id,
+                 fmt::format("{} keep{} sessions locally behind sticky '{}': a failed server "
+                             "logs out its share of the users (about {:.0f} of {:.0f}).",
+                             fmt::join(ids, ", "), ids.size() == 1 ? "s" : "", f.id.str(), share,
+                             users),
+                 remedy});
+        }
+    }
+}
+
 } // namespace findings_detail
 
 using namespace findings_detail;
@@ -222,6 +280,8 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
         bool cache = false;
         std::vector<std::size_t> groups;
         for (const auto& c : plan.nodes[i].calls) {
+            if (static_cast<std::ptrdiff_t>(c.target) == plan.nodes[i].sessionStore)
+                continue; // the session store is not the data's cache
             cache = cache || plan.nodes[c.target].traits.cacheAside;
             if (plan.nodes[c.target].traits.dataStore)
                 groups.push_back(plan.index->groupMaster(c.target));
@@ -316,6 +376,8 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
                         t.nodes[cdn].id.str(), hit * 100, a.nodes[cdn].staticRps * (1 - hit),
                         a.nodes[cdn].staticRps));
     }
+
+    sessionFindings(t, plan, a, out);
 
     if (std::none_of(out.begin(), out.end(), [](const Finding& f) { return findingRank(f.severity) < 2; })) {
         if (std::isfinite(a.maxScale) && a.bottleneck)

@@ -163,6 +163,8 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
         e.arrivalRps = lamR[i] + lamW[i] + lamS[i];
         if (r.hitRatio >= 0)
             e.hitRatio = r.hitRatio;
+        if (r.sessionMissRatio >= 0)
+            e.sessionMissRatio = r.sessionMissRatio;
 
         double downR = 0, downW = 0, downS = 0; // time spent in downstream calls, per class
         for (const auto& call : r.calls) {

@@ -129,6 +129,66 @@ void setHitRatios(const Topology& t, const TopologyIndex& index, RoutingPlan& pl
     }
 }
 
+// Local sessions: a request at server i finds its user's session when the user's previous
+// visit to a local server was at the same instance. Behind a balancer that is not sticky the
+// previous visit is independent of this one: it was at i with probability q_i (i's share of
+// the balancer's traffic to local servers) and at the same one of its m_i instances with
+// 1 / m_i, so the miss ratio is 1 - q_i / m_i ((n - 1) / n over n equal servers). A sticky
+// balancer pins users: only first logins miss, 0 in steady state. The login is extra
+// service of every miss.
+void setSessionMisses(const Topology& t, const TopologyIndex& index, RoutingPlan& plan)
+{
+    for (std::size_t i = 0; i < t.nodes.size(); ++i) {
+        const Node& node = t.nodes[i];
+        NodeRouting& r = plan.nodes[i];
+        if (!r.traits.application || !node.spec()->param("session_state"))
+            continue;
+        const std::string state = node.text("session_state");
+        if (state == "shared") {
+            if (const std::size_t k = index.downstream(i).sessionStore(); k != TopologyIndex::kNone) {
+                r.sessionStore = static_cast<std::ptrdiff_t>(index.to(k));
+                r.sessionMissRatio = 0;
+            }
+            continue;
+        }
+        if (state != "local")
+            continue;
+        const auto instancesOf = [&](std::size_t n) {
+            return static_cast<double>(std::max<std::int64_t>(1, plan.nodes[n].instances));
+        };
+        double same = 1.0 / instancesOf(i);
+        for (std::size_t k : index.in(i)) {
+            const std::size_t lb = index.from(k);
+            if (!plan.nodes[lb].traits.balancer)
+                continue;
+            if (t.nodes[lb].flag("sticky_sessions")) {
+                same = 1.0;
+                break;
+            }
+            const bool weighted = t.nodes[lb].text("algorithm") == "weighted";
+            double mine = 0, local = 0;
+            for (std::size_t b : index.out(lb)) {
+                const Node& backend = t.nodes[index.to(b)];
+                const KindSpec* spec = backend.spec();
+                if (!spec || !spec->param("session_state") || backend.text("session_state") != "local")
+                    continue;
+                const double share = weighted ? t.links[b].weight() : 1.0;
+                local += share;
+                if (index.to(b) == i)
+                    mine += share;
+            }
+            if (local > 0)
+                same = mine / local / instancesOf(i);
+            break; // the first balancer in front
+        }
+        r.sessionMissRatio = 1.0 - same;
+        const double speed = node.number("speed") > 0 ? node.number("speed") : 1.0;
+        const double login = r.sessionMissRatio * node.number("login_ms") / speed;
+        r.readServiceMs += login;
+        r.writeServiceMs += login;
+    }
+}
+
 } // namespace routing_detail
 
 using namespace routing_detail;
@@ -167,6 +227,7 @@ RoutingPlan buildRoutingPlan(const Topology& t, const TopologyIndex& index)
     }
     setHitRatios(t, index, plan);
     setShardShares(t, index, plan);
+    setSessionMisses(t, index, plan);
 
     const ModelContext context{t, index, plan};
     for (std::size_t i = 0; i < n; ++i)

@@ -60,6 +60,10 @@ struct NodeRouting {
     double hotShare = 1;
     double hotKeyShare = 0;
     std::uint32_t hotKeyShard = 0;
+    /// Web servers keeping sessions: share of their requests that find no session and log
+    /// in (local: 1 - q / m, see setSessionMisses; shared: 0); -1 when not modelled.
+    double sessionMissRatio = -1;
+    std::ptrdiff_t sessionStore = -1; ///< shared sessions: the store read on every request
 };
 
 /// The whole topology as routing probabilities, plus a topological order of the request

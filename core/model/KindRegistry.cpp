@@ -161,6 +161,8 @@ std::vector<KindSpec> builtinKinds()
              "Fraction of requests for static assets (to its CDN when it links to one)"),
         integer("object_space", 10000, 1, 1e9, "objects", "Number of distinct static objects"),
         real("object_skew", 0.8, 0, 5, "", "Zipf exponent of object popularity; 0 = uniform"),
+        integer("users", 10000, 1, 1e7, "users",
+                "Active users; each request belongs to one (sessions, sticky balancing)"),
     };
     client.sends = {{LinkKind::Request, {"dns", "load_balancer", "web_server", "cdn"}}};
     client.home = home("Client");
@@ -191,7 +193,9 @@ std::vector<KindSpec> builtinKinds()
                 "Failed checks in a row before a backend is taken out"),
         integer("healthy_threshold", 2, 1, 100, "checks",
                 "Passed checks in a row before a recovered backend is put back"),
-        boolean("retry_on_failure", false, "Retry a request once on another backend when one fails"));
+        boolean("retry_on_failure", false, "Retry a request once on another backend when one fails"),
+        boolean("sticky_sessions", false,
+                "Pin each user to the backend of their first request while it is in rotation"));
     lb.sends = {{LinkKind::Request, {"web_server", "load_balancer"}}};
     lb.home = home("LoadBalancer");
     kinds.push_back(std::move(lb));
@@ -204,8 +208,16 @@ std::vector<KindSpec> builtinKinds()
     web.params = concat(queueParams("workers", 8, 20.0),
                         choice("concurrency_model", "async", {"async", "blocking"},
                                "async: a worker is busy for its own service only; blocking: held "
-                               "until downstream calls return"));
-    web.sends = {{LinkKind::Request, {"web_server", "load_balancer", "cache", "database"}}};
+                               "until downstream calls return"),
+                        choice("session_state", "none", {"none", "local", "shared"},
+                               "none: sessions not modelled; local: kept on the server where "
+                               "the user logged in; shared: read from its session store on "
+                               "every request"),
+                        real("login_ms", 50, 0, 3.6e6, "ms",
+                             "Extra service of a request that finds no session (the user logs "
+                             "in again)"));
+    web.sends = {{LinkKind::Request, {"web_server", "load_balancer", "cache", "database"}},
+                 {LinkKind::Session, {"cache", "database"}}};
     // Message queues: a share of requests publish a job and return after the queue's ack.
     web.params.push_back(real("publish_ratio", 0, 0, 1, "",
                               "Share of requests that publish one job over the publish link "

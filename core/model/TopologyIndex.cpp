@@ -61,6 +61,7 @@ TopologyIndex::TopologyIndex(const Topology& t)
                     .push_back(k);
             }
             m_downstream[i].publishes = out(i, LinkKind::Publish);
+            m_downstream[i].sessionStores = out(i, LinkKind::Session);
         }
     }
 

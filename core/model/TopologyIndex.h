@@ -60,7 +60,13 @@ public:
         std::vector<std::size_t> dataStores;
         /// Publish links to message queues (only the first is used).
         std::vector<std::size_t> publishes;
+        /// Session links (web server -> its session store); only the first is used.
+        std::vector<std::size_t> sessionStores;
         std::size_t cache() const { return caches.empty() ? kNone : caches.front(); }
+        std::size_t sessionStore() const
+        {
+            return sessionStores.empty() ? kNone : sessionStores.front();
+        }
         std::size_t dataStore() const { return dataStores.empty() ? kNone : dataStores.front(); }
         std::size_t publish() const { return publishes.empty() ? kNone : publishes.front(); }
         bool any() const { return !nextTier.empty() || !caches.empty() || !dataStores.empty(); }

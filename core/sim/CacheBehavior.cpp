@@ -32,6 +32,10 @@ void CacheBehavior::invalidate(std::uint64_t key)
 void CacheBehavior::served(std::uint32_t frame)
 {
     Frame& f = m_kernel.frames()[frame];
+    if (f.flags & kFlagSession) {
+        answer(frame); // a session store holds every logged-in user's session
+        return;
+    }
     const bool hit = m_capacity > 0 ? m_lru.access(f.key)
                                     : (m_hitRatio >= 1.0 || uniform01(m_kernel.rng(m_index)) < m_hitRatio);
     if (hit)

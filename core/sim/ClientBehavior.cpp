@@ -17,6 +17,8 @@ void ClientBehavior::init()
         m_entryLink = static_cast<std::uint32_t>(routes.entry());
     if (routes.edge() != TopologyIndex::kNone)
         m_edgeLink = static_cast<std::uint32_t>(routes.edge());
+    // Read once: the kernel's session table is sized for the users at the start.
+    m_users = static_cast<double>(std::max<std::int64_t>(1, node().integer("users")));
     reconfigure();
 }
 
@@ -82,6 +84,12 @@ void ClientBehavior::generate()
         f.cls = (m_readRatio >= 1.0 || uniform01(rng) < m_readRatio) ? RequestClass::Read
                                                                       : RequestClass::Write;
         f.key = m_kernel.needKeys() ? m_keys(rng) : 0;
+    }
+    if (m_kernel.needUsers()) {
+        const auto u = static_cast<std::uint32_t>(uniform01(rng) * m_users);
+        f.user = m_kernel.firstUser(m_index) + std::min(u, static_cast<std::uint32_t>(m_users) - 1);
+    } else {
+        f.user = 0;
     }
     f.state = FrameState::Waiting;
     f.flags = 0;

@@ -45,6 +45,7 @@ private:
     SimTime m_timeout = 0;
     double m_dnsRatio = 0;
     ZipfSampler m_keys;
+    double m_users = 1; ///< active users; each request belongs to one, uniformly
     bool m_armed = false; ///< the next arrival is scheduled
 };
 

@@ -104,6 +104,8 @@ FailReason DatabaseBehavior::finish(std::uint32_t frame)
 {
     const Frame& f = m_kernel.frames()[frame];
     const SimTime now = m_kernel.now();
+    if (f.flags & kFlagSession)
+        return FailReason::None; // a session read: sessions are not the replicated data set
     if (f.cls == RequestClass::Write) {
         if (m_group && !m_group->isMaster(m_index))
             return FailReason::Refused; // a replica (or a demoted master) takes no writes

@@ -7,7 +7,7 @@ namespace scalelab::core::sim {
 namespace {
 using T = EventTone;
 // In EventKind order (checked below).
-constexpr std::array<EventKindInfo, 16> kEvents{{
+constexpr std::array<EventKindInfo, 17> kEvents{{
     {EventKind::NodeFailed, "node_failed", "failed", "failed", T::Bad},
     {EventKind::NodeRecovered, "node_recovered", "recovered", "recovered", T::Good},
     {EventKind::ParamSet, "param_set", "parameter changed", nullptr, T::Neutral},
@@ -30,6 +30,8 @@ constexpr std::array<EventKindInfo, 16> kEvents{{
     {EventKind::ScaledOut, "scaled_out", "launched instances", "scaling out", T::Good},
     {EventKind::ScaledIn, "scaled_in", "drained instances", "scaling in", T::Neutral},
     {EventKind::Purged, "purged", "was purged", "purged", T::Warning},
+    {EventKind::SessionsLost, "sessions_lost", "lost the sessions it held", "sessions lost",
+     T::Bad},
 }};
 
 constexpr bool inOrder()

@@ -24,6 +24,7 @@ enum class EventKind {
     ScaledOut,
     ScaledIn,
     Purged,
+    SessionsLost,
 };
 
 /// Whether an event is bad news, a warning sign, good news or neither (for colours).

@@ -47,14 +47,17 @@ struct alignas(64) Frame {
     std::uint8_t flags = 0;            ///< node-specific bits, see kFlag*
     FailReason reason = FailReason::None;
     RequestClass cls = RequestClass::Read;
+    std::uint32_t user = 0; ///< the user it belongs to (only drawn when sessions matter)
 };
 
 static_assert(sizeof(Frame) == 64);
 
 inline constexpr std::uint8_t kFlagHoldsWorker = 1; ///< blocking web server keeps its worker
+inline constexpr std::uint8_t kFlagLogin = 2;       ///< no session here: the user logs in (login_ms)
 inline constexpr std::uint8_t kFlagHit = 4;         ///< cache answer: found
 inline constexpr std::uint8_t kFlagRetried = 8;     ///< load balancer retried it once
 inline constexpr std::uint8_t kFlagWarm = 16;       ///< root: created after the warm-up
+inline constexpr std::uint8_t kFlagSession = 32;    ///< a session read at a session store
 
 /// The frames of a run in one array, reused through a free list. The array's address
 /// range is reserved whole when the run starts and the system backs only the pages

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -67,6 +68,8 @@ Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
             m_needKeys = true;
     }
 
+    configureSessions();
+
     m_groupOf.assign(n, kNone);
     for (const ReplicationGroupInfo& info : m_index.groups()) {
         const auto g = static_cast<std::uint32_t>(m_groups.size());
@@ -92,6 +95,45 @@ Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
 }
 
 Kernel::~Kernel() = default;
+
+void Kernel::configureSessions()
+{
+    // Users are numbered across the clients. Only a design that looks at them (a web server
+    // with sessions, a sticky balancer) draws them: others keep their random numbers.
+    const auto n = static_cast<std::uint32_t>(m_topology.nodes.size());
+    m_firstUser.assign(n, 0);
+    std::uint64_t users = 0;
+    bool local = false;
+    for (std::uint32_t i = 0; i < n; ++i) {
+        const Node& node = m_topology.nodes[i];
+        const KindSpec* spec = node.spec();
+        if (spec->traits.source) {
+            m_firstUser[i] = static_cast<std::uint32_t>(
+                std::min<std::uint64_t>(users, std::numeric_limits<std::uint32_t>::max()));
+            users += static_cast<std::uint64_t>(std::max<std::int64_t>(1, node.integer("users")));
+        }
+        if (spec->param("session_state") && node.text("session_state") != "none")
+            m_needUsers = true;
+        // Any server that may keep sessions locally, now or after a `set` in the scenario.
+        if (spec->param("session_state")) {
+            local = local || node.text("session_state") == "local";
+            for (const ScenarioAction& a : m_topology.scenario)
+                if (a.node == node.id && a.action == ActionType::Set &&
+                    a.param == "session_state") {
+                    m_needUsers = true;
+                    local = local || toDisplayString(a.value) == "local";
+                }
+        }
+        if (spec->param("sticky_sessions") && node.flag("sticky_sessions"))
+            m_needUsers = true;
+    }
+    for (const ScenarioAction& a : m_topology.scenario)
+        if (a.action == ActionType::Set && a.param == "sticky_sessions")
+            m_needUsers = true;
+    // The validator keeps the total far below what a 32-bit user number holds.
+    if (local)
+        m_sessions.configure(std::min<std::uint64_t>(users, std::numeric_limits<std::uint32_t>::max()), n);
+}
 
 ReplicationGroup* Kernel::groupOf(std::uint32_t node) const
 {
@@ -236,7 +278,8 @@ void Kernel::dispatchLaneHead(std::uint32_t lane)
     dispatch(e);
 }
 
-std::uint32_t Kernel::call(std::uint32_t parent, std::uint32_t link, std::uint32_t target)
+std::uint32_t Kernel::callAs(std::uint32_t parent, std::uint32_t link, std::uint32_t target,
+                            RequestClass cls, std::uint8_t flags)
 {
     const std::uint32_t c = m_frames.allocate();
     Frame& child = m_frames[c];
@@ -246,8 +289,9 @@ std::uint32_t Kernel::call(std::uint32_t parent, std::uint32_t link, std::uint32
     child.node = target;
     child.link = link;
     child.key = p.key;
-    child.cls = p.cls;
-    child.flags = 0;
+    child.user = p.user;
+    child.cls = cls;
+    child.flags = flags;
     child.reason = FailReason::None;
     child.step = 0;
     child.aux = 0;
@@ -420,11 +464,14 @@ void Kernel::fillResults(RunResults& out)
     out.warmupS = std::min(m_topology.simulation.warmupS, m_topology.simulation.durationS);
     m_metrics.fill(out, m_now);
     out.nodes.clear();
+    out.sessions = {};
     for (const auto& b : m_behaviors) {
-        NodeResults nr;
+        NodeResults& nr = out.nodes.emplace_back();
         b->fillResults(nr);
-        out.nodes.push_back(std::move(nr));
         b->fillSeries(out.timeseries);
+        out.sessions.modelled = out.sessions.modelled || nr.sessions;
+        out.sessions.misses += nr.sessionMisses;
+        out.sessions.lost += nr.sessionsLost;
     }
     out.events = m_eventLog;
     out.engine.events = m_eventCount;

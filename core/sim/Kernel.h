@@ -9,6 +9,7 @@
 #include "core/sim/FutureEventSet.h"
 #include "core/sim/RandomStream.h"
 #include "core/sim/RunMetrics.h"
+#include "core/sim/SessionTable.h"
 #include "core/sim/SimulationOptions.h"
 #include "core/sim/Snapshot.h"
 
@@ -80,7 +81,14 @@ public:
     FramePool& frames() { return m_frames; }
     /// Sends a child request from `parent` over `link` to `target` (a replication group
     /// member may differ from link.to). Returns the child frame.
-    std::uint32_t call(std::uint32_t parent, std::uint32_t link, std::uint32_t target);
+    std::uint32_t call(std::uint32_t parent, std::uint32_t link, std::uint32_t target)
+    {
+        return callAs(parent, link, target, m_frames[parent].cls, 0);
+    }
+    /// Like call(), for a child of another class with node-specific flags set before it
+    /// arrives (a session read is a read whatever the request is).
+    std::uint32_t callAs(std::uint32_t parent, std::uint32_t link, std::uint32_t target,
+                         RequestClass cls, std::uint8_t flags);
     /// The frame's node answers it (reason None = success); the answer travels back.
     void respond(std::uint32_t frame, FailReason reason = FailReason::None);
     /// Runs `frame`'s zero-delay step now (Arrive: at its node; ServiceDone: its service
@@ -110,6 +118,12 @@ public:
     RandomEngine& rng(std::uint32_t node) { return m_rngs[node]; }
     /// Keys matter (LRU caches, stale reads): otherwise clients skip drawing them.
     bool needKeys() const { return m_needKeys; }
+    /// Users matter (sessions, sticky balancing): otherwise clients skip drawing them.
+    bool needUsers() const { return m_needUsers; }
+    /// The first user number of a client: users are numbered across clients, file order.
+    std::uint32_t firstUser(std::uint32_t client) const { return m_firstUser[client]; }
+    /// Where local sessions live (empty unless some web server keeps them locally).
+    SessionTable& sessions() { return m_sessions; }
 
     RunMetrics& metrics() { return m_metrics; }
     void logEvent(EventKind kind, std::uint32_t node, std::string detail);
@@ -147,6 +161,7 @@ private:
     void drainInbox();
     /// Delivers the steps deliverNow() left waiting (and those they leave in turn).
     void settle();
+    void configureSessions();
 
     Topology m_topology;
     TopologyIndex m_index;
@@ -175,6 +190,9 @@ private:
     std::vector<std::unique_ptr<ReplicationGroup>> m_groups;
     std::vector<std::uint32_t> m_groupOf;
     bool m_needKeys = false;
+    bool m_needUsers = false;
+    std::vector<std::uint32_t> m_firstUser;
+    SessionTable m_sessions;
 
     RunMetrics m_metrics;
     std::vector<EventRecord> m_eventLog;

@@ -29,6 +29,7 @@ void LoadBalancerBehavior::reconfigure()
     m_unhealthyThreshold = n.integer("unhealthy_threshold");
     m_healthyThreshold = n.integer("healthy_threshold");
     m_retry = n.flag("retry_on_failure");
+    m_sticky = n.flag("sticky_sessions");
 }
 
 std::uint32_t LoadBalancerBehavior::pick(std::uint32_t exclude)
@@ -82,6 +83,16 @@ std::uint32_t LoadBalancerBehavior::pick(std::uint32_t exclude)
     return kNone;
 }
 
+std::uint32_t LoadBalancerBehavior::pickSticky(std::uint32_t user)
+{
+    if (auto it = m_pins.find(user); it != m_pins.end() && m_backends[it->second].inRotation)
+        return it->second;
+    const std::uint32_t backend = pick(kNone);
+    if (backend != kNone)
+        m_pins[user] = backend;
+    return backend;
+}
+
 void LoadBalancerBehavior::send(std::uint32_t frame, std::uint32_t backend)
 {
     m_kernel.frames()[frame].aux = backend;
@@ -91,7 +102,8 @@ void LoadBalancerBehavior::send(std::uint32_t frame, std::uint32_t backend)
 
 void LoadBalancerBehavior::served(std::uint32_t frame)
 {
-    const std::uint32_t backend = pick(kNone);
+    const std::uint32_t backend =
+        m_sticky ? pickSticky(m_kernel.frames()[frame].user) : pick(kNone);
     if (backend == kNone) {
         answer(frame, FailReason::NoBackend);
         return;

@@ -2,13 +2,16 @@
 
 #include "core/sim/QueueStation.h"
 
+#include <unordered_map>
 #include <vector>
 
 namespace scalelab::core::sim {
 
 /// Spreads requests over its backends (round robin, random, least connections, weighted),
 /// takes dead ones out of rotation after failed health checks and back after passed ones,
-/// and optionally retries a failed request once on another backend.
+/// and optionally retries a failed request once on another backend. With sticky sessions a
+/// user's requests go to the backend that took their first one while it stays in rotation
+/// (a cookie names it); once it is out, the user is pinned to a new one.
 class LoadBalancerBehavior final : public QueueStation {
 public:
     using QueueStation::QueueStation;
@@ -36,6 +39,7 @@ private:
     enum class Algorithm { RoundRobin, Random, LeastConnections, Weighted };
 
     std::uint32_t pick(std::uint32_t exclude);
+    std::uint32_t pickSticky(std::uint32_t user);
     void send(std::uint32_t frame, std::uint32_t backend);
     void healthCheck();
 
@@ -46,6 +50,9 @@ private:
     std::int64_t m_unhealthyThreshold = 2;
     std::int64_t m_healthyThreshold = 2;
     bool m_retry = false;
+    bool m_sticky = false;
+    /// Sticky sessions: user -> backend (grows with the users seen, at most `users`).
+    std::unordered_map<std::uint32_t, std::uint32_t> m_pins;
 };
 
 } // namespace scalelab::core::sim

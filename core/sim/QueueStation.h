@@ -45,7 +45,8 @@ protected:
     SimTime drawService(const Frame& frame)
     {
         const bool write = m_writesDiffer && frame.cls == RequestClass::Write;
-        return (write ? m_writeService : m_service).draw(m_kernel.rng(m_index));
+        const SimTime d = (write ? m_writeService : m_service).draw(m_kernel.rng(m_index));
+        return (frame.flags & kFlagLogin) ? d + m_loginService : d;
     }
     /// The request has been served: answer it, or send it on. Default: answer.
     virtual void served(std::uint32_t frame) { answer(frame); }
@@ -62,6 +63,10 @@ protected:
     bool m_writesDiffer = false;
     /// Blocking web servers keep the worker until downstream calls return.
     bool m_holdWorker = false;
+    /// Extra service of a request marked kFlagLogin (a web server's session miss).
+    SimTime m_loginService = 0;
+    /// Instances of the pool serving now.
+    std::uint32_t servingInstances() const { return m_pool.serving(); }
 
 private:
     void startService(std::uint32_t frame);

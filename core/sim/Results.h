@@ -49,6 +49,10 @@ struct NodeResults {
     bool edge = false;
     std::uint64_t hits = 0;
     std::uint64_t misses = 0;
+    /// Web servers that keep sessions (session_state local or shared at some point).
+    bool sessions = false;
+    std::uint64_t sessionMisses = 0; ///< requests that found no session here (a login)
+    std::uint64_t sessionsLost = 0;  ///< sessions held here when it failed
 };
 
 /// A state change (node_failed, backend_marked_down, replica_promoted, ...).
@@ -85,6 +89,13 @@ struct JobResults {
     LatencySummary latency;       ///< publish to completion, completed jobs
 };
 
+/// Sessions over the measured window, summed over the web servers.
+struct SessionResults {
+    bool modelled = false; ///< some web server keeps sessions
+    std::uint64_t misses = 0;
+    std::uint64_t lost = 0;
+};
+
 struct EngineStats {
     std::uint64_t events = 0;
     double wallS = 0;
@@ -117,6 +128,7 @@ struct RunResults {
     std::uint64_t lostWrites = 0;
     std::uint64_t staleReads = 0;
     JobResults jobs;
+    SessionResults sessions;
     std::vector<EventRecord> events;
     TimeSeries timeseries;
     EngineStats engine;

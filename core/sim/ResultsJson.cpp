@@ -64,6 +64,8 @@ RunResults resultsFromDocument(const nlohmann::json& doc)
     r.write.latency = latencyAt(doc, "/by_class/write/latency_ms");
     r.lostWrites = countAt(doc, "/data/lost_writes");
     r.staleReads = countAt(doc, "/data/stale_reads");
+    r.sessions.misses = countAt(doc, "/sessions/misses");
+    r.sessions.lost = countAt(doc, "/sessions/lost");
     if (doc.is_object() && doc.contains("nodes") && doc["nodes"].is_object())
         for (const auto& [id, node] : doc["nodes"].items()) {
             NodeResults n;
@@ -137,6 +139,10 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
             const std::uint64_t looked = n.hits + n.misses;
             node["hit_ratio"] = looked ? static_cast<double>(n.hits) / static_cast<double>(looked) : 0.0;
         }
+        if (n.sessions) {
+            node["session_misses"] = n.sessionMisses;
+            node["sessions_lost"] = n.sessionsLost;
+        }
         nodes[n.id] = std::move(node);
     }
     doc["nodes"] = std::move(nodes);
@@ -155,6 +161,7 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
                          {"p99", finite(l.p99)},
                          {"max", finite(l.max)}}}};
     }
+    doc["sessions"] = {{"misses", r.sessions.misses}, {"lost", r.sessions.lost}};
     J events = J::array();
     for (const EventRecord& e : r.events)
         events.push_back({{"t_s", e.tS}, {"type", toString(e.kind)}, {"node", e.node}, {"detail", e.detail}});

@@ -22,6 +22,10 @@ struct NodeSnapshot {
     std::uint32_t instancesBooting = 0; ///< launched, not serving yet
     std::uint64_t hits = 0;   ///< CDNs: static requests answered at the edge (totals)
     std::uint64_t misses = 0; ///< CDNs: fetched from the origin
+    /// Web servers keeping sessions locally: sessions held now, logins so far (totals).
+    bool localSessions = false;
+    std::uint64_t sessionsHeld = 0;
+    std::uint64_t sessionMisses = 0;
     bool up = true;
     std::string role; ///< "master" / "replica" for databases, else empty
     /// Sharded database: each shard's utilization since the previous snapshot.

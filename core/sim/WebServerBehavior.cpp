@@ -3,6 +3,8 @@
 #include "core/sim/CacheBehavior.h"
 #include "core/sim/ReplicationGroup.h"
 
+#include <fmt/format.h>
+
 namespace scalelab::core::sim {
 
 namespace {
@@ -11,6 +13,7 @@ constexpr std::uint16_t kAfterCache = 0xF000;
 constexpr std::uint16_t kAfterRead = 0xF001;
 constexpr std::uint16_t kAfterWrite = 0xF002;
 constexpr std::uint16_t kAfterPublish = 0xF003;
+constexpr std::uint16_t kAfterSession = 0xF004;
 } // namespace
 
 void WebServerBehavior::init()
@@ -28,6 +31,8 @@ void WebServerBehavior::init()
     }
     if (down.publish() != TopologyIndex::kNone)
         m_publishLink = static_cast<std::uint32_t>(down.publish());
+    if (down.sessionStore() != TopologyIndex::kNone)
+        m_sessionLink = static_cast<std::uint32_t>(down.sessionStore());
     reconfigure();
 }
 
@@ -35,10 +40,89 @@ void WebServerBehavior::reconfigure()
 {
     QueueStation::reconfigure();
     const bool downstream = !m_tiers.empty() || m_cacheLink != kNone || m_dbLink != kNone ||
-                            m_publishLink != kNone;
+                            m_publishLink != kNone || m_sessionLink != kNone;
     m_holdWorker = downstream && node().text("concurrency_model") == "blocking";
     // Read only with a publish link: a server that cannot publish draws nothing for it.
     m_publishRatio = m_publishLink == kNone ? 0.0 : node().number("publish_ratio");
+    // Workers share this class and have no sessions.
+    const bool hasSessions = node().spec()->param("session_state") != nullptr;
+    const std::string sessions = hasSessions ? node().text("session_state") : "none";
+    const Sessions before = m_sessions;
+    m_sessions = sessions == "local"                             ? Sessions::Local
+                 : sessions == "shared" && m_sessionLink != kNone ? Sessions::Shared
+                                                                  : Sessions::None;
+    m_everSessions = m_everSessions || sessions != "none";
+    // Sessions this server kept locally mean nothing once it stops keeping them there.
+    if (before == Sessions::Local && m_sessions != Sessions::Local)
+        m_kernel.sessions().drop(m_index);
+    const double speed = node().number("speed");
+    m_loginService =
+        hasSessions ? fromMs(node().number("login_ms") / (speed > 0 ? speed : 1.0)) : 0;
+}
+
+void WebServerBehavior::accept(std::uint32_t frame)
+{
+    if (m_sessions == Sessions::Local)
+        checkLocalSession(frame);
+    QueueStation::accept(frame);
+}
+
+void WebServerBehavior::checkLocalSession(std::uint32_t frame)
+{
+    Frame& f = m_kernel.frames()[frame];
+    if (f.cls == RequestClass::Static)
+        return; // static files need no session
+    // A pool's instances each keep their own sessions. A sticky balancer in front pins the
+    // user to one instance as well (its cookie names it); otherwise any instance serves.
+    std::uint32_t slot = 0;
+    if (const std::uint32_t serving = servingInstances(); serving > 1) {
+        const std::uint32_t caller = f.parent == kNone ? kNone : m_kernel.frames()[f.parent].node;
+        const bool sticky = caller != kNone && m_kernel.node(caller).spec()->param("sticky_sessions") &&
+                            m_kernel.node(caller).flag("sticky_sessions");
+        slot = sticky ? f.user % serving
+                      : static_cast<std::uint32_t>(uniform01(m_kernel.rng(m_index)) * serving) % serving;
+    }
+    if (m_kernel.sessions().visit(f.user, m_index, slot))
+        return;
+    f.flags |= kFlagLogin;
+    ++m_sessionMisses;
+}
+
+void WebServerBehavior::fail()
+{
+    const bool wasUp = m_up;
+    QueueStation::fail();
+    if (!wasUp || m_sessions != Sessions::Local)
+        return;
+    const std::uint64_t lost = m_kernel.sessions().drop(m_index);
+    m_sessionsLost += lost;
+    if (lost > 0)
+        m_kernel.logEvent(EventKind::SessionsLost, m_index,
+                          fmt::format("{} session{} held here: those users log in again", lost,
+                                      lost == 1 ? "" : "s"));
+}
+
+void WebServerBehavior::resetStats()
+{
+    QueueStation::resetStats();
+    m_missesAtWarmup = m_sessionMisses;
+    m_lostAtWarmup = m_sessionsLost;
+}
+
+void WebServerBehavior::fillResults(NodeResults& out) const
+{
+    QueueStation::fillResults(out);
+    out.sessions = m_everSessions;
+    out.sessionMisses = m_sessionMisses - m_missesAtWarmup;
+    out.sessionsLost = m_sessionsLost - m_lostAtWarmup;
+}
+
+void WebServerBehavior::fillSnapshot(NodeSnapshot& out)
+{
+    QueueStation::fillSnapshot(out);
+    out.localSessions = m_sessions == Sessions::Local;
+    out.sessionsHeld = m_kernel.sessions().heldBy(m_index);
+    out.sessionMisses = m_sessionMisses;
 }
 
 void WebServerBehavior::served(std::uint32_t frame)
@@ -47,6 +131,19 @@ void WebServerBehavior::served(std::uint32_t frame)
         answer(frame); // a static file: served from the server's own disk, no data tier
         return;
     }
+    if (m_sessions == Sessions::Shared) {
+        // Every request reads its session from the shared store first (a read, whatever
+        // the request is); the store answers it without a cache lookup.
+        m_kernel.frames()[frame].step = kAfterSession;
+        m_kernel.callAs(frame, m_sessionLink, m_kernel.link(m_sessionLink).to, RequestClass::Read,
+                        kFlagSession);
+        return;
+    }
+    publishOrProceed(frame);
+}
+
+void WebServerBehavior::publishOrProceed(std::uint32_t frame)
+{
     if (m_publishRatio > 0 &&
         (m_publishRatio >= 1.0 || uniform01(m_kernel.rng(m_index)) < m_publishRatio)) {
         m_kernel.frames()[frame].step = kAfterPublish;
@@ -110,7 +207,11 @@ void WebServerBehavior::childReturned(std::uint32_t frame, const Frame& child)
         return;
     }
     if (child.reason != FailReason::None) {
-        answer(frame, child.reason);
+        answer(frame, child.reason); // also a session store that is down: nobody is logged in
+        return;
+    }
+    if (f.step == kAfterSession) {
+        publishOrProceed(frame);
         return;
     }
     if (f.step == kAfterWrite) {

@@ -17,6 +17,9 @@ class ReplicationGroup;
 /// With `publish_ratio`, that share of requests publishes a job to its message queue
 /// instead of calling downstream, and is answered after the queue's ack.
 /// WorkerBehavior runs its jobs with the same downstream logic.
+/// Sessions (session_state): `local` keeps them in the kernel's SessionTable (a request
+/// without its user's session here is a login: login_ms more service); `shared` reads the
+/// session from the node its session link reaches before going on.
 class WebServerBehavior : public QueueStation {
 public:
     using QueueStation::QueueStation;
@@ -24,13 +27,22 @@ public:
     void init() override;
     void reconfigure() override;
     void childReturned(std::uint32_t frame, const Frame& child) override;
+    void fail() override;
+    void resetStats() override;
+    void fillResults(NodeResults& out) const override;
+    void fillSnapshot(NodeSnapshot& out) override;
 
 protected:
+    void accept(std::uint32_t frame) override;
     void served(std::uint32_t frame) override;
 
 private:
     void proceed(std::uint32_t frame);
     void readDatabase(std::uint32_t frame);
+    void checkLocalSession(std::uint32_t frame);
+    /// A dynamic request (after its session read): publish a job or call downstream.
+    void publishOrProceed(std::uint32_t frame);
+    enum class Sessions { None, Local, Shared };
 
     std::vector<std::uint32_t> m_tiers; ///< links to web servers / load balancers
     std::uint32_t m_cacheLink = kNone;
@@ -39,6 +51,13 @@ private:
     ReplicationGroup* m_group = nullptr;
     std::uint32_t m_publishLink = kNone;
     double m_publishRatio = 0;
+    std::uint32_t m_sessionLink = kNone;
+    Sessions m_sessions = Sessions::None;
+    bool m_everSessions = false; ///< kept sessions at some point of the run (results)
+    std::uint64_t m_sessionMisses = 0;
+    std::uint64_t m_sessionsLost = 0;
+    std::uint64_t m_missesAtWarmup = 0;
+    std::uint64_t m_lostAtWarmup = 0;
 };
 
 } // namespace scalelab::core::sim

@@ -20,5 +20,8 @@ inline constexpr std::size_t kMaxNodes = 200000;
 inline constexpr std::size_t kMaxLinks = 1000000;
 /// Steps of the scenario timeline.
 inline constexpr std::size_t kMaxScenarioSteps = 100000;
+/// Users of all clients together when sessions are modelled: the engine keeps where each
+/// user's session lives (8 bytes a user, 160 MB at the limit).
+inline constexpr double kMaxSessionUsers = 2e7;
 
 } // namespace scalelab::core

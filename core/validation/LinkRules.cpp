@@ -94,6 +94,10 @@ std::optional<std::string> linkRefusal(const Node& from, const Node& to, LinkKin
                           allowedPairs(kind));
     else if (kind == LinkKind::Replication)
         why = replicationRefusal(from, to);
+    else if (kind == LinkKind::Session && toSpec->traits.dataStore && to.text("engine") != "nosql")
+        why = fmt::format("'{}' is a relational database; sessions live in a cache or a NoSQL "
+                          "database (set its engine to nosql)",
+                          to.id.str());
     if (!why)
         return std::nullopt;
     return fmt::format("'{}' ({}) -> '{}' ({}): {}", from.id.str(), lowerName(*fromSpec),

@@ -42,6 +42,7 @@ public:
         checkClients();
         checkMessaging();
         checkEdges();
+        checkSessions();
         checkLoops();
         checkReachability();
         checkScenario();
@@ -298,6 +299,42 @@ private:
                                     n.id.str()),
                         n.id);
         }
+    }
+
+    // Shared sessions are read over the server's one session link; the users of every
+    // client are numbered in one table when sessions are modelled.
+    void checkSessions()
+    {
+        bool modelled = false;
+        double users = 0;
+        for (std::size_t i = 0; i < m_t.nodes.size(); ++i) {
+            const Node& n = m_t.nodes[i];
+            const KindSpec* spec = n.spec();
+            if (!spec || m_index.node(n.id) != i)
+                continue;
+            if (spec->traits.source)
+                users += static_cast<double>(n.integer("users"));
+            if (!spec->param("session_state"))
+                continue;
+            const auto& stores = m_index.out(i, LinkKind::Session);
+            const std::string state = n.text("session_state");
+            modelled = modelled || state != "none";
+            if (state == "shared" && stores.empty())
+                error(fmt::format("/nodes/{}/params/session_state", i),
+                      fmt::format("'{}' shares its sessions but has no session link: draw one "
+                                  "to a cache or a NoSQL database that holds them",
+                                  n.id.str()),
+                      n.id);
+            for (std::size_t e = 1; e < stores.size(); ++e)
+                linkError(stores[e], "",
+                          fmt::format("'{}' already reads its sessions from a store; a web "
+                                      "server uses one",
+                                      n.id.str()));
+        }
+        if (modelled && users > kMaxSessionUsers)
+            error("/nodes", fmt::format("the clients have {:.0f} users in all; with sessions the "
+                                        "limit is {:.0f}",
+                                        users, kMaxSessionUsers));
     }
 
     // A CDN's misses go to its origin, its request link: without one they fail.

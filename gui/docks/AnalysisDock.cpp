@@ -132,6 +132,9 @@ void AnalysisDock::setRunResults(const core::sim::RunResults& results)
         m_measured[n.id] = {n.utilization, n.meanResponseMs, n.instancesMean,
                             n.edge && n.hits + n.misses > 0
                                 ? static_cast<double>(n.hits) / static_cast<double>(n.hits + n.misses)
+                                : -1.0,
+                            n.sessions && n.arrivals > 0
+                                ? static_cast<double>(n.sessionMisses) / static_cast<double>(n.arrivals)
                                 : -1.0};
     m_runHeadline = Headline{results.throughputRps, results.latency.mean, results.latency.p99,
                              results.availability};
@@ -291,6 +294,13 @@ void AnalysisDock::fillNodes()
             if (measured != m_measured.end() && measured->second.hitRatio >= 0)
                 hit += tr(" (run %1)").arg(dockPct(measured->second.hitRatio));
             notes << hit;
+        }
+        // Sessions: the share of requests that log in again, beside the run's.
+        if (e.sessionMissRatio) {
+            QString miss = tr("session misses %1").arg(dockPct(*e.sessionMissRatio));
+            if (measured != m_measured.end() && measured->second.sessionMissRatio >= 0)
+                miss += tr(" (run %1)").arg(dockPct(measured->second.sessionMissRatio));
+            notes << miss;
         }
         // A pool: the instances the estimate needs at this load, beside the run's mean.
         const core::Node* node = m_document->topology().findNode(e.id);

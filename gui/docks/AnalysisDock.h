@@ -53,6 +53,7 @@ private:
         double meanResponseMs = 0;
         double instancesMean = -1; ///< pools: serving instances on average
         double hitRatio = -1;      ///< CDNs: share answered at the edge
+        double sessionMissRatio = -1; ///< web servers with sessions: logins per request
     };
     /// The run-level figures the comparison line shows.
     struct Headline {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -19,6 +20,7 @@
 #include "gui/canvas/IconCache.h"
 #include "gui/commands/RenameNodeCommand.h"
 #include "gui/commands/SetDiagramInfoCommand.h"
+#include "gui/commands/SetLinkKindCommand.h"
 #include "gui/commands/SetParamCommand.h"
 #include "gui/docks/ParamEditor.h"
 #include "gui/document/Document.h"
@@ -83,6 +85,7 @@ void InspectorDock::rebuild()
     m_editors.clear();
     m_nameEdit = nullptr;
     m_diagramName = nullptr;
+    m_linkKind = nullptr;
     m_page = new QWidget;
     auto* outer = new QVBoxLayout(m_page);
     outer->setContentsMargins(12, 10, 12, 10);
@@ -286,6 +289,7 @@ void InspectorDock::buildLinkForm()
     if (!l)
         return;
     const bool replication = l->kind == core::LinkKind::Replication;
+    const core::KindRegistry& registry = core::KindRegistry::instance();
     m_form->addRow(inspectorTitle(
         m_links.size() == 1 ? QStringLiteral("%1 → %2").arg(QString::fromStdString(key.from.str()),
                                                             QString::fromStdString(key.to.str()))
@@ -293,8 +297,35 @@ void InspectorDock::buildLinkForm()
         m_page));
     m_form->addRow(inspectorCaption(replication ? tr("Replication link: the replica applies the "
                                                      "master's writes after the lag")
-                                                : QString::fromStdString(spec.help),
+                                    : l->kind != core::LinkKind::Request
+                                        ? QString::fromStdString(registry.linkKind(l->kind).help)
+                                        : QString::fromStdString(spec.help),
                                     m_page));
+    // The kinds this pair of nodes may be joined by (a web server -> cache link carries
+    // requests or sessions): a choice only when there is one to make.
+    const core::Node* from = m_document->node(key.from);
+    const core::Node* to = m_document->node(key.to);
+    if (m_links.size() == 1 && from && to && from->spec()) {
+        std::vector<core::LinkKind> kinds;
+        for (const auto& permit : from->spec()->sends)
+            if (from->spec()->maySend(permit.link, to->kind.str()))
+                kinds.push_back(permit.link);
+        if (kinds.size() > 1) {
+            m_linkKind = new QComboBox(m_page);
+            for (core::LinkKind k : kinds)
+                m_linkKind->addItem(QString::fromStdString(registry.linkKind(k).displayName),
+                                    static_cast<int>(k));
+            m_linkKind->setCurrentIndex(m_linkKind->findData(static_cast<int>(l->kind)));
+            m_linkKind->setToolTip(tr("What the link carries"));
+            connect(m_linkKind, &QComboBox::activated, this, [this, key](int index) {
+                const auto kind = static_cast<core::LinkKind>(m_linkKind->itemData(index).toInt());
+                m_document->undoStack()->push(new SetLinkKindCommand(m_document, key, kind));
+                // The caption follows the kind: rebuild once this signal is done.
+                QMetaObject::invokeMethod(this, &InspectorDock::rebuild, Qt::QueuedConnection);
+            });
+            m_form->addRow(new QLabel(tr("Kind"), m_page), m_linkKind);
+        }
+    }
     for (const auto& p : spec.params) {
         const std::string name = p.name;
         auto* editor = new ParamEditor(
@@ -345,6 +376,11 @@ void InspectorDock::refreshValues()
     }
     if (m_nameEdit && m_nodes.size() == 1 && !m_nameEdit->hasFocus())
         m_nameEdit->setText(QString::fromStdString(m_document->node(m_nodes.front())->name));
+    if (m_linkKind && m_links.size() == 1)
+        if (const core::Link* l = m_document->link(m_links.front())) {
+            const QSignalBlocker block(m_linkKind);
+            m_linkKind->setCurrentIndex(m_linkKind->findData(static_cast<int>(l->kind)));
+        }
     for (auto& [name, editor] : m_editors) {
         if (!m_nodes.empty()) {
             const core::ParamValue v = m_document->node(m_nodes.front())->param(name);

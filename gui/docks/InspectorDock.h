@@ -10,6 +10,7 @@
 
 class QFormLayout;
 class QLabel;
+class QComboBox;
 class QLineEdit;
 class QScrollArea;
 class QDoubleSpinBox;
@@ -62,6 +63,7 @@ private:
     bool m_refreshing = false;
     std::vector<core::NodeId> m_nodes;
     std::vector<core::LinkKey> m_links;
+    QComboBox* m_linkKind = nullptr; ///< one link whose ends allow more than one kind
     std::map<std::string, ParamEditor*> m_editors;
 };
 

@@ -252,6 +252,16 @@ void Document::insertMany(const std::vector<std::pair<std::size_t, core::Node>>&
     touch();
 }
 
+void Document::setLinkKind(const core::LinkKey& key, core::LinkKind kind)
+{
+    const auto at = m_index.link(key);
+    if (!at || m_topology.links[*at].kind == kind)
+        return;
+    m_topology.links[*at].kind = kind;
+    Q_EMIT linkChanged(key);
+    touch();
+}
+
 void Document::setInfo(const std::string& name, const std::string& description,
                        const core::SimulationSettings& simulation)
 {

@@ -80,6 +80,7 @@ public:
                     const std::vector<std::pair<std::size_t, core::Link>>& links);
     void setLinkParam(const core::LinkKey& key, const std::string& param,
                       const std::optional<core::ParamValue>& value);
+    void setLinkKind(const core::LinkKey& key, core::LinkKind kind);
     /// The diagram's name, description and simulation settings.
     void setInfo(const std::string& name, const std::string& description,
                  const core::SimulationSettings& simulation);

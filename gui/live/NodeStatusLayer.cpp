@@ -151,6 +151,24 @@ void NodeStatusLayer::paintNode(QPainter* painter, std::size_t index)
         painter->drawText(r, Qt::AlignCenter, text);
     }
 
+    // A server keeping sessions locally: the users whose session it holds now (what a
+    // failure of it would log out), in violet, left of its icon's bottom corner.
+    if (live.localSessions) {
+        const double held = static_cast<double>(live.sessionsHeld);
+        const QString count = held >= 10000 ? QStringLiteral("%1k").arg(std::round(held / 1000))
+                              : held >= 1000 ? QStringLiteral("%1k").arg(held / 1000, 0, 'f', 1)
+                                             : QString::number(live.sessionsHeld);
+        const QString text = QStringLiteral("%1 sessions").arg(count);
+        painter->setFont(smallBold());
+        const double w = QFontMetricsF(painter->font()).horizontalAdvance(text) + 10;
+        const QRectF r(icon.left() - w + 8, icon.bottom() - 9, w, 14);
+        painter->setPen(QPen(Qt::white, 1.5));
+        painter->setBrush(QColor(0x6d, 0x28, 0xd9));
+        painter->drawRoundedRect(r, 7, 7);
+        painter->setPen(Qt::white);
+        painter->drawText(r, Qt::AlignCenter, text);
+    }
+
     // Queue gauge: a bar right of the icon, full at 4 waiting per server (or the limit).
     if (live.servers > 0 && live.queueLength > 0) {
         const std::int64_t limit = node.integer("queue_limit");

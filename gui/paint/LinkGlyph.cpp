@@ -78,6 +78,9 @@ QString LinkGlyph::label(const core::Link& link)
                                                                    : QStringLiteral("consume");
         return link.latencyMs() > 0 ? kind + QLatin1Char(' ') + linkLatencyText(link.latencyMs()) : kind;
     }
+    if (link.kind == core::LinkKind::Session)
+        return link.latencyMs() > 0 ? QStringLiteral("session ") + linkLatencyText(link.latencyMs())
+                                    : QStringLiteral("session");
     return link.latencyMs() > 0 ? linkLatencyText(link.latencyMs()) : QString();
 }
 
@@ -100,11 +103,16 @@ void LinkGlyph::paint(QPainter& painter, const LinkEnds& ends, core::LinkKind ki
 {
     const bool replication = kind == core::LinkKind::Replication;
     const bool jobs = isJobLink(kind);
+    const bool session = kind == core::LinkKind::Session;
     if (!ends.drawable())
         return;
     painter.setRenderHint(QPainter::Antialiasing);
 
-    QColor color = replication ? style::replication() : jobs ? style::jobs() : style::link();
+    // Session links in the violet of the live session badge (NodeStatusLayer).
+    QColor color = replication ? style::replication()
+                   : jobs      ? style::jobs()
+                   : session   ? QColor(0x6d, 0x28, 0xd9)
+                               : style::link();
     if (error)
         color = style::error();
     if (selected)
@@ -114,6 +122,8 @@ void LinkGlyph::paint(QPainter& painter, const LinkEnds& ends, core::LinkKind ki
         pen.setDashPattern({5, 4});
     else if (jobs)
         pen.setDashPattern({1.5, 2.5});
+    else if (session)
+        pen.setDashPattern({6, 2.5, 1.5, 2.5});
     pen.setCapStyle(Qt::FlatCap);
     painter.setPen(pen);
     const QLineF line(ends.start, ends.end);

@@ -30,7 +30,7 @@ public:
     /// The line between nodes centred at `from` and `to`; `hasReverse` shifts it aside so
     /// two links in opposite directions are drawn side by side instead of on top.
     static LinkEnds ends(QPointF from, QPointF to, bool hasReverse);
-    /// "40 ms", "lag 100 ms", "replication", "publish 1 ms", "consume" or empty.
+    /// "40 ms", "lag 100 ms", "replication", "publish 1 ms", "consume", "session" or empty.
     static QString label(const core::Link& link);
     static QRectF boundingRect(const LinkEnds& ends);
     static QPainterPath shape(const LinkEnds& ends);

@@ -495,6 +495,23 @@ QString ReportBuilder::findingsSection() const
                              QStringLiteral("%1 reads returned stale data from a lagging replica.")
                                  .arg(reportNumber(stale, 0)),
                              {}});
+        // Sessions: users who had to log in again, and sessions a failed server took along.
+        const RJson& sessions = repSub(m_results, "sessions");
+        const double misses = repNum(sessions, "misses");
+        const double lostSessions = repNum(sessions, "lost");
+        if (lostSessions > 0)
+            items.push_back({core::Severity::Warning, {},
+                             QStringLiteral("%1 sessions were lost with the servers that held them: "
+                                            "those users were logged out.")
+                                 .arg(reportNumber(lostSessions, 0)),
+                             QStringLiteral("keep the web tier stateless: session_state shared "
+                                            "with a session link to a cache or a NoSQL database")});
+        if (misses > 0)
+            items.push_back({core::Severity::Info, {},
+                             QStringLiteral("%1 requests found no session on their server and "
+                                            "logged in again (login_ms each).")
+                                 .arg(reportNumber(misses, 0)),
+                             {}});
     }
     for (const auto& f : m_analysis.findings)
         items.push_back({f.severity, QString::fromStdString(f.node.str()),

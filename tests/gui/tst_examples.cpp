@@ -174,6 +174,7 @@ void TestExamples::resultsCarryEveryContractKey()
           "/latency_ms/p95", "/latency_ms/p99", "/latency_ms/p999", "/latency_ms/max",
           "/by_class/read/count", "/by_class/read/latency_ms/p99", "/by_class/write/count",
           "/by_class/write/latency_ms/mean", "/nodes", "/data/lost_writes", "/data/stale_reads",
+          "/sessions/misses", "/sessions/lost",
           "/events", "/timeseries/interval_s", "/timeseries/t_s", "/timeseries/throughput_rps",
           "/timeseries/p50_ms", "/timeseries/p99_ms", "/timeseries/errors", "/engine/events",
           "/engine/wall_s", "/engine/events_per_s"})

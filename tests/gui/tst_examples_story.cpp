@@ -102,6 +102,47 @@ private Q_SLOTS:
         QVERIFY(total < steady + outage + 2 * users.number("object_space"));
     }
 
+    void sharedSessionsSurviveAServerFailure()
+    {
+        const core::Topology t = loadExample(QStringLiteral("10-stateless-web-tier"));
+        const core::Node& users = nodeParams(t, "users");
+        const double rate = users.number("rate_rps");
+        const double population = static_cast<double>(users.integer("users"));
+        const double perUser = rate / population;
+        const double firstFailure = actionAt(t, ActionType::Fail, "web2");
+        const double toShared = actionAt(t, ActionType::Set, "web1");
+        const double secondFailure = actionAt(t, ActionType::Fail, "web3");
+        QVERIFY(nodeParams(t, "lb").flag("sticky_sessions"));
+
+        // Local sessions behind a sticky balancer: round robin pins the users in turn, so
+        // web2 holds a third of those who have logged in by the time it fails.
+        EXAMPLE_RUN(local, runExample(QStringLiteral("10-stateless-web-tier"),
+                                      {QStringLiteral("--duration"), QString::number(toShared)}));
+        const double seen = population * (1 - std::exp(-perUser * firstFailure));
+        const double lost = local.at("sessions").at("lost").get<double>();
+        const double misses = local.at("sessions").at("misses").get<double>();
+        qInfo("10: web2 lost %.0f sessions (a third of %.0f logged-in users: %.0f); %.0f misses "
+              "before the switch",
+              lost, seen, seen / 3, misses);
+        EXPECT_NEAR("sessions lost with web2", lost, seen / 3, 0.02 * seen / 3);
+        QCOMPARE(num(nodeOf(local, "web2"), "sessions_lost"), lost);
+        QVERIFY(findEvent(local, "sessions_lost", "web2", firstFailure).has_value());
+        // Those users log in again on web1 or web3; first logins after the warm-up are few.
+        QVERIFY(misses > 0.9 * lost);
+        QVERIFY(misses < lost + population * std::exp(-perUser * t.simulation.warmupS) * 1.5);
+
+        // Shared from then on: web3's failure loses no session and nobody logs in again;
+        // the store takes one read per request.
+        EXAMPLE_RUN(all, runExample(QStringLiteral("10-stateless-web-tier")));
+        QCOMPARE(all.at("sessions").at("lost").get<double>(), lost);
+        QCOMPARE(all.at("sessions").at("misses").get<double>(), misses);
+        QVERIFY(!findEvent(all, "sessions_lost", "web3", secondFailure).has_value());
+        const double reads = num(nodeOf(all, "sessions"), "arrivals");
+        const double expected = rate * (t.simulation.durationS - toShared);
+        qInfo("10: %.0f session reads after the switch (rate x time = %.0f)", reads, expected);
+        EXPECT_NEAR("session store reads", reads, expected, 0.03 * expected);
+    }
+
     void autoscalingAbsorbsATrafficStep()
     {
         const core::Topology t = loadExample(QStringLiteral("11-autoscaling"));

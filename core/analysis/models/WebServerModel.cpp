@@ -8,6 +8,11 @@ namespace {
 // (routeApplication).
 void routeWebServer(const ModelContext& c, std::size_t i, NodeRouting& r)
 {
+    // Shared sessions: one store read per request before anything else (published or not).
+    if (r.sessionStore >= 0)
+        r.calls.push_back({static_cast<std::size_t>(r.sessionStore),
+                           c.topology.links[c.index.downstream(i).sessionStore()].latencyMs(), 1.0,
+                           1.0});
     const std::size_t publish = c.index.downstream(i).publish();
     const double p =
         publish == TopologyIndex::kNone ? 0.0 : c.topology.nodes[i].number("publish_ratio");
