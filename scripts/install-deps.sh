@@ -8,6 +8,7 @@ packages=(
   libboost-graph-dev libspdlog-dev nlohmann-json3-dev libgl1-mesa-dev libbenchmark-dev
   xvfb xauth imagemagick poppler-utils librsvg2-bin fonts-dejavu-core
   libavcodec-dev libavformat-dev libswscale-dev libavutil-dev libavfilter-dev ffmpeg
+  parallel
 )
 missing=()
 for p in "${packages[@]}"; do

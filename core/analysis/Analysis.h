@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/cost/Cost.h"
 #include "core/model/Diagnostic.h"
 #include "core/model/Topology.h"
 
@@ -86,6 +87,7 @@ struct Analysis {
     double maxScale = 0;                ///< client rates can grow this many times; +inf without load
     std::vector<NodeId> singlePointsOfFailure;
     std::vector<Finding> findings;
+    Cost cost; ///< price of the design's instances (the registry's or a price sheet's)
 
     const NodeEstimate* node(const NodeId& id) const;
 };

@@ -93,6 +93,7 @@ nlohmann::ordered_json analysisToJson(const Analysis& a)
                                 {"text", f.sentence()},
                                 {"remedy", f.remedy.empty() ? Json() : Json(f.remedy)}});
     doc["findings"] = std::move(findings);
+    doc["cost"] = costJson(a.cost);
     return doc;
 }
 

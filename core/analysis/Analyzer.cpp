@@ -5,6 +5,7 @@
 #include "core/analysis/JobEstimate.h"
 #include "core/analysis/LoadModel.h"
 #include "core/analysis/RoutingPlan.h"
+#include "core/cost/Cost.h"
 
 #include <cmath>
 
@@ -52,6 +53,7 @@ Analysis analyze(const Topology& t)
 {
     Analysis a;
     a.name = t.name;
+    a.cost = costOf(t);
     const TopologyIndex index(t);
     const RoutingPlan plan = buildRoutingPlan(t, index);
     if (!plan.acyclic) {

@@ -3,6 +3,7 @@
 #include "core/sim/Results.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace scalelab::core {
@@ -102,6 +103,12 @@ GoalCatalog::GoalCatalog()
          [](R r) { return std::optional<double>(static_cast<double>(r.staleReads)); }},
         {"max_utilization", up, "max of nodes.*.utilization", "", 0, 1,
          "Utilization of the busiest node at most (headroom)", &goal_detail::highestUtilization},
+        {"max_cost_per_month", up, "cost.per_month", "USD", 0, kOpen,
+         "Monthly cost of the design (730 h) at most",
+         [](R r) {
+             return std::isfinite(r.cost.perMonth) ? std::optional<double>(r.cost.perMonth)
+                                                   : std::nullopt;
+         }},
     };
 }
 

@@ -59,6 +59,16 @@ std::vector<ParamSpec> poolParams()
     };
 }
 
+// Price of one instance. The defaults are illustrative round figures in the range of public
+// cloud list prices (a small VM, a managed load balancer, a cache and a database instance),
+// not a quote: a price sheet (--prices, File > Load Price Sheet) replaces them.
+ParamSpec costPerHour(double usd)
+{
+    return real("cost_per_hour", usd, 0, 1e6, "USD/h",
+                "Price of one instance per hour (illustrative default; a price sheet replaces "
+                "it)");
+}
+
 // Parameters shared by every c-server FIFO queue. `serviceMs` is absent for a database,
 // which has read_ms and write_ms instead.
 std::vector<ParamSpec> queueParams(const char* serversName, std::int64_t servers,
@@ -124,6 +134,7 @@ void addMessagingKinds(std::vector<KindSpec>& kinds)
                                   "0 = unbounded"));
     queue.sends = {{LinkKind::Consume, {"worker"}}};
     queue.home = home("MessageQueue");
+    queue.defaultCostPerHour = 0.05;
     kinds.push_back(std::move(queue));
 
     KindSpec worker = kind("worker", "Worker",
@@ -136,6 +147,7 @@ void addMessagingKinds(std::vector<KindSpec>& kinds)
     worker.params = concat(queueParams("workers", 4, 100.0));
     worker.sends = {{LinkKind::Request, {"web_server", "load_balancer", "cache", "database"}}};
     worker.home = home("Worker");
+    worker.defaultCostPerHour = 0.10;
     kinds.push_back(std::move(worker));
 }
 
@@ -166,6 +178,7 @@ std::vector<KindSpec> builtinKinds()
     };
     client.sends = {{LinkKind::Request, {"dns", "load_balancer", "web_server", "cdn"}}};
     client.home = home("Client");
+    client.defaultCostPerHour = 0;
     kinds.push_back(std::move(client));
 
     KindSpec dns = kind("dns", "DNS", "Resolves the site's name to the address of its entry point",
@@ -175,6 +188,7 @@ std::vector<KindSpec> builtinKinds()
     dns.serversParam = "workers";
     dns.params = concat(queueParams("workers", 8, 1.0));
     dns.home = home("Dns");
+    dns.defaultCostPerHour = 0.01;
     kinds.push_back(std::move(dns));
 
     KindSpec lb = kind("load_balancer", "Load balancer",
@@ -198,6 +212,7 @@ std::vector<KindSpec> builtinKinds()
                 "Pin each user to the backend of their first request while it is in rotation"));
     lb.sends = {{LinkKind::Request, {"web_server", "load_balancer"}}};
     lb.home = home("LoadBalancer");
+    lb.defaultCostPerHour = 0.03;
     kinds.push_back(std::move(lb));
 
     KindSpec web = kind("web_server", "Web server", "Runs the application: answers pages and JSON",
@@ -224,6 +239,7 @@ std::vector<KindSpec> builtinKinds()
                               "(instead of calling downstream) and return after the ack"));
     web.sends.push_back({LinkKind::Publish, {"message_queue"}});
     web.home = home("WebServer");
+    web.defaultCostPerHour = 0.10;
     kinds.push_back(std::move(web));
 
     KindSpec cache = kind("cache", "Cache", "In-memory cache-aside store in front of the database",
@@ -238,6 +254,7 @@ std::vector<KindSpec> builtinKinds()
                                   "LRU capacity; when > 0 the hit ratio emerges from the key "
                                   "popularity instead of hit_ratio"));
     cache.home = home("Cache");
+    cache.defaultCostPerHour = 0.15;
     kinds.push_back(std::move(cache));
 
     KindSpec db = kind("database", "Database",
@@ -273,6 +290,7 @@ std::vector<KindSpec> builtinKinds()
     db.extraActions = {ActionType::Promote};
     db.look.roleBadge = true;
     db.home = home("Database");
+    db.defaultCostPerHour = 0.25;
     kinds.push_back(std::move(db));
 
     KindSpec cdn = kind("cdn", "CDN",
@@ -293,6 +311,9 @@ std::vector<KindSpec> builtinKinds()
     cdn.sends = {{LinkKind::Request, {"object_store", "load_balancer", "web_server"}}};
     cdn.extraActions = {ActionType::Purge};
     cdn.home = home("Cdn");
+    // Real CDNs and object stores bill by traffic and storage; a flat hourly price per
+    // instance keeps them comparable with the rest (illustrative, like every default).
+    cdn.defaultCostPerHour = 0.20;
     kinds.push_back(std::move(cdn));
 
     KindSpec store = kind("object_store", "Object store",
@@ -303,6 +324,7 @@ std::vector<KindSpec> builtinKinds()
     store.serversParam = "workers";
     store.params = concat(queueParams("workers", 1000, 20.0));
     store.home = home("ObjectStore");
+    store.defaultCostPerHour = 0.05;
     kinds.push_back(std::move(store));
 
     addMessagingKinds(kinds);
@@ -343,9 +365,11 @@ KindSpec linkSpec()
 KindRegistry::KindRegistry()
     : m_kinds(builtinKinds()), m_link(linkSpec()), m_linkKinds(builtinLinkKinds())
 {
-    // Every kind's last parameter: its network, defaulting to the kind's own.
-    for (auto& k : m_kinds)
+    // Every kind's last parameters: its network, defaulting to the kind's own, and its price.
+    for (auto& k : m_kinds) {
         k.params.push_back(network(k.network));
+        k.params.push_back(costPerHour(k.defaultCostPerHour));
+    }
 }
 
 const KindRegistry& KindRegistry::instance()

@@ -77,6 +77,9 @@ struct KindSpec {
     /// The parameter holding the number of servers ("workers", "connections"); "" = none.
     std::string serversParam;
     std::vector<ParamSpec> params;
+    /// Default of the `cost_per_hour` parameter every kind gets: USD per instance-hour,
+    /// illustrative (docs/cost.md); a price sheet replaces it.
+    double defaultCostPerHour = 0;
     /// What it may send; a kind that sends no request link answers requests itself.
     std::vector<LinkPermit> sends;
     /// Scenario actions beyond fail, recover and set that apply to it.

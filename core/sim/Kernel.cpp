@@ -1,5 +1,7 @@
 #include "core/sim/Kernel.h"
 
+#include "core/cost/Cost.h"
+
 #include "core/sim/BehaviorFactory.h"
 #include "core/sim/NodeBehavior.h"
 #include "core/sim/ReplicationGroup.h"
@@ -463,6 +465,8 @@ void Kernel::fillResults(RunResults& out)
     out.durationS = m_topology.simulation.durationS;
     out.warmupS = std::min(m_topology.simulation.warmupS, m_topology.simulation.durationS);
     m_metrics.fill(out, m_now);
+    const Cost cost = costOf(m_topology);
+    out.cost = {cost.perHour, cost.perMonth};
     out.nodes.clear();
     out.sessions = {};
     for (const auto& b : m_behaviors) {

@@ -3,6 +3,7 @@
 #include "core/sim/EventKind.h"
 
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <string>
 #include <utility>
@@ -105,6 +106,14 @@ struct EngineStats {
     double simulatedS = 0; ///< where the clock stopped: the duration, or less when capped
 };
 
+/// What the design costs to run, in USD (its nodes' `cost_per_hour` times their instances):
+/// results carry it so that goals and experiments read it like any other figure. NaN when
+/// unknown (a document without `cost` read back).
+struct CostSummary {
+    double perHour = std::numeric_limits<double>::quiet_NaN();
+    double perMonth = std::numeric_limits<double>::quiet_NaN(); ///< 730 hours
+};
+
 /// Everything `scalelab run` reports; written as `scalelab-results/1` by ResultsJson.h.
 struct RunResults {
     std::string name;
@@ -129,6 +138,7 @@ struct RunResults {
     std::uint64_t staleReads = 0;
     JobResults jobs;
     SessionResults sessions;
+    CostSummary cost;
     std::vector<EventRecord> events;
     TimeSeries timeseries;
     EngineStats engine;

@@ -66,6 +66,7 @@ RunResults resultsFromDocument(const nlohmann::json& doc)
     r.staleReads = countAt(doc, "/data/stale_reads");
     r.sessions.misses = countAt(doc, "/sessions/misses");
     r.sessions.lost = countAt(doc, "/sessions/lost");
+    r.cost = {numberAt(doc, "/cost/per_hour"), numberAt(doc, "/cost/per_month")};
     if (doc.is_object() && doc.contains("nodes") && doc["nodes"].is_object())
         for (const auto& [id, node] : doc["nodes"].items()) {
             NodeResults n;
@@ -162,6 +163,8 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
                          {"max", finite(l.max)}}}};
     }
     doc["sessions"] = {{"misses", r.sessions.misses}, {"lost", r.sessions.lost}};
+    if (std::isfinite(r.cost.perHour))
+        doc["cost"] = {{"per_hour", r.cost.perHour}, {"per_month", finite(r.cost.perMonth)}};
     J events = J::array();
     for (const EventRecord& e : r.events)
         events.push_back({{"t_s", e.tS}, {"type", toString(e.kind)}, {"node", e.node}, {"detail", e.detail}});

@@ -31,6 +31,7 @@
 #include "gui/live/LiveView.h"
 #include "gui/live/MetricsDock.h"
 #include "gui/live/SimulationController.h"
+#include "gui/planning/PlanningView.h"
 #include "gui/tools/Tool.h"
 
 namespace scalelab::gui {
@@ -83,6 +84,8 @@ MainWindow::MainWindow(Interaction interaction, QWidget* parent)
     m_actions->populate(menuBar(), toolBar);
     addToolBar(m_live->toolBar());
     m_live->populateMenu(menuBar());
+    m_planning = new PlanningView(this, m_document, m_scene);
+    m_planning->populateMenus(menuBar());
 
     // The analysis follows every edit; its marks give way to the live view during a run.
     m_scene->addItem(m_marks);

@@ -20,6 +20,7 @@ class InspectorDock;
 class LiveView;
 class MainActions;
 class PaletteDock;
+class PlanningView;
 class ProblemsDock;
 
 /// The application window. Thin: it lays out the canvas and docks; actions, docks,
@@ -53,6 +54,8 @@ public:
     AnalysisMarks* analysisMarks() const { return m_marks; }
     /// The simulation side: Run/Pause, traffic on the canvas, metrics and events docks.
     LiveView* liveView() const { return m_live; }
+    /// Capacity planning: price sheet, sweeps and the planner.
+    PlanningView* planningView() const { return m_planning; }
 
 public Q_SLOTS:
     void showAbout();
@@ -85,6 +88,7 @@ private:
     AnalysisDock* m_analysis;
     AnalysisMarks* m_marks;
     LiveView* m_live;
+    PlanningView* m_planning = nullptr;
     QLabel* m_zoomLabel;
     QLabel* m_validityLabel;
 };

@@ -6,6 +6,7 @@
 #include "gui/document/Document.h"
 #include "gui/live/LiveView.h"
 #include "gui/live/SimulationController.h"
+#include "gui/planning/PriceBook.h"
 #include "gui/record/RecordVideoController.h"
 #include "gui/report/ReportProvenance.h"
 #include "gui/report/ReportWriter.h"
@@ -17,8 +18,9 @@ namespace scalelab::gui {
 bool exportWindowReport(const MainWindow& window, const QString& path, QString* error)
 {
     const SimulationController* sim = window.liveView()->controller();
-    const core::Topology& topology =
-        sim->isActive() ? *sim->simTopology() : window.document()->topology();
+    const core::Topology topology = sim->isActive()
+                                        ? *sim->simTopology()
+                                        : PriceBook::instance().priced(window.document()->topology());
     const nlohmann::json results = sim->isActive()
                                        ? nlohmann::json(core::resultsWithGoals(sim->results(), topology))
                                        : nlohmann::json();

@@ -4,6 +4,7 @@
 #include "core/validation/Validator.h"
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
+#include "gui/cli/PriceOption.h"
 
 #include <algorithm>
 #include <cmath>
@@ -91,6 +92,8 @@ QString analysisTable(const core::Topology& topology, const core::Analysis& a,
         spof << QString::fromStdString(id.str());
     out << QStringLiteral("Single points of failure: %1")
                .arg(spof.isEmpty() ? QStringLiteral("none") : spof.join(QStringLiteral(", ")));
+    out << QStringLiteral("Cost: $%1 per hour, $%2 per month (730 h)")
+               .arg(number(a.cost.perHour, 3), number(a.cost.perMonth, 0));
     if (!a.findings.empty()) {
         out << QString() << QStringLiteral("Findings:");
         for (const auto& f : a.findings)
@@ -115,6 +118,8 @@ int analyzeCommand(const QStringList& args)
                                      QStringLiteral("Write the analysis as JSON to OUT."),
                                      QStringLiteral("OUT"));
     parser.addOption(jsonOut);
+    const PriceOption prices;
+    prices.addTo(parser);
     int exitCode = Success;
     const QString file = parseFileCommand(parser, args, exitCode);
     if (file.isEmpty())
@@ -127,8 +132,10 @@ int analyzeCommand(const QStringList& args)
     if (parser.isSet(jsonOut) &&
         !outputIsNotInput(args.value(0), QStringLiteral("--json"), file, parser.value(jsonOut)))
         return BadUsage;
-    const std::optional<core::Topology> loaded = loadValidTopology(file);
+    std::optional<core::Topology> loaded = loadValidTopology(file);
     if (!loaded)
+        return InvalidInput;
+    if (!prices.apply(parser, *loaded))
         return InvalidInput;
 
     const core::Analysis analysis = core::analyze(*loaded);

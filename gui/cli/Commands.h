@@ -15,6 +15,8 @@ int runCommand(const QStringList& args);
 int analyzeCommand(const QStringList& args);
 int exportCommand(const QStringList& args);
 int compareCommand(const QStringList& args);
+int sweepCommand(const QStringList& args);
+int planCommand(const QStringList& args);
 
 /// What a subcommand needs from Qt, declared once per command in its table row.
 enum class Needs {

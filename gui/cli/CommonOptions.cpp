@@ -78,6 +78,34 @@ bool outputIsNotInput(const QString& command, const QString& option, const QStri
     return false;
 }
 
+bool checkOutputOptions(const QString& command, const QCommandLineParser& parser,
+                        std::initializer_list<const QCommandLineOption*> options,
+                        const QString& file, bool& toStdout)
+{
+    toStdout = false;
+    for (const QCommandLineOption* option : options) {
+        if (!parser.isSet(*option))
+            continue;
+        const QString name = QStringLiteral("--") + option->names().first();
+        const QString out = parser.value(*option);
+        if (out.isEmpty()) {
+            printError(QStringLiteral("%1: %2 needs a file name").arg(command, name));
+            return false;
+        }
+        if (out == QLatin1String("-")) {
+            if (toStdout) {
+                printError(QStringLiteral("%1: only one output can be '-' (standard output)")
+                               .arg(command));
+                return false;
+            }
+            toStdout = true;
+        }
+        if (!file.isEmpty() && !outputIsNotInput(command, name, file, out))
+            return false;
+    }
+    return true;
+}
+
 bool writeOutput(const QString& command, const QString& out, const QByteArray& bytes)
 {
     if (out == QLatin1String("-")) {

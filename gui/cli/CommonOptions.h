@@ -3,6 +3,7 @@
 #include "core/model/Diagnostic.h"
 #include "core/model/Topology.h"
 
+#include <initializer_list>
 #include <optional>
 
 #include <QCommandLineOption>
@@ -30,6 +31,14 @@ QString diagnosticLine(const core::Diagnostic& diagnostic);
 /// False (with the reason printed) when OUT, given to `option`, would overwrite FILE.
 bool outputIsNotInput(const QString& command, const QString& option, const QString& file,
                       const QString& out);
+
+/// The output options of `options` that are set, checked before any work: each names a
+/// file, at most one is "-" (standard output, which then carries nothing else: `toStdout`
+/// is set), none would overwrite FILE (empty: no input file). Prints the problem and
+/// returns false (bad usage).
+bool checkOutputOptions(const QString& command, const QCommandLineParser& parser,
+                        std::initializer_list<const QCommandLineOption*> options,
+                        const QString& file, bool& toStdout);
 
 /// Writes `bytes` to OUT through writeFileAtomically(), or to standard output when OUT is
 /// "-". On failure prints "<command>: <reason>" and returns false.

@@ -19,6 +19,8 @@ constexpr std::array kSubcommands{
     Subcommand{"validate", &validateCommand, Needs::Core},
     Subcommand{"export", &exportCommand, Needs::Painting},
     Subcommand{"compare", &compareCommand, Needs::Painting},
+    Subcommand{"sweep", &sweepCommand, Needs::Painting}, // --report draws charts
+    Subcommand{"plan", &planCommand, Needs::Core},
 };
 
 int runIn(QCoreApplication& app, const Subcommand& subcommand)

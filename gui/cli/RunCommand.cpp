@@ -9,6 +9,7 @@
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
 #include "gui/cli/ExperimentOptions.h"
+#include "gui/cli/PriceOption.h"
 #include "gui/cli/RunReplications.h"
 #include "gui/report/ReportWriter.h"
 
@@ -170,6 +171,8 @@ int runCommand(const QStringList& args)
     parser.addOptions({duration, warmup, seed, json, csv, report, video});
     const ExperimentOptions experiment;
     experiment.addTo(parser);
+    const PriceOption prices;
+    prices.addTo(parser);
     int exitCode = Success;
     const QString file = parseFileCommand(parser, args, exitCode);
     if (file.isEmpty())
@@ -221,6 +224,8 @@ int runCommand(const QStringList& args)
     if (!loaded)
         return InvalidInput;
     core::Topology topology = *loaded;
+    if (!prices.apply(parser, topology))
+        return InvalidInput;
 
     auto number = [&](const QCommandLineOption& option, double& target, bool positive) {
         if (!parser.isSet(option))
@@ -296,6 +301,10 @@ int runCommand(const QStringList& args)
         printRunSummary(results);
     // The results document, with the file's goals checked against it when it sets any.
     nlohmann::ordered_json document = core::resultsWithGoals(results, topology);
+    if (summary)
+        printOut(QStringLiteral("cost        $%1/hour, $%2/month (730 h)")
+                     .arg(results.cost.perHour, 0, 'f', 3)
+                     .arg(results.cost.perMonth, 0, 'f', 0));
     if (summary && document.contains("goals") && !replicated)
         printGoals(core::checkGoals(topology.goals, results));
     if (replicated) {

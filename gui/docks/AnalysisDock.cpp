@@ -2,6 +2,7 @@
 
 #include "core/sim/Results.h"
 #include "gui/document/Document.h"
+#include "gui/planning/PriceBook.h"
 
 #include <algorithm>
 #include <cmath>
@@ -122,6 +123,7 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     // Validation runs shortly after each edit (coalesced); the estimates follow it, so a
     // drag of many steps costs one analysis.
     connect(document, &Document::diagnosticsChanged, this, &AnalysisDock::refresh);
+    connect(&PriceBook::instance(), &PriceBook::changed, this, &AnalysisDock::refresh);
     refresh();
 }
 
@@ -212,7 +214,8 @@ void AnalysisDock::refresh()
 {
     // An invalid design (a loop, a dangling link) has no meaningful estimate: say why.
     m_valid = !core::hasErrors(m_document->diagnostics());
-    m_analysis = m_valid ? core::analyze(m_document->topology()) : core::Analysis{};
+    m_analysis = m_valid ? core::analyze(PriceBook::instance().priced(m_document->topology()))
+                         : core::Analysis{};
     if (!m_valid) {
         m_summary->setText(tr("<i>Fix the errors in Problems to see estimates.</i>"));
     } else {
@@ -234,6 +237,10 @@ void AnalysisDock::refresh()
             spof << QString::fromStdString(id.str()).toHtmlEscaped();
         text += tr("<br><b>Single points of failure</b> %1")
                     .arg(spof.isEmpty() ? tr("none") : spof.join(QStringLiteral(", ")));
+        const QString sheet = PriceBook::instance().sheetName();
+        text += tr("<br><b>Cost</b> %1 (%2)")
+                    .arg(costText(m_analysis.cost.perHour, m_analysis.cost.perMonth),
+                         sheet.isEmpty() ? tr("illustrative prices") : sheet.toHtmlEscaped());
         m_summary->setText(text);
     }
     fillNodes();

@@ -8,12 +8,14 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "core/cost/Cost.h"
 #include "core/goals/GoalCatalog.h"
 #include "core/goals/GoalCheck.h"
 #include "core/goals/GoalLabel.h"
 #include "core/sim/Results.h"
 #include "gui/document/Document.h"
 #include "gui/live/SimulationController.h"
+#include "gui/planning/PriceBook.h"
 
 namespace scalelab::gui {
 
@@ -75,6 +77,9 @@ GoalsDock::GoalsDock(const Document* document, const SimulationController* contr
     m_summary = new QLabel(body);
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
+    m_cost = new QLabel(body);
+    m_cost->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_cost);
     m_table = new QTreeWidget(body);
     m_table->setRootIsDecorated(false);
     m_table->setUniformRowHeights(true);
@@ -88,6 +93,7 @@ GoalsDock::GoalsDock(const Document* document, const SimulationController* contr
     setWidget(body);
     connect(document, &Document::resetDone, this, &GoalsDock::refresh);
     connect(document, &Document::infoChanged, this, &GoalsDock::refresh);
+    connect(&PriceBook::instance(), &PriceBook::changed, this, &GoalsDock::refresh);
     refresh();
 }
 
@@ -107,6 +113,12 @@ void GoalsDock::refresh()
     const bool running = m_controller->isActive();
     m_refreshedAtS = running ? m_controller->simSeconds() : -1;
     m_table->clear();
+    // A run is priced when it starts (its topology carries the sheet's prices); a design
+    // not running yet is priced with the window's sheet, as the Analysis panel does.
+    const core::Cost cost = m_controller->simTopology()
+                                ? core::costOf(topology)
+                                : core::costOf(PriceBook::instance().priced(topology));
+    m_cost->setText(tr("Cost %1").arg(costText(cost.perHour, cost.perMonth)));
     if (topology.goals.empty()) {
         m_summary->setText(tr("This diagram sets no goals. A file's \"goals\" (for example "
                               "p99_ms or min_throughput_rps) are checked against every run."));
@@ -179,6 +191,11 @@ QString GoalsDock::tableText() const
                           row->text(Measured));
     }
     return lines.join(QLatin1Char('\n'));
+}
+
+QString GoalsDock::costLine() const
+{
+    return m_cost->text();
 }
 
 int GoalsDock::goalCount() const

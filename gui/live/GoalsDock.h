@@ -20,7 +20,8 @@ QString formatGoalValue(double value, const core::GoalSpec& spec);
 
 /// The diagram's goals in a table of their own: what each asks for, in words, and how
 /// the run so far stands against it (met, missed, not yet measured). Before a run it
-/// lists the targets, so a person sees what the design is meant to reach.
+/// lists the targets, so a person sees what the design is meant to reach. Above the table,
+/// what the design costs (a goal `max_cost_per_month` is read against the same figure).
 class GoalsDock : public QDockWidget {
     Q_OBJECT
 public:
@@ -36,12 +37,15 @@ public:
     /// The table as text, a row a line: "✔ p99 latency | ≤ 1,000 ms | 184 ms" (tests).
     QString tableText() const;
     int goalCount() const;
+    /// "Cost $1.93/h · $1,409/month": the run's cost, or the design's before a run (tests).
+    QString costLine() const;
 
 private:
     const Document* m_document;
     const SimulationController* m_controller;
     QTreeWidget* m_table;
     QLabel* m_summary;
+    QLabel* m_cost;
     double m_refreshedAtS = -1;
 };
 

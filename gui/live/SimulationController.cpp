@@ -1,5 +1,7 @@
 #include "gui/live/SimulationController.h"
 
+#include "gui/planning/PriceBook.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -99,6 +101,7 @@ bool SimulationController::ensureSimulation()
         return false;
     }
     m_topology = topology;
+    PriceBook::instance().apply(m_topology); // cost in the live figures and reports
     m_chart.clear();
     m_events.clear();
     m_lastChartSecond = 0;

@@ -135,6 +135,10 @@ QString ReportBuilder::titleBlock() const
                               "simulation run) &#183; seed in file %1</p>\n")
                    .arg(m_topology.simulation.seed);
     }
+    out += QStringLiteral("<p class=\"meta\">Cost %1 per hour, %2 per month (730 h), from each "
+                          "node's cost_per_hour</p>\n")
+               .arg(QStringLiteral("$") + reportNumber(m_analysis.cost.perHour, 2),
+                    QStringLiteral("$") + reportNumber(m_analysis.cost.perMonth, 0));
     out += provenanceLines();
     if (!m_topology.description.empty())
         out += QStringLiteral("<p>%1</p>\n").arg(repQs(m_topology.description));

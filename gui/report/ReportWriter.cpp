@@ -83,6 +83,13 @@ bool writePdfReport(const core::Topology& topology, const nlohmann::json& result
     if (!prepareBuilder(builder, topology, extras, video, error))
         return false;
     const QString html = builder.html();
+    return writeHtmlAsPdf(html, builder.images(), QString::fromStdString(topology.name), outPath,
+                          error);
+}
+
+bool writeHtmlAsPdf(const QString& html, const std::map<QString, QImage>& images,
+                    const QString& title, const QString& outPath, QString* error)
+{
     if (!QFileInfo(outPath).dir().exists())
         return writerFail(error, QStringLiteral("cannot write %1: no such folder").arg(outPath));
     // Into memory, then through QSaveFile: a kill or a full disk mid-write leaves the old
@@ -95,13 +102,13 @@ bool writePdfReport(const core::Topology& topology, const nlohmann::json& result
     // 96 dpi: one device pixel is one CSS pixel of the HTML, the unit QTextDocument lays
     // out in; text stays vector and pictures keep their full resolution.
     writer.setResolution(96);
-    writer.setTitle(QStringLiteral("%1 - ScaleLab report").arg(QString::fromStdString(topology.name)));
+    writer.setTitle(QStringLiteral("%1 - ScaleLab report").arg(title));
     writer.setCreator(QStringLiteral("ScaleLab"));
 
     QTextDocument document;
     document.setDefaultFont(QFont(QStringLiteral("DejaVu Sans"), 9));
     document.setDocumentMargin(0);
-    for (const auto& [name, image] : builder.images())
+    for (const auto& [name, image] : images)
         document.addResource(QTextDocument::ImageResource, QUrl(name), image);
     document.setHtml(html);
 
@@ -115,7 +122,6 @@ bool writePdfReport(const core::Topology& topology, const nlohmann::json& result
     QPainter painter(&writer);
     if (!painter.isActive())
         return writerFail(error, QStringLiteral("cannot write %1").arg(outPath));
-    const QString title = QString::fromStdString(topology.name);
     for (int page = 0; page < pages; ++page) {
         if (page > 0)
             writer.newPage();

@@ -2,6 +2,9 @@
 
 #include "core/model/Topology.h"
 
+#include <map>
+
+#include <QImage>
 #include <QString>
 
 #include <nlohmann/json_fwd.hpp>
@@ -29,5 +32,10 @@ bool writeHtmlReport(const core::Topology& topology, const nlohmann::json& resul
                      const QString& outPath, QString* error, const ReportExtras& extras = {});
 bool writePdfReport(const core::Topology& topology, const nlohmann::json& results,
                     const QString& outPath, QString* error, const ReportExtras& extras = {});
+
+/// Lays out report HTML on A4 pages (with `images` as its `<img>` resources), a footer with
+/// `title` and the page number on each, and writes the PDF.
+bool writeHtmlAsPdf(const QString& html, const std::map<QString, QImage>& images,
+                    const QString& title, const QString& outPath, QString* error);
 
 } // namespace scalelab::gui

@@ -136,10 +136,14 @@ template <typename Spec>
 QString startChart(const Spec& spec, double atLeast, double x0, double x1, SvgFrame& frame)
 {
     double yMax = atLeast;
-    for (const auto& s : spec.series)
+    for (const auto& s : spec.series) {
         for (double v : s.values)
             if (std::isfinite(v))
                 yMax = std::max(yMax, v);
+        for (double v : s.high)
+            if (std::isfinite(v))
+                yMax = std::max(yMax, v);
+    }
     const std::vector<double> yTicks = niceTicks(0, yMax > 0 ? yMax * 1.05 : 1, 5);
     frame = SvgFrame{x0, x1, 0, yTicks.back(), kSvgLeft, kSvgTop,
                      static_cast<double>(spec.width - kSvgLeft - kSvgRight),
@@ -191,6 +195,22 @@ QString lineChartSvg(const LineChartSpec& spec)
                     QStringLiteral("fill-opacity=\"0.9\""));
     }
 
+    // Bands first, so every line stays on top of them.
+    for (const auto& s : spec.series) {
+        QString upper, lower;
+        const std::size_t n = std::min({spec.x.size(), s.low.size(), s.high.size()});
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!std::isfinite(s.low[i]) || !std::isfinite(s.high[i]))
+                continue;
+            upper += svgNum(f.px(spec.x[i])) + QLatin1Char(',') + svgNum(f.py(s.high[i])) + QLatin1Char(' ');
+            lower.prepend(svgNum(f.px(spec.x[i])) + QLatin1Char(',') +
+                          svgNum(f.py(std::max(0.0, s.low[i]))) + QLatin1Char(' '));
+        }
+        if (!upper.isEmpty())
+            out += QStringLiteral("<polygon fill=\"%1\" fill-opacity=\"0.18\" stroke=\"none\" "
+                                  "points=\"%2\"/>\n")
+                       .arg(s.color.name(), (upper + lower).trimmed());
+    }
     for (const auto& s : spec.series) {
         QString points;
         const auto flush = [&] {

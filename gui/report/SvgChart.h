@@ -15,6 +15,8 @@ struct ChartSeries {
     QColor color;
     std::vector<double> values;
     bool dashed = false;
+    /// An optional band under the line (a confidence interval): low and high per x.
+    std::vector<double> low{}, high{};
 };
 
 struct LineChartSpec {

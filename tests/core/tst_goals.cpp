@@ -45,6 +45,7 @@ sim::RunResults sampleResults()
     }
     r.lostWrites = 3;
     r.staleReads = 0;
+    r.cost = {1.5, 1.5 * 730};
     return r;
 }
 
@@ -86,6 +87,10 @@ private Q_SLOTS:
         QTest::newRow("lost writes 5") << QStringLiteral("max_lost_writes") << 5.0 << 3.0 << true;
         QTest::newRow("stale reads 0") << QStringLiteral("max_stale_reads") << 0.0 << 0.0 << true;
         QTest::newRow("busiest node") << QStringLiteral("max_utilization") << 0.7 << 0.81 << false;
+        QTest::newRow("cost over budget")
+            << QStringLiteral("max_cost_per_month") << 1000.0 << 1095.0 << false;
+        QTest::newRow("cost within budget")
+            << QStringLiteral("max_cost_per_month") << 1095.0 << 1095.0 << true;
     }
     void upperBoundMetWhenAtOrBelow()
     {
@@ -137,6 +142,14 @@ private Q_SLOTS:
         QVERIFY(!only(checkGoals({{"max_error_rate", 0.005}}, results)).met);
     }
 
+    void unknownCostMeetsNoBudget()
+    {
+        // A document read back without `cost` (results from before cost existed) has no
+        // price to hold to a budget.
+        sim::RunResults r = sampleResults();
+        r.cost = {};
+        QVERIFY(!only(checkGoals({{"max_cost_per_month", 1e9}}, r)).met);
+    }
     void nothingFinishedMeetsNoGoal()
     {
         // Every request still queued: no latency, no availability to meet a goal with.

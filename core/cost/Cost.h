@@ -1,0 +1,28 @@
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/model/Topology.h"
+
+namespace scalelab::core {
+
+/// Hours in a billing month, as cloud price lists count them (365 x 24 / 12).
+inline constexpr double kHoursPerMonth = 730;
+
+/// What a design costs to run, in USD.
+struct Cost {
+    double perHour = 0;
+    double perMonth = 0;
+};
+
+/// One node's price per hour: its `cost_per_hour` times its `instances` and its `shards`
+/// (1 for a kind without such a parameter).
+double nodeCostPerHour(const Node& node);
+
+/// The whole design: the sum over its nodes.
+Cost costOf(const Topology& topology);
+
+/// {per_hour, per_month}: the `cost` key of analysis and results documents.
+nlohmann::ordered_json costJson(const Cost& cost);
+
+} // namespace scalelab::core

@@ -1,0 +1,219 @@
+#include "gui/planning/PlanDialog.h"
+
+#include <stdexcept>
+
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include "core/experiment/Planner.h"
+#include "gui/commands/SetNodeParamCommand.h"
+#include "gui/document/Document.h"
+#include "gui/planning/ExperimentThread.h"
+#include "gui/planning/KnobTable.h"
+#include "gui/planning/PriceBook.h"
+
+namespace scalelab::gui {
+
+namespace plan_dialog_detail {
+
+QString valuesText(const nlohmann::ordered_json& values)
+{
+    QStringList parts;
+    for (const auto& [key, v] : values.items())
+        parts << QStringLiteral("%1 = %2").arg(
+            QString::fromStdString(key),
+            QString::fromStdString(v.is_string() ? v.get<std::string>() : v.dump()));
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace plan_dialog_detail
+
+using plan_dialog_detail::valuesText;
+
+PlanDialog::PlanDialog(Document* document, const std::vector<core::NodeId>& selected,
+                       QWidget* parent)
+    : QDialog(parent), m_document(document),
+      m_topology(PriceBook::instance().priced(document->topology())),
+      m_knobs(new KnobTable(m_topology, this)), m_replications(new QSpinBox(this)),
+      m_start(new QPushButton(tr("Find the Cheapest Design"), this)),
+      m_apply(new QPushButton(tr("Apply to Design"), this)), m_progress(new QProgressBar(this)),
+      m_steps(new QListWidget(this)), m_result(new QLabel(this)),
+      m_thread(new ExperimentThread(this))
+{
+    setWindowTitle(tr("Size It for Me"));
+    m_knobs->setForPlan(true);
+    auto* layout = new QVBoxLayout(this);
+    QStringList goals;
+    for (const auto& [name, target] : m_topology.goals)
+        goals << QStringLiteral("%1 %2").arg(QString::fromStdString(name)).arg(target);
+    layout->addWidget(new QLabel(
+        goals.isEmpty()
+            ? tr("<b>This design sets no goals.</b> Add goals (p99_ms, availability, …) to the "
+                 "file: the planner finds the cheapest design that meets them.")
+            : tr("Find the cheapest values of these knobs that meet every goal (%1): queueing "
+                 "estimates first, then simulation with replications proves the winner.")
+                  .arg(goals.join(QStringLiteral(", "))),
+        this));
+    layout->addWidget(m_knobs, 1);
+    auto* form = new QFormLayout;
+    m_replications->setRange(1, 50);
+    m_replications->setValue(3);
+    form->addRow(tr("Replications per candidate"), m_replications);
+    layout->addLayout(form);
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_start);
+    row->addWidget(m_progress, 1);
+    row->addWidget(m_apply);
+    layout->addLayout(row);
+    layout->addWidget(new QLabel(tr("Candidates simulated, cheapest first:"), this));
+    layout->addWidget(m_steps, 1);
+    m_result->setWordWrap(true);
+    layout->addWidget(m_result);
+    m_apply->setEnabled(false);
+    m_start->setEnabled(!m_topology.goals.empty());
+    connect(m_start, &QPushButton::clicked, this, &PlanDialog::startPlan);
+    connect(m_apply, &QPushButton::clicked, this, &PlanDialog::applyPlan);
+    connect(m_thread, &ExperimentThread::finished, this, &PlanDialog::onFinished);
+
+    for (const core::NodeId& id : selected)
+        if (const core::Node* n = m_topology.findNode(id); n && n->spec()) {
+            const char* servers = n->spec()->param("workers")       ? "workers"
+                                  : n->spec()->param("connections") ? "connections"
+                                                                    : "";
+            m_knobs->addKnob(QString::fromStdString(id.str()), QString::fromLatin1(servers));
+        }
+    resize(760, 560);
+}
+
+PlanDialog::~PlanDialog()
+{
+    m_thread->stop(); // the planner reads m_design
+}
+
+bool PlanDialog::running() const
+{
+    return m_thread->running();
+}
+
+bool PlanDialog::startPlan()
+{
+    namespace ex = core::experiment;
+    m_thread->stop();
+    std::vector<ex::SweepAxis> axes;
+    try {
+        for (const QString& v : m_knobs->varyTexts())
+            axes.push_back(ex::parseVary(v.toStdString(), m_topology, false));
+        if (axes.empty())
+            throw std::invalid_argument("add at least one knob (a node and its workers, say)");
+        m_design = std::make_unique<ex::SweepDesign>(m_topology, std::move(axes));
+    } catch (const std::invalid_argument& e) {
+        m_result->setText(QStringLiteral("<span style='color:#b91c1c'>%1</span>")
+                              .arg(QString::fromUtf8(e.what()).toHtmlEscaped()));
+        return false;
+    }
+    m_steps->clear();
+    m_plan = nlohmann::ordered_json();
+    m_chosenPoint.reset();
+    m_apply->setEnabled(false);
+    m_start->setEnabled(false);
+    m_progress->setRange(0, 0);
+    m_result->setText(
+        tr("Searching %1 candidates on the queueing estimates…").arg(m_design->points()));
+    ex::PlanOptions options;
+    options.replications = static_cast<std::size_t>(m_replications->value());
+    const ex::SweepDesign* design = m_design.get();
+    ExperimentThread* thread = m_thread;
+    m_thread->start([this, design, options, thread] {
+        const ex::PlanResult result = ex::planDesign(
+            *design, options,
+            [this, thread](const std::string& stage, std::size_t done, std::size_t total) {
+                thread->post([this, stage, done, total] {
+                    m_progress->setRange(0, static_cast<int>(total));
+                    m_progress->setValue(static_cast<int>(done));
+                    if (stage == "verify")
+                        m_result->setText(tr("Proving by simulation…"));
+                });
+                return !thread->cancelled();
+            },
+            [this, thread, design](const ex::PlanStep& step) {
+                QStringList missed;
+                for (const auto& g : step.goals)
+                    if (!g.proven)
+                        missed << QString::fromStdString(g.name);
+                const QString line =
+                    QStringLiteral("%1 · %2 · %3")
+                        .arg(valuesText(design->values(step.point)),
+                             costText(step.cost.perHour, step.cost.perMonth),
+                             step.proven
+                                 ? tr("proven")
+                                 : tr("not proven: %1").arg(missed.join(QStringLiteral(", "))));
+                const bool proven = step.proven;
+                thread->post([this, line, proven] {
+                    auto* item = new QListWidgetItem(line, m_steps);
+                    item->setForeground(proven ? QColor(0x04, 0x78, 0x57)
+                                               : QColor(0xb9, 0x1c, 0x1c));
+                });
+            });
+        nlohmann::ordered_json doc = ex::planJson(result, *design, "", options);
+        const std::optional<std::size_t> point =
+            result.chosen ? std::optional(result.simulated[*result.chosen].point) : std::nullopt;
+        thread->post([this, doc, point] {
+            m_plan = doc;
+            m_chosenPoint = point;
+        });
+    });
+    return true;
+}
+
+void PlanDialog::onFinished()
+{
+    m_start->setEnabled(true);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(1);
+    if (m_plan.is_null()) {
+        m_result->setText(tr("Cancelled."));
+    } else if (!m_plan["proven"].get<bool>()) {
+        m_result->setText(
+            tr("<b>No candidate was proven</b> to meet every goal within these "
+               "ranges (%1 searched, %2 simulated). Widen the ranges or relax the goals.")
+                .arg(m_plan["search"]["candidates"].get<std::size_t>())
+                .arg(m_plan["search"]["simulated"].size()));
+    } else {
+        m_result->setText(tr("<b>Cheapest proven design:</b> %1 — %2, every goal met over %3 "
+                             "replications (%4 candidates searched, %5 simulated).")
+                              .arg(valuesText(m_plan["chosen"]),
+                                   costText(m_plan["cost"]["per_hour"].get<double>(),
+                                            m_plan["cost"]["per_month"].get<double>()))
+                              .arg(m_plan["verified"]["replications"].get<int>())
+                              .arg(m_plan["search"]["candidates"].get<std::size_t>())
+                              .arg(m_plan["search"]["simulated"].size()));
+        m_apply->setEnabled(true);
+    }
+    Q_EMIT planFinished();
+}
+
+bool PlanDialog::applyPlan()
+{
+    if (!m_design || !m_chosenPoint)
+        return false;
+    const std::vector<std::size_t> at = m_design->indices(*m_chosenPoint);
+    QUndoStack* stack = m_document->undoStack();
+    stack->beginMacro(tr("Apply plan"));
+    for (std::size_t i = 0; i < m_design->axes().size(); ++i) {
+        const auto& axis = m_design->axes()[i];
+        stack->push(
+            new SetNodeParamCommand(m_document, axis.nodes, axis.param, axis.values[at[i]]));
+    }
+    stack->endMacro();
+    m_apply->setEnabled(false);
+    return true;
+}
+
+} // namespace scalelab::gui
