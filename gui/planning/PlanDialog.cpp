@@ -13,7 +13,7 @@
 #include <QVBoxLayout>
 
 #include "core/experiment/Planner.h"
-#include "gui/commands/SetNodeParamCommand.h"
+#include "gui/commands/SetParamCommand.h"
 #include "gui/document/Document.h"
 #include "gui/planning/ExperimentThread.h"
 #include "gui/planning/KnobTable.h"
@@ -209,7 +209,7 @@ bool PlanDialog::applyPlan()
     for (std::size_t i = 0; i < m_design->axes().size(); ++i) {
         const auto& axis = m_design->axes()[i];
         stack->push(
-            new SetNodeParamCommand(m_document, axis.nodes, axis.param, axis.values[at[i]]));
+            new SetParamCommand(m_document, axis.nodes, axis.param, axis.values[at[i]]));
     }
     stack->endMacro();
     m_apply->setEnabled(false);

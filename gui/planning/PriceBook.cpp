@@ -60,8 +60,9 @@ void PriceBook::apply(core::Topology& topology) const
 QString costText(double perHour, double perMonth)
 {
     const QLocale english(QLocale::English);
+    // Cents, except below a dollar an hour, where small kinds (DNS at $0.01) need a tenth.
     return QStringLiteral("$%1/h · $%2/month")
-        .arg(english.toString(perHour, 'f', perHour < 10 ? 3 : 2),
+        .arg(english.toString(perHour, 'f', perHour < 1 ? 3 : 2),
              english.toString(perMonth, 'f', 0));
 }
 

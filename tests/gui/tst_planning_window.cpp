@@ -12,6 +12,8 @@
 
 #include "GuiTestSupport.h"
 #include "gui/docks/AnalysisDock.h"
+#include "gui/live/GoalsDock.h"
+#include "gui/live/LiveView.h"
 #include "gui/planning/KnobTable.h"
 #include "gui/planning/PlanDialog.h"
 #include "gui/planning/PlanningView.h"
@@ -162,8 +164,12 @@ private Q_SLOTS:
         QVERIFY2(PriceBook::instance().load(sheet.fileName(), &errors), qPrintable(errors));
         // 2.5 $/h x 730 h: the panel says so, naming the sheet.
         QTRY_COMPARE(window.analysisDock()->analysis().cost.perMonth, 2.5 * 730);
+        // The Goals dock prices the design with the same sheet, before any run.
+        QCOMPARE(window.liveView()->goalsDock()->costLine(),
+                 QStringLiteral("Cost $2.50/h · $1,825/month"));
         PriceBook::instance().clear();
         QTRY_VERIFY(window.analysisDock()->analysis().cost.perMonth < 2.5 * 730);
+        QVERIFY(!window.liveView()->goalsDock()->costLine().contains(QLatin1String("1,825")));
         QVERIFY(!PriceBook::instance().load(dir.filePath(QStringLiteral("missing.json")), &errors));
         QVERIFY(errors.contains(QLatin1String("cannot open")));
         window.document()->markSaved();
