@@ -16,8 +16,15 @@ struct Cost {
 };
 
 /// One node's price per hour: its `cost_per_hour` times its `instances` and its `shards`
-/// (1 for a kind without such a parameter).
+/// (1 for a kind without such a parameter). An autoscaled pool counts the instances it
+/// starts with (`instances` inside `min_instances`..`max_instances`, as the pool starts).
 double nodeCostPerHour(const Node& node);
+
+/// The instances a pool starts with (1 for a kind that is no pool).
+double startingInstances(const Node& node);
+
+/// The same price with `instances` paid for: a run's time-averaged pool size.
+double nodeCostPerHour(const Node& node, double instances);
 
 /// The whole design: the sum over its nodes.
 Cost costOf(const Topology& topology);

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <limits>
 #include <stdexcept>
 
@@ -465,8 +466,6 @@ void Kernel::fillResults(RunResults& out)
     out.durationS = m_topology.simulation.durationS;
     out.warmupS = std::min(m_topology.simulation.warmupS, m_topology.simulation.durationS);
     m_metrics.fill(out, m_now);
-    const Cost cost = costOf(m_topology);
-    out.cost = {cost.perHour, cost.perMonth};
     out.nodes.clear();
     out.sessions = {};
     for (const auto& b : m_behaviors) {
@@ -477,6 +476,18 @@ void Kernel::fillResults(RunResults& out)
         out.sessions.misses += nr.sessionMisses;
         out.sessions.lost += nr.sessionsLost;
     }
+    // A pool whose size changed during the run (autoscaling, `set instances`) is paid for
+    // the instances it served on average over the measured window; one that did not costs
+    // exactly its count, free of the time average's rounding.
+    double perHour = 0;
+    for (std::size_t i = 0; i < m_topology.nodes.size(); ++i) {
+        const Node& node = m_topology.nodes[i];
+        const double start = startingInstances(node);
+        const double mean = out.nodes[i].instancesMean;
+        const bool changed = mean >= 0 && std::abs(mean - start) > 1e-9 * start;
+        perHour += nodeCostPerHour(node, changed ? mean : start);
+    }
+    out.cost = {perHour, perHour * kHoursPerMonth};
     out.events = m_eventLog;
     out.engine.events = m_eventCount;
     out.engine.wallS = m_wallS;

@@ -1,6 +1,7 @@
 #include "gui/live/GoalsDock.h"
 
 #include <cmath>
+#include <optional>
 
 #include <QHeaderView>
 #include <QLabel>
@@ -113,9 +114,14 @@ void GoalsDock::refresh()
     const bool running = m_controller->isActive();
     m_refreshedAtS = running ? m_controller->simSeconds() : -1;
     m_table->clear();
-    // A run is priced when it starts (its topology carries the sheet's prices); a design
-    // not running yet is priced with the window's sheet, as the Analysis panel does.
-    const core::Cost cost = m_controller->simTopology()
+    // A run is priced when it starts (its topology carries the sheet's prices) and pays an
+    // autoscaled pool for the instances it served; a design not running is priced with the
+    // window's sheet, as the Analysis panel does.
+    std::optional<core::sim::RunResults> run;
+    if (running)
+        run = m_controller->results();
+    const core::Cost cost = run ? core::Cost{run->cost.perHour, run->cost.perMonth}
+                            : m_controller->simTopology()
                                 ? core::costOf(topology)
                                 : core::costOf(PriceBook::instance().priced(topology));
     m_cost->setText(tr("Cost %1").arg(costText(cost.perHour, cost.perMonth)));
@@ -125,8 +131,8 @@ void GoalsDock::refresh()
         return;
     }
     std::vector<core::GoalResult> results;
-    if (running) {
-        results = core::checkGoals(topology.goals, m_controller->results());
+    if (run) {
+        results = core::checkGoals(topology.goals, *run);
     } else {
         for (const auto& [name, target] : topology.goals)
             results.push_back({name, target, std::nullopt, false});

@@ -1,5 +1,5 @@
 // Cost: every kind has a price, a design's cost is the sum over its nodes (times their
-// instances), a price sheet replaces the defaults but not a price set on a node, bad sheets
+// instances; a run pays an autoscaled pool's mean size), a price sheet replaces the defaults but not a price set on a node, bad sheets
 // are located errors, and the cost reaches analysis, results and the max_cost_per_month goal.
 #include <nlohmann/json.hpp>
 
@@ -78,6 +78,52 @@ private Q_SLOTS:
     {
         Node db = makeNode("db", "database", {{"shards", std::int64_t{4}}});
         QCOMPARE(nodeCostPerHour(db), 4 * price("database"));
+    }
+
+    void aPoolPaysEveryInstance()
+    {
+        const Node web = makeNode("web", "web_server", {{"instances", std::int64_t{3}}});
+        QCOMPARE(nodeCostPerHour(web), 3 * price("web_server"));
+        // Before a run an autoscaled pool is priced at the size it starts with: inside its bounds.
+        const Node scaled = makeNode("web", "web_server",
+                                     {{"instances", std::int64_t{1}},
+                                      {"autoscale", true},
+                                      {"min_instances", std::int64_t{2}},
+                                      {"max_instances", std::int64_t{5}}});
+        QCOMPARE(startingInstances(scaled), 2.0);
+        QCOMPARE(nodeCostPerHour(scaled), 2 * price("web_server"));
+        // The edge kinds have illustrative prices like the rest.
+        QVERIFY(price("cdn") > 0);
+        QVERIFY(price("object_store") > 0);
+    }
+
+    void aRunPaysTheInstancesItServed()
+    {
+        // 4 workers x 10 ms = 400 req/s an instance; 600 req/s at a 60 % target wants 3,
+        // so a pool that starts at 1 grows during the run.
+        Topology t;
+        t.simulation = {150.0, 20.0, 5};
+        t.nodes = {makeNode("users", "client", {{"rate_rps", 600.0}, {"read_ratio", 1.0}}),
+                   makeNode("web", "web_server",
+                            {{"workers", std::int64_t{4}},
+                             {"service_ms", 10.0},
+                             {"instances", std::int64_t{1}},
+                             {"autoscale", true},
+                             {"evaluate_s", 10.0},
+                             {"boot_s", 10.0}})};
+        t.links = {makeLink("users", "web")};
+        const scalelab::core::sim::RunResults scaled = scalelab::core::sim::simulate(t);
+        const double mean = scaled.nodes[1].instancesMean;
+        qInfo("autoscaled pool served %.3f instances on average", mean);
+        QVERIFY(mean > 2 && mean <= 4);
+        QCOMPARE(scaled.cost.perHour, price("web_server") * mean);
+        QCOMPARE(scaled.cost.perMonth, scaled.cost.perHour * kHoursPerMonth);
+        // A fixed pool is paid exactly its count.
+        t.nodes[1].params["autoscale"] = false;
+        t.nodes[1].params["instances"] = std::int64_t{3};
+        const scalelab::core::sim::RunResults fixed = scalelab::core::sim::simulate(t);
+        QCOMPARE(fixed.cost.perHour, 3 * price("web_server"));
+        QCOMPARE(fixed.cost.perHour, costOf(t).perHour);
     }
 
     void aPriceSheetReplacesDefaultsNotNodePrices()
