@@ -33,12 +33,15 @@ namespace sweep_dock_detail {
 struct DockFigure {
     const char* pointer;
     const char* label;
+    const char* unit; ///< the y axis title: the figure's name is in the combo box above
     double scale;
 };
 constexpr DockFigure kDockFigures[] = {
-    {"/throughput_rps", "Throughput (req/s)", 1}, {"/latency_ms/p99", "p99 latency (ms)", 1},
-    {"/latency_ms/mean", "Mean latency (ms)", 1}, {"/availability", "Availability (%)", 100},
-    {"/cost/per_month", "Cost ($/month)", 1},
+    {"/throughput_rps", "Throughput (req/s)", "req/s", 1},
+    {"/latency_ms/p99", "p99 latency (ms)", "p99 ms", 1},
+    {"/latency_ms/mean", "Mean latency (ms)", "mean ms", 1},
+    {"/availability", "Availability (%)", "available %", 100},
+    {"/cost/per_month", "Cost ($/month)", "$/month", 1},
 };
 
 double dockValue(const nlohmann::ordered_json& p, const std::string& pointer)
@@ -64,7 +67,9 @@ SweepDock::SweepDock(QWidget* parent)
     setObjectName(QStringLiteral("SweepDock"));
     for (const DockFigure& f : kDockFigures)
         m_figure->addItem(tr(f.label));
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    // The legend beside the plot, not under it: the dock is short, the plot needs the height.
+    m_chart->legend()->setAlignment(Qt::AlignRight);
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_view->setChart(m_chart);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(220);
@@ -216,8 +221,17 @@ void SweepDock::redraw()
     std::vector<std::pair<QLineSeries*, std::pair<QLineSeries*, QLineSeries*>>> curves;
     auto* axisX = new QValueAxis;
     auto* axisY = new QValueAxis;
+    // A vertical title longer than the plot is high is cut: the y axis says only the unit,
+    // in the small font the live charts use, and labels drop trailing zeros ("300").
+    QFont small = axisY->titleFont();
+    small.setPixelSize(11);
+    for (QValueAxis* axis : {axisX, axisY}) {
+        axis->setTitleFont(small);
+        axis->setLabelsFont(small);
+        axis->setLabelFormat(QStringLiteral("%g"));
+    }
     axisX->setTitleText(QString::fromStdString(xKey));
-    axisY->setTitleText(tr(figure.label));
+    axisY->setTitleText(tr(figure.unit));
     m_chart->addAxis(axisX, Qt::AlignBottom);
     m_chart->addAxis(axisY, Qt::AlignLeft);
     double xMin = INFINITY, xMax = -INFINITY, yMax = 0;
@@ -268,6 +282,9 @@ void SweepDock::redraw()
                 marker->setVisible(false);
     axisX->setRange(std::isfinite(xMin) ? xMin : 0, std::isfinite(xMax) && xMax > xMin ? xMax : 1);
     axisY->setRange(0, yMax > 0 ? yMax * 1.08 : 1);
+    // Round ticks (0, 500, 1000 rather than 0, 342.2, 684.4); Qt widens the range to them.
+    axisX->applyNiceNumbers();
+    axisY->applyNiceNumbers();
     m_status->setText(statusText());
 }
 
