@@ -280,7 +280,10 @@ void SweepDock::redraw()
         if (s->type() == QAbstractSeries::SeriesTypeArea)
             for (auto* marker : m_chart->legend()->markers(s))
                 marker->setVisible(false);
-    axisX->setRange(std::isfinite(xMin) ? xMin : 0, std::isfinite(xMax) && xMax > xMin ? xMax : 1);
+    // One x value so far (the first point) still needs a range that is not empty: Qt keeps
+    // a fresh axis at [0, 0] when asked for min > max, and nice numbers of that are NaN.
+    const double x0 = std::isfinite(xMin) ? xMin : 0;
+    axisX->setRange(x0, std::isfinite(xMax) && xMax > x0 ? xMax : x0 + 1);
     axisY->setRange(0, yMax > 0 ? yMax * 1.08 : 1);
     // Round ticks (0, 500, 1000 rather than 0, 342.2, 684.4); Qt widens the range to them.
     axisX->applyNiceNumbers();
