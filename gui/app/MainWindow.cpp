@@ -32,6 +32,7 @@
 #include "gui/live/MetricsDock.h"
 #include "gui/live/SimulationController.h"
 #include "gui/planning/PlanningView.h"
+#include "gui/planning/SweepDock.h"
 #include "gui/tools/Tool.h"
 
 namespace scalelab::gui {
@@ -86,6 +87,10 @@ MainWindow::MainWindow(Interaction interaction, QWidget* parent)
     m_live->populateMenu(menuBar());
     m_planning = new PlanningView(this, m_document, m_scene);
     m_planning->populateMenus(menuBar());
+    // The sweep's chart is a tab beside the live charts, not a dock of its own beside them:
+    // that would take the width of the palette (and Reset Layout shows every dock).
+    tabifyDockWidget(m_live->metricsDock(), m_planning->sweepDock());
+    m_problems->raise();
 
     // The analysis follows every edit; its marks give way to the live view during a run.
     m_scene->addItem(m_marks);
