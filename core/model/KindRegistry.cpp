@@ -163,8 +163,10 @@ std::vector<KindSpec> builtinKinds()
         choice("arrival", "poisson", {"poisson", "constant"},
                "Poisson arrivals or evenly spaced ones"),
         real("read_ratio", 0.9, 0, 1, "", "Fraction of requests that are reads"),
-        real("timeout_ms", 0, 0, 3.6e6, "ms",
-             "A request not answered in time fails; 0 = no timeout"),
+        real("timeout_ms", 0, 0, 3.6e6, "ms", "A try not answered in time fails; 0 = no timeout"),
+        integer("retries", 0, 0, 20, "tries", "Failed tries sent again before the request fails"),
+        real("retry_backoff_ms", 100, 0, 3.6e6, "ms",
+             "Wait before the first retry; doubled each try, jittered"),
         integer("key_space", 10000, 1, 1e9, "keys", "Number of distinct keys requests touch"),
         real("key_skew", 0.99, 0, 5, "", "Zipf exponent of key popularity; 0 = uniform"),
         real("dns_lookup_ratio", 0.1, 0, 1, "",
@@ -230,7 +232,9 @@ std::vector<KindSpec> builtinKinds()
                                "every request"),
                         real("login_ms", 50, 0, 3.6e6, "ms",
                              "Extra service of a request that finds no session (the user logs "
-                             "in again)"));
+                             "in again)"),
+                        boolean("cancel_on_timeout", false,
+                                "Drop a request whose client already gave up instead of serving it"));
     web.sends = {{LinkKind::Request, {"web_server", "load_balancer", "cache", "database"}},
                  {LinkKind::Session, {"cache", "database"}}};
     // Message queues: a share of requests publish a job and return after the queue's ack.

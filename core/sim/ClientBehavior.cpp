@@ -1,5 +1,7 @@
 #include "core/sim/ClientBehavior.h"
 
+#include <cmath>
+
 namespace scalelab::core::sim {
 
 namespace {
@@ -31,6 +33,8 @@ void ClientBehavior::reconfigure()
     m_readRatio = n.number("read_ratio");
     m_timeout = fromMs(n.number("timeout_ms"));
     m_dnsRatio = m_dnsLink == kNone ? 0.0 : n.number("dns_lookup_ratio");
+    m_retries = static_cast<std::uint32_t>(std::max<std::int64_t>(0, n.integer("retries")));
+    m_backoffNs = n.number("retry_backoff_ms") * 1e6;
     const auto keys = static_cast<std::uint64_t>(std::max<std::int64_t>(1, n.integer("key_space")));
     if (m_keys.size() != keys || m_keys.exponent() != n.number("key_skew"))
         m_keys = ZipfSampler(keys, n.number("key_skew"));
@@ -94,23 +98,36 @@ void ClientBehavior::generate()
     f.state = FrameState::Waiting;
     f.flags = 0;
     f.reason = FailReason::None;
+    f.aux = 0; // tries so far after the first
     ++m_counters.arrivals;
     m_kernel.metrics().generated(now);
-    if (m_timeout > 0)
-        m_kernel.scheduleOnLane(m_kernel.timeoutLane(m_index), now + m_timeout,
-                                EventType::Timeout, root, f.gen);
     if (isStatic && m_edgeLink != kNone) {
-        sendStatic(root);
+        startTry(root); // straight to the edge: no lookup, and no draw for one
         return;
     }
     const bool lookup = m_dnsRatio > 0 && (m_dnsRatio >= 1.0 || uniform01(rng) < m_dnsRatio);
-    if (lookup) {
-        f.step = kStepDns;
-        m_kernel.call(root, m_dnsLink, m_kernel.link(m_dnsLink).to);
-    } else {
-        f.step = kStepEntry;
-        m_kernel.call(root, m_entryLink, m_kernel.link(m_entryLink).to);
+    f.step = lookup ? kStepDns : kStepEntry;
+    startTry(root);
+}
+
+void ClientBehavior::startTry(std::uint32_t frame)
+{
+    Frame& f = m_kernel.frames()[frame];
+    // timeout_ms bounds each try: the per-request deadline of an HTTP client.
+    if (m_timeout > 0)
+        m_kernel.scheduleOnLane(m_kernel.timeoutLane(m_index), m_kernel.now() + m_timeout,
+                                EventType::Timeout, frame, f.gen);
+    if (f.cls == RequestClass::Static && m_edgeLink != kNone) {
+        sendStatic(frame);
+        return;
     }
+    const std::uint32_t link = f.step == kStepDns ? m_dnsLink : m_entryLink;
+    m_kernel.call(frame, link, m_kernel.link(link).to);
+}
+
+void ClientBehavior::retry(std::uint32_t frame)
+{
+    startTry(frame); // the step that failed: a failed lookup looks up again
 }
 
 void ClientBehavior::sendStatic(std::uint32_t root)
@@ -147,6 +164,18 @@ void ClientBehavior::finish(std::uint32_t frame, FailReason reason)
     // Children still out come back to a released frame and are dropped (generation check).
     Frame& f = m_kernel.frames()[frame];
     const SimTime now = m_kernel.now();
+    if (reason != FailReason::None && f.aux < m_retries) {
+        // Exponential backoff with jitter: try k waits retry_backoff_ms * 2^(k-1), times a
+        // uniform factor in [0.5, 1.5) so that clients failed together do not return
+        // together. The old try is orphaned: its late answer and timeout are dropped.
+        const double delay = m_backoffNs * std::ldexp(0.5 + uniform01(m_kernel.rng(m_index)),
+                                                      static_cast<int>(f.aux));
+        ++f.aux;
+        m_kernel.frames().renew(frame);
+        m_kernel.metrics().retried(now);
+        m_kernel.schedule(now + static_cast<SimTime>(delay + 0.5), EventType::Retry, frame, f.gen);
+        return;
+    }
     if (reason == FailReason::None) {
         ++m_counters.completed;
         ++m_counters.responses; // a client's mean response is its requests' end-to-end mean

@@ -20,6 +20,7 @@ public:
     void childReturned(std::uint32_t frame, const Frame& child) override;
     void timer(std::uint32_t code) override;
     void timeout(std::uint32_t frame) override;
+    void retry(std::uint32_t frame) override;
     void fail() override;
     void recover() override;
     void fillResults(NodeResults& out) const override;
@@ -32,6 +33,8 @@ private:
     void arm();
     void finish(std::uint32_t frame, FailReason reason);
     void sendStatic(std::uint32_t root);
+    /// Sends a try of the request: the DNS lookup or the entry call its step says.
+    void startTry(std::uint32_t frame);
 
     std::uint32_t m_entryLink = kNone;
     std::uint32_t m_dnsLink = kNone;
@@ -44,6 +47,8 @@ private:
     double m_readRatio = 1;
     SimTime m_timeout = 0;
     double m_dnsRatio = 0;
+    std::uint32_t m_retries = 0;
+    double m_backoffNs = 0;
     ZipfSampler m_keys;
     double m_users = 1; ///< active users; each request belongs to one, uniformly
     bool m_armed = false; ///< the next arrival is scheduled

@@ -17,6 +17,7 @@ enum class EventType : std::uint8_t {
     Group,       ///< a = replication group, b = failover epoch (detection / promotion steps)
     Warmup,      ///< statistics restart here
     LaneHead,    ///< a = lane: the first event of an EventLane is due (same time and order)
+    Retry,       ///< a = root frame, b = generation: the client's backoff is over, try again
     Test,        ///< used only by the event-queue tests and benchmarks
 };
 

@@ -17,6 +17,8 @@ enum class FailReason : std::uint8_t {
     Timeout,   ///< the client stopped waiting (timeout_ms)
     Lost,      ///< the node failed while the request was queued or being served there
     NoBackend, ///< a load balancer had no backend in rotation
+    Cancelled, ///< dropped unserved: its client had given up (cancel_on_timeout); never
+               ///< reaches a client, so never in a request's by_reason
     Count
 };
 const char* reasonName(FailReason reason);
@@ -92,6 +94,10 @@ public:
         m_free = m_base[i].nextInQueue;
         return i;
     }
+
+    /// The frame stays, but what was sent under its old generation is orphaned: late
+    /// answers and pending timeouts are dropped (a client's next try of a request).
+    void renew(std::uint32_t i) { ++m_base[i].gen; }
 
     void release(std::uint32_t i)
     {

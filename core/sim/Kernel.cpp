@@ -251,6 +251,12 @@ void Kernel::dispatch(const Event& e)
             m_behaviors[f.node]->timeout(e.a);
         break;
     }
+    case EventType::Retry: {
+        Frame& f = m_frames[e.a];
+        if (f.gen == e.b && f.state == FrameState::Waiting && f.parent == kNone)
+            m_behaviors[f.node]->retry(e.a);
+        break;
+    }
     case EventType::Scenario:
         apply(m_topology.scenario[e.a]);
         break;
@@ -365,6 +371,19 @@ void Kernel::deliverReturn(std::uint32_t frame)
     if (parent.gen == child.parentGen && parent.state == FrameState::Waiting)
         m_behaviors[parent.node]->childReturned(p, child);
     m_frames.release(frame);
+}
+
+bool Kernel::abandoned(std::uint32_t frame) const
+{
+    // A caller released or renewed since it sent this: the chain up to the client is broken.
+    const Frame* f = &m_frames[frame];
+    while (f->parent != kNone) {
+        const Frame& caller = m_frames[f->parent];
+        if (caller.gen != f->parentGen)
+            return true;
+        f = &caller;
+    }
+    return false;
 }
 
 std::vector<std::uint32_t> Kernel::framesAt(std::uint32_t node) const
@@ -558,6 +577,7 @@ Snapshot Kernel::snapshot()
     s.generated = m_metrics.generatedAll();
     s.completed = m_metrics.completedAll();
     s.failed = m_metrics.failedAll();
+    s.failedByReason = m_metrics.failedByReasonAll();
     s.throughputRps = m_metrics.lastThroughputRps();
     s.p50Ms = m_metrics.lastP50Ms();
     s.p95Ms = m_metrics.lastP95Ms();

@@ -99,6 +99,9 @@ public:
     /// exactly as it always did, so results stay bit for bit the same.
     void deliverNow(EventType type, std::uint32_t frame);
     static constexpr std::uint32_t kMaxNesting = 128;
+    /// Nobody waits for this frame's answer any more: its client gave up on the try
+    /// (timeout, or a retry replaced it). Walks up the callers: a few loads.
+    bool abandoned(std::uint32_t frame) const;
     /// Frames queued, in service or waiting at a node, in pool order. Only a failure needs
     /// them, so instead of keeping per-node lists on the hot path the pool is scanned.
     std::vector<std::uint32_t> framesAt(std::uint32_t node) const;

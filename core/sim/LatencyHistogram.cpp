@@ -39,12 +39,16 @@ void LatencyHistogram::merge(const LatencyHistogram& other)
     m_max = std::max(m_max, other.m_max);
 }
 
-double LatencyHistogram::quantileNs(double q) const
+std::uint64_t LatencyHistogram::rankOf(double q, std::uint64_t n)
+{
+    const double exactRank = std::ceil(std::clamp(q, 0.0, 1.0) * static_cast<double>(n));
+    return std::max<std::uint64_t>(1, static_cast<std::uint64_t>(exactRank));
+}
+
+double LatencyHistogram::valueAtRankNs(std::uint64_t rank) const
 {
     if (m_count == 0)
         return 0.0;
-    const double exactRank = std::ceil(std::clamp(q, 0.0, 1.0) * static_cast<double>(m_count));
-    const std::uint64_t rank = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(exactRank));
     std::uint64_t seen = 0;
     const std::size_t high = highIndex();
     for (std::size_t i = lowIndex(); i <= high; ++i) {

@@ -35,7 +35,11 @@ public:
     double maxNs() const { return m_count ? static_cast<double>(m_max) : 0.0; }
     double minNs() const { return m_count ? static_cast<double>(m_min) : 0.0; }
     /// The q-quantile (0..1): the value of rank ceil(q n), as the middle of its bucket.
-    double quantileNs(double q) const;
+    double quantileNs(double q) const { return m_count ? valueAtRankNs(rankOf(q, m_count)) : 0.0; }
+    /// The value of rank `rank` (1-based, at most count()), as the middle of its bucket.
+    double valueAtRankNs(std::uint64_t rank) const;
+    /// The rank of the q-quantile among n values: ceil(q n), at least 1.
+    static std::uint64_t rankOf(double q, std::uint64_t n);
 
     static std::size_t indexOf(std::uint64_t v)
     {

@@ -117,7 +117,9 @@ void LoadBalancerBehavior::childReturned(std::uint32_t frame, const Frame& child
     const std::uint32_t backend = f.aux;
     if (m_backends[backend].outstanding > 0)
         --m_backends[backend].outstanding;
-    if (child.reason != FailReason::None && m_retry && !(f.flags & kFlagRetried)) {
+    // A request its client gave up on is not worth another backend.
+    if (child.reason != FailReason::None && child.reason != FailReason::Cancelled && m_retry &&
+        !(f.flags & kFlagRetried)) {
         const std::uint32_t other = pick(backend);
         if (other != kNone) {
             f.flags |= kFlagRetried;

@@ -81,6 +81,7 @@ void NodeBehavior::fillResults(NodeResults& out) const
     out.rejected = c.rejected - w.rejected;
     out.refused = c.refused - w.refused;
     out.lost = c.lost - w.lost;
+    out.cancelled = c.cancelled - w.cancelled;
     const std::uint64_t waits = c.waits - w.waits;
     const std::uint64_t responses = c.responses - w.responses;
     out.meanWaitMs = waits ? (c.waitSumNs - w.waitSumNs) / static_cast<double>(waits) * 1e-6 : 0.0;

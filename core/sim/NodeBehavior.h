@@ -15,6 +15,7 @@ struct NodeCounters {
     std::uint64_t rejected = 0;
     std::uint64_t refused = 0;
     std::uint64_t lost = 0;
+    std::uint64_t cancelled = 0; ///< dropped unserved: the client had given up
     std::uint64_t waits = 0;     ///< requests that started service
     std::uint64_t responses = 0; ///< requests whose worker was released
     double waitSumNs = 0;
@@ -63,6 +64,8 @@ public:
     virtual void childReturned(std::uint32_t /*frame*/, const Frame& /*child*/) {}
     virtual void timer(std::uint32_t /*code*/) {}
     virtual void timeout(std::uint32_t /*frame*/) {}
+    /// A client's backoff ended: the next try of this request.
+    virtual void retry(std::uint32_t /*frame*/) {}
 
     /// Fails every request at the node (reason lost); the node refuses new ones.
     virtual void fail();

@@ -105,8 +105,20 @@ void QueueStation::evaluatePool()
     }
 }
 
+bool QueueStation::cancelIfAbandoned(std::uint32_t frame)
+{
+    if (!m_cancelAbandoned || !m_kernel.abandoned(frame))
+        return false;
+    ++m_counters.cancelled;
+    // The answer unwinds the callers still holding frames for it; the client is gone.
+    m_kernel.respond(frame, FailReason::Cancelled);
+    return true;
+}
+
 void QueueStation::accept(std::uint32_t frame)
 {
+    if (cancelIfAbandoned(frame))
+        return;
     if (m_busy < m_servers) {
         startService(frame);
         return;
@@ -193,7 +205,8 @@ void QueueStation::fillWorkers()
             m_queueTail = kNone;
         --m_queueLength;
         m_queueTime.set(m_kernel.now(), m_queueLength);
-        startService(next);
+        if (!cancelIfAbandoned(next))
+            startService(next);
     }
 }
 

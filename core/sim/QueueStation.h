@@ -67,9 +67,13 @@ protected:
     SimTime m_loginService = 0;
     /// Instances of the pool serving now.
     std::uint32_t servingInstances() const { return m_pool.serving(); }
+    /// Drop a request whose client gave up instead of serving it (cancel_on_timeout).
+    bool m_cancelAbandoned = false;
 
 private:
     void startService(std::uint32_t frame);
+    /// Checked when a request arrives and when a worker takes it from the queue.
+    bool cancelIfAbandoned(std::uint32_t frame);
     void releaseWorker(Frame& frame);
     void fillWorkers();
     void updateCapacity();

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,10 +17,18 @@ struct LatencySummary {
     double mean = 0, p50 = 0, p90 = 0, p95 = 0, p99 = 0, p999 = 0, max = 0;
 };
 
+/// Latency over every finished request, a failed one counted as slower than any completed
+/// one: a statistic that falls among the failed requests is unknown (empty), as are the
+/// mean and the max as soon as one request failed.
+struct LatencyAll {
+    std::optional<double> mean, p50, p90, p95, p99, p999, max;
+};
+
 struct ClassResults {
     std::uint64_t count = 0;  ///< completed
     std::uint64_t failed = 0;
     LatencySummary latency;
+    LatencyAll latencyAll;
 };
 
 /// One node over the measured window (after the warm-up).
@@ -31,6 +40,7 @@ struct NodeResults {
     std::uint64_t rejected = 0;
     std::uint64_t refused = 0;
     std::uint64_t lost = 0;
+    std::uint64_t cancelled = 0; ///< dropped unserved: the client had given up
     double utilization = 0;     ///< busy server-time / (servers x time)
     double meanQueueLength = 0; ///< waiting requests, time-weighted
     double meanWaitMs = 0;
@@ -127,6 +137,8 @@ struct RunResults {
     /// they were generated: neither completed nor failed, so in no other figure.
     std::uint64_t unfinished = 0;
     std::map<std::string, std::uint64_t> byReason;
+    std::uint64_t retries = 0; ///< tries after the first, of requests that finished
+    LatencyAll latencyAll;
     double throughputRps = 0;
     double availability = 1;
     LatencySummary latency;

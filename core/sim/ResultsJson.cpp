@@ -42,6 +42,35 @@ LatencySummary latencyAt(const nlohmann::json& doc, const std::string& at)
     return {n("mean"), n("p50"), n("p90"), n("p95"), n("p99"), n("p999"), n("max")};
 }
 
+// An unknown statistic (it falls among failed requests) is null, never a made-up number.
+nlohmann::ordered_json orNull(const std::optional<double>& v)
+{
+    return v && std::isfinite(*v) ? nlohmann::ordered_json(*v) : nlohmann::ordered_json();
+}
+
+nlohmann::ordered_json latencyAllJson(const LatencyAll& l)
+{
+    return {{"mean", orNull(l.mean)}, {"p50", orNull(l.p50)},   {"p90", orNull(l.p90)},
+            {"p95", orNull(l.p95)},   {"p99", orNull(l.p99)},   {"p999", orNull(l.p999)},
+            {"max", orNull(l.max)}};
+}
+
+// latency_all_ms read back: a null figure stays unknown. A document written before
+// latency_all_ms existed gives its latency_ms figures instead (nothing failed unseen there
+// as far as it can tell).
+LatencyAll latencyAllAt(const nlohmann::json& doc, const std::string& at,
+                        const std::string& fallback)
+{
+    const nlohmann::json::json_pointer ptr(at);
+    const bool present = doc.is_object() && doc.contains(ptr) && doc.at(ptr).is_object();
+    const std::string& base = present ? at : fallback;
+    const auto n = [&](const char* key) -> std::optional<double> {
+        const double v = numberAt(doc, (base + "/" + key).c_str());
+        return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
+    };
+    return {n("mean"), n("p50"), n("p90"), n("p95"), n("p99"), n("p999"), n("max")};
+}
+
 } // namespace
 
 RunResults resultsFromDocument(const nlohmann::json& doc)
@@ -58,10 +87,15 @@ RunResults resultsFromDocument(const nlohmann::json& doc)
     r.throughputRps = numberAt(doc, "/throughput_rps");
     r.availability = numberAt(doc, "/availability");
     r.latency = latencyAt(doc, "/latency_ms");
+    r.latencyAll = latencyAllAt(doc, "/latency_all_ms", "/latency_ms");
     r.read.count = countAt(doc, "/by_class/read/count");
     r.read.latency = latencyAt(doc, "/by_class/read/latency_ms");
+    r.read.latencyAll =
+        latencyAllAt(doc, "/by_class/read/latency_all_ms", "/by_class/read/latency_ms");
     r.write.count = countAt(doc, "/by_class/write/count");
     r.write.latency = latencyAt(doc, "/by_class/write/latency_ms");
+    r.write.latencyAll =
+        latencyAllAt(doc, "/by_class/write/latency_all_ms", "/by_class/write/latency_ms");
     r.lostWrites = countAt(doc, "/data/lost_writes");
     r.staleReads = countAt(doc, "/data/stale_reads");
     r.sessions.misses = countAt(doc, "/sessions/misses");
@@ -96,19 +130,19 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
                        {"completed", r.completed},
                        {"failed", r.failed},
                        {"unfinished", r.unfinished},
-                       {"by_reason", byReason}};
+                       {"by_reason", byReason},
+                       {"retries", r.retries}};
     doc["throughput_rps"] = finite(r.throughputRps);
     doc["availability"] = finite(r.availability);
     doc["latency_ms"] = latencyJson(r.latency);
-    doc["by_class"] = {
-        {"read",
-         {{"count", r.read.count}, {"failed", r.read.failed}, {"latency_ms", latencyJson(r.read.latency)}}},
-        {"write",
-         {{"count", r.write.count}, {"failed", r.write.failed}, {"latency_ms", latencyJson(r.write.latency)}}},
-        {"static",
-         {{"count", r.staticClass.count},
-          {"failed", r.staticClass.failed},
-          {"latency_ms", latencyJson(r.staticClass.latency)}}}};
+    doc["latency_all_ms"] = latencyAllJson(r.latencyAll);
+    auto classJson = [](const ClassResults& c) {
+        return J{{"count", c.count},
+                 {"failed", c.failed},
+                 {"latency_ms", latencyJson(c.latency)},
+                 {"latency_all_ms", latencyAllJson(c.latencyAll)}};
+    };
+    doc["by_class"] = {{"read", classJson(r.read)}, {"write", classJson(r.write)}, {"static", classJson(r.staticClass)}};
     J nodes = J::object();
     for (const NodeResults& n : r.nodes) {
         J node = {{"kind", n.kind},
@@ -121,7 +155,8 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
                   {"rejected", n.rejected},
                   {"up_fraction", finite(n.upFraction)},
                   {"refused", n.refused},
-                  {"lost", n.lost}};
+                  {"lost", n.lost},
+                  {"cancelled", n.cancelled}};
         if (!n.role.empty())
             node["role"] = n.role;
         if (!n.shards.empty()) {

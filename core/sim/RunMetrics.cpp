@@ -20,6 +20,8 @@ const char* reasonName(FailReason reason)
         return "lost";
     case FailReason::NoBackend:
         return "no_backend";
+    case FailReason::Cancelled:
+        return "cancelled";
     case FailReason::Count:
         break;
     }
@@ -39,7 +41,41 @@ LatencySummary summarize(const LatencyHistogram& h)
     return s;
 }
 
+LatencyAll summarizeAll(const LatencyHistogram& completed, std::uint64_t failed)
+{
+    LatencyAll s;
+    const std::uint64_t n = completed.count() + failed;
+    if (n == 0)
+        return s;
+    // The failed requests rank after every completed one: rank r is known while r <= count.
+    auto at = [&](double q) -> std::optional<double> {
+        const std::uint64_t rank = LatencyHistogram::rankOf(q, n);
+        if (rank > completed.count())
+            return std::nullopt;
+        return completed.valueAtRankNs(rank) * 1e-6;
+    };
+    s.p50 = at(0.50);
+    s.p90 = at(0.90);
+    s.p95 = at(0.95);
+    s.p99 = at(0.99);
+    s.p999 = at(0.999);
+    if (failed == 0) {
+        s.mean = completed.meanNs() * 1e-6;
+        s.max = completed.maxNs() * 1e-6;
+    }
+    return s;
+}
+
 RunMetrics::RunMetrics() = default;
+
+std::vector<std::pair<std::string, std::uint64_t>> RunMetrics::failedByReasonAll() const
+{
+    std::vector<std::pair<std::string, std::uint64_t>> out;
+    for (std::size_t i = 1; i < m_byReasonAll.size(); ++i)
+        if (m_byReasonAll[i] > 0)
+            out.emplace_back(reasonName(static_cast<FailReason>(i)), m_byReasonAll[i]);
+    return out;
+}
 
 void RunMetrics::configure(SimTime warmup, SimTime /*end*/, bool keepLatencies)
 {
@@ -135,7 +171,9 @@ void RunMetrics::fill(RunResults& out, SimTime now)
     out.failed = m_failed;
     out.byReason.clear();
     for (std::size_t i = 1; i < m_byReason.size(); ++i)
-        out.byReason[reasonName(static_cast<FailReason>(i))] = m_byReason[i];
+        if (static_cast<FailReason>(i) != FailReason::Cancelled) // never a request's end
+            out.byReason[reasonName(static_cast<FailReason>(i))] = m_byReason[i];
+    out.retries = m_retries;
     out.throughputRps = window > 0 ? static_cast<double>(m_completed) / window : 0.0;
     const std::uint64_t finished = m_completed + m_failed;
     const std::uint64_t answered = m_completedAll + m_failedAll;
@@ -158,9 +196,11 @@ void RunMetrics::fill(RunResults& out, SimTime now)
     all.merge(write);
     all.merge(statics);
     out.latency = summarize(all);
-    out.read = {read.count(), m_failedByClass[0], summarize(read)};
-    out.write = {write.count(), m_failedByClass[1], summarize(write)};
-    out.staticClass = {statics.count(), m_failedByClass[2], summarize(statics)};
+    out.latencyAll = summarizeAll(all, m_failed);
+    out.read = {read.count(), m_failedByClass[0], summarize(read), summarizeAll(read, m_failedByClass[0])};
+    out.write = {write.count(), m_failedByClass[1], summarize(write), summarizeAll(write, m_failedByClass[1])};
+    out.staticClass = {statics.count(), m_failedByClass[2], summarize(statics),
+                       summarizeAll(statics, m_failedByClass[2])};
     out.staleReads = m_staleReads;
     out.lostWrites = m_lostWrites;
     out.jobs = m_jobs;

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace scalelab::core::sim {
@@ -50,12 +52,19 @@ public:
     {
         roll(now);
         ++m_failedAll;
+        ++m_byReasonAll[static_cast<std::size_t>(reason)];
         ++m_intervalErrors;
         if (now < m_warmup)
             return;
         ++m_failed;
         ++m_failedByClass[static_cast<std::size_t>(cls)];
         ++m_byReason[static_cast<std::size_t>(reason)];
+    }
+    /// A client tries a request again (counted with the request's window, like its end).
+    void retried(SimTime now)
+    {
+        if (now >= m_warmup)
+            ++m_retries;
     }
     void staleRead(SimTime now)
     {
@@ -123,6 +132,8 @@ public:
     std::uint64_t generatedAll() const { return m_generatedAll; }
     std::uint64_t completedAll() const { return m_completedAll; }
     std::uint64_t failedAll() const { return m_failedAll; }
+    /// Failures since the start by reason name (warm-up included), reasons seen only.
+    std::vector<std::pair<std::string, std::uint64_t>> failedByReasonAll() const;
     /// The last closed interval, for the live view.
     double lastThroughputRps() const { return m_lastThroughput; }
     double lastP50Ms() const { return m_lastP50; }
@@ -147,7 +158,9 @@ private:
     std::uint64_t m_generated = 0, m_completed = 0, m_failed = 0;
     std::array<std::uint64_t, static_cast<std::size_t>(FailReason::Count)> m_byReason{};
     std::array<std::uint64_t, 3> m_failedByClass{}; ///< read, write, static
+    std::array<std::uint64_t, static_cast<std::size_t>(FailReason::Count)> m_byReasonAll{};
     std::uint64_t m_staleReads = 0, m_lostWrites = 0;
+    std::uint64_t m_retries = 0;
     LatencyHistogram m_read, m_write, m_static; ///< closed intervals after the warm-up; overall = merged
     std::array<LatencyHistogram, 3> m_intervalByClass; ///< the open interval: read, write, static
     std::array<SimTime, 512> m_pending{};              ///< latencies not binned yet
@@ -164,5 +177,7 @@ private:
 };
 
 LatencySummary summarize(const LatencyHistogram& histogram);
+/// `completed` plus `failed` requests ranked after all of them.
+LatencyAll summarizeAll(const LatencyHistogram& completed, std::uint64_t failed);
 
 } // namespace scalelab::core::sim

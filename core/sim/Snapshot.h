@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace scalelab::core::sim {
@@ -62,6 +63,8 @@ struct Snapshot {
     std::uint64_t generated = 0;     ///< totals since the start (warm-up included)
     std::uint64_t completed = 0;
     std::uint64_t failed = 0;
+    /// `failed` by reason ("timeout", "rejected", ...), reasons seen only.
+    std::vector<std::pair<std::string, std::uint64_t>> failedByReason;
     /// The last completed 1-second interval (zero before the first one ends).
     double throughputRps = 0;
     double p50Ms = 0;

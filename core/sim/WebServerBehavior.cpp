@@ -58,6 +58,7 @@ void WebServerBehavior::reconfigure()
     const double speed = node().number("speed");
     m_loginService =
         hasSessions ? fromMs(node().number("login_ms") / (speed > 0 ? speed : 1.0)) : 0;
+    m_cancelAbandoned = node().flag("cancel_on_timeout");
 }
 
 void WebServerBehavior::accept(std::uint32_t frame)

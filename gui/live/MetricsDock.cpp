@@ -9,6 +9,7 @@
 #include <QChartView>
 #include <QGridLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -40,6 +41,11 @@ MetricsDock::MetricsDock(const SimulationController* controller, QWidget* parent
     auto* grid = new QGridLayout(body);
     grid->setContentsMargins(2, 2, 2, 2);
     grid->setSpacing(2);
+    m_failures = new QLabel(body);
+    m_failures->setTextFormat(Qt::RichText);
+    m_failures->setWordWrap(true);
+    m_failures->hide();
+    grid->addWidget(m_failures, 1, 0, 1, 5);
     m_throughput = makeChart(tr("Throughput"), tr("req/s"));
     m_latency = makeChart(tr("Latency"), tr("ms"));
     m_errors = makeChart(tr("Errors"), tr("errors/s"));
@@ -145,6 +151,7 @@ void MetricsDock::clear()
     m_instanceNodes.clear();
     m_instances.view->hide();
     m_shownPoints = 0;
+    m_failures->hide();
     const double end = std::max(1.0, m_controller->endSeconds());
     for (const Chart* c :
          {&m_throughput, &m_latency, &m_errors, &m_utilization, &m_backlog, &m_instances})
@@ -158,6 +165,35 @@ void MetricsDock::clear()
 int MetricsDock::pointCount() const
 {
     return static_cast<int>(m_throughputSeries->count());
+}
+
+QString MetricsDock::failuresText() const
+{
+    return m_failures->isHidden() ? QString() : m_failures->text();
+}
+
+void MetricsDock::refreshFailures()
+{
+    const core::sim::Snapshot& s = m_controller->snapshot();
+    const double finished = static_cast<double>(s.completed + s.failed);
+    if (finished <= 0) {
+        m_failures->hide();
+        return;
+    }
+    const auto percent = [&](std::uint64_t n) {
+        return QString::number(100.0 * static_cast<double>(n) / finished, 'f', 1) +
+               QLatin1Char('%');
+    };
+    QStringList why;
+    for (const auto& [reason, count] : s.failedByReason)
+        why << QStringLiteral("%1 %2").arg(QString::fromStdString(reason), percent(count));
+    const QString colour = s.failed == 0 ? QStringLiteral("#047857") : QStringLiteral("#b91c1c");
+    QString text = tr("<span style='color:%1'><b>Failed so far: %2</b> of %3 finished requests")
+                       .arg(colour, percent(s.failed), QLocale().toString(finished, 'f', 0));
+    if (!why.isEmpty())
+        text += QStringLiteral(" — ") + why.join(QStringLiteral(", "));
+    m_failures->setText(text + QStringLiteral("</span>"));
+    m_failures->show();
 }
 
 void MetricsDock::refresh()
@@ -191,6 +227,7 @@ void MetricsDock::refresh()
     refreshUtilization();
     refreshBacklog();
     refreshInstances();
+    refreshFailures();
 }
 
 bool MetricsDock::backlogShown() const

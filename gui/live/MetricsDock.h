@@ -41,6 +41,8 @@ public:
     void setBaseline(std::shared_ptr<const Baseline> baseline);
     /// Points of the baseline's throughput curve shown (tests).
     int baselinePointCount() const;
+    /// What share of the finished requests failed so far, and why ("Failed: 13.5% ...").
+    QString failuresText() const;
 
 private:
     struct Chart {
@@ -55,6 +57,7 @@ private:
     void refreshBaseline();
     QLineSeries* addBaselineSeries(Chart& chart, const QString& name, Qt::PenStyle style);
     void refreshInstances();
+    void refreshFailures();
 
     const SimulationController* m_controller;
     void refreshBacklog();
@@ -76,6 +79,7 @@ private:
     std::vector<QLineSeries*> m_baselineSeries; ///< throughput, p50, p95, p99, errors
     std::vector<QLineSeries*> m_baselineUtil;   ///< one per busiest node the baseline has
     double m_baselineMax[3] = {0, 0, 0};        ///< throughput, p99, errors: for the y axes
+    QLabel* m_failures = nullptr;
 };
 
 } // namespace scalelab::gui

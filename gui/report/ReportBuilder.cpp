@@ -272,6 +272,20 @@ QString ReportBuilder::summarySection() const
                     QLatin1Char('#') + reportMs(repNum(l, "max"))});
     };
     out += latencyRow(QStringLiteral("all"), repNum(requests, "completed"), latency);
+    // Every finished request, a failed one counted as slower than any answer: a figure
+    // that falls among the failed requests reads "failed" (latency_all_ms is null there).
+    const RJson& latencyAll = repSub(m_results, "latency_all_ms");
+    const double failed = repNum(requests, "failed");
+    if (!latencyAll.empty() && failed > 0) {
+        const auto cell = [&](const char* key) {
+            const double v = repNum(latencyAll, key);
+            return QLatin1Char('#') + (std::isfinite(v) ? reportMs(v) : QStringLiteral("failed"));
+        };
+        out += repRow({QStringLiteral("all, failed included"),
+                       QLatin1Char('#') + reportNumber(repNum(requests, "completed") + failed, 0),
+                       cell("mean"), cell("p50"), cell("p90"), cell("p95"), cell("p99"),
+                       cell("p999"), cell("max")});
+    }
     const RJson& byClass = repSub(m_results, "by_class");
     for (const char* cls : {"read", "write"}) {
         const RJson& c = repSub(byClass, cls);
@@ -287,15 +301,22 @@ QString ReportBuilder::summarySection() const
     out += QStringLiteral("<h3>Requests</h3>\n");
     out += repTableOpen();
     out += repRow({QStringLiteral("generated"), QStringLiteral("completed"), QStringLiteral("failed"),
-                QStringLiteral("failed by reason")},
+                QStringLiteral("#retries"), QStringLiteral("failed by reason (share of finished requests)")},
                true);
+    // What share failed and why: the reasons as shares of every finished request.
+    const double finished = repNum(requests, "completed") + repNum(requests, "failed");
     QStringList reasons;
     for (const auto& [reason, count] : repSub(requests, "by_reason").items())
         if (count.is_number() && count.get<double>() > 0)
-            reasons << QStringLiteral("%1: %2").arg(repQs(reason), reportNumber(count.get<double>(), 0));
+            reasons << QStringLiteral("%1: %2 (%3)")
+                           .arg(repQs(reason), reportNumber(count.get<double>(), 0),
+                                repPercent(finished > 0 ? count.get<double>() / finished : kRepNaN, 2));
+    const double failedShare = finished > 0 ? repNum(requests, "failed") / finished : kRepNaN;
     out += repRow({QLatin1Char('#') + reportNumber(repNum(requests, "generated"), 0),
                 QLatin1Char('#') + reportNumber(repNum(requests, "completed"), 0),
-                QLatin1Char('#') + reportNumber(repNum(requests, "failed"), 0),
+                QLatin1Char('#') + reportNumber(repNum(requests, "failed"), 0) + QStringLiteral(" (") +
+                    repPercent(failedShare, 2) + QLatin1Char(')'),
+                QLatin1Char('#') + reportNumber(repNum(requests, "retries"), 0),
                 reasons.isEmpty() ? QStringLiteral("none") : reasons.join(QStringLiteral(", "))});
     out += QStringLiteral("</table>\n");
     return out;

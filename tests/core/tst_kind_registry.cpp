@@ -50,12 +50,14 @@ void TestKindRegistry::designKindsAndParametersArePresent()
 {
     const auto& r = KindRegistry::instance();
     const std::map<std::string, std::vector<std::string>> expected{
-        {"client", {"rate_rps", "arrival", "read_ratio", "timeout_ms", "key_space", "key_skew",
+        {"client", {"rate_rps", "arrival", "read_ratio", "timeout_ms", "retries", "retry_backoff_ms",
+                    "key_space", "key_skew",
                     "dns_lookup_ratio", "static_ratio", "object_space", "object_skew", "network"}},
         {"dns", {"workers", "service_ms", "service_dist", "service_cv", "speed", "queue_limit"}},
         {"load_balancer", {"workers", "service_ms", "algorithm", "health_check_interval_s",
                            "unhealthy_threshold", "retry_on_failure"}},
-        {"web_server", {"workers", "service_ms", "concurrency_model", "speed", "queue_limit"}},
+        {"web_server", {"workers", "service_ms", "concurrency_model", "cancel_on_timeout", "speed",
+                        "queue_limit"}},
         {"cache", {"workers", "service_ms", "hit_ratio", "capacity_keys"}},
         {"database", {"connections", "read_ms", "write_ms", "service_dist", "role", "engine",
                       "failover", "detect_s", "promote_s", "queue_limit",
