@@ -174,7 +174,7 @@ public:
     SpofFinder(const Topology& t, const RoutingPlan& plan)
         : m_t(t), m_plan(plan), m_down(t.nodes.size(), false), m_eval(t, plan, m_down),
           m_users(t.nodes.size()), m_sensitive(t.nodes.size(), {false, false}),
-          m_balancerTotals(t.nodes.size(), {0.0, 0.0, 0.0, 0.0})
+          m_balancerTotals(t.nodes.size(), {0.0, 0.0, 0.0, 0.0}), m_sharesTo(t.nodes.size())
     {
         m_eval.evaluateAll();
         m_baseline = allClients(t, plan, m_eval);
@@ -212,6 +212,10 @@ public:
     }
 
 private:
+    struct BackendShare {
+        std::size_t target;
+        double pRead, pWrite;
+    };
     void indexUsers()
     {
         const std::size_t n = m_t.nodes.size();
@@ -229,6 +233,7 @@ private:
                     totals[1] += c.pWrite;
                     totals[2] += c.pRead * m_eval.serve(c.target, true);
                     totals[3] += c.pWrite * m_eval.serve(c.target, false);
+                    m_sharesTo[q].push_back({c.target, c.pRead, c.pWrite});
                 }
             }
             if (r.traits.application && r.groupMaster >= 0) {
@@ -238,6 +243,8 @@ private:
                     addUser(rep, q);
             }
         }
+        for (auto& shares : m_sharesTo)
+            mergeByTarget(shares);
         for (auto& users : m_users) {
             std::sort(users.begin(), users.end());
             users.erase(std::unique(users.begin(), users.end()), users.end());
@@ -245,6 +252,24 @@ private:
         m_baselineOf.assign(n, kNoClient);
         for (std::size_t k = 0; k < m_baseline.size(); ++k)
             m_baselineOf[m_baseline[k].client] = k;
+    }
+
+    // One entry per backend with the shares of all its calls summed, sorted by backend, so
+    // that failing one backend of a balancer with 100k of them is one search, not a scan.
+    static void mergeByTarget(std::vector<BackendShare>& shares)
+    {
+        std::sort(shares.begin(), shares.end(),
+                  [](const BackendShare& a, const BackendShare& b) { return a.target < b.target; });
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < shares.size(); ++i) {
+            if (out > 0 && shares[out - 1].target == shares[i].target) {
+                shares[out - 1].pRead += shares[i].pRead;
+                shares[out - 1].pWrite += shares[i].pWrite;
+            } else {
+                shares[out++] = shares[i];
+            }
+        }
+        shares.resize(out);
     }
 
     // A fall of a node's value alone lowers some client's service: from each client's
@@ -294,12 +319,14 @@ private:
             const auto& totals = m_balancerTotals[q];
             double share = totals[read ? 0 : 1];
             double served = totals[read ? 2 : 3];
-            for (const auto& c : r.calls)
-                if (c.target == v) {
-                    const double p = read ? c.pRead : c.pWrite;
-                    share -= p;
-                    served -= p * m_eval.serve(v, read);
-                }
+            const auto& shares = m_sharesTo[q];
+            const auto it = std::lower_bound(shares.begin(), shares.end(), v,
+                                             [](const BackendShare& b, std::size_t t) { return b.target < t; });
+            if (it != shares.end() && it->target == v) {
+                const double p = read ? it->pRead : it->pWrite;
+                share -= p;
+                served -= p * m_eval.serve(v, read);
+            }
             if (share <= kTolerance)
                 return 0.0;
             return std::clamp(served / share, 0.0, 1.0);
@@ -343,6 +370,7 @@ private:
     std::vector<std::array<bool, 2>> m_sensitive;
     /// Balancers: sum of read shares, write shares, read shares x value, write shares x value.
     std::vector<std::array<double, 4>> m_balancerTotals;
+    std::vector<std::vector<BackendShare>> m_sharesTo; ///< balancers: each backend's summed shares
     std::size_t m_entry = 0;
 };
 

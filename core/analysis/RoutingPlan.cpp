@@ -1,6 +1,7 @@
 #include "core/analysis/RoutingPlan.h"
 
 #include "core/analysis/CacheHitEstimate.h"
+#include "core/analysis/DominantClient.h"
 #include "core/analysis/ShardEstimate.h"
 #include "core/analysis/models/AnalysisModel.h"
 #include "core/model/KindRegistry.h"
@@ -68,30 +69,16 @@ void setOwnService(const Node& node, const KindSpec& spec, NodeRouting& r)
 void setHitRatios(const Topology& t, const TopologyIndex& index, RoutingPlan& plan)
 {
     const std::size_t n = t.nodes.size();
-    std::vector<double> dominantReads(n, -1.0);
-    for (std::size_t c = 0; c < n; ++c) {
-        if (!plan.nodes[c].isClient)
-            continue;
-        std::vector<bool> seen(n, false);
-        std::deque<std::size_t> todo{c};
-        seen[c] = true;
-        while (!todo.empty()) {
-            const std::size_t v = todo.front();
-            todo.pop_front();
-            const double reads = plan.nodes[c].rateRps * plan.nodes[c].readRatio;
-            if (plan.nodes[v].traits.lru && t.nodes[v].integer("capacity_keys") > 0 &&
-                reads > dominantReads[v]) {
-                dominantReads[v] = reads;
-                plan.nodes[v].hitRatio = lruHitRatio(t.nodes[c].integer("key_space"),
-                                                     t.nodes[c].number("key_skew"),
-                                                     t.nodes[v].integer("capacity_keys"));
-            }
-            for (std::size_t k : index.out(v))
-                if (const std::size_t w = index.to(k); !seen[w]) {
-                    seen[w] = true;
-                    todo.push_back(w);
-                }
-        }
+    std::vector<double> reads(n, -1.0);
+    for (std::size_t c = 0; c < n; ++c)
+        if (plan.nodes[c].isClient)
+            reads[c] = plan.nodes[c].rateRps * plan.nodes[c].readRatio;
+    const std::vector<std::size_t> dominant = dominantClients(index, reads);
+    for (std::size_t v = 0; v < n; ++v) {
+        const std::size_t c = dominant[v];
+        if (c != TopologyIndex::kNone && plan.nodes[v].traits.lru && t.nodes[v].integer("capacity_keys") > 0)
+            plan.nodes[v].hitRatio = lruHitRatio(t.nodes[c].integer("key_space"), t.nodes[c].number("key_skew"),
+                                                 t.nodes[v].integer("capacity_keys"));
     }
     // CDNs: fixed, or the TTL estimate over the objects of the clients that send to them
     // (a CDN's static rate is exact: clients send it their static requests directly).

@@ -1,8 +1,9 @@
 #include "core/analysis/ShardEstimate.h"
 
+#include "core/analysis/DominantClient.h"
+
 #include <algorithm>
 #include <cmath>
-#include <deque>
 
 namespace scalelab::core {
 
@@ -53,32 +54,22 @@ ShardMap shardMapOf(const Topology& t, const TopologyIndex& index, std::size_t n
 void setShardShares(const Topology& t, const TopologyIndex& index, RoutingPlan& plan)
 {
     const std::size_t n = t.nodes.size();
-    // The client sending each group master the most requests (breadth-first over request
-    // links; a group is reached through its master's link).
-    std::vector<double> dominant(n, -1.0);
+    // The client sending each group master the most requests (over request links; a group
+    // is reached through its master's link).
+    std::vector<double> rate(n, -1.0);
+    for (std::size_t c = 0; c < n; ++c)
+        if (plan.nodes[c].isClient)
+            rate[c] = plan.nodes[c].rateRps;
+    const std::vector<std::size_t> dominant = dominantClients(index, rate);
     std::vector<std::size_t> client(n, TopologyIndex::kNone);
-    for (std::size_t c = 0; c < n; ++c) {
-        if (!plan.nodes[c].isClient)
+    for (std::size_t v = 0; v < n; ++v) {
+        const std::size_t c = dominant[v];
+        if (c == TopologyIndex::kNone || !plan.nodes[v].traits.dataStore)
             continue;
-        std::vector<bool> seen(n, false);
-        std::deque<std::size_t> todo{c};
-        seen[c] = true;
-        while (!todo.empty()) {
-            const std::size_t v = todo.front();
-            todo.pop_front();
-            if (plan.nodes[v].traits.dataStore) {
-                const std::size_t m = index.groupMaster(v);
-                if (plan.nodes[c].rateRps > dominant[m]) {
-                    dominant[m] = plan.nodes[c].rateRps;
-                    client[m] = c;
-                }
-            }
-            for (std::size_t k : index.out(v))
-                if (const std::size_t w = index.to(k); !seen[w]) {
-                    seen[w] = true;
-                    todo.push_back(w);
-                }
-        }
+        const std::size_t m = index.groupMaster(v);
+        if (client[m] == TopologyIndex::kNone || rate[c] > rate[client[m]] ||
+            (rate[c] == rate[client[m]] && c < client[m]))
+            client[m] = c;
     }
     for (std::size_t i = 0; i < n; ++i) {
         if (!plan.nodes[i].traits.dataStore)

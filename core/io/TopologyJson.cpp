@@ -9,7 +9,6 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <limits>
 #include <set>
 
@@ -384,22 +383,70 @@ std::string shortened(const std::string& text)
 }
 
 // nlohmann keeps the last of two equal keys without a word; a file that says "workers"
-// twice is a mistake to show. This parser callback names every object with a repeated key
-// by its JSON pointer (the parse itself goes on unchanged).
-struct DuplicateKeys {
+// twice is a mistake to show. This SAX handler names every object with a repeated key by
+// its JSON pointer. It runs as a second pass over the text, after the DOM parse: nlohmann
+// 3.11's parse callback scans the parent container at every object's end, which made
+// loading quadratic in the number of nodes (25 s for 100k; fixed upstream only in 2026).
+class DuplicateKeys final : public json::json_sax_t {
+public:
+    std::vector<std::pair<std::string, std::string>> found; // (pointer, key)
+
+    bool null() override { return value(); }
+    bool boolean(bool) override { return value(); }
+    bool number_integer(json::number_integer_t) override { return value(); }
+    bool number_unsigned(json::number_unsigned_t) override { return value(); }
+    bool number_float(json::number_float_t, const json::string_t&) override { return value(); }
+    bool string(json::string_t&) override { return value(); }
+    bool binary(json::binary_t&) override { return value(); }
+    bool start_object(std::size_t) override { return begin(true); }
+    bool start_array(std::size_t) override { return begin(false); }
+    bool end_object() override { return end(); }
+    bool end_array() override { return end(); }
+    bool key(json::string_t& key) override
+    {
+        if (!stack.empty()) {
+            Frame& f = stack.back();
+            f.key = key;
+            if (!f.keys.insert(f.key).second && found.size() < 100)
+                found.emplace_back(pointer(), f.key);
+        }
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const json::exception&) override
+    {
+        return false; // the DOM parse before this one has reported it
+    }
+
+private:
     struct Frame {
         bool object = false;
         std::set<std::string> keys;
-        std::string key;      // object: the member being read
+        std::string key;       // object: the member being read
         std::size_t index = 0; // array: elements begun so far
     };
     std::vector<Frame> stack;
-    std::vector<std::pair<std::string, std::string>> found; // (pointer, key)
 
     void elementBegins()
     {
         if (!stack.empty() && !stack.back().object)
             ++stack.back().index;
+    }
+    bool value()
+    {
+        elementBegins();
+        return true;
+    }
+    bool begin(bool object)
+    {
+        elementBegins();
+        stack.push_back({object, {}, {}, 0});
+        return true;
+    }
+    bool end()
+    {
+        if (!stack.empty())
+            stack.pop_back();
+        return true;
     }
     std::string pointer() const // of the innermost container
     {
@@ -408,31 +455,6 @@ struct DuplicateKeys {
             out += "/" + (stack[i].object ? pointerEscape(stack[i].key)
                                           : std::to_string(stack[i].index - 1));
         return out;
-    }
-    bool operator()(int, json::parse_event_t event, json& parsed)
-    {
-        switch (event) {
-        case json::parse_event_t::object_start:
-        case json::parse_event_t::array_start:
-            elementBegins();
-            stack.push_back({event == json::parse_event_t::object_start, {}, {}, 0});
-            break;
-        case json::parse_event_t::object_end:
-        case json::parse_event_t::array_end:
-            if (!stack.empty())
-                stack.pop_back();
-            break;
-        case json::parse_event_t::key:
-            if (!stack.empty()) {
-                Frame& f = stack.back();
-                f.key = parsed.get<std::string>();
-                if (!f.keys.insert(f.key).second && found.size() < 100)
-                    found.emplace_back(pointer(), f.key);
-            }
-            break;
-        case json::parse_event_t::value: elementBegins(); break;
-        }
-        return true;
     }
 };
 
@@ -448,8 +470,9 @@ std::optional<json> parseJson(std::string_view text, Reader& reader)
         return std::nullopt;
     }
     try {
+        json root = json::parse(text.begin(), text.end());
         DuplicateKeys duplicates;
-        json root = json::parse(text.begin(), text.end(), std::ref(duplicates));
+        json::sax_parse(text.begin(), text.end(), &duplicates);
         if (duplicates.found.empty())
             return root;
         for (const auto& [where, key] : duplicates.found)
