@@ -2,6 +2,8 @@
 // drawn offscreen at 1280x800, against the same canvas with no simulation (the baseline
 // of the same run). Also the simulated events per second achieved while animating at
 // 1000x, when the engine only gets what is left of each frame. Prints; asserts nothing.
+// `bench_live_view FILE` times a design of your own instead (tests/bench/data has the CDN,
+// 20-instance pool and session store of issue 14's target).
 #include <algorithm>
 #include <cstdio>
 #include <numeric>
@@ -12,6 +14,7 @@
 #include <QGraphicsView>
 #include <QMainWindow>
 
+#include "core/io/TopologyJson.h"
 #include "core/sim/Simulation.h"
 #include "gui/canvas/CanvasScene.h"
 #include "gui/document/Document.h"
@@ -94,7 +97,16 @@ int main(int argc, char** argv)
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     gui::Document document;
-    document.reset(bigTopology());
+    if (argc > 1) {
+        core::LoadResult loaded = core::loadTopologyFile(argv[1]);
+        if (!loaded.ok()) {
+            std::fprintf(stderr, "%s: does not load\n", argv[1]);
+            return 1;
+        }
+        document.reset(std::move(*loaded.topology));
+    } else {
+        document.reset(bigTopology());
+    }
     QMainWindow window;
     auto* scene = new gui::CanvasScene(&document, &window);
     auto* view = new QGraphicsView(scene, &window);
