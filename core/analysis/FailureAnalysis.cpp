@@ -90,8 +90,14 @@ public:
                 continue; // static requests only: reads and writes never pass a CDN
             } else {
                 hasEntry = true;
-                s.reads = serve(call.target, true);
-                s.writes = serve(call.target, false);
+                // Behind a geo DNS a dead entry is routed around (after detect_s and the
+                // users' TTL): the first healthy fallback serves.
+                std::size_t entry = call.target;
+                for (std::size_t f : m_plan.nodes[c].entryFallbacks)
+                    if (m_down[entry] && !m_down[f])
+                        entry = f;
+                s.reads = serve(entry, true);
+                s.writes = serve(entry, false);
             }
         }
         s.reads *= lookups;

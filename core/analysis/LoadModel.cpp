@@ -226,7 +226,8 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
             e.meanResponseMs = hold.mean;
         }
         s.readMs[i] = e.meanWaitMs + holdR + (r.blocking ? 0.0 : downR);
-        s.writeMs[i] = e.meanWaitMs + holdW + (r.blocking ? 0.0 : downW);
+        // A write is answered once the sync replicas acknowledged it (no server is held).
+        s.writeMs[i] = e.meanWaitMs + holdW + (r.blocking ? 0.0 : downW) + r.syncAckMs;
         s.staticMs[i] = e.meanWaitMs + holdS + (r.blocking ? 0.0 : downS);
     }
     return s;

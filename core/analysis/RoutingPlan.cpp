@@ -215,6 +215,11 @@ RoutingPlan buildRoutingPlan(const Topology& t, const TopologyIndex& index)
     setHitRatios(t, index, plan);
     setShardShares(t, index, plan);
     setSessionMisses(t, index, plan);
+    for (const ReplicationGroupInfo& group : index.groups())
+        for (std::size_t k : group.links)
+            if (t.links[k].synchronous())
+                plan.nodes[group.master].syncAckMs =
+                    std::max(plan.nodes[group.master].syncAckMs, 2 * t.links[k].latencyMs());
 
     const ModelContext context{t, index, plan};
     for (std::size_t i = 0; i < n; ++i)

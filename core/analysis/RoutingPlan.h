@@ -45,6 +45,12 @@ struct NodeRouting {
     bool hasEntry = false;    ///< clients: sends its requests somewhere (not only to DNS)
     double hitRatio = -1;     ///< caches: fraction of reads answered (CDNs: of static
                               ///< requests); -1 for other kinds
+    /// Clients behind a geo DNS: the entries of other sites, best first, that its users
+    /// are sent to once the DNS noticed its own entry down (node indices).
+    std::vector<std::size_t> entryFallbacks;
+    /// Masters: how long a write waits for its sync replicas' acks (the longest round
+    /// trip over a `mode: sync` replication link); 0 without one.
+    double syncAckMs = 0;
     std::vector<RoutedCall> calls;
     /// Web servers: the next-tier nodes called in turn, the cache asked for reads and the
     /// master of the replication group behind (-1 for none).

@@ -146,6 +146,7 @@ public:
                 return wrongType();
             return value.get<bool>();
         case ParamType::Choice:
+        case ParamType::Text:
             if (!value.is_string())
                 return wrongType();
             return value.get<std::string>();
@@ -289,12 +290,26 @@ public:
             error(path, "a scenario step must be an object, got " + describe(item));
             return std::nullopt;
         }
-        checkKeys(item, path, {"at_s", "action", "node", "param", "value"}, true);
+        checkKeys(item, path, {"at_s", "action", "node", "site", "param", "value"}, true);
         ScenarioAction action;
         auto at = number(item, "at_s", path);
         if (!at && !item.contains("at_s"))
             error(path, "missing \"at_s\"");
         auto name = string(item, "action", path, true);
+        // fail_site / recover_site name a site instead of a node.
+        if (name && (*name == "fail_site" || *name == "recover_site")) {
+            auto site = string(item, "site", path, true);
+            if (site && site->empty()) {
+                error(path + "/site", "must not be empty");
+                site.reset();
+            }
+            if (!at || !site)
+                return std::nullopt;
+            action.atS = *at;
+            action.action = *actionFromString(*name);
+            action.site = *site;
+            return action;
+        }
         auto node = string(item, "node", path, true);
         if (node && node->empty()) {
             error(path + "/node", "must not be empty");
@@ -306,11 +321,12 @@ public:
         action.node = NodeId{*node};
         auto type = actionFromString(*name);
         if (!type) {
-            error(path + "/action", fmt::format("unknown action \"{}\"{}; expected fail, recover, "
-                                                "set or promote",
-                                                *name,
-                                                didYouMean(*name, {"fail", "recover", "set",
-                                                                   "promote"})));
+            error(path + "/action",
+                  fmt::format("unknown action \"{}\"{}; expected fail, recover, set, promote, "
+                              "fail_site or recover_site",
+                              *name,
+                              didYouMean(*name, {"fail", "recover", "set", "promote", "fail_site",
+                                                 "recover_site"})));
             return std::nullopt;
         }
         action.action = *type;
@@ -708,7 +724,10 @@ std::string saveTopology(const Topology& topology)
         ordered_json step;
         step["at_s"] = a.atS;
         step["action"] = std::string(toString(a.action));
-        step["node"] = a.node.str();
+        if (isSiteAction(a.action))
+            step["site"] = a.site;
+        else
+            step["node"] = a.node.str();
         if (a.action == ActionType::Set) {
             step["param"] = a.param;
             step["value"] = valueToJson(a.value);

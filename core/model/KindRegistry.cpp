@@ -32,6 +32,11 @@ ParamSpec boolean(std::string name, bool def, std::string help)
     return {std::move(name), ParamType::Boolean, "", def, 0, 0, false, {}, std::move(help)};
 }
 
+ParamSpec text(std::string name, std::string def, std::string help)
+{
+    return {std::move(name), ParamType::Text, "", std::move(def), 0, 0, false, {}, std::move(help)};
+}
+
 ParamSpec network(Network def)
 {
     return choice("network", def == Network::Public ? "public" : "private", {"public", "private"},
@@ -177,6 +182,9 @@ std::vector<KindSpec> builtinKinds()
         real("object_skew", 0.8, 0, 5, "", "Zipf exponent of object popularity; 0 = uniform"),
         integer("users", 10000, 1, 1e7, "users",
                 "Active users; each request belongs to one (sessions, sticky balancing)"),
+        // Data centers (issue 15): how long a user keeps a geo DNS answer.
+        real("dns_ttl_s", 60, 0, 86400, "s",
+             "Users keep a DNS answer this long before asking again (geo routing)"),
     };
     client.sends = {{LinkKind::Request, {"dns", "load_balancer", "web_server", "cdn"}}};
     client.home = home("Client");
@@ -188,7 +196,12 @@ std::vector<KindSpec> builtinKinds()
     dns.traits.queueing = true;
     dns.traits.resolver = true;
     dns.serversParam = "workers";
-    dns.params = concat(queueParams("workers", 8, 1.0));
+    dns.params = concat(queueParams("workers", 8, 1.0),
+                        choice("routing", "simple", {"simple", "geo"},
+                               "simple: one entry point; geo: each client to the entry in its "
+                               "own site, or the nearest healthy one when that site is down"),
+                        real("detect_s", 10, 0, 3600, "s",
+                             "Geo routing: time to notice that an entry point is down (or back)"));
     dns.home = home("Dns");
     dns.defaultCostPerHour = 0.01;
     kinds.push_back(std::move(dns));
@@ -360,6 +373,9 @@ KindSpec linkSpec()
         real("latency_ms", 0, 0, 3.6e6, "ms", "One-way network latency"),
         real("weight", 1, 0, 1e6, "", "Share of traffic under weighted balancing", true),
         real("lag_ms", 0, 0, 3.6e6, "ms", "Replication: delay before the replica applies a write"),
+        choice("mode", "async", {"async", "sync"},
+               "Replication: async acknowledges a write at once (a failover loses what the "
+               "replica lacks); sync waits for the replica's ack (one more round trip)"),
     };
     return link;
 }
@@ -369,9 +385,13 @@ KindSpec linkSpec()
 KindRegistry::KindRegistry()
     : m_kinds(builtinKinds()), m_link(linkSpec()), m_linkKinds(builtinLinkKinds())
 {
-    // Every kind's last parameters: its network, defaulting to the kind's own, and its price.
+    // Every kind's last parameters: its network, defaulting to the kind's own, its site (data
+    // center; issue 15), "" for none, and its price.
     for (auto& k : m_kinds) {
         k.params.push_back(network(k.network));
+        k.params.push_back(text("site", "",
+                                "Data center the node runs in; a site fails as a whole "
+                                "(fail_site) and geo DNS sends users to their own site"));
         k.params.push_back(costPerHour(k.defaultCostPerHour));
     }
 }

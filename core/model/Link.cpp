@@ -13,4 +13,11 @@ double Link::number(const std::string& paramName) const
     return 0.0;
 }
 
+bool Link::synchronous() const
+{
+    const auto it = params.find("mode");
+    const auto* text = it == params.end() ? nullptr : std::get_if<std::string>(&it->second);
+    return text && *text == "sync";
+}
+
 } // namespace scalelab::core

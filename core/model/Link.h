@@ -18,6 +18,8 @@ struct Link {
     double latencyMs() const { return number("latency_ms"); }
     double weight() const { return number("weight"); }
     double lagMs() const { return number("lag_ms"); }
+    /// Replication: a write waits for this replica's ack (`mode` sync).
+    bool synchronous() const;
 
     friend bool operator==(const Link&, const Link&) = default;
 };

@@ -34,6 +34,8 @@ struct Node {
     const std::string& displayName() const { return name.empty() ? id.str() : name; }
     bool is(std::string_view k) const { return kind.str() == k; }
     Network network() const;
+    /// The data center it runs in ("" = none).
+    std::string site() const { return text("site"); }
 
     friend bool operator==(const Node&, const Node&) = default;
 };

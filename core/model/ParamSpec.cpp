@@ -1,6 +1,7 @@
 #include "core/model/ParamSpec.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -31,7 +32,8 @@ bool ParamSpec::hasType(const ParamValue& value) const
     case ParamType::Integer: return std::holds_alternative<std::int64_t>(value);
     case ParamType::Real: return std::holds_alternative<double>(value);
     case ParamType::Boolean: return std::holds_alternative<bool>(value);
-    case ParamType::Choice: return std::holds_alternative<std::string>(value);
+    case ParamType::Choice:
+    case ParamType::Text: return std::holds_alternative<std::string>(value);
     }
     return false;
 }
@@ -41,6 +43,8 @@ std::string ParamSpec::describeRange() const
     switch (type) {
     case ParamType::Boolean: return "true or false";
     case ParamType::Choice: return "one of " + joinChoices(choices);
+    case ParamType::Text:
+        return fmt::format("a name of at most {} letters, digits, '-', '_' or '.'", kMaxTextParam);
     case ParamType::Integer:
     case ParamType::Real: {
         const char* what = type == ParamType::Integer ? "an integer" : "a number";
@@ -61,6 +65,18 @@ std::optional<std::string> ParamSpec::check(const ParamValue& value) const
         const auto& s = std::get<std::string>(value);
         if (std::find(choices.begin(), choices.end(), s) == choices.end())
             return fmt::format("must be {}, got \"{}\"", describeRange(), s);
+        return std::nullopt;
+    }
+    if (type == ParamType::Text) {
+        const auto& s = std::get<std::string>(value);
+        const bool ok = s.size() <= kMaxTextParam &&
+                        std::all_of(s.begin(), s.end(), [](char c) {
+                            return std::isalnum(static_cast<unsigned char>(c)) || c == '-' ||
+                                   c == '_' || c == '.';
+                        });
+        if (!ok)
+            return fmt::format("must be {}, got \"{}\"", describeRange(),
+                               s.size() > kMaxTextParam ? s.substr(0, kMaxTextParam) + "..." : s);
         return std::nullopt;
     }
     if (type == ParamType::Integer || type == ParamType::Real) {

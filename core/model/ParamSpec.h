@@ -2,13 +2,17 @@
 
 #include "core/model/ParamValue.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace scalelab::core {
 
-enum class ParamType { Integer, Real, Boolean, Choice };
+/// Text: a free name (a node's `site`), at most kMaxTextParam printable characters.
+enum class ParamType { Integer, Real, Boolean, Choice, Text };
+
+inline constexpr std::size_t kMaxTextParam = 64;
 
 /// Declares one parameter of a node kind (or of a link): the only place it is declared.
 struct ParamSpec {

@@ -10,6 +10,8 @@ std::string_view toString(ActionType type)
     case ActionType::Set: return "set";
     case ActionType::Promote: return "promote";
     case ActionType::Purge: return "purge";
+    case ActionType::FailSite: return "fail_site";
+    case ActionType::RecoverSite: return "recover_site";
     }
     return "fail";
 }
@@ -17,7 +19,7 @@ std::string_view toString(ActionType type)
 std::optional<ActionType> actionFromString(std::string_view text)
 {
     for (auto t : {ActionType::Fail, ActionType::Recover, ActionType::Set, ActionType::Promote,
-                   ActionType::Purge})
+                   ActionType::Purge, ActionType::FailSite, ActionType::RecoverSite})
         if (toString(t) == text)
             return t;
     return std::nullopt;

@@ -10,7 +10,13 @@
 
 namespace scalelab::core {
 
-enum class ActionType { Fail, Recover, Set, Promote, Purge };
+/// FailSite and RecoverSite name a `site` (every node in it), not a node (issue 15).
+enum class ActionType { Fail, Recover, Set, Promote, Purge, FailSite, RecoverSite };
+
+inline bool isSiteAction(ActionType type)
+{
+    return type == ActionType::FailSite || type == ActionType::RecoverSite;
+}
 
 std::string_view toString(ActionType type);
 std::optional<ActionType> actionFromString(std::string_view text);
@@ -19,7 +25,8 @@ std::optional<ActionType> actionFromString(std::string_view text);
 struct ScenarioAction {
     double atS = 0;
     ActionType action = ActionType::Fail;
-    NodeId node;
+    NodeId node;        ///< empty for a site action
+    std::string site;   ///< for FailSite / RecoverSite
     std::string param;  ///< for Set
     ParamValue value;   ///< for Set
 

@@ -2,6 +2,8 @@
 
 #include "core/model/KindRegistry.h"
 
+#include <algorithm>
+
 namespace scalelab::core {
 
 namespace {
@@ -13,6 +15,25 @@ const KindTraits& traitsOf(const Node& node)
     return spec ? spec->traits : kNoTraits;
 }
 } // namespace
+
+void TopologyIndex::orderByGeo(const Topology& t, std::size_t client)
+{
+    SourceRoutes& r = m_sources[client];
+    const std::size_t dns = r.resolver() == kNone ? kNone : to(r.resolver());
+    if (dns == kNone || t.nodes[dns].text("routing") != "geo")
+        return;
+    r.geo = true;
+    r.preference = r.entries;
+    // Its own site first, then the nearest (one-way latency); file order breaks ties.
+    const std::string home = t.nodes[client].site();
+    std::stable_sort(r.preference.begin(), r.preference.end(), [&](std::size_t a, std::size_t b) {
+        const bool aHome = !home.empty() && t.nodes[to(a)].site() == home;
+        const bool bHome = !home.empty() && t.nodes[to(b)].site() == home;
+        if (aHome != bHome)
+            return aHome;
+        return t.links[a].latencyMs() < t.links[b].latencyMs();
+    });
+}
 
 TopologyIndex::TopologyIndex(const Topology& t)
 {
@@ -51,6 +72,7 @@ TopologyIndex::TopologyIndex(const Topology& t)
                                  : m_sources[i].entries)
                     .push_back(k);
             }
+            orderByGeo(t, i);
         }
         if (traits.application) {
             for (std::size_t k : out(i)) {

@@ -41,12 +41,23 @@ public:
     bool resolved(std::size_t link) const { return m_ends[link].first != kNone; }
 
     /// A source's request links: its lookups at resolvers and its entry points.
+    /// Behind a geo-routing resolver a client may have entries in several sites:
+    /// `preference` orders them (its own site's first, then the lowest link latency) and
+    /// entry() is the one it uses while everything is healthy.
     struct SourceRoutes {
         std::vector<std::size_t> resolvers; ///< links to DNS-like nodes (valid: at most one)
+        std::vector<std::size_t> resolvers; ///< links to DNS-like nodes (valid: at most one)
         std::vector<std::size_t> edges;     ///< links to CDNs: static requests (at most one)
-        std::vector<std::size_t> entries;   ///< every other request link (valid: at most one)
+        std::vector<std::size_t> entries;   ///< every other request link (valid: one, or geo)
+        bool geo = false;                   ///< its resolver routes by site
+        std::vector<std::size_t> preference; ///< geo: entries, best first
         std::size_t resolver() const { return resolvers.empty() ? kNone : resolvers.front(); }
-        std::size_t entry() const { return entries.empty() ? kNone : entries.front(); }
+        std::size_t entry() const
+        {
+            if (geo && !preference.empty())
+                return preference.front();
+            return entries.empty() ? kNone : entries.front();
+        }
         std::size_t edge() const { return edges.empty() ? kNone : edges.front(); }
     };
     const SourceRoutes& source(std::size_t node) const { return m_sources[node]; }
@@ -90,6 +101,8 @@ public:
     }
 
 private:
+    void orderByGeo(const Topology& t, std::size_t client);
+
     static constexpr std::size_t kLinkKinds = 5;
     using ByKind = std::array<std::vector<std::size_t>, kLinkKinds>;
 

@@ -1,5 +1,7 @@
 #include "core/sim/ClientBehavior.h"
 
+#include "core/sim/DnsBehavior.h"
+
 #include <cmath>
 
 namespace scalelab::core::sim {
@@ -21,6 +23,12 @@ void ClientBehavior::init()
         m_edgeLink = static_cast<std::uint32_t>(routes.edge());
     // Read once: the kernel's session table is sized for the users at the start.
     m_users = static_cast<double>(std::max<std::int64_t>(1, node().integer("users")));
+    if (routes.geo) {
+        m_geoDns = dynamic_cast<const DnsBehavior*>(
+            &m_kernel.behavior(m_kernel.link(m_dnsLink).to));
+        for (std::size_t k : routes.preference)
+            m_preference.push_back(static_cast<std::uint32_t>(k));
+    }
     reconfigure();
 }
 
@@ -35,6 +43,7 @@ void ClientBehavior::reconfigure()
     m_dnsRatio = m_dnsLink == kNone ? 0.0 : n.number("dns_lookup_ratio");
     m_retries = static_cast<std::uint32_t>(std::max<std::int64_t>(0, n.integer("retries")));
     m_backoffNs = n.number("retry_backoff_ms") * 1e6;
+    m_dnsTtl = fromSeconds(n.number("dns_ttl_s"));
     const auto keys = static_cast<std::uint64_t>(std::max<std::int64_t>(1, n.integer("key_space")));
     if (m_keys.size() != keys || m_keys.exponent() != n.number("key_skew"))
         m_keys = ZipfSampler(keys, n.number("key_skew"));
@@ -107,6 +116,13 @@ void ClientBehavior::generate()
     }
     const bool lookup = m_dnsRatio > 0 && (m_dnsRatio >= 1.0 || uniform01(rng) < m_dnsRatio);
     f.step = lookup ? kStepDns : kStepEntry;
+    // The user's cached answer (root frames never travel a link, so dueAt is free to hold
+    // when it was given): from its last lookup, a uniform time within one TTL ago (users'
+    // lookups are spread evenly). A lookup's answer is fresh when it returns. Drawn only
+    // behind a geo DNS, where answers can differ: other files keep their numbers.
+    f.dueAt = now;
+    if (!lookup && m_geoDns && m_geoDns->geo() && m_dnsTtl > 0)
+        f.dueAt -= static_cast<SimTime>(uniform01(rng) * static_cast<double>(m_dnsTtl));
     startTry(root);
 }
 
@@ -121,8 +137,11 @@ void ClientBehavior::startTry(std::uint32_t frame)
         sendStatic(frame);
         return;
     }
-    const std::uint32_t link = f.step == kStepDns ? m_dnsLink : m_entryLink;
-    m_kernel.call(frame, link, m_kernel.link(link).to);
+    if (f.step == kStepDns) {
+        m_kernel.call(frame, m_dnsLink, m_kernel.link(m_dnsLink).to);
+        return;
+    }
+    sendToEntry(frame); // a retry follows the DNS too: a dead site's users move on
 }
 
 void ClientBehavior::retry(std::uint32_t frame)
@@ -141,14 +160,37 @@ void ClientBehavior::sendStatic(std::uint32_t root)
     m_kernel.call(root, m_edgeLink, target == kNone ? edge : target);
 }
 
+std::uint32_t ClientBehavior::entryFor(SimTime answeredAt) const
+{
+    if (!m_geoDns || !m_geoDns->geo() || !m_geoDns->changed())
+        return m_entryLink;
+    for (std::uint32_t k : m_preference)
+        if (m_geoDns->believedUp(m_kernel.link(k).to, answeredAt))
+            return k;
+    return m_entryLink; // every entry believed down: the answer is still the home one
+}
+
+void ClientBehavior::sendToEntry(std::uint32_t frame)
+{
+    Frame& f = m_kernel.frames()[frame];
+    f.step = kStepEntry;
+    // A retry keeps the user's answer while it is cached; once expired, the name is looked
+    // up again (on demand) and the answer is fresh.
+    const SimTime now = m_kernel.now();
+    if (now - f.dueAt >= m_dnsTtl)
+        f.dueAt = now;
+    const std::uint32_t link = entryFor(f.dueAt);
+    m_kernel.call(frame, link, m_kernel.link(link).to);
+}
+
 void ClientBehavior::childReturned(std::uint32_t frame, const Frame& child)
 {
     Frame& f = m_kernel.frames()[frame];
     if (child.reason != FailReason::None) {
         finish(frame, child.reason);
     } else if (f.step == kStepDns) {
-        f.step = kStepEntry;
-        m_kernel.call(frame, m_entryLink, m_kernel.link(m_entryLink).to);
+        f.dueAt = m_kernel.now(); // a fresh answer
+        sendToEntry(frame);
     } else {
         finish(frame, FailReason::None);
     }

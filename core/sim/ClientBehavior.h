@@ -3,8 +3,12 @@
 #include "core/sim/NodeBehavior.h"
 #include "core/sim/ZipfSampler.h"
 
+#include <vector>
+
 
 namespace scalelab::core::sim {
+
+class DnsBehavior;
 
 /// Users: Poisson or evenly spaced arrivals, a read/write mix, Zipf-skewed keys, an
 /// optional DNS lookup first, an optional timeout; a share of static requests for
@@ -35,6 +39,11 @@ private:
     void sendStatic(std::uint32_t root);
     /// Sends a try of the request: the DNS lookup or the entry call its step says.
     void startTry(std::uint32_t frame);
+    /// The entry link a request takes: behind a geo DNS, the best entry the user's answer
+    /// (given at `answeredAt`) still calls healthy; otherwise the one entry.
+    std::uint32_t entryFor(SimTime answeredAt) const;
+    /// Calls the entry the user's answer (held in the root frame's dueAt) names.
+    void sendToEntry(std::uint32_t frame);
 
     std::uint32_t m_entryLink = kNone;
     std::uint32_t m_dnsLink = kNone;
@@ -49,6 +58,9 @@ private:
     double m_dnsRatio = 0;
     std::uint32_t m_retries = 0;
     double m_backoffNs = 0;
+    const DnsBehavior* m_geoDns = nullptr;  ///< its resolver when that routes by site
+    std::vector<std::uint32_t> m_preference; ///< geo: entry links, best first
+    SimTime m_dnsTtl = 0;
     ZipfSampler m_keys;
     double m_users = 1; ///< active users; each request belongs to one, uniformly
     bool m_armed = false; ///< the next arrival is scheduled

@@ -117,9 +117,34 @@ FailReason DatabaseBehavior::finish(std::uint32_t frame)
     return FailReason::None;
 }
 
+bool DatabaseBehavior::parkForAcks(std::uint32_t frame)
+{
+    const Frame& f = m_kernel.frames()[frame];
+    if (f.cls != RequestClass::Write || !m_group || !m_group->isMaster(m_index))
+        return false;
+    const SimTime wait = m_group->syncWait();
+    if (wait <= 0)
+        return false;
+    // The connection is free again (the write is done here); the answer waits. Should the
+    // master fail meanwhile, NodeBehavior::fail answers it lost: never acknowledged.
+    m_kernel.schedule(m_kernel.now() + wait, EventType::Resume, frame, f.gen);
+    return true;
+}
+
+void DatabaseBehavior::resume(std::uint32_t frame)
+{
+    // The acks are in: the write commits (the sync replicas have it) and is answered.
+    const Frame& f = m_kernel.frames()[frame];
+    if (f.flags & kFlagShard)
+        m_shards[f.aux]->acknowledge(frame);
+    else
+        answer(frame, finish(frame));
+}
+
 void DatabaseBehavior::served(std::uint32_t frame)
 {
-    answer(frame, finish(frame));
+    if (!parkForAcks(frame))
+        answer(frame, finish(frame));
 }
 
 void DatabaseBehavior::fail()

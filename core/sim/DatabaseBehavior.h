@@ -36,6 +36,10 @@ public:
     /// A shard served a request: what the database does with it (commit, stale check);
     /// the failure to answer with, None for success.
     FailReason finish(std::uint32_t frame);
+    /// A write served at a master with sync replicas waits for their acks (parked at the
+    /// node, state Waiting, until an EventType::Resume); true when it was parked.
+    bool parkForAcks(std::uint32_t frame);
+    void resume(std::uint32_t frame) override;
 
 protected:
     void accept(std::uint32_t frame) override;

@@ -19,6 +19,7 @@ enum class EventType : std::uint8_t {
     LaneHead,    ///< a = lane: the first event of an EventLane is due (same time and order)
     Retry,       ///< a = root frame, b = generation: the client's backoff is over, try again
     Test,        ///< used only by the event-queue tests and benchmarks
+    Resume,      ///< a = frame, b = generation: a frame waiting at its node goes on (resume())
 };
 
 /// A future event, ordered by (time, seq): seq is the insertion order, so events at the

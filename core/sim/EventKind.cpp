@@ -7,7 +7,7 @@ namespace scalelab::core::sim {
 namespace {
 using T = EventTone;
 // In EventKind order (checked below).
-constexpr std::array<EventKindInfo, 17> kEvents{{
+constexpr std::array<EventKindInfo, 21> kEvents{{
     {EventKind::NodeFailed, "node_failed", "failed", "failed", T::Bad},
     {EventKind::NodeRecovered, "node_recovered", "recovered", "recovered", T::Good},
     {EventKind::ParamSet, "param_set", "parameter changed", nullptr, T::Neutral},
@@ -32,6 +32,12 @@ constexpr std::array<EventKindInfo, 17> kEvents{{
     {EventKind::Purged, "purged", "was purged", "purged", T::Warning},
     {EventKind::SessionsLost, "sessions_lost", "lost the sessions it held", "sessions lost",
      T::Bad},
+    {EventKind::SiteFailed, "site_failed", "site failed", nullptr, T::Bad},
+    {EventKind::SiteRecovered, "site_recovered", "site recovered", nullptr, T::Good},
+    {EventKind::DnsNoticedDown, "dns_noticed_down", "noticed an entry point down: rerouting",
+     "rerouting", T::Warning},
+    {EventKind::DnsNoticedUp, "dns_noticed_up", "noticed an entry point back", "entry back",
+     T::Good},
 }};
 
 constexpr bool inOrder()

@@ -25,6 +25,11 @@ enum class EventKind {
     ScaledIn,
     Purged,
     SessionsLost,
+    // Data centers (issue 15).
+    SiteFailed,
+    SiteRecovered,
+    DnsNoticedDown,
+    DnsNoticedUp,
 };
 
 /// Whether an event is bad news, a warning sign, good news or neither (for colours).

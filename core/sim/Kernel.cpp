@@ -80,8 +80,12 @@ Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
             std::make_unique<ReplicationGroup>(*this, g, static_cast<std::uint32_t>(info.master)));
         m_groupOf[info.master] = g;
         for (std::size_t r = 0; r < info.replicas.size(); ++r) {
+            const Link& l = m_topology.links[info.links[r]];
+            // A sync replica has every acknowledged write: it applied it before the ack,
+            // which costs the write one round trip over the replication link.
             m_groups.back()->addReplica(static_cast<std::uint32_t>(info.replicas[r]),
-                                        m_links[info.links[r]].lag);
+                                        m_links[info.links[r]].lag,
+                                        l.synchronous() ? 2 * m_links[info.links[r]].latency : -1);
             m_groupOf[info.replicas[r]] = g;
         }
     }
@@ -270,6 +274,12 @@ void Kernel::dispatch(const Event& e)
     case EventType::LaneHead:
         dispatchLaneHead(e.a);
         break;
+    case EventType::Resume: {
+        Frame& f = m_frames[e.a];
+        if (f.gen == e.b && f.state == FrameState::Waiting)
+            m_behaviors[f.node]->resume(e.a);
+        break;
+    }
     case EventType::Test:
         break;
     }
@@ -410,8 +420,48 @@ void Kernel::logEvent(EventKind kind, std::uint32_t node, std::string detail)
                           std::move(detail)});
 }
 
+void Kernel::setNodeUp(std::uint32_t i, bool up)
+{
+    NodeBehavior& b = *m_behaviors[i];
+    if (b.up() == up)
+        return;
+    logEvent(up ? EventKind::NodeRecovered : EventKind::NodeFailed, i, "");
+    if (up)
+        b.recover();
+    else
+        b.fail();
+    for (auto& watcher : m_behaviors)
+        watcher->nodeStateChanged(i, up);
+}
+
+void Kernel::applySite(const ScenarioAction& action)
+{
+    const bool up = action.action == ActionType::RecoverSite;
+    // Clients in the site are its users: they are where they are and keep sending; the
+    // data center's nodes are what fails.
+    std::vector<std::uint32_t> members;
+    for (std::uint32_t i = 0; i < nodeCount(); ++i)
+        if (!action.site.empty() && m_topology.nodes[i].site() == action.site &&
+            !m_topology.nodes[i].spec()->traits.source)
+            members.push_back(i);
+    if (members.empty()) {
+        logEvent(EventKind::ActionIgnored, kNone, "no node is in site '" + action.site + "'");
+        return;
+    }
+    logEvent(up ? EventKind::SiteRecovered : EventKind::SiteFailed, kNone,
+             fmt::format("{}: {} nodes", action.site, members.size()));
+    // The whole site at once: every node fails (or comes back) at the same instant, in
+    // file order.
+    for (std::uint32_t i : members)
+        setNodeUp(i, up);
+}
+
 void Kernel::apply(const ScenarioAction& action)
 {
+    if (isSiteAction(action.action)) {
+        applySite(action);
+        return;
+    }
     const auto found = m_index.node(action.node); // a map: 300k steps cost no scan each
     if (!found) {
         m_eventLog.push_back(
@@ -422,17 +472,12 @@ void Kernel::apply(const ScenarioAction& action)
     NodeBehavior& b = *m_behaviors[i];
     switch (action.action) {
     case ActionType::Fail:
-        if (b.up()) {
-            logEvent(EventKind::NodeFailed, i, "");
-            b.fail();
-        }
-        break;
     case ActionType::Recover:
-        if (!b.up()) {
-            logEvent(EventKind::NodeRecovered, i, "");
-            b.recover();
-        }
+        setNodeUp(i, action.action == ActionType::Recover);
         break;
+    case ActionType::FailSite:
+    case ActionType::RecoverSite:
+        break; // handled above
     case ActionType::Set:
         m_topology.nodes[i].params[action.param] = action.value;
         // An LRU that gets a capacity mid-run needs the clients' keys from now on (they

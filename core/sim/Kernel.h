@@ -161,6 +161,9 @@ private:
     void moveToCalendar();
     void bindQueue();
     void deliverReturn(std::uint32_t frame);
+    /// Fails or recovers a node, logs it and tells every behaviour (nodeStateChanged).
+    void setNodeUp(std::uint32_t node, bool up);
+    void applySite(const ScenarioAction& action);
     void drainInbox();
     /// Delivers the steps deliverNow() left waiting (and those they leave in turn).
     void settle();

@@ -66,6 +66,10 @@ public:
     virtual void timeout(std::uint32_t /*frame*/) {}
     /// A client's backoff ended: the next try of this request.
     virtual void retry(std::uint32_t /*frame*/) {}
+    /// A frame this node parked (state Waiting) with an EventType::Resume event goes on.
+    virtual void resume(std::uint32_t /*frame*/) {}
+    /// Some node failed or recovered (a geo DNS watches the entry points it hands out).
+    virtual void nodeStateChanged(std::uint32_t /*node*/, bool /*up*/) {}
 
     /// Fails every request at the node (reason lost); the node refuses new ones.
     virtual void fail();

@@ -20,9 +20,23 @@ ReplicationGroup::ReplicationGroup(Kernel& kernel, std::uint32_t index, std::uin
     m_members.push_back({master});
 }
 
-void ReplicationGroup::addReplica(std::uint32_t node, SimTime lag)
+void ReplicationGroup::addReplica(std::uint32_t node, SimTime lag, SimTime syncRoundTrip)
 {
-    m_members.push_back({node, lag});
+    // A sync replica applied a write before the master acknowledged it: no lag after the
+    // commit (which happens once the acks are in, see DatabaseBehavior).
+    m_members.push_back({node, syncRoundTrip >= 0 ? 0 : lag, syncRoundTrip});
+}
+
+SimTime ReplicationGroup::syncWait() const
+{
+    // A down sync replica is not waited for (as semi-synchronous replication falls back),
+    // nor is the master itself; a promoted replica keeps its mode towards the others.
+    SimTime wait = 0;
+    for (std::uint32_t i = 0; i < m_members.size(); ++i)
+        if (i != m_master && m_members[i].syncRoundTrip >= 0 &&
+            m_kernel.behavior(m_members[i].node).up())
+            wait = std::max(wait, m_members[i].syncRoundTrip);
+    return wait;
 }
 
 std::uint32_t ReplicationGroup::memberOf(std::uint32_t node) const

@@ -19,7 +19,12 @@ class Kernel;
 class ReplicationGroup {
 public:
     ReplicationGroup(Kernel& kernel, std::uint32_t index, std::uint32_t master);
-    void addReplica(std::uint32_t node, SimTime lag);
+    /// `syncRoundTrip` >= 0: a sync replica (the master waits that long for its ack);
+    /// negative: async, applying each write `lag` after the master committed it.
+    void addReplica(std::uint32_t node, SimTime lag, SimTime syncRoundTrip = -1);
+    /// How long a write waits at the master for its healthy sync replicas' acks (the
+    /// longest round trip); 0 when it has none.
+    SimTime syncWait() const;
 
     bool isMember(std::uint32_t node) const { return memberOf(node) != kNone; }
     bool isMaster(std::uint32_t node) const { return node == m_members[m_master].node; }
@@ -45,6 +50,7 @@ private:
     struct Member {
         std::uint32_t node;
         SimTime lag = 0;
+        SimTime syncRoundTrip = -1; ///< >= 0: sync replica
         std::uint64_t applied = 0; ///< highest write seq applied
         std::uint64_t cursor = 0;  ///< next log position to apply
     };

@@ -22,6 +22,12 @@ void ShardStation::take(std::uint32_t frame)
 
 void ShardStation::served(std::uint32_t frame)
 {
+    if (!m_owner.parkForAcks(frame))
+        answer(frame, m_owner.finish(frame));
+}
+
+void ShardStation::acknowledge(std::uint32_t frame)
+{
     answer(frame, m_owner.finish(frame));
 }
 

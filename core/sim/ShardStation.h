@@ -19,6 +19,8 @@ public:
     void take(std::uint32_t frame);
     /// The node failed: everything queued or in service here is gone (the node answers it).
     void drop() { clearQueue(); }
+    /// A write parked for its sync replicas' acks (DatabaseBehavior::parkForAcks) is done.
+    void acknowledge(std::uint32_t frame);
 
 protected:
     void accept(std::uint32_t frame) override { take(frame); }

@@ -248,7 +248,8 @@ private:
                           fmt::format("client '{}' already resolves at a DNS node; a client "
                                       "uses one",
                                       n.id.str()));
-            for (std::size_t e = 1; e < routes.entries.size(); ++e)
+            // Behind a geo-routing DNS a client has one entry per site.
+            for (std::size_t e = 1; e < routes.entries.size() && !routes.geo; ++e)
                 linkError(routes.entries[e], "",
                           fmt::format("client '{}' already has an entry point; a client sends "
                                       "to one (put a load balancer in front of several servers)",
@@ -387,13 +388,34 @@ private:
         }
     }
 
+    // A site action names a site some node is in.
+    void checkSiteAction(const ScenarioAction& a, const std::string& path)
+    {
+        if (!std::isfinite(a.atS) || a.atS < 0)
+            error(path + "/at_s", fmt::format("must be a number >= 0, got {:g}", a.atS));
+        std::vector<std::string> sites;
+        for (const Node& n : m_t.nodes)
+            if (n.spec() && !n.site().empty() &&
+                std::find(sites.begin(), sites.end(), n.site()) == sites.end())
+                sites.push_back(n.site());
+        if (std::find(sites.begin(), sites.end(), a.site) == sites.end())
+            error(path + "/site",
+                  fmt::format("no node is in site '{}'{}", a.site,
+                              sites.empty() ? std::string(" (set a node's site parameter)")
+                                            : didYouMean(a.site, sites)));
+    }
+
     void checkScenario()
     {
         for (std::size_t i = 0; i < m_t.scenario.size(); ++i) {
             const ScenarioAction& a = m_t.scenario[i];
+            const std::string path = fmt::format("/scenario/{}", i);
+            if (isSiteAction(a.action)) {
+                checkSiteAction(a, path);
+                continue;
+            }
             if (a.node.empty())
                 continue; // placeholder for a step the loader already reported
-            const std::string path = fmt::format("/scenario/{}", i);
             if (!std::isfinite(a.atS) || a.atS < 0)
                 error(path + "/at_s", fmt::format("must be a number >= 0, got {:g}", a.atS));
             const Node* n = node(a.node);

@@ -3,7 +3,8 @@
 namespace scalelab::core {
 
 namespace {
-// dns_lookup_ratio of the requests first visit each resolver; all go to the one entry point.
+// dns_lookup_ratio of the requests first visit each resolver; all go to the one entry point
+// (behind a geo DNS: the entry of the client's own site, TopologyIndex::SourceRoutes).
 // Static requests go to the client's CDN when it has one (no lookup), else the same way.
 // Calls keep the order of the links (the sums over them do too).
 void routeClient(const ModelContext& c, std::size_t i, NodeRouting& r)
@@ -25,6 +26,11 @@ void routeClient(const ModelContext& c, std::size_t i, NodeRouting& r)
             r.calls.push_back({c.index.to(k), l.latencyMs(), 0.0, 0.0, false, 1.0});
         }
     }
+    // Geo routing: the other sites' entries take over when the home one is down.
+    const auto& routes = c.index.source(i);
+    if (routes.geo)
+        for (std::size_t p = 1; p < routes.preference.size(); ++p)
+            r.entryFallbacks.push_back(c.index.to(routes.preference[p]));
 }
 } // namespace
 

@@ -1,0 +1,226 @@
+// Data centers: geo DNS sends users to their own site; when a site fails its users fail
+// until the DNS notices (detect_s) and their cached answers expire (dns_ttl_s), then the
+// other site serves them over its longer link. Cross-site replication: async loses the
+// writes in flight (write rate x lag), sync loses none and adds one round trip per write.
+#include "SimTestSupport.h"
+#include "core/analysis/Analysis.h"
+#include "core/io/TopologyJson.h"
+#include "core/model/Topology.h"
+#include "core/sim/Simulation.h"
+#include "core/validation/Validator.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace scalelab::core;
+using namespace scalelab::core::sim;
+using namespace scalelab::testsupport;
+
+namespace {
+
+constexpr double kRate = 200;   // requests/s of the European users
+constexpr double kDetectS = 10; // the DNS notices a dead entry this late
+constexpr double kTtlS = 30;    // users keep an answer this long
+constexpr double kFailAtS = 40;
+
+/// European users behind a geo DNS, a web server in each site (10 ms and 60 ms away).
+Topology twoSites(double durationS)
+{
+    Topology t;
+    t.simulation = {durationS, 0.0, 7};
+    t.nodes = {
+        makeNode("users", "client",
+                 {{"rate_rps", kRate},
+                  {"read_ratio", 1.0},
+                  {"dns_lookup_ratio", 0.0},
+                  {"dns_ttl_s", kTtlS},
+                  {"site", std::string("eu")}}),
+        makeNode("dns", "dns", {{"routing", std::string("geo")}, {"detect_s", kDetectS}}),
+        makeNode("web-eu", "web_server",
+                 {{"workers", std::int64_t{1000}},
+                  {"service_ms", 5.0},
+                  {"service_dist", std::string("constant")},
+                  {"site", std::string("eu")}}),
+        makeNode("web-us", "web_server",
+                 {{"workers", std::int64_t{1000}},
+                  {"service_ms", 5.0},
+                  {"service_dist", std::string("constant")},
+                  {"site", std::string("us")}}),
+    };
+    // The far entry first in the file: the site, not the order, decides.
+    t.links = {makeLink("users", "dns"), makeLink("users", "web-us", 60),
+               makeLink("users", "web-eu", 10)};
+    ScenarioAction fail;
+    fail.atS = kFailAtS;
+    fail.action = ActionType::FailSite;
+    fail.site = "eu";
+    t.scenario = {fail};
+    return t;
+}
+
+/// Users -> web -> master in site eu, replicated to site us over 40 ms with lag_ms.
+Topology replicated(const char* mode, double lagMs, std::uint64_t seed, bool failSite)
+{
+    Topology t;
+    t.simulation = {40.0, 0.0, seed};
+    t.nodes = {
+        makeNode("users", "client", {{"rate_rps", 1000.0}, {"read_ratio", 0.5}}),
+        makeNode("web", "web_server", {{"workers", std::int64_t{512}}, {"service_ms", 0.1}}),
+        makeNode("db-eu", "database",
+                 {{"connections", std::int64_t{64}},
+                  {"read_ms", 1.0},
+                  {"write_ms", 1.0},
+                  {"detect_s", 2.0},
+                  {"promote_s", 2.0},
+                  {"site", std::string("eu")}}),
+        makeNode("db-us", "database",
+                 {{"connections", std::int64_t{64}},
+                  {"read_ms", 1.0},
+                  {"write_ms", 1.0},
+                  {"role", std::string("replica")},
+                  {"site", std::string("us")}}),
+    };
+    Link repl = makeLink("db-eu", "db-us", 40);
+    repl.kind = LinkKind::Replication;
+    repl.params["lag_ms"] = lagMs;
+    repl.params["mode"] = std::string(mode);
+    t.links = {makeLink("users", "web"), makeLink("web", "db-eu"), repl};
+    if (failSite) {
+        ScenarioAction fail;
+        fail.atS = 30;
+        fail.action = ActionType::FailSite;
+        fail.site = "eu";
+        t.scenario = {fail};
+    }
+    return t;
+}
+
+RunResults run(const Topology& t)
+{
+    Simulation sim(t);
+    sim.run();
+    return sim.results();
+}
+
+bool hasError(const Diagnostics& d, const std::string& path)
+{
+    for (const auto& x : d)
+        if (x.severity == Severity::Error && x.path == path)
+            return true;
+    return false;
+}
+
+} // namespace
+
+class TestSimSites : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void geoDnsSendsUsersToTheirOwnSite()
+    {
+        Topology t = twoSites(20);
+        t.scenario.clear();
+        QVERIFY(!hasErrors(validate(t))); // two entries are fine behind a geo DNS
+        const RunResults r = run(t);
+        QCOMPARE(nodeOf(r, "web-us").arrivals, std::uint64_t{0});
+        QVERIFY(nodeOf(r, "web-eu").arrivals > 3000);
+        // 2 x 10 ms there and back + 5 ms of service.
+        QVERIFY(std::abs(r.latency.mean - 25.0) < 0.1);
+        // The analysis routes them the same way.
+        const Analysis a = analyze(t);
+        QVERIFY(std::abs(a.node(NodeId("web-us"))->arrivalRps) < 1e-12);
+        QVERIFY(std::abs(*a.endToEndReadMs - 25.0) < 1e-9);
+    }
+
+    void aFailedSitesUsersFailUntilDetectionPlusTheirTtlThenTheOtherSiteServes()
+    {
+        const RunResults r = run(twoSites(100));
+        const auto& ts = r.timeseries;
+        QVERIFY(ts.intervalS == 1.0 && ts.errors.size() >= 100);
+        // Until the DNS notices (40..50 s) every request fails.
+        for (int s = 41; s < 50; ++s)
+            QVERIFY2(ts.throughputRps[s] == 0, qPrintable(QString::number(s)));
+        // From then on users move as their answers expire: none fails after 50 + 30 s.
+        for (int s = 81; s < 100; ++s)
+            QCOMPARE(ts.errors[s], std::uint64_t{0});
+        // Expected failures: rate x (detect_s + ttl/2), answers' ages being uniform.
+        const double expected = kRate * (kDetectS + kTtlS / 2);
+        qInfo("failed %llu, rate x (detect + ttl/2) = %.0f", static_cast<unsigned long long>(r.failed),
+              expected);
+        QVERIFY(std::abs(static_cast<double>(r.failed) - expected) < 0.04 * expected);
+        // Served by the other site: 2 x 60 ms + 5 ms instead of 2 x 10 ms + 5 ms.
+        for (int s = 85; s < 100; ++s)
+            QVERIFY(std::abs(ts.p50Ms[s] - 125.0) < 125.0 * 0.02);
+        QVERIFY(std::abs(ts.p50Ms[20] - 25.0) < 25.0 * 0.02);
+        bool noticed = false;
+        for (const auto& e : r.events)
+            if (e.kind == EventKind::DnsNoticedDown && std::abs(e.tS - (kFailAtS + kDetectS)) < 1e-9)
+                noticed = true;
+        QVERIFY(noticed);
+    }
+
+    void asyncReplicationLosesTheWritesInFlight()
+    {
+        // 500 writes/s x 200 ms of lag = 100 acknowledged writes not yet at the replica.
+        double lost = 0;
+        const int seeds = 12;
+        for (int s = 1; s <= seeds; ++s) {
+            const RunResults r = run(replicated("async", 200, static_cast<std::uint64_t>(s), true));
+            lost += static_cast<double>(r.lostWrites);
+        }
+        lost /= seeds;
+        qInfo("async: %.1f writes lost on average, write rate x lag = 100", lost);
+        // Poisson: sd 10 per run, 2.9 for the mean of 12.
+        QVERIFY(std::abs(lost - 100) < 10);
+    }
+
+    void syncReplicationLosesNoneAndAddsOneRoundTrip()
+    {
+        for (int s = 1; s <= 4; ++s) {
+            const RunResults r = run(replicated("sync", 200, static_cast<std::uint64_t>(s), true));
+            QCOMPARE(r.lostWrites, std::uint64_t{0});
+            bool promoted = false;
+            for (const auto& e : r.events)
+                promoted = promoted || e.kind == EventKind::ReplicaPromoted;
+            QVERIFY(promoted);
+        }
+        // Same seed, no failure: every write waits 2 x 40 ms more, reads do not.
+        const RunResults a = run(replicated("async", 200, 3, false));
+        const RunResults b = run(replicated("sync", 200, 3, false));
+        qInfo("write mean: async %.3f ms, sync %.3f ms", a.write.latency.mean, b.write.latency.mean);
+        QVERIFY(std::abs(b.write.latency.mean - a.write.latency.mean - 80.0) < 0.01);
+        QVERIFY(std::abs(b.read.latency.mean - a.read.latency.mean) < 0.01);
+        // The analysis adds the same round trip.
+        const Analysis ea = analyze(replicated("async", 200, 3, false));
+        const Analysis eb = analyze(replicated("sync", 200, 3, false));
+        QVERIFY(std::abs(*eb.endToEndWriteMs - *ea.endToEndWriteMs - 80.0) < 1e-9);
+    }
+
+    void siteNamesAreValidatedAndSaved()
+    {
+        Topology t = twoSites(10);
+        // A plain DNS gives one answer: a second entry stays an error.
+        Topology simple = t;
+        simple.nodes[1].params.erase("routing");
+        QVERIFY(hasErrors(validate(simple)));
+        // A site no node is in.
+        t.scenario[0].site = "europe";
+        QVERIFY(hasError(validate(t), "/scenario/0/site"));
+        t.scenario[0].site = "eu";
+        t.nodes[2].params["site"] = std::string("eu west"); // a space: not a name
+        QVERIFY(hasError(validate(t), "/nodes/2/params/site"));
+        t.nodes[2].params["site"] = std::string("eu");
+        // Saved and loaded back: the site action and the node sites survive.
+        const LoadResult back = loadTopology(saveTopology(t));
+        QVERIFY(back.topology);
+        QCOMPARE(back.topology->scenario.size(), std::size_t{1});
+        QCOMPARE(back.topology->scenario[0].site, std::string("eu"));
+        QVERIFY(back.topology->scenario[0].action == ActionType::FailSite);
+        QCOMPARE(back.topology->nodes[2].site(), std::string("eu"));
+        QVERIFY(!hasErrors(validate(*back.topology)));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestSimSites)
+#include "tst_sim_sites.moc"
