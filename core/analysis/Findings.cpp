@@ -208,12 +208,70 @@ void sessionFindings(const Topology& t, const RoutingPlan& plan, const Analysis&
     }
 }
 
+// Data centers: what losing a site costs. Users behind a geo DNS fail until it notices
+// (detect_s) and their cached answers expire (dns_ttl_s, uniformly spread: half of it on
+// average), then pay the longer link; a master replicating asynchronously to another site
+// loses what that replica lacks (write rate x lag).
+void siteFindings(const Topology& t, const RoutingPlan& plan, const Analysis& a,
+                  std::vector<Finding>& out)
+{
+    const TopologyIndex& index = *plan.index;
+    for (std::size_t c = 0; c < t.nodes.size(); ++c) {
+        const auto& routes = index.source(c);
+        const NodeRouting& r = plan.nodes[c];
+        if (!routes.geo || routes.preference.size() < 2 || r.rateRps <= 0)
+            continue;
+        const Node& client = t.nodes[c];
+        const Link& home = t.links[routes.preference[0]];
+        const Link& away = t.links[routes.preference[1]];
+        const std::string site = t.nodes[index.to(routes.preference[0])].site();
+        if (site.empty())
+            continue;
+        const double detectS = t.nodes[index.to(routes.resolver())].number("detect_s");
+        const double ttlS = client.number("dns_ttl_s");
+        const double failed = r.rateRps * (detectS + ttlS / 2);
+        out.push_back(
+            {Severity::Info, client.id,
+             fmt::format("If site '{}' fails, '{}' ({:.0f} req/s) fail for detect_s ({:g} s), then "
+                         "move to '{}' as their DNS answers expire (dns_ttl_s {:g} s): about "
+                         "{:.0f} requests fail, and each then takes {:+.3g} ms ({:g} ms away "
+                         "instead of {:g}).",
+                         site, client.id.str(), r.rateRps, detectS, away.to.str(), ttlS, failed,
+                         2 * (away.latencyMs() - home.latencyMs()), away.latencyMs(),
+                         home.latencyMs()),
+             "a shorter dns_ttl_s (more lookups) or a faster detect_s on the DNS"});
+    }
+    for (const ReplicationGroupInfo& g : index.groups()) {
+        const Node& master = t.nodes[g.master];
+        const double writes = a.nodes[g.master].writeRps;
+        if (master.site().empty() || writes <= 0)
+            continue;
+        for (std::size_t k = 0; k < g.replicas.size(); ++k) {
+            const Link& l = t.links[g.links[k]];
+            const Node& replica = t.nodes[g.replicas[k]];
+            if (l.synchronous() || replica.site().empty() || replica.site() == master.site())
+                continue;
+            out.push_back(
+                {Severity::Warning, master.id,
+                 fmt::format("'{}' replicates to '{}' in site '{}' asynchronously (lag {:g} ms) "
+                             "at {:.0f} writes/s: losing site '{}' loses about {:.3g} "
+                             "acknowledged writes (write rate x lag).",
+                             master.id.str(), replica.id.str(), replica.site(), l.lagMs(), writes,
+                             master.site(), writes * l.lagMs() / 1000.0),
+                 fmt::format("mode sync on that link: nothing lost, each write {:+.3g} ms (one "
+                             "round trip)",
+                             2 * l.latencyMs())});
+        }
+    }
+}
+
 } // namespace findings_detail
 
 using namespace findings_detail;
 
 std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, const Analysis& a)
 {
+    using findings_detail::siteFindings;
     std::vector<Finding> out;
     const auto add = [&](Severity severity, const NodeId& node, std::string text,
                          std::string remedy = {}) {
@@ -260,6 +318,7 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
 
     jobFindings(t, a, out);
     shardFindings(plan, a, out);
+    siteFindings(t, plan, a, out);
 
     for (const NodeId& id : a.singlePointsOfFailure) {
         const std::size_t i = *plan.index->node(id); // a map: a chain of 100k has 100k of them
@@ -314,8 +373,14 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
         if (!plan.nodes[i].traits.dataStore || n.text("role") != "master")
             continue;
         double lag = 0;
-        for (std::size_t k : plan.index->out(i, LinkKind::Replication))
-            lag = std::max(lag, t.links[k].lagMs());
+        bool sync = false;
+        for (std::size_t k : plan.index->out(i, LinkKind::Replication)) {
+            sync = sync || t.links[k].synchronous();
+            if (!t.links[k].synchronous()) // a sync replica has every acknowledged write
+                lag = std::max(lag, t.links[k].lagMs());
+        }
+        if (sync)
+            continue; // promoted first (most up to date): nothing lost; sites: siteFindings
         const double writes = a.nodes[i].writeRps;
         if (lag <= 0 || writes <= 0 || replicasOf(plan, i).empty())
             continue;

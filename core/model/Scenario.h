@@ -26,9 +26,9 @@ struct ScenarioAction {
     double atS = 0;
     ActionType action = ActionType::Fail;
     NodeId node;        ///< empty for a site action
-    std::string site;   ///< for FailSite / RecoverSite
     std::string param;  ///< for Set
     ParamValue value;   ///< for Set
+    std::string site;   ///< for FailSite / RecoverSite (last: aggregate initialisers stay valid)
 
     friend bool operator==(const ScenarioAction&, const ScenarioAction&) = default;
 };

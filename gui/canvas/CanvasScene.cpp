@@ -343,7 +343,9 @@ void CanvasScene::rebuild()
     for (auto& [id, item] : nodes)
         delete item;
     m_nodeRects.clear();
+    m_siteRects.clear();
     m_privateRects.clear();
+    m_siteOf.clear();
     m_nodeProblems.clear();
     m_linkProblems.clear();
     for (const core::Node& n : m_document->topology().nodes)
@@ -434,11 +436,32 @@ void CanvasScene::updateRegion(const core::NodeId& id)
         m_nodeRects.set(id, item->visibleSceneRect());
     else
         m_nodeRects.remove(id);
-    if (n && item && n->network() == core::Network::Private)
-        m_privateRects.set(id, item->visibleSceneRect());
-    else
-        m_privateRects.remove(id);
-    m_region->setArea(RegionGlyph::areaAround(m_privateRects.bounds()));
+    // Out of the site boxes it was in, then into its present ones: O(log n) per node.
+    if (auto was = m_siteOf.find(id); was != m_siteOf.end()) {
+        m_siteRects[was->second].remove(id);
+        m_privateRects[was->second].remove(id);
+        m_siteOf.erase(was);
+    }
+    if (n && item) {
+        const std::string site = n->site();
+        m_siteOf[id] = site;
+        if (!site.empty())
+            m_siteRects[site].set(id, item->visibleSceneRect());
+        if (n->network() == core::Network::Private)
+            m_privateRects[site].set(id, item->visibleSceneRect());
+    }
+    // Sites tinted in name order (the canvas has no file order to go by).
+    std::vector<std::string> sites;
+    std::map<std::string, QRectF> siteBoxes, privateBoxes;
+    for (const auto& [site, rects] : m_siteRects)
+        if (const QRectF box = rects.bounds(); !box.isEmpty()) {
+            sites.push_back(site);
+            siteBoxes[site] = box;
+        }
+    for (const auto& [site, rects] : m_privateRects)
+        if (const QRectF box = rects.bounds(); !box.isEmpty())
+            privateBoxes[site] = box;
+    m_region->setRegions(RegionGlyph::regionsFrom(sites, siteBoxes, privateBoxes));
 }
 
 void CanvasScene::applyDiagnostics()

@@ -109,7 +109,11 @@ private:
     std::map<core::LinkKey, LinkItem*> m_links;
     NetworkRegionItem* m_region = nullptr;
     RectUnion m_nodeRects;    // every node's visible rectangle: the diagram's bounds
-    RectUnion m_privateRects; // the private nodes' rectangles the region covers
+    // Each site's nodes' rectangles, and each site's private nodes' ("" for those in no
+    // site): the shaded regions; the site each node was last counted in.
+    std::map<std::string, RectUnion> m_siteRects;
+    std::map<std::string, RectUnion> m_privateRects;
+    std::map<core::NodeId, std::string> m_siteOf;
     // Items that showed problems last time: the next validation clears only those.
     std::map<core::NodeId, core::Diagnostics> m_nodeProblems;
     std::map<core::LinkKey, core::Diagnostics> m_linkProblems;

@@ -1,6 +1,6 @@
 #include "gui/canvas/NetworkRegionItem.h"
 
-#include "gui/paint/RegionGlyph.h"
+#include <algorithm>
 
 namespace scalelab::gui {
 
@@ -8,26 +8,37 @@ NetworkRegionItem::NetworkRegionItem()
 {
     setZValue(-10);
     setAcceptedMouseButtons(Qt::NoButton);
-    setVisible(false); // until there is a private node
+    setVisible(false); // until there is a private node or a site
 }
 
-void NetworkRegionItem::setArea(const QRectF& area)
+void NetworkRegionItem::setRegions(std::vector<RegionGlyph::Region> regions)
 {
-    if (area == m_area)
+    QRectF bounds;
+    for (const auto& r : regions)
+        bounds = bounds.united(RegionGlyph::boundingRect(r.area));
+    const bool same = regions.size() == m_regions.size() &&
+                      std::equal(regions.begin(), regions.end(), m_regions.begin(),
+                                 [](const auto& a, const auto& b) {
+                                     return a.area == b.area && a.label == b.label &&
+                                            a.site == b.site && a.tint == b.tint;
+                                 });
+    if (same)
         return;
     prepareGeometryChange();
-    m_area = area;
-    setVisible(!area.isEmpty());
+    m_regions = std::move(regions);
+    m_bounds = bounds;
+    setVisible(!m_regions.empty());
 }
 
 QRectF NetworkRegionItem::boundingRect() const
 {
-    return RegionGlyph::boundingRect(m_area);
+    return m_bounds;
 }
 
 void NetworkRegionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
-    RegionGlyph::paint(*painter, m_area);
+    for (const auto& r : m_regions) // sites first: they lie behind the private networks
+        RegionGlyph::paint(*painter, r);
 }
 
 } // namespace scalelab::gui

@@ -7,6 +7,8 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
+#include <QLineEdit>
+#include <QRegularExpressionValidator>
 #include <QSpinBox>
 
 namespace scalelab::gui {
@@ -68,6 +70,19 @@ ParamEditor::ParamEditor(const core::ParamSpec& spec, Commit commit, QWidget* pa
         m_editor = combo;
         break;
     }
+    case core::ParamType::Text: {
+        // A name (a site): the validator keeps out what the file format would refuse.
+        auto* line = new QLineEdit(this);
+        line->setMaxLength(static_cast<int>(core::kMaxTextParam));
+        line->setValidator(new QRegularExpressionValidator(
+            QRegularExpression(QStringLiteral("[A-Za-z0-9._-]*")), line));
+        line->setPlaceholderText(tr("none"));
+        connect(line, &QLineEdit::editingFinished, this, [this, line] {
+            commitValue(core::ParamValue(line->text().toStdString()));
+        });
+        m_editor = line;
+        break;
+    }
     case core::ParamType::Boolean: {
         auto* check = new QCheckBox(this);
         connect(check, &QCheckBox::toggled, this,
@@ -106,6 +121,10 @@ void ParamEditor::setValue(const core::ParamValue& value, bool mixed)
             combo->setCurrentIndex(-1);
         else
             combo->setCurrentText(QString::fromStdString(core::toDisplayString(value)));
+    } else if (auto* line = qobject_cast<QLineEdit*>(m_editor)) {
+        // Differing names read as an empty field with "mixed" greyed in it.
+        line->setPlaceholderText(mixed ? tr("mixed") : QString());
+        line->setText(mixed ? QString() : QString::fromStdString(core::toDisplayString(value)));
     } else if (auto* check = qobject_cast<QCheckBox*>(m_editor)) {
         // Partly checked while mixed; a click makes it plainly on (toggled) for all.
         check->setTristate(mixed);

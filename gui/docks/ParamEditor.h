@@ -9,7 +9,8 @@
 namespace scalelab::gui {
 
 /// A typed editor for one registry parameter: a spin box with unit and range for numbers,
-/// a combo box for choices, a check box for flags; the help text is its tooltip.
+/// a combo box for choices, a line edit for names, a check box for flags; the help text is
+/// its tooltip.
 /// `commit` is called with the new value when the user finishes an edit (not per key).
 class ParamEditor : public QWidget {
     Q_OBJECT

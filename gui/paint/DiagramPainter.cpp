@@ -41,7 +41,7 @@ DiagramPainter::DiagramPainter(const core::Topology& topology)
     const Problems problems = problemsOf(topology);
     // As the canvas: one node per id (the first), links only between drawn nodes, once each.
     std::map<core::NodeId, QPointF> placed;
-    QRectF privateNodes;
+    std::vector<RegionGlyph::Placed> forRegions;
     for (const core::Node& n : topology.nodes) {
         if (n.id.empty() || placed.count(n.id))
             continue;
@@ -51,13 +51,12 @@ DiagramPainter::DiagramPainter(const core::Topology& topology)
         placed.emplace(n.id, node.pos);
         const QRectF visible = NodeGlyph::visibleRect(node.look.name).translated(node.pos);
         m_bounds = m_bounds.united(visible);
-        if (n.network() == core::Network::Private)
-            privateNodes = privateNodes.united(visible);
+        forRegions.push_back({&n, visible});
         m_nodes.push_back(std::move(node));
     }
-    m_region = RegionGlyph::areaAround(privateNodes);
-    if (!m_region.isEmpty())
-        m_bounds = m_bounds.united(RegionGlyph::boundingRect(m_region));
+    m_regions = RegionGlyph::regionsOf(forRegions);
+    for (const auto& r : m_regions)
+        m_bounds = m_bounds.united(RegionGlyph::boundingRect(r.area));
 
     std::set<core::LinkKey> all;
     for (const core::Link& l : topology.links)
@@ -96,9 +95,9 @@ void DiagramPainter::paint(QPainter& painter, const QRectF& target) const
                               true);
     painter.fillRect(source, Qt::white);
     // Back to front, as the canvas stacks them: the private network, links, nodes.
-    if (!m_region.isEmpty()) {
+    for (const auto& r : m_regions) { // sites, then the private networks
         painter.save();
-        RegionGlyph::paint(painter, m_region);
+        RegionGlyph::paint(painter, r);
         painter.restore();
     }
     for (const PlacedLink& l : m_links) {

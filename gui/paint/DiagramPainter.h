@@ -7,6 +7,7 @@
 #include "core/model/Topology.h"
 #include "gui/paint/LinkGlyph.h"
 #include "gui/paint/NodeGlyph.h"
+#include "gui/paint/RegionGlyph.h"
 
 class QPainter;
 
@@ -44,7 +45,7 @@ private:
     };
     std::vector<PlacedNode> m_nodes; // in file order: later nodes are drawn on top
     std::vector<PlacedLink> m_links;
-    QRectF m_region;
+    std::vector<RegionGlyph::Region> m_regions;
     QRectF m_bounds;
 };
 

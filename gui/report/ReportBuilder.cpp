@@ -64,6 +64,7 @@ QString ReportBuilder::html()
     }
     body += comparisonSection();
     body += shardsSection();
+    body += sitesSection();
     body += findingsSection();
     body += sectionTitle(QStringLiteral("Components"), m_target == Target::TextDocument);
     body += componentsHtml(m_topology);

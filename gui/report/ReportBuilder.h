@@ -54,6 +54,7 @@ private:
     QString summarySection() const;
     QString jobsSection() const; ///< ReportJobs.cpp: message queues, estimate beside the run
     QString shardsSection() const; ///< ReportShards.cpp: each shard, estimate beside the run
+    QString sitesSection() const; ///< ReportSites.cpp: data centers, estimate beside the run
     QString chartsSection();
     QString eventsSection() const;
     QString comparisonSection() const;

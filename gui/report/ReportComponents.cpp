@@ -116,7 +116,7 @@ QString scenarioHtml(const core::Topology& topology)
         return QStringLiteral("<p>No scripted events: the load stays as drawn for the whole run.</p>\n");
     QString out = QString::fromLatin1(kCompTable);
     out += QStringLiteral("<thead><tr><th align=\"right\" class=\"n\" width=\"12%\">at (s)</th><th>action</th>"
-                          "<th>node</th><th>change</th></tr></thead>\n");
+                          "<th>node / site</th><th>change</th></tr></thead>\n");
     for (const auto& a : topology.scenario) {
         QString change;
         if (a.action == core::ActionType::Set)
@@ -124,7 +124,8 @@ QString scenarioHtml(const core::Topology& topology)
         out += QStringLiteral("<tr><td align=\"right\" class=\"n\">%1</td><td>%2</td><td>%3</td>"
                               "<td>%4</td></tr>\n")
                    .arg(reportNumber(a.atS, 1), compH(std::string(core::toString(a.action))),
-                        compH(a.node.str()), change);
+                        compH(core::isSiteAction(a.action) ? "site " + a.site : a.node.str()),
+                        change);
     }
     out += QStringLiteral("</table>\n");
     return out;

@@ -100,13 +100,13 @@ public:
             const double at = uniform(0, t.simulation.durationS);
             const int kind = pick(4);
             if (kind == 0)
-                t.scenario.push_back({at, ActionType::Fail, n.id, {}, {}});
+                t.scenario.push_back({at, ActionType::Fail, n.id, {}, {}, {}});
             else if (kind == 1)
-                t.scenario.push_back({at, ActionType::Recover, n.id, {}, {}});
+                t.scenario.push_back({at, ActionType::Recover, n.id, {}, {}, {}});
             else if (kind == 2 && n.is("client"))
-                t.scenario.push_back({at, ActionType::Set, n.id, "rate_rps", uniform(1, 600)});
+                t.scenario.push_back({at, ActionType::Set, n.id, "rate_rps", uniform(1, 600), {}});
             else if (kind == 3 && n.is("database") && n.text("role") == "replica")
-                t.scenario.push_back({at, ActionType::Promote, n.id, {}, {}});
+                t.scenario.push_back({at, ActionType::Promote, n.id, {}, {}, {}});
         }
         return t;
     }

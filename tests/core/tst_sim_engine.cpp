@@ -145,7 +145,7 @@ private Q_SLOTS:
                             {{"workers", std::int64_t{1}}, {"service_ms", 100000.0},
                              {"service_dist", std::string("constant")}})};
         t.links = {makeLink("users", "web")};
-        ScenarioAction shorten{5.05, ActionType::Set, NodeId("users"), "timeout_ms", 500.0};
+        ScenarioAction shorten{5.05, ActionType::Set, NodeId("users"), "timeout_ms", 500.0, {}};
         t.scenario = {shorten};
         QVERIFY(!hasErrors(validate(t)));
         // Requests leave every 0.1 s and none is ever answered: each times out.

@@ -86,7 +86,7 @@ private Q_SLOTS:
         // service finish (capacity 8 until they do), then 1 worker serves back to back.
         Topology t = oneServer(8, 1000, 8, 20);
         t.simulation.warmupS = 1.0; // the 8 workers fill up in the first second
-        t.scenario.push_back({2.5, ActionType::Set, NodeId("web"), "workers", std::int64_t{1}});
+        t.scenario.push_back({2.5, ActionType::Set, NodeId("web"), "workers", std::int64_t{1}, {}});
         const RunResults r = simulate(t);
         const NodeResults& web = nodeOf(r, "web");
         // After the first second every server that exists works all the time: 33

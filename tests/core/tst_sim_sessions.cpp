@@ -185,7 +185,7 @@ private Q_SLOTS:
         d.sticky = true;
         d.algorithm = "round_robin";
         Topology t = sessions(d);
-        t.scenario.push_back({100, ActionType::Fail, NodeId("web1"), {}, {}});
+        t.scenario.push_back({100, ActionType::Fail, NodeId("web1"), {}, {}, {}});
         const RunResults r = simulate(t);
         const auto share = static_cast<std::uint64_t>(kUsers / kServers);
         qInfo("sticky, web1 fails: %llu sessions lost, %llu misses (users / n = %llu)",
@@ -203,7 +203,7 @@ private Q_SLOTS:
         d.sessionState = "shared";
         Topology t = sessions(d);
         QVERIFY(valid(t));
-        t.scenario.push_back({100, ActionType::Fail, NodeId("web1"), {}, {}});
+        t.scenario.push_back({100, ActionType::Fail, NodeId("web1"), {}, {}, {}});
         const RunResults r = simulate(t);
         QCOMPARE(r.sessions.misses, std::uint64_t{0});
         QCOMPARE(r.sessions.lost, std::uint64_t{0});

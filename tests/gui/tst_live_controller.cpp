@@ -134,8 +134,8 @@ void TestLiveController::guiFailMatchesScenarioAction()
     // (Off the whole seconds where health checks run: at an exact tie a scenario step goes
     // before the other events of that instant, a GUI action after them.)
     core::Topology scripted = balanced();
-    scripted.scenario.push_back({5.25, core::ActionType::Fail, core::NodeId{"web1"}, {}, {}});
-    scripted.scenario.push_back({12.5, core::ActionType::Recover, core::NodeId{"web1"}, {}, {}});
+    scripted.scenario.push_back({5.25, core::ActionType::Fail, core::NodeId{"web1"}, {}, {}, {}});
+    scripted.scenario.push_back({12.5, core::ActionType::Recover, core::NodeId{"web1"}, {}, {}, {}});
     core::sim::Simulation engine(scripted);
     engine.runUntil(core::sim::fromSeconds(20));
     const auto expected = engine.results().events;

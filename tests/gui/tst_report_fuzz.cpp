@@ -154,8 +154,8 @@ private Q_SLOTS:
             t.links = {
                 core::Link{core::NodeId(users), core::NodeId(web), core::LinkKind::Request, {}},
                 core::Link{core::NodeId(web), core::NodeId(db), core::LinkKind::Request, {}}};
-            t.scenario = {{0.5, core::ActionType::Fail, core::NodeId(db), {}, {}},
-                          {1.0, core::ActionType::Recover, core::NodeId(db), {}, {}}};
+            t.scenario = {{0.5, core::ActionType::Fail, core::NodeId(db), {}, {}, {}},
+                          {1.0, core::ActionType::Recover, core::NodeId(db), {}, {}, {}}};
             const core::sim::RunResults results = core::sim::simulate(t);
             const nlohmann::json document = core::resultsWithGoals(results, t);
 

@@ -1,0 +1,103 @@
+#include "gui/report/ReportBuilder.h"
+
+#include "core/model/TopologyIndex.h"
+#include "gui/report/ReportHelpers.h"
+
+#include <map>
+#include <vector>
+
+// The "Data centers" section: each site and its nodes, the replication links between
+// sites with their mode, and what losing a site costs as the analysis estimates it
+// (failed requests, lost writes) beside the run's figures.
+
+namespace scalelab::gui {
+
+using namespace report_detail;
+
+QString ReportBuilder::sitesSection() const
+{
+    std::vector<std::string> sites;
+    std::map<std::string, QStringList> members;
+    for (const core::Node& n : m_topology.nodes) {
+        const std::string site = n.spec() ? n.site() : std::string();
+        if (site.empty())
+            continue;
+        if (!members.count(site))
+            sites.push_back(site);
+        members[site] << repQs(n.id.str());
+    }
+    if (sites.empty())
+        return {};
+    QString out = sectionTitle(QStringLiteral("Data centers"));
+    out += repTableOpen();
+    out += repRow({QStringLiteral("site"), QStringLiteral("nodes")}, true, {20, 0});
+    for (const auto& s : sites)
+        out += repRow({repQs(s), members[s].join(QStringLiteral(", "))}, false, {20, 0});
+    out += QStringLiteral("</table>\n");
+
+    // Replication across sites: what a site's loss costs in writes.
+    const core::TopologyIndex index(m_topology);
+    QString repl;
+    for (const core::ReplicationGroupInfo& g : index.groups()) {
+        const core::Node& master = m_topology.nodes[g.master];
+        const core::NodeEstimate* e = m_analysis.node(master.id);
+        for (std::size_t k = 0; k < g.replicas.size(); ++k) {
+            const core::Link& l = m_topology.links[g.links[k]];
+            const core::Node& replica = m_topology.nodes[g.replicas[k]];
+            if (replica.site() == master.site())
+                continue;
+            const bool sync = l.synchronous();
+            const double lost = sync || !e ? 0.0 : e->writeRps * l.lagMs() / 1000.0;
+            repl += repRow({repQs(master.id.str() + " (" + master.site() + ")"),
+                            repQs(replica.id.str() + " (" + replica.site() + ")"),
+                            sync ? QStringLiteral("sync") : QStringLiteral("async"),
+                            QLatin1Char('#') + reportMs(sync ? 0.0 : l.lagMs()),
+                            QLatin1Char('#') + reportMs(sync ? 2 * l.latencyMs() : 0.0),
+                            QLatin1Char('#') + reportNumber(lost, 1)});
+        }
+    }
+    if (!repl.isEmpty()) {
+        out += QStringLiteral("<h3>Replication between sites</h3>\n") + repTableOpen();
+        out += repRow({QStringLiteral("master"), QStringLiteral("replica"), QStringLiteral("mode"),
+                       QStringLiteral("#lag ms"), QStringLiteral("#+ms per write"),
+                       QStringLiteral("#writes lost if the master's site fails (est.)")},
+                      true);
+        out += repl + QStringLiteral("</table>\n");
+    }
+
+    // Geo routing: the users a site's loss cuts off, and for how long.
+    QString users;
+    for (std::size_t c = 0; c < m_topology.nodes.size(); ++c) {
+        const auto& routes = index.source(c);
+        if (!routes.geo || routes.preference.size() < 2)
+            continue;
+        const core::Node& client = m_topology.nodes[c];
+        const double detectS = m_topology.nodes[index.to(routes.resolver())].number("detect_s");
+        const double ttlS = client.number("dns_ttl_s");
+        const core::Link& home = m_topology.links[routes.preference[0]];
+        const core::Link& away = m_topology.links[routes.preference[1]];
+        users += repRow({repQs(client.id.str()), repQs(home.to.str()), repQs(away.to.str()),
+                         QLatin1Char('#') + reportNumber(detectS + ttlS, 0),
+                         QLatin1Char('#') + reportNumber(client.number("rate_rps") * (detectS + ttlS / 2), 0),
+                         QLatin1Char('#') + reportMs(2 * (away.latencyMs() - home.latencyMs()))});
+    }
+    if (!users.isEmpty()) {
+        out += QStringLiteral("<h3>Geo DNS: users when their site fails</h3>\n") + repTableOpen();
+        out += repRow({QStringLiteral("users"), QStringLiteral("home entry"),
+                       QStringLiteral("then served by"), QStringLiteral("#all back after s"),
+                       QStringLiteral("#requests failed (est.)"), QStringLiteral("#+ms then")},
+                      true);
+        out += users + QStringLiteral("</table>\n");
+    }
+    if (m_hasRun) {
+        const RJson& requests = repSub(m_results, "requests");
+        out += QStringLiteral("<p>This run: %1 requests failed, %2 acknowledged writes lost "
+                              "(every cause together; the estimates above are per site "
+                              "failure).</p>\n")
+                   .arg(reportNumber(repNum(requests, "failed"), 0),
+                        reportNumber(repNum(repSub(m_results, "data"), "lost_writes"), 0));
+    }
+    return out;
+}
+
+} // namespace scalelab::gui

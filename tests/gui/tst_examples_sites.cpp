@@ -1,0 +1,114 @@
+// Example 14 (two data centers and geo DNS) as a regression test: the real
+// `scalelab run --json`; expectations from the file's own detect_s, dns_ttl_s, rates, link
+// latencies and replication lag.
+#include "core/analysis/Analysis.h"
+#include "tst_examples_support.h"
+
+#include <QtTest>
+
+#include <cstdio>
+
+using namespace examples_test;
+
+namespace {
+double siteActionAt(const core::Topology& t, core::ActionType type)
+{
+    for (const auto& a : t.scenario)
+        if (a.action == type)
+            return a.atS;
+    qFatal("example 14 has no site action");
+    return 0;
+}
+
+double linkLatency(const core::Topology& t, const char* from, const char* to)
+{
+    for (const auto& l : t.links)
+        if (l.from.str() == from && l.to.str() == to)
+            return l.latencyMs();
+    qFatal("example 14 has no link %s -> %s", from, to);
+    return 0;
+}
+} // namespace
+
+class TestExamplesSites : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void losingEuropeFailsItsUsersUntilDetectionPlusTtl();
+    void theAsyncReplicaAcrossTheOceanLosesTheWritesInFlight();
+    void europeanUsersAreServedFromAmericaOverTheLongerLink();
+};
+
+void TestExamplesSites::losingEuropeFailsItsUsersUntilDetectionPlusTtl()
+{
+    const core::Topology t = loadExample(QStringLiteral("14-data-centers"));
+    const double failAt = siteActionAt(t, core::ActionType::FailSite);
+    const double recoverAt = siteActionAt(t, core::ActionType::RecoverSite);
+    const double detect = nodeParams(t, "dns").number("detect_s");
+    const double ttl = nodeParams(t, "users-eu").number("dns_ttl_s");
+    const double rateEu = nodeParams(t, "users-eu").number("rate_rps");
+    EXAMPLE_RUN(r, runExample(QStringLiteral("14-data-centers")));
+    QCOMPARE(errorsIn(r, 10, failAt), 0.0);
+    // Until the DNS notices, every European request fails (and American writes wait for
+    // the promotion, a few per second on top).
+    const double early = errorsIn(r, failAt + 1, failAt + detect) / (detect - 1);
+    QVERIFY2(early >= rateEu * 0.95, qPrintable(QString::number(early)));
+    // Served again by America once every answer has expired.
+    QCOMPARE(errorsIn(r, failAt + detect + ttl + 1, recoverAt), 0.0);
+    const auto noticed = findEvent(r, "dns_noticed_down", "dns", failAt);
+    QVERIFY(noticed);
+    QCOMPARE(noticed->at("t_s").get<double>(), failAt + detect);
+    QVERIFY(findEvent(r, "site_failed", "", failAt));
+    // Europe back: its users drift home without a single error.
+    QCOMPARE(errorsIn(r, recoverAt, t.simulation.durationS), 0.0);
+    QVERIFY(findEvent(r, "dns_noticed_up", "dns", recoverAt));
+}
+
+void TestExamplesSites::theAsyncReplicaAcrossTheOceanLosesTheWritesInFlight()
+{
+    const core::Topology t = loadExample(QStringLiteral("14-data-centers"));
+    EXAMPLE_RUN(r, runExample(QStringLiteral("14-data-centers")));
+    QVERIFY(findEvent(r, "replica_promoted", "db-us"));
+    // Write rate x lag (Poisson: sd about 4 at this rate).
+    const core::Analysis a = core::analyze(t);
+    const double writes = a.node(core::NodeId("db-eu"))->writeRps;
+    double lag = 0;
+    for (const auto& l : t.links)
+        if (l.to.str() == "db-us")
+            lag = l.lagMs();
+    const double lost = r.at("data").at("lost_writes").get<double>();
+    std::printf("lost writes %.0f, write rate x lag = %.1f\n", lost, writes * lag / 1000);
+    EXPECT_NEAR("lost writes", lost, writes * lag / 1000, 12);
+    // The analysis says so before the run.
+    bool found = false;
+    for (const auto& f : a.findings)
+        found = found || (f.node == core::NodeId("db-eu") &&
+                          f.text.find("db-us") != std::string::npos &&
+                          f.remedy.find("mode sync") != std::string::npos);
+    QVERIFY(found);
+}
+
+void TestExamplesSites::europeanUsersAreServedFromAmericaOverTheLongerLink()
+{
+    const core::Topology t = loadExample(QStringLiteral("14-data-centers"));
+    const double failAt = siteActionAt(t, core::ActionType::FailSite);
+    const double recoverAt = siteActionAt(t, core::ActionType::RecoverSite);
+    const double settled = failAt + nodeParams(t, "dns").number("detect_s") +
+                           nodeParams(t, "users-eu").number("dns_ttl_s") + 1;
+    EXAMPLE_RUN(before, runExample(QStringLiteral("14-data-centers"),
+                                   {QStringLiteral("--duration"), QString::number(failAt - 1)}));
+    EXAMPLE_RUN(after, runExample(QStringLiteral("14-data-centers"),
+                                  {QStringLiteral("--warmup"), QString::number(settled),
+                                   QStringLiteral("--duration"), QString::number(recoverAt - 1)}));
+    // The longer way in (80 ms instead of 10, twice), and the American web tier's trips to
+    // the database group (45 ms instead of 1, twice).
+    const double extra = 2 * (linkLatency(t, "users-eu", "lb-us") - linkLatency(t, "users-eu", "lb-eu")) +
+                         2 * (linkLatency(t, "web-us1", "db-eu") - linkLatency(t, "web-eu1", "db-eu"));
+    const double b = num(nodeOf(before, "users-eu"), "mean_response_ms");
+    const double a = num(nodeOf(after, "users-eu"), "mean_response_ms");
+    std::printf("users-eu mean: %.1f ms at home, %.1f ms from America (+%.1f, links +%.0f)\n", b,
+                a, a - b, extra);
+    EXPECT_NEAR("extra latency", a - b, extra, 15);
+}
+
+QTEST_MAIN(TestExamplesSites)
+#include "tst_examples_sites.moc"
