@@ -46,7 +46,6 @@ public:
     /// entry() is the one it uses while everything is healthy.
     struct SourceRoutes {
         std::vector<std::size_t> resolvers; ///< links to DNS-like nodes (valid: at most one)
-        std::vector<std::size_t> resolvers; ///< links to DNS-like nodes (valid: at most one)
         std::vector<std::size_t> edges;     ///< links to CDNs: static requests (at most one)
         std::vector<std::size_t> entries;   ///< every other request link (valid: one, or geo)
         bool geo = false;                   ///< its resolver routes by site

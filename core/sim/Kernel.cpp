@@ -91,8 +91,11 @@ Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
     }
 
     m_metrics.configure(m_warmup, m_end, options.keepLatencies);
-    for (std::uint32_t i = 0; i < n; ++i)
+    for (std::uint32_t i = 0; i < n; ++i) {
         m_behaviors.push_back(makeBehavior(m_topology.nodes[i].spec()->role, *this, i));
+        if (m_topology.nodes[i].spec()->traits.resolver)
+            m_nodeWatchers.push_back(i);
+    }
     for (auto& b : m_behaviors)
         b->init();
     if (m_warmup > 0)
@@ -430,8 +433,8 @@ void Kernel::setNodeUp(std::uint32_t i, bool up)
         b.recover();
     else
         b.fail();
-    for (auto& watcher : m_behaviors)
-        watcher->nodeStateChanged(i, up);
+    for (std::uint32_t watcher : m_nodeWatchers)
+        m_behaviors[watcher]->nodeStateChanged(i, up);
 }
 
 void Kernel::applySite(const ScenarioAction& action)

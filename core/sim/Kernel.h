@@ -193,6 +193,9 @@ private:
     std::vector<EventLane> m_lanes;
     std::vector<RandomEngine> m_rngs;
     std::vector<std::unique_ptr<NodeBehavior>> m_behaviors;
+    /// Nodes told of every failure and recovery (resolvers: geo DNS health checks); only
+    /// they, so a fail step in a design of 100k nodes costs no walk over all of them.
+    std::vector<std::uint32_t> m_nodeWatchers;
     std::vector<std::unique_ptr<ReplicationGroup>> m_groups;
     std::vector<std::uint32_t> m_groupOf;
     bool m_needKeys = false;

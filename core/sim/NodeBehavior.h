@@ -69,6 +69,7 @@ public:
     /// A frame this node parked (state Waiting) with an EventType::Resume event goes on.
     virtual void resume(std::uint32_t /*frame*/) {}
     /// Some node failed or recovered (a geo DNS watches the entry points it hands out).
+    /// Only resolvers are told (Kernel::m_nodeWatchers).
     virtual void nodeStateChanged(std::uint32_t /*node*/, bool /*up*/) {}
 
     /// Fails every request at the node (reason lost); the node refuses new ones.

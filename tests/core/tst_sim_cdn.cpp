@@ -115,8 +115,8 @@ private Q_SLOTS:
     void aDownCdnFallsBackToItsOrigin()
     {
         Topology t = edge({{"hit_ratio", 0.95}}, 400, 1.0, 120);
-        t.scenario = {{40.0, ActionType::Fail, NodeId("cdn"), {}, {}},
-                      {80.0, ActionType::Recover, NodeId("cdn"), {}, {}}};
+        t.scenario = {{40.0, ActionType::Fail, NodeId("cdn"), {}, {}, {}},
+                      {80.0, ActionType::Recover, NodeId("cdn"), {}, {}, {}}};
         const RunResults r = simulate(t);
         // Only what the CDN held when it failed is lost (about 400/s x 1 ms at the edge and
         // 20/s x 100 ms of misses waiting on the origin), and what was on its way to it then
@@ -140,7 +140,7 @@ private Q_SLOTS:
     void aPurgeEmptiesTheEdge()
     {
         Topology t = edge({{"ttl_s", 60.0}}, 400, 1.0, 100);
-        t.scenario = {{70.0, ActionType::Purge, NodeId("cdn"), {}, {}}};
+        t.scenario = {{70.0, ActionType::Purge, NodeId("cdn"), {}, {}, {}}};
         const RunResults r = simulate(t);
         bool logged = false;
         for (const auto& e : r.events)
@@ -155,7 +155,7 @@ private Q_SLOTS:
               static_cast<unsigned long long>(nodeOf(c, "cdn").misses));
         QVERIFY(nodeOf(r, "cdn").misses > nodeOf(c, "cdn").misses + 1000);
         // A purge of anything else is refused by the validator.
-        t.scenario = {{70.0, ActionType::Purge, NodeId("web"), {}, {}}};
+        t.scenario = {{70.0, ActionType::Purge, NodeId("web"), {}, {}, {}}};
         bool refused = false;
         for (const auto& d : validate(t))
             refused = refused || (d.severity == Severity::Error && d.path == "/scenario/0/node");

@@ -112,7 +112,7 @@ private Q_SLOTS:
             makeNode("db", "database", {{"connections", std::int64_t{64}}})};
         t.links = {makeLink("users", "web"), makeLink("web", "cache"), makeLink("web", "db")};
         t.scenario.push_back(
-            {1.0, ActionType::Set, NodeId("cache"), "capacity_keys", std::int64_t{1200}});
+            {1.0, ActionType::Set, NodeId("cache"), "capacity_keys", std::int64_t{1200}, {}});
         const RunResults r = simulate(t);
         const double cacheReads = static_cast<double>(nodeOf(r, "cache").arrivals);
         const double misses = static_cast<double>(nodeOf(r, "db").arrivals);

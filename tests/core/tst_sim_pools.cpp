@@ -139,7 +139,7 @@ private Q_SLOTS:
     {
         // 4 instances hold 900 req/s (ceil(900 / 240) = 4); at 300 s the rate doubles.
         Topology t = pool(autoscaled(4), 900, 600);
-        t.scenario = {{300.0, ActionType::Set, NodeId("users"), "rate_rps", 1800.0}};
+        t.scenario = {{300.0, ActionType::Set, NodeId("users"), "rate_rps", 1800.0, {}}};
         const RunResults r = simulate(t);
         const auto& series = instancesSeries(r, "web");
         const double interval = r.timeseries.intervalS;
@@ -169,7 +169,7 @@ private Q_SLOTS:
     void drainsAfterTheCooldownWhenLoadFalls()
     {
         Topology t = pool(autoscaled(8), 1800, 600);
-        t.scenario = {{200.0, ActionType::Set, NodeId("users"), "rate_rps", 450.0}};
+        t.scenario = {{200.0, ActionType::Set, NodeId("users"), "rate_rps", 450.0, {}}};
         const RunResults r = simulate(t);
         const auto ins = eventsOf(r, EventKind::ScaledIn);
         QVERIFY(!ins.empty());

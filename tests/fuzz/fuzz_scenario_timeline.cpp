@@ -65,7 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const Node& n = t.nodes[in.ConsumeIntegralInRange<std::size_t>(0, t.nodes.size() - 1)];
         if (!in.ConsumeBool())
             instant = in.ConsumeFloatingPointInRange(0.0, t.simulation.durationS);
-        ScenarioAction a{instant, ActionType::Fail, n.id, {}, {}};
+        ScenarioAction a{instant, ActionType::Fail, n.id, {}, {}, {}};
         switch (in.ConsumeIntegralInRange(0, 3)) {
         case 0:
             break;
