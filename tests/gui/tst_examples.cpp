@@ -151,15 +151,20 @@ void TestExamples::everyExampleRunsItsScenario()
 
     // Every scenario step shows up as an event at its time.
     for (const auto& a : t.scenario) {
-        const char* type = a.action == ActionType::Fail      ? "node_failed"
-                           : a.action == ActionType::Recover ? "node_recovered"
-                           : a.action == ActionType::Set     ? "param_set"
-                           : a.action == ActionType::Purge   ? "purged"
-                                                             : "replica_promoted";
+        // A site step names no node: its event has an empty node (and the site in its detail).
+        const char* type = a.action == ActionType::Fail          ? "node_failed"
+                           : a.action == ActionType::Recover     ? "node_recovered"
+                           : a.action == ActionType::Set         ? "param_set"
+                           : a.action == ActionType::Purge       ? "purged"
+                           : a.action == ActionType::FailSite    ? "site_failed"
+                           : a.action == ActionType::RecoverSite ? "site_recovered"
+                                                                 : "replica_promoted";
         const auto e = findEvent(r, type, a.node.str(), a.atS);
         QVERIFY2(e, qPrintable(QStringLiteral("%1 %2 at %3").arg(QLatin1String(type)).arg(
                                    QString::fromStdString(a.node.str())).arg(a.atS)));
         EXPECT_NEAR("event time", num(*e, "t_s"), a.atS, 1e-6);
+        if (core::isSiteAction(a.action))
+            QVERIFY(e->at("detail").get<std::string>().starts_with(a.site + ":"));
     }
 }
 
