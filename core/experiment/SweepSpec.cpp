@@ -54,6 +54,7 @@ ParamValue typed(const std::string& text, const std::string& word, const ParamSp
 {
     switch (spec.type) {
     case ParamType::Choice:
+    case ParamType::Text: // a site name: check() below says whether it is one
         return word;
     case ParamType::Boolean:
         if (word == "true")

@@ -116,7 +116,7 @@ void KnobTable::fillParams(int row)
     paramBox->clear();
     if (const core::Node* n = firstMatch(m_topology, nodeBox->currentText()); n && n->spec())
         for (const core::ParamSpec& p : n->spec()->params)
-            if (p.name != "network")
+            if (p.name != "network" && p.name != "site") // placement, not capacity
                 paramBox->addItem(QString::fromStdString(p.name), QString::fromStdString(p.help));
     const int at = paramBox->findText(keep);
     paramBox->setCurrentIndex(at >= 0 ? at : 0);

@@ -141,7 +141,7 @@ private Q_SLOTS:
                              {"retry_backoff_ms", 100.0}}),
                    makeNode("web", "web_server")};
         t.links = {makeLink("users", "web")};
-        t.scenario = {{0, ActionType::Fail, NodeId("web"), {}, {}}};
+        t.scenario = {{0, ActionType::Fail, NodeId("web"), {}, {}, {}}};
         QVERIFY(!hasErrors(validate(t)));
         const RunResults r = simulate(t);
         const double failed = static_cast<double>(r.byReason.at("refused"));

@@ -160,6 +160,43 @@ private Q_SLOTS:
         QVERIFY(noticed);
     }
 
+    void aRetryKeepsTheUsersCachedAnswer()
+    {
+        // Retried 50-150 ms later, a request still holds the answer that failed it: retries
+        // barely help, the failures stay rate x (detect_s + ttl/2) as without them (a retry
+        // that drew a fresh answer each time would cut them to rate x (detect_s + ttl/3)).
+        Topology t = twoSites(100);
+        t.nodes[0].params["retries"] = std::int64_t{1};
+        t.nodes[0].params["retry_backoff_ms"] = 100.0;
+        const RunResults r = run(t);
+        const double expected = kRate * (kDetectS + kTtlS / 2);
+        qInfo("failed %llu after %llu retries, rate x (detect + ttl/2) = %.0f",
+              static_cast<unsigned long long>(r.failed), static_cast<unsigned long long>(r.retries),
+              expected);
+        QVERIFY(std::abs(static_cast<double>(r.failed) - expected) < 0.04 * expected);
+        QVERIFY(std::abs(static_cast<double>(r.retries) - static_cast<double>(r.failed)) <
+                0.01 * expected);
+    }
+
+    void aRetryAfterTheAnswerExpiredFollowsTheDns()
+    {
+        // Retried 30-90 s later (backoff x [0.5, 1.5)), past the 30 s TTL: the user looks the
+        // name up again and the DNS, which noticed long ago, sends it to the other site. Every
+        // request that failed is served on its retry; none fails in the end.
+        Topology t = twoSites(180);
+        t.nodes[0].params["retries"] = std::int64_t{1};
+        t.nodes[0].params["retry_backoff_ms"] = 60000.0;
+        const RunResults r = run(t);
+        const double firstTriesFailed = kRate * (kDetectS + kTtlS / 2);
+        qInfo("%llu retries (first tries failed: rate x (detect + ttl/2) = %.0f), %llu failed",
+              static_cast<unsigned long long>(r.retries), firstTriesFailed,
+              static_cast<unsigned long long>(r.failed));
+        QVERIFY(std::abs(static_cast<double>(r.retries) - firstTriesFailed) <
+                0.04 * firstTriesFailed);
+        QCOMPARE(r.failed, std::uint64_t{0});
+        QVERIFY(nodeOf(r, "web-us").arrivals >= r.retries);
+    }
+
     void asyncReplicationLosesTheWritesInFlight()
     {
         // 500 writes/s x 200 ms of lag = 100 acknowledged writes not yet at the replica.
