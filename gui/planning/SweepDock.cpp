@@ -59,8 +59,10 @@ const QColor kDockColors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28)
 using namespace sweep_dock_detail;
 
 SweepDock::SweepDock(QWidget* parent)
-    : QDockWidget(tr("Sweep"), parent), m_figure(new QComboBox), m_view(new QChartView),
-      m_chart(new QChart), m_progress(new QProgressBar), m_cancel(new QPushButton(tr("Cancel"))),
+    : QDockWidget(tr("Sweep"), parent), m_figure(new QComboBox), m_chart(new QChart),
+      // Built around our chart: a default QChartView makes its own, and setChart() releases
+      // the old one without deleting it (LeakSanitizer found it).
+      m_view(new QChartView(m_chart)), m_progress(new QProgressBar), m_cancel(new QPushButton(tr("Cancel"))),
       m_saveJson(new QPushButton(tr("Save JSON…"))), m_saveReport(new QPushButton(tr("Report…"))),
       m_status(new QLabel), m_thread(new ExperimentThread(this))
 {
@@ -70,7 +72,6 @@ SweepDock::SweepDock(QWidget* parent)
     // The legend beside the plot, not under it: the dock is short, the plot needs the height.
     m_chart->legend()->setAlignment(Qt::AlignRight);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
-    m_view->setChart(m_chart);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(220);
     auto* body = new QWidget;

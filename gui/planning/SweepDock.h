@@ -57,8 +57,8 @@ private:
     void saveReport();
 
     QComboBox* m_figure;
+    QChart* m_chart; // before m_view, which is built around it
     QChartView* m_view;
-    QChart* m_chart;
     QProgressBar* m_progress;
     QPushButton* m_cancel;
     QPushButton* m_saveJson;
