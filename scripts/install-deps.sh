@@ -3,7 +3,7 @@
 # Skips apt entirely when everything is already there, so repeated runs cost nothing.
 set -euo pipefail
 packages=(
-  build-essential cmake ninja-build ccache
+  build-essential cmake ninja-build ccache mold
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libqt6svg6
   libboost-graph-dev libspdlog-dev nlohmann-json3-dev libgl1-mesa-dev libbenchmark-dev
   xvfb xauth imagemagick poppler-utils librsvg2-bin fonts-dejavu-core
