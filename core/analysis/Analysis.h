@@ -1,25 +1,25 @@
 #pragma once
 
-#include "core/cost/Cost.h"
-#include "core/model/Diagnostic.h"
-#include "core/model/Topology.h"
-
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/cost/Cost.h"
+#include "core/model/Diagnostic.h"
+#include "core/model/Topology.h"
 
 namespace scalelab::core {
 
 /// A message queue's jobs: its backlog and the threads of its workers together are one
 /// c-server queue (M/M/c, or M/M/c/K with K = threads + capacity when the queue is bounded).
 struct JobEstimate {
-    double arrivalRps = 0;   ///< jobs published (accepted by the ack servers)
-    std::int64_t threads = 0;///< workers' threads together
-    double holdMs = 0;       ///< mean time a job holds a thread (own service + downstream)
-    double utilization = 0;  ///< offered: arrival x hold / threads (>= 1: the backlog grows)
-    double meanWaitMs = 0;   ///< in the backlog; +inf when unstable
-    double meanLatencyMs = 0;///< publish to completion; +inf when unstable
-    double meanBacklog = 0;  ///< jobs waiting, time average; +inf when unstable
+    double arrivalRps = 0;    ///< jobs published (accepted by the ack servers)
+    std::int64_t threads = 0; ///< workers' threads together
+    double holdMs = 0;        ///< mean time a job holds a thread (own service + downstream)
+    double utilization = 0;   ///< offered: arrival x hold / threads (>= 1: the backlog grows)
+    double meanWaitMs = 0;    ///< in the backlog; +inf when unstable
+    double meanLatencyMs = 0; ///< publish to completion; +inf when unstable
+    double meanBacklog = 0;   ///< jobs waiting, time average; +inf when unstable
     std::optional<double> dropFraction; ///< bounded queue: share of publishes refused
     bool stable = true;
 };
@@ -39,26 +39,26 @@ struct ShardEstimate {
 struct NodeEstimate {
     NodeId id;
     std::string kind;
-    bool source = false;       ///< a client: sends requests, serves none
-    bool reached = false;      ///< some client's traffic arrives here
-    double arrivalRps = 0;     ///< all requests arriving (reads + writes + DNS lookups)
+    bool source = false;   ///< a client: sends requests, serves none
+    bool reached = false;  ///< some client's traffic arrives here
+    double arrivalRps = 0; ///< all requests arriving (reads + writes + DNS lookups)
     double readRps = 0;
     double writeRps = 0;
-    double staticRps = 0;      ///< static assets (client.static_ratio)
-    std::int64_t servers = 0;  ///< workers / connections x instances (0 for a client)
+    double staticRps = 0;     ///< static assets (client.static_ratio)
+    std::int64_t servers = 0; ///< workers / connections x instances (0 for a client)
     /// Queueing kinds: instances of the pool (an autoscaled one: where it settles); 0 else.
     std::int64_t instances = 0;
-    double serviceMs = 0;      ///< mean time a server is held per request (mixed classes)
+    double serviceMs = 0; ///< mean time a server is held per request (mixed classes)
     /// Busy share of the servers: the offered load lambda S / c (>= 1 means saturated);
     /// with a queue limit, the carried load of the requests it accepts (< 1).
     double utilization = 0;
-    double offeredLoad = 0;    ///< lambda S / c, whether or not a queue limit turns some away
+    double offeredLoad = 0; ///< lambda S / c, whether or not a queue limit turns some away
     std::optional<double> rejectFraction; ///< with a queue limit: share of arrivals rejected
     double meanWaitMs = 0;
-    double meanResponseMs = 0; ///< wait + service (+ downstream for a blocking server)
-    bool stable = true;        ///< offered load < 1
-    std::optional<double> hitRatio; ///< caches: the hit ratio used (fixed or LRU estimate)
-    std::optional<JobEstimate> jobs; ///< message queues
+    double meanResponseMs = 0;         ///< wait + service (+ downstream for a blocking server)
+    bool stable = true;                ///< offered load < 1
+    std::optional<double> hitRatio;    ///< caches: the hit ratio used (fixed or LRU estimate)
+    std::optional<JobEstimate> jobs;   ///< message queues
     std::vector<ShardEstimate> shards; ///< sharded databases, in shard order
     /// Web servers with sessions: share of requests that find no session (a login).
     std::optional<double> sessionMissRatio;
@@ -83,8 +83,8 @@ struct Analysis {
     std::optional<double> endToEndMeanMs;
     std::optional<double> endToEndReadMs;
     std::optional<double> endToEndWriteMs;
-    std::optional<NodeId> bottleneck;   ///< the busiest node; none without load
-    double maxScale = 0;                ///< client rates can grow this many times; +inf without load
+    std::optional<NodeId> bottleneck; ///< the busiest node; none without load
+    double maxScale = 0;              ///< client rates can grow this many times; +inf without load
     std::vector<NodeId> singlePointsOfFailure;
     std::vector<Finding> findings;
     Cost cost; ///< price of the design's instances (the registry's or a price sheet's)

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/analysis/Analysis.h"
-
 #include <string>
 
 #include <nlohmann/json_fwd.hpp>
+
+#include "core/analysis/Analysis.h"
 
 namespace scalelab::core {
 

@@ -1,13 +1,12 @@
-#include "core/analysis/Analysis.h"
+#include <cmath>
 
+#include "core/analysis/Analysis.h"
 #include "core/analysis/FailureAnalysis.h"
 #include "core/analysis/Findings.h"
 #include "core/analysis/JobEstimate.h"
 #include "core/analysis/LoadModel.h"
 #include "core/analysis/RoutingPlan.h"
 #include "core/cost/Cost.h"
-
-#include <cmath>
 
 namespace scalelab::core {
 
@@ -57,8 +56,7 @@ Analysis analyze(const Topology& t)
     const TopologyIndex index(t);
     const RoutingPlan plan = buildRoutingPlan(t, index);
     if (!plan.acyclic) {
-        for (const auto& n : t.nodes)
-        {
+        for (const auto& n : t.nodes) {
             NodeEstimate e;
             e.id = n.id;
             e.kind = n.kind.str();
@@ -74,10 +72,10 @@ Analysis analyze(const Topology& t)
     estimateJobs(t, plan, a.nodes);
 
     using analyzer_detail::clientMean;
-    a.endToEndReadMs = clientMean(plan, load, [](const NodeRouting& r) { return r.readRatio; },
-                                  &load.readMs);
-    a.endToEndWriteMs = clientMean(plan, load,
-                                   [](const NodeRouting& r) { return 1.0 - r.readRatio; }, nullptr);
+    a.endToEndReadMs = clientMean(
+        plan, load, [](const NodeRouting& r) { return r.readRatio; }, &load.readMs);
+    a.endToEndWriteMs = clientMean(
+        plan, load, [](const NodeRouting& r) { return 1.0 - r.readRatio; }, nullptr);
     {
         double weight = 0, sum = 0;
         for (std::size_t i = 0; i < plan.nodes.size(); ++i) {

@@ -5,7 +5,8 @@
 
 namespace scalelab::core {
 
-std::vector<std::size_t> dominantClients(const TopologyIndex& index, const std::vector<double>& weight)
+std::vector<std::size_t> dominantClients(const TopologyIndex& index,
+                                         const std::vector<double>& weight)
 {
     const std::size_t n = weight.size();
     std::vector<std::size_t> clients;

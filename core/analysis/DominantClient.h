@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/model/TopologyIndex.h"
-
 #include <cstddef>
 #include <vector>
+
+#include "core/model/TopologyIndex.h"
 
 namespace scalelab::core {
 
@@ -14,6 +14,7 @@ namespace scalelab::core {
 /// Linear in the topology: clients are visited heaviest first over one shared visited set,
 /// since whatever a lighter client reaches through a node already seen, the heavier client
 /// that saw it reached too. (A search per client was quadratic: minutes for 50k clients.)
-std::vector<std::size_t> dominantClients(const TopologyIndex& index, const std::vector<double>& weight);
+std::vector<std::size_t> dominantClients(const TopologyIndex& index,
+                                         const std::vector<double>& weight);
 
 } // namespace scalelab::core

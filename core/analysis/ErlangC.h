@@ -14,10 +14,10 @@ double erlangC(std::int64_t servers, double offeredLoad);
 
 /// Steady-state figures of an M/M/c FIFO queue (times in the unit of `meanServiceTime`).
 struct QueueEstimate {
-    double utilization = 0;   ///< rho = lambda * S / c (>= 1 means saturated)
-    double probWait = 0;      ///< Erlang C
-    double meanWait = 0;      ///< Wq; +inf when unstable
-    double meanResponse = 0;  ///< Wq + S; +inf when unstable
+    double utilization = 0;     ///< rho = lambda * S / c (>= 1 means saturated)
+    double probWait = 0;        ///< Erlang C
+    double meanWait = 0;        ///< Wq; +inf when unstable
+    double meanResponse = 0;    ///< Wq + S; +inf when unstable
     double meanQueueLength = 0; ///< Lq = lambda * Wq (Little); +inf when unstable
     bool stable = true;
 };

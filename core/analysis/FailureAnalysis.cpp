@@ -326,8 +326,9 @@ private:
             double share = totals[read ? 0 : 1];
             double served = totals[read ? 2 : 3];
             const auto& shares = m_sharesTo[q];
-            const auto it = std::lower_bound(shares.begin(), shares.end(), v,
-                                             [](const BackendShare& b, std::size_t t) { return b.target < t; });
+            const auto it =
+                std::lower_bound(shares.begin(), shares.end(), v,
+                                 [](const BackendShare& b, std::size_t t) { return b.target < t; });
             if (it != shares.end() && it->target == v) {
                 const double p = read ? it->pRead : it->pWrite;
                 share -= p;
@@ -412,8 +413,7 @@ std::vector<std::size_t> singlePointsOfFailure(const Topology& t, const RoutingP
     return spof;
 }
 
-std::vector<std::size_t> singlePointsOfFailureByRemoval(const Topology& t,
-                                                        const RoutingPlan& plan)
+std::vector<std::size_t> singlePointsOfFailureByRemoval(const Topology& t, const RoutingPlan& plan)
 {
     const std::size_t n = t.nodes.size();
     std::vector<bool> down(n, false);

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/analysis/RoutingPlan.h"
-
 #include <vector>
+
+#include "core/analysis/RoutingPlan.h"
 
 namespace scalelab::core {
 

@@ -1,13 +1,13 @@
 #include "core/analysis/Findings.h"
 
-#include "core/analysis/models/AnalysisModel.h"
-
 #include <algorithm>
 #include <cmath>
 #include <map>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include "core/analysis/models/AnalysisModel.h"
 
 namespace scalelab::core {
 
@@ -107,8 +107,7 @@ void shardFindings(const RoutingPlan& plan, const Analysis& a, std::vector<Findi
 
 // A message queue whose workers cannot keep up: the backlog grows (or, bounded, the queue
 // stays full and refuses publishes); one that is hot: jobs wait long before a worker.
-void jobFindings(const Topology& t, const Analysis& a,
-                 std::vector<Finding>& out)
+void jobFindings(const Topology& t, const Analysis& a, std::vector<Finding>& out)
 {
     for (std::size_t i = 0; i < a.nodes.size(); ++i) {
         const NodeEstimate& e = a.nodes[i];
@@ -133,13 +132,13 @@ void jobFindings(const Topology& t, const Analysis& a,
                                   "publishes fail",
                                   t.nodes[i].integer("capacity"), *j.dropFraction * 100)
                     : std::string("its backlog grows without bound");
-            out.push_back({Severity::Error, e.id,
-                           fmt::format("The workers of '{}' cannot keep up: {:.3g} jobs/s "
-                                       "arrive, {} threads x {:.3g} ms finish about {:.3g} "
-                                       "jobs/s; {}.",
-                                       e.id.str(), j.arrivalRps, j.threads, j.holdMs, capacity,
-                                       consequence),
-                           remedy});
+            out.push_back(
+                {Severity::Error, e.id,
+                 fmt::format("The workers of '{}' cannot keep up: {:.3g} jobs/s "
+                             "arrive, {} threads x {:.3g} ms finish about {:.3g} "
+                             "jobs/s; {}.",
+                             e.id.str(), j.arrivalRps, j.threads, j.holdMs, capacity, consequence),
+                 remedy});
         } else if (j.utilization >= 0.8) {
             out.push_back({Severity::Warning, e.id,
                            fmt::format("The workers of '{}' are {} busy: jobs wait {:.3g} ms "
@@ -183,7 +182,8 @@ void sessionFindings(const Topology& t, const RoutingPlan& plan, const Analysis&
             misses += plan.nodes[i].sessionMissRatio * (a.nodes[i].readRps + a.nodes[i].writeRps);
             arrivals += a.nodes[i].readRps + a.nodes[i].writeRps;
         }
-        const double ratio = arrivals > 0 ? misses / arrivals : plan.nodes[servers.front()].sessionMissRatio;
+        const double ratio =
+            arrivals > 0 ? misses / arrivals : plan.nodes[servers.front()].sessionMissRatio;
         const Node& f = t.nodes[front];
         if (ratio > 1e-9) {
             out.push_back(
@@ -349,7 +349,8 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
             continue;
         for (std::size_t g : groups) {
             auto& entry = uncached[g];
-            if (std::find(entry.first.begin(), entry.first.end(), e.id.str()) == entry.first.end()) {
+            if (std::find(entry.first.begin(), entry.first.end(), e.id.str()) ==
+                entry.first.end()) {
                 entry.first.push_back(e.id.str());
                 entry.second.first += e.readRps;
                 entry.second.second += e.arrivalRps;
@@ -444,7 +445,8 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
 
     sessionFindings(t, plan, a, out);
 
-    if (std::none_of(out.begin(), out.end(), [](const Finding& f) { return findingRank(f.severity) < 2; })) {
+    if (std::none_of(out.begin(), out.end(),
+                     [](const Finding& f) { return findingRank(f.severity) < 2; })) {
         if (std::isfinite(a.maxScale) && a.bottleneck)
             add(Severity::Info, *a.bottleneck,
                 fmt::format("No node above 80% and no single point of failure. The load can "

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/analysis/ErlangC.h"
-
 #include <cstdint>
+
+#include "core/analysis/ErlangC.h"
 
 namespace scalelab::core {
 

@@ -1,10 +1,10 @@
 #include "core/analysis/JobEstimate.h"
 
-#include "core/analysis/ErlangC.h"
-#include "core/analysis/FiniteQueue.h"
-
 #include <cmath>
 #include <limits>
+
+#include "core/analysis/ErlangC.h"
+#include "core/analysis/FiniteQueue.h"
 
 namespace scalelab::core {
 
@@ -20,8 +20,8 @@ void estimateJobs(const Topology& t, const RoutingPlan& plan, std::vector<NodeEs
         double rate = 0; // jobs per ms the pool finishes with every thread busy
         for (std::size_t k : plan.index->consumers(i)) {
             const std::size_t w = plan.index->to(k);
-            const double hold = nodes[w].serviceMs > 0 ? nodes[w].serviceMs
-                                                       : plan.nodes[w].readServiceMs;
+            const double hold =
+                nodes[w].serviceMs > 0 ? nodes[w].serviceMs : plan.nodes[w].readServiceMs;
             j.threads += plan.nodes[w].servers;
             if (hold > 0 && std::isfinite(hold))
                 rate += static_cast<double>(plan.nodes[w].servers) / hold;

@@ -1,9 +1,9 @@
 #pragma once
 
+#include <vector>
+
 #include "core/analysis/Analysis.h"
 #include "core/analysis/RoutingPlan.h"
-
-#include <vector>
 
 namespace scalelab::core {
 

@@ -1,11 +1,11 @@
 #include "core/analysis/LoadModel.h"
 
-#include "core/analysis/ErlangC.h"
-#include "core/analysis/FiniteQueue.h"
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
+
+#include "core/analysis/ErlangC.h"
+#include "core/analysis/FiniteQueue.h"
 
 namespace scalelab::core {
 
@@ -32,15 +32,15 @@ ServiceMixture serviceMixture(double wRead, double hRead, double wWrite, double 
     const double pw = wWrite / total;
     const double ps = wStatic / total;
     ServiceMixture m;
-    m.mean = (pr > 0 ? pr * hRead : 0.0) + (pw > 0 ? pw * hWrite : 0.0) +
-             (ps > 0 ? ps * hStatic : 0.0);
+    m.mean =
+        (pr > 0 ? pr * hRead : 0.0) + (pw > 0 ? pw * hWrite : 0.0) + (ps > 0 ? ps * hStatic : 0.0);
     if (!std::isfinite(m.mean) || m.mean <= 0) {
         m.scv = scv;
         return m;
     }
-    const double second = (1 + scv) * ((pr > 0 ? pr * hRead * hRead : 0.0) +
-                                       (pw > 0 ? pw * hWrite * hWrite : 0.0) +
-                                       (ps > 0 ? ps * hStatic * hStatic : 0.0));
+    const double second =
+        (1 + scv) * ((pr > 0 ? pr * hRead * hRead : 0.0) + (pw > 0 ? pw * hWrite * hWrite : 0.0) +
+                     (ps > 0 ? ps * hStatic * hStatic : 0.0));
     m.scv = std::max(0.0, second / (m.mean * m.mean) - 1.0);
     return m;
 }
@@ -91,10 +91,10 @@ std::int64_t serversAt(const NodeRouting& r, double arrivalRps, double holdMs)
 {
     if (!r.autoscale)
         return r.servers;
-    const double work = arrivalRps * holdMs / 1000.0 /
-                        (static_cast<double>(r.workers) * r.targetUtilization);
-    const double wanted = std::isfinite(work) ? std::ceil(work - 1e-9)
-                                              : static_cast<double>(r.maxInstances);
+    const double work =
+        arrivalRps * holdMs / 1000.0 / (static_cast<double>(r.workers) * r.targetUtilization);
+    const double wanted =
+        std::isfinite(work) ? std::ceil(work - 1e-9) : static_cast<double>(r.maxInstances);
     const double instances = std::clamp(wanted, static_cast<double>(r.minInstances),
                                         static_cast<double>(r.maxInstances));
     return r.workers * static_cast<std::int64_t>(instances);
@@ -132,12 +132,13 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
         // server's rejections are estimated from its own service time here.)
         double accepted = 1.0;
         if (applyQueueLimits && r.isQueue && r.queueLimit > 0) {
-            const ServiceMixture own = serviceMixture(lamR[i], r.readServiceMs, lamW[i],
-                                                      r.writeServiceMs, r.serviceScv, lamS[i],
-                                                      r.readServiceMs);
+            const ServiceMixture own =
+                serviceMixture(lamR[i], r.readServiceMs, lamW[i], r.writeServiceMs, r.serviceScv,
+                               lamS[i], r.readServiceMs);
             const double arrivals = lamR[i] + lamW[i] + lamS[i];
             accepted = 1.0 - mmck(arrivals, own.mean / 1000.0, serversAt(r, arrivals, own.mean),
-                                  r.queueLimit, own.scv).probReject;
+                                  r.queueLimit, own.scv)
+                                 .probReject;
         }
         for (const auto& call : r.calls) {
             lamR[call.target] += lamR[i] * call.pRead * accepted;

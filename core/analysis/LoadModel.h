@@ -1,9 +1,9 @@
 #pragma once
 
+#include <vector>
+
 #include "core/analysis/Analysis.h"
 #include "core/analysis/RoutingPlan.h"
-
-#include <vector>
 
 namespace scalelab::core {
 
@@ -11,7 +11,7 @@ namespace scalelab::core {
 /// with every client's rate multiplied by `scale`.
 struct LoadState {
     std::vector<NodeEstimate> nodes;
-    std::vector<double> readMs;  ///< mean time from arriving at a node to its answer, reads
+    std::vector<double> readMs; ///< mean time from arriving at a node to its answer, reads
     std::vector<double> writeMs;
     std::vector<double> staticMs; ///< static assets
 };

@@ -1,16 +1,16 @@
 #include "core/analysis/RoutingPlan.h"
 
-#include "core/analysis/CacheHitEstimate.h"
-#include "core/analysis/DominantClient.h"
-#include "core/analysis/ShardEstimate.h"
-#include "core/analysis/models/AnalysisModel.h"
-#include "core/model/KindRegistry.h"
-
 #include <algorithm>
 #include <deque>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/topological_sort.hpp>
+
+#include "core/analysis/CacheHitEstimate.h"
+#include "core/analysis/DominantClient.h"
+#include "core/analysis/ShardEstimate.h"
+#include "core/analysis/models/AnalysisModel.h"
+#include "core/model/KindRegistry.h"
 
 namespace scalelab::core {
 
@@ -76,9 +76,11 @@ void setHitRatios(const Topology& t, const TopologyIndex& index, RoutingPlan& pl
     const std::vector<std::size_t> dominant = dominantClients(index, reads);
     for (std::size_t v = 0; v < n; ++v) {
         const std::size_t c = dominant[v];
-        if (c != TopologyIndex::kNone && plan.nodes[v].traits.lru && t.nodes[v].integer("capacity_keys") > 0)
-            plan.nodes[v].hitRatio = lruHitRatio(t.nodes[c].integer("key_space"), t.nodes[c].number("key_skew"),
-                                                 t.nodes[v].integer("capacity_keys"));
+        if (c != TopologyIndex::kNone && plan.nodes[v].traits.lru &&
+            t.nodes[v].integer("capacity_keys") > 0)
+            plan.nodes[v].hitRatio =
+                lruHitRatio(t.nodes[c].integer("key_space"), t.nodes[c].number("key_skew"),
+                            t.nodes[v].integer("capacity_keys"));
     }
     // CDNs: fixed, or the TTL estimate over the objects of the clients that send to them
     // (a CDN's static rate is exact: clients send it their static requests directly).
@@ -132,7 +134,8 @@ void setSessionMisses(const Topology& t, const TopologyIndex& index, RoutingPlan
             continue;
         const std::string state = node.text("session_state");
         if (state == "shared") {
-            if (const std::size_t k = index.downstream(i).sessionStore(); k != TopologyIndex::kNone) {
+            if (const std::size_t k = index.downstream(i).sessionStore();
+                k != TopologyIndex::kNone) {
                 r.sessionStore = static_cast<std::ptrdiff_t>(index.to(k));
                 r.sessionMissRatio = 0;
             }
@@ -157,7 +160,8 @@ void setSessionMisses(const Topology& t, const TopologyIndex& index, RoutingPlan
             for (std::size_t b : index.out(lb)) {
                 const Node& backend = t.nodes[index.to(b)];
                 const KindSpec* spec = backend.spec();
-                if (!spec || !spec->param("session_state") || backend.text("session_state") != "local")
+                if (!spec || !spec->param("session_state") ||
+                    backend.text("session_state") != "local")
                     continue;
                 const double share = weighted ? t.links[b].weight() : 1.0;
                 local += share;

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/model/Topology.h"
-#include "core/model/TopologyIndex.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <vector>
+
+#include "core/model/Topology.h"
+#include "core/model/TopologyIndex.h"
 
 namespace scalelab::core {
 
@@ -24,27 +24,27 @@ struct RoutedCall {
 
 /// How one node serves and forwards requests, derived once from the topology.
 struct NodeRouting {
-    KindTraits traits;        ///< the kind's traits (none for an unknown kind)
-    bool isClient = false;    ///< a source of requests (traits.source)
-    bool isQueue = false;     ///< a c-server FIFO queue (traits.queueing)
-    bool blocking = false;    ///< a worker is held until the downstream calls return
-    std::int64_t servers = 1;     ///< workers x instances (a pool is one station)
-    std::int64_t workers = 1;     ///< servers of one instance
-    std::int64_t instances = 1;   ///< as configured; an autoscaled pool is sized by its load
+    KindTraits traits;          ///< the kind's traits (none for an unknown kind)
+    bool isClient = false;      ///< a source of requests (traits.source)
+    bool isQueue = false;       ///< a c-server FIFO queue (traits.queueing)
+    bool blocking = false;      ///< a worker is held until the downstream calls return
+    std::int64_t servers = 1;   ///< workers x instances (a pool is one station)
+    std::int64_t workers = 1;   ///< servers of one instance
+    std::int64_t instances = 1; ///< as configured; an autoscaled pool is sized by its load
     bool autoscale = false;
     std::int64_t minInstances = 1;
     std::int64_t maxInstances = 1;
     double targetUtilization = 0.6;
     std::int64_t queueLimit = 0; ///< waiting room; 0 = unbounded
-    double readServiceMs = 0; ///< own mean service time of a read, after engine and speed
+    double readServiceMs = 0;    ///< own mean service time of a read, after engine and speed
     double writeServiceMs = 0;
-    double serviceScv = 1;    ///< squared coefficient of variation of the own service time
-    double rateRps = 0;       ///< clients: requests per second sent
-    double readRatio = 0;     ///< clients
-    double staticRatio = 0;   ///< clients: share of static requests (the rest read or write)
-    bool hasEntry = false;    ///< clients: sends its requests somewhere (not only to DNS)
-    double hitRatio = -1;     ///< caches: fraction of reads answered (CDNs: of static
-                              ///< requests); -1 for other kinds
+    double serviceScv = 1;  ///< squared coefficient of variation of the own service time
+    double rateRps = 0;     ///< clients: requests per second sent
+    double readRatio = 0;   ///< clients
+    double staticRatio = 0; ///< clients: share of static requests (the rest read or write)
+    bool hasEntry = false;  ///< clients: sends its requests somewhere (not only to DNS)
+    double hitRatio = -1;   ///< caches: fraction of reads answered (CDNs: of static
+                            ///< requests); -1 for other kinds
     /// Clients behind a geo DNS: the entries of other sites, best first, that its users
     /// are sent to once the DNS noticed its own entry down (node indices).
     std::vector<std::size_t> entryFallbacks;

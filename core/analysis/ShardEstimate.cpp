@@ -1,9 +1,9 @@
 #include "core/analysis/ShardEstimate.h"
 
-#include "core/analysis/DominantClient.h"
-
 #include <algorithm>
 #include <cmath>
+
+#include "core/analysis/DominantClient.h"
 
 namespace scalelab::core {
 
@@ -26,8 +26,9 @@ std::vector<double> shardShares(const ShardMap& map, std::uint64_t keySpace, dou
         const double from = static_cast<double>(exact) + 0.5;
         const double to = static_cast<double>(keySpace) + 0.5;
         const auto integral = [skew](double a, double b) {
-            return std::abs(skew - 1.0) < 1e-12 ? std::log(b / a)
-                                                : (std::pow(b, 1 - skew) - std::pow(a, 1 - skew)) / (1 - skew);
+            return std::abs(skew - 1.0) < 1e-12
+                       ? std::log(b / a)
+                       : (std::pow(b, 1 - skew) - std::pow(a, 1 - skew)) / (1 - skew);
         };
         for (std::uint64_t i = 0; i < kTailSample; ++i) {
             const double a = from + (to - from) * static_cast<double>(i) / kTailSample;
@@ -46,9 +47,10 @@ std::vector<double> shardShares(const ShardMap& map, std::uint64_t keySpace, dou
 ShardMap shardMapOf(const Topology& t, const TopologyIndex& index, std::size_t node)
 {
     const Node& config = t.nodes[index.groupMaster(node)];
-    return ShardMap(static_cast<std::uint32_t>(std::max<std::int64_t>(1, config.integer("shards"))),
-                    config.text("sharding"),
-                    static_cast<std::uint32_t>(std::max<std::int64_t>(1, config.integer("virtual_nodes"))));
+    return ShardMap(
+        static_cast<std::uint32_t>(std::max<std::int64_t>(1, config.integer("shards"))),
+        config.text("sharding"),
+        static_cast<std::uint32_t>(std::max<std::int64_t>(1, config.integer("virtual_nodes"))));
 }
 
 void setShardShares(const Topology& t, const TopologyIndex& index, RoutingPlan& plan)
@@ -82,7 +84,8 @@ void setShardShares(const Topology& t, const TopologyIndex& index, RoutingPlan& 
         if (c == TopologyIndex::kNone) {
             r.shardShares.assign(map.shards(), 1.0 / map.shards());
         } else {
-            const auto keys = static_cast<std::uint64_t>(std::max<std::int64_t>(1, t.nodes[c].integer("key_space")));
+            const auto keys = static_cast<std::uint64_t>(
+                std::max<std::int64_t>(1, t.nodes[c].integer("key_space")));
             const double skew = t.nodes[c].number("key_skew");
             r.shardShares = shardShares(map, keys, skew);
             // The hottest key (key 1) alone: the celebrity of the celebrity problem.

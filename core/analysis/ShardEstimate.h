@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/analysis/RoutingPlan.h"
-#include "core/model/ShardMap.h"
-
 #include <cstdint>
 #include <vector>
+
+#include "core/analysis/RoutingPlan.h"
+#include "core/model/ShardMap.h"
 
 namespace scalelab::core {
 

@@ -38,8 +38,8 @@ nlohmann::ordered_json replicationsJson(const ReplicatedRun& run, const Topology
     doc["mean"] = run.stats.meanDocument();
     doc["ci95"] = run.stats.ci95Document();
     if (!topology.goals.empty())
-        doc["goals"] = nlohmann::ordered_json(
-            goalsToJson(checkGoals(topology.goals, sim::resultsFromDocument(nlohmann::json(doc["mean"])))));
+        doc["goals"] = nlohmann::ordered_json(goalsToJson(
+            checkGoals(topology.goals, sim::resultsFromDocument(nlohmann::json(doc["mean"])))));
     return doc;
 }
 

@@ -94,7 +94,8 @@ nlohmann::ordered_json sweepPoint(const SweepDesign& design, std::size_t point,
     const auto& goals = design.base().goals;
     if (!goals.empty()) {
         bool met = true;
-        for (const GoalResult& g : checkGoals(goals, sim::resultsFromDocument(nlohmann::json(stats.meanDocument()))))
+        for (const GoalResult& g :
+             checkGoals(goals, sim::resultsFromDocument(nlohmann::json(stats.meanDocument()))))
             met = met && g.met;
         p["goals_met"] = met;
     }

@@ -1,10 +1,10 @@
 #include "core/goals/GoalCatalog.h"
 
-#include "core/sim/Results.h"
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
+
+#include "core/sim/Results.h"
 
 namespace scalelab::core {
 

@@ -20,7 +20,7 @@ std::string_view toString(GoalBound bound); ///< "upper" | "lower"
 /// One goal a `.scalelab` file may set in its `goals` object, and where its value is
 /// read in a run's results (`metric` names the same place in `scalelab-results/1`).
 struct GoalSpec {
-    std::string name;   ///< "p99_ms"
+    std::string name; ///< "p99_ms"
     GoalBound bound = GoalBound::Upper;
     std::string metric; ///< where the value comes from, for docs and the GUI ("latency_ms.p99")
     std::string unit;   ///< "ms", "req/s", "" ...

@@ -1,12 +1,12 @@
 #include "core/goals/GoalCheck.h"
 
-#include "core/goals/GoalCatalog.h"
-#include "core/util/NearestName.h"
+#include <cmath>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <cmath>
+#include "core/goals/GoalCatalog.h"
+#include "core/util/NearestName.h"
 
 namespace scalelab::core {
 
@@ -78,22 +78,24 @@ Diagnostics validateGoals(const Topology& topology)
     for (const auto& [name, target] : topology.goals) {
         const GoalSpec* spec = catalog.find(name);
         if (!spec) {
-            out.push_back({Severity::Error, goalPath(name),
-                           fmt::format("unknown goal '{}'{}", name,
-                                       didYouMean(name, catalog.names())),
-                           {}});
+            out.push_back(
+                {Severity::Error,
+                 goalPath(name),
+                 fmt::format("unknown goal '{}'{}", name, didYouMean(name, catalog.names())),
+                 {}});
             continue;
         }
         if (!std::isfinite(target))
             continue; // the validator already says "must be a finite number"
         if (target < spec->min || target > spec->max) {
             const std::string range =
-                std::isinf(spec->max)
-                    ? fmt::format(">= {}", formatTarget(spec->min))
-                    : fmt::format("between {} and {}", formatTarget(spec->min),
-                                  formatTarget(spec->max));
-            out.push_back({Severity::Error, goalPath(name),
-                           fmt::format("must be {}, got {}", range, formatTarget(target)), {}});
+                std::isinf(spec->max) ? fmt::format(">= {}", formatTarget(spec->min))
+                                      : fmt::format("between {} and {}", formatTarget(spec->min),
+                                                    formatTarget(spec->max));
+            out.push_back({Severity::Error,
+                           goalPath(name),
+                           fmt::format("must be {}, got {}", range, formatTarget(target)),
+                           {}});
         }
     }
     return out;

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "core/model/Diagnostic.h"
-#include "core/model/Topology.h"
-
-#include <nlohmann/json_fwd.hpp>
-
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/model/Diagnostic.h"
+#include "core/model/Topology.h"
 
 namespace scalelab::core {
 
@@ -33,7 +33,6 @@ std::vector<GoalResult> checkGoals(const std::map<std::string, double>& goals,
 
 /// [{name, target, actual, met, bound}] — `actual` is null when the metric is missing.
 nlohmann::json goalsToJson(const std::vector<GoalResult>& results);
-
 
 /// Unknown goal names (with "did you mean"), and targets outside a goal's sensible range
 /// (an availability of 99 instead of 0.99). Paths are /goals/NAME.

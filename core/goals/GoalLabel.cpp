@@ -1,10 +1,10 @@
 #include "core/goals/GoalLabel.h"
 
-#include "core/goals/GoalCatalog.h"
-
 #include <array>
 #include <string_view>
 #include <utility>
+
+#include "core/goals/GoalCatalog.h"
 
 namespace scalelab::core {
 

@@ -1,9 +1,9 @@
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include "core/model/Topology.h"
 #include "core/sim/Results.h"
-
-#include <nlohmann/json.hpp>
 
 namespace scalelab::core {
 

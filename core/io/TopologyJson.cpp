@@ -1,10 +1,5 @@
 #include "core/io/TopologyJson.h"
 
-#include "core/io/JsonDepth.h"
-#include "core/model/KindRegistry.h"
-#include "core/util/NearestName.h"
-#include "core/validation/Limits.h"
-
 #include <charconv>
 #include <cmath>
 #include <filesystem>
@@ -14,6 +9,11 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include "core/io/JsonDepth.h"
+#include "core/model/KindRegistry.h"
+#include "core/util/NearestName.h"
+#include "core/validation/Limits.h"
 
 namespace scalelab::core {
 
@@ -28,8 +28,10 @@ constexpr int kMaxDepth = 64;
 std::string describe(const json& value)
 {
     switch (value.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return value.get<bool>() ? "true" : "false";
+    case json::value_t::null:
+        return "null";
+    case json::value_t::boolean:
+        return value.get<bool>() ? "true" : "false";
     case json::value_t::string: {
         std::string s = value.get<std::string>();
         if (s.size() > 40)
@@ -38,10 +40,14 @@ std::string describe(const json& value)
     }
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return value.dump();
-    case json::value_t::array: return "an array";
-    case json::value_t::object: return "an object";
-    default: return "a value of another type";
+    case json::value_t::number_float:
+        return value.dump();
+    case json::value_t::array:
+        return "an array";
+    case json::value_t::object:
+        return "an object";
+    default:
+        return "a value of another type";
     }
 }
 
@@ -66,7 +72,8 @@ public:
 
     void error(std::string path, std::string message, std::string node = {})
     {
-        diagnostics.push_back({Severity::Error, std::move(path), std::move(message), std::move(node)});
+        diagnostics.push_back(
+            {Severity::Error, std::move(path), std::move(message), std::move(node)});
     }
     void warning(std::string path, std::string message, std::string node = {})
     {
@@ -82,7 +89,8 @@ public:
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (std::find(known.begin(), known.end(), it.key()) != known.end())
                 continue;
-            std::string msg = fmt::format("unknown key '{}'{}", it.key(), didYouMean(it.key(), known));
+            std::string msg =
+                fmt::format("unknown key '{}'{}", it.key(), didYouMean(it.key(), known));
             const std::string where = path + "/" + pointerEscape(it.key());
             if (unknownIsError)
                 error(where, std::move(msg));
@@ -188,7 +196,8 @@ public:
         if (auto w = number(sim, "warmup_s", path))
             out.warmupS = *w;
         if (auto it = sim.find("seed"); it != sim.end()) {
-            if (it->is_number_unsigned() || (it->is_number_integer() && it->get<std::int64_t>() >= 0))
+            if (it->is_number_unsigned() ||
+                (it->is_number_integer() && it->get<std::int64_t>() >= 0))
                 out.seed = it->get<std::uint64_t>();
             else
                 error(path + "/seed", "must be an integer >= 0, got " + describe(*it));
@@ -203,8 +212,8 @@ public:
         }
         for (auto it = params.begin(); it != params.end(); ++it) {
             const ParamSpec* p = spec ? spec->param(it.key()) : nullptr;
-            if (auto v = paramValue(it.value(), p, path + "/" + pointerEscape(it.key()),
-                                    node.id.str()))
+            if (auto v =
+                    paramValue(it.value(), p, path + "/" + pointerEscape(it.key()), node.id.str()))
                 node.params[it.key()] = *v;
         }
     }
@@ -270,8 +279,9 @@ public:
             if (const LinkKindSpec* spec = registry.findLinkKind(*kind))
                 link.kind = spec->kind;
             else
-                error(path + "/kind", fmt::format("must be one of {}, got \"{}\"",
-                                                  fmt::join(registry.linkKindNames(), ", "), *kind));
+                error(path + "/kind",
+                      fmt::format("must be one of {}, got \"{}\"",
+                                  fmt::join(registry.linkKindNames(), ", "), *kind));
         }
         for (const auto& p : spec.params)
             if (auto it = item.find(p.name); it != item.end())
@@ -359,7 +369,8 @@ public:
             if (it->is_number())
                 out[it.key()] = it->get<double>();
             else
-                error("/goals/" + pointerEscape(it.key()), "must be a number, got " + describe(*it));
+                error("/goals/" + pointerEscape(it.key()),
+                      "must be a number, got " + describe(*it));
         }
     }
 
@@ -492,8 +503,8 @@ std::optional<json> parseJson(std::string_view text, Reader& reader)
         if (duplicates.found.empty())
             return root;
         for (const auto& [where, key] : duplicates.found)
-            reader.error(where, fmt::format("duplicate key '{}': each key may appear once",
-                                            shortened(key)));
+            reader.error(
+                where, fmt::format("duplicate key '{}': each key may appear once", shortened(key)));
     } catch (const json::parse_error& e) {
         const TextPosition where = positionOfByte(text, e.byte == 0 ? 0 : e.byte - 1);
         std::string what = e.what();
@@ -533,10 +544,10 @@ LoadResult loadTopology(std::string_view text)
         result.diagnostics = std::move(reader.diagnostics);
         return result;
     }
-    reader.checkKeys(*root, "",
-                     {"format", "name", "description", "simulation", "nodes", "links", "scenario",
-                      "goals"},
-                     false);
+    reader.checkKeys(
+        *root, "",
+        {"format", "name", "description", "simulation", "nodes", "links", "scenario", "goals"},
+        false);
     if (auto format = reader.string(*root, "format", "", false)) {
         const std::string prefix = std::string(kFormatName) + "/";
         int version = 0;
@@ -563,8 +574,8 @@ LoadResult loadTopology(std::string_view text)
             return result;
         }
     } else if (!root->contains("format")) {
-        reader.warning("/format", fmt::format("missing; read as \"{}/{}\"", kFormatName,
-                                              kFormatVersion));
+        reader.warning("/format",
+                       fmt::format("missing; read as \"{}/{}\"", kFormatName, kFormatVersion));
     }
 
     Topology topology;

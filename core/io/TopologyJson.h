@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/model/Diagnostic.h"
-#include "core/model/Topology.h"
-
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/model/Diagnostic.h"
+#include "core/model/Topology.h"
 
 namespace scalelab::core {
 

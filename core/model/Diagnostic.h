@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/model/Ids.h"
-
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "core/model/Ids.h"
 
 namespace scalelab::core {
 
@@ -16,7 +16,9 @@ enum class Severity { Error, Warning, Info };
 /// "error", "warning", "info" (as JSON and the reports write it).
 inline const char* toString(Severity severity)
 {
-    return severity == Severity::Error ? "error" : severity == Severity::Warning ? "warning" : "info";
+    return severity == Severity::Error     ? "error"
+           : severity == Severity::Warning ? "warning"
+                                           : "info";
 }
 
 /// One problem found in a file or a topology, located by a JSON pointer.
@@ -31,13 +33,16 @@ struct Diagnostic {
     }
 
     Severity severity = Severity::Error;
-    std::string path;    ///< "/nodes/3/params/workers", "" for the whole document
-    std::string message; ///< "must be an integer >= 1, got -2"
-    std::string nodeId;  ///< the node concerned, when there is one (the GUI selects it)
+    std::string path;            ///< "/nodes/3/params/workers", "" for the whole document
+    std::string message;         ///< "must be an integer >= 1, got -2"
+    std::string nodeId;          ///< the node concerned, when there is one (the GUI selects it)
     std::optional<LinkKey> link; ///< the link concerned, when there is one
 
     /// "/nodes/3/params/workers: must be an integer >= 1, got -2"
-    std::string toString() const { return (path.empty() ? std::string("/") : path) + ": " + message; }
+    std::string toString() const
+    {
+        return (path.empty() ? std::string("/") : path) + ": " + message;
+    }
 };
 
 using Diagnostics = std::vector<Diagnostic>;

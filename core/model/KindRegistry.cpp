@@ -23,7 +23,7 @@ ParamSpec real(std::string name, double def, double min, double max, std::string
 ParamSpec choice(std::string name, std::string def, std::vector<std::string> choices,
                  std::string help)
 {
-    return {std::move(name), ParamType::Choice, "", std::move(def), 0, 0, false,
+    return {std::move(name),    ParamType::Choice, "", std::move(def), 0, 0, false,
             std::move(choices), std::move(help)};
 }
 
@@ -86,8 +86,8 @@ std::vector<ParamSpec> queueParams(const char* serversName, std::int64_t servers
         params.push_back(real("service_ms", *serviceMs, 0, 3.6e6, "ms", "Mean service time"));
     params.push_back(choice("service_dist", "exponential", {"exponential", "constant", "lognormal"},
                             "Distribution of service times"));
-    params.push_back(real("service_cv", 1.0, 0, 10, "",
-                          "Coefficient of variation of a lognormal service time"));
+    params.push_back(
+        real("service_cv", 1.0, 0, 10, "", "Coefficient of variation of a lognormal service time"));
     params.push_back(real("speed", 1.0, 0, 1000, "x",
                           "Hardware speed: service times are divided by it (vertical scaling)",
                           true));
@@ -214,7 +214,8 @@ std::vector<KindSpec> builtinKinds()
     lb.serversParam = "workers";
     lb.params = concat(
         queueParams("workers", 64, 0.0),
-        choice("algorithm", "round_robin", {"round_robin", "random", "least_connections", "weighted"},
+        choice("algorithm", "round_robin",
+               {"round_robin", "random", "least_connections", "weighted"},
                "How the next backend is chosen"),
         real("health_check_interval_s", 2, 0.01, 3600, "s",
              "Time between health checks of each backend", true),
@@ -222,7 +223,8 @@ std::vector<KindSpec> builtinKinds()
                 "Failed checks in a row before a backend is taken out"),
         integer("healthy_threshold", 2, 1, 100, "checks",
                 "Passed checks in a row before a recovered backend is put back"),
-        boolean("retry_on_failure", false, "Retry a request once on another backend when one fails"),
+        boolean("retry_on_failure", false,
+                "Retry a request once on another backend when one fails"),
         boolean("sticky_sessions", false,
                 "Pin each user to the backend of their first request while it is in rotation"));
     lb.sends = {{LinkKind::Request, {"web_server", "load_balancer"}}};
@@ -235,19 +237,20 @@ std::vector<KindSpec> builtinKinds()
     web.traits.queueing = true;
     web.traits.application = true;
     web.serversParam = "workers";
-    web.params = concat(queueParams("workers", 8, 20.0),
-                        choice("concurrency_model", "async", {"async", "blocking"},
-                               "async: a worker is busy for its own service only; blocking: held "
-                               "until downstream calls return"),
-                        choice("session_state", "none", {"none", "local", "shared"},
-                               "none: sessions not modelled; local: kept on the server where "
-                               "the user logged in; shared: read from its session store on "
-                               "every request"),
-                        real("login_ms", 50, 0, 3.6e6, "ms",
-                             "Extra service of a request that finds no session (the user logs "
-                             "in again)"),
-                        boolean("cancel_on_timeout", false,
-                                "Drop a request whose client already gave up instead of serving it"));
+    web.params =
+        concat(queueParams("workers", 8, 20.0),
+               choice("concurrency_model", "async", {"async", "blocking"},
+                      "async: a worker is busy for its own service only; blocking: held "
+                      "until downstream calls return"),
+               choice("session_state", "none", {"none", "local", "shared"},
+                      "none: sessions not modelled; local: kept on the server where "
+                      "the user logged in; shared: read from its session store on "
+                      "every request"),
+               real("login_ms", 50, 0, 3.6e6, "ms",
+                    "Extra service of a request that finds no session (the user logs "
+                    "in again)"),
+               boolean("cancel_on_timeout", false,
+                       "Drop a request whose client already gave up instead of serving it"));
     web.sends = {{LinkKind::Request, {"web_server", "load_balancer", "cache", "database"}},
                  {LinkKind::Session, {"cache", "database"}}};
     // Message queues: a share of requests publish a job and return after the queue's ack.
@@ -274,26 +277,25 @@ std::vector<KindSpec> builtinKinds()
     cache.defaultCostPerHour = 0.15;
     kinds.push_back(std::move(cache));
 
-    KindSpec db = kind("database", "Database",
-                       "Stores the data; a master takes writes, replicas serve reads",
-                       KindRole::Database, Network::Private);
+    KindSpec db =
+        kind("database", "Database", "Stores the data; a master takes writes, replicas serve reads",
+             KindRole::Database, Network::Private);
     db.traits.queueing = true;
     db.traits.dataStore = true;
     db.serversParam = "connections";
-    db.params = concat(
-        queueParams("connections", 16, std::nullopt),
-        real("read_ms", 5, 0, 3.6e6, "ms", "Mean service time of a read"),
-        real("write_ms", 10, 0, 3.6e6, "ms", "Mean service time of a write"),
-        choice("role", "master", {"master", "replica"},
-               "A master takes writes; a replica copies them and serves reads"),
-        choice("engine", "relational", {"relational", "nosql"},
-               "relational: joins, slower; nosql: key-value access, reads x0.4 and "
-               "writes x0.6 the service time"),
-        choice("failover", "auto", {"auto", "manual"},
-               "auto: a replica is promoted when the master fails; manual: only by "
-               "a promote action"),
-        real("detect_s", 5, 0, 3600, "s", "Time to notice that the master is down"),
-        real("promote_s", 5, 0, 3600, "s", "Time to promote the chosen replica"));
+    db.params = concat(queueParams("connections", 16, std::nullopt),
+                       real("read_ms", 5, 0, 3.6e6, "ms", "Mean service time of a read"),
+                       real("write_ms", 10, 0, 3.6e6, "ms", "Mean service time of a write"),
+                       choice("role", "master", {"master", "replica"},
+                              "A master takes writes; a replica copies them and serves reads"),
+                       choice("engine", "relational", {"relational", "nosql"},
+                              "relational: joins, slower; nosql: key-value access, reads x0.4 and "
+                              "writes x0.6 the service time"),
+                       choice("failover", "auto", {"auto", "manual"},
+                              "auto: a replica is promoted when the master fails; manual: only by "
+                              "a promote action"),
+                       real("detect_s", 5, 0, 3600, "s", "Time to notice that the master is down"),
+                       real("promote_s", 5, 0, 3600, "s", "Time to promote the chosen replica"));
     db.sends = {{LinkKind::Replication, {"database"}}};
     // Sharding (issue 15): keys split over stations; replicas follow their master's count.
     db.params.push_back(integer("shards", 1, 1, 1024, "",
@@ -319,8 +321,9 @@ std::vector<KindSpec> builtinKinds()
     cdn.serversParam = "workers";
     cdn.params = concat(
         queueParams("workers", 10000, 1.0),
-        real("hit_ratio", 0.95, 0, 1, "", "Fraction of static requests answered at the edge "
-                                          "(when ttl_s is 0)"),
+        real("hit_ratio", 0.95, 0, 1, "",
+             "Fraction of static requests answered at the edge "
+             "(when ttl_s is 0)"),
         real("ttl_s", 0, 0, 1e7, "s",
              "When > 0, an object fetched on a miss is kept this long: the hit ratio emerges "
              "from the objects' popularity"),

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/model/KindSpec.h"
-
 #include <optional>
 #include <string_view>
 #include <vector>
+
+#include "core/model/KindSpec.h"
 
 namespace scalelab::core {
 

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "core/model/LinkKind.h"
-#include "core/model/ParamSpec.h"
-#include "core/model/Scenario.h"
-
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/model/LinkKind.h"
+#include "core/model/ParamSpec.h"
+#include "core/model/Scenario.h"
 
 namespace scalelab::core {
 
@@ -32,16 +32,16 @@ inline constexpr std::size_t kKindRoleCount = 10;
 
 /// What the rest of the program asks about a kind instead of testing its name.
 struct KindTraits {
-    bool source = false;     ///< generates requests (has rate_rps, key_space); receives none
-    bool queueing = false;   ///< a c-server FIFO station (servers, service time, queue limit)
-    bool resolver = false;   ///< clients look the name up here before their request (DNS)
-    bool balancer = false;   ///< spreads each request over one of its backends
-    bool application = false;///< serves, then calls next tiers, its cache and its data store
-    bool cacheAside = false; ///< asked for reads before the data store; writes invalidate it
-    bool dataStore = false;  ///< holds the data: reads and writes, master/replica groups
-    bool lru = false;        ///< can hold an LRU over the clients' keys (capacity_keys)
-    bool broker = false;     ///< keeps published jobs and hands them to consumers (a queue)
-    bool consumer = false;   ///< takes jobs from a broker; a job holds a worker to its end
+    bool source = false;      ///< generates requests (has rate_rps, key_space); receives none
+    bool queueing = false;    ///< a c-server FIFO station (servers, service time, queue limit)
+    bool resolver = false;    ///< clients look the name up here before their request (DNS)
+    bool balancer = false;    ///< spreads each request over one of its backends
+    bool application = false; ///< serves, then calls next tiers, its cache and its data store
+    bool cacheAside = false;  ///< asked for reads before the data store; writes invalidate it
+    bool dataStore = false;   ///< holds the data: reads and writes, master/replica groups
+    bool lru = false;         ///< can hold an LRU over the clients' keys (capacity_keys)
+    bool broker = false;      ///< keeps published jobs and hands them to consumers (a queue)
+    bool consumer = false;    ///< takes jobs from a broker; a job holds a worker to its end
     /// A content edge (CDN): sources send their static requests to it; its misses go to its
     /// origin (its request link), and while it is down it may pass them there (fallback).
     bool edge = false;
@@ -55,8 +55,8 @@ struct LinkPermit {
 
 /// How the canvas, the report and the live view draw a kind.
 struct KindLook {
-    std::string icon;        ///< resource stem, ":/icons/<icon>.svg"
-    bool roleBadge = false;  ///< shows its current role (MASTER / REPLICA) on the node
+    std::string icon;       ///< resource stem, ":/icons/<icon>.svg"
+    bool roleBadge = false; ///< shows its current role (MASTER / REPLICA) on the node
 };
 
 /// Where the code of a kind lives (paths from the repository root); the registry test

@@ -1,10 +1,10 @@
 #pragma once
 
+#include <string>
+
 #include "core/model/Ids.h"
 #include "core/model/KindSpec.h"
 #include "core/model/ParamValue.h"
-
-#include <string>
 
 namespace scalelab::core {
 

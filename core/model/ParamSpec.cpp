@@ -29,11 +29,15 @@ std::string bound(double v)
 bool ParamSpec::hasType(const ParamValue& value) const
 {
     switch (type) {
-    case ParamType::Integer: return std::holds_alternative<std::int64_t>(value);
-    case ParamType::Real: return std::holds_alternative<double>(value);
-    case ParamType::Boolean: return std::holds_alternative<bool>(value);
+    case ParamType::Integer:
+        return std::holds_alternative<std::int64_t>(value);
+    case ParamType::Real:
+        return std::holds_alternative<double>(value);
+    case ParamType::Boolean:
+        return std::holds_alternative<bool>(value);
     case ParamType::Choice:
-    case ParamType::Text: return std::holds_alternative<std::string>(value);
+    case ParamType::Text:
+        return std::holds_alternative<std::string>(value);
     }
     return false;
 }
@@ -41,8 +45,10 @@ bool ParamSpec::hasType(const ParamValue& value) const
 std::string ParamSpec::describeRange() const
 {
     switch (type) {
-    case ParamType::Boolean: return "true or false";
-    case ParamType::Choice: return "one of " + joinChoices(choices);
+    case ParamType::Boolean:
+        return "true or false";
+    case ParamType::Choice:
+        return "one of " + joinChoices(choices);
     case ParamType::Text:
         return fmt::format("a name of at most {} letters, digits, '-', '_' or '.'", kMaxTextParam);
     case ParamType::Integer:
@@ -69,8 +75,7 @@ std::optional<std::string> ParamSpec::check(const ParamValue& value) const
     }
     if (type == ParamType::Text) {
         const auto& s = std::get<std::string>(value);
-        const bool ok = s.size() <= kMaxTextParam &&
-                        std::all_of(s.begin(), s.end(), [](char c) {
+        const bool ok = s.size() <= kMaxTextParam && std::all_of(s.begin(), s.end(), [](char c) {
                             return std::isalnum(static_cast<unsigned char>(c)) || c == '-' ||
                                    c == '_' || c == '.';
                         });
@@ -85,8 +90,8 @@ std::optional<std::string> ParamSpec::check(const ParamValue& value) const
         if (!std::isfinite(v))
             return fmt::format("must be a finite number, got {}", toDisplayString(value));
         if (minExclusive ? !(v > min) : !(v >= min))
-            return fmt::format("must be {} {} {}, got {}", what, minExclusive ? ">" : ">=",
-                               bound(min), toDisplayString(value));
+            return fmt::format("must be {} {} {}, got {}", what,
+                               minExclusive ? ">" : ">=", bound(min), toDisplayString(value));
         if (max > min && !(v <= max))
             return fmt::format("must be {} <= {}, got {}", what, bound(max),
                                toDisplayString(value));

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/model/ParamValue.h"
-
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/model/ParamValue.h"
 
 namespace scalelab::core {
 
@@ -18,13 +18,13 @@ inline constexpr std::size_t kMaxTextParam = 64;
 struct ParamSpec {
     std::string name;
     ParamType type = ParamType::Real;
-    std::string unit;              ///< "ms", "s", "req/s", "" for none
+    std::string unit; ///< "ms", "s", "req/s", "" for none
     ParamValue defaultValue;
-    double min = 0;                ///< inclusive bounds for Integer and Real
+    double min = 0; ///< inclusive bounds for Integer and Real
     double max = 0;
-    bool minExclusive = false;     ///< e.g. speed must be > 0
+    bool minExclusive = false;        ///< e.g. speed must be > 0
     std::vector<std::string> choices; ///< for Choice
-    std::string help;              ///< one line, shown as tooltip and in reports
+    std::string help;                 ///< one line, shown as tooltip and in reports
 
     /// Checks a value of the right type against range/choices; returns the problem or nothing.
     std::optional<std::string> check(const ParamValue& value) const;

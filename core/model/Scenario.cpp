@@ -5,13 +5,20 @@ namespace scalelab::core {
 std::string_view toString(ActionType type)
 {
     switch (type) {
-    case ActionType::Fail: return "fail";
-    case ActionType::Recover: return "recover";
-    case ActionType::Set: return "set";
-    case ActionType::Promote: return "promote";
-    case ActionType::Purge: return "purge";
-    case ActionType::FailSite: return "fail_site";
-    case ActionType::RecoverSite: return "recover_site";
+    case ActionType::Fail:
+        return "fail";
+    case ActionType::Recover:
+        return "recover";
+    case ActionType::Set:
+        return "set";
+    case ActionType::Promote:
+        return "promote";
+    case ActionType::Purge:
+        return "purge";
+    case ActionType::FailSite:
+        return "fail_site";
+    case ActionType::RecoverSite:
+        return "recover_site";
     }
     return "fail";
 }

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "core/model/Ids.h"
-#include "core/model/ParamValue.h"
-
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/model/Ids.h"
+#include "core/model/ParamValue.h"
 
 namespace scalelab::core {
 
@@ -25,10 +25,10 @@ std::optional<ActionType> actionFromString(std::string_view text);
 struct ScenarioAction {
     double atS = 0;
     ActionType action = ActionType::Fail;
-    NodeId node;        ///< empty for a site action
-    std::string param;  ///< for Set
-    ParamValue value;   ///< for Set
-    std::string site;   ///< for FailSite / RecoverSite (last: aggregate initialisers stay valid)
+    NodeId node;       ///< empty for a site action
+    std::string param; ///< for Set
+    ParamValue value;  ///< for Set
+    std::string site;  ///< for FailSite / RecoverSite (last: aggregate initialisers stay valid)
 
     friend bool operator==(const ScenarioAction&, const ScenarioAction&) = default;
 };

@@ -30,10 +30,12 @@ ShardMap::ShardMap(std::uint32_t shards, std::string_view method, std::uint32_t 
 std::uint32_t ShardMap::onRing(std::uint64_t position) const
 {
     const auto it = std::lower_bound(m_points.begin(), m_points.end(), position);
-    return it == m_points.end() ? m_owner.front() : m_owner[static_cast<std::size_t>(it - m_points.begin())];
+    return it == m_points.end() ? m_owner.front()
+                                : m_owner[static_cast<std::size_t>(it - m_points.begin())];
 }
 
-double ShardMap::movedFraction(const ShardMap& before, const ShardMap& after, std::uint64_t keySpace)
+double ShardMap::movedFraction(const ShardMap& before, const ShardMap& after,
+                               std::uint64_t keySpace)
 {
     constexpr std::uint64_t kSample = std::uint64_t{1} << 20;
     if (keySpace == 0)

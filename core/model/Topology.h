@@ -1,14 +1,14 @@
 #pragma once
 
-#include "core/model/Link.h"
-#include "core/model/Node.h"
-#include "core/model/Scenario.h"
-
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/model/Link.h"
+#include "core/model/Node.h"
+#include "core/model/Scenario.h"
 
 namespace scalelab::core {
 

@@ -1,8 +1,8 @@
 #include "core/model/TopologyIndex.h"
 
-#include "core/model/KindRegistry.h"
-
 #include <algorithm>
+
+#include "core/model/KindRegistry.h"
 
 namespace scalelab::core {
 

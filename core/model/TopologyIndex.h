@@ -1,20 +1,20 @@
 #pragma once
 
-#include "core/model/Topology.h"
-
 #include <array>
 #include <cstddef>
 #include <optional>
 #include <unordered_map>
 #include <vector>
 
+#include "core/model/Topology.h"
+
 namespace scalelab::core {
 
 /// A master database and the replicas its replication links reach.
 struct ReplicationGroupInfo {
-    std::size_t master = 0;             ///< node index of the master of the file
-    std::vector<std::size_t> replicas;  ///< node indices, in the order of their links
-    std::vector<std::size_t> links;     ///< the replication link of each replica
+    std::size_t master = 0;            ///< node index of the master of the file
+    std::vector<std::size_t> replicas; ///< node indices, in the order of their links
+    std::vector<std::size_t> links;    ///< the replication link of each replica
 };
 
 /// The topology facts the simulator, the analyzer and the validator all need, derived once:
@@ -45,10 +45,10 @@ public:
     /// `preference` orders them (its own site's first, then the lowest link latency) and
     /// entry() is the one it uses while everything is healthy.
     struct SourceRoutes {
-        std::vector<std::size_t> resolvers; ///< links to DNS-like nodes (valid: at most one)
-        std::vector<std::size_t> edges;     ///< links to CDNs: static requests (at most one)
-        std::vector<std::size_t> entries;   ///< every other request link (valid: one, or geo)
-        bool geo = false;                   ///< its resolver routes by site
+        std::vector<std::size_t> resolvers;  ///< links to DNS-like nodes (valid: at most one)
+        std::vector<std::size_t> edges;      ///< links to CDNs: static requests (at most one)
+        std::vector<std::size_t> entries;    ///< every other request link (valid: one, or geo)
+        bool geo = false;                    ///< its resolver routes by site
         std::vector<std::size_t> preference; ///< geo: entries, best first
         std::size_t resolver() const { return resolvers.empty() ? kNone : resolvers.front(); }
         std::size_t entry() const

@@ -1,5 +1,7 @@
 #include "core/sim/BehaviorFactory.h"
 
+#include <array>
+
 #include "core/sim/CacheBehavior.h"
 #include "core/sim/CdnBehavior.h"
 #include "core/sim/ClientBehavior.h"
@@ -10,8 +12,6 @@
 #include "core/sim/ObjectStoreBehavior.h"
 #include "core/sim/WebServerBehavior.h"
 #include "core/sim/WorkerBehavior.h"
-
-#include <array>
 
 namespace scalelab::core::sim {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/model/KindSpec.h"
-
 #include <cstdint>
 #include <memory>
+
+#include "core/model/KindSpec.h"
 
 namespace scalelab::core::sim {
 

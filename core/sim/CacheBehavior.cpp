@@ -36,8 +36,9 @@ void CacheBehavior::served(std::uint32_t frame)
         answer(frame); // a session store holds every logged-in user's session
         return;
     }
-    const bool hit = m_capacity > 0 ? m_lru.access(f.key)
-                                    : (m_hitRatio >= 1.0 || uniform01(m_kernel.rng(m_index)) < m_hitRatio);
+    const bool hit = m_capacity > 0
+                         ? m_lru.access(f.key)
+                         : (m_hitRatio >= 1.0 || uniform01(m_kernel.rng(m_index)) < m_hitRatio);
     if (hit)
         f.flags |= kFlagHit;
     answer(frame);

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/sim/FutureEventSet.h"
-
 #include <cstdint>
 #include <limits>
 #include <vector>
+
+#include "core/sim/FutureEventSet.h"
 
 namespace scalelab::core::sim {
 
@@ -61,7 +61,7 @@ private:
     SimTime m_width = SimTime{1} << 10;
     // Scan state: mutable because top() advances it exactly as pop() would.
     mutable std::size_t m_current = 0;
-    mutable SimTime m_bucketTop = 0; ///< end of the current day's window
+    mutable SimTime m_bucketTop = 0;            ///< end of the current day's window
     mutable std::uint64_t m_directSearches = 0; ///< a sign the day length is wrong
     /// m_current holds the earliest event (top() found it; nothing was pushed since), so
     /// the pop that follows a top() does not search again.

@@ -19,7 +19,8 @@ void CdnBehavior::init()
     for (std::uint32_t i = 0; i < m_kernel.nodeCount(); ++i)
         if (const KindSpec* spec = m_kernel.node(i).spec(); spec && spec->traits.source)
             objects = std::max(objects, m_kernel.node(i).integer("object_space"));
-    m_expiry.assign(std::min<std::size_t>(static_cast<std::size_t>(objects) + 1, kMaxObjectSlots), 0);
+    m_expiry.assign(std::min<std::size_t>(static_cast<std::size_t>(objects) + 1, kMaxObjectSlots),
+                    0);
     reconfigure();
 }
 

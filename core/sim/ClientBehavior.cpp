@@ -1,8 +1,8 @@
 #include "core/sim/ClientBehavior.h"
 
-#include "core/sim/DnsBehavior.h"
-
 #include <cmath>
+
+#include "core/sim/DnsBehavior.h"
 
 namespace scalelab::core::sim {
 
@@ -24,8 +24,8 @@ void ClientBehavior::init()
     // Read once: the kernel's session table is sized for the users at the start.
     m_users = static_cast<double>(std::max<std::int64_t>(1, node().integer("users")));
     if (routes.geo) {
-        m_geoDns = dynamic_cast<const DnsBehavior*>(
-            &m_kernel.behavior(m_kernel.link(m_dnsLink).to));
+        m_geoDns =
+            dynamic_cast<const DnsBehavior*>(&m_kernel.behavior(m_kernel.link(m_dnsLink).to));
         for (std::size_t k : routes.preference)
             m_preference.push_back(static_cast<std::uint32_t>(k));
     }
@@ -60,7 +60,8 @@ void ClientBehavior::arm()
 {
     if (m_armed || !m_up || m_rate <= 0 || m_entryLink == kNone)
         return;
-    const double gap = m_poisson ? unitExponential(m_kernel.rng(m_index)) * m_meanGapNs : m_meanGapNs;
+    const double gap =
+        m_poisson ? unitExponential(m_kernel.rng(m_index)) * m_meanGapNs : m_meanGapNs;
     m_kernel.schedule(m_kernel.now() + static_cast<SimTime>(gap + 0.5), EventType::Timer, m_index,
                       kArrivalTimer);
     m_armed = true;
@@ -89,13 +90,14 @@ void ClientBehavior::generate()
     f.node = m_index;
     f.link = kNone;
     // No draw at all without static requests: files without them keep their numbers.
-    const bool isStatic = m_staticRatio > 0 && (m_staticRatio >= 1.0 || uniform01(rng) < m_staticRatio);
+    const bool isStatic =
+        m_staticRatio > 0 && (m_staticRatio >= 1.0 || uniform01(rng) < m_staticRatio);
     if (isStatic) {
         f.cls = RequestClass::Static;
         f.key = m_objects(rng);
     } else {
         f.cls = (m_readRatio >= 1.0 || uniform01(rng) < m_readRatio) ? RequestClass::Read
-                                                                      : RequestClass::Write;
+                                                                     : RequestClass::Write;
         f.key = m_kernel.needKeys() ? m_keys(rng) : 0;
     }
     if (m_kernel.needUsers()) {

@@ -1,10 +1,9 @@
 #pragma once
 
-#include "core/sim/NodeBehavior.h"
-#include "core/sim/ZipfSampler.h"
-
 #include <vector>
 
+#include "core/sim/NodeBehavior.h"
+#include "core/sim/ZipfSampler.h"
 
 namespace scalelab::core::sim {
 
@@ -58,11 +57,11 @@ private:
     double m_dnsRatio = 0;
     std::uint32_t m_retries = 0;
     double m_backoffNs = 0;
-    const DnsBehavior* m_geoDns = nullptr;  ///< its resolver when that routes by site
+    const DnsBehavior* m_geoDns = nullptr;   ///< its resolver when that routes by site
     std::vector<std::uint32_t> m_preference; ///< geo: entry links, best first
     SimTime m_dnsTtl = 0;
     ZipfSampler m_keys;
-    double m_users = 1; ///< active users; each request belongs to one, uniformly
+    double m_users = 1;   ///< active users; each request belongs to one, uniformly
     bool m_armed = false; ///< the next arrival is scheduled
 };
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/sim/FutureEventSet.h"
-
 #include <cstring>
 #include <memory>
+
+#include "core/sim/FutureEventSet.h"
 
 namespace scalelab::core::sim {
 

@@ -1,11 +1,11 @@
 #include "core/sim/DatabaseBehavior.h"
 
-#include "core/model/KindRegistry.h"
-#include "core/sim/ReplicationGroup.h"
-
 #include <algorithm>
 
 #include <fmt/format.h>
+
+#include "core/model/KindRegistry.h"
+#include "core/sim/ReplicationGroup.h"
 
 namespace scalelab::core::sim {
 
@@ -18,7 +18,8 @@ std::uint64_t clientKeySpace(const Topology& t)
     std::uint64_t keys = 1;
     for (const Node& n : t.nodes)
         if (const KindSpec* spec = n.spec(); spec && spec->traits.source)
-            keys = std::max<std::uint64_t>(keys, static_cast<std::uint64_t>(n.integer("key_space")));
+            keys =
+                std::max<std::uint64_t>(keys, static_cast<std::uint64_t>(n.integer("key_space")));
     return keys;
 }
 } // namespace
@@ -50,17 +51,21 @@ void DatabaseBehavior::reconfigure()
     // A master resharded by `set shards`: its replicas follow (they read its count).
     if (m_group && m_configNode == m_index)
         for (std::size_t r : m_kernel.index().groups()[m_kernel.index().groupOf(m_index)].replicas)
-            if (auto* replica = dynamic_cast<DatabaseBehavior*>(&m_kernel.behavior(static_cast<std::uint32_t>(r))))
+            if (auto* replica = dynamic_cast<DatabaseBehavior*>(
+                    &m_kernel.behavior(static_cast<std::uint32_t>(r))))
                 replica->reshard();
 }
 
 void DatabaseBehavior::reshard()
 {
     const Node& config = m_kernel.node(m_configNode);
-    const auto shards = static_cast<std::uint32_t>(std::max<std::int64_t>(1, config.integer("shards")));
+    const auto shards =
+        static_cast<std::uint32_t>(std::max<std::int64_t>(1, config.integer("shards")));
     const std::string method = config.text("sharding");
-    const auto vnodes = static_cast<std::uint32_t>(std::max<std::int64_t>(1, config.integer("virtual_nodes")));
-    if (shards == m_map.shards() && m_map.consistent() == (method == "consistent") && !m_shards.empty())
+    const auto vnodes =
+        static_cast<std::uint32_t>(std::max<std::int64_t>(1, config.integer("virtual_nodes")));
+    if (shards == m_map.shards() && m_map.consistent() == (method == "consistent") &&
+        !m_shards.empty())
         return;
     if (shards <= 1 && m_shards.empty())
         return; // never sharded: the node is its own single station
@@ -71,10 +76,11 @@ void DatabaseBehavior::reshard()
         m_shards.back()->reconfigure();
     }
     if (m_kernel.now() > 0 || before.shards() > 1) {
-        const double moved = ShardMap::movedFraction(before, m_map, clientKeySpace(m_kernel.topology()));
+        const double moved =
+            ShardMap::movedFraction(before, m_map, clientKeySpace(m_kernel.topology()));
         m_kernel.logEvent(EventKind::Resharded, m_index,
-                          fmt::format("{} -> {} shards ({}): {:.1f}% of keys moved", before.shards(),
-                                      shards, method, moved * 100));
+                          fmt::format("{} -> {} shards ({}): {:.1f}% of keys moved",
+                                      before.shards(), shards, method, moved * 100));
     }
 }
 
@@ -209,7 +215,8 @@ void DatabaseBehavior::fillResults(NodeResults& out) const
     out.completed = c.completed;
     out.rejected = c.rejected;
     out.meanWaitMs = c.waits ? c.waitSumNs / static_cast<double>(c.waits) * 1e-6 : 0.0;
-    out.meanResponseMs = c.responses ? c.responseSumNs / static_cast<double>(c.responses) * 1e-6 : 0.0;
+    out.meanResponseMs =
+        c.responses ? c.responseSumNs / static_cast<double>(c.responses) * 1e-6 : 0.0;
     out.utilization = o.servers > 0 ? o.busy / o.servers : 0.0;
     const SimTime now = m_kernel.now();
     const double window = static_cast<double>(now - std::min(now, m_kernel.warmup()));

@@ -1,11 +1,11 @@
 #pragma once
 
+#include <memory>
+#include <vector>
+
 #include "core/model/ShardMap.h"
 #include "core/sim/QueueStation.h"
 #include "core/sim/ShardStation.h"
-
-#include <memory>
-#include <vector>
 
 namespace scalelab::core::sim {
 

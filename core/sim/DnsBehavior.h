@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/sim/QueueStation.h"
-
 #include <vector>
+
+#include "core/sim/QueueStation.h"
 
 namespace scalelab::core::sim {
 
@@ -36,9 +36,9 @@ private:
 
     bool m_geo = false;
     SimTime m_detect = 0;
-    std::vector<bool> m_watched;    ///< entry points of the clients that resolve here
-    std::vector<Change> m_pending;  ///< changes being detected; a timer code is an index
-    std::vector<Change> m_history;  ///< noticed changes, in time order
+    std::vector<bool> m_watched;   ///< entry points of the clients that resolve here
+    std::vector<Change> m_pending; ///< changes being detected; a timer code is an index
+    std::vector<Change> m_history; ///< noticed changes, in time order
 };
 
 } // namespace scalelab::core::sim

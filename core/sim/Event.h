@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/sim/SimTime.h"
-
 #include <cstdint>
+
+#include "core/sim/SimTime.h"
 
 namespace scalelab::core::sim {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/sim/Event.h"
-
 #include <cstddef>
 #include <memory>
+
+#include "core/sim/Event.h"
 
 namespace scalelab::core::sim {
 

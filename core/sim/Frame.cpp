@@ -1,7 +1,6 @@
 #include "core/sim/Frame.h"
 
 #include <stdexcept>
-
 #include <sys/mman.h>
 
 namespace scalelab::core::sim {

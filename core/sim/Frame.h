@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/sim/SimTime.h"
-
 #include <cstdint>
 #include <new>
+
+#include "core/sim/SimTime.h"
 
 namespace scalelab::core::sim {
 
@@ -40,13 +40,13 @@ struct alignas(64) Frame {
     std::uint32_t gen = 0;        ///< bumped on release: stale events and children detect reuse
     std::uint32_t parent = kNone; ///< caller frame
     std::uint32_t parentGen = 0;
-    std::uint32_t node = kNone;   ///< node serving this frame
-    std::uint32_t link = kNone;   ///< link it came over (responses return over it)
+    std::uint32_t node = kNone;        ///< node serving this frame
+    std::uint32_t link = kNone;        ///< link it came over (responses return over it)
     std::uint32_t nextInQueue = kNone; ///< also the free-list link
     std::uint32_t aux = 0;             ///< node-specific (chosen backend, ...)
     std::uint16_t step = 0;            ///< node-specific progress
     FrameState state = FrameState::Free;
-    std::uint8_t flags = 0;            ///< node-specific bits, see kFlag*
+    std::uint8_t flags = 0; ///< node-specific bits, see kFlag*
     FailReason reason = FailReason::None;
     RequestClass cls = RequestClass::Read;
     std::uint32_t user = 0; ///< the user it belongs to (only drawn when sessions matter)
@@ -55,11 +55,11 @@ struct alignas(64) Frame {
 static_assert(sizeof(Frame) == 64);
 
 inline constexpr std::uint8_t kFlagHoldsWorker = 1; ///< blocking web server keeps its worker
-inline constexpr std::uint8_t kFlagLogin = 2;       ///< no session here: the user logs in (login_ms)
-inline constexpr std::uint8_t kFlagHit = 4;         ///< cache answer: found
-inline constexpr std::uint8_t kFlagRetried = 8;     ///< load balancer retried it once
-inline constexpr std::uint8_t kFlagWarm = 16;       ///< root: created after the warm-up
-inline constexpr std::uint8_t kFlagSession = 32;    ///< a session read at a session store
+inline constexpr std::uint8_t kFlagLogin = 2;    ///< no session here: the user logs in (login_ms)
+inline constexpr std::uint8_t kFlagHit = 4;      ///< cache answer: found
+inline constexpr std::uint8_t kFlagRetried = 8;  ///< load balancer retried it once
+inline constexpr std::uint8_t kFlagWarm = 16;    ///< root: created after the warm-up
+inline constexpr std::uint8_t kFlagSession = 32; ///< a session read at a session store
 
 /// The frames of a run in one array, reused through a free list. The array's address
 /// range is reserved whole when the run starts and the system backs only the pages

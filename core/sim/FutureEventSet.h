@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/sim/Event.h"
-
 #include <cstddef>
 #include <memory>
 #include <string_view>
+
+#include "core/sim/Event.h"
 
 namespace scalelab::core::sim {
 

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "core/model/Node.h"
-#include "core/sim/SimTime.h"
-#include "core/sim/TimeAverage.h"
-
 #include <cstdint>
 #include <utility>
 #include <vector>
+
+#include "core/model/Node.h"
+#include "core/sim/SimTime.h"
+#include "core/sim/TimeAverage.h"
 
 namespace scalelab::core::sim {
 
@@ -53,7 +53,8 @@ public:
     /// Time-averaged serving instances since the warm-up.
     double meanSince(SimTime warmup, SimTime now) const;
     /// Time-averaged serving instances over each interval [t, t + length) of `starts` (s).
-    std::vector<double> series(const std::vector<double>& starts, double lengthS, SimTime now) const;
+    std::vector<double> series(const std::vector<double>& starts, double lengthS,
+                               SimTime now) const;
 
 private:
     void setServing(std::uint32_t serving, SimTime now);

@@ -1,11 +1,5 @@
 #include "core/sim/Kernel.h"
 
-#include "core/cost/Cost.h"
-
-#include "core/sim/BehaviorFactory.h"
-#include "core/sim/NodeBehavior.h"
-#include "core/sim/ReplicationGroup.h"
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -13,6 +7,11 @@
 #include <stdexcept>
 
 #include <fmt/format.h>
+
+#include "core/cost/Cost.h"
+#include "core/sim/BehaviorFactory.h"
+#include "core/sim/NodeBehavior.h"
+#include "core/sim/ReplicationGroup.h"
 
 namespace scalelab::core::sim {
 
@@ -25,7 +24,8 @@ Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
       m_fes(makeEventQueue(options.queue))
 {
     // Headroom for what one event allocates after the check in loop().
-    m_options.maxFrames = std::min(m_options.maxFrames, FramePool::kCapacity - FramePool::kHeadroom);
+    m_options.maxFrames =
+        std::min(m_options.maxFrames, FramePool::kCapacity - FramePool::kHeadroom);
     m_adaptive = options.queue == QueueKind::Adaptive;
     bindQueue();
     m_end = fromSeconds(topology.simulation.durationS);
@@ -142,7 +142,8 @@ void Kernel::configureSessions()
             m_needUsers = true;
     // The validator keeps the total far below what a 32-bit user number holds.
     if (local)
-        m_sessions.configure(std::min<std::uint64_t>(users, std::numeric_limits<std::uint32_t>::max()), n);
+        m_sessions.configure(
+            std::min<std::uint64_t>(users, std::numeric_limits<std::uint32_t>::max()), n);
 }
 
 ReplicationGroup* Kernel::groupOf(std::uint32_t node) const
@@ -186,7 +187,8 @@ template <typename Queue> bool Kernel::loop(Queue& queue, SimTime t)
             break;
         if (m_eventCount >= m_options.maxEvents) [[unlikely]] {
             m_capped = true;
-            m_capReason = fmt::format("stopped after {} events (the cap of this run)", m_eventCount);
+            m_capReason =
+                fmt::format("stopped after {} events (the cap of this run)", m_eventCount);
             logEvent(EventKind::EventCapReached, kNone, m_capReason);
             break;
         }
@@ -217,7 +219,9 @@ std::uint64_t Kernel::runUntil(SimTime t)
     drainInbox();
     settle();
     for (;;) {
-        const bool done = m_heap4 ? loop(*m_heap4, t) : m_calendar ? loop(*m_calendar, t) : loop(*m_fes, t);
+        const bool done = m_heap4      ? loop(*m_heap4, t)
+                          : m_calendar ? loop(*m_calendar, t)
+                                       : loop(*m_fes, t);
         if (done)
             break;
         moveToCalendar();
@@ -301,7 +305,7 @@ void Kernel::dispatchLaneHead(std::uint32_t lane)
 }
 
 std::uint32_t Kernel::callAs(std::uint32_t parent, std::uint32_t link, std::uint32_t target,
-                            RequestClass cls, std::uint8_t flags)
+                             RequestClass cls, std::uint8_t flags)
 {
     const std::uint32_t c = m_frames.allocate();
     Frame& child = m_frames[c];
@@ -485,7 +489,8 @@ void Kernel::apply(const ScenarioAction& action)
         m_topology.nodes[i].params[action.param] = action.value;
         // An LRU that gets a capacity mid-run needs the clients' keys from now on (they
         // skip drawing them while nothing uses them: every request would hit key 0).
-        if (m_topology.nodes[i].spec()->traits.lru && m_topology.nodes[i].integer("capacity_keys") > 0)
+        if (m_topology.nodes[i].spec()->traits.lru &&
+            m_topology.nodes[i].integer("capacity_keys") > 0)
             m_needKeys = true;
         b.reconfigure();
         logEvent(EventKind::ParamSet, i, action.param + "=" + toDisplayString(action.value));
@@ -619,7 +624,8 @@ Snapshot Kernel::snapshot()
         s.inFlight.push_back(sample);
     }
 
-    s.newEvents.assign(m_eventLog.begin() + static_cast<long>(m_snapshotEventIndex), m_eventLog.end());
+    s.newEvents.assign(m_eventLog.begin() + static_cast<long>(m_snapshotEventIndex),
+                       m_eventLog.end());
     m_snapshotEventIndex = m_eventLog.size();
     m_metrics.roll(m_now);
     s.generated = m_metrics.generatedAll();

@@ -1,24 +1,24 @@
 #pragma once
 
-#include "core/model/Topology.h"
-#include "core/model/TopologyIndex.h"
-#include "core/sim/Frame.h"
-#include "core/sim/CalendarQueue.h"
-#include "core/sim/DaryHeapQueue.h"
-#include "core/sim/EventLane.h"
-#include "core/sim/FutureEventSet.h"
-#include "core/sim/RandomStream.h"
-#include "core/sim/RunMetrics.h"
-#include "core/sim/SessionTable.h"
-#include "core/sim/SimulationOptions.h"
-#include "core/sim/Snapshot.h"
-
 #include <atomic>
 #include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
+
+#include "core/model/Topology.h"
+#include "core/model/TopologyIndex.h"
+#include "core/sim/CalendarQueue.h"
+#include "core/sim/DaryHeapQueue.h"
+#include "core/sim/EventLane.h"
+#include "core/sim/Frame.h"
+#include "core/sim/FutureEventSet.h"
+#include "core/sim/RandomStream.h"
+#include "core/sim/RunMetrics.h"
+#include "core/sim/SessionTable.h"
+#include "core/sim/SimulationOptions.h"
+#include "core/sim/Snapshot.h"
 
 namespace scalelab::core::sim {
 
@@ -173,9 +173,9 @@ private:
     TopologyIndex m_index;
     SimulationOptions m_options;
     std::unique_ptr<FutureEventSet> m_fes;
-    DaryHeapQueue<4>* m_heap4 = nullptr;  ///< m_fes when it is the 4-ary heap
-    CalendarQueue* m_calendar = nullptr;  ///< m_fes when it is the calendar queue
-    bool m_adaptive = false;              ///< may still move from the heap to the calendar
+    DaryHeapQueue<4>* m_heap4 = nullptr; ///< m_fes when it is the 4-ary heap
+    CalendarQueue* m_calendar = nullptr; ///< m_fes when it is the calendar queue
+    bool m_adaptive = false;             ///< may still move from the heap to the calendar
     SimTime m_now = 0;
     SimTime m_end = 0;
     SimTime m_warmup = 0;
@@ -184,8 +184,8 @@ private:
     bool m_capped = false;
     std::string m_capReason;
     double m_wallS = 0;
-    std::uint32_t m_nesting = 0;       ///< zero-delay steps nested in the stack now
-    std::deque<Event> m_sameInstant;   ///< zero-delay steps past kMaxNesting, in order
+    std::uint32_t m_nesting = 0;     ///< zero-delay steps nested in the stack now
+    std::deque<Event> m_sameInstant; ///< zero-delay steps past kMaxNesting, in order
 
     FramePool m_frames;
     std::vector<LinkInfo> m_links;

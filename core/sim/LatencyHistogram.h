@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/sim/SimTime.h"
-
 #include <cstdint>
 #include <vector>
+
+#include "core/sim/SimTime.h"
 
 namespace scalelab::core::sim {
 
@@ -46,7 +46,8 @@ public:
         if (v < kSub)
             return static_cast<std::size_t>(v);
         const int e = 63 - __builtin_clzll(v);
-        return static_cast<std::size_t>(e - kSubBits + 1) * kSub + ((v >> (e - kSubBits)) & (kSub - 1));
+        return static_cast<std::size_t>(e - kSubBits + 1) * kSub +
+               ((v >> (e - kSubBits)) & (kSub - 1));
     }
 
 private:

@@ -51,7 +51,8 @@ std::uint32_t LoadBalancerBehavior::pick(std::uint32_t exclude)
         std::uint32_t best = kNone;
         for (std::uint32_t k = 0; k < n; ++k) {
             const std::uint32_t i = (m_next + k) % n;
-            if (eligible(i) && (best == kNone || m_backends[i].outstanding < m_backends[best].outstanding))
+            if (eligible(i) &&
+                (best == kNone || m_backends[i].outstanding < m_backends[best].outstanding))
                 best = i;
         }
         if (best != kNone)
@@ -152,14 +153,16 @@ void LoadBalancerBehavior::healthCheck()
             ++b.passedChecks;
             if (!b.inRotation && b.passedChecks >= m_healthyThreshold) {
                 b.inRotation = true;
-                m_kernel.logEvent(EventKind::BackendMarkedUp, m_index, m_kernel.node(b.node).id.str());
+                m_kernel.logEvent(EventKind::BackendMarkedUp, m_index,
+                                  m_kernel.node(b.node).id.str());
             }
         } else {
             b.passedChecks = 0;
             ++b.failedChecks;
             if (b.inRotation && b.failedChecks >= m_unhealthyThreshold) {
                 b.inRotation = false;
-                m_kernel.logEvent(EventKind::BackendMarkedDown, m_index, m_kernel.node(b.node).id.str());
+                m_kernel.logEvent(EventKind::BackendMarkedDown, m_index,
+                                  m_kernel.node(b.node).id.str());
             }
         }
     }

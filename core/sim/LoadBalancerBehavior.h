@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/sim/QueueStation.h"
-
 #include <unordered_map>
 #include <vector>
+
+#include "core/sim/QueueStation.h"
 
 namespace scalelab::core::sim {
 

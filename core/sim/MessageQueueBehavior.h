@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/sim/QueueStation.h"
-
 #include <deque>
 #include <vector>
+
+#include "core/sim/QueueStation.h"
 
 namespace scalelab::core::sim {
 

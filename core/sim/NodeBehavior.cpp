@@ -30,9 +30,9 @@ void NodeBehavior::fail()
     for (std::uint32_t f : m_kernel.framesAt(m_index)) {
         const Frame& held = m_kernel.frames()[f];
         // An answer to an earlier one may have released and reused this slot meanwhile.
-        if (held.node != m_index || (held.state != FrameState::Queued &&
-                                     held.state != FrameState::Service &&
-                                     held.state != FrameState::Waiting))
+        if (held.node != m_index ||
+            (held.state != FrameState::Queued && held.state != FrameState::Service &&
+             held.state != FrameState::Waiting))
             continue;
         ++m_counters.lost;
         m_kernel.frames()[f].flags &= static_cast<std::uint8_t>(~kFlagHoldsWorker);
@@ -86,10 +86,12 @@ void NodeBehavior::fillResults(NodeResults& out) const
     const std::uint64_t responses = c.responses - w.responses;
     out.meanWaitMs = waits ? (c.waitSumNs - w.waitSumNs) / static_cast<double>(waits) * 1e-6 : 0.0;
     out.meanResponseMs =
-        responses ? (c.responseSumNs - w.responseSumNs) / static_cast<double>(responses) * 1e-6 : 0.0;
+        responses ? (c.responseSumNs - w.responseSumNs) / static_cast<double>(responses) * 1e-6
+                  : 0.0;
     const SimTime now = m_kernel.now();
     const double window = static_cast<double>(now - std::min(now, m_kernel.warmup()));
-    out.upFraction = window > 0 ? (m_upTime.areaAt(now) - m_upAreaAtWarmup) / window : (m_up ? 1.0 : 0.0);
+    out.upFraction =
+        window > 0 ? (m_upTime.areaAt(now) - m_upAreaAtWarmup) / window : (m_up ? 1.0 : 0.0);
 }
 
 void NodeBehavior::fillSnapshot(NodeSnapshot& out)

@@ -1,10 +1,10 @@
 #pragma once
 
+#include <cstdint>
+
 #include "core/sim/Frame.h"
 #include "core/sim/Kernel.h"
 #include "core/sim/TimeAverage.h"
-
-#include <cstdint>
 
 namespace scalelab::core::sim {
 

@@ -80,12 +80,13 @@ void QueueStation::evaluatePool()
     if (d.change > 0) {
         const auto n = static_cast<std::uint32_t>(d.change);
         m_pool.launched(n, now);
-        m_kernel.logEvent(EventKind::ScaledOut, m_index,
-                          fmt::format("utilization {:.0f}%: launching {} (serving {}, {} after "
-                                      "booting)",
-                                      utilization * 100, n == 1 ? std::string("1 instance")
-                                                                : fmt::format("{} instances", n),
-                                      before, d.desired));
+        m_kernel.logEvent(
+            EventKind::ScaledOut, m_index,
+            fmt::format("utilization {:.0f}%: launching {} (serving {}, {} after "
+                        "booting)",
+                        utilization * 100,
+                        n == 1 ? std::string("1 instance") : fmt::format("{} instances", n), before,
+                        d.desired));
         for (std::uint32_t k = 0; k < n; ++k) {
             if (m_pool.bootTime() > 0)
                 m_kernel.schedule(now + m_pool.bootTime(), EventType::Timer, m_index,
@@ -97,11 +98,11 @@ void QueueStation::evaluatePool()
         const auto n = static_cast<std::uint32_t>(-d.change);
         m_pool.drained(n, now);
         applyServers();
-        m_kernel.logEvent(EventKind::ScaledIn, m_index,
-                          fmt::format("utilization {:.0f}%: draining {} ({} -> {})",
-                                      utilization * 100, n == 1 ? std::string("1 instance")
-                                                                : fmt::format("{} instances", n),
-                                      before, m_pool.serving()));
+        m_kernel.logEvent(
+            EventKind::ScaledIn, m_index,
+            fmt::format("utilization {:.0f}%: draining {} ({} -> {})", utilization * 100,
+                        n == 1 ? std::string("1 instance") : fmt::format("{} instances", n), before,
+                        m_pool.serving()));
     }
 }
 

@@ -1,10 +1,10 @@
 #pragma once
 
+#include <cstdint>
+
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/uniform_01.hpp>
-
-#include <cstdint>
 
 namespace scalelab::core::sim {
 

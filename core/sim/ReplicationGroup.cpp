@@ -1,11 +1,11 @@
 #include "core/sim/ReplicationGroup.h"
 
-#include "core/sim/Kernel.h"
-#include "core/sim/NodeBehavior.h"
-
 #include <algorithm>
 
 #include <fmt/format.h>
+
+#include "core/sim/Kernel.h"
+#include "core/sim/NodeBehavior.h"
 
 namespace scalelab::core::sim {
 
@@ -233,7 +233,8 @@ void ReplicationGroup::timer(std::uint32_t code)
             best = i;
     }
     if (best == kNone) {
-        m_kernel.logEvent(EventKind::FailoverFailed, m_members[m_master].node, "no healthy replica");
+        m_kernel.logEvent(EventKind::FailoverFailed, m_members[m_master].node,
+                          "no healthy replica");
         return;
     }
     startPromotion(best, "auto");
@@ -263,8 +264,9 @@ void ReplicationGroup::finishPromotion(std::uint32_t member)
     m_kernel.logEvent(EventKind::ReplicaPromoted, node,
                       fmt::format("{} is the master; {} acknowledged writes lost; {} {}",
                                   m_kernel.node(node).id.str(), lost, m_kernel.node(old).id.str(),
-                                  m_kernel.behavior(old).up() ? "is now a replica"
-                                                              : "rejoins as a replica when it recovers"));
+                                  m_kernel.behavior(old).up()
+                                      ? "is now a replica"
+                                      : "rejoins as a replica when it recovers"));
 }
 
 } // namespace scalelab::core::sim

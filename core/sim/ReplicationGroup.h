@@ -1,12 +1,12 @@
 #pragma once
 
+#include <cstdint>
+#include <vector>
+
 #include "core/sim/Frame.h"
 #include "core/sim/LastWriteTable.h"
 #include "core/sim/RandomStream.h"
 #include "core/sim/SimTime.h"
-
-#include <cstdint>
-#include <vector>
 
 namespace scalelab::core::sim {
 
@@ -51,8 +51,8 @@ private:
         std::uint32_t node;
         SimTime lag = 0;
         SimTime syncRoundTrip = -1; ///< >= 0: sync replica
-        std::uint64_t applied = 0; ///< highest write seq applied
-        std::uint64_t cursor = 0;  ///< next log position to apply
+        std::uint64_t applied = 0;  ///< highest write seq applied
+        std::uint64_t cursor = 0;   ///< next log position to apply
     };
     struct LogEntry {
         SimTime time;
@@ -74,14 +74,14 @@ private:
     std::vector<Member> m_members; ///< [0] is the master of the file
     std::uint32_t m_master = 0;    ///< member index of the current master
     std::uint64_t m_committed = 0;
-    std::vector<LogEntry> m_log;   ///< ring buffer
-    std::uint64_t m_logBase = 0;   ///< log position of the oldest entry kept
+    std::vector<LogEntry> m_log; ///< ring buffer
+    std::uint64_t m_logBase = 0; ///< log position of the oldest entry kept
     std::uint64_t m_logEnd = 0;
     /// Latest write of each key some replica may not have applied (sparse, pruned).
     LastWriteTable m_lastWrites;
     std::uint32_t m_nextRead = 0;
     // Failover.
-    std::uint32_t m_epoch = 0;       ///< timers of an older epoch are ignored
+    std::uint32_t m_epoch = 0; ///< timers of an older epoch are ignored
     std::uint32_t m_candidate = kNone;
     bool m_detecting = false;
     bool m_promoting = false;

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "core/sim/EventKind.h"
-
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -9,6 +7,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "core/sim/EventKind.h"
 
 namespace scalelab::core::sim {
 
@@ -25,7 +25,7 @@ struct LatencyAll {
 };
 
 struct ClassResults {
-    std::uint64_t count = 0;  ///< completed
+    std::uint64_t count = 0; ///< completed
     std::uint64_t failed = 0;
     LatencySummary latency;
     LatencyAll latencyAll;
@@ -41,12 +41,12 @@ struct NodeResults {
     std::uint64_t refused = 0;
     std::uint64_t lost = 0;
     std::uint64_t cancelled = 0; ///< dropped unserved: the client had given up
-    double utilization = 0;     ///< busy server-time / (servers x time)
-    double meanQueueLength = 0; ///< waiting requests, time-weighted
+    double utilization = 0;      ///< busy server-time / (servers x time)
+    double meanQueueLength = 0;  ///< waiting requests, time-weighted
     double meanWaitMs = 0;
-    double meanResponseMs = 0;  ///< wait + time a worker was held
+    double meanResponseMs = 0; ///< wait + time a worker was held
     double upFraction = 1;
-    std::string role;           ///< database: role at the end of the run
+    std::string role; ///< database: role at the end of the run
     /// A sharded database: each shard's own figures (nodes.ID.shards), in shard order.
     struct Shard {
         std::uint64_t arrivals = 0;
@@ -90,14 +90,14 @@ struct TimeSeries {
 
 /// Jobs of the message queues over the measured window (results `jobs`).
 struct JobResults {
-    bool present = false;         ///< the diagram has a message queue
-    std::uint64_t published = 0;  ///< accepted by a queue (acknowledged)
-    std::uint64_t completed = 0;  ///< finished by a worker
-    std::uint64_t dropped = 0;    ///< publishes refused by a full queue
-    std::uint64_t failed = 0;     ///< a worker answered the job with an error (downstream failed)
-    std::uint64_t redelivered = 0;///< handed out again after their worker failed under them
-    std::uint64_t backlogMax = 0; ///< most jobs waiting at once, all queues together
-    LatencySummary latency;       ///< publish to completion, completed jobs
+    bool present = false;          ///< the diagram has a message queue
+    std::uint64_t published = 0;   ///< accepted by a queue (acknowledged)
+    std::uint64_t completed = 0;   ///< finished by a worker
+    std::uint64_t dropped = 0;     ///< publishes refused by a full queue
+    std::uint64_t failed = 0;      ///< a worker answered the job with an error (downstream failed)
+    std::uint64_t redelivered = 0; ///< handed out again after their worker failed under them
+    std::uint64_t backlogMax = 0;  ///< most jobs waiting at once, all queues together
+    LatencySummary latency;        ///< publish to completion, completed jobs
 };
 
 /// Sessions over the measured window, summed over the web servers.
@@ -144,7 +144,7 @@ struct RunResults {
     LatencySummary latency;
     ClassResults read;
     ClassResults write;
-    ClassResults staticClass; ///< static assets (client.static_ratio)
+    ClassResults staticClass;       ///< static assets (client.static_ratio)
     std::vector<NodeResults> nodes; ///< file order
     std::uint64_t lostWrites = 0;
     std::uint64_t staleReads = 0;

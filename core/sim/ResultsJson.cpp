@@ -17,8 +17,8 @@ double finite(double v)
 
 nlohmann::ordered_json latencyJson(const LatencySummary& l)
 {
-    return {{"mean", finite(l.mean)}, {"p50", finite(l.p50)},   {"p90", finite(l.p90)},
-            {"p95", finite(l.p95)},   {"p99", finite(l.p99)},   {"p999", finite(l.p999)},
+    return {{"mean", finite(l.mean)}, {"p50", finite(l.p50)}, {"p90", finite(l.p90)},
+            {"p95", finite(l.p95)},   {"p99", finite(l.p99)}, {"p999", finite(l.p999)},
             {"max", finite(l.max)}};
 }
 
@@ -50,8 +50,8 @@ nlohmann::ordered_json orNull(const std::optional<double>& v)
 
 nlohmann::ordered_json latencyAllJson(const LatencyAll& l)
 {
-    return {{"mean", orNull(l.mean)}, {"p50", orNull(l.p50)},   {"p90", orNull(l.p90)},
-            {"p95", orNull(l.p95)},   {"p99", orNull(l.p99)},   {"p999", orNull(l.p999)},
+    return {{"mean", orNull(l.mean)}, {"p50", orNull(l.p50)}, {"p90", orNull(l.p90)},
+            {"p95", orNull(l.p95)},   {"p99", orNull(l.p99)}, {"p999", orNull(l.p999)},
             {"max", orNull(l.max)}};
 }
 
@@ -105,10 +105,10 @@ RunResults resultsFromDocument(const nlohmann::json& doc)
         for (const auto& [id, node] : doc["nodes"].items()) {
             NodeResults n;
             n.id = id;
-            n.utilization = node.is_object() && node.contains("utilization") &&
-                                    node["utilization"].is_number()
-                                ? node["utilization"].get<double>()
-                                : std::nan("");
+            n.utilization =
+                node.is_object() && node.contains("utilization") && node["utilization"].is_number()
+                    ? node["utilization"].get<double>()
+                    : std::nan("");
             r.nodes.push_back(std::move(n));
         }
     return r;
@@ -126,12 +126,9 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
     J byReason = J::object();
     for (const auto& [reason, count] : r.byReason)
         byReason[reason] = count;
-    doc["requests"] = {{"generated", r.generated},
-                       {"completed", r.completed},
-                       {"failed", r.failed},
-                       {"unfinished", r.unfinished},
-                       {"by_reason", byReason},
-                       {"retries", r.retries}};
+    doc["requests"] = {{"generated", r.generated}, {"completed", r.completed},
+                       {"failed", r.failed},       {"unfinished", r.unfinished},
+                       {"by_reason", byReason},    {"retries", r.retries}};
     doc["throughput_rps"] = finite(r.throughputRps);
     doc["availability"] = finite(r.availability);
     doc["latency_ms"] = latencyJson(r.latency);
@@ -142,7 +139,9 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
                  {"latency_ms", latencyJson(c.latency)},
                  {"latency_all_ms", latencyAllJson(c.latencyAll)}};
     };
-    doc["by_class"] = {{"read", classJson(r.read)}, {"write", classJson(r.write)}, {"static", classJson(r.staticClass)}};
+    doc["by_class"] = {{"read", classJson(r.read)},
+                       {"write", classJson(r.write)},
+                       {"static", classJson(r.staticClass)}};
     J nodes = J::object();
     for (const NodeResults& n : r.nodes) {
         J node = {{"kind", n.kind},
@@ -173,7 +172,8 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
             node["hits"] = n.hits;
             node["misses"] = n.misses;
             const std::uint64_t looked = n.hits + n.misses;
-            node["hit_ratio"] = looked ? static_cast<double>(n.hits) / static_cast<double>(looked) : 0.0;
+            node["hit_ratio"] =
+                looked ? static_cast<double>(n.hits) / static_cast<double>(looked) : 0.0;
         }
         if (n.sessions) {
             node["session_misses"] = n.sessionMisses;
@@ -202,7 +202,8 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
         doc["cost"] = {{"per_hour", r.cost.perHour}, {"per_month", finite(r.cost.perMonth)}};
     J events = J::array();
     for (const EventRecord& e : r.events)
-        events.push_back({{"t_s", e.tS}, {"type", toString(e.kind)}, {"node", e.node}, {"detail", e.detail}});
+        events.push_back(
+            {{"t_s", e.tS}, {"type", toString(e.kind)}, {"node", e.node}, {"detail", e.detail}});
     doc["events"] = std::move(events);
     const TimeSeries& ts = r.timeseries;
     J p50 = J::array(), p99 = J::array(), rps = J::array();

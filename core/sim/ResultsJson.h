@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/sim/Results.h"
+#include <string>
 
 #include <nlohmann/json_fwd.hpp>
 
-#include <string>
+#include "core/sim/Results.h"
 
 namespace scalelab::core::sim {
 

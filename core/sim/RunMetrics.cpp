@@ -197,8 +197,10 @@ void RunMetrics::fill(RunResults& out, SimTime now)
     all.merge(statics);
     out.latency = summarize(all);
     out.latencyAll = summarizeAll(all, m_failed);
-    out.read = {read.count(), m_failedByClass[0], summarize(read), summarizeAll(read, m_failedByClass[0])};
-    out.write = {write.count(), m_failedByClass[1], summarize(write), summarizeAll(write, m_failedByClass[1])};
+    out.read = {read.count(), m_failedByClass[0], summarize(read),
+                summarizeAll(read, m_failedByClass[0])};
+    out.write = {write.count(), m_failedByClass[1], summarize(write),
+                 summarizeAll(write, m_failedByClass[1])};
     out.staticClass = {statics.count(), m_failedByClass[2], summarize(statics),
                        summarizeAll(statics, m_failedByClass[2])};
     out.staleReads = m_staleReads;

@@ -1,16 +1,16 @@
 #pragma once
 
-#include "core/sim/Frame.h"
-#include "core/sim/LatencyHistogram.h"
-#include "core/sim/Results.h"
-#include "core/sim/SimTime.h"
-
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "core/sim/Frame.h"
+#include "core/sim/LatencyHistogram.h"
+#include "core/sim/Results.h"
+#include "core/sim/SimTime.h"
 
 namespace scalelab::core::sim {
 
@@ -161,11 +161,12 @@ private:
     std::array<std::uint64_t, static_cast<std::size_t>(FailReason::Count)> m_byReasonAll{};
     std::uint64_t m_staleReads = 0, m_lostWrites = 0;
     std::uint64_t m_retries = 0;
-    LatencyHistogram m_read, m_write, m_static; ///< closed intervals after the warm-up; overall = merged
+    LatencyHistogram m_read, m_write,
+        m_static; ///< closed intervals after the warm-up; overall = merged
     std::array<LatencyHistogram, 3> m_intervalByClass; ///< the open interval: read, write, static
     std::array<SimTime, 512> m_pending{};              ///< latencies not binned yet
     std::size_t m_pendingCount = 0;
-    LatencyHistogram m_intervalBoth;                  ///< scratch for the interval's percentiles
+    LatencyHistogram m_intervalBoth; ///< scratch for the interval's percentiles
     std::uint64_t m_intervalErrors = 0;
     double m_lastThroughput = 0, m_lastP50 = 0, m_lastP95 = 0, m_lastP99 = 0;
     std::uint64_t m_lastErrors = 0;

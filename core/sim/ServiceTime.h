@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/sim/RandomStream.h"
-#include "core/sim/SimTime.h"
+#include <string>
 
 #include <boost/random/lognormal_distribution.hpp>
 
-#include <string>
+#include "core/sim/RandomStream.h"
+#include "core/sim/SimTime.h"
 
 namespace scalelab::core::sim {
 

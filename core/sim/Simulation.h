@@ -1,14 +1,14 @@
 #pragma once
 
+#include <cstdint>
+#include <memory>
+
 #include "core/model/Scenario.h"
 #include "core/model/Topology.h"
 #include "core/sim/Results.h"
 #include "core/sim/SimTime.h"
 #include "core/sim/SimulationOptions.h"
 #include "core/sim/Snapshot.h"
-
-#include <cstdint>
-#include <memory>
 
 namespace scalelab::core::sim {
 

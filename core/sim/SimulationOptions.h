@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/sim/Frame.h"
-#include "core/sim/FutureEventSet.h"
-
 #include <cstddef>
 #include <cstdint>
+
+#include "core/sim/Frame.h"
+#include "core/sim/FutureEventSet.h"
 
 namespace scalelab::core::sim {
 

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "core/sim/Results.h"
-#include "core/sim/SimTime.h"
-
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "core/sim/Results.h"
+#include "core/sim/SimTime.h"
 
 namespace scalelab::core::sim {
 
@@ -21,8 +21,8 @@ struct NodeSnapshot {
     std::uint32_t servers = 0;
     std::uint32_t instances = 0;        ///< serving instances of a pool (queueing kinds)
     std::uint32_t instancesBooting = 0; ///< launched, not serving yet
-    std::uint64_t hits = 0;   ///< CDNs: static requests answered at the edge (totals)
-    std::uint64_t misses = 0; ///< CDNs: fetched from the origin
+    std::uint64_t hits = 0;             ///< CDNs: static requests answered at the edge (totals)
+    std::uint64_t misses = 0;           ///< CDNs: fetched from the origin
     /// Web servers keeping sessions locally: sessions held now, logins so far (totals).
     bool localSessions = false;
     std::uint64_t sessionsHeld = 0;
@@ -41,13 +41,13 @@ struct NodeSnapshot {
 
 /// A request on a link, for animation: progress 0 at the sender, 1 at the receiver.
 struct InFlightSample {
-    std::uint32_t link = 0;  ///< index into Topology::links
+    std::uint32_t link = 0; ///< index into Topology::links
     double progress = 0;
-    bool response = false;   ///< travelling back from link.to to link.from
+    bool response = false; ///< travelling back from link.to to link.from
     bool write = false;
-    bool error = false;      ///< a failure response
+    bool error = false;       ///< a failure response
     bool staticClass = false; ///< a static asset
-    bool hit = false;        ///< a response a cache or CDN answered from what it holds
+    bool hit = false;         ///< a response a cache or CDN answered from what it holds
 };
 
 /// An immutable picture of the running simulation, cheap enough to take every frame.
@@ -58,9 +58,9 @@ struct Snapshot {
     bool finished = false;
     std::vector<NodeSnapshot> nodes; ///< Topology::nodes order
     std::vector<InFlightSample> inFlight;
-    std::uint64_t inFlightTotal = 0; ///< requests on links; inFlight holds a sample of them
+    std::uint64_t inFlightTotal = 0;    ///< requests on links; inFlight holds a sample of them
     std::vector<EventRecord> newEvents; ///< state changes since the previous snapshot
-    std::uint64_t generated = 0;     ///< totals since the start (warm-up included)
+    std::uint64_t generated = 0;        ///< totals since the start (warm-up included)
     std::uint64_t completed = 0;
     std::uint64_t failed = 0;
     /// `failed` by reason ("timeout", "rejected", ...), reasons seen only.
@@ -71,8 +71,8 @@ struct Snapshot {
     double p95Ms = 0;
     double p99Ms = 0;
     std::uint64_t errorsPerS = 0;
-    bool hasJobs = false;        ///< the diagram has a message queue
-    std::uint64_t backlog = 0;   ///< jobs waiting in every queue now
+    bool hasJobs = false;      ///< the diagram has a message queue
+    std::uint64_t backlog = 0; ///< jobs waiting in every queue now
 };
 
 } // namespace scalelab::core::sim

@@ -16,7 +16,10 @@ public:
     }
     double value() const { return m_value; }
     /// Area from the start up to `now` (value-ns).
-    double areaAt(SimTime now) const { return m_area + m_value * static_cast<double>(now - m_last); }
+    double areaAt(SimTime now) const
+    {
+        return m_area + m_value * static_cast<double>(now - m_last);
+    }
 
 private:
     double m_area = 0;

@@ -1,9 +1,9 @@
 #include "core/sim/WebServerBehavior.h"
 
+#include <fmt/format.h>
+
 #include "core/sim/CacheBehavior.h"
 #include "core/sim/ReplicationGroup.h"
-
-#include <fmt/format.h>
 
 namespace scalelab::core::sim {
 
@@ -48,7 +48,7 @@ void WebServerBehavior::reconfigure()
     const bool hasSessions = node().spec()->param("session_state") != nullptr;
     const std::string sessions = hasSessions ? node().text("session_state") : "none";
     const Sessions before = m_sessions;
-    m_sessions = sessions == "local"                             ? Sessions::Local
+    m_sessions = sessions == "local"                              ? Sessions::Local
                  : sessions == "shared" && m_sessionLink != kNone ? Sessions::Shared
                                                                   : Sessions::None;
     m_everSessions = m_everSessions || sessions != "none";
@@ -78,10 +78,12 @@ void WebServerBehavior::checkLocalSession(std::uint32_t frame)
     std::uint32_t slot = 0;
     if (const std::uint32_t serving = servingInstances(); serving > 1) {
         const std::uint32_t caller = f.parent == kNone ? kNone : m_kernel.frames()[f.parent].node;
-        const bool sticky = caller != kNone && m_kernel.node(caller).spec()->param("sticky_sessions") &&
+        const bool sticky = caller != kNone &&
+                            m_kernel.node(caller).spec()->param("sticky_sessions") &&
                             m_kernel.node(caller).flag("sticky_sessions");
         slot = sticky ? f.user % serving
-                      : static_cast<std::uint32_t>(uniform01(m_kernel.rng(m_index)) * serving) % serving;
+                      : static_cast<std::uint32_t>(uniform01(m_kernel.rng(m_index)) * serving) %
+                            serving;
     }
     if (m_kernel.sessions().visit(f.user, m_index, slot))
         return;

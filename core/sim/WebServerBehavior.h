@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/sim/QueueStation.h"
-
 #include <vector>
+
+#include "core/sim/QueueStation.h"
 
 namespace scalelab::core::sim {
 

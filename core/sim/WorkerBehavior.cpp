@@ -22,8 +22,8 @@ void WorkerBehavior::recover()
 void WorkerBehavior::wakeQueues()
 {
     for (std::size_t k : m_kernel.index().in(m_index, LinkKind::Consume))
-        if (auto* queue = dynamic_cast<MessageQueueBehavior*>(&m_kernel.behavior(m_kernel.link(
-                static_cast<std::uint32_t>(k)).from)))
+        if (auto* queue = dynamic_cast<MessageQueueBehavior*>(
+                &m_kernel.behavior(m_kernel.link(static_cast<std::uint32_t>(k)).from)))
             queue->dispatch();
 }
 

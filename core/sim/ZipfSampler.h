@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/sim/RandomStream.h"
-
 #include <cstdint>
+
+#include "core/sim/RandomStream.h"
 
 namespace scalelab::core::sim {
 

@@ -1,11 +1,11 @@
 #include "core/validation/LinkRules.h"
 
-#include "core/model/KindRegistry.h"
-
 #include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
+
+#include "core/model/KindRegistry.h"
 
 namespace scalelab::core {
 
@@ -56,7 +56,8 @@ std::optional<std::string> requestRefusal(const Node& to, const KindSpec& fromSp
     if (!fromSpec.maySend(LinkKind::Request, to.kind.str())) {
         std::string allowed;
         for (const auto& k : fromSpec.sendsTo(LinkKind::Request))
-            allowed += (allowed.empty() ? "" : ", ") + KindRegistry::instance().find(k)->displayName;
+            allowed +=
+                (allowed.empty() ? "" : ", ") + KindRegistry::instance().find(k)->displayName;
         return fmt::format("a {} sends requests only to: {}", lowerName(fromSpec), allowed);
     }
     return std::nullopt;
@@ -75,7 +76,9 @@ std::optional<std::string> replicationRefusal(const Node& from, const Node& to)
 
 LinkKind linkKindBetween(const Node& from, const Node& to)
 {
-    return KindRegistry::instance().linkKindBetween(from.kind.str(), to.kind.str()).value_or(LinkKind::Request);
+    return KindRegistry::instance()
+        .linkKindBetween(from.kind.str(), to.kind.str())
+        .value_or(LinkKind::Request);
 }
 
 std::optional<std::string> linkRefusal(const Node& from, const Node& to, LinkKind kind)

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/model/Topology.h"
-
 #include <optional>
 #include <string>
+
+#include "core/model/Topology.h"
 
 namespace scalelab::core {
 

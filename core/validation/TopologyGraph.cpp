@@ -12,8 +12,8 @@ namespace graph_detail {
 struct EdgeInfo {
     std::size_t link = 0;
 };
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-                                    EdgeInfo>;
+using Graph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property, EdgeInfo>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
@@ -24,7 +24,10 @@ public:
         : m_parent(parent), m_backEdge(backEdge)
     {
     }
-    void tree_edge(Edge e, const Graph& g) const { m_parent[boost::target(e, g)] = boost::source(e, g); }
+    void tree_edge(Edge e, const Graph& g) const
+    {
+        m_parent[boost::target(e, g)] = boost::source(e, g);
+    }
     void back_edge(Edge e, const Graph&) const
     {
         if (!m_backEdge)
@@ -42,7 +45,10 @@ using namespace graph_detail;
 struct TopologyGraph::Impl {
     // Built in place: copying an adjacency_list trips GCC 12's -Wmaybe-uninitialized
     // inside Boost at -O3.
-    explicit Impl(const Topology& t) : topology(t), requests(t.nodes.size()), everything(t.nodes.size()) {}
+    explicit Impl(const Topology& t)
+        : topology(t), requests(t.nodes.size()), everything(t.nodes.size())
+    {
+    }
     const Topology& topology;
     Graph requests;   // request links only: they carry requests and must not loop
     Graph everything; // request + replication links: what traffic can reach
@@ -87,11 +93,13 @@ std::vector<bool> TopologyGraph::reachableFromClients() const
     const Graph& g = m_impl->everything;
     const std::size_t n = boost::num_vertices(g);
     std::vector<boost::default_color_type> color(n, boost::white_color);
-    auto colors = boost::make_iterator_property_map(color.begin(), boost::get(boost::vertex_index, g));
+    auto colors =
+        boost::make_iterator_property_map(color.begin(), boost::get(boost::vertex_index, g));
     for (std::size_t i = 0; i < n; ++i)
         if (const KindSpec* spec = m_impl->topology.nodes[i].spec();
             spec && spec->traits.source && color[i] == boost::white_color)
-            boost::breadth_first_visit(g, i, boost::visitor(boost::default_bfs_visitor()).color_map(colors));
+            boost::breadth_first_visit(
+                g, i, boost::visitor(boost::default_bfs_visitor()).color_map(colors));
     std::vector<bool> reached(n);
     for (std::size_t i = 0; i < n; ++i)
         reached[i] = color[i] != boost::white_color;

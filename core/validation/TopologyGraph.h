@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/model/Topology.h"
-#include "core/model/TopologyIndex.h"
-
 #include <memory>
 #include <optional>
 #include <vector>
+
+#include "core/model/Topology.h"
+#include "core/model/TopologyIndex.h"
 
 namespace scalelab::core {
 

@@ -1,18 +1,18 @@
 #include "core/validation/Validator.h"
 
-#include "core/goals/GoalCheck.h"
-#include "core/model/KindRegistry.h"
-#include "core/util/NearestName.h"
-#include "core/validation/Limits.h"
-#include "core/validation/LinkRules.h"
-#include "core/validation/TopologyGraph.h"
-#include "core/model/TopologyIndex.h"
-
 #include <algorithm>
 #include <cmath>
 #include <map>
 
 #include <fmt/format.h>
+
+#include "core/goals/GoalCheck.h"
+#include "core/model/KindRegistry.h"
+#include "core/model/TopologyIndex.h"
+#include "core/util/NearestName.h"
+#include "core/validation/Limits.h"
+#include "core/validation/LinkRules.h"
+#include "core/validation/TopologyGraph.h"
 
 namespace scalelab::core {
 
@@ -76,10 +76,12 @@ private:
     {
         const auto& s = m_t.simulation;
         if (!std::isfinite(s.durationS) || s.durationS <= 0 || s.durationS > kMaxDurationS)
-            error("/simulation/duration_s", fmt::format("must be a number > 0 and <= {:g}, got {:g}",
-                                                        kMaxDurationS, s.durationS));
+            error("/simulation/duration_s",
+                  fmt::format("must be a number > 0 and <= {:g}, got {:g}", kMaxDurationS,
+                              s.durationS));
         if (!std::isfinite(s.warmupS) || s.warmupS < 0)
-            error("/simulation/warmup_s", fmt::format("must be a number >= 0, got {:g}", s.warmupS));
+            error("/simulation/warmup_s",
+                  fmt::format("must be a number >= 0, got {:g}", s.warmupS));
         else if (std::isfinite(s.durationS) && s.warmupS >= s.durationS)
             error("/simulation/warmup_s",
                   fmt::format("must be shorter than duration_s ({:g}), got {:g}", s.durationS,
@@ -135,10 +137,11 @@ private:
                       n.id);
             if (!std::isfinite(n.pos.x) || !std::isfinite(n.pos.y) ||
                 std::abs(n.pos.x) > kMaxCoordinate || std::abs(n.pos.y) > kMaxCoordinate)
-                error(path + "/pos",
-                      fmt::format("must be two numbers between -{0:g} and {0:g}, got [{1:g}, {2:g}]",
-                                  kMaxCoordinate, n.pos.x, n.pos.y),
-                      n.id);
+                error(
+                    path + "/pos",
+                    fmt::format("must be two numbers between -{0:g} and {0:g}, got [{1:g}, {2:g}]",
+                                kMaxCoordinate, n.pos.x, n.pos.y),
+                    n.id);
             const KindSpec* spec = registry.find(n.kind.str());
             if (!spec) {
                 error(path + "/kind",
@@ -201,8 +204,9 @@ private:
             if (!from || !to)
                 continue;
             if (auto [it, fresh] = seen.emplace(l.key(), i); !fresh) {
-                linkError(i, "", fmt::format("duplicate link {} -> {} (also /links/{})",
-                                             l.from.str(), l.to.str(), it->second));
+                linkError(i, "",
+                          fmt::format("duplicate link {} -> {} (also /links/{})", l.from.str(),
+                                      l.to.str(), it->second));
                 continue;
             }
             if (auto refusal = linkRefusal(*from, *to, l.kind))
@@ -353,9 +357,9 @@ private:
                                     n.id.str()),
                         n.id);
             for (std::size_t e = 1; e < m_index.out(i).size(); ++e)
-                linkError(m_index.out(i)[e], "",
-                          fmt::format("'{}' already has an origin; a CDN fetches from one",
-                                      n.id.str()));
+                linkError(
+                    m_index.out(i)[e], "",
+                    fmt::format("'{}' already has an origin; a CDN fetches from one", n.id.str()));
         }
     }
 
@@ -448,9 +452,10 @@ private:
                                   a.node.str()),
                       a.node);
             else if (a.action == ActionType::Promote && n->text("role") != "replica")
-                error(path + "/node",
-                      fmt::format("promote needs a replica database; '{}' is not one", a.node.str()),
-                      a.node);
+                error(
+                    path + "/node",
+                    fmt::format("promote needs a replica database; '{}' is not one", a.node.str()),
+                    a.node);
         }
     }
 

@@ -1,5 +1,11 @@
 #include "gui/app/AppMain.h"
 
+#include <cmath>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
 #include "core/validation/Limits.h"
 #include "gui/app/AppInfo.h"
 #include "gui/app/Logging.h"
@@ -10,12 +16,6 @@
 #include "gui/cli/CommonOptions.h"
 #include "gui/cli/QuietPlatform.h"
 
-#include <cmath>
-
-#include <QApplication>
-#include <QCommandLineParser>
-#include <QCoreApplication>
-
 namespace scalelab::gui {
 
 namespace {
@@ -25,7 +25,8 @@ QString mainHelpText()
     return QStringLiteral(
         "Draw a web architecture, simulate it, watch traffic, latency and failover.\n\n"
         "Subcommands (no window, no display needed):\n"
-        "  run FILE [--duration S] [--warmup S] [--seed N] [--json OUT] [--report OUT] [--csv OUT]\n"
+        "  run FILE [--duration S] [--warmup S] [--seed N] [--json OUT] [--report OUT] [--csv "
+        "OUT]\n"
         "  analyze FILE [--json OUT]\n"
         "  validate FILE\n"
         "  export FILE --image OUT.png|OUT.svg\n"
@@ -48,7 +49,8 @@ int windowMain(int argc, char** argv)
                                   QStringLiteral("Show this help."));
     const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
                                      QStringLiteral("Show the version."));
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .scalelab file to open."),
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("A .scalelab file to open."),
                                  QStringLiteral("[FILE]"));
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
                                       QStringLiteral("trace, debug, info, warn, error or off."),
@@ -79,7 +81,8 @@ int windowMain(int argc, char** argv)
         return cli::Success;
     }
     if (!configureLogging(parser.value(logLevel).toStdString())) {
-        cli::printError(QStringLiteral("scalelab: unknown log level '%1'").arg(parser.value(logLevel)));
+        cli::printError(
+            QStringLiteral("scalelab: unknown log level '%1'").arg(parser.value(logLevel)));
         return cli::BadUsage;
     }
     const QStringList files = parser.positionalArguments();
@@ -104,7 +107,8 @@ int windowMain(int argc, char** argv)
         const std::optional<RecordRequest> request = readRecordRequest(parser, files.value(0));
         if (!request)
             return cli::BadUsage;
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
+            qEnvironmentVariableIsEmpty("DISPLAY") &&
             qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         cli::installQuietPlatformMessages();

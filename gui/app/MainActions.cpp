@@ -13,8 +13,8 @@
 #include <QToolBar>
 #include <QUndoStack>
 
-#include "gui/app/MainWindow.h"
 #include "gui/app/ActionIcons.h"
+#include "gui/app/MainWindow.h"
 #include "gui/app/ReportExport.h"
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasView.h"
@@ -58,8 +58,8 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
     saveAs->setShortcuts({QKeySequence(tr("Ctrl+Shift+S"))});
     exportImage = file->addAction(tr("&Export Image…"), QKeySequence(tr("Ctrl+E")), this,
                                   [this] { exportImageWithDialog(); });
-    exportReport = file->addAction(tr("Export &Report…"), QKeySequence(tr("Ctrl+Shift+E")),
-                                   this, [this] { exportReportWithDialog(); });
+    exportReport = file->addAction(tr("Export &Report…"), QKeySequence(tr("Ctrl+Shift+E")), this,
+                                   [this] { exportReportWithDialog(); });
     recordVideo = new record::RecordVideoController(
         w, w->document(), w->interaction() == MainWindow::Interaction::Dialogs);
     file->addAction(recordVideo->action());
@@ -82,12 +82,10 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
     // The menu says what will be undone; the toolbar button keeps its place and says it
     // in its tooltip.
     const auto tipUndo = [this, stack] {
-        undo->setToolTip(withShortcut(stack->canUndo() ? tr("Undo %1").arg(stack->undoText())
-                                                       : tr("Undo"),
-                                      undo));
-        redo->setToolTip(withShortcut(stack->canRedo() ? tr("Redo %1").arg(stack->redoText())
-                                                       : tr("Redo"),
-                                      redo));
+        undo->setToolTip(withShortcut(
+            stack->canUndo() ? tr("Undo %1").arg(stack->undoText()) : tr("Undo"), undo));
+        redo->setToolTip(withShortcut(
+            stack->canRedo() ? tr("Redo %1").arg(stack->redoText()) : tr("Redo"), redo));
     };
     connect(stack, &QUndoStack::indexChanged, this, tipUndo);
     connect(stack, &QUndoStack::cleanChanged, this, tipUndo);
@@ -154,11 +152,12 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
     // Icons only, so no button moves when a label changes; the tooltip names the action
     // and its shortcut.
     const std::pair<QAction*, const char*> icons[] = {
-        {newAction, "new"}, {openAction, "open"}, {saveAction, "save"},
-        {duplicate, "duplicate"}, {remove, "delete"}, {fit, "fit"}};
+        {newAction, "new"},       {openAction, "open"}, {saveAction, "save"},
+        {duplicate, "duplicate"}, {remove, "delete"},   {fit, "fit"}};
     for (const auto& [action, icon] : icons) {
         action->setIcon(actionIcon(QString::fromLatin1(icon)));
-        action->setToolTip(withShortcut(action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")), action));
+        action->setToolTip(withShortcut(
+            action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")), action));
     }
     tools->setToolButtonStyle(Qt::ToolButtonIconOnly);
     tools->addAction(newAction);

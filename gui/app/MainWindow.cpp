@@ -206,10 +206,9 @@ void MainWindow::updateStatusLabels()
     if (errors == 0 && warnings == 0)
         m_validityLabel->setText(tr("✔ valid"));
     else
-        m_validityLabel->setText(
-            QStringLiteral("%1, %2")
-                .arg(errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors),
-                     warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings)));
+        m_validityLabel->setText(QStringLiteral("%1, %2").arg(
+            errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors),
+            warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings)));
 }
 
 void MainWindow::addAtViewCentre(const std::string& kind)

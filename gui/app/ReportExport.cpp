@@ -1,5 +1,7 @@
 #include "gui/app/ReportExport.h"
 
+#include <QFileInfo>
+
 #include "core/goals/ResultsWithGoals.h"
 #include "gui/app/MainActions.h"
 #include "gui/app/MainWindow.h"
@@ -11,19 +13,17 @@
 #include "gui/report/ReportProvenance.h"
 #include "gui/report/ReportWriter.h"
 
-#include <QFileInfo>
-
 namespace scalelab::gui {
 
 bool exportWindowReport(const MainWindow& window, const QString& path, QString* error)
 {
     const SimulationController* sim = window.liveView()->controller();
-    const core::Topology topology = sim->isActive()
-                                        ? *sim->simTopology()
-                                        : PriceBook::instance().priced(window.document()->topology());
-    const nlohmann::json results = sim->isActive()
-                                       ? nlohmann::json(core::resultsWithGoals(sim->results(), topology))
-                                       : nlohmann::json();
+    const core::Topology topology =
+        sim->isActive() ? *sim->simTopology()
+                        : PriceBook::instance().priced(window.document()->topology());
+    const nlohmann::json results =
+        sim->isActive() ? nlohmann::json(core::resultsWithGoals(sim->results(), topology))
+                        : nlohmann::json();
     ReportExtras extras;
     const Document* document = window.document();
     // The file's hash only when the report describes the file as it is on disk.

@@ -9,8 +9,8 @@
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
 #include "gui/document/Document.h"
-#include "gui/live/LiveView.h"
 #include "gui/live/EventsDock.h"
+#include "gui/live/LiveView.h"
 #include "gui/live/MetricsDock.h"
 #include "gui/util/AtomicWrite.h"
 

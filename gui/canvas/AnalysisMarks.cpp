@@ -67,8 +67,9 @@ void AnalysisMarks::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
         painter->setBrush(Qt::NoBrush);
         const QRectF ring = icon.translated(item->pos()).adjusted(-6, -6, 6, 6);
         painter->drawRoundedRect(ring, 13, 13);
-        const QString text = saturated ? QStringLiteral("SATURATED")
-                                       : QStringLiteral("%1%").arg(std::lround(100 * n.offeredLoad));
+        const QString text = saturated
+                                 ? QStringLiteral("SATURATED")
+                                 : QStringLiteral("%1%").arg(std::lround(100 * n.offeredLoad));
         // Bottom-right corner of the ring: clear of the role badge, the SPOF tag and the name.
         const double w = QFontMetricsF(painter->font()).horizontalAdvance(text) + 8;
         const QRectF tag(ring.right() - w + 8, ring.bottom() - 12, w, 12);

@@ -284,14 +284,13 @@ bool CanvasScene::tryLink(const core::NodeId& from, const core::NodeId& to, QStr
     // The new link is what the user made: select it (its latency is in the inspector),
     // as draw.io selects a new edge.
     selectLink({from, to});
-    Q_EMIT statusMessage(
-        kind == core::LinkKind::Replication
-            ? tr("%1 now replicates to %2")
-                  .arg(QString::fromStdString(a->displayName()),
-                       QString::fromStdString(b->displayName()))
-            : tr("Linked %1 → %2")
-                  .arg(QString::fromStdString(a->displayName()),
-                       QString::fromStdString(b->displayName())));
+    Q_EMIT statusMessage(kind == core::LinkKind::Replication
+                             ? tr("%1 now replicates to %2")
+                                   .arg(QString::fromStdString(a->displayName()),
+                                        QString::fromStdString(b->displayName()))
+                             : tr("Linked %1 → %2")
+                                   .arg(QString::fromStdString(a->displayName()),
+                                        QString::fromStdString(b->displayName())));
     return true;
 }
 
@@ -481,7 +480,8 @@ void CanvasScene::applyDiagnostics()
             if (NodeItem* item = nodeItem(id))
                 item->setProblems({});
     for (const auto& [id, problems] : byNode)
-        if (auto it = m_nodeProblems.find(id); it == m_nodeProblems.end() || !sameProblems(it->second, problems))
+        if (auto it = m_nodeProblems.find(id);
+            it == m_nodeProblems.end() || !sameProblems(it->second, problems))
             if (NodeItem* item = nodeItem(id))
                 item->setProblems(problems);
     for (const auto& [key, old] : m_linkProblems)
@@ -489,7 +489,8 @@ void CanvasScene::applyDiagnostics()
             if (LinkItem* item = linkItem(key))
                 item->setProblems({});
     for (const auto& [key, problems] : byLink)
-        if (auto it = m_linkProblems.find(key); it == m_linkProblems.end() || !sameProblems(it->second, problems))
+        if (auto it = m_linkProblems.find(key);
+            it == m_linkProblems.end() || !sameProblems(it->second, problems))
             if (LinkItem* item = linkItem(key))
                 item->setProblems(problems);
     m_nodeProblems = std::move(byNode);

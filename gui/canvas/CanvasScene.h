@@ -108,7 +108,7 @@ private:
     std::map<core::NodeId, NodeItem*> m_nodes;
     std::map<core::LinkKey, LinkItem*> m_links;
     NetworkRegionItem* m_region = nullptr;
-    RectUnion m_nodeRects;    // every node's visible rectangle: the diagram's bounds
+    RectUnion m_nodeRects; // every node's visible rectangle: the diagram's bounds
     // Each site's nodes' rectangles, and each site's private nodes' ("" for those in no
     // site): the shaded regions; the site each node was last counted in.
     std::map<std::string, RectUnion> m_siteRects;

@@ -29,7 +29,8 @@ QString clipboardFragmentMime()
 }
 
 // Whether a node already sits close to `p` (duplicates look for a free spot).
-bool duplicateSpotTaken(const core::Topology& t, const std::vector<core::Node>& pending, core::Point p)
+bool duplicateSpotTaken(const core::Topology& t, const std::vector<core::Node>& pending,
+                        core::Point p)
 {
     auto near = [&](const core::Node& n) {
         return std::abs(n.pos.x - p.x) < 60 && std::abs(n.pos.y - p.y) < 60;
@@ -40,7 +41,7 @@ bool duplicateSpotTaken(const core::Topology& t, const std::vector<core::Node>& 
 
 // Fresh ids for `nodes` (kept when free), recording old -> new.
 std::map<core::NodeId, core::NodeId> renumberNodes(const core::Topology& existing,
-                                              std::vector<core::Node>& nodes)
+                                                   std::vector<core::Node>& nodes)
 {
     core::Topology taken = existing; // ids only matter; copying keeps uniqueId() reusable
     taken.links.clear();

@@ -77,8 +77,8 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     if (!l)
         return;
     const bool selected = !s->isPresentation() && (option->state & QStyle::State_Selected);
-    LinkGlyph::paint(*painter, {m_start, m_end}, l->kind,
-                     LinkGlyph::label(*l), m_hasError, selected);
+    LinkGlyph::paint(*painter, {m_start, m_end}, l->kind, LinkGlyph::label(*l), m_hasError,
+                     selected);
 }
 
 } // namespace scalelab::gui

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QGraphicsItem>
-
 #include <vector>
+
+#include <QGraphicsItem>
 
 #include "gui/paint/RegionGlyph.h"
 

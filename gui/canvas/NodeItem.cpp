@@ -110,8 +110,7 @@ bool NodeItem::isOnHandle(const QPointF& scenePos) const
 QRectF NodeItem::visibleSceneRect() const
 {
     const core::Node* n = node();
-    return mapRectToScene(
-        NodeGlyph::visibleRect(n ? NodeLook::of(*n).name : QString()));
+    return mapRectToScene(NodeGlyph::visibleRect(n ? NodeLook::of(*n).name : QString()));
 }
 
 void NodeItem::syncFromDocument()

@@ -1,3 +1,8 @@
+#include <algorithm>
+#include <cmath>
+
+#include <QFile>
+
 #include "core/analysis/Analysis.h"
 #include "core/analysis/AnalysisJson.h"
 #include "core/io/TopologyJson.h"
@@ -5,11 +10,6 @@
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
 #include "gui/cli/PriceOption.h"
-
-#include <algorithm>
-#include <cmath>
-
-#include <QFile>
 
 namespace scalelab::gui::cli {
 
@@ -31,14 +31,13 @@ QString optionalMs(const std::optional<double>& value)
 }
 
 // A plain-text table people can read in a terminal: one row per node, then the verdicts.
-QString analysisTable(const core::Topology& topology, const core::Analysis& a,
-                      const QString& file)
+QString analysisTable(const core::Topology& topology, const core::Analysis& a, const QString& file)
 {
     QStringList out;
-    out << QStringLiteral("Analysis of %1%2").arg(file,
-                                                  topology.name.empty()
-                                                      ? QString()
-                                                      : QStringLiteral(" (%1)").arg(QString::fromStdString(topology.name)));
+    out << QStringLiteral("Analysis of %1%2")
+               .arg(file, topology.name.empty()
+                              ? QString()
+                              : QStringLiteral(" (%1)").arg(QString::fromStdString(topology.name)));
     out << QString();
     int idWidth = 4;
     for (const auto& n : a.nodes)
@@ -69,7 +68,8 @@ QString analysisTable(const core::Topology& topology, const core::Analysis& a,
             a.singlePointsOfFailure.end())
             notes << QStringLiteral("SPOF");
         out << row({QString::fromStdString(n.id.str()), QString::fromStdString(n.kind),
-                    number(n.arrivalRps, 1), client ? QStringLiteral("-") : QString::number(n.servers),
+                    number(n.arrivalRps, 1),
+                    client ? QStringLiteral("-") : QString::number(n.servers),
                     client ? QStringLiteral("-") : number(n.serviceMs, 2), util,
                     client ? QStringLiteral("-") : number(n.meanWaitMs, 2),
                     number(n.meanResponseMs, 2), notes.join(QStringLiteral(", "))});
@@ -97,8 +97,9 @@ QString analysisTable(const core::Topology& topology, const core::Analysis& a,
     if (!a.findings.empty()) {
         out << QString() << QStringLiteral("Findings:");
         for (const auto& f : a.findings)
-            out << QStringLiteral("  [%1] %2").arg(QString::fromLatin1(core::toString(f.severity)),
-                                                  QString::fromStdString(f.sentence()));
+            out << QStringLiteral("  [%1] %2")
+                       .arg(QString::fromLatin1(core::toString(f.severity)),
+                            QString::fromStdString(f.sentence()));
     }
     return out.join(QLatin1Char('\n'));
 }

@@ -1,11 +1,11 @@
 #include "gui/cli/CommonOptions.h"
 
+#include <cstdio>
+
 #include "core/validation/Validator.h"
 #include "gui/app/Logging.h"
 #include "gui/cli/Commands.h"
 #include "gui/util/AtomicWrite.h"
-
-#include <cstdio>
 
 namespace scalelab::gui::cli {
 
@@ -31,7 +31,8 @@ bool parseWithCommonOptions(QCommandLineParser& parser, const QStringList& args,
     parser.addOption(help);
     parser.addOption(logLevel);
     if (!parser.parse(args)) {
-        printError(QStringLiteral("%1: %2\nTry '%1 --help'.").arg(args.value(0), parser.errorText()));
+        printError(
+            QStringLiteral("%1: %2\nTry '%1 --help'.").arg(args.value(0), parser.errorText()));
         exitCode = BadUsage;
         return false;
     }
@@ -42,8 +43,8 @@ bool parseWithCommonOptions(QCommandLineParser& parser, const QStringList& args,
         return false;
     }
     if (!configureLogging(parser.value(logLevel).toStdString())) {
-        printError(QStringLiteral("%1: unknown log level '%2'").arg(args.value(0),
-                                                                    parser.value(logLevel)));
+        printError(QStringLiteral("%1: unknown log level '%2'")
+                       .arg(args.value(0), parser.value(logLevel)));
         exitCode = BadUsage;
         return false;
     }

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "core/model/Diagnostic.h"
-#include "core/model/Topology.h"
-
 #include <initializer_list>
 #include <optional>
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QStringList>
+
+#include "core/model/Diagnostic.h"
+#include "core/model/Topology.h"
 
 namespace scalelab::gui::cli {
 

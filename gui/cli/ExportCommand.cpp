@@ -1,10 +1,10 @@
+#include <QFileInfo>
+
 #include "core/io/TopologyJson.h"
 #include "core/validation/Validator.h"
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
 #include "gui/report/DiagramImage.h"
-
-#include <QFileInfo>
 
 namespace scalelab::gui::cli {
 

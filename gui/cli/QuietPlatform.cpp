@@ -1,7 +1,7 @@
 #include "gui/cli/QuietPlatform.h"
 
-#include <QtGlobal>
 #include <QString>
+#include <QtGlobal>
 
 namespace scalelab::gui::cli {
 

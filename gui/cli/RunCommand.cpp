@@ -1,3 +1,14 @@
+#include <cmath>
+#include <cstdio>
+#include <exception>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QFileInfo>
+
 #include "core/goals/GoalCatalog.h"
 #include "core/goals/GoalCheck.h"
 #include "core/goals/ResultsWithGoals.h"
@@ -13,24 +24,11 @@
 #include "gui/cli/RunReplications.h"
 #include "gui/report/ReportWriter.h"
 
-#include <cmath>
-#include <cstdio>
-#include <exception>
-
-#include <unistd.h>
-
-#include <QCommandLineOption>
-#include <QFileInfo>
-#include <QCommandLineParser>
-
-#include <nlohmann/json.hpp>
-
 namespace scalelab::gui::cli {
 
 namespace {
 
 namespace simns = core::sim;
-
 
 void printGoals(const std::vector<core::GoalResult>& goals)
 {
@@ -57,7 +55,8 @@ void printRunSummary(const simns::RunResults& r)
 {
     const QString name = QString::fromStdString(r.name.empty() ? std::string("(unnamed)") : r.name);
     if (r.engine.eventCapReached)
-        printOut(QStringLiteral("%1 — STOPPED EARLY: %2 s of %3 s simulated (%4 s warm-up excluded), seed %5")
+        printOut(QStringLiteral(
+                     "%1 — STOPPED EARLY: %2 s of %3 s simulated (%4 s warm-up excluded), seed %5")
                      .arg(name)
                      .arg(r.engine.simulatedS)
                      .arg(r.durationS)
@@ -71,12 +70,14 @@ void printRunSummary(const simns::RunResults& r)
                      .arg(r.seed));
     for (const auto& w : r.warnings)
         printOut(QStringLiteral("warning     ") + QString::fromStdString(w));
-    printOut(QStringLiteral("requests    %1 generated, %2 completed, %3 failed, %4 unfinished; availability %5%")
-                 .arg(r.generated)
-                 .arg(r.completed)
-                 .arg(r.failed)
-                 .arg(r.unfinished)
-                 .arg(runFixed(100.0 * r.availability, 3)));
+    printOut(
+        QStringLiteral(
+            "requests    %1 generated, %2 completed, %3 failed, %4 unfinished; availability %5%")
+            .arg(r.generated)
+            .arg(r.completed)
+            .arg(r.failed)
+            .arg(r.unfinished)
+            .arg(runFixed(100.0 * r.availability, 3)));
     QStringList reasons;
     for (const auto& [reason, count] : r.byReason)
         if (count > 0)
@@ -86,8 +87,8 @@ void printRunSummary(const simns::RunResults& r)
     printOut(QStringLiteral("throughput  %1 req/s").arg(runFixed(r.throughputRps, 1)));
     const auto& l = r.latency;
     printOut(QStringLiteral("latency ms  mean %1  p50 %2  p90 %3  p99 %4  p99.9 %5  max %6")
-                 .arg(runFixed(l.mean, 2), runFixed(l.p50, 2), runFixed(l.p90, 2), runFixed(l.p99, 2),
-                      runFixed(l.p999, 2), runFixed(l.max, 2)));
+                 .arg(runFixed(l.mean, 2), runFixed(l.p50, 2), runFixed(l.p90, 2),
+                      runFixed(l.p99, 2), runFixed(l.p999, 2), runFixed(l.max, 2)));
     printOut(QStringLiteral("data        %1 lost writes, %2 stale reads")
                  .arg(r.lostWrites)
                  .arg(r.staleReads));
@@ -127,7 +128,8 @@ void printRunSummary(const simns::RunResults& r)
         printOut(QString());
         for (const auto& e : r.events)
             printOut(QStringLiteral("t=%1 s  %2 %3 %4")
-                         .arg(runFixed(e.tS, 3), QString::fromLatin1(simns::toString(e.kind).data()),
+                         .arg(runFixed(e.tS, 3),
+                              QString::fromLatin1(simns::toString(e.kind).data()),
                               QString::fromStdString(e.node), QString::fromStdString(e.detail)));
     }
     printOut(QString());
@@ -154,12 +156,15 @@ int runCommand(const QStringList& args)
                                     QStringLiteral("S"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."),
                                   QStringLiteral("N"));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Write scalelab-results/1 JSON here ('-' = standard output, instead of the summary)."),
-                                  QStringLiteral("OUT"));
-    const QCommandLineOption csv(QStringLiteral("csv"),
-                                 QStringLiteral("Write the 1-second time series as CSV here ('-' = standard output)."),
-                                 QStringLiteral("OUT"));
+    const QCommandLineOption json(
+        QStringLiteral("json"),
+        QStringLiteral(
+            "Write scalelab-results/1 JSON here ('-' = standard output, instead of the summary)."),
+        QStringLiteral("OUT"));
+    const QCommandLineOption csv(
+        QStringLiteral("csv"),
+        QStringLiteral("Write the 1-second time series as CSV here ('-' = standard output)."),
+        QStringLiteral("OUT"));
     const QCommandLineOption report(QStringLiteral("report"),
                                     QStringLiteral("Write an HTML or PDF report here."),
                                     QStringLiteral("OUT"));
@@ -177,7 +182,8 @@ int runCommand(const QStringList& args)
     const QString file = parseFileCommand(parser, args, exitCode);
     if (file.isEmpty())
         return exitCode;
-    if (parser.isSet(report) && !parser.value(report).endsWith(QLatin1String(".html"), Qt::CaseInsensitive) &&
+    if (parser.isSet(report) &&
+        !parser.value(report).endsWith(QLatin1String(".html"), Qt::CaseInsensitive) &&
         !parser.value(report).endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
         printError(QStringLiteral("%1: --report needs a file ending in .html or .pdf, got '%2'")
                        .arg(args.value(0), parser.value(report)));
@@ -333,8 +339,9 @@ int runCommand(const QStringList& args)
     }
     // The CSV holds numbers and fixed column names only: no text from the file reaches a
     // cell, so a spreadsheet has no formula to run.
-    if (parser.isSet(csv) && !writeOutput(args.value(0), parser.value(csv),
-                                          QByteArray::fromStdString(simns::timeSeriesToCsv(results))))
+    if (parser.isSet(csv) &&
+        !writeOutput(args.value(0), parser.value(csv),
+                     QByteArray::fromStdString(simns::timeSeriesToCsv(results))))
         return InvalidInput;
     if (results.engine.eventCapReached) {
         // Also on standard error: a script that only keeps the JSON still hears of it.

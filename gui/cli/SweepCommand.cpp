@@ -88,8 +88,8 @@ int writeSweepOutputs(const nlohmann::ordered_json& doc, const QCommandLineParse
                       const QCommandLineOption& json, const QCommandLineOption& csv,
                       const QCommandLineOption& report, const QString& command)
 {
-    if (parser.isSet(json) && !writeOutput(command, parser.value(json),
-                                           QByteArray::fromStdString(doc.dump(2) + "\n")))
+    if (parser.isSet(json) &&
+        !writeOutput(command, parser.value(json), QByteArray::fromStdString(doc.dump(2) + "\n")))
         return InvalidInput;
     if (parser.isSet(csv) &&
         !writeOutput(command, parser.value(csv), QByteArray::fromStdString(ex::sweepCsv(doc))))
@@ -155,16 +155,16 @@ int emitSweepJobs(const ex::SweepDesign& design, const QStringList& varyArgs, co
     for (std::size_t run = 0; run < jobs.runs(); ++run) {
         const QString name = QString::fromStdString(jobs.stem(run) + ".scalelab");
         if (!writeJobFile(dir.filePath(name), QByteArray::fromStdString(jobs.topologyText(run)),
-                              QStringLiteral("job file")))
+                          QStringLiteral("job file")))
             return InvalidInput;
         lines += jobs.line(run) + "\n";
     }
     // The manifest last: a folder with sweep.json has every job file it names.
-    if (!writeJobFile(dir.filePath(QStringLiteral("jobs.txt")),
-                          QByteArray::fromStdString(lines), QStringLiteral("jobs.txt")) ||
+    if (!writeJobFile(dir.filePath(QStringLiteral("jobs.txt")), QByteArray::fromStdString(lines),
+                      QStringLiteral("jobs.txt")) ||
         !writeJobFile(dir.filePath(QStringLiteral("sweep.json")),
-                          QByteArray::fromStdString(jobs.manifest().dump(2) + "\n"),
-                          QStringLiteral("manifest")))
+                      QByteArray::fromStdString(jobs.manifest().dump(2) + "\n"),
+                      QStringLiteral("manifest")))
         return InvalidInput;
     printOut(QStringLiteral("wrote %1 runs (%2 points x %3 replications) to %4: run the lines of "
                             "%4/jobs.txt there (GNU Parallel, a Slurm array, ...), then "

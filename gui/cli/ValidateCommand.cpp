@@ -29,7 +29,8 @@ int validateCommand(const QStringList& args)
                             diagnosticLine(d)));
     }
     if (errors > 0) {
-        printError(QStringLiteral("%1: %2 error(s), %3 warning(s)").arg(file).arg(errors).arg(warnings));
+        printError(
+            QStringLiteral("%1: %2 error(s), %3 warning(s)").arg(file).arg(errors).arg(warnings));
         return InvalidInput;
     }
     printOut(QStringLiteral("%1: valid (%2 nodes, %3 links, %4 warning(s))")

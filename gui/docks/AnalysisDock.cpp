@@ -1,9 +1,5 @@
 #include "gui/docks/AnalysisDock.h"
 
-#include "core/sim/Results.h"
-#include "gui/document/Document.h"
-#include "gui/planning/PriceBook.h"
-
 #include <algorithm>
 #include <cmath>
 
@@ -16,13 +12,29 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "core/sim/Results.h"
+#include "gui/document/Document.h"
+#include "gui/planning/PriceBook.h"
+
 namespace scalelab::gui {
 
 namespace analysis_dock_detail {
 constexpr int kAnalysisNodeRole = Qt::UserRole + 1;
 // The baseline's columns come last so the others keep their places.
-enum Column { ColNode, ColRate, ColUtil, ColWait, ColResponse, ColSimUtil, ColSimResponse, ColNotes,
-              ColBaseUtil, ColBaseResponse, ColDeltaResponse, ColColumnCount };
+enum Column {
+    ColNode,
+    ColRate,
+    ColUtil,
+    ColWait,
+    ColResponse,
+    ColSimUtil,
+    ColSimResponse,
+    ColNotes,
+    ColBaseUtil,
+    ColBaseResponse,
+    ColDeltaResponse,
+    ColColumnCount
+};
 
 QString dockMs(double v)
 {
@@ -33,7 +45,8 @@ QString dockMs(double v)
 
 QString dockPct(double v)
 {
-    return std::isinf(v) ? QStringLiteral("\u221e") : QStringLiteral("%1 %").arg(v * 100, 0, 'f', 0);
+    return std::isinf(v) ? QStringLiteral("\u221e")
+                         : QStringLiteral("%1 %").arg(v * 100, 0, 'f', 0);
 }
 
 QColor dockLoadColor(double utilization)
@@ -59,9 +72,9 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     m_summary->setMargin(4);
 
     m_nodes->setColumnCount(ColColumnCount);
-    m_nodes->setHeaderLabels({tr("Node"), tr("req/s"), tr("Util."), tr("Wait ms"),
-                              tr("Resp. ms"), tr("Sim. util."), tr("Sim. resp."), tr("Notes"),
-                              tr("Base util."), tr("Base resp."), tr("\u0394 resp.")});
+    m_nodes->setHeaderLabels({tr("Node"), tr("req/s"), tr("Util."), tr("Wait ms"), tr("Resp. ms"),
+                              tr("Sim. util."), tr("Sim. resp."), tr("Notes"), tr("Base util."),
+                              tr("Base resp."), tr("\u0394 resp.")});
     m_nodes->headerItem()->setToolTip(ColDeltaResponse,
                                       tr("Simulated response time minus the baseline's (ms)"));
     m_comparison->setWordWrap(true);
@@ -74,7 +87,8 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     m_nodes->setFrameShape(QFrame::NoFrame);
     m_nodes->header()->setStretchLastSection(true);
     m_nodes->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_nodes->headerItem()->setToolTip(ColUtil, tr("Estimated busy fraction of the servers (M/M/c)"));
+    m_nodes->headerItem()->setToolTip(ColUtil,
+                                      tr("Estimated busy fraction of the servers (M/M/c)"));
     m_nodes->headerItem()->setToolTip(ColWait, tr("Estimated mean wait in the queue (Erlang C)"));
 
     // Findings are sentences: a list that wraps them to the panel's width.
@@ -131,13 +145,14 @@ void AnalysisDock::setRunResults(const core::sim::RunResults& results)
 {
     m_measured.clear();
     for (const auto& n : results.nodes)
-        m_measured[n.id] = {n.utilization, n.meanResponseMs, n.instancesMean,
-                            n.edge && n.hits + n.misses > 0
-                                ? static_cast<double>(n.hits) / static_cast<double>(n.hits + n.misses)
-                                : -1.0,
-                            n.sessions && n.arrivals > 0
-                                ? static_cast<double>(n.sessionMisses) / static_cast<double>(n.arrivals)
-                                : -1.0};
+        m_measured[n.id] = {
+            n.utilization, n.meanResponseMs, n.instancesMean,
+            n.edge && n.hits + n.misses > 0
+                ? static_cast<double>(n.hits) / static_cast<double>(n.hits + n.misses)
+                : -1.0,
+            n.sessions && n.arrivals > 0
+                ? static_cast<double>(n.sessionMisses) / static_cast<double>(n.arrivals)
+                : -1.0};
     m_runHeadline = Headline{results.throughputRps, results.latency.mean, results.latency.p99,
                              results.availability};
     m_measuredJobMs.reset();
@@ -266,7 +281,8 @@ void AnalysisDock::fillNodes()
         item->setText(ColNode, id);
         item->setData(0, kAnalysisNodeRole, id);
         item->setText(ColRate, QString::number(e.arrivalRps, 'f', 1));
-        item->setText(ColUtil, e.stable ? dockPct(e.utilization) : tr("%1 (saturated)").arg(dockPct(e.utilization)));
+        item->setText(ColUtil, e.stable ? dockPct(e.utilization)
+                                        : tr("%1 (saturated)").arg(dockPct(e.utilization)));
         item->setText(ColWait, dockMs(e.meanWaitMs));
         item->setText(ColResponse, dockMs(e.meanResponseMs));
         if (const QColor c = dockLoadColor(e.utilization); c.isValid())
@@ -292,7 +308,8 @@ void AnalysisDock::fillNodes()
         QStringList notes;
         if (m_analysis.bottleneck == e.id)
             notes << tr("bottleneck");
-        if (std::find(m_analysis.singlePointsOfFailure.begin(), m_analysis.singlePointsOfFailure.end(),
+        if (std::find(m_analysis.singlePointsOfFailure.begin(),
+                      m_analysis.singlePointsOfFailure.end(),
                       e.id) != m_analysis.singlePointsOfFailure.end())
             notes << tr("single point of failure");
         const auto measured = m_measured.find(e.id.str());
@@ -314,7 +331,8 @@ void AnalysisDock::fillNodes()
         if (node && e.instances > 0 && (e.instances > 1 || node->flag("autoscale"))) {
             QString pool = tr("%1 instances").arg(e.instances);
             if (measured != m_measured.end() && measured->second.instancesMean >= 0)
-                pool += tr(" (run %1)").arg(QString::number(measured->second.instancesMean, 'f', 1));
+                pool +=
+                    tr(" (run %1)").arg(QString::number(measured->second.instancesMean, 'f', 1));
             notes << pool;
         }
         if (!e.shards.empty()) {
@@ -330,8 +348,8 @@ void AnalysisDock::fillNodes()
         if (e.jobs) {
             // The pooled estimate beside the run's figure (all queues together).
             QString jobs = tr("jobs %1/s, workers %2 busy, job latency %3 ms")
-                               .arg(QString::number(e.jobs->arrivalRps, 'f', 1), dockPct(e.jobs->utilization),
-                                    dockMs(e.jobs->meanLatencyMs));
+                               .arg(QString::number(e.jobs->arrivalRps, 'f', 1),
+                                    dockPct(e.jobs->utilization), dockMs(e.jobs->meanLatencyMs));
             if (m_measuredJobMs && !m_measured.empty())
                 jobs += tr(" (sim. %1 ms)").arg(dockMs(*m_measuredJobMs));
             notes << jobs;
@@ -359,7 +377,8 @@ void AnalysisDock::fillFindings()
         item->setData(kAnalysisNodeRole, QString::fromStdString(f.node.str()));
     }
     const int count = static_cast<int>(m_analysis.findings.size());
-    m_findingsTitle->setText(count ? tr("<b>Findings</b> (%1)").arg(count) : tr("<b>Findings</b>: none"));
+    m_findingsTitle->setText(count ? tr("<b>Findings</b> (%1)").arg(count)
+                                   : tr("<b>Findings</b>: none"));
 }
 
 } // namespace scalelab::gui

@@ -51,8 +51,8 @@ private:
     struct Measured {
         double utilization = 0;
         double meanResponseMs = 0;
-        double instancesMean = -1; ///< pools: serving instances on average
-        double hitRatio = -1;      ///< CDNs: share answered at the edge
+        double instancesMean = -1;    ///< pools: serving instances on average
+        double hitRatio = -1;         ///< CDNs: share answered at the edge
         double sessionMissRatio = -1; ///< web servers with sessions: logins per request
     };
     /// The run-level figures the comparison line shows.

@@ -270,8 +270,7 @@ void InspectorDock::buildNodeForm()
         auto* editor = new ParamEditor(
             *p,
             [this, name](const core::ParamValue& v) {
-                m_document->undoStack()->push(
-                    new SetParamCommand(m_document, m_nodes, name, v));
+                m_document->undoStack()->push(new SetParamCommand(m_document, m_nodes, name, v));
             },
             m_page);
         auto* label = new QLabel(inspectorParamLabel(*p), m_page);
@@ -331,8 +330,7 @@ void InspectorDock::buildLinkForm()
         auto* editor = new ParamEditor(
             p,
             [this, name](const core::ParamValue& v) {
-                m_document->undoStack()->push(
-                    new SetParamCommand(m_document, m_links, name, v));
+                m_document->undoStack()->push(new SetParamCommand(m_document, m_links, name, v));
             },
             m_page);
         auto* label = new QLabel(inspectorParamLabel(p), m_page);

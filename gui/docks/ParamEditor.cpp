@@ -77,9 +77,8 @@ ParamEditor::ParamEditor(const core::ParamSpec& spec, Commit commit, QWidget* pa
         line->setValidator(new QRegularExpressionValidator(
             QRegularExpression(QStringLiteral("[A-Za-z0-9._-]*")), line));
         line->setPlaceholderText(tr("none"));
-        connect(line, &QLineEdit::editingFinished, this, [this, line] {
-            commitValue(core::ParamValue(line->text().toStdString()));
-        });
+        connect(line, &QLineEdit::editingFinished, this,
+                [this, line] { commitValue(core::ParamValue(line->text().toStdString())); });
         m_editor = line;
         break;
     }

@@ -1,7 +1,5 @@
 #include "gui/document/Autosave.h"
 
-#include "gui/util/AtomicWrite.h"
-
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -12,6 +10,7 @@
 
 #include "core/io/TopologyJson.h"
 #include "gui/document/Document.h"
+#include "gui/util/AtomicWrite.h"
 
 namespace scalelab::gui {
 
@@ -80,7 +79,8 @@ bool Autosave::saveNow()
                              QByteArray::fromStdString(core::saveTopology(m_document->topology())),
                              nullptr))
         return false;
-    writeFileAtomically(sessionFile(m_session, ".origin"), m_document->filePath().toUtf8(), nullptr);
+    writeFileAtomically(sessionFile(m_session, ".origin"), m_document->filePath().toUtf8(),
+                        nullptr);
     return true;
 }
 
@@ -92,11 +92,12 @@ void Autosave::discard()
 
 QStringList Autosave::orphanedRecoveries()
 {
-    const QFileInfoList files = QDir(recoveryDir())
-                              .entryInfoList({QStringLiteral("*.scalelab")}, QDir::Files, QDir::Time);
+    const QFileInfoList files =
+        QDir(recoveryDir()).entryInfoList({QStringLiteral("*.scalelab")}, QDir::Files, QDir::Time);
     // Locks of crashed sessions that had nothing unsaved: taking and releasing one
     // removes it, so they do not pile up.
-    for (const QFileInfo& l : QDir(recoveryDir()).entryInfoList({QStringLiteral("*.lock")}, QDir::Files)) {
+    for (const QFileInfo& l :
+         QDir(recoveryDir()).entryInfoList({QStringLiteral("*.lock")}, QDir::Files)) {
         if (QFileInfo::exists(sessionFile(l.completeBaseName(), ".scalelab")))
             continue;
         QLockFile lock(l.filePath());

@@ -1,10 +1,10 @@
 #pragma once
 
+#include <memory>
+
 #include <QObject>
 #include <QString>
 #include <QStringList>
-
-#include <memory>
 
 class QLockFile;
 class QTimer;

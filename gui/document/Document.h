@@ -74,7 +74,8 @@ public:
     void removeLink(const core::LinkKey& key);
     /// Removes many links and nodes (with their links) in one pass: linear in the diagram
     /// however many go, where one removeNode per node would shift the vectors each time.
-    void removeMany(const std::vector<core::LinkKey>& links, const std::vector<core::NodeId>& nodes);
+    void removeMany(const std::vector<core::LinkKey>& links,
+                    const std::vector<core::NodeId>& nodes);
     /// Puts nodes and links back at file positions (ascending, as removeMany took them).
     void insertMany(const std::vector<std::pair<std::size_t, core::Node>>& nodes,
                     const std::vector<std::pair<std::size_t, core::Link>>& links);

@@ -1,8 +1,5 @@
 #include "gui/document/FileController.h"
 
-#include "gui/util/AtomicWrite.h"
-#include "gui/util/SaveFileName.h"
-
 #include <cstdio>
 
 #include <QCoreApplication>
@@ -17,6 +14,8 @@
 #include "core/io/TopologyJson.h"
 #include "gui/document/Autosave.h"
 #include "gui/document/Document.h"
+#include "gui/util/AtomicWrite.h"
+#include "gui/util/SaveFileName.h"
 
 namespace scalelab::gui {
 
@@ -62,10 +61,9 @@ bool FileController::maybeSave()
             : tr("Save your changes to the example \u201c%1\u201d as a file of your own before "
                  "closing it?")
                   .arg(QFileInfo(m_copiedFrom).completeBaseName());
-    const auto answer =
-        QMessageBox::question(m_window, tr("Unsaved changes"), text,
-                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
-                              QMessageBox::Save);
+    const auto answer = QMessageBox::question(
+        m_window, tr("Unsaved changes"), text,
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save();
     return answer == QMessageBox::Discard;
@@ -224,9 +222,8 @@ QString FileController::proposedSavePath() const
     if (!m_copiedFrom.isEmpty())
         return gui::proposedSavePath(QDir::homePath(), QFileInfo(m_copiedFrom).completeBaseName(),
                                      diagramFileFilter());
-    return gui::proposedSavePath(QDir::homePath(),
-                                 QString::fromStdString(m_document->topology().name),
-                                 diagramFileFilter());
+    return gui::proposedSavePath(
+        QDir::homePath(), QString::fromStdString(m_document->topology().name), diagramFileFilter());
 }
 
 QVector<ExampleFile> FileController::examples()

@@ -36,15 +36,15 @@ void EventsDock::append(int firstIndex)
     const auto& log = m_controller->eventLog();
     for (std::size_t i = static_cast<std::size_t>(std::max(0, firstIndex)); i < log.size(); ++i) {
         const auto& e = log[i];
-        auto* item = new QListWidgetItem(QStringLiteral("%1 s   %2")
-                                             .arg(e.tS, 7, 'f', 1)
-                                             .arg(describeEvent(e)));
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1 s   %2").arg(e.tS, 7, 'f', 1).arg(describeEvent(e)));
         item->setData(Qt::UserRole, QString::fromStdString(e.node));
         item->setToolTip(QString::fromLatin1(core::sim::toString(e.kind).data()) +
                          QStringLiteral(": ") + QString::fromStdString(e.detail));
         const core::sim::EventTone tone = core::sim::eventInfo(e.kind).tone;
         if (tone == core::sim::EventTone::Bad ||
-            (tone == core::sim::EventTone::Warning && e.kind == core::sim::EventKind::BackendMarkedDown))
+            (tone == core::sim::EventTone::Warning &&
+             e.kind == core::sim::EventKind::BackendMarkedDown))
             item->setForeground(live::errorDot().darker(120));
         else if (tone == core::sim::EventTone::Good)
             item->setForeground(QColor(0x04, 0x78, 0x57));

@@ -28,8 +28,8 @@ enum Column { Status, Goal, Target, Measured };
 QLocale readableLocale()
 {
     const QLocale system;
-    QLocale l = system.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates)
-                                                : system;
+    QLocale l =
+        system.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : system;
     l.setNumberOptions(QLocale::DefaultNumberOptions);
     return l;
 }
@@ -152,8 +152,8 @@ void GoalsDock::refresh()
             spec->bound == core::GoalBound::Lower ? QStringLiteral("≥ ") : QStringLiteral("≤ ");
         row->setText(Goal, QString::fromStdString(core::goalLabel(*spec)));
         row->setText(Target, bound + formatGoalValue(g.target, *spec));
-        row->setToolTip(Goal, tr("%1 (%2 in the file)")
-                                  .arg(QString::fromStdString(spec->help), key));
+        row->setToolTip(Goal,
+                        tr("%1 (%2 in the file)").arg(QString::fromStdString(spec->help), key));
         row->setTextAlignment(Target, Qt::AlignRight | Qt::AlignVCenter);
         row->setTextAlignment(Measured, Qt::AlignRight | Qt::AlignVCenter);
         if (!running) {

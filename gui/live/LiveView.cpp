@@ -15,9 +15,9 @@
 #include <QToolBar>
 #include <QToolTip>
 
+#include "gui/app/ActionIcons.h"
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/NodeItem.h"
-#include "gui/app/ActionIcons.h"
 #include "gui/document/Document.h"
 #include "gui/live/Baseline.h"
 #include "gui/live/EventsDock.h"
@@ -34,9 +34,10 @@ struct SpeedChoice {
     const char* label;
     double speed;
 };
-constexpr SpeedChoice kSpeeds[] = {{"0.1x", 0.1}, {"0.5x", 0.5}, {"1x", 1},     {"2x", 2},
-                                   {"5x", 5},     {"10x", 10},   {"100x", 100}, {"1000x", 1000},
-                                   {"Max", SimulationController::kMaxSpeed}};
+constexpr SpeedChoice kSpeeds[] = {
+    {"0.1x", 0.1}, {"0.5x", 0.5},   {"1x", 1},
+    {"2x", 2},     {"5x", 5},       {"10x", 10},
+    {"100x", 100}, {"1000x", 1000}, {"Max", SimulationController::kMaxSpeed}};
 constexpr int kDefaultSpeed = 2; // 1x
 
 QString formatSpeed(double speed)
@@ -60,7 +61,8 @@ LiveView::LiveView(QMainWindow* window, Document* document, CanvasScene* scene, 
       m_controller(new SimulationController(document, this)),
       m_traffic(new TrafficLayer(scene, m_controller)),
       m_status(new NodeStatusLayer(scene, m_controller)),
-      m_metrics(new MetricsDock(m_controller, window)), m_events(new EventsDock(m_controller, window)),
+      m_metrics(new MetricsDock(m_controller, window)),
+      m_events(new EventsDock(m_controller, window)),
       m_goals(new GoalsDock(document, m_controller, window)),
       m_toolBar(new QToolBar(tr("Simulation"), window)), m_speed(new QComboBox(window)),
       m_clock(new QLabel(window))
@@ -319,8 +321,9 @@ QString LiveView::liveTooltip(const QString& nodeId) const
         text += tr("shards busy %1 %<br>").arg(shards.join(QStringLiteral(" · ")));
     }
     if (n.hasBacklog)
-        text += n.backlogCapacity > 0 ? tr("jobs waiting %1 of %2<br>").arg(n.backlog).arg(n.backlogCapacity)
-                                      : tr("jobs waiting %1<br>").arg(n.backlog);
+        text += n.backlogCapacity > 0
+                    ? tr("jobs waiting %1 of %2<br>").arg(n.backlog).arg(n.backlogCapacity)
+                    : tr("jobs waiting %1<br>").arg(n.backlog);
     text += tr("arrivals %1  ·  completed %2  ·  failed %3")
                 .arg(n.arrivals)
                 .arg(n.completed)

@@ -9,9 +9,9 @@
 #include <QChartView>
 #include <QGridLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QValueAxis>
 
 #include "gui/live/Baseline.h"
@@ -290,7 +290,8 @@ void MetricsDock::refreshUtilization()
         if (m_baseline)
             for (std::size_t k : order) {
                 const std::string& id = topology->nodes[k].id.str();
-                const auto at = std::find(m_baseline->nodeIds.begin(), m_baseline->nodeIds.end(), id);
+                const auto at =
+                    std::find(m_baseline->nodeIds.begin(), m_baseline->nodeIds.end(), id);
                 if (at == m_baseline->nodeIds.end())
                     continue;
                 const auto column = static_cast<std::size_t>(at - m_baseline->nodeIds.begin());
@@ -305,9 +306,9 @@ void MetricsDock::refreshUtilization()
         const QColor colours[kBusiestShown] = {QColor(0xdc, 0x26, 0x26), QColor(0xd9, 0x77, 0x06),
                                                QColor(0x25, 0x63, 0xeb), QColor(0x7c, 0x3a, 0xed)};
         for (std::size_t k = 0; k < order.size(); ++k)
-            m_utilSeries.push_back(addSeries(
-                m_utilization, QString::fromStdString(topology->nodes[order[k]].id.str()),
-                colours[k]));
+            m_utilSeries.push_back(
+                addSeries(m_utilization, QString::fromStdString(topology->nodes[order[k]].id.str()),
+                          colours[k]));
         m_utilNodes = order;
     }
     for (std::size_t k = 0; k < m_utilNodes.size(); ++k) {
@@ -334,7 +335,8 @@ void MetricsDock::refreshInstances()
     if (m_instanceNodes.empty()) {
         // The autoscaled pools of the run, in file order (their count moves; a fixed
         // pool's does not and is not charted).
-        for (std::size_t i = 0; i < topology->nodes.size() && m_instanceNodes.size() < kBusiestShown; ++i)
+        for (std::size_t i = 0;
+             i < topology->nodes.size() && m_instanceNodes.size() < kBusiestShown; ++i)
             if (const core::KindSpec* spec = topology->nodes[i].spec())
                 if (spec->traits.queueing && topology->nodes[i].flag("autoscale"))
                     m_instanceNodes.push_back(i);

@@ -8,9 +8,9 @@
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasStyle.h"
 #include "gui/canvas/NodeItem.h"
-#include "gui/paint/NodeGlyph.h"
 #include "gui/live/LiveStyle.h"
 #include "gui/live/SimulationController.h"
+#include "gui/paint/NodeGlyph.h"
 
 namespace scalelab::gui {
 
@@ -79,7 +79,8 @@ void NodeStatusLayer::addEvents(int firstIndex)
         const bool backend = log[i].kind == core::sim::EventKind::BackendMarkedDown ||
                              log[i].kind == core::sim::EventKind::BackendMarkedUp;
         if (backend && !log[i].detail.empty())
-            text = QString::fromStdString(log[i].detail) + QLatin1Char(' ') + text.section(QLatin1Char(' '), 1);
+            text = QString::fromStdString(log[i].detail) + QLatin1Char(' ') +
+                   text.section(QLatin1Char(' '), 1);
         // Several events on one node in one frame: the newest replaces the older marker.
         std::erase_if(m_markers, [&](const Marker& m) { return m.node.str() == log[i].node; });
         m_markers.push_back({core::NodeId{log[i].node}, text, toneColour(info.tone), m_now()});
@@ -133,7 +134,7 @@ void NodeStatusLayer::paintNode(QPainter* painter, std::size_t index)
     const QString fileInstances = NodeGlyph::instanceText(node);
     if (!fileInstances.isEmpty() || live.instances > 1)
         NodeGlyph::paintInstanceBadge(*painter, c, QStringLiteral("×%1").arg(live.instances),
-                                     fileInstances, static_cast<int>(live.instancesBooting));
+                                      fileInstances, static_cast<int>(live.instancesBooting));
     if (!live.up)
         return;
 
@@ -155,7 +156,7 @@ void NodeStatusLayer::paintNode(QPainter* painter, std::size_t index)
     // failure of it would log out), in violet, left of its icon's bottom corner.
     if (live.localSessions) {
         const double held = static_cast<double>(live.sessionsHeld);
-        const QString count = held >= 10000 ? QStringLiteral("%1k").arg(std::round(held / 1000))
+        const QString count = held >= 10000  ? QStringLiteral("%1k").arg(std::round(held / 1000))
                               : held >= 1000 ? QStringLiteral("%1k").arg(held / 1000, 0, 'f', 1)
                                              : QString::number(live.sessionsHeld);
         const QString text = QStringLiteral("%1 sessions").arg(count);
@@ -217,7 +218,8 @@ void NodeStatusLayer::paintBacklog(QPainter* painter, std::size_t index, const Q
         m_backlogPeak.resize(index + 1, 0);
     m_backlogPeak[index] = std::max(m_backlogPeak[index], live.backlog);
     const double full = static_cast<double>(
-        live.backlogCapacity > 0 ? live.backlogCapacity : std::max<std::uint64_t>(m_backlogPeak[index], 10));
+        live.backlogCapacity > 0 ? live.backlogCapacity
+                                 : std::max<std::uint64_t>(m_backlogPeak[index], 10));
     const double frac = std::min(1.0, static_cast<double>(live.backlog) / full);
     const QRectF track(icon.right() + 4, icon.top() + 2, 7, icon.height() - 4);
     painter->setPen(Qt::NoPen);
@@ -232,7 +234,8 @@ void NodeStatusLayer::paintBacklog(QPainter* painter, std::size_t index, const Q
     painter->setFont(smallBold());
     const QString text = QObject::tr("%1 jobs").arg(live.backlog);
     const QFontMetricsF fm(painter->font());
-    const QRectF label(track.right() + 3, track.center().y() - 8, fm.horizontalAdvance(text) + 8, 16);
+    const QRectF label(track.right() + 3, track.center().y() - 8, fm.horizontalAdvance(text) + 8,
+                       16);
     painter->setBrush(QColor(255, 255, 255, 230));
     painter->setPen(QPen(QColor(0x7c, 0x3a, 0xed), 1));
     painter->drawRoundedRect(label, 8, 8);
@@ -260,7 +263,8 @@ void NodeStatusLayer::paintMarkers(QPainter* painter)
         const QString text = m.text;
         const double w = fm.horizontalAdvance(text) + 12;
         // Above the role badge (which straddles the icon's top edge).
-        const QRectF label(item->pos().x() - w / 2, item->pos().y() - style::kIconSize / 2 - 32, w, 16);
+        const QRectF label(item->pos().x() - w / 2, item->pos().y() - style::kIconSize / 2 - 32, w,
+                           16);
         QColor fill = m.colour;
         fill.setAlphaF(ring.alphaF());
         painter->setPen(Qt::NoPen);

@@ -1,7 +1,5 @@
 #include "gui/live/SimulationController.h"
 
-#include "gui/planning/PriceBook.h"
-
 #include <algorithm>
 #include <cmath>
 
@@ -10,6 +8,7 @@
 #include "core/sim/Simulation.h"
 #include "core/validation/Validator.h"
 #include "gui/document/Document.h"
+#include "gui/planning/PriceBook.h"
 
 namespace scalelab::gui {
 
@@ -66,8 +65,7 @@ double SimulationController::simSeconds() const
 
 double SimulationController::endSeconds() const
 {
-    return m_sim ? core::sim::toSeconds(m_sim->end())
-                 : m_document->topology().simulation.durationS;
+    return m_sim ? core::sim::toSeconds(m_sim->end()) : m_document->topology().simulation.durationS;
 }
 
 core::sim::RunResults SimulationController::results() const

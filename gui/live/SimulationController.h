@@ -28,8 +28,8 @@ struct ChartPoint {
     double p99Ms = 0;
     double errorsPerS = 0;
     std::vector<double> utilization; ///< per node, sim topology order
-    bool hasJobs = false; ///< the diagram has a message queue
-    double backlog = 0;   ///< jobs waiting in its queues
+    bool hasJobs = false;            ///< the diagram has a message queue
+    double backlog = 0;              ///< jobs waiting in its queues
     std::vector<double> instances;   ///< serving instances per node (0: not a pool kind)
 };
 

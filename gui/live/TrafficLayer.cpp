@@ -160,8 +160,8 @@ void TrafficLayer::paintDots(QPainter* painter)
         }
         const QPointF c = at + side;
         const std::size_t kind = s.error ? 2 : s.hit ? 4 : s.staticClass ? 3 : s.write ? 1 : 0;
-        batches[kind].push_back(QPainter::PixmapFragment::create(
-            c, QRectF(0, 0, kDot * dpr, kDot * dpr)));
+        batches[kind].push_back(
+            QPainter::PixmapFragment::create(c, QRectF(0, 0, kDot * dpr, kDot * dpr)));
     }
     painter->save();
     painter->resetTransform();

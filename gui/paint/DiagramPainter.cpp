@@ -68,9 +68,8 @@ DiagramPainter::DiagramPainter(const core::Topology& topology)
         if (from == placed.end() || to == placed.end() || !keys.insert(l.key()).second)
             continue;
         const bool reverse = all.count({l.to, l.from}) > 0;
-        PlacedLink link{LinkGlyph::ends(from->second, to->second, reverse),
-                        l.kind, problems.links.count(l.key()) > 0,
-                        LinkGlyph::label(l)};
+        PlacedLink link{LinkGlyph::ends(from->second, to->second, reverse), l.kind,
+                        problems.links.count(l.key()) > 0, LinkGlyph::label(l)};
         // The line and its label, without the room the canvas keeps around them for clicks.
         m_bounds = m_bounds.united(LinkGlyph::boundingRect(link.ends).adjusted(40, 10, -40, -10));
         m_links.push_back(std::move(link));

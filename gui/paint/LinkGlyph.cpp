@@ -75,8 +75,9 @@ QString LinkGlyph::label(const core::Link& link)
     if (isJobLink(link.kind)) {
         // Named, so a job link is not read as a request path.
         const QString kind = link.kind == core::LinkKind::Publish ? QStringLiteral("publish")
-                                                                   : QStringLiteral("consume");
-        return link.latencyMs() > 0 ? kind + QLatin1Char(' ') + linkLatencyText(link.latencyMs()) : kind;
+                                                                  : QStringLiteral("consume");
+        return link.latencyMs() > 0 ? kind + QLatin1Char(' ') + linkLatencyText(link.latencyMs())
+                                    : kind;
     }
     if (link.kind == core::LinkKind::Session)
         return link.latencyMs() > 0 ? QStringLiteral("session ") + linkLatencyText(link.latencyMs())
@@ -149,7 +150,9 @@ void LinkGlyph::paint(QPainter& painter, const LinkEnds& ends, core::LinkKind ki
         painter.setPen(QPen(color.lighter(150), 1));
         painter.setBrush(QColor(255, 255, 255, 235));
         painter.drawRoundedRect(r, 4, 4);
-        painter.setPen(replication ? style::replication() : jobs ? style::jobs() : style::mutedText());
+        painter.setPen(replication ? style::replication()
+                       : jobs      ? style::jobs()
+                                   : style::mutedText());
         painter.drawText(r, Qt::AlignCenter, label);
     }
 }

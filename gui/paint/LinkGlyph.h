@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/model/LinkKind.h"
-
 #include <QPainterPath>
 #include <QPointF>
 #include <QRectF>
 #include <QString>
+
+#include "core/model/LinkKind.h"
 
 class QPainter;
 

@@ -99,8 +99,8 @@ void NodeGlyph::paintInstanceBadge(QPainter& painter, QPointF centre, const QStr
     const double textW = fm.horizontalAdvance(text);
     const double w =
         std::max(textW + fm.horizontalAdvance(extra), fm.horizontalAdvance(covers)) + 10;
-    const QRectF r(centre.x() + style::kIconSize / 2 - w + 6,
-                   centre.y() + style::kIconSize / 2 - 9, w, 14);
+    const QRectF r(centre.x() + style::kIconSize / 2 - w + 6, centre.y() + style::kIconSize / 2 - 9,
+                   w, 14);
     painter.setPen(QPen(Qt::white, 1.5));
     painter.setBrush(QColor(0x33, 0x41, 0x55));
     painter.drawRoundedRect(r, 7, 7);

@@ -17,9 +17,9 @@ namespace scalelab::gui {
 /// Everything that decides how one node looks, whoever draws it: the canvas item (with
 /// its hover and selection) or a picture of the diagram (neither).
 struct NodeLook {
-    QString name;     ///< the display name, drawn elided under the icon
-    QString iconStem; ///< the kind's icon (":/icons/<stem>.svg")
-    QString role;     ///< "master" / "replica" for a database, else empty
+    QString name;      ///< the display name, drawn elided under the icon
+    QString iconStem;  ///< the kind's icon (":/icons/<stem>.svg")
+    QString role;      ///< "master" / "replica" for a database, else empty
     QString instances; ///< a pool's badge ("×4", "×2 auto"), else empty: see instanceText
     bool error = false;
     bool warning = false;

@@ -1,12 +1,12 @@
 #include "gui/paint/RegionGlyph.h"
 
+#include <array>
+#include <map>
+
 #include <QFont>
 #include <QFontMetricsF>
 #include <QObject>
 #include <QPainter>
-
-#include <array>
-#include <map>
 
 #include "core/model/Node.h"
 #include "gui/canvas/CanvasStyle.h"
@@ -85,7 +85,8 @@ RegionGlyph::regionsFrom(const std::vector<std::string>& sites,
             continue;
         // Around its private network too, with room for both labels.
         QRectF inner = found->second;
-        if (auto it = privateRects.find(sites[s]); it != privateRects.end() && !it->second.isEmpty())
+        if (auto it = privateRects.find(sites[s]);
+            it != privateRects.end() && !it->second.isEmpty())
             inner = inner.united(areaAround(it->second));
         const QString label = QObject::tr("DATA CENTER %1").arg(QString::fromStdString(sites[s]));
         const QRectF area = widenForLabel(inner.adjusted(-16, -30, 16, 16), label);

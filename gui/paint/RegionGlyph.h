@@ -1,11 +1,11 @@
 #pragma once
 
-#include <QRectF>
-#include <QString>
-
 #include <map>
 #include <string>
 #include <vector>
+
+#include <QRectF>
+#include <QString>
 
 class QPainter;
 

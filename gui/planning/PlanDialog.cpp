@@ -208,8 +208,7 @@ bool PlanDialog::applyPlan()
     stack->beginMacro(tr("Apply plan"));
     for (std::size_t i = 0; i < m_design->axes().size(); ++i) {
         const auto& axis = m_design->axes()[i];
-        stack->push(
-            new SetParamCommand(m_document, axis.nodes, axis.param, axis.values[at[i]]));
+        stack->push(new SetParamCommand(m_document, axis.nodes, axis.param, axis.values[at[i]]));
     }
     stack->endMacro();
     m_apply->setEnabled(false);

@@ -62,9 +62,10 @@ SweepDock::SweepDock(QWidget* parent)
     : QDockWidget(tr("Sweep"), parent), m_figure(new QComboBox), m_chart(new QChart),
       // Built around our chart: a default QChartView makes its own, and setChart() releases
       // the old one without deleting it (LeakSanitizer found it).
-      m_view(new QChartView(m_chart)), m_progress(new QProgressBar), m_cancel(new QPushButton(tr("Cancel"))),
-      m_saveJson(new QPushButton(tr("Save JSON…"))), m_saveReport(new QPushButton(tr("Report…"))),
-      m_status(new QLabel), m_thread(new ExperimentThread(this))
+      m_view(new QChartView(m_chart)), m_progress(new QProgressBar),
+      m_cancel(new QPushButton(tr("Cancel"))), m_saveJson(new QPushButton(tr("Save JSON…"))),
+      m_saveReport(new QPushButton(tr("Report…"))), m_status(new QLabel),
+      m_thread(new ExperimentThread(this))
 {
     setObjectName(QStringLiteral("SweepDock"));
     for (const DockFigure& f : kDockFigures)

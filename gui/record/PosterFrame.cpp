@@ -1,11 +1,11 @@
 #include "gui/record/PosterFrame.h"
 
-#include "gui/record/FfmpegSupport.h"
-
 #include <algorithm>
 #include <cstdint>
 
 #include <QFile>
+
+#include "gui/record/FfmpegSupport.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -31,10 +31,9 @@ struct Input {
 QImage toImage(const AVFrame* frame)
 {
     QImage image(frame->width, frame->height, QImage::Format_RGB32);
-    SwsContext* sws = sws_getContext(frame->width, frame->height,
-                                     static_cast<AVPixelFormat>(frame->format), frame->width,
-                                     frame->height, AV_PIX_FMT_RGB32, SWS_BILINEAR, nullptr,
-                                     nullptr, nullptr);
+    SwsContext* sws = sws_getContext(
+        frame->width, frame->height, static_cast<AVPixelFormat>(frame->format), frame->width,
+        frame->height, AV_PIX_FMT_RGB32, SWS_BILINEAR, nullptr, nullptr, nullptr);
     if (!sws)
         return {};
     uint8_t* dst[1] = {image.bits()};
@@ -75,10 +74,11 @@ QImage posterFrame(const QString& videoPath, QString* error)
     // of a long video would cost seconds for one picture.
     const AVStream* s = in.format->streams[stream];
     if (s->duration > 0)
-        av_seek_frame(in.format, stream,
-                      std::max<std::int64_t>(0, s->start_time + s->duration -
-                                                    2 * s->time_base.den / std::max(1, s->time_base.num)),
-                      AVSEEK_FLAG_BACKWARD);
+        av_seek_frame(
+            in.format, stream,
+            std::max<std::int64_t>(0, s->start_time + s->duration -
+                                          2 * s->time_base.den / std::max(1, s->time_base.num)),
+            AVSEEK_FLAG_BACKWARD);
     FramePtr frame(av_frame_alloc());
     QImage last;
     const auto drain = [&] {

@@ -1,7 +1,5 @@
 #include "gui/record/RecordVideoController.h"
 
-#include "gui/report/ReportProvenance.h"
-
 #include <QAction>
 #include <QDir>
 #include <QFileInfo>
@@ -16,6 +14,7 @@
 #include "core/validation/Validator.h"
 #include "gui/document/Document.h"
 #include "gui/record/RecordVideoDialog.h"
+#include "gui/report/ReportProvenance.h"
 
 namespace scalelab::gui::record {
 

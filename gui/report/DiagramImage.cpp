@@ -1,9 +1,5 @@
 #include "gui/report/DiagramImage.h"
 
-#include "gui/paint/DiagramPainter.h"
-#include "gui/util/AtomicWrite.h"
-#include "gui/util/SafeText.h"
-
 #include <algorithm>
 #include <cmath>
 
@@ -13,6 +9,10 @@
 #include <QPainter>
 #include <QRegularExpression>
 #include <QSvgGenerator>
+
+#include "gui/paint/DiagramPainter.h"
+#include "gui/util/AtomicWrite.h"
+#include "gui/util/SafeText.h"
 
 namespace scalelab::gui {
 
@@ -42,8 +42,8 @@ QByteArray diagramSvg(const core::Topology& topology)
     // QSvgGenerator writes the title into the XML as given (Qt 6.4): the name comes from the
     // file, so escape it, or "R&D <draft>" breaks the XML and "</title><script>" adds a
     // live script to the SVG and to the HTML report that inlines it.
-    generator.setTitle(
-        markupText(QString::fromStdString(topology.name.empty() ? "ScaleLab diagram" : topology.name)));
+    generator.setTitle(markupText(
+        QString::fromStdString(topology.name.empty() ? "ScaleLab diagram" : topology.name)));
     generator.setDescription(QStringLiteral("Drawn by ScaleLab"));
     {
         QPainter painter(&generator);
@@ -67,9 +67,9 @@ QImage diagramImage(const core::Topology& topology, double scale)
     const QSizeF natural = diagram_detail::naturalSize(diagram);
     // A far-flung diagram would want gigabytes at the scale asked for: shrink it to fit
     // kMaxImageSide per side and kMaxImagePixels in all (the SVG keeps every detail).
-    const double fit = std::min({scale, kMaxImageSide / natural.width(),
-                                 kMaxImageSide / natural.height(),
-                                 std::sqrt(kMaxImagePixels / (natural.width() * natural.height()))});
+    const double fit =
+        std::min({scale, kMaxImageSide / natural.width(), kMaxImageSide / natural.height(),
+                  std::sqrt(kMaxImagePixels / (natural.width() * natural.height()))});
     const QSizeF size = natural * fit;
     QImage image(size.toSize().expandedTo(QSize(1, 1)), QImage::Format_ARGB32_Premultiplied);
     if (image.isNull())

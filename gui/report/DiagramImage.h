@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/model/Topology.h"
-
 #include <QImage>
 #include <QString>
+
+#include "core/model/Topology.h"
 
 namespace scalelab::gui {
 

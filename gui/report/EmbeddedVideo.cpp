@@ -1,14 +1,14 @@
 #include "gui/report/EmbeddedVideo.h"
 
-#include "gui/record/PosterFrame.h"
-#include "gui/report/ReportHelpers.h"
-
 #include <algorithm>
 
 #include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+
+#include "gui/record/PosterFrame.h"
+#include "gui/report/ReportHelpers.h"
 
 namespace scalelab::gui {
 

@@ -12,7 +12,7 @@ struct EmbeddedVideo {
     QString fileName; ///< shown in the caption
     QString mimeType; ///< video/mp4, video/webm or image/gif
     QByteArray bytes;
-    QImage poster;    ///< the last frame: the end of the run, charts complete
+    QImage poster; ///< the last frame: the end of the run, charts complete
 };
 
 /// Above this a report would be unwieldy to hand around; a minute of example 08 at 720p is

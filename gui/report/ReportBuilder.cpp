@@ -1,20 +1,19 @@
 #include "gui/report/ReportBuilder.h"
 
-#include "gui/report/DiagramImage.h"
-#include "gui/report/EmbeddedVideo.h"
-#include "gui/report/ReportHelpers.h"
-
-#include "core/sim/EventKind.h"
-
 #include <cmath>
 #include <limits>
+
+#include <nlohmann/json.hpp>
 
 #include <QLocale>
 #include <QPainter>
 #include <QRegularExpression>
 #include <QSvgRenderer>
 
-#include <nlohmann/json.hpp>
+#include "core/sim/EventKind.h"
+#include "gui/report/DiagramImage.h"
+#include "gui/report/EmbeddedVideo.h"
+#include "gui/report/ReportHelpers.h"
 
 namespace scalelab::gui {
 
@@ -79,58 +78,66 @@ QString ReportBuilder::head() const
 {
     // Plain CSS, nothing fetched. QTextDocument (the PDF path) lays out the page itself:
     // it gets no body width or margins, which it would misread.
-    const QString page = m_target == Target::Browser
-                             ? QStringLiteral("body { font-family: 'DejaVu Sans', Arial, sans-serif; "
-                                              "font-size: 10pt; color: #222222; max-width: 980px; "
-                                              "margin: 24px auto; padding: 0 16px; }\n"
-                                              "svg { max-width: 100%; height: auto; }\n"
-                                              "figure > svg { width: 100%; }\n"
-                                              "figure { margin: 6px 0 14px 0; }\n")
-                             : QStringLiteral("body { color: #222222; }\n");
-    const QString css = page + QStringLiteral(
-        "h1 { font-size: 20pt; margin: 0 0 4px 0; color: #1b3a57; }\n"
-        "h2 { font-size: 14pt; margin: 22px 0 8px 0; color: #1b3a57; "
-        "border-bottom: 1px solid #c8d3de; padding-bottom: 3px; }\n"
-        "h3 { font-size: 11pt; margin: 14px 0 4px 0; color: #1b3a57; }\n"
-        "p.meta { color: #555555; margin: 2px 0; }\n"
-        "p.note { color: #555555; font-size: 9pt; }\n"
-        "table.grid { border-collapse: collapse; border-color: #c8d3de; margin: 4px 0 10px 0; }\n"
-        "table.grid th { background-color: #eef2f6; text-align: left; font-weight: bold; "
-        "padding: 4px 6px; border: 1px solid #c8d3de; }\n"
-        "table.grid td { padding: 3px 6px; border: 1px solid #c8d3de; vertical-align: top; }\n"
-        "table.grid td.n, table.grid th.n { text-align: right; white-space: nowrap; }\n"
-        "table.grid td.w, table.grid th.w { text-align: right; }\n"
-        "table.tiles { border-collapse: collapse; }\n"
-        "table.tiles td { border: 1px solid #c8d3de; padding: 6px 10px; }\n"
-        ".big { font-size: 16pt; font-weight: bold; color: #1b3a57; }\n"
-        ".label { font-size: 8pt; color: #555555; }\n");
-    return QStringLiteral("<head>\n<meta charset=\"utf-8\"/>\n<title>%1</title>\n<style>\n%2</style>\n</head>\n")
+    const QString page =
+        m_target == Target::Browser
+            ? QStringLiteral("body { font-family: 'DejaVu Sans', Arial, sans-serif; "
+                             "font-size: 10pt; color: #222222; max-width: 980px; "
+                             "margin: 24px auto; padding: 0 16px; }\n"
+                             "svg { max-width: 100%; height: auto; }\n"
+                             "figure > svg { width: 100%; }\n"
+                             "figure { margin: 6px 0 14px 0; }\n")
+            : QStringLiteral("body { color: #222222; }\n");
+    const QString css =
+        page +
+        QStringLiteral(
+            "h1 { font-size: 20pt; margin: 0 0 4px 0; color: #1b3a57; }\n"
+            "h2 { font-size: 14pt; margin: 22px 0 8px 0; color: #1b3a57; "
+            "border-bottom: 1px solid #c8d3de; padding-bottom: 3px; }\n"
+            "h3 { font-size: 11pt; margin: 14px 0 4px 0; color: #1b3a57; }\n"
+            "p.meta { color: #555555; margin: 2px 0; }\n"
+            "p.note { color: #555555; font-size: 9pt; }\n"
+            "table.grid { border-collapse: collapse; border-color: #c8d3de; margin: 4px 0 10px 0; "
+            "}\n"
+            "table.grid th { background-color: #eef2f6; text-align: left; font-weight: bold; "
+            "padding: 4px 6px; border: 1px solid #c8d3de; }\n"
+            "table.grid td { padding: 3px 6px; border: 1px solid #c8d3de; vertical-align: top; }\n"
+            "table.grid td.n, table.grid th.n { text-align: right; white-space: nowrap; }\n"
+            "table.grid td.w, table.grid th.w { text-align: right; }\n"
+            "table.tiles { border-collapse: collapse; }\n"
+            "table.tiles td { border: 1px solid #c8d3de; padding: 6px 10px; }\n"
+            ".big { font-size: 16pt; font-weight: bold; color: #1b3a57; }\n"
+            ".label { font-size: 8pt; color: #555555; }\n");
+    return QStringLiteral("<head>\n<meta "
+                          "charset=\"utf-8\"/>\n<title>%1</title>\n<style>\n%2</style>\n</head>\n")
         .arg(repEsc(QStringLiteral("%1 - ScaleLab report")
-                     .arg(QString::fromStdString(m_topology.name.empty() ? "Untitled design"
-                                                                          : m_topology.name))),
+                        .arg(QString::fromStdString(m_topology.name.empty() ? "Untitled design"
+                                                                            : m_topology.name))),
              css);
 }
 
 QString ReportBuilder::sectionTitle(const QString& text, bool newPage) const
 {
     return QStringLiteral("<h2%1>%2</h2>\n")
-        .arg(newPage ? QStringLiteral(" style=\"page-break-before: always\"") : QString(), repEsc(text));
+        .arg(newPage ? QStringLiteral(" style=\"page-break-before: always\"") : QString(),
+             repEsc(text));
 }
 
 QString ReportBuilder::titleBlock() const
 {
     QString out;
-    const QString name = QString::fromStdString(m_topology.name.empty() ? "Untitled design" : m_topology.name);
+    const QString name =
+        QString::fromStdString(m_topology.name.empty() ? "Untitled design" : m_topology.name);
     out += QStringLiteral("<h1>%1</h1>\n").arg(repEsc(name));
     out += QStringLiteral("<p class=\"meta\">ScaleLab report &#183; generated %1</p>\n")
                .arg(m_generated.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
     if (m_hasRun) {
-        out += QStringLiteral("<p class=\"meta\">Simulated %1 s (the first %2 s of warm-up excluded "
-                              "from the statistics) &#183; seed %3</p>\n")
-                   .arg(reportNumber(repNum(m_results, "duration_s"), 0),
-                        reportNumber(repNum(m_results, "warmup_s"), 0),
-                        m_results.contains("seed") ? QString::fromStdString(m_results["seed"].dump())
-                                                   : QStringLiteral("-"));
+        out +=
+            QStringLiteral("<p class=\"meta\">Simulated %1 s (the first %2 s of warm-up excluded "
+                           "from the statistics) &#183; seed %3</p>\n")
+                .arg(reportNumber(repNum(m_results, "duration_s"), 0),
+                     reportNumber(repNum(m_results, "warmup_s"), 0),
+                     m_results.contains("seed") ? QString::fromStdString(m_results["seed"].dump())
+                                                : QStringLiteral("-"));
     } else {
         out += QStringLiteral("<p class=\"meta\">Design review from queueing theory only (no "
                               "simulation run) &#183; seed in file %1</p>\n")
@@ -217,8 +224,9 @@ QString ReportBuilder::diagramSection()
         const auto start = svg.indexOf(QStringLiteral("<svg"));
         if (start > 0)
             svg = svg.mid(start);
-        svg.replace(QRegularExpression(QStringLiteral("<svg([^>]*?) width=\"[^\"]*\" height=\"[^\"]*\"")),
-                    QStringLiteral("<svg\\1 width=\"100%\" style=\"max-height: 560px\""));
+        svg.replace(
+            QRegularExpression(QStringLiteral("<svg([^>]*?) width=\"[^\"]*\" height=\"[^\"]*\"")),
+            QStringLiteral("<svg\\1 width=\"100%\" style=\"max-height: 560px\""));
         out += QStringLiteral("<figure>\n%1</figure>\n").arg(svg);
     } else {
         const QImage image = diagramImage(m_topology, 3.0);
@@ -230,12 +238,14 @@ QString ReportBuilder::diagramSection()
             width = static_cast<int>(height / aspect);
         }
         m_images[QStringLiteral("diagram")] = image;
-        out += QStringLiteral("<p align=\"center\"><img src=\"diagram\" width=\"%1\" height=\"%2\"/></p>\n")
+        out += QStringLiteral(
+                   "<p align=\"center\"><img src=\"diagram\" width=\"%1\" height=\"%2\"/></p>\n")
                    .arg(width)
                    .arg(height);
     }
-    out += QStringLiteral("<p class=\"note\">Arrows point the way requests travel; answers come "
-                          "back over the same links. The shaded area is the private network.</p>\n");
+    out +=
+        QStringLiteral("<p class=\"note\">Arrows point the way requests travel; answers come "
+                       "back over the same links. The shaded area is the private network.</p>\n");
     return out;
 }
 
@@ -252,7 +262,8 @@ QString ReportBuilder::summarySection() const
     };
     out += QStringLiteral("<table class=\"tiles\" border=\"1\" cellspacing=\"0\" cellpadding=\"6\" "
                           "width=\"100%\"><tr>");
-    out += tile(reportNumber(repNum(m_results, "throughput_rps"), 1), QStringLiteral("throughput (req/s)"));
+    out += tile(reportNumber(repNum(m_results, "throughput_rps"), 1),
+                QStringLiteral("throughput (req/s)"));
     out += tile(reportMs(repNum(latency, "p99")), QStringLiteral("p99 latency (ms)"));
     out += tile(repPercent(repNum(m_results, "availability"), 3), QStringLiteral("availability"));
     out += tile(reportNumber(repNum(data, "lost_writes"), 0), QStringLiteral("lost writes"));
@@ -262,15 +273,18 @@ QString ReportBuilder::summarySection() const
     out += QStringLiteral("<h3>Latency (ms), measured end to end at the clients</h3>\n");
     out += repTableOpen();
     out += repRow({QStringLiteral("class"), QStringLiteral("#requests"), QStringLiteral("#mean"),
-                QStringLiteral("#p50"), QStringLiteral("#p90"), QStringLiteral("#p95"),
-                QStringLiteral("#p99"), QStringLiteral("#p99.9"), QStringLiteral("#max")},
-               true);
+                   QStringLiteral("#p50"), QStringLiteral("#p90"), QStringLiteral("#p95"),
+                   QStringLiteral("#p99"), QStringLiteral("#p99.9"), QStringLiteral("#max")},
+                  true);
     const auto latencyRow = [&](const QString& name, double count, const RJson& l) {
         return repRow({name, QLatin1Char('#') + reportNumber(count, 0),
-                    QLatin1Char('#') + reportMs(repNum(l, "mean")), QLatin1Char('#') + reportMs(repNum(l, "p50")),
-                    QLatin1Char('#') + reportMs(repNum(l, "p90")), QLatin1Char('#') + reportMs(repNum(l, "p95")),
-                    QLatin1Char('#') + reportMs(repNum(l, "p99")), QLatin1Char('#') + reportMs(repNum(l, "p999")),
-                    QLatin1Char('#') + reportMs(repNum(l, "max"))});
+                       QLatin1Char('#') + reportMs(repNum(l, "mean")),
+                       QLatin1Char('#') + reportMs(repNum(l, "p50")),
+                       QLatin1Char('#') + reportMs(repNum(l, "p90")),
+                       QLatin1Char('#') + reportMs(repNum(l, "p95")),
+                       QLatin1Char('#') + reportMs(repNum(l, "p99")),
+                       QLatin1Char('#') + reportMs(repNum(l, "p999")),
+                       QLatin1Char('#') + reportMs(repNum(l, "max"))});
     };
     out += latencyRow(QStringLiteral("all"), repNum(requests, "completed"), latency);
     // Every finished request, a failed one counted as slower than any answer: a figure
@@ -296,14 +310,16 @@ QString ReportBuilder::summarySection() const
     }
     // Static assets only when the design has some (reports of other designs stay as they were).
     if (const RJson& s = repSub(byClass, "static"); !s.empty() && repNum(s, "count") > 0)
-        out += latencyRow(QStringLiteral("static assets"), repNum(s, "count"), repSub(s, "latency_ms"));
+        out += latencyRow(QStringLiteral("static assets"), repNum(s, "count"),
+                          repSub(s, "latency_ms"));
     out += QStringLiteral("</table>\n");
 
     out += QStringLiteral("<h3>Requests</h3>\n");
     out += repTableOpen();
-    out += repRow({QStringLiteral("generated"), QStringLiteral("completed"), QStringLiteral("failed"),
-                QStringLiteral("#retries"), QStringLiteral("failed by reason (share of finished requests)")},
-               true);
+    out += repRow({QStringLiteral("generated"), QStringLiteral("completed"),
+                   QStringLiteral("failed"), QStringLiteral("#retries"),
+                   QStringLiteral("failed by reason (share of finished requests)")},
+                  true);
     // What share failed and why: the reasons as shares of every finished request.
     const double finished = repNum(requests, "completed") + repNum(requests, "failed");
     QStringList reasons;
@@ -311,12 +327,14 @@ QString ReportBuilder::summarySection() const
         if (count.is_number() && count.get<double>() > 0)
             reasons << QStringLiteral("%1: %2 (%3)")
                            .arg(repQs(reason), reportNumber(count.get<double>(), 0),
-                                repPercent(finished > 0 ? count.get<double>() / finished : kRepNaN, 2));
+                                repPercent(finished > 0 ? count.get<double>() / finished : kRepNaN,
+                                           2));
     const double failedShare = finished > 0 ? repNum(requests, "failed") / finished : kRepNaN;
-    out += repRow({QLatin1Char('#') + reportNumber(repNum(requests, "generated"), 0),
+    out +=
+        repRow({QLatin1Char('#') + reportNumber(repNum(requests, "generated"), 0),
                 QLatin1Char('#') + reportNumber(repNum(requests, "completed"), 0),
-                QLatin1Char('#') + reportNumber(repNum(requests, "failed"), 0) + QStringLiteral(" (") +
-                    repPercent(failedShare, 2) + QLatin1Char(')'),
+                QLatin1Char('#') + reportNumber(repNum(requests, "failed"), 0) +
+                    QStringLiteral(" (") + repPercent(failedShare, 2) + QLatin1Char(')'),
                 QLatin1Char('#') + reportNumber(repNum(requests, "retries"), 0),
                 reasons.isEmpty() ? QStringLiteral("none") : reasons.join(QStringLiteral(", "))});
     out += QStringLiteral("</table>\n");
@@ -330,17 +348,21 @@ QString ReportBuilder::goalsSection() const
     QString out = sectionTitle(QStringLiteral("Goals"));
     out += repTableOpen();
     out += repRow({QStringLiteral("goal"), QStringLiteral("#target"), QStringLiteral("#measured"),
-                QStringLiteral("verdict")},
-               true);
+                   QStringLiteral("verdict")},
+                  true);
     // The verdicts the run's document carries (resultsWithGoals checked the typed results).
     const nlohmann::json goals = m_results.value("goals", nlohmann::json::array());
     for (const auto& g : goals) {
         const nlohmann::json& actual = g.value("actual", nlohmann::json());
-        out += repRow({repEsc(repStr(g, "name")),
-                    QLatin1Char('#') + reportNumber(repNum(g, "target"), 3).remove(QRegularExpression(QStringLiteral("\\.?0+$"))),
-                    QLatin1Char('#') + (actual.is_number() ? reportNumber(actual.get<double>(), 3) : QStringLiteral("-")),
-                    g.value("met", false) ? QStringLiteral("<span style=\"color:#1e8449\"><b>met</b></span>")
-                          : QStringLiteral("<span style=\"color:#c0392b\"><b>missed</b></span>")});
+        out +=
+            repRow({repEsc(repStr(g, "name")),
+                    QLatin1Char('#') + reportNumber(repNum(g, "target"), 3)
+                                           .remove(QRegularExpression(QStringLiteral("\\.?0+$"))),
+                    QLatin1Char('#') + (actual.is_number() ? reportNumber(actual.get<double>(), 3)
+                                                           : QStringLiteral("-")),
+                    g.value("met", false)
+                        ? QStringLiteral("<span style=\"color:#1e8449\"><b>met</b></span>")
+                        : QStringLiteral("<span style=\"color:#c0392b\"><b>missed</b></span>")});
     }
     out += QStringLiteral("</table>\n");
     return out;
@@ -359,20 +381,21 @@ QString eventLabel(const QString& id)
 QString ReportBuilder::eventsSection() const
 {
     QString out = sectionTitle(QStringLiteral("Events"));
-    if (!m_results.contains("events") || !m_results["events"].is_array() || m_results["events"].empty())
+    if (!m_results.contains("events") || !m_results["events"].is_array() ||
+        m_results["events"].empty())
         return out + QStringLiteral("<p>Nothing happened to any node during the run.</p>\n");
     out += repTableOpen();
     out += repRow({QStringLiteral("#time (s)"), QStringLiteral("event"), QStringLiteral("node"),
-                QStringLiteral("detail")},
-               true);
+                   QStringLiteral("detail")},
+                  true);
     int shown = 0;
     const int total = static_cast<int>(m_results["events"].size());
     for (const auto& e : m_results["events"]) {
         if (++shown > 200)
             break;
         out += repRow({QLatin1Char('#') + reportNumber(repNum(e, "t_s"), 2),
-                    repEsc(eventLabel(repStr(e, "type"))),
-                    repEsc(repStr(e, "node")), repEsc(repStr(e, "detail"))});
+                       repEsc(eventLabel(repStr(e, "type"))), repEsc(repStr(e, "node")),
+                       repEsc(repStr(e, "detail"))});
     }
     out += QStringLiteral("</table>\n");
     if (total > 200)
@@ -399,7 +422,8 @@ QString ReportBuilder::poolsParagraph() const
                         .arg(node->integer("max_instances"));
         if (m_hasRun)
             part += QStringLiteral(", %1 serving on average in the run")
-                        .arg(reportNumber(repNum(repSub(nodes, e.id.str().c_str()), "instances_mean"), 2));
+                        .arg(reportNumber(
+                            repNum(repSub(nodes, e.id.str().c_str()), "instances_mean"), 2));
         parts << part;
     }
     if (parts.isEmpty())
@@ -420,38 +444,42 @@ QString ReportBuilder::comparisonSection() const
     // stay legible on an A4 page where eleven did not.
     if (m_hasRun)
         out += repRow({QStringLiteral("node"), QStringLiteral("~arrivals (req/s)"),
-                    QStringLiteral("~utilization"), QStringLiteral("~mean wait (ms)"),
-                    QStringLiteral("~mean response (ms)"), QStringLiteral("#up")},
-                   true, {16, 18, 22, 16, 18, 10});
+                       QStringLiteral("~utilization"), QStringLiteral("~mean wait (ms)"),
+                       QStringLiteral("~mean response (ms)"), QStringLiteral("#up")},
+                      true, {16, 18, 22, 16, 18, 10});
     else
         out += repRow({QStringLiteral("node"), QStringLiteral("#req/s"), QStringLiteral("#servers"),
-                    QStringLiteral("#service (ms)"), QStringLiteral("#utilization"),
-                    QStringLiteral("#wait (ms)"), QStringLiteral("#response (ms)")},
-                   true);
+                       QStringLiteral("#service (ms)"), QStringLiteral("#utilization"),
+                       QStringLiteral("#wait (ms)"), QStringLiteral("#response (ms)")},
+                      true);
     const auto pair = [](const QString& estimate, const QString& simulated) {
         return QStringLiteral("~%1 / %2").arg(estimate, simulated);
     };
     for (const auto& e : m_analysis.nodes) {
         if (e.source)
             continue;
-        const QString name = QStringLiteral("%1<br/><span class=\"label\">%2</span>")
-                                 .arg(repQs(e.id.str()), repQs(e.kind).replace(QLatin1Char('_'), QLatin1Char(' ')));
-        const QString util = e.stable ? repPercent(e.utilization, 1)
-                                      : repPercent(e.utilization, 0) + QStringLiteral(" (saturated)");
+        const QString name =
+            QStringLiteral("%1<br/><span class=\"label\">%2</span>")
+                .arg(repQs(e.id.str()), repQs(e.kind).replace(QLatin1Char('_'), QLatin1Char(' ')));
+        const QString util = e.stable
+                                 ? repPercent(e.utilization, 1)
+                                 : repPercent(e.utilization, 0) + QStringLiteral(" (saturated)");
         if (m_hasRun) {
             const RJson& s = repSub(nodes, e.id.str().c_str());
-            out += repRow({name,
-                        pair(reportNumber(e.arrivalRps, 1),
-                             reportNumber(measured > 0 ? repNum(s, "arrivals") / measured : kRepNaN, 1)),
-                        pair(util, repPercent(repNum(s, "utilization"), 1)),
-                        pair(reportMs(e.meanWaitMs), reportMs(repNum(s, "mean_wait_ms"))),
-                        pair(reportMs(e.meanResponseMs), reportMs(repNum(s, "mean_response_ms"))),
-                        QLatin1Char('#') + repPercent(repNum(s, "up_fraction"), 1)});
+            out += repRow(
+                {name,
+                 pair(reportNumber(e.arrivalRps, 1),
+                      reportNumber(measured > 0 ? repNum(s, "arrivals") / measured : kRepNaN, 1)),
+                 pair(util, repPercent(repNum(s, "utilization"), 1)),
+                 pair(reportMs(e.meanWaitMs), reportMs(repNum(s, "mean_wait_ms"))),
+                 pair(reportMs(e.meanResponseMs), reportMs(repNum(s, "mean_response_ms"))),
+                 QLatin1Char('#') + repPercent(repNum(s, "up_fraction"), 1)});
         } else {
             out += repRow({name, QLatin1Char('#') + reportNumber(e.arrivalRps, 1),
-                        QLatin1Char('#') + QString::number(e.servers),
-                        QLatin1Char('#') + reportMs(e.serviceMs), QLatin1Char('#') + util,
-                        QLatin1Char('#') + reportMs(e.meanWaitMs), QLatin1Char('#') + reportMs(e.meanResponseMs)});
+                           QLatin1Char('#') + QString::number(e.servers),
+                           QLatin1Char('#') + reportMs(e.serviceMs), QLatin1Char('#') + util,
+                           QLatin1Char('#') + reportMs(e.meanWaitMs),
+                           QLatin1Char('#') + reportMs(e.meanResponseMs)});
         }
     }
     out += QStringLiteral("</table>\n");
@@ -459,7 +487,8 @@ QString ReportBuilder::comparisonSection() const
     const auto ms = [](const std::optional<double>& v) {
         if (!v)
             return QStringLiteral("-");
-        return std::isfinite(*v) ? reportMs(*v) + QStringLiteral(" ms") : QStringLiteral("unbounded");
+        return std::isfinite(*v) ? reportMs(*v) + QStringLiteral(" ms")
+                                 : QStringLiteral("unbounded");
     };
     if (m_analysis.endToEndMeanMs && !std::isfinite(*m_analysis.endToEndMeanMs))
         out += QStringLiteral("<p>Estimated end-to-end latency: unbounded, a node on the path is "
@@ -479,12 +508,13 @@ QString ReportBuilder::comparisonSection() const
     out += QStringLiteral("</p>\n");
     if (m_hasRun)
         out += QStringLiteral("<p class=\"note\">Each cell: queueing estimate / simulation.</p>\n");
-    out += QStringLiteral("<p class=\"note\">Estimates treat every node as an M/M/c queue (Erlang C; "
-                          "Allen-Cunneen for non-exponential service) fed by the flows of the "
-                          "initial parameters%1.</p>\n")
-               .arg(m_hasRun ? QStringLiteral("; the scenario's failures and changes, timeouts and "
-                                              "queue limits move the simulation away from them")
-                             : QString());
+    out +=
+        QStringLiteral("<p class=\"note\">Estimates treat every node as an M/M/c queue (Erlang C; "
+                       "Allen-Cunneen for non-exponential service) fed by the flows of the "
+                       "initial parameters%1.</p>\n")
+            .arg(m_hasRun ? QStringLiteral("; the scenario's failures and changes, timeouts and "
+                                           "queue limits move the simulation away from them")
+                          : QString());
     return out;
 }
 
@@ -501,23 +531,28 @@ QString ReportBuilder::findingsSection() const
     if (m_hasRun) {
         const double availability = repNum(m_results, "availability");
         if (std::isfinite(availability) && availability < 0.999)
-            items.push_back({availability < 0.99 ? core::Severity::Error : core::Severity::Warning, {},
-                             QStringLiteral("Availability was %1: %2 of %3 requests failed.")
-                                 .arg(repPercent(availability, 3),
-                                      reportNumber(repNum(repSub(m_results, "requests"), "failed"), 0),
-                                      reportNumber(repNum(repSub(m_results, "requests"), "generated"), 0)),
-                             {}});
+            items.push_back(
+                {availability < 0.99 ? core::Severity::Error : core::Severity::Warning,
+                 {},
+                 QStringLiteral("Availability was %1: %2 of %3 requests failed.")
+                     .arg(repPercent(availability, 3),
+                          reportNumber(repNum(repSub(m_results, "requests"), "failed"), 0),
+                          reportNumber(repNum(repSub(m_results, "requests"), "generated"), 0)),
+                 {}});
         const double lost = repNum(repSub(m_results, "data"), "lost_writes");
         if (lost > 0)
-            items.push_back({core::Severity::Warning, {},
-                             QStringLiteral("%1 acknowledged writes were lost: they had not reached a "
-                                            "replica when its master failed. Try a shorter "
-                                            "replication lag.")
-                                 .arg(reportNumber(lost, 0)),
-                             {}});
+            items.push_back(
+                {core::Severity::Warning,
+                 {},
+                 QStringLiteral("%1 acknowledged writes were lost: they had not reached a "
+                                "replica when its master failed. Try a shorter "
+                                "replication lag.")
+                     .arg(reportNumber(lost, 0)),
+                 {}});
         const double stale = repNum(repSub(m_results, "data"), "stale_reads");
         if (stale > 0)
-            items.push_back({core::Severity::Info, {},
+            items.push_back({core::Severity::Info,
+                             {},
                              QStringLiteral("%1 reads returned stale data from a lagging replica.")
                                  .arg(reportNumber(stale, 0)),
                              {}});
@@ -526,14 +561,17 @@ QString ReportBuilder::findingsSection() const
         const double misses = repNum(sessions, "misses");
         const double lostSessions = repNum(sessions, "lost");
         if (lostSessions > 0)
-            items.push_back({core::Severity::Warning, {},
-                             QStringLiteral("%1 sessions were lost with the servers that held them: "
-                                            "those users were logged out.")
-                                 .arg(reportNumber(lostSessions, 0)),
-                             QStringLiteral("keep the web tier stateless: session_state shared "
-                                            "with a session link to a cache or a NoSQL database")});
+            items.push_back(
+                {core::Severity::Warning,
+                 {},
+                 QStringLiteral("%1 sessions were lost with the servers that held them: "
+                                "those users were logged out.")
+                     .arg(reportNumber(lostSessions, 0)),
+                 QStringLiteral("keep the web tier stateless: session_state shared "
+                                "with a session link to a cache or a NoSQL database")});
         if (misses > 0)
-            items.push_back({core::Severity::Info, {},
+            items.push_back({core::Severity::Info,
+                             {},
                              QStringLiteral("%1 requests found no session on their server and "
                                             "logged in again (login_ms each).")
                                  .arg(reportNumber(misses, 0)),
@@ -545,14 +583,16 @@ QString ReportBuilder::findingsSection() const
     if (items.empty())
         return out + QStringLiteral("<p>Nothing to point out.</p>\n");
     out += repTableOpen();
-    out += repRow({QStringLiteral("severity"), QStringLiteral("node"), QStringLiteral("finding")}, true);
+    out += repRow({QStringLiteral("severity"), QStringLiteral("node"), QStringLiteral("finding")},
+                  true);
     QStringList next;
     for (const auto& item : items) {
         out += repRow({repSeverityBadge(item.severity), repEsc(item.node), repEsc(item.text)});
         if (!item.remedy.isEmpty()) {
             QString step = item.remedy;
             step[0] = step[0].toUpper();
-            const QString line = item.node.isEmpty() ? step : QStringLiteral("%1 (%2)").arg(step, item.node);
+            const QString line =
+                item.node.isEmpty() ? step : QStringLiteral("%1 (%2)").arg(step, item.node);
             if (!next.contains(line))
                 next << line;
         }
@@ -572,9 +612,11 @@ QString ReportBuilder::footer() const
     QString engine;
     const RJson& e = repSub(m_results, "engine");
     if (!e.empty())
-        engine = QStringLiteral(" &#183; %1 events simulated in %2 s")
-                     .arg(reportNumber(repNum(e, "events"), 0), reportNumber(repNum(e, "wall_s"), 2));
-    return QStringLiteral("<p class=\"note\" style=\"margin-top: 24px\">Generated by ScaleLab %1%2.</p>\n")
+        engine =
+            QStringLiteral(" &#183; %1 events simulated in %2 s")
+                .arg(reportNumber(repNum(e, "events"), 0), reportNumber(repNum(e, "wall_s"), 2));
+    return QStringLiteral(
+               "<p class=\"note\" style=\"margin-top: 24px\">Generated by ScaleLab %1%2.</p>\n")
         .arg(QStringLiteral(SCALELAB_VERSION), engine);
 }
 

@@ -1,17 +1,17 @@
 #pragma once
 
-#include "core/analysis/Analysis.h"
-#include "core/model/Topology.h"
-#include "gui/report/ReportProvenance.h"
+#include <map>
+#include <optional>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include <QDateTime>
 #include <QImage>
 #include <QString>
 
-#include <map>
-#include <optional>
-
-#include <nlohmann/json_fwd.hpp>
+#include "core/analysis/Analysis.h"
+#include "core/model/Topology.h"
+#include "gui/report/ReportProvenance.h"
 
 namespace scalelab::gui {
 
@@ -52,9 +52,9 @@ private:
     QString titleBlock() const;
     QString diagramSection();
     QString summarySection() const;
-    QString jobsSection() const; ///< ReportJobs.cpp: message queues, estimate beside the run
+    QString jobsSection() const;   ///< ReportJobs.cpp: message queues, estimate beside the run
     QString shardsSection() const; ///< ReportShards.cpp: each shard, estimate beside the run
-    QString sitesSection() const; ///< ReportSites.cpp: data centers, estimate beside the run
+    QString sitesSection() const;  ///< ReportSites.cpp: data centers, estimate beside the run
     QString chartsSection();
     QString eventsSection() const;
     QString comparisonSection() const;

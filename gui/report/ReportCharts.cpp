@@ -1,9 +1,8 @@
-#include "gui/report/ReportBuilder.h"
+#include <cmath>
 
+#include "gui/report/ReportBuilder.h"
 #include "gui/report/ReportHelpers.h"
 #include "gui/report/SvgChart.h"
-
-#include <cmath>
 
 // The "Over time" section: throughput, latency percentiles, errors and utilization,
 // with the run's failures and changes marked on the time axis.
@@ -19,7 +18,8 @@ QString ReportBuilder::chartsSection()
     QString out = sectionTitle(QStringLiteral("Over time"));
     if (t.empty())
         return out + QStringLiteral("<p>The run recorded no time series.</p>\n");
-    const double interval = std::isfinite(repNum(ts, "interval_s")) ? repNum(ts, "interval_s") : 1.0;
+    const double interval =
+        std::isfinite(repNum(ts, "interval_s")) ? repNum(ts, "interval_s") : 1.0;
     std::vector<std::pair<double, QString>> markers;
     if (m_results.contains("events") && m_results["events"].is_array())
         for (const auto& e : m_results["events"]) {
@@ -37,8 +37,8 @@ QString ReportBuilder::chartsSection()
     throughput.xLabel = QStringLiteral("simulated time (s)");
     throughput.yLabel = QStringLiteral("completed requests / s");
     throughput.x = t;
-    throughput.series.push_back({QStringLiteral("throughput"), QColor(0x2a, 0x7a, 0xb0),
-                                 repSeries(ts, "throughput_rps")});
+    throughput.series.push_back(
+        {QStringLiteral("throughput"), QColor(0x2a, 0x7a, 0xb0), repSeries(ts, "throughput_rps")});
     throughput.markers = markers;
     out += picture(QStringLiteral("chart-throughput"), lineChartSvg(throughput), throughput.width,
                    throughput.height);
@@ -58,7 +58,8 @@ QString ReportBuilder::chartsSection()
     for (double& v : perSecond)
         v /= interval;
     errors.series = {{QStringLiteral("errors"), QColor(0xc0, 0x39, 0x2b), perSecond}};
-    out += picture(QStringLiteral("chart-errors"), lineChartSvg(errors), errors.width, errors.height);
+    out +=
+        picture(QStringLiteral("chart-errors"), lineChartSvg(errors), errors.width, errors.height);
 
     // Utilization: over time when the run recorded it per node, else per node.
     const RJson& utilSeries = repSub(ts, "utilization");
@@ -76,7 +77,8 @@ QString ReportBuilder::chartsSection()
                 v.push_back(x.is_number() ? x.get<double>() * 100 : kRepNaN);
             util.series.push_back({QString::fromStdString(id), palette[k++ % 6], v});
         }
-        out += picture(QStringLiteral("chart-utilization"), lineChartSvg(util), util.width, util.height);
+        out += picture(QStringLiteral("chart-utilization"), lineChartSvg(util), util.width,
+                       util.height);
     } else {
         BarChartSpec util;
         util.title = QStringLiteral("Utilization by node");
@@ -94,13 +96,15 @@ QString ReportBuilder::chartsSection()
             est.values.push_back(e.utilization * 100);
         }
         util.series = {sim, est};
-        out += picture(QStringLiteral("chart-utilization"), barChartSvg(util), util.width, util.height);
+        out += picture(QStringLiteral("chart-utilization"), barChartSvg(util), util.width,
+                       util.height);
     }
     if (ts.contains("backlog")) {
         LineChartSpec backlog = throughput;
         backlog.title = QStringLiteral("Message queue backlog");
         backlog.yLabel = QStringLiteral("jobs waiting");
-        backlog.series = {{QStringLiteral("backlog"), QColor(0x7c, 0x3a, 0xed), repSeries(ts, "backlog")}};
+        backlog.series = {
+            {QStringLiteral("backlog"), QColor(0x7c, 0x3a, 0xed), repSeries(ts, "backlog")}};
         out += picture(QStringLiteral("chart-backlog"), lineChartSvg(backlog), backlog.width,
                        backlog.height);
     }

@@ -1,9 +1,9 @@
+#include <algorithm>
+#include <vector>
+
 #include "core/model/KindRegistry.h"
 #include "gui/report/ReportBuilder.h"
 #include "gui/util/SafeText.h"
-
-#include <algorithm>
-#include <vector>
 
 namespace scalelab::gui {
 
@@ -24,7 +24,7 @@ QString compValueWithUnit(const core::ParamValue& value, const core::ParamSpec& 
 }
 
 const char* kCompTable = "<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" "
-                     "width=\"100%\">\n";
+                         "width=\"100%\">\n";
 
 } // namespace components_detail
 
@@ -56,33 +56,41 @@ QString componentsHtml(const core::Topology& topology)
         }
         QString title = names.join(QStringLiteral(", "));
         if (group.size() > 3)
-            title = QStringLiteral("%1 &#8230; %2 (%3 alike)").arg(names.front(), names.back()).arg(group.size());
+            title = QStringLiteral("%1 &#8230; %2 (%3 alike)")
+                        .arg(names.front(), names.back())
+                        .arg(group.size());
         out += QStringLiteral("<h3>%1 &#8212; %2</h3>\n")
                    .arg(title, spec ? compH(spec->displayName) : compH(node.kind.str()));
         if (!spec)
             continue;
         out += QStringLiteral("<p class=\"note\">%1 (%2 %3)</p>\n")
-                   .arg(compH(spec->help), group.size() > 1 ? QStringLiteral("ids") : QStringLiteral("id"),
+                   .arg(compH(spec->help),
+                        group.size() > 1 ? QStringLiteral("ids") : QStringLiteral("id"),
                         ids.join(QStringLiteral(", ")));
         out += QString::fromLatin1(kCompTable);
-        out += QStringLiteral("<thead><tr><th width=\"27%\">parameter</th><th width=\"17%\" align=\"right\" "
-                              "class=\"n\">value</th><th>meaning</th></tr></thead>\n");
+        out += QStringLiteral(
+            "<thead><tr><th width=\"27%\">parameter</th><th width=\"17%\" align=\"right\" "
+            "class=\"n\">value</th><th>meaning</th></tr></thead>\n");
         for (const core::ParamSpec& p : spec->params) {
             const bool set = node.params.count(p.name) > 0;
             const QString value = compValueWithUnit(node.param(p.name), p);
-            out += QStringLiteral("<tr><td>%1</td><td align=\"right\" class=\"n\">%2</td><td>%3</td></tr>\n")
-                       .arg(compH(p.name),
-                            set ? QStringLiteral("<b>%1</b>").arg(value)
-                                : QStringLiteral("<span style=\"color:#777777\">%1</span>").arg(value),
-                            compH(p.help));
+            out +=
+                QStringLiteral(
+                    "<tr><td>%1</td><td align=\"right\" class=\"n\">%2</td><td>%3</td></tr>\n")
+                    .arg(compH(p.name),
+                         set ? QStringLiteral("<b>%1</b>").arg(value)
+                             : QStringLiteral("<span style=\"color:#777777\">%1</span>").arg(value),
+                         compH(p.help));
         }
         if (node.spec() && node.spec()->param("read_ms")) { // per-class service times
             const core::EngineProfile engine = core::engineProfile(node.text("engine"));
             out += QStringLiteral("<tr><td><i>effective read / write</i></td><td align=\"right\" "
                                   "class=\"n\">%1 / %2 ms</td><td>after the engine factor (x%3 / "
                                   "x%4) and speed</td></tr>\n")
-                       .arg(reportMs(node.number("read_ms") * engine.readFactor / node.number("speed")),
-                            reportMs(node.number("write_ms") * engine.writeFactor / node.number("speed")))
+                       .arg(reportMs(node.number("read_ms") * engine.readFactor /
+                                     node.number("speed")),
+                            reportMs(node.number("write_ms") * engine.writeFactor /
+                                     node.number("speed")))
                        .arg(engine.readFactor)
                        .arg(engine.writeFactor);
         }
@@ -98,13 +106,14 @@ QString componentsHtml(const core::Topology& topology)
                           "class=\"n\">weight / lag</th></tr></thead>\n");
     for (const core::Link& l : topology.links) {
         const bool replication = l.kind == core::LinkKind::Replication;
-        out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\" "
-                              "class=\"n\">%4 ms</td><td align=\"right\" class=\"n\">%5</td></tr>\n")
-                   .arg(compH(l.from.str()), compH(l.to.str()),
-                        replication ? QStringLiteral("replication") : QStringLiteral("request"),
-                        reportMs(l.latencyMs()),
-                        replication ? QStringLiteral("lag %1 ms").arg(reportMs(l.lagMs()))
-                                    : QStringLiteral("weight %1").arg(l.weight()));
+        out +=
+            QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\" "
+                           "class=\"n\">%4 ms</td><td align=\"right\" class=\"n\">%5</td></tr>\n")
+                .arg(compH(l.from.str()), compH(l.to.str()),
+                     replication ? QStringLiteral("replication") : QStringLiteral("request"),
+                     reportMs(l.latencyMs()),
+                     replication ? QStringLiteral("lag %1 ms").arg(reportMs(l.lagMs()))
+                                 : QStringLiteral("weight %1").arg(l.weight()));
     }
     out += QStringLiteral("</table>\n");
     return out;
@@ -113,19 +122,22 @@ QString componentsHtml(const core::Topology& topology)
 QString scenarioHtml(const core::Topology& topology)
 {
     if (topology.scenario.empty())
-        return QStringLiteral("<p>No scripted events: the load stays as drawn for the whole run.</p>\n");
+        return QStringLiteral(
+            "<p>No scripted events: the load stays as drawn for the whole run.</p>\n");
     QString out = QString::fromLatin1(kCompTable);
-    out += QStringLiteral("<thead><tr><th align=\"right\" class=\"n\" width=\"12%\">at (s)</th><th>action</th>"
-                          "<th>node / site</th><th>change</th></tr></thead>\n");
+    out += QStringLiteral(
+        "<thead><tr><th align=\"right\" class=\"n\" width=\"12%\">at (s)</th><th>action</th>"
+        "<th>node / site</th><th>change</th></tr></thead>\n");
     for (const auto& a : topology.scenario) {
         QString change;
         if (a.action == core::ActionType::Set)
-            change = QStringLiteral("%1 = %2").arg(compH(a.param), compH(core::toDisplayString(a.value)));
-        out += QStringLiteral("<tr><td align=\"right\" class=\"n\">%1</td><td>%2</td><td>%3</td>"
-                              "<td>%4</td></tr>\n")
-                   .arg(reportNumber(a.atS, 1), compH(std::string(core::toString(a.action))),
-                        compH(core::isSiteAction(a.action) ? "site " + a.site : a.node.str()),
-                        change);
+            change = QStringLiteral("%1 = %2").arg(compH(a.param),
+                                                   compH(core::toDisplayString(a.value)));
+        out +=
+            QStringLiteral("<tr><td align=\"right\" class=\"n\">%1</td><td>%2</td><td>%3</td>"
+                           "<td>%4</td></tr>\n")
+                .arg(reportNumber(a.atS, 1), compH(std::string(core::toString(a.action))),
+                     compH(core::isSiteAction(a.action) ? "site " + a.site : a.node.str()), change);
     }
     out += QStringLiteral("</table>\n");
     return out;

@@ -1,12 +1,11 @@
 #include "gui/report/ReportHelpers.h"
 
+#include <cmath>
+
 #include "gui/report/ReportBuilder.h"
 #include "gui/util/SafeText.h"
 
-#include <cmath>
-
 namespace scalelab::gui::report_detail {
-
 
 double repNum(const RJson& j, const char* key)
 {

@@ -3,14 +3,14 @@
 // Helpers shared by the report's sections: safe reads of a results document (missing or
 // mistyped keys give NaN / empty, never an exception) and HTML table pieces.
 
-#include <QString>
-#include <QStringList>
-
 #include <limits>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include <QString>
+#include <QStringList>
 
 #include "core/model/Diagnostic.h"
 

@@ -1,5 +1,4 @@
 #include "gui/report/ReportBuilder.h"
-
 #include "gui/report/ReportHelpers.h"
 
 // The "Jobs" section: what the message queues took, finished and refused, with the
@@ -38,21 +37,24 @@ QString ReportBuilder::jobsSection() const
         if (!e.jobs)
             continue;
         const core::JobEstimate& j = *e.jobs;
-        estimates += repRow(
-            {repEsc(QString::fromStdString(e.id.str())),
-             QLatin1Char('#') + reportNumber(j.arrivalRps, 1), QLatin1Char('#') + reportNumber(static_cast<double>(j.threads), 0),
-             QLatin1Char('#') + repPercent(j.utilization, 0), QLatin1Char('#') + reportMs(j.meanWaitMs),
-             QLatin1Char('#') + reportMs(j.meanLatencyMs),
-             QLatin1Char('#') + (j.dropFraction ? repPercent(*j.dropFraction, 2) : QStringLiteral("-"))});
+        estimates += repRow({repEsc(QString::fromStdString(e.id.str())),
+                             QLatin1Char('#') + reportNumber(j.arrivalRps, 1),
+                             QLatin1Char('#') + reportNumber(static_cast<double>(j.threads), 0),
+                             QLatin1Char('#') + repPercent(j.utilization, 0),
+                             QLatin1Char('#') + reportMs(j.meanWaitMs),
+                             QLatin1Char('#') + reportMs(j.meanLatencyMs),
+                             QLatin1Char('#') + (j.dropFraction ? repPercent(*j.dropFraction, 2)
+                                                                : QStringLiteral("-"))});
     }
     if (!estimates.isEmpty()) {
         out += QStringLiteral("<h3>Queueing estimate (the backlog and the workers' threads as "
                               "one M/M/c queue)</h3>\n");
         out += repTableOpen();
-        out += repRow({QStringLiteral("queue"), QStringLiteral("#jobs/s"), QStringLiteral("#threads"),
-                       QStringLiteral("#busy"), QStringLiteral("#wait ms"),
-                       QStringLiteral("#latency ms"), QStringLiteral("#dropped")},
-                      true);
+        out +=
+            repRow({QStringLiteral("queue"), QStringLiteral("#jobs/s"), QStringLiteral("#threads"),
+                    QStringLiteral("#busy"), QStringLiteral("#wait ms"),
+                    QStringLiteral("#latency ms"), QStringLiteral("#dropped")},
+                   true);
         out += estimates + QStringLiteral("</table>\n");
     }
     return out;

@@ -1,10 +1,10 @@
 #include "gui/report/ReportProvenance.h"
 
-#include "core/io/TopologyJson.h"
-#include "gui/util/FileHash.h"
-
 #include <QCryptographicHash>
 #include <QFileInfo>
+
+#include "core/io/TopologyJson.h"
+#include "gui/util/FileHash.h"
 
 namespace scalelab::gui {
 

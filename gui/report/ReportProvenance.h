@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/model/Topology.h"
-
 #include <QString>
+
+#include "core/model/Topology.h"
 
 namespace scalelab::gui {
 

@@ -1,8 +1,7 @@
-#include "gui/report/ReportBuilder.h"
-
-#include "gui/report/ReportHelpers.h"
-
 #include <algorithm>
+
+#include "gui/report/ReportBuilder.h"
+#include "gui/report/ReportHelpers.h"
 
 // The "Shards" section: for each sharded database, each shard's share of the keys'
 // requests and utilization as the analysis predicts them, beside the run's figures.
@@ -39,16 +38,17 @@ QString ReportBuilder::shardsSection() const
             const QString index = s.share == hottest && e.shards.size() > 1
                                       ? QStringLiteral("<b>%1 (hot)</b>").arg(k)
                                       : QString::number(k);
-            out += repRow({QLatin1Char('#') + index, QLatin1Char('#') + repPercent(s.share, 1),
-                           QLatin1Char('#') + reportNumber(s.arrivalRps, 1),
-                           QLatin1Char('#') + repPercent(s.utilization, 0) +
-                               (hasRun ? QStringLiteral(" / ") + repPercent(repNum(m, "utilization"), 0)
-                                       : QString()),
-                           QLatin1Char('#') + reportMs(s.meanResponseMs) +
-                               (hasRun ? QStringLiteral(" / ") + reportMs(repNum(m, "mean_response_ms"))
-                                       : QString()),
-                           QLatin1Char('#') + (hasRun ? reportNumber(repNum(m, "arrivals"), 0)
-                                                      : QStringLiteral("-"))});
+            out += repRow(
+                {QLatin1Char('#') + index, QLatin1Char('#') + repPercent(s.share, 1),
+                 QLatin1Char('#') + reportNumber(s.arrivalRps, 1),
+                 QLatin1Char('#') + repPercent(s.utilization, 0) +
+                     (hasRun ? QStringLiteral(" / ") + repPercent(repNum(m, "utilization"), 0)
+                             : QString()),
+                 QLatin1Char('#') + reportMs(s.meanResponseMs) +
+                     (hasRun ? QStringLiteral(" / ") + reportMs(repNum(m, "mean_response_ms"))
+                             : QString()),
+                 QLatin1Char('#') +
+                     (hasRun ? reportNumber(repNum(m, "arrivals"), 0) : QStringLiteral("-"))});
         }
         out += QStringLiteral("</table>\n");
     }

@@ -1,10 +1,9 @@
-#include "gui/report/ReportBuilder.h"
-
-#include "core/model/TopologyIndex.h"
-#include "gui/report/ReportHelpers.h"
-
 #include <map>
 #include <vector>
+
+#include "core/model/TopologyIndex.h"
+#include "gui/report/ReportBuilder.h"
+#include "gui/report/ReportHelpers.h"
 
 // The "Data centers" section: each site and its nodes, the replication links between
 // sites with their mode, and what losing a site costs as the analysis estimates it
@@ -76,10 +75,11 @@ QString ReportBuilder::sitesSection() const
         const double ttlS = client.number("dns_ttl_s");
         const core::Link& home = m_topology.links[routes.preference[0]];
         const core::Link& away = m_topology.links[routes.preference[1]];
-        users += repRow({repQs(client.id.str()), repQs(home.to.str()), repQs(away.to.str()),
-                         QLatin1Char('#') + reportNumber(detectS + ttlS, 0),
-                         QLatin1Char('#') + reportNumber(client.number("rate_rps") * (detectS + ttlS / 2), 0),
-                         QLatin1Char('#') + reportMs(2 * (away.latencyMs() - home.latencyMs()))});
+        users += repRow(
+            {repQs(client.id.str()), repQs(home.to.str()), repQs(away.to.str()),
+             QLatin1Char('#') + reportNumber(detectS + ttlS, 0),
+             QLatin1Char('#') + reportNumber(client.number("rate_rps") * (detectS + ttlS / 2), 0),
+             QLatin1Char('#') + reportMs(2 * (away.latencyMs() - home.latencyMs()))});
     }
     if (!users.isEmpty()) {
         out += QStringLiteral("<h3>Geo DNS: users when their site fails</h3>\n") + repTableOpen();

@@ -1,13 +1,9 @@
 #include "gui/report/ReportWriter.h"
 
-#include "gui/util/AtomicWrite.h"
-
-#include "gui/report/EmbeddedVideo.h"
-#include "gui/report/ReportBuilder.h"
-#include "gui/report/ReportProvenance.h"
-
 #include <cmath>
 #include <optional>
+
+#include <nlohmann/json.hpp>
 
 #include <QBuffer>
 #include <QDir>
@@ -18,7 +14,10 @@
 #include <QPdfWriter>
 #include <QTextDocument>
 
-#include <nlohmann/json.hpp>
+#include "gui/report/EmbeddedVideo.h"
+#include "gui/report/ReportBuilder.h"
+#include "gui/report/ReportProvenance.h"
+#include "gui/util/AtomicWrite.h"
 
 namespace scalelab::gui {
 
@@ -38,8 +37,7 @@ bool writerWriteFile(const QString& path, const QByteArray& bytes, QString* erro
 // The builder's provenance and, when asked for, the recorded run; false when the video
 // cannot be embedded (nothing is written then).
 bool prepareBuilder(ReportBuilder& builder, const core::Topology& topology,
-                    const ReportExtras& extras, std::optional<EmbeddedVideo>& video,
-                    QString* error)
+                    const ReportExtras& extras, std::optional<EmbeddedVideo>& video, QString* error)
 {
     builder.setProvenance(provenanceOf(topology, extras.sourcePath));
     if (extras.videoPath.isEmpty())
@@ -62,7 +60,8 @@ bool writeReport(const core::Topology& topology, const nlohmann::json& results,
         return writeHtmlReport(topology, results, outPath, error, extras);
     if (suffix == QLatin1String("pdf"))
         return writePdfReport(topology, results, outPath, error, extras);
-    return writerFail(error, QStringLiteral("unknown report type '.%1': use .html or .pdf").arg(suffix));
+    return writerFail(error,
+                      QStringLiteral("unknown report type '.%1': use .html or .pdf").arg(suffix));
 }
 
 bool writeHtmlReport(const core::Topology& topology, const nlohmann::json& results,

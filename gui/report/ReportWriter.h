@@ -1,13 +1,13 @@
 #pragma once
 
-#include "core/model/Topology.h"
-
 #include <map>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include <QImage>
 #include <QString>
 
-#include <nlohmann/json_fwd.hpp>
+#include "core/model/Topology.h"
 
 namespace scalelab::gui {
 

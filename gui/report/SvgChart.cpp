@@ -1,10 +1,10 @@
 #include "gui/report/SvgChart.h"
 
-#include "gui/util/SafeText.h"
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
+
+#include "gui/util/SafeText.h"
 
 namespace scalelab::gui {
 
@@ -30,7 +30,8 @@ QString svgTickLabel(double v, double step)
 {
     if (std::abs(v) < step * 1e-6)
         return QStringLiteral("0");
-    const int decimals = step >= 1 ? 0 : std::min(6, static_cast<int>(std::ceil(-std::log10(step))));
+    const int decimals =
+        step >= 1 ? 0 : std::min(6, static_cast<int>(std::ceil(-std::log10(step))));
     if (std::abs(v) >= 10000 && step >= 1000)
         return QString::number(v / 1000, 'f', step >= 10000 ? 0 : 1) + QLatin1Char('k');
     return QString::number(v, 'f', decimals);
@@ -53,7 +54,7 @@ QString svgOpen(int w, int h)
 }
 
 QString svgText(double x, double y, const QString& s, const QString& anchor, int size,
-             const QString& extra = {})
+                const QString& extra = {})
 {
     return QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"%3\" font-size=\"%4\" %5 "
                           "fill=\"#333333\" %6>%7</text>\n")
@@ -145,11 +146,17 @@ QString startChart(const Spec& spec, double atLeast, double x0, double x1, SvgFr
                 yMax = std::max(yMax, v);
     }
     const std::vector<double> yTicks = niceTicks(0, yMax > 0 ? yMax * 1.05 : 1, 5);
-    frame = SvgFrame{x0, x1, 0, yTicks.back(), kSvgLeft, kSvgTop,
+    frame = SvgFrame{x0,
+                     x1,
+                     0,
+                     yTicks.back(),
+                     kSvgLeft,
+                     kSvgTop,
                      static_cast<double>(spec.width - kSvgLeft - kSvgRight),
                      static_cast<double>(spec.height - kSvgTop - kSvgBottom)};
     QString out = svgOpen(spec.width, spec.height);
-    out += svgText(kSvgLeft, 18, spec.title, QStringLiteral("start"), 14, QStringLiteral("font-weight=\"bold\""));
+    out += svgText(kSvgLeft, 18, spec.title, QStringLiteral("start"), 14,
+                   QStringLiteral("font-weight=\"bold\""));
     out += svgLegend(spec.series, spec.width - kSvgRight, 20);
     out += svgYAxis(frame, yTicks, spec.yLabel);
     return out;
@@ -175,9 +182,11 @@ QString lineChartSvg(const LineChartSpec& spec)
         out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"#555555\" "
                               "stroke-width=\"1\"/>\n")
                    .arg(svgNum(x), svgNum(f.top + f.height), svgNum(f.top + f.height + 4));
-        out += svgText(x, f.top + f.height + 17, svgTickLabel(t, xStep), QStringLiteral("middle"), 11);
+        out +=
+            svgText(x, f.top + f.height + 17, svgTickLabel(t, xStep), QStringLiteral("middle"), 11);
     }
-    out += svgText(f.left + f.width / 2, spec.height - 6, spec.xLabel, QStringLiteral("middle"), 11);
+    out +=
+        svgText(f.left + f.width / 2, spec.height - 6, spec.xLabel, QStringLiteral("middle"), 11);
 
     // Labels of markers close together step down a row instead of overprinting.
     double lastLabelX = -1e9;
@@ -188,11 +197,12 @@ QString lineChartSvg(const LineChartSpec& spec)
         const double x = f.px(at);
         row = x - lastLabelX < 6.5 * (label.size() + 1) ? (row + 1) % 4 : 0;
         lastLabelX = row == 0 ? x : lastLabelX;
-        out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"#c0392b\" "
-                              "stroke-width=\"1\" stroke-dasharray=\"4,3\"><title>%4</title></line>\n")
-                   .arg(svgNum(x), svgNum(f.top), svgNum(f.top + f.height), svgEsc(label));
+        out +=
+            QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"#c0392b\" "
+                           "stroke-width=\"1\" stroke-dasharray=\"4,3\"><title>%4</title></line>\n")
+                .arg(svgNum(x), svgNum(f.top), svgNum(f.top + f.height), svgEsc(label));
         out += svgText(x + 3, f.top + 11 + 12 * row, label, QStringLiteral("start"), 10,
-                    QStringLiteral("fill-opacity=\"0.9\""));
+                       QStringLiteral("fill-opacity=\"0.9\""));
     }
 
     // Bands first, so every line stays on top of them.
@@ -202,7 +212,8 @@ QString lineChartSvg(const LineChartSpec& spec)
         for (std::size_t i = 0; i < n; ++i) {
             if (!std::isfinite(s.low[i]) || !std::isfinite(s.high[i]))
                 continue;
-            upper += svgNum(f.px(spec.x[i])) + QLatin1Char(',') + svgNum(f.py(s.high[i])) + QLatin1Char(' ');
+            upper += svgNum(f.px(spec.x[i])) + QLatin1Char(',') + svgNum(f.py(s.high[i])) +
+                     QLatin1Char(' ');
             lower.prepend(svgNum(f.px(spec.x[i])) + QLatin1Char(',') +
                           svgNum(f.py(std::max(0.0, s.low[i]))) + QLatin1Char(' '));
         }
@@ -228,7 +239,8 @@ QString lineChartSvg(const LineChartSpec& spec)
                 flush();
                 continue;
             }
-            points += svgNum(f.px(spec.x[i])) + QLatin1Char(',') + svgNum(f.py(s.values[i])) + QLatin1Char(' ');
+            points += svgNum(f.px(spec.x[i])) + QLatin1Char(',') + svgNum(f.py(s.values[i])) +
+                      QLatin1Char(' ');
         }
         // A lone point still shows as a dot.
         if (points.count(QLatin1Char(' ')) == 1) {
@@ -258,7 +270,9 @@ QString barChartSvg(const BarChartSpec& spec)
         const double cx = f.left + groupWidth * (g + 0.5);
         for (int b = 0; b < bars; ++b) {
             const auto& s = spec.series[static_cast<std::size_t>(b)];
-            const double v = static_cast<std::size_t>(g) < s.values.size() ? s.values[static_cast<std::size_t>(g)] : NAN;
+            const double v = static_cast<std::size_t>(g) < s.values.size()
+                                 ? s.values[static_cast<std::size_t>(g)]
+                                 : NAN;
             if (!std::isfinite(v))
                 continue;
             const double clipped = std::min(v, f.y1);
@@ -266,8 +280,9 @@ QString barChartSvg(const BarChartSpec& spec)
             const double y = f.py(clipped);
             out += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\">"
                                   "<title>%6: %7</title></rect>\n")
-                       .arg(svgNum(x + 1), svgNum(y), svgNum(barWidth - 2), svgNum(f.top + f.height - y),
-                            s.color.name(), svgEsc(s.name), QString::number(v, 'g', 4));
+                       .arg(svgNum(x + 1), svgNum(y), svgNum(barWidth - 2),
+                            svgNum(f.top + f.height - y), s.color.name(), svgEsc(s.name),
+                            QString::number(v, 'g', 4));
         }
         QString label = spec.categories[g];
         if (label.size() > maxChars)

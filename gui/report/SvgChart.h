@@ -1,11 +1,11 @@
 #pragma once
 
+#include <utility>
+#include <vector>
+
 #include <QColor>
 #include <QString>
 #include <QStringList>
-
-#include <utility>
-#include <vector>
 
 namespace scalelab::gui {
 
@@ -21,8 +21,8 @@ struct ChartSeries {
 
 struct LineChartSpec {
     QString title;
-    QString xLabel;  ///< with its unit: "time (s)"
-    QString yLabel;  ///< with its unit: "latency (ms)"
+    QString xLabel; ///< with its unit: "time (s)"
+    QString yLabel; ///< with its unit: "latency (ms)"
     std::vector<double> x;
     std::vector<ChartSeries> series;
     std::vector<std::pair<double, QString>> markers; ///< vertical lines at x, with a label

@@ -101,8 +101,7 @@ bool ConnectTool::mouseRelease(QGraphicsSceneMouseEvent* event)
     NodeItem* target = m_scene->nodeItemAt(event->scenePos());
     const core::NodeId from = m_from;
     CanvasScene* scene = m_scene;
-    const bool click =
-        m_clickToggles && QLineF(m_start, event->scenePos()).length() < kClickSlop;
+    const bool click = m_clickToggles && QLineF(m_start, event->scenePos()).length() < kClickSlop;
     scene->setTool(nullptr); // back to selecting; deletes this tool
     if (click) {
         if (NodeItem* item = scene->nodeItem(from))

@@ -15,8 +15,7 @@ namespace scalelab::gui {
 /// selection instead.
 class ConnectTool : public Tool {
 public:
-    ConnectTool(CanvasScene* scene, core::NodeId from, QPointF start,
-                bool clickToggles = false);
+    ConnectTool(CanvasScene* scene, core::NodeId from, QPointF start, bool clickToggles = false);
     ~ConnectTool() override;
 
     bool mousePress(QGraphicsSceneMouseEvent* event) override;

@@ -28,8 +28,7 @@ QString filterSuffix(const QString& filter)
     return suffixes.isEmpty() ? QString() : suffixes.front();
 }
 
-QString withFilterSuffix(const QString& path, const QString& selectedFilter,
-                         const QString& filters)
+QString withFilterSuffix(const QString& path, const QString& selectedFilter, const QString& filters)
 {
     if (path.isEmpty())
         return path;

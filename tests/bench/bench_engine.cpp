@@ -4,20 +4,20 @@
 // queue), requests/s of an M/M/4 model through the full engine with every metric against a
 // minimal hand-written baseline (a plain heap and exponential draws, no metrics) measured in
 // the same run, and a one-hour replication topology at 10,000 req/s with its peak memory.
+#include <benchmark/benchmark.h>
+#include <deque>
+#include <sys/resource.h>
+#include <type_traits>
+#include <vector>
+
+#include <boost/random/exponential_distribution.hpp>
+
+#include <queue>
+
 #include "core/model/Topology.h"
 #include "core/sim/FutureEventSet.h"
 #include "core/sim/RandomStream.h"
 #include "core/sim/Simulation.h"
-
-#include <benchmark/benchmark.h>
-#include <boost/random/exponential_distribution.hpp>
-
-#include <deque>
-#include <queue>
-#include <type_traits>
-#include <vector>
-
-#include <sys/resource.h>
 
 using namespace scalelab::core;
 using namespace scalelab::core::sim;
@@ -50,7 +50,7 @@ double peakRssMb()
     return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
-constexpr double kLambda = 3600;  // M/M/4, 1 ms service: rho = 0.9
+constexpr double kLambda = 3600;    // M/M/4, 1 ms service: rho = 0.9
 constexpr double kSimSeconds = 500; // 1.8M requests per iteration
 
 // The hold model: pop the earliest event, push one an exponential delay later.
@@ -65,13 +65,20 @@ void BM_EventQueueHold(benchmark::State& state, QueueKind kind)
         queue->push(Event::make(static_cast<SimTime>(exp(rng) * 1e6), seq++, EventType::Test, 0));
     for (auto _ : state) {
         const Event e = queue->pop();
-        queue->push(Event::make(e.time + static_cast<SimTime>(exp(rng) * 1e6), seq++, EventType::Test, 0));
+        queue->push(
+            Event::make(e.time + static_cast<SimTime>(exp(rng) * 1e6), seq++, EventType::Test, 0));
     }
-    state.counters["events_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()),
-                                                        benchmark::Counter::kIsRate);
+    state.counters["events_per_s"] =
+        benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
-BENCHMARK_CAPTURE(BM_EventQueueHold, binary_heap, QueueKind::BinaryHeap)->Arg(16)->Arg(1024)->Arg(65536);
-BENCHMARK_CAPTURE(BM_EventQueueHold, quaternary_heap, QueueKind::QuaternaryHeap)->Arg(16)->Arg(1024)->Arg(65536);
+BENCHMARK_CAPTURE(BM_EventQueueHold, binary_heap, QueueKind::BinaryHeap)
+    ->Arg(16)
+    ->Arg(1024)
+    ->Arg(65536);
+BENCHMARK_CAPTURE(BM_EventQueueHold, quaternary_heap, QueueKind::QuaternaryHeap)
+    ->Arg(16)
+    ->Arg(1024)
+    ->Arg(65536);
 BENCHMARK_CAPTURE(BM_EventQueueHold, calendar, QueueKind::Calendar)->Arg(16)->Arg(1024)->Arg(65536);
 
 Topology mm4()
@@ -97,8 +104,10 @@ void runEngine(benchmark::State& state, const Topology& t, QueueKind kind)
         events += r.engine.events;
         benchmark::DoNotOptimize(r.latency.mean);
     }
-    state.counters["requests_per_s"] = benchmark::Counter(static_cast<double>(requests), benchmark::Counter::kIsRate);
-    state.counters["events_per_s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+    state.counters["requests_per_s"] =
+        benchmark::Counter(static_cast<double>(requests), benchmark::Counter::kIsRate);
+    state.counters["events_per_s"] =
+        benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
     state.counters["peak_rss_mb"] = peakRssMb();
 }
 
@@ -107,7 +116,8 @@ void BM_MM4_Engine(benchmark::State& state, QueueKind kind)
     runEngine(state, mm4(), kind);
 }
 BENCHMARK_CAPTURE(BM_MM4_Engine, adaptive, QueueKind::Adaptive)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_MM4_Engine, quaternary_heap, QueueKind::QuaternaryHeap)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_MM4_Engine, quaternary_heap, QueueKind::QuaternaryHeap)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_MM4_Engine, binary_heap, QueueKind::BinaryHeap)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_MM4_Engine, calendar, QueueKind::Calendar)->Unit(benchmark::kMillisecond);
 
@@ -182,8 +192,10 @@ template <bool Ordered> void BM_MM4_Baseline(benchmark::State& state)
         requests += done;
         benchmark::DoNotOptimize(sum);
     }
-    state.counters["requests_per_s"] = benchmark::Counter(static_cast<double>(requests), benchmark::Counter::kIsRate);
-    state.counters["events_per_s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+    state.counters["requests_per_s"] =
+        benchmark::Counter(static_cast<double>(requests), benchmark::Counter::kIsRate);
+    state.counters["events_per_s"] =
+        benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_MM4_Baseline<false>)->Name("BM_MM4_Baseline")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MM4_Baseline<true>)->Name("BM_MM4_Baseline_ordered")->Unit(benchmark::kMillisecond);
@@ -195,17 +207,23 @@ Topology replicationTopology(double seconds)
     t.name = "replication";
     t.simulation = {seconds, 0, 7};
     t.nodes = {benchNode("users", "client",
-                         {{"rate_rps", 10000.0}, {"read_ratio", 0.9}, {"key_space", std::int64_t{100000}},
+                         {{"rate_rps", 10000.0},
+                          {"read_ratio", 0.9},
+                          {"key_space", std::int64_t{100000}},
                           {"dns_lookup_ratio", 0.1}}),
                benchNode("dns", "dns"),
                benchNode("lb", "load_balancer"),
-               benchNode("cache", "cache", {{"capacity_keys", std::int64_t{20000}}, {"workers", std::int64_t{16}}}),
+               benchNode("cache", "cache",
+                         {{"capacity_keys", std::int64_t{20000}}, {"workers", std::int64_t{16}}}),
                benchNode("db", "database", {{"connections", std::int64_t{64}}}),
-               benchNode("db-r1", "database", {{"role", std::string("replica")}, {"connections", std::int64_t{64}}}),
-               benchNode("db-r2", "database", {{"role", std::string("replica")}, {"connections", std::int64_t{64}}})};
+               benchNode("db-r1", "database",
+                         {{"role", std::string("replica")}, {"connections", std::int64_t{64}}}),
+               benchNode("db-r2", "database",
+                         {{"role", std::string("replica")}, {"connections", std::int64_t{64}}})};
     t.links = {benchLink("users", "dns", 10), benchLink("users", "lb", 20)};
     for (const char* w : {"web1", "web2", "web3", "web4"}) {
-        t.nodes.push_back(benchNode(w, "web_server", {{"workers", std::int64_t{64}}, {"service_ms", 5.0}}));
+        t.nodes.push_back(
+            benchNode(w, "web_server", {{"workers", std::int64_t{64}}, {"service_ms", 5.0}}));
         t.links.push_back(benchLink("lb", w, 0.5));
         t.links.push_back(benchLink(w, "cache", 0.2));
         t.links.push_back(benchLink(w, "db", 1));
@@ -224,9 +242,19 @@ void BM_Replication10k(benchmark::State& state, QueueKind kind)
     runEngine(state, replicationTopology(static_cast<double>(state.range(0))), kind);
 }
 // Six simulated minutes, then one simulated hour: peak memory must stay flat.
-BENCHMARK_CAPTURE(BM_Replication10k, quaternary_heap, QueueKind::QuaternaryHeap)->Arg(60)->Iterations(1)->Unit(benchmark::kSecond);
-BENCHMARK_CAPTURE(BM_Replication10k, calendar, QueueKind::Calendar)->Arg(60)->Iterations(1)->Unit(benchmark::kSecond);
-BENCHMARK_CAPTURE(BM_Replication10k, adaptive, QueueKind::Adaptive)->Arg(360)->Arg(3600)->Iterations(1)->Unit(benchmark::kSecond);
+BENCHMARK_CAPTURE(BM_Replication10k, quaternary_heap, QueueKind::QuaternaryHeap)
+    ->Arg(60)
+    ->Iterations(1)
+    ->Unit(benchmark::kSecond);
+BENCHMARK_CAPTURE(BM_Replication10k, calendar, QueueKind::Calendar)
+    ->Arg(60)
+    ->Iterations(1)
+    ->Unit(benchmark::kSecond);
+BENCHMARK_CAPTURE(BM_Replication10k, adaptive, QueueKind::Adaptive)
+    ->Arg(360)
+    ->Arg(3600)
+    ->Iterations(1)
+    ->Unit(benchmark::kSecond);
 
 } // namespace
 

@@ -14,6 +14,7 @@
 #include <QGraphicsView>
 #include <QMainWindow>
 
+#include "../gui/GuiTestSupport.h"
 #include "core/io/TopologyJson.h"
 #include "core/sim/Simulation.h"
 #include "gui/canvas/CanvasScene.h"
@@ -21,7 +22,6 @@
 #include "gui/live/LiveView.h"
 #include "gui/live/SimulationController.h"
 #include "gui/live/TrafficLayer.h"
-#include "../gui/GuiTestSupport.h"
 
 using namespace scalelab;
 using testsupport::makeNode;
@@ -53,10 +53,11 @@ core::Topology bigTopology()
         t.nodes.push_back(makeNode("lb" + k, "load_balancer", x0 + 150, y0 + 300));
         addLink(t, "c" + k, "lb" + k, 50);
         t.nodes.push_back(makeNode("cache" + k, "cache", x0 + 450, y0 + 100));
-        t.nodes.push_back(makeNode("m" + k, "database", x0 + 450, y0 + 400,
-                                   {{"connections", std::int64_t(64)}}));
-        t.nodes.push_back(makeNode("r" + k, "database", x0 + 600, y0 + 400,
-                                   {{"role", std::string("replica")}, {"connections", std::int64_t(64)}}));
+        t.nodes.push_back(
+            makeNode("m" + k, "database", x0 + 450, y0 + 400, {{"connections", std::int64_t(64)}}));
+        t.nodes.push_back(
+            makeNode("r" + k, "database", x0 + 600, y0 + 400,
+                     {{"role", std::string("replica")}, {"connections", std::int64_t(64)}}));
         addLink(t, "m" + k, "r" + k, 50, core::LinkKind::Replication);
         for (int w = 0; w < 5; ++w) {
             const std::string id = "w" + k + "-" + std::to_string(w);
@@ -155,11 +156,13 @@ int main(int argc, char** argv)
     c.pause();
     const double wallS = static_cast<double>(wall.nsecsElapsed()) / 1e9;
     const Stats lv = stats(live1000);
-    const double meanDots = dots.empty() ? 0 : std::accumulate(dots.begin(), dots.end(), 0.0) / dots.size();
+    const double meanDots =
+        dots.empty() ? 0 : std::accumulate(dots.begin(), dots.end(), 0.0) / dots.size();
     std::printf("live at 1000x:          %6.2f ms/frame mean, %6.2f p95, %.0f dots per frame "
                 "(%s), %zu frames in %.1f s\n",
-                lv.mean, lv.p95, meanDots, live->trafficLayer()->showsDensity() ? "density view" : "dots",
-                live1000.size(), wallS);
+                lv.mean, lv.p95, meanDots,
+                live->trafficLayer()->showsDensity() ? "density view" : "dots", live1000.size(),
+                wallS);
     std::printf("ratio live / baseline:  %6.2f\n", base.mean > 0 ? lv.mean / base.mean : 0.0);
     const double events = static_cast<double>(c.snapshot().events - eventsBefore);
     std::printf("engine while animating: %.2f M events/s, %.1f simulated s per wall s\n",
@@ -176,8 +179,9 @@ int main(int argc, char** argv)
         dotFrames.push_back(paintMs(*view));
     }
     const Stats df = stats(dotFrames);
-    std::printf("dots forced:            %6.2f ms/frame mean, %6.2f p95, %d dots (of %llu in flight)\n",
-                df.mean, df.p95, live->trafficLayer()->dotsDrawn(),
-                static_cast<unsigned long long>(c.snapshot().inFlightTotal));
+    std::printf(
+        "dots forced:            %6.2f ms/frame mean, %6.2f p95, %d dots (of %llu in flight)\n",
+        df.mean, df.p95, live->trafficLayer()->dotsDrawn(),
+        static_cast<unsigned long long>(c.snapshot().inFlightTotal));
     return 0;
 }

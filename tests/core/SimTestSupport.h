@@ -2,10 +2,10 @@
 
 // Builders shared by the simulator tests: topologies written in code, read back by node.
 
+#include <QtGlobal>
+
 #include "core/model/Topology.h"
 #include "core/sim/Results.h"
-
-#include <QtGlobal>
 
 namespace scalelab::testsupport {
 

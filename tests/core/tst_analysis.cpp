@@ -3,22 +3,22 @@
 // flows through load balancers, caches and replication groups.
 // moc cannot parse <concepts> (pulled in by <random>): keep it away from these headers.
 #ifndef Q_MOC_RUN
-#include "core/analysis/Analysis.h"
-#include "core/analysis/AnalysisJson.h"
-#include "core/analysis/FailureAnalysis.h"
-#include "core/analysis/RoutingPlan.h"
-#include "core/model/TopologyIndex.h"
-#include "core/analysis/CacheHitEstimate.h"
-#include "core/analysis/ErlangC.h"
-#include "core/analysis/FiniteQueue.h"
-#include "core/io/TopologyJson.h"
-
 #include <cmath>
+#include <list>
 #include <random>
 #include <unordered_map>
-#include <list>
 
 #include <nlohmann/json.hpp>
+
+#include "core/analysis/Analysis.h"
+#include "core/analysis/AnalysisJson.h"
+#include "core/analysis/CacheHitEstimate.h"
+#include "core/analysis/ErlangC.h"
+#include "core/analysis/FailureAnalysis.h"
+#include "core/analysis/FiniteQueue.h"
+#include "core/analysis/RoutingPlan.h"
+#include "core/io/TopologyJson.h"
+#include "core/model/TopologyIndex.h"
 #endif
 
 #include <QTest>
@@ -63,12 +63,11 @@ bool near(double actual, double expected, double rel = 1e-9)
     return std::abs(actual - expected) <= rel * std::max(1.0, std::abs(expected));
 }
 
-#define CHECK_NEAR(actual, expected)                                                             \
-    QVERIFY2(near((actual), (expected)),                                                       \
-             qPrintable(QStringLiteral("%1 = %2, expected %3")                                   \
-                            .arg(QLatin1String(#actual))                                         \
-                            .arg((actual), 0, 'g', 12)                                           \
-                            .arg((expected), 0, 'g', 12)))
+#define CHECK_NEAR(actual, expected)                                                               \
+    QVERIFY2(near((actual), (expected)), qPrintable(QStringLiteral("%1 = %2, expected %3")         \
+                                                        .arg(QLatin1String(#actual))               \
+                                                        .arg((actual), 0, 'g', 12)                 \
+                                                        .arg((expected), 0, 'g', 12)))
 
 std::vector<std::string> spofIds(const Analysis& a)
 {
@@ -94,7 +93,8 @@ Topology randomDag(std::mt19937& rng)
 {
     auto pick = [&rng](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
     const char* kinds[] = {"load_balancer", "web_server", "web_server", "cache", "database", "dns"};
-    nlohmann::json doc{{"format", "scalelab/1"}, {"nodes", nlohmann::json::array()},
+    nlohmann::json doc{{"format", "scalelab/1"},
+                       {"nodes", nlohmann::json::array()},
                        {"links", nlohmann::json::array()}};
     const int clients = 1 + pick(3);
     const int n = clients + 2 + pick(14);
@@ -104,7 +104,8 @@ Topology randomDag(std::mt19937& rng)
         kind[k] = i < clients ? "client" : kinds[pick(6)];
         nlohmann::json node{{"id", "n" + std::to_string(i)}, {"kind", kind[k]}};
         if (kind[k] == "client")
-            node["params"] = {{"rate_rps", 10}, {"read_ratio", pick(3) * 0.5},
+            node["params"] = {{"rate_rps", 10},
+                              {"read_ratio", pick(3) * 0.5},
                               {"dns_lookup_ratio", pick(2) * 0.5}};
         if (kind[k] == "database" && pick(3) == 0)
             node["params"] = {{"role", "replica"}};
@@ -276,7 +277,8 @@ private Q_SLOTS:
         const double sr = 5 * 0.4 / 2 / 1000, sw = 10 * 0.6 / 2 / 1000; // seconds
         const double lr = 80, lw = 20, lambda = 100;
         const double es = (lr * sr + lw * sw) / lambda;
-        const double es2 = (lr * 2 * sr * sr + lw * 2 * sw * sw) / lambda; // exponential: E[S^2]=2s^2
+        const double es2 =
+            (lr * 2 * sr * sr + lw * 2 * sw * sw) / lambda; // exponential: E[S^2]=2s^2
         const double rho = lambda * es;
         const double wq = lambda * es2 / (2 * (1 - rho));
         CHECK_NEAR(db->utilization, rho);
@@ -324,7 +326,7 @@ private Q_SLOTS:
         CHECK_NEAR(node("web2")->arrivalRps, 500.0);
         CHECK_NEAR(node("cache")->arrivalRps, 900.0);
         CHECK_NEAR(node("cache")->writeRps, 0.0); // invalidations are not cache requests
-        CHECK_NEAR(node("db")->readRps, 0.0);      // replicas take the reads
+        CHECK_NEAR(node("db")->readRps, 0.0);     // replicas take the reads
         CHECK_NEAR(node("db")->writeRps, 100.0);
         CHECK_NEAR(node("r1")->arrivalRps, 900 * 0.25 / 2);
         CHECK_NEAR(node("r2")->arrivalRps, 900 * 0.25 / 2);

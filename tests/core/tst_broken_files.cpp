@@ -1,12 +1,12 @@
 // Every file of the broken corpus must be refused with an error at the exact JSON pointer
 // the corpus manifest names, and a message that says what is wrong.
-#include "core/io/TopologyJson.h"
-#include "core/validation/Validator.h"
-
 #include <fstream>
 #include <sstream>
 
 #include <QtTest>
+
+#include "core/io/TopologyJson.h"
+#include "core/validation/Validator.h"
 
 using namespace scalelab::core;
 

@@ -1,6 +1,7 @@
 // Cost: every kind has a price, a design's cost is the sum over its nodes (times their
-// instances; a run pays an autoscaled pool's mean size), a price sheet replaces the defaults but not a price set on a node, bad sheets
-// are located errors, and the cost reaches analysis, results and the max_cost_per_month goal.
+// instances; a run pays an autoscaled pool's mean size), a price sheet replaces the defaults but
+// not a price set on a node, bad sheets are located errors, and the cost reaches analysis, results
+// and the max_cost_per_month goal.
 #include <nlohmann/json.hpp>
 
 #include <QTest>

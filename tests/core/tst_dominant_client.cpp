@@ -71,9 +71,11 @@ private Q_SLOTS:
             for (int c = 0; c < clients; ++c)
                 t.nodes.push_back(makeNode(ids[static_cast<std::size_t>(c)].c_str(), "client"));
             for (int s = 0; s < servers; ++s)
-                t.nodes.push_back(makeNode(ids[static_cast<std::size_t>(clients + s)].c_str(), "web_server"));
+                t.nodes.push_back(
+                    makeNode(ids[static_cast<std::size_t>(clients + s)].c_str(), "web_server"));
             // Random links, cycles and links into clients included: the search must not care.
-            const int links = static_cast<int>(rng() % static_cast<unsigned>(2 * (clients + servers)));
+            const int links =
+                static_cast<int>(rng() % static_cast<unsigned>(2 * (clients + servers)));
             for (int l = 0; l < links; ++l) {
                 const auto from = rng() % ids.size(), to = rng() % ids.size();
                 if (from != to)
@@ -82,7 +84,8 @@ private Q_SLOTS:
             const TopologyIndex index(t);
             std::vector<double> weight(ids.size(), -1.0);
             for (int c = 0; c < clients; ++c)
-                weight[static_cast<std::size_t>(c)] = static_cast<double>(rng() % 4); // ties are common
+                weight[static_cast<std::size_t>(c)] =
+                    static_cast<double>(rng() % 4); // ties are common
             QCOMPARE(dominantClients(index, weight), perClient(index, weight));
         }
     }

@@ -1,13 +1,13 @@
 // One suite run against every future-event-set implementation (binary heap, 4-ary heap,
 // calendar queue): each must pop events in (time, insertion) order whatever the pattern.
-#include "core/sim/EventLane.h"
-#include "core/sim/FutureEventSet.h"
-
-#include <QTest>
-
 #include <algorithm>
 #include <random>
 #include <vector>
+
+#include <QTest>
+
+#include "core/sim/EventLane.h"
+#include "core/sim/FutureEventSet.h"
 
 using namespace scalelab::core::sim;
 
@@ -108,7 +108,8 @@ private Q_SLOTS:
             reference.erase(best);
             // Mostly short delays, sometimes a far one (timeouts), sometimes several events
             // (fan-out), sometimes none (the population shrinks, then grows again).
-            const int pushes = step % 1000 < 500 ? static_cast<int>(rng() % 3) : static_cast<int>(rng() % 2);
+            const int pushes =
+                step % 1000 < 500 ? static_cast<int>(rng() % 3) : static_cast<int>(rng() % 2);
             for (int k = 0; k < pushes; ++k) {
                 const SimTime delay = rng() % 20 == 0 ? static_cast<SimTime>(rng() % 10'000'000)
                                                       : static_cast<SimTime>(rng() % 1000);
@@ -151,7 +152,8 @@ private Q_SLOTS:
         for (int round = 0; round < 2000; ++round) {
             const int pushes = static_cast<int>(rng() % 4);
             for (int k = 0; k < pushes; ++k, ++pushed)
-                lane.push(static_cast<SimTime>(pushed * 10), Event::packSeq(pushed, EventType::Test),
+                lane.push(static_cast<SimTime>(pushed * 10),
+                          Event::packSeq(pushed, EventType::Test),
                           static_cast<std::uint32_t>(pushed), 7);
             QCOMPARE(lane.size(), static_cast<std::size_t>(pushed - popped));
             if (!lane.empty())

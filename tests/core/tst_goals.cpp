@@ -1,17 +1,17 @@
 // Goals in the format: each comparison direction, a metric a run has no value for, unknown
 // names and out-of-range targets, checked against hand-made run results.
+#include <limits>
+#include <tuple>
+
+#include <nlohmann/json.hpp>
+
+#include <QtTest/QtTest>
+
 #include "core/goals/GoalCatalog.h"
 #include "core/goals/GoalCheck.h"
 #include "core/goals/ResultsWithGoals.h"
 #include "core/io/TopologyJson.h"
 #include "core/sim/Results.h"
-
-#include <QtTest/QtTest>
-
-#include <nlohmann/json.hpp>
-
-#include <limits>
-#include <tuple>
 
 using namespace scalelab::core;
 using nlohmann::json;
@@ -39,9 +39,9 @@ sim::RunResults sampleResults()
     r.write.count = 90;
     r.write.latency.p99 = 260;
     r.write.latencyAll.p99 = 260;
-    for (const auto& [id, kind, u] : {std::tuple{"users", "client", 0.0},
-                                      std::tuple{"web", "web_server", 0.62},
-                                      std::tuple{"db", "database", 0.81}}) {
+    for (const auto& [id, kind, u] :
+         {std::tuple{"users", "client", 0.0}, std::tuple{"web", "web_server", 0.62},
+          std::tuple{"db", "database", 0.81}}) {
         sim::NodeResults n;
         n.id = id;
         n.kind = kind;
@@ -117,11 +117,16 @@ private Q_SLOTS:
         QTest::addColumn<double>("target");
         QTest::addColumn<double>("actual");
         QTest::addColumn<bool>("met");
-        QTest::newRow("availability below") << QStringLiteral("availability") << 0.98 << 0.99 << true;
-        QTest::newRow("availability equal") << QStringLiteral("availability") << 0.99 << 0.99 << true;
-        QTest::newRow("availability above") << QStringLiteral("availability") << 0.999 << 0.99 << false;
-        QTest::newRow("throughput reached") << QStringLiteral("min_throughput_rps") << 10.0 << 18.0 << true;
-        QTest::newRow("throughput short") << QStringLiteral("min_throughput_rps") << 10000.0 << 18.0 << false;
+        QTest::newRow("availability below")
+            << QStringLiteral("availability") << 0.98 << 0.99 << true;
+        QTest::newRow("availability equal")
+            << QStringLiteral("availability") << 0.99 << 0.99 << true;
+        QTest::newRow("availability above")
+            << QStringLiteral("availability") << 0.999 << 0.99 << false;
+        QTest::newRow("throughput reached")
+            << QStringLiteral("min_throughput_rps") << 10.0 << 18.0 << true;
+        QTest::newRow("throughput short")
+            << QStringLiteral("min_throughput_rps") << 10000.0 << 18.0 << false;
     }
     void lowerBoundMetWhenAtOrAbove()
     {
@@ -204,9 +209,9 @@ private Q_SLOTS:
 
     void jsonShape()
     {
-        const auto checked =
-            checkGoals({{"p99_ms", 200}, {"max_stale_reads", 0}, {"max_lost_writes", 0}, {"bogus", 1}},
-                       sampleResults());
+        const auto checked = checkGoals(
+            {{"p99_ms", 200}, {"max_stale_reads", 0}, {"max_lost_writes", 0}, {"bogus", 1}},
+            sampleResults());
         QCOMPARE(checked.size(), std::size_t(4));
         const json goals = goalsToJson(checked);
         QVERIFY(goals.is_array());

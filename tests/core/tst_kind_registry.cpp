@@ -2,19 +2,19 @@
 // enough that the loader, validator, inspector and report never need another source, and
 // every kind it declares must be built all the way (behaviour, analysis model, icon, docs,
 // an example that uses it).
-#include "core/analysis/models/AnalysisModel.h"
-#include "core/io/TopologyJson.h"
-#include "core/model/KindRegistry.h"
-#include "core/sim/BehaviorFactory.h"
-#include "core/sim/Kernel.h"
-#include "core/sim/NodeBehavior.h"
-
 #include <fstream>
 #include <set>
 #include <sstream>
 
 #include <QDir>
 #include <QtTest>
+
+#include "core/analysis/models/AnalysisModel.h"
+#include "core/io/TopologyJson.h"
+#include "core/model/KindRegistry.h"
+#include "core/sim/BehaviorFactory.h"
+#include "core/sim/Kernel.h"
+#include "core/sim/NodeBehavior.h"
 
 using namespace scalelab::core;
 
@@ -50,19 +50,23 @@ void TestKindRegistry::designKindsAndParametersArePresent()
 {
     const auto& r = KindRegistry::instance();
     const std::map<std::string, std::vector<std::string>> expected{
-        {"client", {"rate_rps", "arrival", "read_ratio", "timeout_ms", "retries", "retry_backoff_ms",
-                    "key_space", "key_skew",
-                    "dns_lookup_ratio", "static_ratio", "object_space", "object_skew", "network"}},
+        {"client",
+         {"rate_rps", "arrival", "read_ratio", "timeout_ms", "retries", "retry_backoff_ms",
+          "key_space", "key_skew", "dns_lookup_ratio", "static_ratio", "object_space",
+          "object_skew", "network"}},
         {"dns", {"workers", "service_ms", "service_dist", "service_cv", "speed", "queue_limit"}},
-        {"load_balancer", {"workers", "service_ms", "algorithm", "health_check_interval_s",
-                           "unhealthy_threshold", "retry_on_failure"}},
-        {"web_server", {"workers", "service_ms", "concurrency_model", "cancel_on_timeout", "speed",
-                        "queue_limit"}},
+        {"load_balancer",
+         {"workers", "service_ms", "algorithm", "health_check_interval_s", "unhealthy_threshold",
+          "retry_on_failure"}},
+        {"web_server",
+         {"workers", "service_ms", "concurrency_model", "cancel_on_timeout", "speed",
+          "queue_limit"}},
         {"cache", {"workers", "service_ms", "hit_ratio", "capacity_keys"}},
-        {"database", {"connections", "read_ms", "write_ms", "service_dist", "role", "engine",
-                      "failover", "detect_s", "promote_s", "queue_limit",
-                      // Sharding.
-                      "shards", "sharding", "virtual_nodes"}},
+        {"database",
+         {"connections", "read_ms", "write_ms", "service_dist", "role", "engine", "failover",
+          "detect_s", "promote_s", "queue_limit",
+          // Sharding.
+          "shards", "sharding", "virtual_nodes"}},
         // Message queues and workers (DESIGN.md "Format additions").
         {"message_queue", {"capacity", "service_ms", "workers", "queue_limit", "network"}},
         {"worker", {"workers", "service_ms", "service_dist", "queue_limit", "network"}},
@@ -75,10 +79,12 @@ void TestKindRegistry::designKindsAndParametersArePresent()
             for (const char* p : {"instances", "autoscale", "min_instances", "max_instances",
                                   "target_utilization", "evaluate_s", "boot_s", "cooldown_s"})
                 QVERIFY2(k.param(p), (k.id + "." + p).c_str());
-    QCOMPARE(std::get<std::int64_t>(r.find("cdn")->param("workers")->defaultValue), std::int64_t{10000});
+    QCOMPARE(std::get<std::int64_t>(r.find("cdn")->param("workers")->defaultValue),
+             std::int64_t{10000});
     QCOMPARE(std::get<std::int64_t>(r.find("object_store")->param("workers")->defaultValue),
              std::int64_t{1000});
-    QCOMPARE(std::get<std::string>(r.find("cdn")->param("network")->defaultValue), std::string("public"));
+    QCOMPARE(std::get<std::string>(r.find("cdn")->param("network")->defaultValue),
+             std::string("public"));
     QVERIFY(r.find("cdn")->allows(ActionType::Purge));
     QVERIFY(!r.find("web_server")->allows(ActionType::Purge));
     QCOMPARE(r.kinds().size(), expected.size());
@@ -156,7 +162,8 @@ void TestKindRegistry::sendsToNamesKnownKinds()
 void TestKindRegistry::networkDefaultsFollowTheDesign()
 {
     const auto net = [](const char* kind) {
-        return std::get<std::string>(KindRegistry::instance().find(kind)->param("network")->defaultValue);
+        return std::get<std::string>(
+            KindRegistry::instance().find(kind)->param("network")->defaultValue);
     };
     QCOMPARE(net("client"), std::string("public"));
     QCOMPARE(net("dns"), std::string("public"));
@@ -210,9 +217,11 @@ void TestKindRegistry::everyKindIsBuiltAllTheWay()
         const char* id = k.id.c_str();
         QVERIFY2(QFile::exists(QString::fromStdString(root + "/" + k.home.behavior)), id);
         QVERIFY2(QFile::exists(QString::fromStdString(root + "/" + k.home.analysis)), id);
-        QVERIFY2(QFile::exists(QString::fromStdString(root + "/resources/icons/" + k.look.icon + ".svg")),
+        QVERIFY2(QFile::exists(
+                     QString::fromStdString(root + "/resources/icons/" + k.look.icon + ".svg")),
                  id);
-        QVERIFY2(docs.find("| `" + k.id + "` |") != std::string::npos, ("no docs row: " + k.id).c_str());
+        QVERIFY2(docs.find("| `" + k.id + "` |") != std::string::npos,
+                 ("no docs row: " + k.id).c_str());
         QVERIFY2(examples.find("\"kind\": \"" + k.id + "\"") != std::string::npos,
                  ("no example uses: " + k.id).c_str());
         QCOMPARE(analysisModel(k.role).role, k.role);
@@ -264,7 +273,8 @@ void TestKindRegistry::kindNamesStayInTheRegistry()
                 continue;
             const std::string text = readText(file.toStdString());
             for (const auto& name : names)
-                for (auto at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+                for (auto at = text.find(name); at != std::string::npos;
+                     at = text.find(name, at + 1)) {
                     ++count;
                     where << QStringLiteral("%1: %2").arg(file, QString::fromStdString(name));
                 }

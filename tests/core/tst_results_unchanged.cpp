@@ -4,17 +4,17 @@
 // recorded by scripts/record-golden.sh). Every value recorded there must come out bit for
 // bit the same; keys added since are allowed, and the engine's timing block is skipped.
 // A change of semantics on purpose re-records the files and says why in its commit.
-#include "core/analysis/Analysis.h"
-#include "core/analysis/AnalysisJson.h"
-#include "core/goals/ResultsWithGoals.h"
-#include "core/io/TopologyJson.h"
-#include "core/sim/Simulation.h"
+#include <nlohmann/json.hpp>
 
 #include <QDir>
 #include <QFile>
 #include <QtTest/QtTest>
 
-#include <nlohmann/json.hpp>
+#include "core/analysis/Analysis.h"
+#include "core/analysis/AnalysisJson.h"
+#include "core/goals/ResultsWithGoals.h"
+#include "core/io/TopologyJson.h"
+#include "core/sim/Simulation.h"
 
 using namespace scalelab::core;
 using nlohmann::json;
@@ -66,7 +66,8 @@ QStringList diagrams()
 {
     QStringList files;
     for (const char* dir : {SCALELAB_EXAMPLES, SCALELAB_TEST_DATA "/valid"})
-        for (const QFileInfo& f : QDir(QString::fromUtf8(dir)).entryInfoList({"*.scalelab"}, QDir::Files, QDir::Name))
+        for (const QFileInfo& f :
+             QDir(QString::fromUtf8(dir)).entryInfoList({"*.scalelab"}, QDir::Files, QDir::Name))
             files << f.absoluteFilePath();
     return files;
 }
@@ -110,7 +111,8 @@ private Q_SLOTS:
         QFETCH(QString, diagram);
         const Topology t = load(diagram);
         const json actual = json(resultsWithGoals(sim::simulate(t), t));
-        const std::string difference = firstDifference(readJson(goldenPath(diagram, "results")), actual);
+        const std::string difference =
+            firstDifference(readJson(goldenPath(diagram, "results")), actual);
         QVERIFY2(difference.empty(), difference.c_str());
     }
 
@@ -120,7 +122,8 @@ private Q_SLOTS:
         QFETCH(QString, diagram);
         const Topology t = load(diagram);
         const json actual = json(analysisToJson(analyze(t)));
-        const std::string difference = firstDifference(readJson(goldenPath(diagram, "analysis")), actual);
+        const std::string difference =
+            firstDifference(readJson(goldenPath(diagram, "analysis")), actual);
         QVERIFY2(difference.empty(), difference.c_str());
     }
 
@@ -128,7 +131,8 @@ private Q_SLOTS:
     {
         // The comparison itself: a changed, a missing and an added value.
         const json before = json::parse(R"({"a": 1.5, "b": {"c": [1, 2]}, "engine": {"w": 1}})");
-        QVERIFY(firstDifference(before, json::parse(R"({"a": 1.5, "b": {"c": [1, 2]}, "x": 0})")).empty());
+        QVERIFY(firstDifference(before, json::parse(R"({"a": 1.5, "b": {"c": [1, 2]}, "x": 0})"))
+                    .empty());
         QCOMPARE(firstDifference(before, json::parse(R"({"a": 1.5000001, "b": {"c": [1, 2]}})")),
                  std::string("/a: 1.5 became 1.5000001"));
         QVERIFY(!firstDifference(before, json::parse(R"({"a": 1.5, "b": {"c": [1]}})")).empty());

@@ -4,15 +4,15 @@
 // origin (or fails its traffic without fallback); a purge empties it; without a CDN static
 // requests take the normal path and stop at the web tier. The analyzer gives the same
 // origin load. Expected values come from the formulas here, never from earlier runs.
+#include <cmath>
+
+#include <QTest>
+
 #include "SimTestSupport.h"
 #include "core/analysis/Analysis.h"
 #include "core/model/Topology.h"
 #include "core/sim/Simulation.h"
 #include "core/validation/Validator.h"
-
-#include <QTest>
-
-#include <cmath>
 
 using namespace scalelab::core;
 using namespace scalelab::core::sim;
@@ -33,10 +33,9 @@ Topology edge(ParamMap cdn, double rate, double staticRatio, double durationS,
                          {"object_skew", 0.8}}),
                makeNode("web", "web_server", {{"workers", std::int64_t{64}}}),
                makeNode("db", "database", {{"connections", std::int64_t{64}}}),
-               makeNode("cdn", "cdn", std::move(cdn)),
-               makeNode("store", "object_store")};
-    t.links = {makeLink("users", "web", 10), makeLink("web", "db", 1),
-               makeLink("users", "cdn", 5), makeLink("cdn", "store", 20)};
+               makeNode("cdn", "cdn", std::move(cdn)), makeNode("store", "object_store")};
+    t.links = {makeLink("users", "web", 10), makeLink("web", "db", 1), makeLink("users", "cdn", 5),
+               makeLink("cdn", "store", 20)};
     return t;
 }
 

@@ -3,18 +3,18 @@
 // queue overloaded with cancel_on_timeout (M/M/1 with deterministic patience: Barrer's
 // closed form), retries that multiply the tries on a dead server, and latency_all_ms with
 // the p99 goal it decides.
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include <QTest>
+
 #include "SimTestSupport.h"
 #include "core/goals/GoalCheck.h"
 #include "core/model/Topology.h"
 #include "core/sim/ResultsJson.h"
 #include "core/sim/Simulation.h"
 #include "core/validation/Validator.h"
-
-#include <QTest>
-
-#include <cmath>
-
-#include <nlohmann/json.hpp>
 
 using namespace scalelab::core;
 using namespace scalelab::core::sim;
@@ -82,7 +82,8 @@ private Q_SLOTS:
         const nlohmann::json doc = resultsDocument(r);
         QVERIFY(doc["latency_all_ms"]["p99"].is_null());
         // Read back from the document too: the null stays unknown (across-seed documents).
-        const auto goals = checkGoals({{"p99_ms", 50.0}, {"p50_ms", 50.0}}, resultsFromDocument(doc));
+        const auto goals =
+            checkGoals({{"p99_ms", 50.0}, {"p50_ms", 50.0}}, resultsFromDocument(doc));
         QCOMPARE(goals.size(), std::size_t{2});
         QCOMPARE(goals[0].name, std::string("p50_ms"));
         QVERIFY(goals[0].met);

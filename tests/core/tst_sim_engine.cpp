@@ -1,16 +1,5 @@
 // The engine's own guarantees: determinism, slicing, the event cap, the command inbox,
 // snapshots, the results contract, and the building blocks (histogram, LRU, Zipf keys).
-#include "SimTestSupport.h"
-#include "core/model/Topology.h"
-#include "core/sim/LatencyHistogram.h"
-#include "core/sim/LruCache.h"
-#include "core/sim/ResultsJson.h"
-#include "core/sim/Simulation.h"
-#include "core/sim/ZipfSampler.h"
-#include "core/validation/Validator.h"
-
-#include <QTest>
-
 #include <algorithm>
 #include <cmath>
 #include <list>
@@ -19,6 +8,17 @@
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
+
+#include <QTest>
+
+#include "SimTestSupport.h"
+#include "core/model/Topology.h"
+#include "core/sim/LatencyHistogram.h"
+#include "core/sim/LruCache.h"
+#include "core/sim/ResultsJson.h"
+#include "core/sim/Simulation.h"
+#include "core/sim/ZipfSampler.h"
+#include "core/validation/Validator.h"
 
 using namespace scalelab::core;
 using namespace scalelab::core::sim;
@@ -33,20 +33,25 @@ Topology fullTopology(std::uint64_t seed, double durationS)
     t.name = "full";
     t.simulation = {durationS, 1.0, seed};
     t.nodes = {makeNode("users", "client",
-                        {{"rate_rps", 2000.0}, {"read_ratio", 0.8}, {"dns_lookup_ratio", 0.2},
-                         {"timeout_ms", 400.0}, {"key_space", std::int64_t{1000}}}),
+                        {{"rate_rps", 2000.0},
+                         {"read_ratio", 0.8},
+                         {"dns_lookup_ratio", 0.2},
+                         {"timeout_ms", 400.0},
+                         {"key_space", std::int64_t{1000}}}),
                makeNode("dns", "dns"),
                makeNode("lb", "load_balancer", {{"algorithm", std::string("least_connections")}}),
                makeNode("web1", "web_server", {{"workers", std::int64_t{8}}, {"service_ms", 2.0}}),
                makeNode("web2", "web_server",
-                        {{"workers", std::int64_t{8}}, {"service_ms", 2.0},
+                        {{"workers", std::int64_t{8}},
+                         {"service_ms", 2.0},
                          {"concurrency_model", std::string("blocking")}}),
                makeNode("cache", "cache", {{"capacity_keys", std::int64_t{200}}}),
                makeNode("db", "database", {{"connections", std::int64_t{8}}}),
                makeNode("db-r1", "database", {{"role", std::string("replica")}})};
-    t.links = {makeLink("users", "dns", 10), makeLink("users", "lb", 20), makeLink("lb", "web1", 0.5),
-               makeLink("lb", "web2", 0.5), makeLink("web1", "cache", 0.2),
-               makeLink("web2", "cache", 0.2), makeLink("web1", "db", 1), makeLink("web2", "db", 1)};
+    t.links = {makeLink("users", "dns", 10),   makeLink("users", "lb", 20),
+               makeLink("lb", "web1", 0.5),    makeLink("lb", "web2", 0.5),
+               makeLink("web1", "cache", 0.2), makeLink("web2", "cache", 0.2),
+               makeLink("web1", "db", 1),      makeLink("web2", "db", 1)};
     Link replication = makeLink("db", "db-r1");
     replication.kind = LinkKind::Replication;
     replication.params["lag_ms"] = 30.0;
@@ -68,10 +73,7 @@ class TestSimEngine : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void fullTopologyIsValid()
-    {
-        QVERIFY(!hasErrors(validate(fullTopology(1, 10))));
-    }
+    void fullTopologyIsValid() { QVERIFY(!hasErrors(validate(fullTopology(1, 10)))); }
 
     void sameSeedSameResultsBitForBit()
     {
@@ -105,7 +107,8 @@ private Q_SLOTS:
         SimulationOptions options;
         options.queue = QueueKind::BinaryHeap;
         const std::string binary = deterministicJson(simulate(t, options));
-        for (QueueKind kind : {QueueKind::QuaternaryHeap, QueueKind::Calendar, QueueKind::Adaptive}) {
+        for (QueueKind kind :
+             {QueueKind::QuaternaryHeap, QueueKind::Calendar, QueueKind::Adaptive}) {
             options.queue = kind;
             RunResults r = simulate(t, options);
             r.engine.queue = "binary_heap";
@@ -138,12 +141,14 @@ private Q_SLOTS:
     {
         Topology t;
         t.simulation = {10, 0, 3};
-        t.nodes = {makeNode("users", "client",
-                            {{"rate_rps", 10.0}, {"arrival", std::string("constant")},
-                             {"timeout_ms", 2000.0}}),
-                   makeNode("web", "web_server",
-                            {{"workers", std::int64_t{1}}, {"service_ms", 100000.0},
-                             {"service_dist", std::string("constant")}})};
+        t.nodes = {
+            makeNode(
+                "users", "client",
+                {{"rate_rps", 10.0}, {"arrival", std::string("constant")}, {"timeout_ms", 2000.0}}),
+            makeNode("web", "web_server",
+                     {{"workers", std::int64_t{1}},
+                      {"service_ms", 100000.0},
+                      {"service_dist", std::string("constant")}})};
         t.links = {makeLink("users", "web")};
         ScenarioAction shorten{5.05, ActionType::Set, NodeId("users"), "timeout_ms", 500.0, {}};
         t.scenario = {shorten};
@@ -183,8 +188,9 @@ private Q_SLOTS:
     {
         Topology t;
         t.simulation = {600, 0, 2};
-        t.nodes = {makeNode("users", "client", {{"rate_rps", 2000.0}}),
-                   makeNode("web", "web_server", {{"workers", std::int64_t{1}}, {"service_ms", 1.0}})};
+        t.nodes = {
+            makeNode("users", "client", {{"rate_rps", 2000.0}}),
+            makeNode("web", "web_server", {{"workers", std::int64_t{1}}, {"service_ms", 1.0}})};
         t.links = {makeLink("users", "web", 5)};
         SimulationOptions options;
         options.maxFrames = 20000;
@@ -194,7 +200,8 @@ private Q_SLOTS:
         QVERIFY(s.now() < s.end());
         // About 1,000 req/s pile up: the cap of 20,000 frames (two per request) is hit
         // after roughly 10 simulated seconds, not 600.
-        QVERIFY2(toSeconds(s.now()) > 5 && toSeconds(s.now()) < 20, qPrintable(QString::number(toSeconds(s.now()))));
+        QVERIFY2(toSeconds(s.now()) > 5 && toSeconds(s.now()) < 20,
+                 qPrintable(QString::number(toSeconds(s.now()))));
         const RunResults r = s.results();
         QVERIFY(r.engine.eventCapReached);
         QVERIFY(r.events.back().kind == EventKind::EventCapReached);
@@ -214,14 +221,17 @@ private Q_SLOTS:
         for (const char* key : {"rejected", "refused", "timeout", "lost"})
             QVERIFY2(doc["requests"]["by_reason"].contains(key), key);
         for (const char* key : {"mean", "p50", "p90", "p95", "p99", "p999", "max"})
-            QVERIFY2(doc["latency_ms"].contains(key) && doc["by_class"]["write"]["latency_ms"].contains(key), key);
+            QVERIFY2(doc["latency_ms"].contains(key) &&
+                         doc["by_class"]["write"]["latency_ms"].contains(key),
+                     key);
         QVERIFY(doc["by_class"]["read"].contains("count"));
         QCOMPARE(doc["nodes"].size(), std::size_t{8});
         for (const char* key : {"kind", "arrivals", "completed", "utilization", "mean_queue_length",
                                 "mean_wait_ms", "mean_response_ms", "rejected", "up_fraction"})
             QVERIFY2(doc["nodes"]["web1"].contains(key), key);
         QVERIFY(doc["data"].contains("lost_writes") && doc["data"].contains("stale_reads"));
-        for (const char* key : {"interval_s", "t_s", "throughput_rps", "p50_ms", "p99_ms", "errors"})
+        for (const char* key :
+             {"interval_s", "t_s", "throughput_rps", "p50_ms", "p99_ms", "errors"})
             QVERIFY2(doc["timeseries"].contains(key), key);
         // 5 s run, 1 s warm-up: four 1-second intervals starting at the warm-up.
         QCOMPARE(doc["timeseries"]["t_s"].size(), std::size_t{4});
@@ -275,8 +285,10 @@ private Q_SLOTS:
         QCOMPARE(second.nodes[3].busy, std::uint32_t{0});
         bool failed = false, markedDown = false;
         for (const EventRecord& e : second.newEvents) {
-            failed |= e.kind == EventKind::NodeFailed && e.node == "web1" && std::abs(e.tS - 2.0) < 1e-9;
-            markedDown |= e.kind == EventKind::BackendMarkedDown && e.node == "lb" && e.detail == "web1";
+            failed |=
+                e.kind == EventKind::NodeFailed && e.node == "web1" && std::abs(e.tS - 2.0) < 1e-9;
+            markedDown |=
+                e.kind == EventKind::BackendMarkedDown && e.node == "lb" && e.detail == "web1";
         }
         QVERIFY(failed);
         QVERIFY(markedDown);
@@ -302,7 +314,8 @@ private Q_SLOTS:
         for (double q : {0.01, 0.5, 0.9, 0.95, 0.99, 0.999}) {
             const std::size_t rank = static_cast<std::size_t>(std::ceil(q * values.size()));
             const double exact = static_cast<double>(values[rank - 1]);
-            QVERIFY2(std::abs(h.quantileNs(q) - exact) <= 0.01 * exact, qPrintable(QString::number(q)));
+            QVERIFY2(std::abs(h.quantileNs(q) - exact) <= 0.01 * exact,
+                     qPrintable(QString::number(q)));
             QCOMPARE(a.quantileNs(q), h.quantileNs(q));
         }
         QCOMPARE(h.maxNs(), static_cast<double>(values.back()));
@@ -316,8 +329,10 @@ private Q_SLOTS:
         t.simulation = {30, 2, 4};
         t.nodes = {makeNode("users", "client", {{"rate_rps", 1500.0}}),
                    makeNode("web", "web_server",
-                            {{"workers", std::int64_t{2}}, {"service_ms", 1.0},
-                             {"service_dist", std::string("lognormal")}, {"service_cv", 2.0}})};
+                            {{"workers", std::int64_t{2}},
+                             {"service_ms", 1.0},
+                             {"service_dist", std::string("lognormal")},
+                             {"service_cv", 2.0}})};
         t.links = {makeLink("users", "web", 3)};
         SimulationOptions options;
         options.keepLatencies = true;
@@ -326,9 +341,13 @@ private Q_SLOTS:
         QCOMPARE(all.size(), static_cast<std::size_t>(r.completed));
         QVERIFY(all.size() > 30000);
         std::sort(all.begin(), all.end());
-        auto exact = [&](double q) { return all[static_cast<std::size_t>(std::ceil(q * all.size())) - 1]; };
-        const std::pair<double, double> pairs[] = {{0.5, r.latency.p50}, {0.9, r.latency.p90},
-                                                   {0.95, r.latency.p95}, {0.99, r.latency.p99},
+        auto exact = [&](double q) {
+            return all[static_cast<std::size_t>(std::ceil(q * all.size())) - 1];
+        };
+        const std::pair<double, double> pairs[] = {{0.5, r.latency.p50},
+                                                   {0.9, r.latency.p90},
+                                                   {0.95, r.latency.p95},
+                                                   {0.99, r.latency.p99},
                                                    {0.999, r.latency.p999}};
         for (const auto& [q, got] : pairs) {
             qInfo("q=%.3f histogram %.4f ms exact %.4f ms", q, got, exact(q));

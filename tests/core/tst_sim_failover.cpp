@@ -2,15 +2,15 @@
 // health-check detection within threshold x interval, promotion at fail + detect_s +
 // promote_s, lost writes ~ write rate x lag (exactly 0 without lag), no errors before a
 // failure nor after recovery, reads untouched by a master failure while replicas live.
+#include <cmath>
+#include <optional>
+
+#include <QTest>
+
 #include "SimTestSupport.h"
 #include "core/model/Topology.h"
 #include "core/sim/Simulation.h"
 #include "core/validation/Validator.h"
-
-#include <QTest>
-
-#include <cmath>
-#include <optional>
 
 using namespace scalelab::core;
 using namespace scalelab::core::sim;
@@ -35,7 +35,8 @@ ScenarioAction action(double atS, ActionType type, const char* node)
     return a;
 }
 
-std::optional<double> eventTime(const RunResults& r, const std::string& type, const std::string& node)
+std::optional<double> eventTime(const RunResults& r, const std::string& type,
+                                const std::string& node)
 {
     for (const auto& e : r.events)
         if (toString(e.kind) == type && (node.empty() || e.node == node))
@@ -57,16 +58,18 @@ Topology balanced(bool retry)
 {
     Topology t;
     t.simulation = {30, 0, 21};
-    t.nodes = {makeNode("users", "client", {{"rate_rps", 1000.0}, {"read_ratio", 1.0}}),
-               makeNode("lb", "load_balancer",
-                        {{"health_check_interval_s", 1.0},
-                         {"unhealthy_threshold", std::int64_t{3}},
-                         {"healthy_threshold", std::int64_t{2}},
-                         {"retry_on_failure", retry}}),
-               makeNode("web1", "web_server", {{"workers", std::int64_t{16}}, {"service_ms", 2.0}}),
-               makeNode("web2", "web_server", {{"workers", std::int64_t{16}}, {"service_ms", 2.0}})};
+    t.nodes = {
+        makeNode("users", "client", {{"rate_rps", 1000.0}, {"read_ratio", 1.0}}),
+        makeNode("lb", "load_balancer",
+                 {{"health_check_interval_s", 1.0},
+                  {"unhealthy_threshold", std::int64_t{3}},
+                  {"healthy_threshold", std::int64_t{2}},
+                  {"retry_on_failure", retry}}),
+        makeNode("web1", "web_server", {{"workers", std::int64_t{16}}, {"service_ms", 2.0}}),
+        makeNode("web2", "web_server", {{"workers", std::int64_t{16}}, {"service_ms", 2.0}})};
     t.links = {makeLink("users", "lb", 1), makeLink("lb", "web1", 1), makeLink("lb", "web2", 1)};
-    t.scenario = {action(10.25, ActionType::Fail, "web1"), action(20.25, ActionType::Recover, "web1")};
+    t.scenario = {action(10.25, ActionType::Fail, "web1"),
+                  action(20.25, ActionType::Recover, "web1")};
     return t;
 }
 
@@ -74,16 +77,21 @@ Topology replicated(double lag1Ms, double lag2Ms, std::uint64_t seed, const char
 {
     Topology t;
     t.simulation = {40, 0, seed};
-    t.nodes = {makeNode("users", "client",
-                        {{"rate_rps", 2000.0}, {"read_ratio", 0.8}, {"key_space", std::int64_t{5000}}}),
-               makeNode("web", "web_server", {{"workers", std::int64_t{64}}, {"service_ms", 1.0}}),
-               makeNode("db", "database",
-                        {{"connections", std::int64_t{32}}, {"detect_s", 3.0}, {"promote_s", 2.0},
-                         {"failover", std::string(failover)}}),
-               makeNode("db-r1", "database", {{"role", std::string("replica")}, {"connections", std::int64_t{32}}}),
-               makeNode("db-r2", "database", {{"role", std::string("replica")}, {"connections", std::int64_t{32}}})};
-    t.links = {makeLink("users", "web", 1), makeLink("web", "db", 0.5), replication("db", "db-r1", lag1Ms),
-               replication("db", "db-r2", lag2Ms)};
+    t.nodes = {
+        makeNode("users", "client",
+                 {{"rate_rps", 2000.0}, {"read_ratio", 0.8}, {"key_space", std::int64_t{5000}}}),
+        makeNode("web", "web_server", {{"workers", std::int64_t{64}}, {"service_ms", 1.0}}),
+        makeNode("db", "database",
+                 {{"connections", std::int64_t{32}},
+                  {"detect_s", 3.0},
+                  {"promote_s", 2.0},
+                  {"failover", std::string(failover)}}),
+        makeNode("db-r1", "database",
+                 {{"role", std::string("replica")}, {"connections", std::int64_t{32}}}),
+        makeNode("db-r2", "database",
+                 {{"role", std::string("replica")}, {"connections", std::int64_t{32}}})};
+    t.links = {makeLink("users", "web", 1), makeLink("web", "db", 0.5),
+               replication("db", "db-r1", lag1Ms), replication("db", "db-r2", lag2Ms)};
     t.scenario = {action(20, ActionType::Fail, "db")};
     return t;
 }
@@ -108,7 +116,8 @@ private Q_SLOTS:
         const auto down = eventTime(r, "backend_marked_down", "lb");
         const auto up = eventTime(r, "backend_marked_up", "lb");
         QVERIFY(down && up);
-        qInfo("marked down %.3f s after the failure, up %.3f s after recovery", *down - failAt, *up - recoverAt);
+        qInfo("marked down %.3f s after the failure, up %.3f s after recovery", *down - failAt,
+              *up - recoverAt);
         // Checks every interval: the threshold-th failed check after the failure.
         QVERIFY(*down - failAt > (unhealthy - 1) * interval);
         QVERIFY(*down - failAt <= unhealthy * interval + 1e-9);
@@ -117,7 +126,8 @@ private Q_SLOTS:
         QVERIFY(eventTime(r, "node_failed", "web1").value() == failAt);
         // Round robin sends half the traffic to the dead backend until it is taken out.
         const double expected = 1000.0 / 2 * (*down - failAt);
-        qInfo("failed %llu, expected about %.0f", static_cast<unsigned long long>(r.failed), expected);
+        qInfo("failed %llu, expected about %.0f", static_cast<unsigned long long>(r.failed),
+              expected);
         QVERIFY(std::abs(static_cast<double>(r.failed) - expected) < 0.15 * expected);
         QVERIFY(r.byReason.at("refused") + r.byReason.at("lost") == r.failed);
         QCOMPARE(errorsBetween(r, 0, 10), std::uint64_t{0});
@@ -148,7 +158,8 @@ private Q_SLOTS:
         // Reads keep going to the replicas; writes fail from the failure to the promotion.
         QCOMPARE(r.read.failed, std::uint64_t{0});
         const double writesInGap = 2000 * 0.2 * (detect + promote);
-        qInfo("failed writes %llu, expected about %.0f", static_cast<unsigned long long>(r.write.failed), writesInGap);
+        qInfo("failed writes %llu, expected about %.0f",
+              static_cast<unsigned long long>(r.write.failed), writesInGap);
         QVERIFY(std::abs(static_cast<double>(r.write.failed) - writesInGap) < 0.1 * writesInGap);
         QCOMPARE(errorsBetween(r, 0, failAt), std::uint64_t{0});
         QCOMPARE(errorsBetween(r, failAt + detect + promote + 1, 40), std::uint64_t{0});
@@ -163,7 +174,9 @@ private Q_SLOTS:
             sum += static_cast<double>(simulate(replicated(400, lagS * 1000, 100 + s)).lostWrites);
         const double mean = sum / seeds;
         const double expected = writeRate * lagS;
-        qInfo("lost writes %.1f on average, expected %.1f (write rate x lag of the promoted replica)", mean, expected);
+        qInfo(
+            "lost writes %.1f on average, expected %.1f (write rate x lag of the promoted replica)",
+            mean, expected);
         QVERIFY(std::abs(mean - expected) < 0.15 * expected);
         QCOMPARE(simulate(replicated(0, 0, 3)).lostWrites, std::uint64_t{0});
     }
@@ -210,7 +223,8 @@ private Q_SLOTS:
     {
         Topology t = replicated(10, 10, 11);
         t.scenario = {action(10, ActionType::Fail, "db-r1"), action(15, ActionType::Fail, "db-r2"),
-                      action(25, ActionType::Recover, "db-r1"), action(25, ActionType::Recover, "db-r2")};
+                      action(25, ActionType::Recover, "db-r1"),
+                      action(25, ActionType::Recover, "db-r2")};
         const RunResults r = simulate(t);
         // Reads in flight at a dying replica are lost; every later read finds another node.
         const std::uint64_t lostAtReplicas = nodeOf(r, "db-r1").lost + nodeOf(r, "db-r2").lost;
@@ -233,7 +247,8 @@ private Q_SLOTS:
         QVERIFY(!hasErrors(validate(t)));
         const RunResults r = simulate(t);
         const double expected = 500 * 5;
-        QVERIFY(std::abs(static_cast<double>(r.byReason.at("refused")) - expected) < 0.1 * expected);
+        QVERIFY(std::abs(static_cast<double>(r.byReason.at("refused")) - expected) <
+                0.1 * expected);
         QCOMPARE(r.failed, r.byReason.at("refused") + r.byReason.at("lost"));
         QCOMPARE(errorsBetween(r, 0, 5), std::uint64_t{0});
         QCOMPARE(errorsBetween(r, 11, 20), std::uint64_t{0});
@@ -247,7 +262,8 @@ private Q_SLOTS:
                    makeNode("web", "web_server", {{"workers", std::int64_t{32}}}),
                    makeNode("cache", "cache", {{"hit_ratio", 0.9}}),
                    makeNode("db", "database", {{"connections", std::int64_t{32}}})};
-        t.links = {makeLink("users", "web"), makeLink("web", "cache", 0.2), makeLink("web", "db", 0.5)};
+        t.links = {makeLink("users", "web"), makeLink("web", "cache", 0.2),
+                   makeLink("web", "db", 0.5)};
         t.scenario = {action(10, ActionType::Fail, "cache")};
         const RunResults r = simulate(t);
         QCOMPARE(r.failed, std::uint64_t{0}); // reads lost at the cache fall back to the database
@@ -264,7 +280,8 @@ private Q_SLOTS:
         t.simulation = {20, 0, 2};
         t.nodes = {makeNode("users", "client", {{"rate_rps", 50.0}, {"read_ratio", 1.0}}),
                    makeNode("web", "web_server",
-                            {{"workers", std::int64_t{4}}, {"service_ms", 200.0},
+                            {{"workers", std::int64_t{4}},
+                             {"service_ms", 200.0},
                              {"service_dist", std::string("constant")}})};
         t.links = {makeLink("users", "web", 2)};
         Simulation s(t);
@@ -296,8 +313,9 @@ private Q_SLOTS:
     {
         Topology t;
         t.simulation = {20, 0, 3};
-        t.nodes = {makeNode("users", "client", {{"rate_rps", 500.0}}),
-                   makeNode("web", "web_server", {{"workers", std::int64_t{1}}, {"service_ms", 1.0}})};
+        t.nodes = {
+            makeNode("users", "client", {{"rate_rps", 500.0}}),
+            makeNode("web", "web_server", {{"workers", std::int64_t{1}}, {"service_ms", 1.0}})};
         t.links = {makeLink("users", "web")};
         ScenarioAction spike = action(10, ActionType::Set, "users");
         spike.param = "rate_rps";

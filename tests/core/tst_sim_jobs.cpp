@@ -2,17 +2,17 @@
 // are one c-server FIFO queue, so job latency is Erlang C's M/M/c, a bounded backlog drops
 // what M/M/c/K predicts, and an outage of the workers builds a backlog of rate x duration
 // that drains at the spare capacity. Expected values come from the formulas here.
+#include <cmath>
+#include <functional>
+#include <vector>
+
+#include <QTest>
+
 #include "SimTestSupport.h"
 #include "core/analysis/Analysis.h"
 #include "core/model/Topology.h"
 #include "core/sim/Simulation.h"
 #include "core/validation/Validator.h"
-
-#include <QTest>
-
-#include <cmath>
-#include <functional>
-#include <vector>
 
 using namespace scalelab::core;
 using namespace scalelab::core::sim;
@@ -63,8 +63,8 @@ Link jobLink(const char* from, const char* to, LinkKind kind)
 }
 
 /// users -> web (publishes every request) -> queue -> one worker of `threads` x serviceMs.
-Topology jobs(double lambda, int threads, double serviceMs, std::int64_t capacity,
-              double durationS, std::uint64_t seed, bool evenly = false)
+Topology jobs(double lambda, int threads, double serviceMs, std::int64_t capacity, double durationS,
+              std::uint64_t seed, bool evenly = false)
 {
     Topology t;
     t.simulation = {durationS, 5.0, seed};
@@ -175,8 +175,8 @@ private Q_SLOTS:
         }
         const double expected = mmcResponseMs(c, lambda, serviceMs);
         const double m = mean(latencies);
-        qInfo("job latency %.4f ms ± %.4f, Erlang C %.4f ms (%+.2f%%)", m, 1.96 * stdError(latencies),
-              expected, 100 * (m - expected) / expected);
+        qInfo("job latency %.4f ms ± %.4f, Erlang C %.4f ms (%+.2f%%)", m,
+              1.96 * stdError(latencies), expected, 100 * (m - expected) / expected);
         QVERIFY(std::abs(m - expected) < 0.02 * expected);
         QVERIFY(std::abs(mean(utilizations) - 0.75) < 0.01);
         // The client waits for the ack only: its latency has no job time in it.
@@ -207,7 +207,8 @@ private Q_SLOTS:
             QCOMPARE(r.byReason.at("rejected"), r.jobs.dropped);
         }
         const double expected = mmckBlocking(c, room, lambda, serviceMs);
-        qInfo("dropped %.4f ± %.4f, M/M/2/7 %.4f", mean(dropped), 1.96 * stdError(dropped), expected);
+        qInfo("dropped %.4f ± %.4f, M/M/2/7 %.4f", mean(dropped), 1.96 * stdError(dropped),
+              expected);
         QVERIFY(std::abs(mean(dropped) - expected) < 0.01);
         const Analysis a = analyze(jobs(lambda, c, serviceMs, room, 805, 1));
         QVERIFY(std::abs(*a.node(NodeId("queue"))->jobs->dropFraction - expected) < 1e-9);

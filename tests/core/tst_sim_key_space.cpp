@@ -1,16 +1,16 @@
 // Per-key state has no hidden cap: stale reads over 1e8 keys against the exact formula for
-// Poisson writes to uniform keys, a 6M-key LRU against Che's approximation (the analyzer's estimate), and
-// the sparse last-write table keeping only what a replica may still lack.
+// Poisson writes to uniform keys, a 6M-key LRU against Che's approximation (the analyzer's
+// estimate), and the sparse last-write table keeping only what a replica may still lack.
+#include <cmath>
+
+#include <QTest>
+
 #include "SimTestSupport.h"
 #include "core/analysis/CacheHitEstimate.h"
 #include "core/model/Topology.h"
 #include "core/sim/LastWriteTable.h"
 #include "core/sim/Simulation.h"
 #include "core/validation/Validator.h"
-
-#include <QTest>
-
-#include <cmath>
 
 using namespace scalelab::core;
 using namespace scalelab::core::sim;
@@ -29,14 +29,15 @@ private Q_SLOTS:
         constexpr double kKeys = 1e8, kRate = 40000, kLagS = 30;
         Topology t;
         t.simulation = {95, 35, 17}; // the warm-up outlasts the lag: a full write history
-        t.nodes = {makeNode("users", "client",
-                            {{"rate_rps", kRate},
-                             {"read_ratio", 0.5},
-                             {"key_space", static_cast<std::int64_t>(kKeys)},
-                             {"key_skew", 0.0}}),
-                   makeNode("web", "web_server", {{"service_ms", 0.0}}),
-                   makeNode("db", "database", {{"read_ms", 0.0}, {"write_ms", 0.0}}),
-                   makeNode("db-r1", "database", {{"role", std::string("replica")}, {"read_ms", 0.0}})};
+        t.nodes = {
+            makeNode("users", "client",
+                     {{"rate_rps", kRate},
+                      {"read_ratio", 0.5},
+                      {"key_space", static_cast<std::int64_t>(kKeys)},
+                      {"key_skew", 0.0}}),
+            makeNode("web", "web_server", {{"service_ms", 0.0}}),
+            makeNode("db", "database", {{"read_ms", 0.0}, {"write_ms", 0.0}}),
+            makeNode("db-r1", "database", {{"role", std::string("replica")}, {"read_ms", 0.0}})};
         t.links = {makeLink("users", "web"), makeLink("web", "db")};
         Link rep = makeLink("db", "db-r1");
         rep.kind = LinkKind::Replication;

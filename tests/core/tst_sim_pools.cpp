@@ -3,15 +3,15 @@
 // instance x target)); after a traffic step it launches within evaluate_s and serves boot_s
 // later; it drains after the cooldown when the load falls. The analyzer predicts the same
 // size. Expected values come from the formulas here, never from earlier runs.
+#include <cmath>
+
+#include <QTest>
+
 #include "SimTestSupport.h"
 #include "core/analysis/Analysis.h"
 #include "core/model/Topology.h"
 #include "core/sim/Simulation.h"
 #include "core/validation/Validator.h"
-
-#include <QTest>
-
-#include <cmath>
 
 using namespace scalelab::core;
 using namespace scalelab::core::sim;
@@ -49,10 +49,14 @@ Topology pool(ParamMap web, double rate, double durationS, std::uint64_t seed = 
 // Autoscaled web pool: 4 workers of 10 ms per instance = 400 req/s per instance.
 ParamMap autoscaled(std::int64_t start)
 {
-    return {{"workers", std::int64_t{4}},   {"service_ms", 10.0},
-            {"instances", start},           {"autoscale", true},
-            {"min_instances", std::int64_t{1}}, {"max_instances", std::int64_t{20}},
-            {"evaluate_s", 30.0},           {"boot_s", 30.0},
+    return {{"workers", std::int64_t{4}},
+            {"service_ms", 10.0},
+            {"instances", start},
+            {"autoscale", true},
+            {"min_instances", std::int64_t{1}},
+            {"max_instances", std::int64_t{20}},
+            {"evaluate_s", 30.0},
+            {"boot_s", 30.0},
             {"cooldown_s", 60.0}};
 }
 
@@ -81,10 +85,9 @@ private Q_SLOTS:
     void aPoolIsOneStationOfAllItsWorkers()
     {
         // 4 instances x 2 workers and 1 instance x 8 workers: the same station, bit for bit.
-        const RunResults pooled = simulate(pool({{"workers", std::int64_t{2}},
-                                                 {"instances", std::int64_t{4}},
-                                                 {"service_ms", 20.0}},
-                                                300, 60));
+        const RunResults pooled = simulate(pool(
+            {{"workers", std::int64_t{2}}, {"instances", std::int64_t{4}}, {"service_ms", 20.0}},
+            300, 60));
         const RunResults single =
             simulate(pool({{"workers", std::int64_t{8}}, {"service_ms", 20.0}}, 300, 60));
         QCOMPARE(pooled.latency.mean, single.latency.mean);

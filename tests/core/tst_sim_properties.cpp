@@ -2,14 +2,14 @@
 // within their ranges, random scenarios), each simulated briefly. Whatever the design,
 // the engine must not crash or run away, must conserve requests, keep utilizations in
 // [0, 1] and percentiles ordered, and repeat itself exactly for the same seed.
+#include <random>
+
+#include <QtTest>
+
 #include "RandomDesign.h"
 #include "core/sim/ResultsJson.h"
 #include "core/sim/Simulation.h"
 #include "core/validation/Validator.h"
-
-#include <random>
-
-#include <QtTest>
 
 using namespace scalelab::core;
 using namespace scalelab::core::sim;
@@ -43,7 +43,8 @@ void TestSimProperties::randomTopologiesHoldTheInvariants()
         const Diagnostics problems = validate(t);
         for (const auto& d : problems)
             QVERIFY2(d.severity != Severity::Error,
-                     (where + ": generator made an invalid design: " + d.toString().c_str()).constData());
+                     (where + ": generator made an invalid design: " + d.toString().c_str())
+                         .constData());
         SimulationOptions options;
         options.maxEvents = kEventCap;
         Simulation sim(t, options);
@@ -61,7 +62,8 @@ void TestSimProperties::randomTopologiesHoldTheInvariants()
         const std::uint64_t open = end.generated - end.completed - end.failed;
         QVERIFY2(open <= somewhere,
                  (where + ": " + QByteArray::number(qulonglong(open)) + " requests open, only " +
-                  QByteArray::number(qulonglong(somewhere)) + " anywhere").constData());
+                  QByteArray::number(qulonglong(somewhere)) + " anywhere")
+                     .constData());
 
         for (const auto& n : r.nodes) {
             QVERIFY2(n.utilization >= 0 && n.utilization <= 1 + 1e-9,
@@ -83,7 +85,8 @@ void TestSimProperties::randomTopologiesHoldTheInvariants()
         // to keep the suite quick).
         if (i % 3 == 0) {
             const RunResults again = simulate(t, options);
-            QVERIFY2(comparable(again) == comparable(r), (where + ": not deterministic").constData());
+            QVERIFY2(comparable(again) == comparable(r),
+                     (where + ": not deterministic").constData());
         }
     }
     qInfo("%d random designs, %llu requests simulated", kTopologies,

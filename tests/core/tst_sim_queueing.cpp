@@ -2,16 +2,16 @@
 // network, utilizations, the LRU hit ratio against Che's approximation, stale reads.
 // Expected values come from the formulas here, never from earlier runs. Each figure is the
 // mean of independent seeds; runs are sized so the 2% tolerance is >= 4 standard errors.
+#include <cmath>
+#include <functional>
+#include <vector>
+
+#include <QTest>
+
 #include "SimTestSupport.h"
 #include "core/model/Topology.h"
 #include "core/sim/Simulation.h"
 #include "core/validation/Validator.h"
-
-#include <QTest>
-
-#include <cmath>
-#include <functional>
-#include <vector>
 
 using namespace scalelab::core;
 using namespace scalelab::core::sim;
@@ -72,9 +72,9 @@ Topology mmc(int c, double lambda, double serviceMs, double durationS, std::uint
 {
     Topology t;
     t.simulation = {durationS, 5.0, seed};
-    t.nodes = {makeNode("users", "client", {{"rate_rps", lambda}, {"read_ratio", 1.0}}),
-               makeNode("web", "web_server",
-                        {{"workers", std::int64_t{c}}, {"service_ms", serviceMs}})};
+    t.nodes = {
+        makeNode("users", "client", {{"rate_rps", lambda}, {"read_ratio", 1.0}}),
+        makeNode("web", "web_server", {{"workers", std::int64_t{c}}, {"service_ms", serviceMs}})};
     t.links = {makeLink("users", "web")};
     return t;
 }
@@ -161,10 +161,12 @@ private Q_SLOTS:
             t.nodes = {makeNode("users", "client", {{"rate_rps", lambda}, {"read_ratio", 1.0}}),
                        makeNode("lb", "load_balancer", {{"algorithm", std::string("random")}})};
             for (const char* w : {"web1", "web2", "web3"})
-                t.nodes.push_back(makeNode(w, "web_server",
-                                           {{"workers", std::int64_t{webWorkers}}, {"service_ms", webMs}}));
-            t.nodes.push_back(makeNode("db", "database",
-                                       {{"connections", std::int64_t{dbConnections}}, {"read_ms", dbMs}}));
+                t.nodes.push_back(
+                    makeNode(w, "web_server",
+                             {{"workers", std::int64_t{webWorkers}}, {"service_ms", webMs}}));
+            t.nodes.push_back(
+                makeNode("db", "database",
+                         {{"connections", std::int64_t{dbConnections}}, {"read_ms", dbMs}}));
             t.links = {makeLink("users", "lb", lbMs)};
             for (const char* w : {"web1", "web2", "web3"}) {
                 t.links.push_back(makeLink("lb", w, webLinkMs));
@@ -188,7 +190,8 @@ private Q_SLOTS:
         QVERIFY(std::abs(e.mean - expected) < 0.02 * expected);
         const double webRho = lambda / 3 * webMs / 1000 / webWorkers;
         const double dbRho = lambda * dbMs / 1000 / dbConnections;
-        qInfo("utilization web %.4f (theory %.4f), db %.4f (theory %.4f)", webUtil, webRho, dbUtil, dbRho);
+        qInfo("utilization web %.4f (theory %.4f), db %.4f (theory %.4f)", webUtil, webRho, dbUtil,
+              dbRho);
         QVERIFY(std::abs(webUtil - webRho) < 0.01 * webRho);
         QVERIFY(std::abs(dbUtil - dbRho) < 0.01 * dbRho);
     }
@@ -222,14 +225,18 @@ private Q_SLOTS:
 
         Topology t;
         t.simulation = {60, 10, 3};
-        t.nodes = {makeNode("users", "client",
-                            {{"rate_rps", 10000.0}, {"read_ratio", 1.0},
-                             {"key_space", std::int64_t{keys}}, {"key_skew", skew}}),
-                   makeNode("web", "web_server", {{"workers", std::int64_t{64}}, {"service_ms", 0.01}}),
-                   makeNode("cache", "cache",
-                            {{"workers", std::int64_t{64}}, {"service_ms", 0.01},
-                             {"capacity_keys", std::int64_t{capacity}}}),
-                   makeNode("db", "database", {{"connections", std::int64_t{64}}, {"read_ms", 0.01}})};
+        t.nodes = {
+            makeNode("users", "client",
+                     {{"rate_rps", 10000.0},
+                      {"read_ratio", 1.0},
+                      {"key_space", std::int64_t{keys}},
+                      {"key_skew", skew}}),
+            makeNode("web", "web_server", {{"workers", std::int64_t{64}}, {"service_ms", 0.01}}),
+            makeNode("cache", "cache",
+                     {{"workers", std::int64_t{64}},
+                      {"service_ms", 0.01},
+                      {"capacity_keys", std::int64_t{capacity}}}),
+            makeNode("db", "database", {{"connections", std::int64_t{64}}, {"read_ms", 0.01}})};
         t.links = {makeLink("users", "web"), makeLink("web", "cache"), makeLink("web", "db")};
         QVERIFY(!hasErrors(validate(t)));
         const RunResults r = simulate(t);
@@ -253,13 +260,16 @@ private Q_SLOTS:
         auto staleAt = [](double lagMs) {
             Topology t;
             t.simulation = {40, 5, 12};
-            t.nodes = {makeNode("users", "client",
-                                {{"rate_rps", 2000.0}, {"read_ratio", 0.5},
-                                 {"key_space", std::int64_t{200}}, {"key_skew", 0.5}}),
-                       makeNode("web", "web_server", {{"workers", std::int64_t{64}}, {"service_ms", 0.1}}),
-                       makeNode("db", "database", {{"connections", std::int64_t{64}}}),
-                       makeNode("db-r1", "database",
-                                {{"role", std::string("replica")}, {"connections", std::int64_t{64}}})};
+            t.nodes = {
+                makeNode("users", "client",
+                         {{"rate_rps", 2000.0},
+                          {"read_ratio", 0.5},
+                          {"key_space", std::int64_t{200}},
+                          {"key_skew", 0.5}}),
+                makeNode("web", "web_server", {{"workers", std::int64_t{64}}, {"service_ms", 0.1}}),
+                makeNode("db", "database", {{"connections", std::int64_t{64}}}),
+                makeNode("db-r1", "database",
+                         {{"role", std::string("replica")}, {"connections", std::int64_t{64}}})};
             t.links = {makeLink("users", "web"), makeLink("web", "db", 0.5)};
             Link rep = makeLink("db", "db-r1");
             rep.kind = LinkKind::Replication;
@@ -267,7 +277,8 @@ private Q_SLOTS:
             t.links.push_back(rep);
             const RunResults r = simulate(t);
             qInfo("lag %.0f ms: %llu stale reads of %llu reads", lagMs,
-                  static_cast<unsigned long long>(r.staleReads), static_cast<unsigned long long>(r.read.count));
+                  static_cast<unsigned long long>(r.staleReads),
+                  static_cast<unsigned long long>(r.read.count));
             return r.staleReads;
         };
         QCOMPARE(staleAt(0), std::uint64_t{0});

@@ -1,6 +1,11 @@
 // Sharded databases: the key-to-shard map (how many keys a reshard moves under hash
 // modulo and under consistent hashing), each shard as its own M/M/c station, and the hot
 // shard of Zipf keys exactly where the analysis predicts it from the same map.
+#include <cmath>
+#include <cstdio>
+
+#include <QTest>
+
 #include "SimTestSupport.h"
 #include "core/analysis/Analysis.h"
 #include "core/analysis/ShardEstimate.h"
@@ -8,11 +13,6 @@
 #include "core/model/Topology.h"
 #include "core/sim/Simulation.h"
 #include "core/validation/Validator.h"
-
-#include <QTest>
-
-#include <cmath>
-#include <cstdio>
 
 using namespace scalelab::core;
 using namespace scalelab::core::sim;
@@ -37,14 +37,16 @@ Topology sharded(double rate, std::int64_t shards, const char* method, double sk
 {
     Topology t;
     t.simulation = {durationS, 5.0, seed};
-    t.nodes = {makeNode("users", "client",
-                        {{"rate_rps", rate}, {"read_ratio", 1.0}, {"key_space", keys}, {"key_skew", skew}}),
-               makeNode("web", "web_server", {{"workers", std::int64_t{256}}, {"service_ms", 0.1}}),
-               makeNode("db", "database",
-                        {{"connections", std::int64_t{2}},
-                         {"read_ms", 2.0},
-                         {"shards", shards},
-                         {"sharding", std::string(method)}})};
+    t.nodes = {
+        makeNode(
+            "users", "client",
+            {{"rate_rps", rate}, {"read_ratio", 1.0}, {"key_space", keys}, {"key_skew", skew}}),
+        makeNode("web", "web_server", {{"workers", std::int64_t{256}}, {"service_ms", 0.1}}),
+        makeNode("db", "database",
+                 {{"connections", std::int64_t{2}},
+                  {"read_ms", 2.0},
+                  {"shards", shards},
+                  {"sharding", std::string(method)}})};
     t.links = {makeLink("users", "web"), makeLink("web", "db")};
     return t;
 }
@@ -58,8 +60,8 @@ private Q_SLOTS:
     void addingAShardMovesNOverNPlusOneUnderHash()
     {
         for (std::uint32_t n : {2u, 4u, 8u}) {
-            const double moved =
-                ShardMap::movedFraction(ShardMap(n, "hash", 100), ShardMap(n + 1, "hash", 100), 100000);
+            const double moved = ShardMap::movedFraction(ShardMap(n, "hash", 100),
+                                                         ShardMap(n + 1, "hash", 100), 100000);
             qInfo("hash %u -> %u: %.4f moved, N/(N+1) = %.4f", n, n + 1, moved, n / (n + 1.0));
             QVERIFY(std::abs(moved - n / (n + 1.0)) < 0.01);
         }
@@ -68,9 +70,10 @@ private Q_SLOTS:
     void addingAShardMovesAboutOneOverNPlusOneUnderConsistentHashing()
     {
         for (std::uint32_t n : {2u, 4u, 8u}) {
-            const double moved = ShardMap::movedFraction(ShardMap(n, "consistent", 100),
-                                                         ShardMap(n + 1, "consistent", 100), 100000);
-            qInfo("consistent %u -> %u: %.4f moved, 1/(N+1) = %.4f", n, n + 1, moved, 1 / (n + 1.0));
+            const double moved = ShardMap::movedFraction(
+                ShardMap(n, "consistent", 100), ShardMap(n + 1, "consistent", 100), 100000);
+            qInfo("consistent %u -> %u: %.4f moved, 1/(N+1) = %.4f", n, n + 1, moved,
+                  1 / (n + 1.0));
             // 100 points per shard: arcs vary by about 1/sqrt(100) = 10% of a share.
             QVERIFY(std::abs(moved - 1 / (n + 1.0)) < 0.3 / (n + 1.0));
             // Only keys of the new shard move: none between old shards.
@@ -135,11 +138,13 @@ private Q_SLOTS:
         QCOMPARE(hot, predictedHot);
         // Key 1, the celebrity (a quarter of all requests at this skew), makes its shard the
         // hot one; a finding names it and says why.
-        QCOMPARE(static_cast<std::size_t>(ShardMap(6, method.toStdString(), 100).shardOf(1)), predictedHot);
+        QCOMPARE(static_cast<std::size_t>(ShardMap(6, method.toStdString(), 100).shardOf(1)),
+                 predictedHot);
         bool named = false;
         for (const auto& f : a.findings)
             named = named || (f.node == NodeId("db") &&
-                              f.text.find("Shard " + std::to_string(predictedHot) + " of 'db'") != std::string::npos &&
+                              f.text.find("Shard " + std::to_string(predictedHot) + " of 'db'") !=
+                                  std::string::npos &&
                               f.text.find("celebrity") != std::string::npos && !f.remedy.empty());
         QVERIFY(named);
     }
@@ -170,9 +175,10 @@ private Q_SLOTS:
         QVERIFY(resharded);
         QCOMPARE(resharded->tS, 30.0);
         double percent = 0;
-        QVERIFY(std::sscanf(resharded->detail.c_str(), "4 -> 5 shards (%*[a-z]): %lf%%", &percent) == 1);
-        const double expected = ShardMap::movedFraction(ShardMap(4, method.toStdString(), 100),
-                                                        ShardMap(5, method.toStdString(), 100), 20000);
+        QVERIFY(std::sscanf(resharded->detail.c_str(), "4 -> 5 shards (%*[a-z]): %lf%%",
+                            &percent) == 1);
+        const double expected = ShardMap::movedFraction(
+            ShardMap(4, method.toStdString(), 100), ShardMap(5, method.toStdString(), 100), 20000);
         QVERIFY(std::abs(percent / 100 - expected) < 0.001);
         QVERIFY(method == QLatin1String("hash") ? percent > 75 : percent < 30);
         const auto& shards = nodeOf(r, "db").shards;

@@ -2,16 +2,16 @@
 // until the DNS notices (detect_s) and their cached answers expire (dns_ttl_s), then the
 // other site serves them over its longer link. Cross-site replication: async loses the
 // writes in flight (write rate x lag), sync loses none and adds one round trip per write.
+#include <cmath>
+
+#include <QTest>
+
 #include "SimTestSupport.h"
 #include "core/analysis/Analysis.h"
 #include "core/io/TopologyJson.h"
 #include "core/model/Topology.h"
 #include "core/sim/Simulation.h"
 #include "core/validation/Validator.h"
-
-#include <QTest>
-
-#include <cmath>
 
 using namespace scalelab::core;
 using namespace scalelab::core::sim;
@@ -146,8 +146,8 @@ private Q_SLOTS:
             QCOMPARE(ts.errors[s], std::uint64_t{0});
         // Expected failures: rate x (detect_s + ttl/2), answers' ages being uniform.
         const double expected = kRate * (kDetectS + kTtlS / 2);
-        qInfo("failed %llu, rate x (detect + ttl/2) = %.0f", static_cast<unsigned long long>(r.failed),
-              expected);
+        qInfo("failed %llu, rate x (detect + ttl/2) = %.0f",
+              static_cast<unsigned long long>(r.failed), expected);
         QVERIFY(std::abs(static_cast<double>(r.failed) - expected) < 0.04 * expected);
         // Served by the other site: 2 x 60 ms + 5 ms instead of 2 x 10 ms + 5 ms.
         for (int s = 85; s < 100; ++s)
@@ -155,7 +155,8 @@ private Q_SLOTS:
         QVERIFY(std::abs(ts.p50Ms[20] - 25.0) < 25.0 * 0.02);
         bool noticed = false;
         for (const auto& e : r.events)
-            if (e.kind == EventKind::DnsNoticedDown && std::abs(e.tS - (kFailAtS + kDetectS)) < 1e-9)
+            if (e.kind == EventKind::DnsNoticedDown &&
+                std::abs(e.tS - (kFailAtS + kDetectS)) < 1e-9)
                 noticed = true;
         QVERIFY(noticed);
     }
@@ -225,7 +226,8 @@ private Q_SLOTS:
         // Same seed, no failure: every write waits 2 x 40 ms more, reads do not.
         const RunResults a = run(replicated("async", 200, 3, false));
         const RunResults b = run(replicated("sync", 200, 3, false));
-        qInfo("write mean: async %.3f ms, sync %.3f ms", a.write.latency.mean, b.write.latency.mean);
+        qInfo("write mean: async %.3f ms, sync %.3f ms", a.write.latency.mean,
+              b.write.latency.mean);
         QVERIFY(std::abs(b.write.latency.mean - a.write.latency.mean - 80.0) < 0.01);
         QVERIFY(std::abs(b.read.latency.mean - a.read.latency.mean) < 0.01);
         // The analysis adds the same round trip.

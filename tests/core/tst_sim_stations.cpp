@@ -1,15 +1,15 @@
 // One queue at a time against formulas: service distributions (Pollaczek-Khinchine for
 // M/G/1), speed, queue_limit (M/M/1/K blocking probability), async vs blocking web
 // servers, the database engine profile.
+#include <cmath>
+
+#include <QTest>
+
 #include "SimTestSupport.h"
 #include "core/model/KindRegistry.h"
 #include "core/model/Topology.h"
 #include "core/sim/Simulation.h"
 #include "core/validation/Validator.h"
-
-#include <QTest>
-
-#include <cmath>
 
 using namespace scalelab::core;
 using namespace scalelab::core::sim;
@@ -64,15 +64,17 @@ private Q_SLOTS:
         const double lambda = rho * 1000.0 / effectiveMs;
         const double wait = meanOver(4, [&](std::uint64_t seed) {
             const Topology t = single(lambda,
-                                      {{"workers", std::int64_t{1}}, {"service_ms", serviceMs},
-                                       {"service_dist", dist.toStdString()}, {"service_cv", cv},
+                                      {{"workers", std::int64_t{1}},
+                                       {"service_ms", serviceMs},
+                                       {"service_dist", dist.toStdString()},
+                                       {"service_cv", cv},
                                        {"speed", speed}},
                                       5 + 600000 / lambda, seed);
             return nodeOf(simulate(t), "web").meanWaitMs;
         });
         const double expected = rho * effectiveMs * (1 + cv * cv) / (2 * (1 - rho));
-        qInfo("%s: mean wait %.4f ms, Pollaczek-Khinchine %.4f ms (%+.2f%%)", QTest::currentDataTag(),
-              wait, expected, 100 * (wait - expected) / expected);
+        qInfo("%s: mean wait %.4f ms, Pollaczek-Khinchine %.4f ms (%+.2f%%)",
+              QTest::currentDataTag(), wait, expected, 100 * (wait - expected) / expected);
         QVERIFY(std::abs(wait - expected) < 0.04 * expected);
     }
 
@@ -84,7 +86,8 @@ private Q_SLOTS:
         double rejected = 0, arrivals = 0;
         for (std::uint64_t seed = 1; seed <= 3; ++seed) {
             const Topology t = single(rho * 1000,
-                                      {{"workers", std::int64_t{1}}, {"service_ms", 1.0},
+                                      {{"workers", std::int64_t{1}},
+                                       {"service_ms", 1.0},
                                        {"queue_limit", std::int64_t{limit}}},
                                       305, seed);
             const RunResults r = simulate(t);
@@ -108,11 +111,13 @@ private Q_SLOTS:
             t.simulation = {605, 5, 3};
             t.nodes = {makeNode("users", "client", {{"rate_rps", lambda}, {"read_ratio", 1.0}}),
                        makeNode("web", "web_server",
-                                {{"workers", std::int64_t{8}}, {"service_ms", webMs},
+                                {{"workers", std::int64_t{8}},
+                                 {"service_ms", webMs},
                                  {"service_dist", std::string("constant")},
                                  {"concurrency_model", std::string(model)}}),
                        makeNode("db", "database",
-                                {{"connections", std::int64_t{64}}, {"read_ms", dbMs},
+                                {{"connections", std::int64_t{64}},
+                                 {"read_ms", dbMs},
                                  {"service_dist", std::string("constant")}})};
             t.links = {makeLink("users", "web"), makeLink("web", "db", linkMs)};
             return nodeOf(simulate(t), "web").utilization;
@@ -134,8 +139,11 @@ private Q_SLOTS:
             t.nodes = {makeNode("users", "client", {{"rate_rps", 100.0}, {"read_ratio", 0.5}}),
                        makeNode("web", "web_server", {{"workers", std::int64_t{64}}}),
                        makeNode("db", "database",
-                                {{"connections", std::int64_t{64}}, {"read_ms", 10.0}, {"write_ms", 20.0},
-                                 {"service_dist", std::string("constant")}, {"engine", std::string(engine)}})};
+                                {{"connections", std::int64_t{64}},
+                                 {"read_ms", 10.0},
+                                 {"write_ms", 20.0},
+                                 {"service_dist", std::string("constant")},
+                                 {"engine", std::string(engine)}})};
             t.links = {makeLink("users", "web"), makeLink("web", "db")};
             const NodeResults db = nodeOf(simulate(t), "db");
             const EngineProfile p = engineProfile(engine);
@@ -153,7 +161,8 @@ private Q_SLOTS:
         const double lambda = 500, mu = 1000, timeoutMs = 4;
         double timedOut = 0, finished = 0;
         for (std::uint64_t seed = 1; seed <= 5; ++seed) {
-            Topology t = single(lambda, {{"workers", std::int64_t{1}}, {"service_ms", 1.0}}, 605, seed);
+            Topology t =
+                single(lambda, {{"workers", std::int64_t{1}}, {"service_ms", 1.0}}, 605, seed);
             t.nodes[0].params["timeout_ms"] = timeoutMs;
             const RunResults r = simulate(t);
             QCOMPARE(r.failed, r.byReason.at("timeout"));
@@ -172,14 +181,17 @@ private Q_SLOTS:
         Topology t;
         t.simulation = {105, 5, 2};
         t.nodes = {makeNode("users", "client", {{"rate_rps", 400.0}, {"dns_lookup_ratio", 0.25}}),
-                   makeNode("dns", "dns", {{"service_ms", 1.0}, {"service_dist", std::string("constant")}}),
+                   makeNode("dns", "dns",
+                            {{"service_ms", 1.0}, {"service_dist", std::string("constant")}}),
                    makeNode("web", "web_server",
-                            {{"workers", std::int64_t{64}}, {"service_ms", 2.0},
+                            {{"workers", std::int64_t{64}},
+                             {"service_ms", 2.0},
                              {"service_dist", std::string("constant")}})};
         t.links = {makeLink("users", "dns", 10), makeLink("users", "web", 5)};
         QVERIFY(!hasErrors(validate(t)));
         const RunResults r = simulate(t);
-        const double share = static_cast<double>(nodeOf(r, "dns").arrivals) / static_cast<double>(r.generated);
+        const double share =
+            static_cast<double>(nodeOf(r, "dns").arrivals) / static_cast<double>(r.generated);
         QVERIFY(std::abs(share - 0.25) < 0.01);
         // Constant services and no queueing to speak of: HTTP 2*5+2, plus 2*10+1 for a lookup.
         const double expected = 12 + 0.25 * 21;
@@ -193,10 +205,12 @@ private Q_SLOTS:
         auto split = [](const char* algorithm, double slowMs) {
             Topology t;
             t.simulation = {65, 5, 6};
-            t.nodes = {makeNode("users", "client", {{"rate_rps", 1000.0}}),
-                       makeNode("lb", "load_balancer", {{"algorithm", std::string(algorithm)}}),
-                       makeNode("a", "web_server", {{"workers", std::int64_t{4}}, {"service_ms", 1.0}}),
-                       makeNode("b", "web_server", {{"workers", std::int64_t{4}}, {"service_ms", slowMs}})};
+            t.nodes = {
+                makeNode("users", "client", {{"rate_rps", 1000.0}}),
+                makeNode("lb", "load_balancer", {{"algorithm", std::string(algorithm)}}),
+                makeNode("a", "web_server", {{"workers", std::int64_t{4}}, {"service_ms", 1.0}}),
+                makeNode("b", "web_server",
+                         {{"workers", std::int64_t{4}}, {"service_ms", slowMs}})};
             Link la = makeLink("lb", "a"), lb = makeLink("lb", "b");
             lb.params["weight"] = 3.0;
             t.links = {makeLink("users", "lb"), la, lb};

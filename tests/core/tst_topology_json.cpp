@@ -1,10 +1,10 @@
 // Loading and saving the scalelab/1 format: examples load, saving is stable, round trips
 // are the identity, fragments (clipboard, delete-undo) use the same shape.
-#include "core/io/TopologyJson.h"
-#include "core/validation/Validator.h"
-
 #include <QDir>
 #include <QtTest>
+
+#include "core/io/TopologyJson.h"
+#include "core/validation/Validator.h"
 
 using namespace scalelab::core;
 
@@ -79,8 +79,9 @@ void TestTopologyJson::everyExampleLoadsWithoutErrors()
         const LoadResult r = loadTopologyFile(file.toStdString());
         QVERIFY2(r.ok(), qPrintable(file));
         for (const auto& d : validate(*r.topology))
-            QVERIFY2(d.severity != Severity::Error,
-                     qPrintable(file + QStringLiteral(": ") + QString::fromStdString(d.toString())));
+            QVERIFY2(
+                d.severity != Severity::Error,
+                qPrintable(file + QStringLiteral(": ") + QString::fromStdString(d.toString())));
     }
 }
 
@@ -147,11 +148,11 @@ void TestTopologyJson::everyProblemIsReportedAtOnce()
     for (const auto& d : all)
         if (d.severity == Severity::Error)
             paths << QString::fromStdString(d.path);
-    for (const char* expected : {"/nodes/0/params/workers", "/nodes/0/params/servce_ms",
-                                 "/nodes/1", "/nodes/2/kind", "/links/0/to"})
+    for (const char* expected : {"/nodes/0/params/workers", "/nodes/0/params/servce_ms", "/nodes/1",
+                                 "/nodes/2/kind", "/links/0/to"})
         QVERIFY2(paths.contains(QLatin1String(expected)),
-                 qPrintable(QStringLiteral("missing %1 in %2").arg(QLatin1String(expected),
-                                                                   paths.join(QLatin1Char(' ')))));
+                 qPrintable(QStringLiteral("missing %1 in %2")
+                                .arg(QLatin1String(expected), paths.join(QLatin1Char(' ')))));
 }
 
 void TestTopologyJson::syntaxErrorGivesLineAndColumn()

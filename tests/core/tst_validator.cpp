@@ -1,11 +1,11 @@
 // Semantic rules beyond the broken-file corpus: warnings, link rules, and that a valid
 // design is accepted without noise.
+#include <QtTest>
+
 #include "core/io/TopologyJson.h"
 #include "core/validation/Limits.h"
 #include "core/validation/LinkRules.h"
 #include "core/validation/Validator.h"
-
-#include <QtTest>
 
 using namespace scalelab::core;
 
@@ -35,7 +35,8 @@ Link makeLink(const char* from, const char* to, LinkKind kind = LinkKind::Reques
 Topology simple()
 {
     Topology t;
-    t.nodes = {makeNode("users", "client"), makeNode("web", "web_server"), makeNode("db", "database")};
+    t.nodes = {makeNode("users", "client"), makeNode("web", "web_server"),
+               makeNode("db", "database")};
     t.links = {makeLink("users", "web"), makeLink("web", "db")};
     return t;
 }
@@ -117,7 +118,8 @@ void TestValidator::linkRules()
     const Node replica = makeNode("r", "database", {{"role", std::string("replica")}});
     const Node cache = makeNode("k", "cache");
     QVERIFY(!linkRefusal(client, web, LinkKind::Request));
-    QVERIFY(linkRefusal(client, privateWeb, LinkKind::Request)->find("private") != std::string::npos);
+    QVERIFY(linkRefusal(client, privateWeb, LinkKind::Request)->find("private") !=
+            std::string::npos);
     QVERIFY(linkRefusal(master, client, LinkKind::Request));
     QVERIFY(linkRefusal(cache, master, LinkKind::Request));
     QVERIFY(linkRefusal(web, web, LinkKind::Request));

@@ -1,11 +1,11 @@
 // libFuzzer entry: any bytes through load + validate + save must neither crash nor hang,
 // and whatever loads cleanly must survive a save/load round trip unchanged.
-#include "core/io/TopologyJson.h"
-#include "core/validation/Validator.h"
-
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
+
+#include "core/io/TopologyJson.h"
+#include "core/validation/Validator.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

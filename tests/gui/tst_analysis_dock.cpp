@@ -1,16 +1,16 @@
 // The analysis panel follows the document as it is edited, colours hot and saturated
 // nodes, names the single points of failure, and shows a run's figures beside estimates.
-#include "core/io/TopologyJson.h"
-#include "core/sim/Results.h"
-#include "gui/docks/AnalysisDock.h"
-#include "gui/document/Document.h"
-
 #include <QApplication>
 #include <QLabel>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
+
+#include "core/io/TopologyJson.h"
+#include "core/sim/Results.h"
+#include "gui/docks/AnalysisDock.h"
+#include "gui/document/Document.h"
 
 using namespace scalelab;
 
@@ -48,10 +48,14 @@ private Q_SLOTS:
         QVERIFY(web1);
         QCOMPARE(web1->text(1), QStringLiteral("150.0"));
         QCOMPARE(web1->text(2), QStringLiteral("38 %"));
-        QVERIFY(!web1->background(2).color().isValid() || web1->background(2).style() == Qt::NoBrush);
+        QVERIFY(!web1->background(2).color().isValid() ||
+                web1->background(2).style() == Qt::NoBrush);
         QVERIFY(!row(dock.nodeTable(), QStringLiteral("users"))); // clients are not queues
-        QVERIFY(dock.summaryLabel()->text().contains(QStringLiteral("Single points of failure</b> lb")));
-        QVERIFY(row(dock.nodeTable(), QStringLiteral("lb"))->text(7).contains(QStringLiteral("single point of failure")));
+        QVERIFY(dock.summaryLabel()->text().contains(
+            QStringLiteral("Single points of failure</b> lb")));
+        QVERIFY(row(dock.nodeTable(), QStringLiteral("lb"))
+                    ->text(7)
+                    .contains(QStringLiteral("single point of failure")));
 
         // One worker at 150 req/s x 5 ms: 75 %; at 0.5 of speed: 150 % - saturated, red.
         document.setNodeParam(core::NodeId{"web1"}, "speed", core::ParamValue{0.25});
@@ -116,8 +120,8 @@ private Q_SLOTS:
 
     void largeDesignFillsThePanel()
     {
-        const core::LoadResult loaded = core::loadTopologyFile(
-            std::string(SCALELAB_EXAMPLES) + "/08-millions-of-users.scalelab");
+        const core::LoadResult loaded = core::loadTopologyFile(std::string(SCALELAB_EXAMPLES) +
+                                                               "/08-millions-of-users.scalelab");
         QVERIFY(loaded.ok());
         gui::Document document;
         document.reset(*loaded.topology);

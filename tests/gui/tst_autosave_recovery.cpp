@@ -124,8 +124,9 @@ private Q_SLOTS:
         QVERIFY(a->close());
         QVERIFY(QFileInfo::exists(fromB)); // A's clean exit left B's work alone
         QVERIFY(gui::Autosave::orphanedRecoveries().isEmpty()); // B is running
-        b.reset();                                             // B crashes
-        QCOMPARE(gui::Autosave::orphanedRecoveries(), QStringList{QFileInfo(fromB).absoluteFilePath()});
+        b.reset();                                              // B crashes
+        QCOMPARE(gui::Autosave::orphanedRecoveries(),
+                 QStringList{QFileInfo(fromB).absoluteFilePath()});
         gui::MainWindow next(gui::MainWindow::Interaction::NoDialogs);
         QVERIFY(next.fileController()->offerRecovery());
         QCOMPARE(next.document()->node(core::NodeId{"db"})->name, std::string("From B"));

@@ -3,10 +3,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include "CliTestSupport.h"
-
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "CliTestSupport.h"
 
 class TestCliRun : public QObject {
     Q_OBJECT
@@ -17,7 +17,6 @@ private Q_SLOTS:
     void invalidFileExitsOne();
     void unwritableOutputIsAnError();
 };
-
 
 namespace {
 int runScalelab(const QStringList& args, QString* err = nullptr)
@@ -53,7 +52,8 @@ void TestCliRun::goalsAreCheckedInTheResults()
         }
         const double actual = goal.value(QStringLiteral("actual")).toDouble();
         const bool lower = goal.value(QStringLiteral("bound")).toString() == QLatin1String("lower");
-        QCOMPARE(goal.value(QStringLiteral("met")).toBool(), lower ? actual >= target : actual <= target);
+        QCOMPARE(goal.value(QStringLiteral("met")).toBool(),
+                 lower ? actual >= target : actual <= target);
     }
     // As shipped, the challenge misses its availability goal.
     bool availabilityMissed = false;
@@ -75,7 +75,8 @@ void TestCliRun::reportsAreWritten()
     QVERIFY(h.open(QIODevice::ReadOnly));
     const QByteArray text = h.readAll();
     QVERIFY(text.contains("<svg"));
-    QVERIFY(text.contains("Black Friday") || text.contains("black friday") || text.contains("Challenge"));
+    QVERIFY(text.contains("Black Friday") || text.contains("black friday") ||
+            text.contains("Challenge"));
     QFile p(pdf);
     QVERIFY(p.open(QIODevice::ReadOnly));
     QVERIFY(p.read(5) == "%PDF-");
@@ -111,7 +112,8 @@ void TestCliRun::unwritableOutputIsAnError()
                           QStringLiteral("/nonexistent-folder/results.json")},
                          &err),
              1);
-    QVERIFY2(err.contains(QLatin1String("cannot write /nonexistent-folder/results.json")), qPrintable(err));
+    QVERIFY2(err.contains(QLatin1String("cannot write /nonexistent-folder/results.json")),
+             qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestCliRun)

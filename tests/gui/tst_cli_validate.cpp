@@ -1,8 +1,8 @@
 // `scalelab validate` and the global options, through the real executable: exit codes
 // 0 / 1 / 2 of the command line contract, errors named by JSON pointer on stderr.
-#include "CliTestSupport.h"
-
 #include <QtTest>
+
+#include "CliTestSupport.h"
 
 class TestCliValidate : public QObject {
     Q_OBJECT
@@ -32,8 +32,9 @@ Outcome runScalelab(const QStringList& args)
 
 void TestCliValidate::validFileExitsZero()
 {
-    const Outcome o = runScalelab(
-        {QStringLiteral("validate"), QStringLiteral(SCALELAB_TEST_DATA "/valid/design-example.scalelab")});
+    const Outcome o =
+        runScalelab({QStringLiteral("validate"),
+                     QStringLiteral(SCALELAB_TEST_DATA "/valid/design-example.scalelab")});
     QCOMPARE(o.code, 0);
     QVERIFY2(o.out.contains(QLatin1String("valid (6 nodes, 5 links")), qPrintable(o.out));
     QVERIFY2(o.err.isEmpty(), qPrintable(o.err));
@@ -43,22 +44,28 @@ void TestCliValidate::brokenFilesExitOneWithTheirPlace_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("negative workers") << QStringLiteral("workers-negative.scalelab")
-                                      << QStringLiteral("/nodes/1/params/workers: must be an integer >= 1, got -2");
-    QTest::newRow("unknown kind") << QStringLiteral("unknown-kind.scalelab")
-                                  << QStringLiteral("/nodes/1/kind: unknown kind 'web_sever' (did you mean 'web_server'?)");
-    QTest::newRow("truncated") << QStringLiteral("truncated.scalelab") << QStringLiteral("/: syntax error at line");
-    QTest::newRow("deep nesting") << QStringLiteral("deep-nesting.scalelab") << QStringLiteral("nesting deeper than");
-    QTest::newRow("binary") << QStringLiteral("binary-garbage.scalelab") << QStringLiteral("syntax error");
-    QTest::newRow("newer format") << QStringLiteral("newer-format.scalelab") << QStringLiteral("made by a newer ScaleLab");
+    QTest::newRow("negative workers")
+        << QStringLiteral("workers-negative.scalelab")
+        << QStringLiteral("/nodes/1/params/workers: must be an integer >= 1, got -2");
+    QTest::newRow("unknown kind")
+        << QStringLiteral("unknown-kind.scalelab")
+        << QStringLiteral("/nodes/1/kind: unknown kind 'web_sever' (did you mean 'web_server'?)");
+    QTest::newRow("truncated") << QStringLiteral("truncated.scalelab")
+                               << QStringLiteral("/: syntax error at line");
+    QTest::newRow("deep nesting") << QStringLiteral("deep-nesting.scalelab")
+                                  << QStringLiteral("nesting deeper than");
+    QTest::newRow("binary") << QStringLiteral("binary-garbage.scalelab")
+                            << QStringLiteral("syntax error");
+    QTest::newRow("newer format") << QStringLiteral("newer-format.scalelab")
+                                  << QStringLiteral("made by a newer ScaleLab");
 }
 
 void TestCliValidate::brokenFilesExitOneWithTheirPlace()
 {
     QFETCH(QString, file);
     QFETCH(QString, expected);
-    const Outcome o = runScalelab({QStringLiteral("validate"),
-                                   QStringLiteral(SCALELAB_TEST_DATA "/broken/") + file});
+    const Outcome o = runScalelab(
+        {QStringLiteral("validate"), QStringLiteral(SCALELAB_TEST_DATA "/broken/") + file});
     QCOMPARE(o.code, 1);
     QVERIFY2(o.err.contains(expected), qPrintable(o.err));
 }
@@ -67,9 +74,13 @@ void TestCliValidate::badUsageExitsTwo_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::newRow("no file") << QStringList{QStringLiteral("validate")};
-    QTest::newRow("two files") << QStringList{QStringLiteral("validate"), QStringLiteral("a"), QStringLiteral("b")};
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("validate"), QStringLiteral("--frobnicate"), QStringLiteral("x")};
-    QTest::newRow("bad log level") << QStringList{QStringLiteral("validate"), QStringLiteral("--log-level"), QStringLiteral("loud"), QStringLiteral("x")};
+    QTest::newRow("two files") << QStringList{QStringLiteral("validate"), QStringLiteral("a"),
+                                              QStringLiteral("b")};
+    QTest::newRow("unknown option") << QStringList{
+        QStringLiteral("validate"), QStringLiteral("--frobnicate"), QStringLiteral("x")};
+    QTest::newRow("bad log level")
+        << QStringList{QStringLiteral("validate"), QStringLiteral("--log-level"),
+                       QStringLiteral("loud"), QStringLiteral("x")};
 }
 
 void TestCliValidate::badUsageExitsTwo()
@@ -100,13 +111,14 @@ void TestCliValidate::windowUsageErrorsNeedNoDisplay_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("expected");
     const QString file = QStringLiteral(SCALELAB_TEST_DATA "/valid/design-example.scalelab");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")}
-                                    << QStringLiteral("Unknown option 'bogus'");
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("--bogus")} << QStringLiteral("Unknown option 'bogus'");
     QTest::newRow("FILE --bogus") << QStringList{file, QStringLiteral("--bogus")}
                                   << QStringLiteral("Unknown option 'bogus'");
     QTest::newRow("two files") << QStringList{file, file} << QStringLiteral("at most one FILE");
-    QTest::newRow("bad log level") << QStringList{QStringLiteral("--log-level"), QStringLiteral("loud")}
-                                   << QStringLiteral("unknown log level");
+    QTest::newRow("bad log level")
+        << QStringList{QStringLiteral("--log-level"), QStringLiteral("loud")}
+        << QStringLiteral("unknown log level");
 }
 
 void TestCliValidate::windowUsageErrorsNeedNoDisplay()

@@ -66,7 +66,8 @@ void TestCrashRecovery::killedProcessWorkIsOffered()
         f.write(core::saveTopology(testsupport::sampleTopology()).c_str());
     }
     QProcess child;
-    child.start(QCoreApplication::applicationFilePath(), {QString::fromLatin1(kChildFlag), original});
+    child.start(QCoreApplication::applicationFilePath(),
+                {QString::fromLatin1(kChildFlag), original});
     QVERIFY(child.waitForFinished(60000));
     QCOMPARE(child.exitStatus(), QProcess::CrashExit); // killed, as a crash would
     // Its lock file is still there, naming a process that is gone: the work is offered.
@@ -80,7 +81,9 @@ void TestCrashRecovery::killedProcessWorkIsOffered()
     QVERIFY(next.document()->isModified());
     QCOMPARE(next.document()->filePath(), QFileInfo(original).absoluteFilePath());
     // The file on disk is untouched until the person saves.
-    QVERIFY(core::loadTopologyFile(original.toStdString()).topology->findNode(core::NodeId{"lb"})->name.empty());
+    QVERIFY(core::loadTopologyFile(original.toStdString())
+                .topology->findNode(core::NodeId{"lb"})
+                ->name.empty());
     next.fileController()->autosave()->discard();
     next.document()->markSaved();
 }

@@ -71,8 +71,7 @@ private Q_SLOTS:
         auto w = testsupport::openSampleWindow();
         w->activateWindow();
         w->scene()->selectNodes({kWeb});
-        auto* workers =
-            qobject_cast<QSpinBox*>(w->inspectorDock()->editorFor("workers")->editor());
+        auto* workers = qobject_cast<QSpinBox*>(w->inspectorDock()->editorFor("workers")->editor());
         QVERIFY(workers);
         workers->setFocus();
         QApplication::processEvents();
@@ -93,11 +92,10 @@ private Q_SLOTS:
     {
         auto w = testsupport::openSampleWindow();
         w->document()->undoStack()->push(new gui::AddNodeCommand(
-            w->document(), testsupport::makeNode("web2", "web_server", 400, 400,
-                                                 {{"workers", std::int64_t(8)}})));
+            w->document(),
+            testsupport::makeNode("web2", "web_server", 400, 400, {{"workers", std::int64_t(8)}})));
         w->scene()->selectNodes({kWeb, core::NodeId{"web2"}});
-        auto* workers =
-            qobject_cast<QSpinBox*>(w->inspectorDock()->editorFor("workers")->editor());
+        auto* workers = qobject_cast<QSpinBox*>(w->inspectorDock()->editorFor("workers")->editor());
         QVERIFY(workers);
         QCOMPARE(workers->text(), QStringLiteral("mixed"));
         // A shared value reads as itself.

@@ -60,8 +60,8 @@ private Q_SLOTS:
                  QDir::home().filePath(QFileInfo(example).completeBaseName() +
                                        QStringLiteral(".scalelab")));
         // The title names the example (its diagram name), modified.
-        QVERIFY(w.windowTitle().startsWith(
-            QString::fromStdString(w.document()->topology().name) + QStringLiteral("[*]")));
+        QVERIFY(w.windowTitle().startsWith(QString::fromStdString(w.document()->topology().name) +
+                                           QStringLiteral("[*]")));
         QVERIFY(w.isWindowModified());
         w.document()->markSaved();
     }

@@ -3,11 +3,11 @@
 // through the real command line (`scalelab run --json`). Expectations come from each
 // example's own parameters and from queueing formulas, never from a previous run.
 // Steps 5-8 and the challenges: tst_examples_scaling.cpp.
+#include <QtTest>
+
 #include "core/model/KindRegistry.h"
 #include "core/validation/Validator.h"
 #include "tst_examples_support.h"
-
-#include <QtTest>
 
 using namespace examples_test;
 using scalelab::core::ActionType;
@@ -160,8 +160,10 @@ void TestExamples::everyExampleRunsItsScenario()
                            : a.action == ActionType::RecoverSite ? "site_recovered"
                                                                  : "replica_promoted";
         const auto e = findEvent(r, type, a.node.str(), a.atS);
-        QVERIFY2(e, qPrintable(QStringLiteral("%1 %2 at %3").arg(QLatin1String(type)).arg(
-                                   QString::fromStdString(a.node.str())).arg(a.atS)));
+        QVERIFY2(e, qPrintable(QStringLiteral("%1 %2 at %3")
+                                   .arg(QLatin1String(type))
+                                   .arg(QString::fromStdString(a.node.str()))
+                                   .arg(a.atS)));
         EXPECT_NEAR("event time", num(*e, "t_s"), a.atS, 1e-6);
         if (core::isSiteAction(a.action))
             QVERIFY(e->at("detail").get<std::string>().starts_with(a.site + ":"));
@@ -172,17 +174,43 @@ void TestExamples::resultsCarryEveryContractKey()
 {
     EXAMPLE_RUN(r, runExample(QStringLiteral("01-single-server")));
     // DESIGN.md, "run --json writes results in the scalelab-results/1 shape".
-    for (const char* key :
-         {"/format", "/name", "/seed", "/duration_s", "/warmup_s", "/requests/generated",
-          "/requests/completed", "/requests/failed", "/requests/by_reason", "/throughput_rps",
-          "/availability", "/latency_ms/mean", "/latency_ms/p50", "/latency_ms/p90",
-          "/latency_ms/p95", "/latency_ms/p99", "/latency_ms/p999", "/latency_ms/max",
-          "/by_class/read/count", "/by_class/read/latency_ms/p99", "/by_class/write/count",
-          "/by_class/write/latency_ms/mean", "/nodes", "/data/lost_writes", "/data/stale_reads",
-          "/sessions/misses", "/sessions/lost",
-          "/events", "/timeseries/interval_s", "/timeseries/t_s", "/timeseries/throughput_rps",
-          "/timeseries/p50_ms", "/timeseries/p99_ms", "/timeseries/errors", "/engine/events",
-          "/engine/wall_s", "/engine/events_per_s"})
+    for (const char* key : {"/format",
+                            "/name",
+                            "/seed",
+                            "/duration_s",
+                            "/warmup_s",
+                            "/requests/generated",
+                            "/requests/completed",
+                            "/requests/failed",
+                            "/requests/by_reason",
+                            "/throughput_rps",
+                            "/availability",
+                            "/latency_ms/mean",
+                            "/latency_ms/p50",
+                            "/latency_ms/p90",
+                            "/latency_ms/p95",
+                            "/latency_ms/p99",
+                            "/latency_ms/p999",
+                            "/latency_ms/max",
+                            "/by_class/read/count",
+                            "/by_class/read/latency_ms/p99",
+                            "/by_class/write/count",
+                            "/by_class/write/latency_ms/mean",
+                            "/nodes",
+                            "/data/lost_writes",
+                            "/data/stale_reads",
+                            "/sessions/misses",
+                            "/sessions/lost",
+                            "/events",
+                            "/timeseries/interval_s",
+                            "/timeseries/t_s",
+                            "/timeseries/throughput_rps",
+                            "/timeseries/p50_ms",
+                            "/timeseries/p99_ms",
+                            "/timeseries/errors",
+                            "/engine/events",
+                            "/engine/wall_s",
+                            "/engine/events_per_s"})
         QVERIFY2(r.contains(json::json_pointer(key)), key);
     QCOMPARE(r.at("format").get<std::string>(), std::string("scalelab-results/1"));
     QCOMPARE(r.at("seed").get<std::uint64_t>(),
@@ -190,9 +218,8 @@ void TestExamples::resultsCarryEveryContractKey()
     QVERIFY(r.at("nodes").is_object());
     QCOMPARE(r.at("nodes").size(), std::size_t(3));
     for (const auto& [id, n] : r.at("nodes").items())
-        for (const char* key : {"kind", "arrivals", "completed", "utilization",
-                                "mean_queue_length", "mean_wait_ms", "mean_response_ms",
-                                "rejected", "up_fraction"})
+        for (const char* key : {"kind", "arrivals", "completed", "utilization", "mean_queue_length",
+                                "mean_wait_ms", "mean_response_ms", "rejected", "up_fraction"})
             QVERIFY2(n.contains(key), qPrintable(QString::fromStdString(id) + ": " + key));
     for (const auto& e : r.at("events"))
         for (const char* key : {"t_s", "type", "node", "detail"})
@@ -283,25 +310,26 @@ void TestExamples::webAndDatabaseTiersAddUp()
     const double rhoDb = rate * dbServiceMs / 1000 / double(db.integer("connections"));
     const double dbUpFraction = 1 - (dbUp - dbDown) / measured;
     EXPECT_NEAR("db up fraction", num(nodeOf(r, "db"), "up_fraction"), dbUpFraction, 0.01);
-    EXPECT_NEAR("db utilization", num(nodeOf(r, "db"), "utilization"), rhoDb * dbUpFraction,
-                0.03);
+    EXPECT_NEAR("db utilization", num(nodeOf(r, "db"), "utilization"), rhoDb * dbUpFraction, 0.03);
     // The web server stays up; whether it still works while the database is down depends on
     // when it calls it, so allow the outage's share either way.
     const double webUtil = num(nodeOf(r, "web"), "utilization");
     QVERIFY2(webUtil > rhoWeb * dbUpFraction - 0.03 && webUtil < rhoWeb + 0.03,
-             qPrintable(QStringLiteral("web utilization %1, expected about %2").arg(webUtil).arg(rhoWeb)));
+             qPrintable(
+                 QStringLiteral("web utilization %1, expected about %2").arg(webUtil).arg(rhoWeb)));
     QCOMPARE(num(nodeOf(r, "web"), "up_fraction"), 1.0);
     QVERIFY(num(nodeOf(r, "web"), "utilization") > num(nodeOf(r, "db"), "utilization"));
 
     // End to end = the internet both ways + the web tier + the private hop both ways + the
     // data tier (+ a DNS round trip for the share that looks the name up).
-    const double expectedMean = 2 * t.findLink({core::NodeId{"users"}, core::NodeId{"web"}})->latencyMs() +
-                                users.number("dns_lookup_ratio") * 2 *
-                                    t.findLink({core::NodeId{"users"}, core::NodeId{"dns"}})->latencyMs() +
-                                num(nodeOf(r, "web"), "mean_response_ms") +
-                                2 * t.findLink({core::NodeId{"web"}, core::NodeId{"db"}})->latencyMs() +
-                                num(nodeOf(r, "db"), "mean_response_ms") +
-                                users.number("dns_lookup_ratio") * num(nodeOf(r, "dns"), "mean_response_ms");
+    const double expectedMean =
+        2 * t.findLink({core::NodeId{"users"}, core::NodeId{"web"}})->latencyMs() +
+        users.number("dns_lookup_ratio") * 2 *
+            t.findLink({core::NodeId{"users"}, core::NodeId{"dns"}})->latencyMs() +
+        num(nodeOf(r, "web"), "mean_response_ms") +
+        2 * t.findLink({core::NodeId{"web"}, core::NodeId{"db"}})->latencyMs() +
+        num(nodeOf(r, "db"), "mean_response_ms") +
+        users.number("dns_lookup_ratio") * num(nodeOf(r, "dns"), "mean_response_ms");
     EXPECT_NEAR("end-to-end mean (ms)", r.at("latency_ms").at("mean").get<double>(), expectedMean,
                 0.05 * expectedMean);
 
@@ -355,8 +383,8 @@ void TestExamples::nosqlAnswersFasterByItsEngineFactor()
     const double w = t.simulation.warmupS, end = t.simulation.durationS;
     auto util = [&](double serviceMs, const core::Node& node) {
         const double c = double(node.integer("connections"));
-        return ((grow - w) * rateBefore + (end - grow) * rateAfter) / (end - w) * serviceMs /
-               1000 / c;
+        return ((grow - w) * rateBefore + (end - grow) * rateAfter) / (end - w) * serviceMs / 1000 /
+               c;
     };
     EXPECT_NEAR("SQL utilization", num(s, "utilization"), util(meanService(sql, sqlProfile), sql),
                 0.03);
@@ -391,7 +419,8 @@ void TestExamples::biggerServerIsFasterButStillASinglePoint()
     struct Phase {
         double from, rate;
     };
-    std::vector<Phase> phases{{t.simulation.warmupS, nodeParams(t, "users-small").number("rate_rps")}};
+    std::vector<Phase> phases{
+        {t.simulation.warmupS, nodeParams(t, "users-small").number("rate_rps")}};
     for (const auto& a : t.scenario)
         if (a.action == ActionType::Set && a.node.str() == "users-small")
             phases.push_back({a.atS, core::toNumber(a.value)});
@@ -401,17 +430,19 @@ void TestExamples::biggerServerIsFasterButStillASinglePoint()
         double busy = 0;
         for (std::size_t i = 0; i < phases.size(); ++i) {
             const double to = std::min(stop, i + 1 < phases.size() ? phases[i + 1].from : end);
-            busy += std::max(0.0, to - phases[i].from) * std::min(1.0, phases[i].rate / capacity(n));
+            busy +=
+                std::max(0.0, to - phases[i].from) * std::min(1.0, phases[i].rate / capacity(n));
         }
         return busy / (end - t.simulation.warmupS);
     };
     EXPECT_NEAR("small utilization", num(nodeOf(r, "small"), "utilization"),
                 expectedUtil(small, end), 0.04);
-    EXPECT_NEAR("big utilization", num(nodeOf(r, "big"), "utilization"),
-                expectedUtil(big, bigDown), 0.04);
+    EXPECT_NEAR("big utilization", num(nodeOf(r, "big"), "utilization"), expectedUtil(big, bigDown),
+                0.04);
 
     // Lower latency and more headroom ...
-    QVERIFY(num(nodeOf(r, "big"), "mean_response_ms") < 0.5 * num(nodeOf(r, "small"), "mean_response_ms"));
+    QVERIFY(num(nodeOf(r, "big"), "mean_response_ms") <
+            0.5 * num(nodeOf(r, "small"), "mean_response_ms"));
     QVERIFY(num(nodeOf(r, "big"), "utilization") < num(nodeOf(r, "small"), "utilization"));
     // ... but a ceiling: the last load exceeds even the big server, which then rejects.
     QVERIFY(phases.back().rate > capacity(big));
@@ -419,8 +450,9 @@ void TestExamples::biggerServerIsFasterButStillASinglePoint()
     QVERIFY(num(nodeOf(r, "big"), "rejected") > 0);
     // ... and no failover: once the big server is down only the small one still answers,
     // at its capacity.
-    EXPECT_NEAR("throughput after the big server failed", completedIn(r, bigDown + 1, end) / (end - bigDown - 1),
-                capacity(small), 0.1 * capacity(small));
+    EXPECT_NEAR("throughput after the big server failed",
+                completedIn(r, bigDown + 1, end) / (end - bigDown - 1), capacity(small),
+                0.1 * capacity(small));
     QCOMPARE(num(*findEvent(r, "node_failed", "big"), "t_s"), bigDown);
     qInfo("04: small %.1f%% busy (expected %.1f%%), response %.1f ms, %.0f rejected; big %.1f%% "
           "(expected %.1f%%), response %.1f ms, %.0f rejected; after the big one failed %.0f req/s",

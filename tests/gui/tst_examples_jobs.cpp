@@ -1,10 +1,10 @@
 // Example 12 (message queue and workers) as a regression test: the real `scalelab run
 // --json`, with expectations from the example's own parameters (request rate, publish
 // ratio, the outage) and from the analyzer's pooled job estimate (threads / hold time).
+#include <QtTest>
+
 #include "core/analysis/Analysis.h"
 #include "tst_examples_support.h"
-
-#include <QtTest>
 
 using namespace examples_test;
 using scalelab::core::ActionType;
@@ -46,7 +46,8 @@ void TestExamplesJobs::workersOutageBuildsABacklogThatDrains()
     const double expected = publishRate * (backAt - failAt);
     const double peak = backlogAt(r, backAt);
     const double held = num(r.at("jobs"), "redelivered");
-    EXPECT_NEAR("backlog when the workers come back", peak - held, expected, 4 * std::sqrt(expected));
+    EXPECT_NEAR("backlog when the workers come back", peak - held, expected,
+                4 * std::sqrt(expected));
     QVERIFY(num(r.at("jobs"), "backlog_max") >= peak);
     QVERIFY(held >= 1 && held <= 8); // at most the 8 threads' jobs
 

@@ -21,8 +21,9 @@ private Q_SLOTS:
         QCOMPARE(errorsIn(r, 10, 30), 0.0);
         // Long after the server is back, nothing gets through and everything fails.
         QVERIFY(completedIn(r, back + 10, t.simulation.durationS) < 0.01 * rate);
-        EXPECT_NEAR("failures after", errorsIn(r, back + 10, t.simulation.durationS) /
-                                          (t.simulation.durationS - back - 10),
+        EXPECT_NEAR("failures after",
+                    errorsIn(r, back + 10, t.simulation.durationS) /
+                        (t.simulation.durationS - back - 10),
                     rate, 0.05 * rate);
         // Each request is tried up to 4 times: the server sees more than 3 tries per request.
         const double generated = r.at("requests").at("generated").get<double>();
@@ -48,8 +49,9 @@ private Q_SLOTS:
         const double rate = nodeParams(t, "users").number("rate_rps");
         const double back = actionAt(t, core::ActionType::Set, "web") + 10;
         // A few seconds after the server is back, everything is answered again.
-        EXPECT_NEAR("throughput after", completedIn(r, back + 5, t.simulation.durationS) /
-                                            (t.simulation.durationS - back - 5),
+        EXPECT_NEAR("throughput after",
+                    completedIn(r, back + 5, t.simulation.durationS) /
+                        (t.simulation.durationS - back - 5),
                     rate, 0.05 * rate);
         QCOMPARE(errorsIn(r, back + 5, t.simulation.durationS), 0.0);
         QVERIFY(r.at("availability").get<double>() > 0.9);

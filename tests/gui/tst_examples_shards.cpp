@@ -1,13 +1,13 @@
 // Example 13 (sharding and the celebrity problem) as a regression test: the real
 // `scalelab run --json`; expectations from the key-to-shard map and the Zipf popularity of
 // the example's own client (the analyzer's shard estimate), and from the reshard.
-#include "core/analysis/Analysis.h"
-#include "core/model/ShardMap.h"
-#include "tst_examples_support.h"
+#include <cstdio>
 
 #include <QtTest>
 
-#include <cstdio>
+#include "core/analysis/Analysis.h"
+#include "core/model/ShardMap.h"
+#include "tst_examples_support.h"
 
 using namespace examples_test;
 
@@ -69,11 +69,10 @@ void TestExamplesShards::aFifthShardMovesAFifthOfTheKeys()
     QVERIFY(e);
     QCOMPARE(e->at("t_s").get<double>(), t.scenario.front().atS);
     double percent = 0;
-    QVERIFY(std::sscanf(e->at("detail").get<std::string>().c_str(), "4 -> 5 shards (consistent): %lf%%",
-                        &percent) == 1);
-    const double expected = core::ShardMap::movedFraction(core::ShardMap(4, "consistent", 100),
-                                                          core::ShardMap(5, "consistent", 100),
-                                                          100000);
+    QVERIFY(std::sscanf(e->at("detail").get<std::string>().c_str(),
+                        "4 -> 5 shards (consistent): %lf%%", &percent) == 1);
+    const double expected = core::ShardMap::movedFraction(
+        core::ShardMap(4, "consistent", 100), core::ShardMap(5, "consistent", 100), 100000);
     EXPECT_NEAR("keys moved", percent / 100, expected, 0.001);
     EXPECT_NEAR("about 1/(N+1)", percent / 100, 0.2, 0.06);
     // The replica followed: five shards there too, the new one serving reads.

@@ -1,12 +1,12 @@
 // Example 14 (two data centers and geo DNS) as a regression test: the real
 // `scalelab run --json`; expectations from the file's own detect_s, dns_ttl_s, rates, link
 // latencies and replication lag.
-#include "core/analysis/Analysis.h"
-#include "tst_examples_support.h"
+#include <cstdio>
 
 #include <QtTest>
 
-#include <cstdio>
+#include "core/analysis/Analysis.h"
+#include "tst_examples_support.h"
 
 using namespace examples_test;
 
@@ -81,9 +81,9 @@ void TestExamplesSites::theAsyncReplicaAcrossTheOceanLosesTheWritesInFlight()
     // The analysis says so before the run.
     bool found = false;
     for (const auto& f : a.findings)
-        found = found || (f.node == core::NodeId("db-eu") &&
-                          f.text.find("db-us") != std::string::npos &&
-                          f.remedy.find("mode sync") != std::string::npos);
+        found = found ||
+                (f.node == core::NodeId("db-eu") && f.text.find("db-us") != std::string::npos &&
+                 f.remedy.find("mode sync") != std::string::npos);
     QVERIFY(found);
 }
 
@@ -101,12 +101,13 @@ void TestExamplesSites::europeanUsersAreServedFromAmericaOverTheLongerLink()
                                    QStringLiteral("--duration"), QString::number(recoverAt - 1)}));
     // The longer way in (80 ms instead of 10, twice), and the American web tier's trips to
     // the database group (45 ms instead of 1, twice).
-    const double extra = 2 * (linkLatency(t, "users-eu", "lb-us") - linkLatency(t, "users-eu", "lb-eu")) +
-                         2 * (linkLatency(t, "web-us1", "db-eu") - linkLatency(t, "web-eu1", "db-eu"));
+    const double extra =
+        2 * (linkLatency(t, "users-eu", "lb-us") - linkLatency(t, "users-eu", "lb-eu")) +
+        2 * (linkLatency(t, "web-us1", "db-eu") - linkLatency(t, "web-eu1", "db-eu"));
     const double b = num(nodeOf(before, "users-eu"), "mean_response_ms");
     const double a = num(nodeOf(after, "users-eu"), "mean_response_ms");
-    std::printf("users-eu mean: %.1f ms at home, %.1f ms from America (+%.1f, links +%.0f)\n", b,
-                a, a - b, extra);
+    std::printf("users-eu mean: %.1f ms at home, %.1f ms from America (+%.1f, links +%.0f)\n", b, a,
+                a - b, extra);
     EXPECT_NEAR("extra latency", a - b, extra, 15);
 }
 

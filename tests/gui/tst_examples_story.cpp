@@ -1,11 +1,11 @@
 // The rest of the scaling story as regression tests: a CDN, a stateless web tier with a
 // session store, and a pool that autoscales. Each runs the real `scalelab run --json`;
 // expectations come from the example's own parameters (rates, capacities, targets, timers).
-#include "tst_examples_support.h"
+#include <cmath>
 
 #include <QtTest>
 
-#include <cmath>
+#include "tst_examples_support.h"
 
 using namespace examples_test;
 using scalelab::core::ActionType;
@@ -58,9 +58,9 @@ private Q_SLOTS:
         const core::Node& cdn = nodeParams(t, "cdn");
         const double rate = users.number("rate_rps");
         const double staticRate = rate * users.number("static_ratio");
-        const double hit = ttlHitRatio(static_cast<int>(users.integer("object_space")),
-                                       users.number("object_skew"), staticRate,
-                                       cdn.number("ttl_s"));
+        const double hit =
+            ttlHitRatio(static_cast<int>(users.integer("object_space")),
+                        users.number("object_skew"), staticRate, cdn.number("ttl_s"));
         const double purge = actionAt(t, ActionType::Purge, "cdn");
         const double down = actionAt(t, ActionType::Fail, "cdn");
         const double up = actionAt(t, ActionType::Recover, "cdn");
@@ -73,8 +73,8 @@ private Q_SLOTS:
         const double origin = num(nodeOf(r, "store"), "arrivals") / window;
         qInfo("09: hit ratio %.4f (formula %.4f); origin %.1f req/s of %.0f static (theory "
               "%.1f); web tier %.0f req/s",
-              num(nodeOf(r, "cdn"), "hit_ratio"), hit, origin, staticRate,
-              staticRate * (1 - hit), num(nodeOf(r, "web"), "arrivals") / window);
+              num(nodeOf(r, "cdn"), "hit_ratio"), hit, origin, staticRate, staticRate * (1 - hit),
+              num(nodeOf(r, "web"), "arrivals") / window);
         EXPECT_NEAR("CDN hit ratio", num(nodeOf(r, "cdn"), "hit_ratio"), hit, 0.015);
         EXPECT_NEAR("origin load", origin, staticRate * (1 - hit), staticRate * 0.015);
         EXPECT_NEAR("static requests",

@@ -3,8 +3,12 @@
 // Shared by the example regression tests: run an example through the real command line
 // (`scalelab run FILE --json OUT`), read its results, and slice its time series.
 
-#include "core/io/TopologyJson.h"
-#include "core/model/Topology.h"
+#include <cmath>
+#include <map>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
 
 #include <QDir>
 #include <QFile>
@@ -12,12 +16,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <nlohmann/json.hpp>
-
-#include <cmath>
-#include <map>
-#include <optional>
-#include <string>
+#include "core/io/TopologyJson.h"
+#include "core/model/Topology.h"
 
 namespace examples_test {
 
@@ -87,8 +87,8 @@ inline RunOutcome runFile(const QString& file, const QStringList& extra = {})
         return cache[key] = outcome;
     }
     const QByteArray bytes = f.readAll();
-    outcome.results = json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr,
-                                  false);
+    outcome.results =
+        json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
     outcome.ok = !outcome.results.is_discarded() && outcome.results.is_object();
     if (!outcome.ok)
         outcome.message = QStringLiteral("results of %1 are not a JSON object").arg(file);
@@ -205,22 +205,23 @@ inline bool near(double actual, double expected, double tolerance, QString* why)
 {
     const bool ok = std::abs(actual - expected) <= tolerance;
     if (!ok && why)
-        *why = QStringLiteral("actual %1, expected %2 +- %3").arg(actual).arg(expected).arg(tolerance);
+        *why =
+            QStringLiteral("actual %1, expected %2 +- %3").arg(actual).arg(expected).arg(tolerance);
     return ok;
 }
 
 } // namespace examples_test
 
 /// Runs an example and binds its results to `var`.
-#define EXAMPLE_RUN(var, outcomeExpr)                                                          \
-    const ::examples_test::RunOutcome var##Outcome = (outcomeExpr);                           \
-    QVERIFY2(var##Outcome.ok, qPrintable(var##Outcome.message));                              \
+#define EXAMPLE_RUN(var, outcomeExpr)                                                              \
+    const ::examples_test::RunOutcome var##Outcome = (outcomeExpr);                                \
+    QVERIFY2(var##Outcome.ok, qPrintable(var##Outcome.message));                                   \
     const nlohmann::json& var = var##Outcome.results
 
 /// QVERIFY2 on a tolerance check, printing actual / expected / tolerance.
-#define EXPECT_NEAR(what, actual, expected, tolerance)                                         \
-    do {                                                                                       \
-        QString why_;                                                                          \
-        QVERIFY2(::examples_test::near((actual), (expected), (tolerance), &why_),              \
-                 qPrintable(QStringLiteral(what ": ") + why_));                                \
+#define EXPECT_NEAR(what, actual, expected, tolerance)                                             \
+    do {                                                                                           \
+        QString why_;                                                                              \
+        QVERIFY2(::examples_test::near((actual), (expected), (tolerance), &why_),                  \
+                 qPrintable(QStringLiteral(what ": ") + why_));                                    \
     } while (false)

@@ -1,10 +1,8 @@
 // The command-line picture and analysis outputs, run through the real binary:
 // `scalelab export FILE --image OUT.svg|OUT.png` and `scalelab analyze FILE [--json OUT]`.
-#include "CliTestSupport.h"
-#include "core/io/TopologyJson.h"
-#include "gui/paint/DiagramPainter.h"
-
 #include <cmath>
+
+#include <nlohmann/json.hpp>
 
 #include <QApplication>
 #include <QFile>
@@ -13,7 +11,9 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
-#include <nlohmann/json.hpp>
+#include "CliTestSupport.h"
+#include "core/io/TopologyJson.h"
+#include "gui/paint/DiagramPainter.h"
 
 using namespace scalelab;
 
@@ -59,7 +59,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString design = writeDesign(dir, kDesign, "d.scalelab");
         const QString out = dir.filePath(QStringLiteral("d.svg"));
-        const Run r = runScalelab({QStringLiteral("export"), design, QStringLiteral("--image"), out});
+        const Run r =
+            runScalelab({QStringLiteral("export"), design, QStringLiteral("--image"), out});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -93,7 +94,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString design = writeDesign(dir, kDesign, "d.scalelab");
         const QString out = dir.filePath(QStringLiteral("d.png"));
-        const Run r = runScalelab({QStringLiteral("export"), design, QStringLiteral("--image"), out});
+        const Run r =
+            runScalelab({QStringLiteral("export"), design, QStringLiteral("--image"), out});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QImage image(out);
         QVERIFY(!image.isNull());
@@ -119,10 +121,16 @@ private Q_SLOTS:
         const QString design = writeDesign(dir, kDesign, "d.scalelab");
         QCOMPARE(runScalelab({QStringLiteral("export"), design}).exitCode, 2);
         QCOMPARE(runScalelab({QStringLiteral("export"), design, QStringLiteral("--image"),
-                           dir.filePath(QStringLiteral("d.gif"))}).exitCode, 2);
-        QCOMPARE(runScalelab({QStringLiteral("export"), QStringLiteral("--image"), QStringLiteral("x.png")}).exitCode, 2);
-        const Run missing = runScalelab({QStringLiteral("export"), dir.filePath(QStringLiteral("none.scalelab")),
-                                      QStringLiteral("--image"), dir.filePath(QStringLiteral("x.png"))});
+                              dir.filePath(QStringLiteral("d.gif"))})
+                     .exitCode,
+                 2);
+        QCOMPARE(runScalelab(
+                     {QStringLiteral("export"), QStringLiteral("--image"), QStringLiteral("x.png")})
+                     .exitCode,
+                 2);
+        const Run missing =
+            runScalelab({QStringLiteral("export"), dir.filePath(QStringLiteral("none.scalelab")),
+                         QStringLiteral("--image"), dir.filePath(QStringLiteral("x.png"))});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(!missing.err.isEmpty());
     }
@@ -130,7 +138,8 @@ private Q_SLOTS:
     void analyzePrintsATable()
     {
         QTemporaryDir dir;
-        const Run r = runScalelab({QStringLiteral("analyze"), writeDesign(dir, kDesign, "d.scalelab")});
+        const Run r =
+            runScalelab({QStringLiteral("analyze"), writeDesign(dir, kDesign, "d.scalelab")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QString out = QString::fromUtf8(r.out);
         // Each web server: 150 req/s x 5 ms / 2 workers = 37.5 % busy.
@@ -146,7 +155,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString design = writeDesign(dir, kDesign, "d.scalelab");
         const QString out = dir.filePath(QStringLiteral("a.json"));
-        const Run r = runScalelab({QStringLiteral("analyze"), design, QStringLiteral("--json"), out});
+        const Run r =
+            runScalelab({QStringLiteral("analyze"), design, QStringLiteral("--json"), out});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -166,9 +176,11 @@ private Q_SLOTS:
         QVERIFY(doc["single_points_of_failure"] == nlohmann::json::array({"lb"}));
         QVERIFY(doc["findings"].is_array());
         for (const auto& finding : doc["findings"])
-            QVERIFY(finding.contains("severity") && finding.contains("node") && finding.contains("text"));
+            QVERIFY(finding.contains("severity") && finding.contains("node") &&
+                    finding.contains("text"));
 
-        const Run toStdout = runScalelab({QStringLiteral("analyze"), design, QStringLiteral("--json"), QStringLiteral("-")});
+        const Run toStdout = runScalelab(
+            {QStringLiteral("analyze"), design, QStringLiteral("--json"), QStringLiteral("-")});
         QCOMPARE(toStdout.exitCode, 0);
         QVERIFY(nlohmann::json::parse(toStdout.out.toStdString()) == doc);
     }
@@ -177,13 +189,15 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString broken = writeDesign(dir, R"({"format":"scalelab/1","nodes":[
-            {"id":"u","kind":"client","params":{"rate_rps":-5}}],"links":[]})", "bad.scalelab");
+            {"id":"u","kind":"client","params":{"rate_rps":-5}}],"links":[]})",
+                                           "bad.scalelab");
         const Run r = runScalelab({QStringLiteral("analyze"), broken});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("/nodes/0/params/rate_rps"), r.err.constData());
         QVERIFY(r.out.isEmpty());
         QCOMPARE(runScalelab({QStringLiteral("analyze")}).exitCode, 2);
-        QCOMPARE(runScalelab({QStringLiteral("analyze"), broken, QStringLiteral("--nope")}).exitCode, 2);
+        QCOMPARE(
+            runScalelab({QStringLiteral("analyze"), broken, QStringLiteral("--nope")}).exitCode, 2);
     }
 };
 

@@ -49,9 +49,9 @@ private Q_SLOTS:
         const QString typed = dir.filePath(QStringLiteral("diagram"));
         QString error;
         QVERIFY(!gui::exportDiagramImage(testsupport::sampleTopology(), typed, &error));
-        const QString completed = gui::withFilterSuffix(
-            typed, QStringLiteral("PNG image (*.png)"),
-            QStringLiteral("PNG image (*.png);;SVG drawing (*.svg)"));
+        const QString completed =
+            gui::withFilterSuffix(typed, QStringLiteral("PNG image (*.png)"),
+                                  QStringLiteral("PNG image (*.png);;SVG drawing (*.svg)"));
         QVERIFY2(gui::exportDiagramImage(testsupport::sampleTopology(), completed, &error),
                  qPrintable(error));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("diagram.png"))));

@@ -9,10 +9,10 @@
 #include "gui/canvas/CanvasScene.h"
 #include "gui/document/Document.h"
 #include "gui/live/EventsDock.h"
+#include "gui/live/LiveView.h"
 #include "gui/live/MetricsDock.h"
 #include "gui/live/NodeStatusLayer.h"
 #include "gui/live/SimulationController.h"
-#include "gui/live/LiveView.h"
 #include "gui/live/TrafficLayer.h"
 
 using namespace scalelab;
@@ -41,7 +41,10 @@ core::Topology balanced(double rate = 400)
                node("web1", "web_server", 400, {{"workers", std::int64_t(8)}}),
                node("web2", "web_server", 400, {{"workers", std::int64_t(8)}})};
     t.nodes[3].pos = {400, 250};
-    t.links = {{core::NodeId{"users"}, core::NodeId{"lb"}, core::LinkKind::Request, {{"latency_ms", 20.0}}},
+    t.links = {{core::NodeId{"users"},
+                core::NodeId{"lb"},
+                core::LinkKind::Request,
+                {{"latency_ms", 20.0}}},
                {core::NodeId{"lb"}, core::NodeId{"web1"}, core::LinkKind::Request, {}},
                {core::NodeId{"lb"}, core::NodeId{"web2"}, core::LinkKind::Request, {}}};
     return t;
@@ -65,8 +68,8 @@ struct Rig {
     SimulationController& c() { return *live->controller(); }
 };
 
-bool sameEvents(const std::vector<core::sim::EventRecord>& a, const std::vector<core::sim::EventRecord>& b,
-                QString& why)
+bool sameEvents(const std::vector<core::sim::EventRecord>& a,
+                const std::vector<core::sim::EventRecord>& b, QString& why)
 {
     if (a.size() != b.size()) {
         why = QStringLiteral("%1 events vs %2").arg(a.size()).arg(b.size());
@@ -77,9 +80,11 @@ bool sameEvents(const std::vector<core::sim::EventRecord>& a, const std::vector<
             a[i].detail != b[i].detail) {
             why = QStringLiteral("event %1: %2 %3 at %4 vs %5 %6 at %7")
                       .arg(i)
-                      .arg(QString::fromLatin1(core::sim::toString(a[i].kind).data()), QString::fromStdString(a[i].node))
+                      .arg(QString::fromLatin1(core::sim::toString(a[i].kind).data()),
+                           QString::fromStdString(a[i].node))
                       .arg(a[i].tS)
-                      .arg(QString::fromLatin1(core::sim::toString(b[i].kind).data()), QString::fromStdString(b[i].node))
+                      .arg(QString::fromLatin1(core::sim::toString(b[i].kind).data()),
+                           QString::fromStdString(b[i].node))
                       .arg(b[i].tS);
             return false;
         }
@@ -135,7 +140,8 @@ void TestLiveController::guiFailMatchesScenarioAction()
     // before the other events of that instant, a GUI action after them.)
     core::Topology scripted = balanced();
     scripted.scenario.push_back({5.25, core::ActionType::Fail, core::NodeId{"web1"}, {}, {}, {}});
-    scripted.scenario.push_back({12.5, core::ActionType::Recover, core::NodeId{"web1"}, {}, {}, {}});
+    scripted.scenario.push_back(
+        {12.5, core::ActionType::Recover, core::NodeId{"web1"}, {}, {}, {}});
     core::sim::Simulation engine(scripted);
     engine.runUntil(core::sim::fromSeconds(20));
     const auto expected = engine.results().events;
@@ -177,7 +183,8 @@ void TestLiveController::structuralEditWaitsForReset()
     core::Node extra = node("web3", "web_server", 400);
     extra.pos = {400, 400};
     rig.document.insertNode(extra);
-    rig.document.insertLink({core::NodeId{"lb"}, core::NodeId{"web3"}, core::LinkKind::Request, {}});
+    rig.document.insertLink(
+        {core::NodeId{"lb"}, core::NodeId{"web3"}, core::LinkKind::Request, {}});
     QVERIFY(rig.c().hasPendingStructure());
     QVERIFY(rig.c().advanceTo(3.0)); // the run goes on with its own copy
     QCOMPARE(rig.c().simTopology()->nodes.size(), std::size_t(4));

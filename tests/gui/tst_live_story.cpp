@@ -5,10 +5,10 @@
 
 #include "GuiTestSupport.h"
 #include "core/io/TopologyJson.h"
-#include "gui/paint/NodeGlyph.h"
 #include "gui/live/LiveView.h"
 #include "gui/live/MetricsDock.h"
 #include "gui/live/SimulationController.h"
+#include "gui/paint/NodeGlyph.h"
 
 using namespace scalelab;
 using namespace scalelab::gui;

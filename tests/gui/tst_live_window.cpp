@@ -104,7 +104,8 @@ void TestLiveWindow::screenshotAfterRunning()
     QProcess p;
     p.start(QStringLiteral(SCALELAB_BINARY),
             {QStringLiteral(SCALELAB_EXAMPLES "/05-load-balancer.scalelab"),
-             QStringLiteral("--screenshot"), png, QStringLiteral("--run-for"), QStringLiteral("70")});
+             QStringLiteral("--screenshot"), png, QStringLiteral("--run-for"),
+             QStringLiteral("70")});
     QVERIFY(p.waitForFinished(120000));
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 0);

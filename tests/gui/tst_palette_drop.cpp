@@ -29,12 +29,12 @@ private Q_SLOTS:
         for (const auto& k : core::KindRegistry::instance().kindNames())
             registry << QString::fromStdString(k);
         QCOMPARE(kinds, registry);
-        QCOMPARE(kinds, (QStringList{"client", "dns", "load_balancer", "web_server", "cache",
-                                     "database",
-                                     // Static content.
-                                     "cdn", "object_store",
-                                     // Message queues and workers.
-                                     "message_queue", "worker"}));
+        QCOMPARE(kinds,
+                 (QStringList{"client", "dns", "load_balancer", "web_server", "cache", "database",
+                              // Static content.
+                              "cdn", "object_store",
+                              // Message queues and workers.
+                              "message_queue", "worker"}));
         QVERIFY(!list->item(0)->icon().isNull());
     }
 

@@ -1,9 +1,9 @@
 // Reports from a design and a hand-made `scalelab-results/1` document (the contract keys):
 // the HTML is one well-formed, self-contained file holding the diagram, the charts and the
 // numbers; the PDF renders to pages; the CSV holds the time series.
-#include "core/io/TopologyJson.h"
-#include "gui/report/ReportWriter.h"
-#include "gui/report/SvgChart.h"
+#include <cmath>
+
+#include <nlohmann/json.hpp>
 
 #include <QApplication>
 #include <QDir>
@@ -16,9 +16,9 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
-#include <cmath>
-
-#include <nlohmann/json.hpp>
+#include "core/io/TopologyJson.h"
+#include "gui/report/ReportWriter.h"
+#include "gui/report/SvgChart.h"
 
 using namespace scalelab;
 
@@ -63,13 +63,14 @@ nlohmann::json results()
     r["seed"] = 42;
     r["duration_s"] = 70;
     r["warmup_s"] = 10;
-    r["requests"] = {{"generated", 24012},
-                     {"completed", 23811},
-                     {"failed", 201},
-                     {"by_reason", {{"rejected", 0}, {"refused", 187}, {"timeout", 0}, {"lost", 14}}}};
+    r["requests"] = {
+        {"generated", 24012},
+        {"completed", 23811},
+        {"failed", 201},
+        {"by_reason", {{"rejected", 0}, {"refused", 187}, {"timeout", 0}, {"lost", 14}}}};
     r["throughput_rps"] = 396.85;
     r["availability"] = 0.99163;
-    const json latency = {{"mean", 117.2}, {"p50", 108.4}, {"p90", 131.9}, {"p95", 139.6},
+    const json latency = {{"mean", 117.2}, {"p50", 108.4},  {"p90", 131.9}, {"p95", 139.6},
                           {"p99", 163.27}, {"p999", 221.5}, {"max", 402.1}};
     r["latency_ms"] = latency;
     r["by_class"] = {{"read", {{"count", 21433}, {"latency_ms", latency}}},
@@ -77,9 +78,15 @@ nlohmann::json results()
     json nodes;
     const auto node = [&](const char* id, const char* kind, double arrivals, double util,
                           double wait, double response, double up) {
-        nodes[id] = {{"kind", kind},       {"arrivals", arrivals}, {"completed", arrivals},
-                     {"utilization", util}, {"mean_queue_length", 0.1}, {"mean_wait_ms", wait},
-                     {"mean_response_ms", response}, {"rejected", 0}, {"up_fraction", up}};
+        nodes[id] = {{"kind", kind},
+                     {"arrivals", arrivals},
+                     {"completed", arrivals},
+                     {"utilization", util},
+                     {"mean_queue_length", 0.1},
+                     {"mean_wait_ms", wait},
+                     {"mean_response_ms", response},
+                     {"rejected", 0},
+                     {"up_fraction", up}};
     };
     node("users", "client", 24012, 0, 0, 117.2, 1);
     node("dns", "dns", 2401, 0.005, 0, 1.01, 1);
@@ -94,7 +101,10 @@ nlohmann::json results()
     r["events"] = json::array({
         {{"t_s", 30.0}, {"type", "node_failed"}, {"node", "db"}, {"detail", "scenario"}},
         {{"t_s", 35.0}, {"type", "replica_promoted"}, {"node", "db-r1"}, {"detail", "new master"}},
-        {{"t_s", 55.0}, {"type", "node_recovered"}, {"node", "db"}, {"detail", "rejoins as replica"}},
+        {{"t_s", 55.0},
+         {"type", "node_recovered"},
+         {"node", "db"},
+         {"detail", "rejoins as replica"}},
     });
     json t = json::array(), thr = json::array(), p50 = json::array(), p99 = json::array(),
          err = json::array();
@@ -110,8 +120,8 @@ nlohmann::json results()
             p99.push_back(outage ? 240.0 : 160.0 + (i % 4) * 2);
         err.push_back(outage ? 40 - (i - 30) : 0);
     }
-    r["timeseries"] = {{"interval_s", 1.0}, {"t_s", t}, {"throughput_rps", thr},
-                       {"p50_ms", p50}, {"p99_ms", p99}, {"errors", err}};
+    r["timeseries"] = {{"interval_s", 1.0}, {"t_s", t},      {"throughput_rps", thr},
+                       {"p50_ms", p50},     {"p99_ms", p99}, {"errors", err}};
     r["engine"] = {{"events", 512345}, {"wall_s", 0.42}, {"events_per_s", 1.2e6}};
     return r;
 }
@@ -166,7 +176,8 @@ private Q_SLOTS:
                 QVERIFY(xml.name() != QLatin1String("script"));
                 QVERIFY(xml.name() != QLatin1String("link"));
                 for (const auto& attribute : xml.attributes())
-                    if (attribute.name() == QLatin1String("src") || attribute.name() == QLatin1String("href"))
+                    if (attribute.name() == QLatin1String("src") ||
+                        attribute.name() == QLatin1String("href"))
                         QVERIFY2(attribute.value().startsWith(QLatin1String("data:")) ||
                                      attribute.value().startsWith(QLatin1String("#")),
                                  qPrintable(attribute.value().toString()));
@@ -176,7 +187,9 @@ private Q_SLOTS:
                 (depthInSvg > 0 ? svgText : tableText) += xml.text().toString() + QLatin1Char(' ');
             }
         }
-        QVERIFY2(!xml.hasError(), qPrintable(QStringLiteral("line %1: %2").arg(xml.lineNumber()).arg(xml.errorString())));
+        QVERIFY2(
+            !xml.hasError(),
+            qPrintable(QStringLiteral("line %1: %2").arg(xml.lineNumber()).arg(xml.errorString())));
         QCOMPARE(svgs, 5); // diagram, throughput, latency, errors, utilization
         QVERIFY(tables >= 8);
 
@@ -185,10 +198,10 @@ private Q_SLOTS:
                                   "simulated time (s)", "completed requests / s", "p99"})
             QVERIFY2(svgText.contains(QLatin1String(label)), label);
         // The numbers: seed, summary, goals, events, per-node comparison, findings.
-        for (const char* fact : {"seed 42", "396.9", "163.3", "99.163 %", "221.5", "1,312",
-                                 "promoted to master", "Analysis and simulation per node",
-                                 "single point of failure", "What to try next", "met",
-                                 "health_check_interval_s", "Time between health checks"})
+        for (const char* fact :
+             {"seed 42", "396.9", "163.3", "99.163 %", "221.5", "1,312", "promoted to master",
+              "Analysis and simulation per node", "single point of failure", "What to try next",
+              "met", "health_check_interval_s", "Time between health checks"})
             QVERIFY2(tableText.contains(QLatin1String(fact)), fact);
         // Analysis estimate of a replica: 180 req/s at 36 % (independently: 400 x 0.9 / 2,
         // 180 x 8 ms / 4 connections).
@@ -219,13 +232,15 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(f.read(5) == "%PDF-");
         const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
-        QVERIFY2(!pdftoppm.isEmpty(), "pdftoppm (poppler-utils, scripts/install-deps.sh) renders the PDF");
+        QVERIFY2(!pdftoppm.isEmpty(),
+                 "pdftoppm (poppler-utils, scripts/install-deps.sh) renders the PDF");
         QProcess p;
         p.start(pdftoppm, {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("40"), path,
                            dir + QStringLiteral("/page")});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 0);
-        const QStringList pages = QDir(dir).entryList({QStringLiteral("page-*.png")}, QDir::Files, QDir::Name);
+        const QStringList pages =
+            QDir(dir).entryList({QStringLiteral("page-*.png")}, QDir::Files, QDir::Name);
         QVERIFY2(pages.size() >= 3, qPrintable(QString::number(pages.size())));
         // The first page holds the title and the diagram: plenty of ink, and colour.
         const QImage first(dir + QLatin1Char('/') + pages.first());
@@ -245,7 +260,8 @@ private Q_SLOTS:
     {
         QCOMPARE(gui::niceTicks(0, 105, 5), (std::vector<double>{0, 25, 50, 75, 100, 125}));
         QCOMPARE(gui::niceTicks(10, 70, 8), (std::vector<double>{10, 20, 30, 40, 50, 60, 70}));
-        QCOMPARE(gui::niceTicks(0, 0.8, 4), (std::vector<double>{0, 0.2, 0.4, 0.6000000000000001, 0.8}));
+        QCOMPARE(gui::niceTicks(0, 0.8, 4),
+                 (std::vector<double>{0, 0.2, 0.4, 0.6000000000000001, 0.8}));
         // Every drawn point lies inside the plot area (40 .. 250 - 46 px from the top),
         // whatever the data: the highest value sits at or under the top tick.
         gui::LineChartSpec spec;
@@ -259,7 +275,10 @@ private Q_SLOTS:
             xml.readNext();
             if (!xml.isStartElement() || xml.name() != QLatin1String("polyline"))
                 continue;
-            for (const auto& pair : xml.attributes().value(QStringLiteral("points")).toString().split(QLatin1Char(' '))) {
+            for (const auto& pair : xml.attributes()
+                                        .value(QStringLiteral("points"))
+                                        .toString()
+                                        .split(QLatin1Char(' '))) {
                 const double y = pair.section(QLatin1Char(','), 1, 1).toDouble();
                 QVERIFY2(y >= 40 - 1e-6 && y <= 204 + 1e-6, qPrintable(pair));
                 ++points;
@@ -275,7 +294,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!gui::writeReport(design(), results(), QStringLiteral("/tmp/report.docx"), &error));
         QVERIFY(error.contains(QStringLiteral(".docx")));
-        QVERIFY(!gui::writeReport(design(), results(), QStringLiteral("/no/such/dir/r.html"), &error));
+        QVERIFY(
+            !gui::writeReport(design(), results(), QStringLiteral("/no/such/dir/r.html"), &error));
         QVERIFY(!error.isEmpty());
     }
 };

@@ -134,7 +134,8 @@ private Q_SLOTS:
         QVERIFY(!clip.isEmpty());
         const QString report = dir.filePath(QStringLiteral("report.html"));
         const Run r = runScalelab({QStringLiteral("run"), design, QStringLiteral("--duration"),
-                                   QStringLiteral("12"), QStringLiteral("--warmup"), QStringLiteral("2"), QStringLiteral("--report"), report,
+                                   QStringLiteral("12"), QStringLiteral("--warmup"),
+                                   QStringLiteral("2"), QStringLiteral("--report"), report,
                                    QStringLiteral("--embed-video"), clip});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QString html = QString::fromUtf8(readAll(report));
@@ -156,7 +157,8 @@ private Q_SLOTS:
         QVERIFY(!clip.isEmpty());
         const QString report = dir.filePath(QStringLiteral("report.html"));
         const Run r = runScalelab({QStringLiteral("run"), design, QStringLiteral("--duration"),
-                                   QStringLiteral("12"), QStringLiteral("--warmup"), QStringLiteral("2"), QStringLiteral("--report"), report,
+                                   QStringLiteral("12"), QStringLiteral("--warmup"),
+                                   QStringLiteral("2"), QStringLiteral("--report"), report,
                                    QStringLiteral("--embed-video"), clip});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QString html = QString::fromUtf8(readAll(report));
@@ -172,10 +174,13 @@ private Q_SLOTS:
         QVERIFY(!clip.isEmpty());
         const QString plain = dir.filePath(QStringLiteral("plain.pdf"));
         const QString withVideo = dir.filePath(QStringLiteral("video.pdf"));
-        const QStringList common{QStringLiteral("run"), design, QStringLiteral("--duration"),
-                                 QStringLiteral("12"), QStringLiteral("--warmup"), QStringLiteral("2"), QStringLiteral("--report")};
+        const QStringList common{QStringLiteral("run"),        design,
+                                 QStringLiteral("--duration"), QStringLiteral("12"),
+                                 QStringLiteral("--warmup"),   QStringLiteral("2"),
+                                 QStringLiteral("--report")};
         QCOMPARE(runScalelab(common + QStringList{plain}).exitCode, 0);
-        const Run r = runScalelab(common + QStringList{withVideo, QStringLiteral("--embed-video"), clip});
+        const Run r =
+            runScalelab(common + QStringList{withVideo, QStringLiteral("--embed-video"), clip});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QByteArray a = readAll(plain), b = readAll(withVideo);
         QVERIFY(a.startsWith("%PDF") && b.startsWith("%PDF"));
@@ -188,7 +193,8 @@ private Q_SLOTS:
         const QString design = copyExample(dir);
         const QString report = dir.filePath(QStringLiteral("report.html"));
         const Run r = runScalelab({QStringLiteral("run"), design, QStringLiteral("--duration"),
-                                   QStringLiteral("12"), QStringLiteral("--warmup"), QStringLiteral("2"), QStringLiteral("--seed"),
+                                   QStringLiteral("12"), QStringLiteral("--warmup"),
+                                   QStringLiteral("2"), QStringLiteral("--seed"),
                                    QStringLiteral("77"), QStringLiteral("--report"), report});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QString html = QString::fromUtf8(readAll(report));
@@ -199,17 +205,20 @@ private Q_SLOTS:
         const QString expected = sum.out.section(QLatin1Char(' '), 0, 0);
         QCOMPARE(expected.size(), 64);
         QVERIFY2(html.contains(expected), qPrintable(expected));
-        QVERIFY(html.contains(QStringLiteral("Reproduce: <code>scalelab run &quot;design one.scalelab&quot; "
-                                             "--seed 77 --duration 12 --warmup 2</code>")) ||
-                html.contains(QStringLiteral("Reproduce: <code>scalelab run \"design one.scalelab\" "
-                                             "--seed 77 --duration 12 --warmup 2</code>")));
+        QVERIFY(
+            html.contains(
+                QStringLiteral("Reproduce: <code>scalelab run &quot;design one.scalelab&quot; "
+                               "--seed 77 --duration 12 --warmup 2</code>")) ||
+            html.contains(QStringLiteral("Reproduce: <code>scalelab run \"design one.scalelab\" "
+                                         "--seed 77 --duration 12 --warmup 2</code>")));
         // A design review (no run) of a changed design states a different hash.
         QFile f(design);
         QVERIFY(f.open(QIODevice::Append));
         f.write("\n");
         f.close();
         QVERIFY(runScalelab({QStringLiteral("run"), design, QStringLiteral("--duration"),
-                             QStringLiteral("12"), QStringLiteral("--warmup"), QStringLiteral("2"), QStringLiteral("--report"), report})
+                             QStringLiteral("12"), QStringLiteral("--warmup"), QStringLiteral("2"),
+                             QStringLiteral("--report"), report})
                     .exitCode == 0);
         QVERIFY(!QString::fromUtf8(readAll(report)).contains(expected));
     }
@@ -219,8 +228,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString design = copyExample(dir);
         const QString report = dir.filePath(QStringLiteral("report.html"));
-        const QStringList common{QStringLiteral("run"), design, QStringLiteral("--duration"),
-                                 QStringLiteral("12"), QStringLiteral("--warmup"), QStringLiteral("2")};
+        const QStringList common{QStringLiteral("run"),        design,
+                                 QStringLiteral("--duration"), QStringLiteral("12"),
+                                 QStringLiteral("--warmup"),   QStringLiteral("2")};
         Run r = runScalelab(common + QStringList{QStringLiteral("--embed-video"),
                                                  dir.filePath(QStringLiteral("x.mp4"))});
         QCOMPARE(r.exitCode, 2); // no --report to carry it
@@ -238,7 +248,8 @@ private Q_SLOTS:
         r = runScalelab(common + QStringList{QStringLiteral("--report"), report,
                                              QStringLiteral("--embed-video"), fake});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("not a video FFmpeg can decode")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("not a video FFmpeg can decode")),
+                 qPrintable(r.err));
         const QString notes = dir.filePath(QStringLiteral("notes.txt"));
         QVERIFY(QFile::copy(fake, notes));
         r = runScalelab(common + QStringList{QStringLiteral("--report"), report,

@@ -57,7 +57,8 @@ private Q_SLOTS:
         // The tooltip says what Undo will undo, with its shortcut; the button has an icon.
         QAction* undo = w->actions()->undo;
         QVERIFY(!undo->icon().isNull());
-        QVERIFY2(undo->toolTip().contains(QStringLiteral("Move users, lb")), qPrintable(undo->toolTip()));
+        QVERIFY2(undo->toolTip().contains(QStringLiteral("Move users, lb")),
+                 qPrintable(undo->toolTip()));
         QVERIFY2(undo->toolTip().contains(QStringLiteral("Ctrl+Z")), qPrintable(undo->toolTip()));
         w->document()->undoStack()->undo();
         QApplication::processEvents();

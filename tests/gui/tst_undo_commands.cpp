@@ -45,8 +45,8 @@ private Q_SLOTS:
                                             std::int64_t(9));
         });
         QTest::newRow("set param on several (default before)") << Factory([](gui::Document* d) {
-            return new gui::SetParamCommand(d, std::vector{NodeId{"db"}, NodeId{"db-r1"}},
-                                            "engine", std::string("nosql"));
+            return new gui::SetParamCommand(d, std::vector{NodeId{"db"}, NodeId{"db-r1"}}, "engine",
+                                            std::string("nosql"));
         });
         QTest::newRow("set link param") << Factory([](gui::Document* d) {
             return new gui::SetParamCommand(

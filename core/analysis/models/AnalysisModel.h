@@ -1,10 +1,10 @@
 #pragma once
 
+#include <string>
+
 #include "core/analysis/Analysis.h"
 #include "core/analysis/RoutingPlan.h"
 #include "core/model/TopologyIndex.h"
-
-#include <string>
 
 namespace scalelab::core {
 

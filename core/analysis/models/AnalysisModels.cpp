@@ -1,6 +1,6 @@
-#include "core/analysis/models/AnalysisModel.h"
-
 #include <array>
+
+#include "core/analysis/models/AnalysisModel.h"
 
 namespace scalelab::core {
 
@@ -18,11 +18,18 @@ extern const AnalysisModel kObjectStoreModel;
 namespace {
 // A new node kind: its model file and one row here, in KindRole order.
 const std::array<const AnalysisModel*, kKindRoleCount> kModels{
-    &kClientModel, &kDnsModel, &kLoadBalancerModel, &kWebServerModel, &kCacheModel, &kDatabaseModel,
+    &kClientModel,
+    &kDnsModel,
+    &kLoadBalancerModel,
+    &kWebServerModel,
+    &kCacheModel,
+    &kDatabaseModel,
     // Message queues and workers.
-    &kMessageQueueModel, &kWorkerModel,
+    &kMessageQueueModel,
+    &kWorkerModel,
     // Static content (issue 14)
-    &kCdnModel, &kObjectStoreModel,
+    &kCdnModel,
+    &kObjectStoreModel,
 };
 } // namespace
 

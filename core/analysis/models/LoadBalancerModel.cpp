@@ -1,6 +1,6 @@
-#include "core/analysis/models/AnalysisModel.h"
-
 #include <algorithm>
+
+#include "core/analysis/models/AnalysisModel.h"
 
 namespace scalelab::core {
 

@@ -10,7 +10,7 @@ std::string objectStoreLoadRemedy(const Node&, const NodeEstimate&)
 }
 } // namespace
 
-extern const AnalysisModel kObjectStoreModel{KindRole::ObjectStore, nullptr,
-                                             &objectStoreLoadRemedy, nullptr};
+extern const AnalysisModel kObjectStoreModel{KindRole::ObjectStore, nullptr, &objectStoreLoadRemedy,
+                                             nullptr};
 
 } // namespace scalelab::core

@@ -17,7 +17,6 @@ std::string workerLoadRemedy(const Node&, const NodeEstimate&)
 } // namespace
 
 // A worker is no single point of failure for clients: its jobs wait in the queue.
-extern const AnalysisModel kWorkerModel{KindRole::Worker, &routeWorker, &workerLoadRemedy,
-                                        nullptr};
+extern const AnalysisModel kWorkerModel{KindRole::Worker, &routeWorker, &workerLoadRemedy, nullptr};
 
 } // namespace scalelab::core
