@@ -210,8 +210,11 @@ QString SweepDock::statusText() const
 void SweepDock::redraw()
 {
     m_chart->removeAllSeries();
-    for (QAbstractAxis* a : m_chart->axes())
+    // removeAllSeries() deletes the series, removeAxis() only hands the axis back.
+    for (QAbstractAxis* a : m_chart->axes()) {
         m_chart->removeAxis(a);
+        delete a;
+    }
     if (!m_design)
         return;
     const DockFigure& figure = kDockFigures[std::max(0, m_figure->currentIndex())];
@@ -266,6 +269,8 @@ void SweepDock::redraw()
     }
     for (const auto& [line, band] : curves) {
         auto* area = new QAreaSeries(band.first, band.second);
+        band.first->setParent(area); // an area series does not own its bounds
+        band.second->setParent(area);
         QColor fill = line->color();
         fill.setAlpha(50);
         area->setBrush(fill);
