@@ -173,7 +173,12 @@ int runCommand(const QStringList& args)
         QStringLiteral("With --report: a recording of the run (.mp4, .webm, .gif from --record) "
                        "the HTML report plays and the PDF shows by its last frame."),
         QStringLiteral("VIDEO"));
-    parser.addOptions({duration, warmup, seed, json, csv, report, video});
+    const QCommandLineOption maxEvents(
+        QStringLiteral("max-events"),
+        QStringLiteral("Stop the run after N events (default and most: the engine's cap of "
+                       "4e9); a run stopped early says so and exits 3."),
+        QStringLiteral("N"));
+    parser.addOptions({duration, warmup, seed, json, csv, report, video, maxEvents});
     const ExperimentOptions experiment;
     experiment.addTo(parser);
     const PriceOption prices;
@@ -263,6 +268,26 @@ int runCommand(const QStringList& args)
         }
         topology.simulation.seed = v;
     }
+    simns::SimulationOptions engine;
+    if (parser.isSet(maxEvents)) {
+        bool ok = false;
+        const qulonglong v = parser.value(maxEvents).toULongLong(&ok);
+        if (!ok || v == 0 || v > engine.maxEvents) {
+            printError(
+                QStringLiteral("%1: --max-events needs a whole number from 1 to %2, got '%3'")
+                    .arg(args.value(0))
+                    .arg(engine.maxEvents)
+                    .arg(parser.value(maxEvents)));
+            return BadUsage;
+        }
+        if (parser.isSet(experiment.replications)) {
+            printError(QStringLiteral("%1: --max-events stops a single run; it does not combine "
+                                      "with --replications")
+                           .arg(args.value(0)));
+            return BadUsage;
+        }
+        engine.maxEvents = v;
+    }
     if (topology.simulation.warmupS >= topology.simulation.durationS) {
         printError(QStringLiteral("%1: the warm-up (%2 s) must be shorter than the duration (%3 s)")
                        .arg(args.value(0))
@@ -282,7 +307,7 @@ int runCommand(const QStringList& args)
         results = replicated->first;
     } else {
         try {
-            simns::Simulation simulation(topology);
+            simns::Simulation simulation(topology, engine);
             const bool progress = isatty(fileno(stderr)) != 0;
             // Slices of a hundredth of the run: progress without slowing the engine down.
             const simns::SimTime slice = std::max<simns::SimTime>(1, simulation.end() / 100);

@@ -16,6 +16,8 @@ private Q_SLOTS:
     void badReportNameIsUsageError();
     void invalidFileExitsOne();
     void unwritableOutputIsAnError();
+    void runStoppedEarlyExitsThree();
+    void badMaxEventsIsUsageError();
 };
 
 namespace {
@@ -114,6 +116,52 @@ void TestCliRun::unwritableOutputIsAnError()
              1);
     QVERIFY2(err.contains(QLatin1String("cannot write /nonexistent-folder/results.json")),
              qPrintable(err));
+}
+
+void TestCliRun::runStoppedEarlyExitsThree()
+{
+    // A run cut short by the event cap says so three ways: exit 3, a warning on standard
+    // error and in the JSON, and the simulated time it reached.
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("r.json"));
+    QString err;
+    QCOMPARE(runScalelab({QStringLiteral("run"), kChallenge, QStringLiteral("--max-events"),
+                          QStringLiteral("20000"), QStringLiteral("--json"), out},
+                         &err),
+             3);
+    QVERIFY2(err.contains(QLatin1String("warning: the run stopped early")), qPrintable(err));
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
+    const QJsonObject engine = doc.value(QStringLiteral("engine")).toObject();
+    QVERIFY(engine.value(QStringLiteral("event_cap_reached")).toBool());
+    QCOMPARE(engine.value(QStringLiteral("events")).toDouble(), 20000.0);
+    QVERIFY(engine.value(QStringLiteral("simulated_s")).toDouble() <
+            doc.value(QStringLiteral("duration_s")).toDouble());
+    const QJsonArray warnings = doc.value(QStringLiteral("warnings")).toArray();
+    QVERIFY(!warnings.isEmpty());
+    QVERIFY(warnings.first().toString().startsWith(QLatin1String("the run stopped early")));
+    // The whole run, for comparison, ends normally.
+    QCOMPARE(runScalelab({QStringLiteral("run"), kChallenge, QStringLiteral("--json"), out}), 0);
+}
+
+void TestCliRun::badMaxEventsIsUsageError()
+{
+    for (const char* bad : {"0", "-3", "1.5", "lots", "9000000000"}) {
+        QString err;
+        QCOMPARE(runScalelab({QStringLiteral("run"), kChallenge, QStringLiteral("--max-events"),
+                              QLatin1String(bad)},
+                             &err),
+                 2);
+        QVERIFY2(err.contains(QLatin1String("--max-events needs a whole number")), bad);
+    }
+    QString err;
+    QCOMPARE(
+        runScalelab({QStringLiteral("run"), kChallenge, QStringLiteral("--max-events"),
+                     QStringLiteral("100"), QStringLiteral("--replications"), QStringLiteral("2")},
+                    &err),
+        2);
+    QVERIFY(err.contains(QLatin1String("does not combine with --replications")));
 }
 
 QTEST_GUILESS_MAIN(TestCliRun)
