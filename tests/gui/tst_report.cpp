@@ -209,6 +209,29 @@ private Q_SLOTS:
         QVERIFY(tableText.contains(QStringLiteral("36.0 %")));
     }
 
+    void costIsTheSumOfTheNodesPrices()
+    {
+        // Prices set on every node: the report's cost is their sum, an hour and a 730-hour
+        // month (3.61 $/h: 0.01 + 0 + 0.10 + 2 x 0.25 + 1.50 + 2 x 0.75).
+        core::Topology t = design();
+        const std::map<std::string, double> price = {{"dns", 0.01},   {"users", 0.0}, {"lb", 0.10},
+                                                     {"web1", 0.25},  {"web2", 0.25}, {"db", 1.50},
+                                                     {"db-r1", 0.75}, {"db-r2", 0.75}};
+        for (core::Node& n : t.nodes)
+            n.params["cost_per_hour"] = price.at(n.id.str());
+        QTemporaryDir temp;
+        const QString path = outDir(temp) + QStringLiteral("/cost.html");
+        QString error;
+        QVERIFY2(gui::writeReport(t, results(), path, &error), qPrintable(error));
+        const QString html = readAll(path);
+        QVERIFY2(html.contains(QStringLiteral("Cost $3.61 per hour, $2,635 per month")),
+                 qPrintable(html.left(2000)));
+        // A price changed in the design changes the report: the line reads the design.
+        t.nodes.front().params["cost_per_hour"] = 1.01;
+        QVERIFY2(gui::writeReport(t, results(), path, &error), qPrintable(error));
+        QVERIFY(readAll(path).contains(QStringLiteral("Cost $4.61 per hour, $3,365 per month")));
+    }
+
     void withoutRunIsADesignReview()
     {
         QTemporaryDir temp;
