@@ -227,13 +227,16 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
             instances[id] = values;
         doc["timeseries"]["instances"] = std::move(instances);
     }
+    doc["warnings"] = r.warnings;
+    // Last and apart: the only block that depends on the machine (wall-clock figures) and
+    // not on the file and the seed alone; everything above it is byte-identical from run to
+    // run (docs/format.md, "Same file, same seed").
     doc["engine"] = {{"events", r.engine.events},
                      {"wall_s", finite(r.engine.wallS)},
                      {"events_per_s", finite(r.engine.eventsPerS)},
                      {"queue", r.engine.queue},
                      {"event_cap_reached", r.engine.eventCapReached},
                      {"simulated_s", r.engine.simulatedS}};
-    doc["warnings"] = r.warnings;
     return doc;
 }
 

@@ -166,7 +166,15 @@ void RunMetrics::fill(RunResults& out, SimTime now)
 {
     roll(now);
     const double window = toSeconds(now - m_warmup);
-    out.generated = m_generated;
+    // The measured window's requests are those generated in it and those still open when
+    // it began (a queue built up in the warm-up): completed and failed count every request
+    // that ends in the window, so generated must count the open ones too, or completed can
+    // exceed it. Then generated = completed + failed + unfinished exactly.
+    const std::uint64_t openAtWarmup = now >= m_warmup ? (m_generatedAll - m_generated) -
+                                                             (m_completedAll - m_completed) -
+                                                             (m_failedAll - m_failed)
+                                                       : 0;
+    out.generated = m_generated + openAtWarmup;
     out.completed = m_completed;
     out.failed = m_failed;
     out.byReason.clear();
