@@ -45,6 +45,10 @@ ParamValue valueFor(const ParamSpec& p, FuzzedDataProvider& in)
             return in.ConsumeBool() ? lo : p.max; // the very edges of the range
         return in.ConsumeFloatingPointInRange(lo, std::max(lo, p.max));
     }
+    case ParamType::Text:
+        // A name such as a site: short, and often one another node already carries.
+        return in.ConsumeBool() ? std::string(in.ConsumeBool() ? "eu" : "us")
+                                : in.ConsumeRandomLengthString(8);
     }
     return 0.0;
 }
