@@ -8,7 +8,7 @@ packages=(
   libboost-graph-dev libspdlog-dev nlohmann-json3-dev libgl1-mesa-dev libbenchmark-dev
   xvfb xauth imagemagick poppler-utils librsvg2-bin fonts-dejavu-core
   libavcodec-dev libavformat-dev libswscale-dev libavutil-dev libavfilter-dev ffmpeg
-  parallel
+  parallel libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do
