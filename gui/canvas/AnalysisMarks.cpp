@@ -8,6 +8,7 @@
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasStyle.h"
 #include "gui/canvas/NodeItem.h"
+#include "gui/paint/NodeGlyph.h"
 
 namespace scalelab::gui {
 
@@ -15,13 +16,6 @@ namespace {
 constexpr double kHotLoad = 0.8;
 constexpr double kMargin = 40;
 
-QFont markFont()
-{
-    QFont f;
-    f.setPixelSize(9);
-    f.setBold(true);
-    return f;
-}
 } // namespace
 
 AnalysisMarks::AnalysisMarks(CanvasScene* scene) : m_scene(scene)
@@ -45,6 +39,16 @@ void AnalysisMarks::setAnalysis(const core::Analysis* analysis)
             m_hot += n.reached && n.servers > 0 && n.offeredLoad >= kHotLoad ? 1 : 0;
         m_spof = static_cast<int>(analysis->singlePointsOfFailure.size());
     }
+    for (const auto& id : m_spofTagged)
+        if (NodeItem* item = m_scene->nodeItem(id))
+            item->setSpof(false);
+    m_spofTagged.clear();
+    if (analysis)
+        for (const auto& id : analysis->singlePointsOfFailure)
+            if (NodeItem* item = m_scene->nodeItem(id)) {
+                item->setSpof(true);
+                m_spofTagged.push_back(id);
+            }
     prepareGeometryChange();
     m_bounds = m_scene->diagramBounds().adjusted(-kMargin, -kMargin, kMargin, kMargin);
     update();
@@ -55,7 +59,7 @@ void AnalysisMarks::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
     if (!m_analysis)
         return;
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setFont(markFont());
+    painter->setFont(NodeGlyph::tagFont());
     const QRectF icon = style::iconRect();
     for (const auto& n : m_analysis->nodes) {
         const NodeItem* item = m_scene->nodeItem(n.id);
@@ -70,26 +74,14 @@ void AnalysisMarks::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
         const QString text = saturated
                                  ? QStringLiteral("SATURATED")
                                  : QStringLiteral("%1%").arg(std::lround(100 * n.offeredLoad));
-        // Bottom-right corner of the ring: clear of the role badge, the SPOF tag and the name.
+        // Where the one badge layout puts it: clear of the instances and the name.
         const double w = QFontMetricsF(painter->font()).horizontalAdvance(text) + 8;
-        const QRectF tag(ring.right() - w + 8, ring.bottom() - 12, w, 12);
+        const QRectF tag = NodeGlyph::loadTagRect(item->pos(), w);
         painter->setPen(Qt::NoPen);
         painter->setBrush(c);
         painter->drawRoundedRect(tag, 6, 6);
         painter->setPen(Qt::white);
         painter->drawText(tag, Qt::AlignCenter, text);
-    }
-    for (const auto& id : m_analysis->singlePointsOfFailure) {
-        const NodeItem* item = m_scene->nodeItem(id);
-        if (!item)
-            continue;
-        const QRectF r = icon.translated(item->pos());
-        const QRectF tag(r.left() - 12, r.top() - 6, 30, 12);
-        painter->setPen(QPen(Qt::white, 1));
-        painter->setBrush(QColor(0x9f, 0x12, 0x39));
-        painter->drawRoundedRect(tag, 6, 6);
-        painter->setPen(Qt::white);
-        painter->drawText(tag, Qt::AlignCenter, QStringLiteral("SPOF"));
     }
 }
 

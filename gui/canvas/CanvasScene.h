@@ -55,6 +55,8 @@ public:
     /// The bounding box of the diagram (nodes, labels, links, private region). O(1): kept
     /// up to date as nodes come, go and move (links lie between their nodes).
     QRectF diagramBounds() const;
+    /// The shaded sites and private networks behind the nodes.
+    const NetworkRegionItem* regionItem() const { return m_region; }
 
     // --- Tools -------------------------------------------------------------------
     /// Replaces the current tool; nullptr goes back to the select tool.

@@ -14,6 +14,11 @@ inline constexpr double kHandleRadius = 6.0;
 /// Centre of the connection handle relative to the node centre.
 inline constexpr double kHandleX = kIconSize / 2 + 9;
 inline constexpr double kRegionMargin = 34.0;
+/// The row of badges above the icon (role, SPOF, problem marker): its height and its
+/// bottom, one pixel above the icon so no badge covers it (NodeGlyph::badgeLayout).
+inline constexpr double kBadgeHeight = 13.0;
+inline constexpr double kBadgeRowBottom = -kIconSize / 2 - 1;
+inline constexpr double kBadgeRowTop = kBadgeRowBottom - kBadgeHeight;
 
 inline QRectF iconRect()
 {

@@ -20,7 +20,8 @@ void NetworkRegionItem::setRegions(std::vector<RegionGlyph::Region> regions)
                       std::equal(regions.begin(), regions.end(), m_regions.begin(),
                                  [](const auto& a, const auto& b) {
                                      return a.area == b.area && a.label == b.label &&
-                                            a.site == b.site && a.tint == b.tint;
+                                            a.site == b.site && a.tint == b.tint &&
+                                            a.name == b.name;
                                  });
     if (same)
         return;

@@ -34,8 +34,8 @@ const core::Node* NodeItem::node() const
 QRectF NodeItem::boundingRect() const
 {
     using namespace style;
-    return QRectF(-kLabelWidth / 2, -kIconSize / 2 - 12, kLabelWidth,
-                  kIconSize + 12 + 3 + kLabelHeight + 4)
+    return QRectF(-kLabelWidth / 2, kBadgeRowTop - 2, kLabelWidth,
+                  kIconSize / 2 - kBadgeRowTop + 2 + 3 + kLabelHeight + 4)
         .united(QRectF(kHandleX - kHandleRadius - 2, -kHandleRadius - 2, 2 * kHandleRadius + 4,
                        2 * kHandleRadius + 4));
 }
@@ -64,7 +64,24 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     look.warning = hasWarning();
     look.selected = !presentation && (option->state & QStyle::State_Selected);
     look.hover = !presentation && m_hover;
+    look.spof = m_spof;
     NodeGlyph::paint(*painter, look);
+}
+
+void NodeItem::setSpof(bool spof)
+{
+    if (spof == m_spof)
+        return;
+    m_spof = spof;
+    update();
+}
+
+void NodeItem::clearHover()
+{
+    if (!m_hover)
+        return;
+    m_hover = false;
+    update();
 }
 
 void NodeItem::setProblems(const core::Diagnostics& problems)

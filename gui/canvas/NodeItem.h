@@ -34,6 +34,14 @@ public:
     void setProblems(const core::Diagnostics& problems);
     bool hasError() const;
     bool hasWarning() const;
+    /// The analysis finds the node a single point of failure: a SPOF tag in its badge row.
+    void setSpof(bool spof);
+    bool isSpof() const { return m_spof; }
+    /// The pointer is over it (the hover frame and the connection handle show).
+    bool isHovered() const { return m_hover; }
+    /// Drops the hover look: a gesture that grabbed the mouse (a link drawn from here)
+    /// kept the scene from telling this item the pointer left.
+    void clearHover();
     /// True when `scenePos` is on the connection handle (drag from it to link).
     bool isOnHandle(const QPointF& scenePos) const;
     /// What is drawn (icon, badge, marker, the name's actual width), in scene coordinates.
@@ -58,6 +66,7 @@ private:
 
     core::NodeId m_id;
     bool m_hover = false;
+    bool m_spof = false;
     core::Diagnostics m_problems;
 };
 

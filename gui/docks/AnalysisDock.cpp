@@ -12,7 +12,10 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "core/analysis/SiteLoss.h"
 #include "core/sim/Results.h"
+#include "core/sim/SiteOutages.h"
+#include "gui/docks/SiteLossTable.h"
 #include "gui/document/Document.h"
 #include "gui/planning/PriceBook.h"
 
@@ -49,6 +52,15 @@ QString dockPct(double v)
                          : QStringLiteral("%1 %").arg(v * 100, 0, 'f', 0);
 }
 
+std::size_t hottestShard(const std::vector<core::ShardEstimate>& shards)
+{
+    std::size_t hot = 0;
+    for (std::size_t s = 1; s < shards.size(); ++s)
+        if (shards[s].share > shards[hot].share)
+            hot = s;
+    return hot;
+}
+
 QColor dockLoadColor(double utilization)
 {
     if (utilization >= 1.0)
@@ -64,7 +76,7 @@ using namespace analysis_dock_detail;
 AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     : QDockWidget(tr("Analysis"), parent), m_document(document), m_summary(new QLabel),
       m_nodes(new QTreeWidget), m_findings(new QListWidget), m_findingsTitle(new QLabel),
-      m_comparison(new QLabel)
+      m_comparison(new QLabel), m_sites(new SiteLossTable), m_sitesBox(new QWidget)
 {
     setObjectName(QStringLiteral("AnalysisDock"));
     m_summary->setWordWrap(true);
@@ -82,11 +94,16 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     m_comparison->setMargin(4);
     m_comparison->hide();
     m_nodes->setRootIsDecorated(false);
-    m_nodes->setUniformRowHeights(true);
     m_nodes->setAlternatingRowColors(true);
     m_nodes->setFrameShape(QFrame::NoFrame);
     m_nodes->header()->setStretchLastSection(true);
     m_nodes->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Notes are sentences: drawn last (after the baseline's columns too), as wide as the
+    // panel leaves them and wrapped there rather than cut (issue 18).
+    m_nodes->header()->moveSection(m_nodes->header()->visualIndex(ColNotes), ColColumnCount - 1);
+    m_nodes->setWordWrap(true);
+    m_nodes->setUniformRowHeights(false);
+    m_nodes->setTextElideMode(Qt::ElideNone);
     m_nodes->headerItem()->setToolTip(ColUtil,
                                       tr("Estimated busy fraction of the servers (M/M/c)"));
     m_nodes->headerItem()->setToolTip(ColWait, tr("Estimated mean wait in the queue (Erlang C)"));
@@ -106,11 +123,23 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     findingsLayout->addWidget(m_findingsTitle);
     findingsLayout->addWidget(m_findings, 1);
 
+    // Data centers: one row per site, under its own title; hidden without sites.
+    auto* sitesTitle = new QLabel(tr("<b>Data centers</b>: what losing each site costs"));
+    sitesTitle->setMargin(4);
+    auto* sitesLayout = new QVBoxLayout(m_sitesBox);
+    sitesLayout->setContentsMargins(0, 0, 0, 0);
+    sitesLayout->setSpacing(0);
+    sitesLayout->addWidget(sitesTitle);
+    sitesLayout->addWidget(m_sites, 1);
+    m_sitesBox->hide();
+
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_nodes);
+    splitter->addWidget(m_sitesBox);
     splitter->addWidget(findingsBox);
     splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 2);
     auto* body = new QWidget;
     auto* layout = new QVBoxLayout(body);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -146,18 +175,22 @@ void AnalysisDock::setRunResults(const core::sim::RunResults& results)
     m_measured.clear();
     for (const auto& n : results.nodes)
         m_measured[n.id] = {
-            n.utilization, n.meanResponseMs, n.instancesMean,
+            n.utilization,
+            n.meanResponseMs,
+            n.instancesMean,
             n.edge && n.hits + n.misses > 0
                 ? static_cast<double>(n.hits) / static_cast<double>(n.hits + n.misses)
                 : -1.0,
             n.sessions && n.arrivals > 0
                 ? static_cast<double>(n.sessionMisses) / static_cast<double>(n.arrivals)
-                : -1.0};
+                : -1.0,
+            n.shards};
     m_runHeadline = Headline{results.throughputRps, results.latency.mean, results.latency.p99,
                              results.availability};
     m_measuredJobMs.reset();
     if (results.jobs.present && results.jobs.completed > 0)
         m_measuredJobMs = results.jobs.latency.mean;
+    m_sites->setRun(core::sim::siteOutages(results), results.lostWrites);
     fillNodes();
     updateComparison();
 }
@@ -167,6 +200,7 @@ void AnalysisDock::clearRunResults()
     m_measured.clear();
     m_runHeadline.reset();
     m_measuredJobMs.reset();
+    m_sites->clearRun();
     fillNodes();
     updateComparison();
 }
@@ -258,6 +292,9 @@ void AnalysisDock::refresh()
                          sheet.isEmpty() ? tr("illustrative prices") : sheet.toHtmlEscaped());
         m_summary->setText(text);
     }
+    m_sites->setEstimates(m_valid ? core::siteLosses(m_document->topology(), m_analysis)
+                                  : std::vector<core::SiteLoss>{});
+    m_sitesBox->setVisible(m_sites->topLevelItemCount() > 0);
     fillNodes();
     fillFindings();
     Q_EMIT analysisChanged();
@@ -336,14 +373,12 @@ void AnalysisDock::fillNodes()
             notes << pool;
         }
         if (!e.shards.empty()) {
-            std::size_t hot = 0;
-            for (std::size_t s = 1; s < e.shards.size(); ++s)
-                if (e.shards[s].share > e.shards[hot].share)
-                    hot = s;
+            const std::size_t hot = hottestShard(e.shards);
             notes << tr("%1 shards, hottest %2 takes %3 at %4")
                          .arg(e.shards.size())
                          .arg(hot)
                          .arg(dockPct(e.shards[hot].share), dockPct(e.shards[hot].utilization));
+            fillShards(item, e);
         }
         if (e.jobs) {
             // The pooled estimate beside the run's figure (all queues together).
@@ -355,10 +390,59 @@ void AnalysisDock::fillNodes()
             notes << jobs;
         }
         item->setText(ColNotes, notes.join(QStringLiteral(", ")));
+        item->setToolTip(ColNotes, item->text(ColNotes));
         for (int c = ColRate; c < ColColumnCount; ++c)
             if (c != ColNotes)
                 item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
     }
+    // Shards are child rows: the tree shows its branches only when there are some.
+    bool children = false;
+    for (int i = 0; i < m_nodes->topLevelItemCount() && !children; ++i)
+        children = m_nodes->topLevelItem(i)->childCount() > 0;
+    m_nodes->setRootIsDecorated(children);
+}
+
+void AnalysisDock::fillShards(QTreeWidgetItem* row, const core::NodeEstimate& e)
+{
+    // One child row per shard: its share of the node's requests on its own station, the
+    // run's figures beside; the hot shard (the largest share) in bold.
+    const std::size_t hot = hottestShard(e.shards);
+    const auto measured = m_measured.find(e.id.str());
+    const QString id = QString::fromStdString(e.id.str());
+    for (std::size_t s = 0; s < e.shards.size(); ++s) {
+        const core::ShardEstimate& shard = e.shards[s];
+        auto* child = new QTreeWidgetItem(row);
+        child->setText(ColNode, tr("shard %1").arg(s));
+        child->setData(0, kAnalysisNodeRole, id);
+        child->setText(ColRate, QString::number(shard.arrivalRps, 'f', 1));
+        child->setText(ColUtil, shard.stable
+                                    ? dockPct(shard.utilization)
+                                    : tr("%1 (saturated)").arg(dockPct(shard.utilization)));
+        child->setText(ColWait, dockMs(shard.meanWaitMs));
+        child->setText(ColResponse, dockMs(shard.meanResponseMs));
+        if (const QColor c = dockLoadColor(shard.utilization); c.isValid())
+            child->setBackground(ColUtil, c);
+        if (measured != m_measured.end() && s < measured->second.shards.size()) {
+            const auto& run = measured->second.shards[s];
+            child->setText(ColSimUtil, dockPct(run.utilization));
+            child->setText(ColSimResponse, dockMs(run.meanResponseMs));
+            if (const QColor c = dockLoadColor(run.utilization); c.isValid())
+                child->setBackground(ColSimUtil, c);
+        }
+        QString note = tr("%1 of the requests").arg(dockPct(shard.share));
+        if (s == hot && e.shards.size() > 1) {
+            note = tr("hot shard: ") + note;
+            QFont bold = child->font(ColNode);
+            bold.setBold(true);
+            for (int c = 0; c < ColColumnCount; ++c)
+                child->setFont(c, bold);
+        }
+        child->setText(ColNotes, note);
+        for (int c = ColRate; c < ColColumnCount; ++c)
+            if (c != ColNotes)
+                child->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+    }
+    row->setExpanded(true);
 }
 
 void AnalysisDock::fillFindings()

@@ -7,23 +7,23 @@
 
 #include "core/analysis/Analysis.h"
 #include "core/model/Ids.h"
+#include "core/sim/Results.h"
 
 class QLabel;
 class QListWidget;
 class QTreeWidget;
-
-namespace scalelab::core::sim {
-struct RunResults;
-}
+class QTreeWidgetItem;
 
 namespace scalelab::gui {
 
 class Document;
+class SiteLossTable;
 
 /// Queueing-theory estimates of the design as it is edited, no run needed: per-node
 /// load, utilization (amber over 80 %, red when saturated), waits, the bottleneck, single
-/// points of failure and findings. After a run, the simulated figures sit beside the
-/// estimates. Activating a row asks to select its node.
+/// points of failure and findings; a sharded database's shards (the hot one marked) and,
+/// when the design has data centers, what losing each site costs. After a run, the
+/// simulated figures sit beside the estimates. Activating a row asks to select its node.
 class AnalysisDock : public QDockWidget {
     Q_OBJECT
 public:
@@ -41,6 +41,9 @@ public:
     QLabel* summaryLabel() const { return m_summary; }
     QTreeWidget* nodeTable() const { return m_nodes; }
     QListWidget* findingList() const { return m_findings; }
+    /// What losing each site costs; hidden when no node is in a site.
+    SiteLossTable* siteTable() const { return m_sites; }
+    QWidget* sitesBox() const { return m_sitesBox; }
 
 Q_SIGNALS:
     void nodeActivated(const scalelab::core::NodeId& id);
@@ -54,6 +57,7 @@ private:
         double instancesMean = -1;    ///< pools: serving instances on average
         double hitRatio = -1;         ///< CDNs: share answered at the edge
         double sessionMissRatio = -1; ///< web servers with sessions: logins per request
+        std::vector<core::sim::NodeResults::Shard> shards = {}; ///< sharded databases
     };
     /// The run-level figures the comparison line shows.
     struct Headline {
@@ -67,6 +71,7 @@ private:
     void refresh();
     void fillNodes();
     void fillFindings();
+    void fillShards(QTreeWidgetItem* row, const core::NodeEstimate& e);
 
     Document* m_document;
     core::Analysis m_analysis;
@@ -82,6 +87,8 @@ private:
     QListWidget* m_findings;
     QLabel* m_findingsTitle;
     QLabel* m_comparison;
+    SiteLossTable* m_sites;
+    QWidget* m_sitesBox;
 };
 
 } // namespace scalelab::gui

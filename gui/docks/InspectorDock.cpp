@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include "core/model/KindRegistry.h"
+#include "core/model/LinkParams.h"
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/IconCache.h"
 #include "gui/commands/RenameNodeCommand.h"
@@ -326,6 +327,14 @@ void InspectorDock::buildLinkForm()
         }
     }
     for (const auto& p : spec.params) {
+        // Only what means something for the selected links' kinds: a request link has no
+        // replication lag (one row for a parameter that applies to any of them).
+        bool applies = false;
+        for (const auto& k : m_links)
+            if (const core::Link* link = m_document->link(k))
+                applies = applies || core::linkParamApplies(link->kind, p.name);
+        if (!applies)
+            continue;
         const std::string name = p.name;
         auto* editor = new ParamEditor(
             p,

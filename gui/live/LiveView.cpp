@@ -163,6 +163,12 @@ void LiveView::populateMenu(QMenuBar* menuBar)
     menu->addAction(m_setBaseline);
     menu->addAction(m_clearBaseline);
     menu->addSeparator();
+    // Built when opened: the sites are those of the run, their state as it is now.
+    m_sitesMenu = menu->addMenu(tr("&Data Centers"));
+    m_sitesMenu->setToolTipsVisible(true);
+    connect(m_sitesMenu, &QMenu::aboutToShow, this, &LiveView::fillSitesMenu);
+    m_sitesMenu->menuAction()->setEnabled(!m_controller->sites().empty());
+    menu->addSeparator();
     menu->addAction(m_metrics->toggleViewAction());
     menu->addAction(m_goals->toggleViewAction());
     menu->addAction(m_events->toggleViewAction());
@@ -194,6 +200,8 @@ void LiveView::onStateChanged()
     m_reset->setEnabled(s != State::Stopped);
     m_setBaseline->setEnabled(s != State::Stopped && !m_controller->chart().empty());
     m_clearBaseline->setEnabled(m_baseline != nullptr);
+    if (m_sitesMenu)
+        m_sitesMenu->menuAction()->setEnabled(!m_controller->sites().empty());
     if (s == State::Running) {
         m_metrics->raise();
         cacheStaticLayer(true);
@@ -331,35 +339,81 @@ QString LiveView::liveTooltip(const QString& nodeId) const
     return text;
 }
 
-bool LiveView::showNodeMenu(const QPoint& viewportPos, const QPoint& globalPos)
+bool LiveView::fillNodeMenu(QMenu* menu, const core::NodeId& id)
 {
-    NodeItem* item = m_scene->nodeItemAt(m_view->mapToScene(viewportPos));
-    if (!item || !m_controller->simIndex(item->nodeId()))
+    if (!m_controller->simIndex(id))
         return false;
-    const core::NodeId id = item->nodeId();
     const auto index = *m_controller->simIndex(id);
     const bool up = index < m_controller->snapshot().nodes.size()
                         ? m_controller->snapshot().nodes[index].up
                         : true;
-    QMenu menu;
-    menu.setToolTipsVisible(true);
-    QAction* fail = menu.addAction(tr("Fail %1").arg(QString::fromStdString(id.str())));
+    menu->setToolTipsVisible(true);
+    SimulationController* controller = m_controller;
+    QAction* fail = menu->addAction(tr("Fail %1").arg(QString::fromStdString(id.str())));
     fail->setEnabled(up);
-    QAction* recover = menu.addAction(tr("Recover %1").arg(QString::fromStdString(id.str())));
+    connect(fail, &QAction::triggered, controller, [controller, id] { controller->failNode(id); });
+    QAction* recover = menu->addAction(tr("Recover %1").arg(QString::fromStdString(id.str())));
     recover->setEnabled(!up);
-    QAction* promote = nullptr;
+    connect(recover, &QAction::triggered, controller,
+            [controller, id] { controller->recoverNode(id); });
     const core::Node& node = m_controller->simTopology()->nodes[index];
     if (node.spec() && node.spec()->allows(core::ActionType::Promote) &&
         index < m_controller->snapshot().nodes.size() &&
-        m_controller->snapshot().nodes[index].role == "replica")
-        promote = menu.addAction(tr("Promote to master"));
-    QAction* chosen = menu.exec(globalPos);
-    if (chosen == fail)
-        m_controller->failNode(id);
-    else if (chosen == recover)
-        m_controller->recoverNode(id);
-    else if (promote && chosen == promote)
-        m_controller->promoteNode(id);
+        m_controller->snapshot().nodes[index].role == "replica") {
+        QAction* promote = menu->addAction(tr("Promote to master"));
+        connect(promote, &QAction::triggered, controller,
+                [controller, id] { controller->promoteNode(id); });
+    }
+    // The node's whole data center, as a scenario's fail_site / recover_site step.
+    const std::string site = node.spec() ? node.site() : std::string();
+    if (!site.empty()) {
+        menu->addSeparator();
+        const QString name = QString::fromStdString(site);
+        QAction* failSite = menu->addAction(tr("Fail site %1").arg(name));
+        failSite->setToolTip(
+            tr("Every node of data center %1 fails at once (its users stay)").arg(name));
+        failSite->setEnabled(!m_controller->siteDown(site));
+        connect(failSite, &QAction::triggered, controller,
+                [controller, site] { controller->failSite(site); });
+        QAction* recoverSite = menu->addAction(tr("Recover site %1").arg(name));
+        recoverSite->setEnabled(m_controller->siteAnyDown(site));
+        connect(recoverSite, &QAction::triggered, controller,
+                [controller, site] { controller->recoverSite(site); });
+    }
+    return true;
+}
+
+void LiveView::fillSitesMenu()
+{
+    m_sitesMenu->clear();
+    const std::vector<std::string> sites = m_controller->sites();
+    if (sites.empty()) {
+        m_sitesMenu->addAction(tr("No data centers in this run"))->setEnabled(false);
+        return;
+    }
+    SimulationController* controller = m_controller;
+    for (const std::string& site : sites) {
+        const QString name = QString::fromStdString(site);
+        QAction* fail = m_sitesMenu->addAction(tr("Fail site %1").arg(name));
+        fail->setEnabled(!m_controller->siteDown(site));
+        connect(fail, &QAction::triggered, controller,
+                [controller, site] { controller->failSite(site); });
+        QAction* recover = m_sitesMenu->addAction(tr("Recover site %1").arg(name));
+        recover->setEnabled(m_controller->siteAnyDown(site));
+        connect(recover, &QAction::triggered, controller,
+                [controller, site] { controller->recoverSite(site); });
+    }
+}
+
+bool LiveView::showNodeMenu(const QPoint& viewportPos, const QPoint& globalPos)
+{
+    NodeItem* item = m_scene->nodeItemAt(m_view->mapToScene(viewportPos));
+    if (!item)
+        return false;
+    QMenu menu;
+    if (!fillNodeMenu(&menu, item->nodeId()))
+        return false;
+    menu.exec(globalPos);
     return true;
 }
 

@@ -6,11 +6,14 @@
 #include <QPointer>
 #include <QWidget>
 
+#include "core/model/Ids.h"
+
 class QAction;
 class QComboBox;
 class QGraphicsView;
 class QLabel;
 class QMainWindow;
+class QMenu;
 class QMenuBar;
 class QToolBar;
 
@@ -28,7 +31,8 @@ struct Baseline;
 
 /// The diagram come alive: wires the simulation controller to the canvas layers, the
 /// metrics and events docks, the Simulation toolbar and menu, the status bar, and the
-/// right-click Fail / Recover menu and live tooltips of nodes while a run is active.
+/// right-click Fail / Recover menu (a node, or its whole data center) and live tooltips of
+/// nodes while a run is active.
 class LiveView : public QObject {
     Q_OBJECT
 public:
@@ -54,6 +58,13 @@ public:
     bool runFor(double simSeconds);
     /// Text of the live tooltip of a node (tests).
     QString liveTooltip(const QString& nodeId) const;
+    /// Fills the right-click menu of a node during a run: Fail / Recover it, Promote a
+    /// replica, and Fail site / Recover site for a node in a data center. False when the
+    /// node is not in the running topology.
+    bool fillNodeMenu(QMenu* menu, const core::NodeId& id);
+    /// Simulation > Data Centers: Fail site / Recover site for each site of the run.
+    QMenu* sitesMenu() const { return m_sitesMenu; }
+    void fillSitesMenu();
 
     QAction* runAction() const { return m_run; }
     QAction* pauseAction() const { return m_pause; }
@@ -102,6 +113,7 @@ private:
     QAction* m_reset = nullptr;
     QAction* m_setBaseline = nullptr;
     QAction* m_clearBaseline = nullptr;
+    QMenu* m_sitesMenu = nullptr;
     std::shared_ptr<const Baseline> m_baseline;
 };
 

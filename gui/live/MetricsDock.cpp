@@ -12,6 +12,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
+#include <QVBoxLayout>
 #include <QValueAxis>
 
 #include "gui/live/Baseline.h"
@@ -63,13 +64,28 @@ MetricsDock::MetricsDock(const SimulationController* controller, QWidget* parent
     m_throughput.chart->legend()->hide();
     m_errors.chart->legend()->hide();
     m_utilization.y->setRange(0, 100);
-    // Node names need room: beside the plot, not above it.
-    m_utilization.chart->legend()->setAlignment(Qt::AlignRight);
+    // Node names need room: a chart's own legend elides them to its share of the chart
+    // ("web_…"), so the busiest nodes are named in a wrapping label under their chart.
+    m_utilization.chart->legend()->hide();
     m_latency.chart->legend()->setAlignment(Qt::AlignRight);
+    auto* busiest = new QWidget(body);
+    auto* busiestLayout = new QVBoxLayout(busiest);
+    busiestLayout->setContentsMargins(0, 0, 0, 0);
+    busiestLayout->setSpacing(0);
+    m_busiestLegend = new QLabel(busiest);
+    m_busiestLegend->setObjectName(QStringLiteral("BusiestLegend"));
+    m_busiestLegend->setTextFormat(Qt::RichText);
+    m_busiestLegend->setWordWrap(true);
+    m_busiestLegend->setContentsMargins(6, 0, 4, 2);
+    QFont legendFont = m_busiestLegend->font();
+    legendFont.setPixelSize(10);
+    m_busiestLegend->setFont(legendFont);
+    busiestLayout->addWidget(m_utilization.view, 1);
+    busiestLayout->addWidget(m_busiestLegend);
     grid->addWidget(m_throughput.view, 0, 0);
     grid->addWidget(m_latency.view, 0, 1);
     grid->addWidget(m_errors.view, 0, 2);
-    grid->addWidget(m_utilization.view, 0, 3);
+    grid->addWidget(busiest, 0, 3);
     grid->addWidget(m_backlog.view, 0, 4); // shown only for a diagram with a message queue
     m_backlog.view->hide();
     grid->addWidget(m_instances.view, 0, 5);
@@ -143,6 +159,7 @@ void MetricsDock::clear()
     }
     m_utilSeries.clear();
     m_utilNodes.clear();
+    m_busiestLegend->clear();
     for (QLineSeries* s : m_instanceSeries) {
         m_instances.chart->removeSeries(s);
         delete s;
@@ -305,10 +322,19 @@ void MetricsDock::refreshUtilization()
             }
         const QColor colours[kBusiestShown] = {QColor(0xdc, 0x26, 0x26), QColor(0xd9, 0x77, 0x06),
                                                QColor(0x25, 0x63, 0xeb), QColor(0x7c, 0x3a, 0xed)};
-        for (std::size_t k = 0; k < order.size(); ++k)
-            m_utilSeries.push_back(
-                addSeries(m_utilization, QString::fromStdString(topology->nodes[order[k]].id.str()),
-                          colours[k]));
+        QStringList names;
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            const QString id = QString::fromStdString(topology->nodes[order[k]].id.str());
+            m_utilSeries.push_back(addSeries(m_utilization, id, colours[k]));
+            // A no-break space inside an entry, a plain one between: lines wrap between
+            // names, never inside one.
+            names << QStringLiteral("<span style='color:%1'>&#9632;</span>&nbsp;%2")
+                         .arg(colours[k].name(), id.toHtmlEscaped());
+        }
+        if (m_baseline && !m_baselineUtil.empty())
+            names << QStringLiteral("<span style='color:%1'>&#9632;</span>&nbsp;%2")
+                         .arg(kBaselineGrey.name(), tr("baseline"));
+        m_busiestLegend->setText(names.join(QStringLiteral(" &nbsp; ")));
         m_utilNodes = order;
     }
     for (std::size_t k = 0; k < m_utilNodes.size(); ++k) {

@@ -43,6 +43,8 @@ public:
     int baselinePointCount() const;
     /// What share of the finished requests failed so far, and why ("Failed: 13.5% ...").
     QString failuresText() const;
+    /// The busiest nodes' names under their chart, each in its curve's colour (tests).
+    QLabel* busiestLegend() const { return m_busiestLegend; }
 
 private:
     struct Chart {
@@ -80,6 +82,7 @@ private:
     std::vector<QLineSeries*> m_baselineUtil;   ///< one per busiest node the baseline has
     double m_baselineMax[3] = {0, 0, 0};        ///< throughput, p99, errors: for the y axes
     QLabel* m_failures = nullptr;
+    QLabel* m_busiestLegend = nullptr;
 };
 
 } // namespace scalelab::gui

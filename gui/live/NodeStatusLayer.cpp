@@ -7,6 +7,7 @@
 
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasStyle.h"
+#include "gui/canvas/NetworkRegionItem.h"
 #include "gui/canvas/NodeItem.h"
 #include "gui/live/LiveStyle.h"
 #include "gui/live/SimulationController.h"
@@ -64,6 +65,10 @@ void NodeStatusLayer::refresh()
         prepareGeometryChange();
         m_bounds = bounds;
     }
+    m_failedSites.clear();
+    for (const std::string& site : m_controller->sites())
+        if (m_controller->siteDown(site))
+            m_failedSites.push_back(site);
     const qint64 now = m_now();
     std::erase_if(m_markers, [now](const Marker& m) { return now - m.bornMs > kMarkerLifeMs; });
     update();
@@ -92,6 +97,7 @@ void NodeStatusLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, 
     if (!m_controller->simTopology())
         return;
     painter->setRenderHint(QPainter::Antialiasing);
+    paintFailedSites(painter);
     const std::size_t n =
         std::min(m_controller->snapshot().nodes.size(), m_controller->simTopology()->nodes.size());
     for (std::size_t i = 0; i < n; ++i)
@@ -114,7 +120,9 @@ void NodeStatusLayer::paintNode(QPainter* painter, std::size_t index)
         grey.setAlpha(170);
         painter->setPen(Qt::NoPen);
         painter->setBrush(grey);
-        painter->drawRoundedRect(icon.adjusted(-3, -3, 3, 3), 10, 10);
+        // The icon only: the badge row above it (the role a failed database held) stays
+        // readable.
+        painter->drawRoundedRect(icon.adjusted(-3, -1, 3, 3), 10, 10);
         painter->setPen(QPen(live::errorDot(), 4, Qt::SolidLine, Qt::RoundCap));
         painter->drawLine(icon.topLeft() + QPointF(6, 6), icon.bottomRight() - QPointF(6, 6));
         painter->drawLine(icon.topRight() + QPointF(-6, 6), icon.bottomLeft() + QPointF(6, -6));
@@ -243,6 +251,34 @@ void NodeStatusLayer::paintBacklog(QPainter* painter, std::size_t index, const Q
     painter->drawText(label, Qt::AlignCenter, text);
 }
 
+void NodeStatusLayer::paintFailedSites(QPainter* painter)
+{
+    if (m_failedSites.empty())
+        return;
+    // Over the site's shading (the static layer keeps drawing it): a red hatch and border,
+    // and "SITE DOWN" at the top right, clear of the site's own label at the top left.
+    painter->setFont(smallBold());
+    const QFontMetricsF fm(painter->font());
+    for (const RegionGlyph::Region& r : m_scene->regionItem()->regions()) {
+        if (!r.site || std::find(m_failedSites.begin(), m_failedSites.end(),
+                                 r.name.toStdString()) == m_failedSites.end())
+            continue;
+        QColor hatch = live::errorDot();
+        hatch.setAlpha(60);
+        painter->setPen(QPen(live::errorDot(), 2.5, Qt::DashLine));
+        painter->setBrush(QBrush(hatch, Qt::BDiagPattern));
+        painter->drawRoundedRect(r.area, 16, 16);
+        const QString text = QObject::tr("SITE DOWN");
+        const double w = fm.horizontalAdvance(text) + 16;
+        const QRectF tag(r.area.right() - w - 12, r.area.top() + 6, w, 17);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(live::errorDot());
+        painter->drawRoundedRect(tag, 8.5, 8.5);
+        painter->setPen(Qt::white);
+        painter->drawText(tag, Qt::AlignCenter, text);
+    }
+}
+
 void NodeStatusLayer::paintMarkers(QPainter* painter)
 {
     const qint64 now = m_now();
@@ -262,9 +298,9 @@ void NodeStatusLayer::paintMarkers(QPainter* painter)
         painter->drawEllipse(item->pos(), r, r);
         const QString text = m.text;
         const double w = fm.horizontalAdvance(text) + 12;
-        // Above the role badge (which straddles the icon's top edge).
-        const QRectF label(item->pos().x() - w / 2, item->pos().y() - style::kIconSize / 2 - 32, w,
-                           16);
+        // Above the badge row (NodeGlyph::badgeLayout), never over a badge.
+        const QRectF label(item->pos().x() - w / 2, item->pos().y() + style::kBadgeRowTop - 3 - 16,
+                           w, 16);
         QColor fill = m.colour;
         fill.setAlphaF(ring.alphaF());
         painter->setPen(Qt::NoPen);

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include <QElapsedTimer>
@@ -17,7 +18,8 @@ class SimulationController;
 /// What sits on top of the nodes while a simulation runs: a queue gauge under each
 /// busy node, a message queue's backlog (a gauge and the count of jobs waiting), a failed
 /// node greyed and crossed out, the live role badge (it moves to a promoted replica), a
-/// pool's live instance count, and a short-lived marker for each event.
+/// pool's live instance count, a failed data center hatched in red with "SITE DOWN", and a
+/// short-lived marker for each event.
 class NodeStatusLayer : public QGraphicsItem {
 public:
     NodeStatusLayer(CanvasScene* scene, const SimulationController* controller);
@@ -37,6 +39,9 @@ public:
     /// them in video time, so the same run gives the same frames however fast it renders.
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
     std::size_t markerCount() const { return m_markers.size(); }
+    /// The sites drawn as failed (every node of theirs that can fail is down), as of the
+    /// last refresh().
+    const std::vector<std::string>& failedSites() const { return m_failedSites; }
 
 private:
     struct Marker {
@@ -47,6 +52,7 @@ private:
     };
     void paintNode(QPainter* painter, std::size_t index);
     void paintMarkers(QPainter* painter);
+    void paintFailedSites(QPainter* painter);
     void paintBacklog(QPainter* painter, std::size_t index, const QRectF& icon);
     void paintShards(QPainter* painter, std::size_t index, const QRectF& icon);
 
@@ -55,6 +61,7 @@ private:
     QRectF m_bounds;
     std::vector<Marker> m_markers;
     std::vector<std::uint64_t> m_backlogPeak; ///< per node: scale of an unbounded queue's gauge
+    std::vector<std::string> m_failedSites;
     QElapsedTimer m_clock;
     std::function<qint64()> m_now;
 };

@@ -267,6 +267,13 @@ void SimulationController::postAction(core::ActionType type, const core::NodeId&
     action.node = id;
     action.param = param;
     action.value = value;
+    post(action);
+}
+
+void SimulationController::post(const core::ScenarioAction& action)
+{
+    if (!m_sim)
+        return;
     m_sim->post(action);
     // Applied between events: when paused, a zero-length slice applies it now so the
     // picture shows the change at once.
@@ -293,6 +300,70 @@ void SimulationController::recoverNode(const core::NodeId& id)
 void SimulationController::promoteNode(const core::NodeId& id)
 {
     postAction(core::ActionType::Promote, id);
+}
+
+void SimulationController::failSite(const std::string& site)
+{
+    core::ScenarioAction action;
+    action.action = core::ActionType::FailSite;
+    action.site = site;
+    post(action);
+}
+
+void SimulationController::recoverSite(const std::string& site)
+{
+    core::ScenarioAction action;
+    action.action = core::ActionType::RecoverSite;
+    action.site = site;
+    post(action);
+}
+
+std::vector<std::string> SimulationController::sites() const
+{
+    std::vector<std::string> out;
+    if (!m_sim)
+        return out;
+    for (const core::Node& n : m_topology.nodes) {
+        const std::string site = n.spec() ? n.site() : std::string();
+        if (!site.empty() && std::find(out.begin(), out.end(), site) == out.end())
+            out.push_back(site);
+    }
+    return out;
+}
+
+namespace {
+// The nodes a site action fails (Kernel::applySite): the site's nodes but its users.
+template <typename F> void forSiteMembers(const core::Topology& t, const std::string& site, F f)
+{
+    for (std::size_t i = 0; i < t.nodes.size(); ++i)
+        if (t.nodes[i].spec() && !t.nodes[i].spec()->traits.source && t.nodes[i].site() == site)
+            f(i);
+}
+} // namespace
+
+bool SimulationController::siteDown(const std::string& site) const
+{
+    if (!m_sim || site.empty())
+        return false;
+    bool any = false, allDown = true;
+    forSiteMembers(m_topology, site, [&](std::size_t i) {
+        any = true;
+        if (i < m_snapshot.nodes.size() && m_snapshot.nodes[i].up)
+            allDown = false;
+    });
+    return any && allDown;
+}
+
+bool SimulationController::siteAnyDown(const std::string& site) const
+{
+    if (!m_sim || site.empty())
+        return false;
+    bool down = false;
+    forSiteMembers(m_topology, site, [&](std::size_t i) {
+        if (i < m_snapshot.nodes.size() && !m_snapshot.nodes[i].up)
+            down = true;
+    });
+    return down;
 }
 
 void SimulationController::onDocumentNodeChanged(const core::NodeId& id)

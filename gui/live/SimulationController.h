@@ -71,6 +71,16 @@ public:
     void failNode(const core::NodeId& id);
     void recoverNode(const core::NodeId& id);
     void promoteNode(const core::NodeId& id);
+    /// A whole data center down or back, as a scenario's fail_site / recover_site step:
+    /// every node of the site but its users.
+    void failSite(const std::string& site);
+    void recoverSite(const std::string& site);
+    /// The sites of the running topology (order of first appearance) and whether each is
+    /// down now: every node of it that can fail is down.
+    std::vector<std::string> sites() const;
+    bool siteDown(const std::string& site) const;
+    /// Some node of the site is down (a site partly failed can be recovered).
+    bool siteAnyDown(const std::string& site) const;
 
     /// The topology the simulation runs (its own copy); null when stopped.
     const core::Topology* simTopology() const { return m_sim ? &m_topology : nullptr; }
@@ -105,6 +115,7 @@ private:
     void takeSnapshot();
     void postAction(core::ActionType type, const core::NodeId& id, const std::string& param = {},
                     const core::ParamValue& value = {});
+    void post(const core::ScenarioAction& action);
     void onDocumentNodeChanged(const core::NodeId& id);
 
     Document* m_document;

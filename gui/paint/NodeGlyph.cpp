@@ -42,6 +42,56 @@ QFont NodeGlyph::badgeFont()
     return f;
 }
 
+QFont NodeGlyph::tagFont()
+{
+    QFont f;
+    f.setPixelSize(9);
+    f.setBold(true);
+    return f;
+}
+
+QRectF NodeGlyph::roleBadgeRect(QPointF centre, const QString& role, const QString& covers)
+{
+    const QFontMetricsF fm(badgeFont());
+    const double w =
+        std::max(fm.horizontalAdvance(role.toUpper()), fm.horizontalAdvance(covers.toUpper())) + 12;
+    // Right-aligned a little past the icon's right edge, in the row above it.
+    return {centre.x() + style::kIconSize / 2 + 8 - w, centre.y() + style::kBadgeRowTop, w,
+            style::kBadgeHeight};
+}
+
+QRectF NodeGlyph::loadTagRect(QPointF centre, double width)
+{
+    // Hung at the ring's bottom-left corner (the ring is the icon grown by 6), ending at the
+    // icon's left edge: clear of the instance badge (bottom right) and of the name.
+    const QRectF ring = style::iconRect().translated(centre).adjusted(-6, -6, 6, 6);
+    return {centre.x() - style::kIconSize / 2 - width, ring.bottom() - 12, width, 12};
+}
+
+NodeGlyph::BadgeLayout NodeGlyph::badgeLayout(const NodeLook& look)
+{
+    BadgeLayout out;
+    constexpr double kGap = 3;
+    const double top = style::kBadgeRowTop;
+    const double h = style::kBadgeHeight;
+    // From the right: the role, then the SPOF tag left of it.
+    double right = style::kIconSize / 2 + 8;
+    if (!look.role.isEmpty()) {
+        out.role = roleBadgeRect({0, 0}, look.role);
+        right = out.role.left() - kGap;
+    }
+    if (look.spof) {
+        out.spof = QRectF(right - kSpofWidth, top, kSpofWidth, h);
+        right = out.spof.left() - kGap;
+    }
+    // The problem marker at the icon's left edge, or left of the row when it reaches there.
+    if (look.error || look.warning) {
+        const double left = std::min(-style::kIconSize / 2 - 6, right - h);
+        out.problem = QRectF(left, top, h, h);
+    }
+    return out;
+}
+
 QPainterPath NodeGlyph::shape(const QString& name)
 {
     QPainterPath path;
@@ -57,23 +107,21 @@ QPainterPath NodeGlyph::shape(const QString& name)
 
 QRectF NodeGlyph::visibleRect(const QString& name)
 {
-    return shape(name).boundingRect().united(style::iconRect().adjusted(-8, -10, 8, 0));
+    // The badge row above the icon is part of what is drawn.
+    return shape(name).boundingRect().united(
+        QRectF(-style::kIconSize / 2 - 8, style::kBadgeRowTop - 1, style::kIconSize + 16,
+               style::kIconSize / 2 - style::kBadgeRowTop + 1));
 }
 
 void NodeGlyph::paintRoleBadge(QPainter& painter, QPointF centre, const QString& role,
                                const QString& covers, bool changed)
 {
     const QString text = role.toUpper();
-    const QFontMetricsF fm(badgeFont());
-    const double w =
-        std::max(fm.horizontalAdvance(text), fm.horizontalAdvance(covers.toUpper())) + 12;
-    // Centred on the icon's top-right corner, like a notification badge.
-    const QRectF r(centre.x() + style::kIconSize / 2 - w / 2 - 2,
-                   centre.y() - style::kIconSize / 2 - 9, w, 15);
+    const QRectF r = roleBadgeRect(centre, role, covers);
     painter.setPen(changed ? QPen(QColor(0xf5, 0x9e, 0x0b), 2) : QPen(Qt::white, 1.5));
     painter.setBrush(role == QLatin1String("master") ? style::masterBadge()
                                                      : style::replicaBadge());
-    painter.drawRoundedRect(r, 7.5, 7.5);
+    painter.drawRoundedRect(r, r.height() / 2, r.height() / 2);
     painter.setFont(badgeFont());
     painter.setPen(Qt::white);
     painter.drawText(r, Qt::AlignCenter, text);
@@ -152,14 +200,23 @@ void NodeGlyph::paint(QPainter& painter, const NodeLook& look)
     painter.setPen(look.selected ? style::selection() : style::text());
     painter.drawText(label, Qt::AlignCenter, name);
 
+    const BadgeLayout badges = badgeLayout(look);
     if (!look.role.isEmpty())
         paintRoleBadge(painter, QPointF(0, 0), look.role);
     if (!look.instances.isEmpty())
         paintInstanceBadge(painter, QPointF(0, 0), look.instances);
+    if (look.spof) {
+        painter.setPen(QPen(Qt::white, 1));
+        painter.setBrush(QColor(0x9f, 0x12, 0x39));
+        painter.drawRoundedRect(badges.spof, badges.spof.height() / 2, badges.spof.height() / 2);
+        painter.setFont(tagFont());
+        painter.setPen(Qt::white);
+        painter.drawText(badges.spof, Qt::AlignCenter, QStringLiteral("SPOF"));
+    }
 
     // Problem marker: red for errors, amber for warnings.
     if (look.error || look.warning) {
-        const QRectF m(-style::kIconSize / 2 - 7, -style::kIconSize / 2 - 7, 15, 15);
+        const QRectF m = badges.problem;
         painter.setPen(QPen(Qt::white, 1.5));
         painter.setBrush(look.error ? style::error() : style::warning());
         painter.drawEllipse(m);

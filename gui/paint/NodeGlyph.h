@@ -23,6 +23,7 @@ struct NodeLook {
     QString instances; ///< a pool's badge ("×4", "×2 auto"), else empty: see instanceText
     bool error = false;
     bool warning = false;
+    bool spof = false; ///< the analysis finds it a single point of failure (editor only)
     bool selected = false;
     bool hover = false;
 
@@ -35,6 +36,25 @@ struct NodeLook {
 /// headless diagram painter share it and a picture cannot drift from the editor.
 class NodeGlyph {
 public:
+    /// Where the badges of a node centred at the origin go: one layout for all of them, so
+    /// none covers another or the icon. A row above the icon holds, from the right, the
+    /// role badge (MASTER / REPLICA) and the SPOF tag, and the problem marker at the left
+    /// (pushed further left when the row reaches it); under the icon's bottom corners, the
+    /// pool's instances (right) and the analysis' load tag (left).
+    struct BadgeLayout {
+        QRectF role;    ///< empty without a role
+        QRectF spof;    ///< empty when not a single point of failure
+        QRectF problem; ///< empty without an error or a warning
+    };
+    static BadgeLayout badgeLayout(const NodeLook& look);
+    /// The role badge's place for a node centred at `centre`, as wide as the wider of the
+    /// two texts.
+    static QRectF roleBadgeRect(QPointF centre, const QString& role, const QString& covers = {});
+    /// The analysis' load tag ("87%", "SATURATED") at the bottom-left corner of a node
+    /// centred at `centre`, `width` wide: clear of the instance badge (bottom right).
+    static QRectF loadTagRect(QPointF centre, double width);
+    static QFont tagFont();
+    static constexpr double kSpofWidth = 30;
     static QFont labelFont();
     static QFont badgeFont();
     /// What can be clicked: the icon, the connection handle and the name as wide as its text.

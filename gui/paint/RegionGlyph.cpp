@@ -90,17 +90,17 @@ RegionGlyph::regionsFrom(const std::vector<std::string>& sites,
             inner = inner.united(areaAround(it->second));
         const QString label = QObject::tr("DATA CENTER %1").arg(QString::fromStdString(sites[s]));
         const QRectF area = widenForLabel(inner.adjusted(-16, -30, 16, 16), label);
-        out.push_back({area, label, true, static_cast<int>(s)});
+        out.push_back({area, label, true, static_cast<int>(s), QString::fromStdString(sites[s])});
     }
     for (const auto& [site, rect] : privateRects)
         if (!rect.isEmpty())
-            out.push_back({areaAround(rect), QObject::tr("PRIVATE NETWORK"), false, 0});
+            out.push_back({areaAround(rect), QObject::tr("PRIVATE NETWORK"), false, 0, {}});
     return out;
 }
 
 void RegionGlyph::paint(QPainter& painter, const QRectF& area)
 {
-    paint(painter, Region{area, QObject::tr("PRIVATE NETWORK"), false, 0});
+    paint(painter, Region{area, QObject::tr("PRIVATE NETWORK"), false, 0, {}});
 }
 
 void RegionGlyph::paint(QPainter& painter, const Region& region)

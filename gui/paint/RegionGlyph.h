@@ -25,6 +25,7 @@ public:
         QString label;
         bool site = false; ///< a data center; else a private network
         int tint = 0;      ///< sites: which colour (order of first appearance)
+        QString name;      ///< sites: the site's name (the live view marks a failed one)
     };
     /// A node as drawn: its model and its visible rect in scene coordinates.
     struct Placed {

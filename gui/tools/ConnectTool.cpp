@@ -103,6 +103,10 @@ bool ConnectTool::mouseRelease(QGraphicsSceneMouseEvent* event)
     CanvasScene* scene = m_scene;
     const bool click = m_clickToggles && QLineF(m_start, event->scenePos()).length() < kClickSlop;
     scene->setTool(nullptr); // back to selecting; deletes this tool
+    // The drag kept hover events from the scene: the node the link started from never
+    // heard the pointer leave and would keep its hover frame until the pointer came back.
+    if (NodeItem* source = scene->nodeItem(from); source && source != target)
+        source->clearHover();
     if (click) {
         if (NodeItem* item = scene->nodeItem(from))
             item->setSelected(!item->isSelected());
@@ -120,7 +124,11 @@ bool ConnectTool::keyPress(QKeyEvent* event)
 {
     if (event->key() != Qt::Key_Escape)
         return false;
-    m_scene->setTool(nullptr);
+    CanvasScene* scene = m_scene;
+    const core::NodeId from = m_from;
+    scene->setTool(nullptr); // deletes this tool
+    if (NodeItem* source = scene->nodeItem(from))
+        source->clearHover();
     return true;
 }
 

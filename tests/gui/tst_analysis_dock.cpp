@@ -1,5 +1,7 @@
 // The analysis panel follows the document as it is edited, colours hot and saturated
 // nodes, names the single points of failure, and shows a run's figures beside estimates.
+#include <cmath>
+
 #include <QApplication>
 #include <QLabel>
 #include <QListWidget>
@@ -10,6 +12,7 @@
 #include "core/io/TopologyJson.h"
 #include "core/sim/Results.h"
 #include "gui/docks/AnalysisDock.h"
+#include "gui/docks/SiteLossTable.h"
 #include "gui/document/Document.h"
 
 using namespace scalelab;
@@ -22,6 +25,18 @@ const char* kDesign = R"({"format":"scalelab/1","name":"Panel",
     {"id":"web1","kind":"web_server","pos":[400,0],"params":{"network":"private","workers":2,"service_ms":5}},
     {"id":"web2","kind":"web_server","pos":[400,200],"params":{"network":"private","workers":2,"service_ms":5}}],
   "links":[{"from":"users","to":"lb"},{"from":"lb","to":"web1"},{"from":"lb","to":"web2"}]})";
+
+core::Topology example(const char* stem)
+{
+    core::LoadResult loaded =
+        core::loadTopologyFile(std::string(SCALELAB_EXAMPLES "/") + stem + ".scalelab");
+    if (!loaded.ok())
+        qFatal("%s does not load", stem);
+    return std::move(*loaded.topology);
+}
+
+// The columns of the node table (AnalysisDock's order).
+constexpr int kRate = 1, kSimUtil = 5, kNotes = 7;
 
 QTreeWidgetItem* row(QTreeWidget* tree, const QString& id)
 {
@@ -116,6 +131,135 @@ private Q_SLOTS:
         const QString shot = qEnvironmentVariable("SCALELAB_REPORT_OUT");
         if (!shot.isEmpty())
             dock.grab().save(shot + QStringLiteral("/analysis-dock.png"));
+    }
+
+    void shardsAreRowsUnderTheirDatabase()
+    {
+        gui::Document document;
+        document.reset(example("13-sharding"));
+        document.revalidate();
+        gui::AnalysisDock dock(&document);
+        QTreeWidgetItem* db = row(dock.nodeTable(), QStringLiteral("db"));
+        QVERIFY(db);
+        const core::NodeEstimate* e = dock.analysis().node(core::NodeId{"db"});
+        QVERIFY(e && e->shards.size() == 4);
+        QCOMPARE(db->childCount(), 4);
+        QVERIFY(db->isExpanded());
+        QVERIFY(dock.nodeTable()->rootIsDecorated());
+        // Each shard's load is its share of the node's: together they are the node's, and
+        // the hot shard (the celebrity key's, the largest share) is the one marked.
+        double sum = 0;
+        int marked = 0, hottest = 0;
+        for (int k = 0; k < 4; ++k) {
+            QTreeWidgetItem* shard = db->child(k);
+            QCOMPARE(shard->text(0), QStringLiteral("shard %1").arg(k));
+            QCOMPARE(shard->text(kRate),
+                     QString::number(e->shards[static_cast<std::size_t>(k)].arrivalRps, 'f', 1));
+            sum += e->shards[static_cast<std::size_t>(k)].arrivalRps;
+            if (e->shards[static_cast<std::size_t>(k)].share >
+                e->shards[static_cast<std::size_t>(hottest)].share)
+                hottest = k;
+            if (shard->text(kNotes).startsWith(QStringLiteral("hot shard"))) {
+                ++marked;
+                QVERIFY(shard->font(0).bold());
+            }
+        }
+        QCOMPARE(marked, 1);
+        QVERIFY(db->child(hottest)->text(kNotes).startsWith(QStringLiteral("hot shard")));
+        QVERIFY(std::abs(sum - e->arrivalRps) < 1e-6 * e->arrivalRps);
+        QVERIFY(db->child(hottest)->text(kNotes).contains(
+            QString::number(std::lround(100 * e->shards[static_cast<std::size_t>(hottest)].share)) +
+            QStringLiteral(" %")));
+
+        // A run's per-shard figures sit beside the estimates.
+        core::sim::RunResults run;
+        core::sim::NodeResults measured;
+        measured.id = "db";
+        for (double u : {0.31, 0.88, 0.27, 0.3})
+            measured.shards.push_back({1000, u, 4.0});
+        run.nodes.push_back(measured);
+        dock.setRunResults(run);
+        db = row(dock.nodeTable(), QStringLiteral("db"));
+        QCOMPARE(db->childCount(), 4);
+        QCOMPARE(db->child(1)->text(kSimUtil), QStringLiteral("88 %"));
+        QCOMPARE(db->child(1)->background(kSimUtil).color(), QColor(0xfa, 0xd7, 0xa0)); // hot
+        QCOMPARE(db->child(0)->text(kSimUtil), QStringLiteral("31 %"));
+
+        dock.resize(900, 560);
+        dock.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        const QString shot = qEnvironmentVariable("SCALELAB_REPORT_OUT");
+        if (!shot.isEmpty())
+            dock.grab().save(shot + QStringLiteral("/analysis-dock-13-shards.png"));
+    }
+
+    void sitesShowWhatLosingEachCosts()
+    {
+        gui::Document document;
+        document.reset(example("14-data-centers"));
+        document.revalidate();
+        gui::AnalysisDock dock(&document);
+        gui::SiteLossTable* sites = dock.siteTable();
+        QVERIFY(!dock.sitesBox()->isHidden());
+        QCOMPARE(sites->topLevelItemCount(), 2);
+        using T = gui::SiteLossTable;
+        QTreeWidgetItem* eu = sites->rowOf(QStringLiteral("eu"));
+        QTreeWidgetItem* us = sites->rowOf(QStringLiteral("us"));
+        QVERIFY(eu && us);
+        // Europe: the lb, two web servers, the master and its sync replica.
+        QCOMPARE(eu->text(T::ColNodes), QStringLiteral("5"));
+        // Its 300 req/s of users fail for detect_s (10 s) and half their dns_ttl_s (30 s)
+        // on average: 300 x 25 = 7,500 requests; all back after 40 s, 2 x (80 - 10) ms
+        // further away.
+        QCOMPARE(eu->text(T::ColFailed), QStringLiteral("7,500"));
+        QCOMPARE(eu->text(T::ColBackAfter), QStringLiteral("40 s"));
+        QCOMPARE(eu->text(T::ColExtraMs), QStringLiteral("+140"));
+        // Writes: 10 % of 500 req/s go to the European master; the sync replica dies with
+        // it, the American one lags 300 ms: 50 x 0.3 = 15 acknowledged writes lost.
+        QCOMPARE(eu->text(T::ColLostWrites), QStringLiteral("15"));
+        // America's replica is promoted: nobody stays cut off.
+        QCOMPARE(eu->text(T::ColCutOff), QStringLiteral("none"));
+        // America: 200 x 25 = 5,000 requests; its loss costs no write (the master is in Europe).
+        QCOMPARE(us->text(T::ColFailed), QStringLiteral("5,000"));
+        QCOMPARE(us->text(T::ColLostWrites), QStringLiteral("0"));
+        QVERIFY(sites->isColumnHidden(T::ColSimFailed));
+
+        // A run that lost Europe from 50 s to 130 s: its failed requests in that window and
+        // its lost writes beside the estimate; America was not lost, so it shows none.
+        core::sim::RunResults run;
+        run.durationS = 180;
+        run.engine.simulatedS = 180;
+        run.lostWrites = 14;
+        run.events.push_back({50, core::sim::EventKind::SiteFailed, "", "eu: 5 nodes"});
+        run.events.push_back({130, core::sim::EventKind::SiteRecovered, "", "eu: 5 nodes"});
+        run.timeseries.intervalS = 1;
+        for (int t = 10; t < 180; ++t) {
+            run.timeseries.tS.push_back(t);
+            run.timeseries.errors.push_back(t >= 50 && t < 90 ? 150 : (t < 50 ? 0 : 1));
+        }
+        dock.setRunResults(run);
+        QVERIFY(!sites->isColumnHidden(T::ColSimFailed));
+        eu = sites->rowOf(QStringLiteral("eu"));
+        us = sites->rowOf(QStringLiteral("us"));
+        QCOMPARE(eu->text(T::ColSimFailed), QStringLiteral("6,040")); // 40 x 150 + 40 x 1
+        QCOMPARE(eu->text(T::ColSimLostWrites), QStringLiteral("14"));
+        QVERIFY(eu->text(T::ColNotes).contains(QStringLiteral("run: down 50-130 s")));
+        QVERIFY(us->text(T::ColSimFailed).isEmpty());
+        dock.clearRunResults();
+        QVERIFY(sites->isColumnHidden(T::ColSimFailed));
+
+        dock.setRunResults(run);
+        dock.resize(900, 620);
+        dock.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        const QString shot = qEnvironmentVariable("SCALELAB_REPORT_OUT");
+        if (!shot.isEmpty())
+            dock.grab().save(shot + QStringLiteral("/analysis-dock-14-sites.png"));
+
+        // A design without sites has no such section.
+        document.reset(example("13-sharding"));
+        document.revalidate();
+        QVERIFY(dock.sitesBox()->isHidden());
     }
 
     void largeDesignFillsThePanel()

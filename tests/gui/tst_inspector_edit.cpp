@@ -133,6 +133,30 @@ private Q_SLOTS:
         QCOMPARE(w->document()->link({core::NodeId{"users"}, core::NodeId{"lb"}})->latencyMs(),
                  25.0);
     }
+
+    void aLinkShowsOnlyWhatItsKindMeans()
+    {
+        // A request link has no replication lag or mode; a replication link has them and
+        // no balancing weight; every link has a latency.
+        auto w = testsupport::openSampleWindow();
+        gui::InspectorDock* inspector = w->inspectorDock();
+        w->scene()->clearSelection();
+        w->scene()->linkItem({core::NodeId{"lb"}, core::NodeId{"web1"}})->setSelected(true);
+        QVERIFY(inspector->editorFor("latency_ms"));
+        QVERIFY(inspector->editorFor("weight"));
+        QVERIFY(!inspector->editorFor("lag_ms"));
+        QVERIFY(!inspector->editorFor("mode"));
+        w->scene()->clearSelection();
+        w->scene()->linkItem({core::NodeId{"db"}, core::NodeId{"db-r1"}})->setSelected(true);
+        QVERIFY(inspector->editorFor("latency_ms"));
+        QVERIFY(inspector->editorFor("lag_ms"));
+        QVERIFY(inspector->editorFor("mode"));
+        QVERIFY(!inspector->editorFor("weight"));
+        // Both selected: each parameter that means something for one of them.
+        w->scene()->linkItem({core::NodeId{"lb"}, core::NodeId{"web1"}})->setSelected(true);
+        QVERIFY(inspector->editorFor("lag_ms"));
+        QVERIFY(inspector->editorFor("weight"));
+    }
 };
 
 QTEST_MAIN(TestInspectorEdit)

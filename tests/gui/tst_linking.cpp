@@ -8,6 +8,7 @@
 
 #include "GuiTestSupport.h"
 #include "gui/canvas/CanvasStyle.h"
+#include "gui/canvas/NodeItem.h"
 
 using namespace scalelab;
 
@@ -51,6 +52,28 @@ private Q_SLOTS:
         testsupport::drag(w->view(), QPointF(0, 200), QPointF(400, 200), Qt::AltModifier);
         QVERIFY(w->document()->link({core::NodeId{"users"}, core::NodeId{"web1"}}) != nullptr);
         QCOMPARE(w->document()->node(core::NodeId{"users"})->pos, (core::Point{0, 200}));
+    }
+
+    void theSourceLosesItsHoverFrameAfterALinkIsDrawn()
+    {
+        // users -> web1 with Shift+drag: once the link is made the pointer is over web1,
+        // and users, where the drag began, no longer shows its hover frame and handle.
+        auto w = testsupport::openSampleWindow();
+        w->document()->reset([] {
+            core::Topology t;
+            t.nodes.push_back(testsupport::makeNode("users", "client", 0, 0));
+            t.nodes.push_back(testsupport::makeNode("lb", "load_balancer", 240, 0));
+            return t;
+        }());
+        QApplication::processEvents();
+        w->view()->resetTransform();
+        w->view()->centerOn(120, 0);
+        gui::NodeItem* users = w->scene()->nodeItem(core::NodeId{"users"});
+        QTest::mouseMove(w->view()->viewport(), testsupport::toViewport(w->view(), {0, 0}));
+        QVERIFY(users->isHovered());
+        testsupport::drag(w->view(), QPointF(0, 0), QPointF(240, 0), Qt::ShiftModifier);
+        QVERIFY(w->document()->link({core::NodeId{"users"}, core::NodeId{"lb"}}));
+        QVERIFY(!users->isHovered());
     }
 
     void refusedLinkExplainsWhy()

@@ -1,0 +1,174 @@
+// What losing a data center costs: the analysis's estimate per site (siteLosses) and the
+// run's measured outage (siteOutages), both against the arithmetic of detection, DNS TTL and
+// replication lag.
+#include <cmath>
+
+#include <QTest>
+
+#include "SimTestSupport.h"
+#include "core/analysis/Analysis.h"
+#include "core/analysis/SiteLoss.h"
+#include "core/model/Topology.h"
+#include "core/sim/Simulation.h"
+#include "core/sim/SiteOutages.h"
+
+using namespace scalelab::core;
+using namespace scalelab::core::sim;
+using namespace scalelab::testsupport;
+
+namespace {
+
+constexpr double kRate = 200;   // requests/s of the European users
+constexpr double kDetectS = 10; // the DNS notices a dead entry this late
+constexpr double kTtlS = 30;    // users keep an answer this long
+
+/// European users behind a geo DNS, a web server in each site (10 ms and 60 ms away); the
+/// European site fails at 40 s and comes back at 90 s.
+Topology twoSites()
+{
+    Topology t;
+    t.simulation = {120.0, 0.0, 11};
+    t.nodes = {
+        makeNode("users", "client",
+                 {{"rate_rps", kRate},
+                  {"read_ratio", 1.0},
+                  {"dns_lookup_ratio", 0.0},
+                  {"dns_ttl_s", kTtlS},
+                  {"site", std::string("eu")}}),
+        makeNode("dns", "dns", {{"routing", std::string("geo")}, {"detect_s", kDetectS}}),
+        makeNode(
+            "web-eu", "web_server",
+            {{"workers", std::int64_t{1000}}, {"service_ms", 5.0}, {"site", std::string("eu")}}),
+        makeNode(
+            "web-us", "web_server",
+            {{"workers", std::int64_t{1000}}, {"service_ms", 5.0}, {"site", std::string("us")}}),
+    };
+    t.links = {makeLink("users", "dns"), makeLink("users", "web-eu", 10),
+               makeLink("users", "web-us", 60)};
+    ScenarioAction fail;
+    fail.atS = 40;
+    fail.action = ActionType::FailSite;
+    fail.site = "eu";
+    ScenarioAction recover = fail;
+    recover.atS = 90;
+    recover.action = ActionType::RecoverSite;
+    t.scenario = {fail, recover};
+    return t;
+}
+
+/// Users -> web -> master in site "a", replicated to site "b" with the given mode and lag.
+Topology replicated(const char* mode, double lagMs)
+{
+    Topology t;
+    t.nodes = {
+        makeNode("users", "client", {{"rate_rps", 1000.0}, {"read_ratio", 0.5}}),
+        makeNode("web", "web_server", {{"workers", std::int64_t{512}}, {"service_ms", 0.1}}),
+        makeNode("db-a", "database",
+                 {{"connections", std::int64_t{64}}, {"site", std::string("a")}}),
+        makeNode("db-b", "database",
+                 {{"connections", std::int64_t{64}},
+                  {"role", std::string("replica")},
+                  {"site", std::string("b")}}),
+    };
+    Link repl = makeLink("db-a", "db-b", 40);
+    repl.kind = LinkKind::Replication;
+    repl.params["lag_ms"] = lagMs;
+    repl.params["mode"] = std::string(mode);
+    t.links = {makeLink("users", "web"), makeLink("web", "db-a"), repl};
+    return t;
+}
+
+} // namespace
+
+class TestSiteLoss : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void geoUsersFailUntilDetectionAndHalfTheirTtl()
+    {
+        const Topology t = twoSites();
+        const std::vector<SiteLoss> losses = siteLosses(t, analyze(t));
+        QCOMPARE(losses.size(), std::size_t{2});
+        const SiteLoss& eu = losses[0];
+        QCOMPARE(eu.site, std::string("eu"));
+        QCOMPARE(eu.nodes, std::size_t{1}); // web-eu; its users stay
+        QCOMPARE(eu.movedRps, kRate);
+        QCOMPARE(eu.failedRequests, kRate * (kDetectS + kTtlS / 2));
+        QCOMPARE(eu.backAfterS, kDetectS + kTtlS);
+        QCOMPARE(eu.extraMs, 2 * (60.0 - 10.0));
+        QCOMPARE(eu.cutOffRps, 0.0); // America serves them in the end
+        QCOMPARE(eu.lostWrites, 0.0);
+        // Losing America costs nothing: nobody is served there.
+        QCOMPARE(losses[1].site, std::string("us"));
+        QCOMPARE(losses[1].failedRequests, 0.0);
+        QCOMPARE(losses[1].cutOffRps, 0.0);
+    }
+
+    void theRunsOutageMeasuresWhatTheEstimateSays()
+    {
+        const Topology t = twoSites();
+        Simulation sim(t);
+        sim.run();
+        const RunResults r = sim.results();
+        const std::vector<SiteOutage> outages = siteOutages(r);
+        QCOMPARE(outages.size(), std::size_t{1});
+        QCOMPARE(outages[0].site, std::string("eu"));
+        QCOMPARE(outages[0].fromS, 40.0);
+        QCOMPARE(outages[0].toS, 90.0);
+        QVERIFY(outages[0].recovered);
+        // Every failure of this run falls in the outage, and there are rate x (detect_s +
+        // ttl/2) of them (the answers' ages are uniform over the TTL).
+        QCOMPARE(outages[0].failedRequests, r.failed);
+        const double expected = siteLosses(t, analyze(t))[0].failedRequests;
+        qInfo("failed in the outage %llu, estimated %.0f",
+              static_cast<unsigned long long>(outages[0].failedRequests), expected);
+        QVERIFY(std::abs(static_cast<double>(outages[0].failedRequests) - expected) <
+                0.05 * expected);
+    }
+
+    void anOutageStillUnderWayEndsWithTheRun()
+    {
+        Topology t = twoSites();
+        t.scenario.pop_back(); // never recovered
+        t.simulation.durationS = 60;
+        Simulation sim(t);
+        sim.run();
+        const std::vector<SiteOutage> outages = siteOutages(sim.results());
+        QCOMPARE(outages.size(), std::size_t{1});
+        QVERIFY(!outages[0].recovered);
+        QCOMPARE(outages[0].toS, 60.0);
+    }
+
+    void asyncReplicationLosesWriteRateTimesLagSyncNothing()
+    {
+        // 500 writes/s to the master in site a; its replica in site b lags 200 ms.
+        const Topology async = replicated("async", 200);
+        const SiteLoss a = siteLosses(async, analyze(async))[0];
+        QCOMPARE(a.site, std::string("a"));
+        QVERIFY(std::abs(a.lostWrites - 500 * 0.2) < 1e-9);
+        QCOMPARE(a.cutOffRps, 0.0); // the replica is promoted (failover auto)
+        const Topology sync = replicated("sync", 200);
+        QCOMPARE(siteLosses(sync, analyze(sync))[0].lostWrites, 0.0);
+        // Losing site b loses no write: the master is elsewhere.
+        QCOMPARE(siteLosses(async, analyze(async))[1].lostWrites, 0.0);
+    }
+
+    void aSiteNobodyCanReplaceCutsItsUsersOff()
+    {
+        // No geo DNS, no other entry: while site a is down its users' requests all fail.
+        Topology t;
+        t.nodes = {makeNode("users", "client", {{"rate_rps", 300.0}}),
+                   makeNode("web", "web_server", {{"site", std::string("a")}})};
+        t.links = {makeLink("users", "web")};
+        const std::vector<SiteLoss> losses = siteLosses(t, analyze(t));
+        QCOMPARE(losses.size(), std::size_t{1});
+        QVERIFY(std::abs(losses[0].cutOffRps - 300.0) < 1e-9);
+        QCOMPARE(losses[0].failedRequests, 0.0);
+        // No site at all: nothing to show.
+        t.nodes[1].params.erase("site");
+        QVERIFY(siteLosses(t, analyze(t)).empty());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestSiteLoss)
+#include "tst_site_loss.moc"

@@ -1,0 +1,155 @@
+// A whole data center failed and recovered from the live view, as a scenario's fail_site /
+// recover_site step does it: from a node's right-click menu and from Simulation > Data
+// Centers. The site's nodes go down (its users stay), the engine logs site_failed, the
+// canvas hatches the site with "SITE DOWN", and the geo DNS moves its users away.
+#include <algorithm>
+
+#include <QMenu>
+#include <QtTest>
+
+#include "GuiTestSupport.h"
+#include "core/io/TopologyJson.h"
+#include "gui/live/LiveView.h"
+#include "gui/live/NodeStatusLayer.h"
+#include "gui/live/SimulationController.h"
+
+using namespace scalelab;
+using namespace scalelab::gui;
+
+namespace {
+// Example 14 without its own scenario: the user does the failing here.
+core::Topology dataCenters()
+{
+    core::LoadResult loaded =
+        core::loadTopologyFile(std::string(SCALELAB_EXAMPLES) + "/14-data-centers.scalelab");
+    if (!loaded.ok())
+        qFatal("14-data-centers does not load");
+    core::Topology t = std::move(*loaded.topology);
+    t.scenario.clear();
+    return t;
+}
+
+QAction* actionNamed(QMenu& menu, const QString& text)
+{
+    for (QAction* a : menu.actions())
+        if (a->text() == text)
+            return a;
+    return nullptr;
+}
+
+bool up(const SimulationController* c, const char* id)
+{
+    return c->snapshot().nodes[*c->simTopology()->nodeIndex(core::NodeId{id})].up;
+}
+
+std::uint64_t arrivals(const SimulationController* c, const char* id)
+{
+    return c->snapshot().nodes[*c->simTopology()->nodeIndex(core::NodeId{id})].arrivals;
+}
+} // namespace
+
+class TestLiveSites : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { testsupport::isolateSettings(); }
+
+    void aNodesMenuFailsAndRecoversItsSite()
+    {
+        MainWindow window(MainWindow::Interaction::NoDialogs);
+        window.resize(1280, 800);
+        window.show();
+        window.document()->reset(dataCenters());
+        LiveView* live = window.liveView();
+        SimulationController* c = live->controller();
+        QVERIFY(c->advanceTo(20.0));
+        QVERIFY(live->statusLayer()->failedSites().empty());
+
+        QMenu menu;
+        QVERIFY(live->fillNodeMenu(&menu, core::NodeId{"web-eu1"}));
+        QAction* failSite = actionNamed(menu, QStringLiteral("Fail site eu"));
+        QAction* recoverSite = actionNamed(menu, QStringLiteral("Recover site eu"));
+        QVERIFY(failSite && recoverSite);
+        QVERIFY(failSite->isEnabled());
+        QVERIFY(!recoverSite->isEnabled());
+        const std::size_t eventsBefore = c->eventLog().size();
+        failSite->trigger();
+
+        // Applied at once while paused: every European node is down, its users are not,
+        // and America is untouched.
+        for (const char* id : {"lb-eu", "web-eu1", "web-eu2", "db-eu", "db-eu2"})
+            QVERIFY2(!up(c, id), id);
+        QVERIFY(up(c, "users-eu"));
+        for (const char* id : {"lb-us", "web-us1", "db-us"})
+            QVERIFY2(up(c, id), id);
+        QVERIFY(c->siteDown("eu"));
+        QVERIFY(!c->siteDown("us"));
+        // The same event a fail_site step logs, naming the site.
+        bool logged = false;
+        for (std::size_t i = eventsBefore; i < c->eventLog().size(); ++i)
+            logged |=
+                c->eventLog()[i].kind == core::sim::EventKind::SiteFailed &&
+                QString::fromStdString(c->eventLog()[i].detail).startsWith(QStringLiteral("eu:"));
+        QVERIFY(logged);
+        QVERIFY(live->statusLayer()->failedSites() == std::vector<std::string>{"eu"});
+
+        const QString shot = qEnvironmentVariable("SCALELAB_REPORT_OUT");
+        if (!shot.isEmpty()) {
+            window.view()->fitInView(window.scene()->diagramBounds().adjusted(-60, -60, 60, 60),
+                                     Qt::KeepAspectRatio);
+            QApplication::processEvents();
+            window.grab().save(shot + QStringLiteral("/live-site-failed.png"));
+        }
+
+        // The geo DNS notices (detect_s 10) and the users' answers expire (dns_ttl_s 30):
+        // 45 s later the European users are served in America.
+        const std::uint64_t usBefore = arrivals(c, "lb-us");
+        QVERIFY(c->advanceTo(65.0));
+        QVERIFY(arrivals(c, "lb-us") - usBefore > 45 * 200 + 10 * 300);
+
+        QMenu again;
+        QVERIFY(live->fillNodeMenu(&again, core::NodeId{"db-eu"}));
+        QVERIFY(!actionNamed(again, QStringLiteral("Fail site eu"))->isEnabled());
+        QAction* recover = actionNamed(again, QStringLiteral("Recover site eu"));
+        QVERIFY(recover->isEnabled());
+        recover->trigger();
+        for (const char* id : {"lb-eu", "web-eu1", "web-eu2", "db-eu", "db-eu2"})
+            QVERIFY2(up(c, id), id);
+        QVERIFY(live->statusLayer()->failedSites().empty());
+        QVERIFY(std::any_of(c->eventLog().begin(), c->eventLog().end(),
+                            [](const core::sim::EventRecord& e) {
+                                return e.kind == core::sim::EventKind::SiteRecovered;
+                            }));
+        window.document()->markSaved();
+    }
+
+    void theSimulationMenuListsEverySite()
+    {
+        MainWindow window(MainWindow::Interaction::NoDialogs);
+        window.document()->reset(dataCenters());
+        LiveView* live = window.liveView();
+        QVERIFY(live->sitesMenu());
+        QVERIFY(!live->sitesMenu()->menuAction()->isEnabled()); // no run yet
+        SimulationController* c = live->controller();
+        QVERIFY(c->advanceTo(5.0));
+        QVERIFY(live->sitesMenu()->menuAction()->isEnabled());
+        live->fillSitesMenu();
+        QMenu* menu = live->sitesMenu();
+        QVERIFY(actionNamed(*menu, QStringLiteral("Fail site eu")));
+        QAction* failUs = actionNamed(*menu, QStringLiteral("Fail site us"));
+        QVERIFY(failUs && failUs->isEnabled());
+        QVERIFY(!actionNamed(*menu, QStringLiteral("Recover site us"))->isEnabled());
+        failUs->trigger();
+        QVERIFY(c->siteDown("us"));
+        QVERIFY(!up(c, "lb-us"));
+        QVERIFY(up(c, "users-us"));
+        QVERIFY(live->statusLayer()->failedSites() == std::vector<std::string>{"us"});
+        live->fillSitesMenu();
+        QVERIFY(!actionNamed(*menu, QStringLiteral("Fail site us"))->isEnabled());
+        actionNamed(*menu, QStringLiteral("Recover site us"))->trigger();
+        QVERIFY(up(c, "lb-us"));
+        window.document()->markSaved();
+    }
+};
+
+QTEST_MAIN(TestLiveSites)
+#include "tst_live_sites.moc"
