@@ -223,6 +223,22 @@ void DatabaseBehavior::fillResults(NodeResults& out) const
     out.meanQueueLength = window > 0 ? o.queue / window : 0.0;
 }
 
+std::pair<double, double> DatabaseBehavior::serverAreas(SimTime t) const
+{
+    if (m_shards.empty())
+        return QueueStation::serverAreas(t);
+    // The node's own station counts only if it served something (before a first reshard),
+    // as in fillResults().
+    auto [busy, servers] =
+        measuredCounters().waits > 0 ? QueueStation::serverAreas(t) : std::pair{0.0, 0.0};
+    for (const auto& s : m_shards) {
+        const auto [b, n] = s->serverAreas(t);
+        busy += b;
+        servers += n;
+    }
+    return {busy, servers};
+}
+
 void DatabaseBehavior::fillSnapshot(NodeSnapshot& out)
 {
     QueueStation::fillSnapshot(out);

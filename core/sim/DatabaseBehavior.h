@@ -29,6 +29,8 @@ public:
     void recover() override;
     void resetStats() override;
     void fillResults(NodeResults& out) const override;
+    /// Sharded: its shards' areas together, as fillResults() adds them up.
+    std::pair<double, double> serverAreas(SimTime t) const override;
     void fillSnapshot(NodeSnapshot& out) override;
 
     /// Reads and writes its service times: the node's and each shard's (ShardStation).

@@ -12,6 +12,7 @@
 #include "core/sim/BehaviorFactory.h"
 #include "core/sim/NodeBehavior.h"
 #include "core/sim/ReplicationGroup.h"
+#include "core/sim/RunConfidence.h"
 
 namespace scalelab::core::sim {
 
@@ -91,6 +92,7 @@ Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
     }
 
     m_metrics.configure(m_warmup, m_end, options.keepLatencies);
+    m_batches.configure(m_warmup, m_end, BatchLayout::size(n));
     for (std::uint32_t i = 0; i < n; ++i) {
         m_behaviors.push_back(makeBehavior(m_topology.nodes[i].spec()->role, *this, i));
         if (m_topology.nodes[i].spec()->traits.resolver)
@@ -202,6 +204,8 @@ template <typename Queue> bool Kernel::loop(Queue& queue, SimTime t)
             break;
         }
         const Event e = queue.pop();
+        if (e.time >= m_batches.next()) [[unlikely]]
+            sampleBatches(e.time);
         m_now = e.time;
         ++m_eventCount;
         dispatch(e);
@@ -226,10 +230,30 @@ std::uint64_t Kernel::runUntil(SimTime t)
             break;
         moveToCalendar();
     }
-    if (!m_capped)
+    if (!m_capped) {
+        sampleBatches(t); // every event up to t is done, and the next one comes later
         m_now = std::max(m_now, t);
+    }
     m_wallS += std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     return m_eventCount - before;
+}
+
+void Kernel::sampleBatches(SimTime t)
+{
+    using L = BatchLayout;
+    while (m_batches.next() <= t) {
+        const SimTime at = m_batches.next();
+        m_batchScratch.assign(L::size(m_behaviors.size()), 0.0);
+        m_batchScratch[L::kTime] = toSeconds(at);
+        m_batchScratch[L::kCompleted] = static_cast<double>(m_metrics.completedMeasured());
+        m_batchScratch[L::kLatency] = m_metrics.latencySumMs();
+        for (std::size_t i = 0; i < m_behaviors.size(); ++i) {
+            const auto [busy, servers] = m_behaviors[i]->serverAreas(at);
+            m_batchScratch[L::busy(i)] = busy;
+            m_batchScratch[L::servers(i)] = servers;
+        }
+        m_batches.sample(m_batchScratch);
+    }
 }
 
 void Kernel::dispatch(const Event& e)
@@ -577,6 +601,7 @@ void Kernel::fillResults(RunResults& out)
     if (m_eventsDropped > 0)
         out.warnings.push_back(fmt::format("{} events after the first {} are not listed",
                                            m_eventsDropped, kMaxEventLog));
+    fillConfidence(m_batches, m_topology, out);
 }
 
 Snapshot Kernel::snapshot()

@@ -9,6 +9,7 @@
 
 #include "core/model/Topology.h"
 #include "core/model/TopologyIndex.h"
+#include "core/sim/BatchMeans.h"
 #include "core/sim/CalendarQueue.h"
 #include "core/sim/DaryHeapQueue.h"
 #include "core/sim/EventLane.h"
@@ -165,6 +166,9 @@ private:
     void setNodeUp(std::uint32_t node, bool up);
     void applySite(const ScenarioAction& action);
     void drainInbox();
+    /// Samples the batch-means figures at every batch boundary up to `t` (nothing has
+    /// happened after the boundary yet).
+    void sampleBatches(SimTime t);
     /// Delivers the steps deliverNow() left waiting (and those they leave in turn).
     void settle();
     void configureSessions();
@@ -204,6 +208,8 @@ private:
     SessionTable m_sessions;
 
     RunMetrics m_metrics;
+    BatchRecorder m_batches;
+    std::vector<double> m_batchScratch;
     std::vector<EventRecord> m_eventLog;
     std::uint64_t m_eventsDropped = 0;
     std::size_t m_snapshotEventIndex = 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 
 #include "core/sim/Frame.h"
 #include "core/sim/Kernel.h"
@@ -80,6 +81,9 @@ public:
     virtual void resetStats();
 
     virtual void fillResults(NodeResults& out) const;
+    /// Busy server-time and server-time (ns) from the start up to `t` (nothing may have
+    /// happened here after `t`): what utilization is the ratio of. None without servers.
+    virtual std::pair<double, double> serverAreas(SimTime /*t*/) const { return {0.0, 0.0}; }
     virtual void fillSnapshot(NodeSnapshot& out);
     /// Adds the node's own series to the run's (out.tS is filled): instances of a pool.
     virtual void fillSeries(TimeSeries& /*out*/) const {}

@@ -23,6 +23,10 @@ public:
     void recover() override;
     void resetStats() override;
     void fillResults(NodeResults& out) const override;
+    std::pair<double, double> serverAreas(SimTime t) const override
+    {
+        return {m_busyTime.areaAt(t), m_serverTime.areaAt(t)};
+    }
     void fillSnapshot(NodeSnapshot& out) override;
     /// Requests it serves at once (a message queue hands a worker no more jobs than this).
     std::uint32_t servers() const { return m_servers; }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -42,7 +43,9 @@ struct NodeResults {
     std::uint64_t lost = 0;
     std::uint64_t cancelled = 0; ///< dropped unserved: the client had given up
     double utilization = 0;      ///< busy server-time / (servers x time)
-    double meanQueueLength = 0;  ///< waiting requests, time-weighted
+    /// 95% half-width of `utilization` by batch means; NaN without servers or batches.
+    double utilizationCi95 = std::numeric_limits<double>::quiet_NaN();
+    double meanQueueLength = 0; ///< waiting requests, time-weighted
     double meanWaitMs = 0;
     double meanResponseMs = 0; ///< wait + time a worker was held
     double upFraction = 1;
@@ -124,6 +127,21 @@ struct CostSummary {
     double perMonth = std::numeric_limits<double>::quiet_NaN(); ///< 730 hours
 };
 
+/// 95% half-widths of a run's headline figures by batch means (BatchMeans.h), results
+/// `ci95`; NaN when the run is too short to tell.
+struct Confidence {
+    double latencyMeanMs = std::numeric_limits<double>::quiet_NaN();
+    double throughputRps = std::numeric_limits<double>::quiet_NaN();
+    std::size_t batches = 0; ///< batches the measured window was cut into
+    /// A figure whose interval is wider than 5% of it (a `warnings` sentence says so too).
+    struct Wide {
+        std::string figure;            ///< "latency_ms.mean", "nodes.web.utilization", ...
+        double relative = 0;           ///< half-width / figure
+        double suggestedDurationS = 0; ///< duration_s that would bring it under 5%
+    };
+    std::vector<Wide> wide;
+};
+
 /// Everything `scalelab run` reports; written as `scalelab-results/1` by ResultsJson.h.
 struct RunResults {
     std::string name;
@@ -153,8 +171,10 @@ struct RunResults {
     CostSummary cost;
     std::vector<EventRecord> events;
     TimeSeries timeseries;
+    Confidence ci95;
     EngineStats engine;
-    /// Why these figures may mislead (a run stopped early, ...), one sentence each.
+    /// Why these figures may mislead (a run stopped early, an interval wider than 5%, ...),
+    /// one sentence each.
     std::vector<std::string> warnings;
     /// Every end-to-end latency in ms, only with SimulationOptions::keepLatencies (tests).
     std::vector<double> latenciesMs;

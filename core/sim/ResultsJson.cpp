@@ -48,6 +48,11 @@ nlohmann::ordered_json orNull(const std::optional<double>& v)
     return v && std::isfinite(*v) ? nlohmann::ordered_json(*v) : nlohmann::ordered_json();
 }
 
+nlohmann::ordered_json orNull(double v)
+{
+    return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json();
+}
+
 nlohmann::ordered_json latencyAllJson(const LatencyAll& l)
 {
     return {{"mean", orNull(l.mean)}, {"p50", orNull(l.p50)}, {"p90", orNull(l.p90)},
@@ -101,6 +106,8 @@ RunResults resultsFromDocument(const nlohmann::json& doc)
     r.sessions.misses = countAt(doc, "/sessions/misses");
     r.sessions.lost = countAt(doc, "/sessions/lost");
     r.cost = {numberAt(doc, "/cost/per_hour"), numberAt(doc, "/cost/per_month")};
+    r.ci95.latencyMeanMs = numberAt(doc, "/ci95/latency_ms/mean");
+    r.ci95.throughputRps = numberAt(doc, "/ci95/throughput_rps");
     if (doc.is_object() && doc.contains("nodes") && doc["nodes"].is_object())
         for (const auto& [id, node] : doc["nodes"].items()) {
             NodeResults n;
@@ -109,6 +116,15 @@ RunResults resultsFromDocument(const nlohmann::json& doc)
                 node.is_object() && node.contains("utilization") && node["utilization"].is_number()
                     ? node["utilization"].get<double>()
                     : std::nan("");
+            // Looked up by key, not by pointer: an id may hold '/' or '~'.
+            const nlohmann::json* ci = nullptr;
+            if (doc.contains("ci95") && doc["ci95"].is_object() && doc["ci95"].contains("nodes") &&
+                doc["ci95"]["nodes"].is_object() && doc["ci95"]["nodes"].contains(id))
+                ci = &doc["ci95"]["nodes"][id];
+            n.utilizationCi95 = ci && ci->is_object() && ci->contains("utilization") &&
+                                        (*ci)["utilization"].is_number()
+                                    ? (*ci)["utilization"].get<double>()
+                                    : std::nan("");
             r.nodes.push_back(std::move(n));
         }
     return r;
@@ -227,6 +243,14 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
             instances[id] = values;
         doc["timeseries"]["instances"] = std::move(instances);
     }
+    // Batch-means 95% half-widths, keyed like the figures they belong to (null: unknown).
+    J ciNodes = J::object();
+    for (const NodeResults& n : r.nodes)
+        if (std::isfinite(n.utilizationCi95))
+            ciNodes[n.id] = {{"utilization", n.utilizationCi95}};
+    doc["ci95"] = {{"latency_ms", {{"mean", orNull(r.ci95.latencyMeanMs)}}},
+                   {"throughput_rps", orNull(r.ci95.throughputRps)},
+                   {"nodes", std::move(ciNodes)}};
     doc["warnings"] = r.warnings;
     // Last and apart: the only block that depends on the machine (wall-clock figures) and
     // not on the file and the seed alone; everything above it is byte-identical from run to

@@ -45,6 +45,7 @@ public:
         if (now < m_warmup)
             return;
         ++m_completed;
+        m_latencySumMs += toMs(latency);
         if (m_keepLatencies)
             m_latencies.push_back(toMs(latency));
     }
@@ -132,6 +133,9 @@ public:
     std::uint64_t generatedAll() const { return m_generatedAll; }
     std::uint64_t completedAll() const { return m_completedAll; }
     std::uint64_t failedAll() const { return m_failedAll; }
+    /// Requests completed after the warm-up and their latency sum (for batch means).
+    std::uint64_t completedMeasured() const { return m_completed; }
+    double latencySumMs() const { return m_latencySumMs; }
     /// Failures since the start by reason name (warm-up included), reasons seen only.
     std::vector<std::pair<std::string, std::uint64_t>> failedByReasonAll() const;
     /// The last closed interval, for the live view.
@@ -161,6 +165,7 @@ private:
     std::array<std::uint64_t, static_cast<std::size_t>(FailReason::Count)> m_byReasonAll{};
     std::uint64_t m_staleReads = 0, m_lostWrites = 0;
     std::uint64_t m_retries = 0;
+    double m_latencySumMs = 0;
     LatencyHistogram m_read, m_write,
         m_static; ///< closed intervals after the warm-up; overall = merged
     std::array<LatencyHistogram, 3> m_intervalByClass; ///< the open interval: read, write, static

@@ -84,11 +84,18 @@ void printRunSummary(const simns::RunResults& r)
             reasons << QStringLiteral("%1 %2").arg(QString::fromStdString(reason)).arg(count);
     if (!reasons.isEmpty())
         printOut(QStringLiteral("failures    ") + reasons.join(QStringLiteral(", ")));
-    printOut(QStringLiteral("throughput  %1 req/s").arg(runFixed(r.throughputRps, 1)));
+    // Headline figures with their batch-means 95% half-widths (left out when unknown).
+    const auto ci = [](double half, int decimals) {
+        return std::isfinite(half) ? QStringLiteral(" \u00b1 ") + runFixed(half, decimals)
+                                   : QString();
+    };
+    printOut(QStringLiteral("throughput  %1%2 req/s")
+                 .arg(runFixed(r.throughputRps, 1), ci(r.ci95.throughputRps, 1)));
     const auto& l = r.latency;
     printOut(QStringLiteral("latency ms  mean %1  p50 %2  p90 %3  p99 %4  p99.9 %5  max %6")
-                 .arg(runFixed(l.mean, 2), runFixed(l.p50, 2), runFixed(l.p90, 2),
-                      runFixed(l.p99, 2), runFixed(l.p999, 2), runFixed(l.max, 2)));
+                 .arg(runFixed(l.mean, 2) + ci(r.ci95.latencyMeanMs, 2), runFixed(l.p50, 2),
+                      runFixed(l.p90, 2), runFixed(l.p99, 2), runFixed(l.p999, 2),
+                      runFixed(l.max, 2)));
     printOut(QStringLiteral("data        %1 lost writes, %2 stale reads")
                  .arg(r.lostWrites)
                  .arg(r.staleReads));
@@ -104,8 +111,12 @@ void printRunSummary(const simns::RunResults& r)
                      .arg(runFixed(j.latency.mean, 2), runFixed(j.latency.p50, 2),
                           runFixed(j.latency.p99, 2), runFixed(j.latency.max, 2)));
     }
+    if (std::isfinite(r.ci95.latencyMeanMs))
+        printOut(QStringLiteral("            (\u00b1: 95% intervals by batch means over %1 "
+                                "batches of the measured window)")
+                     .arg(r.ci95.batches));
     printOut(QString());
-    printOut(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8")
+    printOut(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9")
                  .arg(QStringLiteral("node"), -16)
                  .arg(QStringLiteral("kind"), -14)
                  .arg(QStringLiteral("arrivals"), 10)
@@ -113,9 +124,10 @@ void printRunSummary(const simns::RunResults& r)
                  .arg(QStringLiteral("queue"), 8)
                  .arg(QStringLiteral("wait ms"), 9)
                  .arg(QStringLiteral("resp ms"), 9)
-                 .arg(QStringLiteral("up %"), 6));
+                 .arg(QStringLiteral("up %"), 6)
+                 .arg(QStringLiteral("util \u00b1"), 7));
     for (const auto& n : r.nodes)
-        printOut(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8")
+        printOut(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9")
                      .arg(QString::fromStdString(n.id), -16)
                      .arg(QString::fromStdString(n.kind), -14)
                      .arg(n.arrivals, 10)
@@ -123,7 +135,10 @@ void printRunSummary(const simns::RunResults& r)
                      .arg(runFixed(n.meanQueueLength, 2), 8)
                      .arg(runFixed(n.meanWaitMs, 2), 9)
                      .arg(runFixed(n.meanResponseMs, 2), 9)
-                     .arg(runFixed(100.0 * n.upFraction, 1), 6));
+                     .arg(runFixed(100.0 * n.upFraction, 1), 6)
+                     .arg(std::isfinite(n.utilizationCi95) ? runFixed(100.0 * n.utilizationCi95, 1)
+                                                           : QStringLiteral("-"),
+                          7));
     if (!r.events.empty()) {
         printOut(QString());
         for (const auto& e : r.events)

@@ -15,6 +15,7 @@
 #include "core/analysis/SiteLoss.h"
 #include "core/sim/Results.h"
 #include "core/sim/SiteOutages.h"
+#include "gui/docks/RunConfidenceLabel.h"
 #include "gui/docks/SiteLossTable.h"
 #include "gui/document/Document.h"
 #include "gui/planning/PriceBook.h"
@@ -76,7 +77,8 @@ using namespace analysis_dock_detail;
 AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     : QDockWidget(tr("Analysis"), parent), m_document(document), m_summary(new QLabel),
       m_nodes(new QTreeWidget), m_findings(new QListWidget), m_findingsTitle(new QLabel),
-      m_comparison(new QLabel), m_sites(new SiteLossTable), m_sitesBox(new QWidget)
+      m_comparison(new QLabel), m_sites(new SiteLossTable), m_sitesBox(new QWidget),
+      m_confidence(new RunConfidenceLabel)
 {
     setObjectName(QStringLiteral("AnalysisDock"));
     m_summary->setWordWrap(true);
@@ -145,6 +147,7 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(m_summary);
+    layout->addWidget(m_confidence);
     layout->addWidget(m_comparison);
     layout->addWidget(splitter, 1);
     setWidget(body);
@@ -177,6 +180,7 @@ void AnalysisDock::setRunResults(const core::sim::RunResults& results)
         m_measured[n.id] = {
             n.utilization,
             n.meanResponseMs,
+            n.utilizationCi95,
             n.instancesMean,
             n.edge && n.hits + n.misses > 0
                 ? static_cast<double>(n.hits) / static_cast<double>(n.hits + n.misses)
@@ -191,6 +195,7 @@ void AnalysisDock::setRunResults(const core::sim::RunResults& results)
     if (results.jobs.present && results.jobs.completed > 0)
         m_measuredJobMs = results.jobs.latency.mean;
     m_sites->setRun(core::sim::siteOutages(results), results.lostWrites);
+    m_confidence->setResults(results);
     fillNodes();
     updateComparison();
 }
@@ -201,6 +206,7 @@ void AnalysisDock::clearRunResults()
     m_runHeadline.reset();
     m_measuredJobMs.reset();
     m_sites->clearRun();
+    m_confidence->clearResults();
     fillNodes();
     updateComparison();
 }
@@ -325,7 +331,8 @@ void AnalysisDock::fillNodes()
         if (const QColor c = dockLoadColor(e.utilization); c.isValid())
             item->setBackground(ColUtil, c);
         if (auto it = m_measured.find(e.id.str()); it != m_measured.end()) {
-            item->setText(ColSimUtil, dockPct(it->second.utilization));
+            item->setText(ColSimUtil, utilizationWithInterval(it->second.utilization,
+                                                              it->second.utilizationCi95));
             item->setText(ColSimResponse, dockMs(it->second.meanResponseMs));
             if (const QColor c = dockLoadColor(it->second.utilization); c.isValid())
                 item->setBackground(ColSimUtil, c);

@@ -8,6 +8,7 @@
 #include "core/analysis/Analysis.h"
 #include "core/model/Ids.h"
 #include "core/sim/Results.h"
+#include "gui/docks/RunConfidenceLabel.h"
 
 class QLabel;
 class QListWidget;
@@ -37,6 +38,8 @@ public:
     /// current run's, with the differences; null clears it.
     void setBaseline(const core::sim::RunResults* baseline, const QString& label);
     QLabel* comparisonLabel() const { return m_comparison; }
+    /// The run's intervals and warnings (hidden without a run).
+    QLabel* confidenceLabel() const { return m_confidence; }
 
     QLabel* summaryLabel() const { return m_summary; }
     QTreeWidget* nodeTable() const { return m_nodes; }
@@ -54,6 +57,7 @@ private:
     struct Measured {
         double utilization = 0;
         double meanResponseMs = 0;
+        double utilizationCi95 = 0;   ///< 95% half-width; NaN when unknown
         double instancesMean = -1;    ///< pools: serving instances on average
         double hitRatio = -1;         ///< CDNs: share answered at the edge
         double sessionMissRatio = -1; ///< web servers with sessions: logins per request
@@ -89,6 +93,7 @@ private:
     QLabel* m_comparison;
     SiteLossTable* m_sites;
     QWidget* m_sitesBox;
+    RunConfidenceLabel* m_confidence;
 };
 
 } // namespace scalelab::gui

@@ -269,6 +269,7 @@ QString ReportBuilder::summarySection() const
     out += tile(reportNumber(repNum(data, "lost_writes"), 0), QStringLiteral("lost writes"));
     out += tile(reportNumber(repNum(data, "stale_reads"), 0), QStringLiteral("stale reads"));
     out += QStringLiteral("</tr></table>\n");
+    out += confidenceParagraph();
 
     out += QStringLiteral("<h3>Latency (ms), measured end to end at the clients</h3>\n");
     out += repTableOpen();
@@ -470,7 +471,8 @@ QString ReportBuilder::comparisonSection() const
                 {name,
                  pair(reportNumber(e.arrivalRps, 1),
                       reportNumber(measured > 0 ? repNum(s, "arrivals") / measured : kRepNaN, 1)),
-                 pair(util, repPercent(repNum(s, "utilization"), 1)),
+                 pair(util,
+                      repPercent(repNum(s, "utilization"), 1) + utilizationInterval(e.id.str())),
                  pair(reportMs(e.meanWaitMs), reportMs(repNum(s, "mean_wait_ms"))),
                  pair(reportMs(e.meanResponseMs), reportMs(repNum(s, "mean_response_ms"))),
                  QLatin1Char('#') + repPercent(repNum(s, "up_fraction"), 1)});

@@ -61,6 +61,10 @@ private:
     QString poolsParagraph() const;
     QString findingsSection() const;
     QString goalsSection() const;
+    /// ReportConfidence.cpp: the run's 95% intervals and its warnings, under the tiles.
+    QString confidenceParagraph() const;
+    /// " ± 1.2" (percentage points) after a node's simulated utilization, or nothing.
+    QString utilizationInterval(const std::string& node) const;
     QString footer() const;
 
     /// An SVG picture inline (browser) or as a rasterised resource (PDF).

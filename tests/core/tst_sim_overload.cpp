@@ -2,6 +2,9 @@
 // are counted, a run stopped by a cap says so, utilisation stays a fraction after a
 // scenario lowers `workers`, a capacity set mid-run is an LRU over the clients' keys, and
 // an absurdly slow server is slow rather than overflowing into an instant one.
+#include <algorithm>
+#include <cstddef>
+
 #include <nlohmann/json.hpp>
 
 #include <QTest>
@@ -69,14 +72,21 @@ private Q_SLOTS:
         const RunResults r = simulate(oneServer(1000, 0.5, 1, 10), options);
         QVERIFY(r.engine.eventCapReached);
         QVERIFY(r.engine.simulatedS < 10.0);
-        QCOMPARE(r.warnings.size(), std::size_t{1});
+        // First, and once; the intervals of so short a run may add warnings of their own.
+        const auto stopped = [](const RunResults& run) {
+            return std::count_if(run.warnings.begin(), run.warnings.end(), [](const auto& w) {
+                return w.find("stopped early") != std::string::npos;
+            });
+        };
+        QVERIFY(!r.warnings.empty());
         QVERIFY(r.warnings[0].find("stopped early") != std::string::npos);
+        QCOMPARE(stopped(r), std::ptrdiff_t{1});
         const auto doc = nlohmann::json::parse(resultsToJson(r));
-        QCOMPARE(doc["warnings"].size(), std::size_t{1});
+        QCOMPARE(doc["warnings"].size(), r.warnings.size());
         QVERIFY(doc["engine"]["simulated_s"].get<double>() < 10.0);
 
         const RunResults full = simulate(oneServer(1000, 0.5, 1, 2));
-        QVERIFY(full.warnings.empty());
+        QCOMPARE(stopped(full), std::ptrdiff_t{0});
         QCOMPARE(full.engine.simulatedS, 2.0);
     }
 

@@ -113,6 +113,40 @@ private Q_SLOTS:
         QVERIFY(dock.nodeTable()->isColumnHidden(5));
     }
 
+    void showsTheRunsIntervalsAndWarnings()
+    {
+        gui::Document document;
+        document.reset(*core::loadTopology(kDesign).topology);
+        document.revalidate();
+        gui::AnalysisDock dock(&document);
+        QVERIFY(dock.confidenceLabel()->isHidden());
+        core::sim::RunResults run;
+        core::sim::NodeResults measured;
+        measured.id = "web2";
+        measured.utilization = 0.91;
+        measured.utilizationCi95 = 0.023;
+        measured.meanResponseMs = 12.5;
+        run.nodes.push_back(measured);
+        run.throughputRps = 299.4;
+        run.ci95.throughputRps = 6.1;
+        run.latency.mean = 12.5;
+        run.ci95.latencyMeanMs = 1.31;
+        run.warnings.push_back("latency_ms.mean = 12.500 ± 1.250 ms (±10.0%, 95% interval by "
+                               "batch means over 40 batches): a run of about 230 s (duration_s) "
+                               "would bring it under ±5%");
+        dock.setRunResults(run);
+        QVERIFY(!dock.confidenceLabel()->isHidden());
+        const QString text = dock.confidenceLabel()->text();
+        QVERIFY2(text.contains(QStringLiteral("299.4 \u00b1 6.1")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("12.5 \u00b1 1.3")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("a run of about 230 s")), qPrintable(text));
+        // The node's simulated utilization carries its interval, in percentage points.
+        QCOMPARE(row(dock.nodeTable(), QStringLiteral("web2"))->text(5),
+                 QStringLiteral("91 \u00b1 2 %"));
+        dock.clearRunResults();
+        QVERIFY(dock.confidenceLabel()->isHidden());
+    }
+
     void activatingARowSelectsItsNode()
     {
         gui::Document document;

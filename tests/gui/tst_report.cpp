@@ -122,6 +122,15 @@ nlohmann::json results()
     }
     r["timeseries"] = {{"interval_s", 1.0}, {"t_s", t},      {"throughput_rps", thr},
                        {"p50_ms", p50},     {"p99_ms", p99}, {"errors", err}};
+    r["ci95"] = {{"latency_ms", {{"mean", 3.41}}},
+                 {"throughput_rps", 4.2},
+                 {"nodes", {{"web1", {{"utilization", 0.0123}}}}}};
+    r["warnings"] = json::array(
+        {"the scenario changes the design at 30 s, inside the measured window: the intervals "
+         "(ci95) describe this run's averages, not one steady state, and a longer run narrows "
+         "them only as far as the phases stay as they are",
+         "nodes.db.utilization = 0.0710 ± 0.0090 (±12.7%, 95% interval by batch means over 40 "
+         "batches): a run of about 390 s (duration_s) would bring it under ±5%"});
     r["engine"] = {{"events", 512345}, {"wall_s", 0.42}, {"events_per_s", 1.2e6}};
     return r;
 }
@@ -203,6 +212,11 @@ private Q_SLOTS:
               "Analysis and simulation per node", "single point of failure", "What to try next",
               "met", "health_check_interval_s", "Time between health checks"})
             QVERIFY2(tableText.contains(QLatin1String(fact)), fact);
+        // How far to trust them: the run's 95% intervals and its warnings, word for word.
+        for (const char* fact :
+             {"throughput 396.9 \u00b1 4.2 req/s", "mean latency 117.2 \u00b1 3.41 ms",
+              "49.8 % \u00b1 1.2", "a run of about 390 s (duration_s)", "not one steady state"})
+            QVERIFY2(tableText.contains(QString::fromUtf8(fact)), fact);
         // Analysis estimate of a replica: 180 req/s at 36 % (independently: 400 x 0.9 / 2,
         // 180 x 8 ms / 4 connections).
         QVERIFY(tableText.contains(QStringLiteral("180.0")));
