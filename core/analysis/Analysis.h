@@ -49,6 +49,10 @@ struct NodeEstimate {
     /// Queueing kinds: instances of the pool (an autoscaled one: where it settles); 0 else.
     std::int64_t instances = 0;
     double serviceMs = 0; ///< mean time a server is held per request (mixed classes)
+    /// Squared coefficients of variation of the gaps between arriving and departing
+    /// requests (QNA's two-moment flow: 1 for Poisson, 0 for evenly spaced).
+    double arrivalScv = 1;
+    double departureScv = 1;
     /// Busy share of the servers: the offered load lambda S / c (>= 1 means saturated);
     /// with a queue limit, the carried load of the requests it accepts (< 1).
     double utilization = 0;

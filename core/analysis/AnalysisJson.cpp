@@ -43,6 +43,10 @@ nlohmann::ordered_json analysisToJson(const Analysis& a)
             n["instances"] = e.instances;
         n["service_ms"] = finiteOrNull(e.serviceMs);
         n["offered_load"] = finiteOrNull(e.offeredLoad);
+        if (!e.source && e.reached) {
+            n["arrival_scv"] = e.arrivalScv;
+            n["departure_scv"] = e.departureScv;
+        }
         if (e.rejectFraction)
             n["reject_fraction"] = *e.rejectFraction;
         if (e.hitRatio)

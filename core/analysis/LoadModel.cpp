@@ -6,6 +6,7 @@
 
 #include "core/analysis/ErlangC.h"
 #include "core/analysis/FiniteQueue.h"
+#include "core/analysis/GgcQueue.h"
 
 namespace scalelab::core {
 
@@ -48,8 +49,8 @@ ServiceMixture serviceMixture(double wRead, double hRead, double wWrite, double 
 // A sharded node: each shard its own station with its share of the requests. The node's
 // figures are the shards' together, its offered load the hottest shard's (which saturates
 // first). Both classes split alike: the shard map does not look at the class.
-void splitOverShards(const NodeRouting& r, const ServiceMixture& hold, bool applyQueueLimits,
-                     NodeEstimate& e)
+void splitOverShards(const NodeRouting& r, const ServiceMixture& hold, const ArrivalFlow& flow,
+                     bool exponential, bool applyQueueLimits, NodeEstimate& e)
 {
     e.shards.clear();
     double wait = 0, response = 0, hottest = 0;
@@ -58,7 +59,9 @@ void splitOverShards(const NodeRouting& r, const ServiceMixture& hold, bool appl
         ShardEstimate s;
         s.share = share;
         s.arrivalRps = e.arrivalRps * share;
-        const QueueEstimate q = mgc(s.arrivalRps, hold.mean / 1000.0, r.servers, hold.scv);
+        // The shard map picks by key hash: a random split of the node's stream.
+        const QueueEstimate q = ggc(s.arrivalRps, hold.mean / 1000.0, r.servers, hold.scv,
+                                    thinned(flow, share), exponential);
         s.utilization = q.utilization;
         s.stable = q.stable;
         s.meanWaitMs = q.meanWait * 1000.0;
@@ -100,6 +103,27 @@ std::int64_t serversAt(const NodeRouting& r, double arrivalRps, double holdMs)
     return r.workers * static_cast<std::int64_t>(instances);
 }
 
+// One class of exponential service times: what the exact GI/M/1 and Burke's theorem need.
+// A mixture of classes with different means is hyper-exponential, a blocking server's hold
+// has an unknown shape.
+bool exponentialService(const NodeRouting& r, double lamR, double lamW, double lamS)
+{
+    if (r.serviceScv != 1.0 || r.blocking)
+        return false;
+    const bool readMean = lamR > 0 || lamS > 0;
+    return !(readMean && lamW > 0) || r.readServiceMs == r.writeServiceMs;
+}
+
+// The share of a node's departures one call carries, as a stream: a random split of the
+// departures, then every k-th of them when the call is one of k served in turn.
+ArrivalFlow callFlow(const ArrivalFlow& out, double sent, double departed, std::int64_t turn)
+{
+    const double share = departed > 0 ? sent / departed : 0.0;
+    const double together =
+        std::min(1.0, share * static_cast<double>(std::max<std::int64_t>(turn, 1)));
+    return everyKth(thinned(out, together), turn);
+}
+
 } // namespace load_detail
 
 using namespace load_detail;
@@ -115,6 +139,9 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
     s.staticMs.assign(n, 0.0);
     std::vector<double> lamR(n, 0.0), lamW(n, 0.0), lamS(n, 0.0);
     std::vector<bool> reached(n, false);
+    // Second moments (QNA): the streams each node receives, merged when it is reached.
+    std::vector<std::vector<std::pair<double, ArrivalFlow>>> inputs(n);
+    std::vector<ArrivalFlow> flowIn(n), flowOut(n);
 
     // Forward: push each class's rate along the calls, senders first (Jackson flows).
     for (std::size_t i : plan.order) {
@@ -140,12 +167,31 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
                                   r.queueLimit, own.scv)
                                  .probReject;
         }
+        // The stream that leaves: a client's own, or a station's departures (QNA, from its
+        // own service: a blocking server's downstream calls leave after that too).
+        const double arrived = lamR[i] + lamW[i] + lamS[i];
+        flowIn[i] = r.isClient ? r.sourceFlow : merged(inputs[i]);
+        flowOut[i] = flowIn[i];
+        if (r.isQueue && arrived > 0) {
+            const ServiceMixture own =
+                serviceMixture(lamR[i], r.readServiceMs, lamW[i], r.writeServiceMs, r.serviceScv,
+                               lamS[i], r.readServiceMs);
+            const std::int64_t servers = serversAt(r, arrived, own.mean);
+            const double rho = arrived * own.mean / 1000.0 / static_cast<double>(servers);
+            flowOut[i] = departures(flowIn[i], rho, own.scv, servers,
+                                    exponentialService(r, lamR[i], lamW[i], lamS[i]));
+        }
         for (const auto& call : r.calls) {
+            const double sent =
+                (lamR[i] * call.pRead + lamW[i] * call.pWrite + lamS[i] * call.pStatic) * accepted;
             lamR[call.target] += lamR[i] * call.pRead * accepted;
             lamW[call.target] += lamW[i] * call.pWrite * accepted;
             lamS[call.target] += lamS[i] * call.pStatic * accepted;
             if (call.pRead > 0 || call.pWrite > 0 || call.pStatic > 0)
                 reached[call.target] = true;
+            if (sent > 0)
+                inputs[call.target].push_back(
+                    {sent, callFlow(flowOut[i], sent, arrived * accepted, call.roundRobin)});
         }
     }
 
@@ -202,7 +248,11 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
         const ServiceMixture hold = serviceMixture(lamR[i], holdR, lamW[i], holdW,
                                                    r.blocking ? 1.0 : r.serviceScv, lamS[i], holdS);
         const std::int64_t servers = serversAt(r, e.arrivalRps, hold.mean);
-        const QueueEstimate q = mgc(e.arrivalRps, hold.mean / 1000.0, servers, hold.scv);
+        const bool exponential = exponentialService(r, lamR[i], lamW[i], lamS[i]);
+        e.arrivalScv = flowIn[i].scv;
+        e.departureScv = flowOut[i].scv;
+        const QueueEstimate q =
+            ggc(e.arrivalRps, hold.mean / 1000.0, servers, hold.scv, flowIn[i], exponential);
         e.servers = servers;
         e.instances = servers / r.workers;
         e.serviceMs = hold.mean;
@@ -220,7 +270,7 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
             e.meanResponseMs = e.arrivalRps > 0 ? f.meanResponse * 1000.0 : hold.mean;
         }
         if (r.shardShares.size() > 1)
-            splitOverShards(r, hold, applyQueueLimits, e);
+            splitOverShards(r, hold, flowIn[i], exponential, applyQueueLimits, e);
         if (r.traits.consumer && e.stable) {
             // Jobs wait in their queue (its job estimate), never at the worker.
             e.meanWaitMs = 0;

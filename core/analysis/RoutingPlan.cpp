@@ -212,6 +212,8 @@ RoutingPlan buildRoutingPlan(const Topology& t, const TopologyIndex& index)
             r.rateRps = node.number("rate_rps");
             r.readRatio = node.number("read_ratio");
             r.staticRatio = node.number("static_ratio");
+            if (node.text("arrival") == "constant")
+                r.sourceFlow = ArrivalFlow::constant();
         } else if (spec->traits.queueing) {
             setOwnService(node, *spec, r);
         }

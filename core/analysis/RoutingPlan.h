@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/analysis/ArrivalFlow.h"
 #include "core/model/Topology.h"
 #include "core/model/TopologyIndex.h"
 
@@ -20,6 +21,9 @@ struct RoutedCall {
     /// the time does not.
     bool async = false;
     double pStatic = 0; ///< a static asset (served by CDNs, origins and web servers)
+    /// One of `roundRobin` calls served in turn (a round-robin balancer, a group's replicas):
+    /// the receiver gets every k-th request of the stream sent to them together.
+    std::int64_t roundRobin = 1;
 };
 
 /// How one node serves and forwards requests, derived once from the topology.
@@ -40,6 +44,7 @@ struct NodeRouting {
     double writeServiceMs = 0;
     double serviceScv = 1;  ///< squared coefficient of variation of the own service time
     double rateRps = 0;     ///< clients: requests per second sent
+    ArrivalFlow sourceFlow; ///< clients: Poisson, or evenly spaced (`arrival: constant`)
     double readRatio = 0;   ///< clients
     double staticRatio = 0; ///< clients: share of static requests (the rest read or write)
     bool hasEntry = false;  ///< clients: sends its requests somewhere (not only to DNS)

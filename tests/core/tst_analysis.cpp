@@ -16,6 +16,7 @@
 #include "core/analysis/ErlangC.h"
 #include "core/analysis/FailureAnalysis.h"
 #include "core/analysis/FiniteQueue.h"
+#include "core/analysis/GgcQueue.h"
 #include "core/analysis/RoutingPlan.h"
 #include "core/io/TopologyJson.h"
 #include "core/model/TopologyIndex.h"
@@ -331,11 +332,34 @@ private Q_SLOTS:
         CHECK_NEAR(node("r1")->arrivalRps, 900 * 0.25 / 2);
         CHECK_NEAR(node("r2")->arrivalRps, 900 * 0.25 / 2);
 
+        // Two moments (QNA): the DNS sees a Poisson share (M/M/2). Round robin gives each web
+        // server every other request (Erlang-2, c_a^2 = 1/2); their departures have
+        // c_d^2 = 1 + (1 - rho^2)(c_a^2 - 1); random splits p give p c^2 + 1 - p; the replicas
+        // get every other read miss. Waits are Allen-Cunneen, Wq(M/M/c) (c_a^2 + c_s^2) / 2,
+        // with Whitt's correction phi (checked on its own in whittPhiLimits).
+        const double rhoWeb = 500 * 0.010 / 8;
+        const double webOut = 1 + (1 - rhoWeb * rhoWeb) * (0.5 - 1);
+        const auto split = [](double scv, double p) { return p * scv + 1 - p; };
+        const double toCache = split(webOut, 0.9);
+        const double toMaster = split(webOut, 0.1);
+        const double toReplica = split(webOut, 2 * 56.25 / 500) / 2;
+        const auto wait = [](double lambda, double s, int c, double ca) {
+            return mmcWait(lambda, s, c) * 1000 * (ca + 1) / 2 *
+                   whittPhi(lambda * s / c, ca, 1.0, c);
+        };
         const double wDns = mmcWait(200, 0.002, 2) * 1000 + 2;
-        const double wWeb = mmcWait(500, 0.010, 8) * 1000 + 10;
-        const double wCache = mmcWait(900, 0.0005, 4) * 1000 + 0.5;
-        const double wMaster = mmcWait(100, 0.008, 4) * 1000 + 8;
-        const double wReplica = mmcWait(112.5, 0.004, 2) * 1000 + 4;
+        const double wWeb = wait(500, 0.010, 8, 0.5) + 10;
+        const double wCache = wait(900, 0.0005, 4, toCache) + 0.5;
+        const double wMaster = wait(100, 0.008, 4, toMaster) + 8;
+        const double wReplica = wait(112.5, 0.004, 2, toReplica) + 4;
+        CHECK_NEAR(node("web1")->arrivalScv, 0.5);
+        CHECK_NEAR(node("web1")->departureScv, webOut);
+        CHECK_NEAR(node("cache")->arrivalScv, toCache);
+        CHECK_NEAR(node("db")->arrivalScv, toMaster);
+        CHECK_NEAR(node("r1")->arrivalScv, toReplica);
+        CHECK_NEAR(node("dns")->meanResponseMs, wDns);
+        CHECK_NEAR(node("cache")->meanResponseMs, wCache);
+        CHECK_NEAR(node("db")->meanResponseMs, wMaster);
         CHECK_NEAR(node("web1")->meanResponseMs, wWeb);
         CHECK_NEAR(node("r1")->meanResponseMs, wReplica);
         const double lb = 0; // forwards only (service_ms 0)
@@ -361,6 +385,21 @@ private Q_SLOTS:
         QCOMPARE(spofIds(a), (std::vector<std::string>{"dns", "lb"}));
         // Replication lag finding: 100 writes/s x 100 ms = about 10 writes lost.
         QVERIFY(hasFinding(a, "warning", "db", "loses about 10 "));
+    }
+
+    void whittPhiLimits()
+    {
+        // M/M/c needs no correction; one server has no cooperation term (gamma = 0); the
+        // correction fades in heavy traffic; smooth service (M/D/c) raises the wait above
+        // Allen-Cunneen's, very variable service lowers it.
+        for (int c : {1, 2, 8, 64})
+            for (double rho : {0.3, 0.7, 0.95})
+                CHECK_NEAR(whittPhi(rho, 1.0, 1.0, c), 1.0);
+        QVERIFY(whittPhi(0.999, 1.0, 4.0, 8) > 0.99);
+        QVERIFY(whittPhi(0.7, 1.0, 0.0, 4) > 1.0);
+        QVERIFY(whittPhi(0.7, 1.0, 4.0, 4) < 1.0);
+        // gamma caps at 0.24: phi1 = 1.24 for D arrivals at light load on many servers.
+        CHECK_NEAR(whittPhi(0.01, 1.0, 0.0, 100), 1.24);
     }
 
     void weightedAndLeastConnectionsSplit()

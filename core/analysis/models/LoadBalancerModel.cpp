@@ -44,10 +44,15 @@ std::vector<double> backendShares(const ModelContext& c, const Node& lb,
 void routeLoadBalancer(const ModelContext& c, std::size_t i, NodeRouting& r)
 {
     const std::vector<std::size_t>& backends = c.index.out(i);
-    const auto share = backendShares(c, c.topology.nodes[i], backends);
+    const Node& lb = c.topology.nodes[i];
+    const auto share = backendShares(c, lb, backends);
+    // Round robin hands each backend every n-th request (Erlang-n gaps from a Poisson
+    // stream); sticky sessions pin users instead, which spreads them at random.
+    const bool inTurn = lb.text("algorithm") == "round_robin" && !lb.flag("sticky_sessions");
+    const auto turn = static_cast<std::int64_t>(inTurn ? backends.size() : 1);
     for (std::size_t k = 0; k < backends.size(); ++k)
         r.calls.push_back({c.index.to(backends[k]), c.topology.links[backends[k]].latencyMs(),
-                           share[k], share[k], false, share[k]});
+                           share[k], share[k], false, share[k], turn});
 }
 
 std::string loadBalancerLoadRemedy(const Node&, const NodeEstimate&)

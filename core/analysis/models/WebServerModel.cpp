@@ -70,8 +70,10 @@ void routeApplication(const ModelContext& c, std::size_t i, NodeRouting& r, doub
         } else {
             r.calls.push_back({master, latency, 0.0, share});
             const double pReplica = share * miss / static_cast<double>(replicas.size());
+            // The group hands reads to its healthy replicas in turn (round robin).
+            const auto turn = static_cast<std::int64_t>(replicas.size());
             for (std::size_t rep : replicas)
-                r.calls.push_back({rep, latency, pReplica, 0.0});
+                r.calls.push_back({rep, latency, pReplica, 0.0, false, 0.0, turn});
         }
     }
 }
