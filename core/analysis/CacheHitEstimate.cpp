@@ -37,20 +37,25 @@ std::vector<KeyBucket> zipfBuckets(std::int64_t keySpace, double skew)
 }
 } // namespace cache_detail
 
-double lruHitRatio(std::int64_t keySpace, double skew, std::int64_t capacity)
+double lruHitRatio(std::int64_t keySpace, double skew, std::int64_t capacity, double readShare)
 {
+    const double f = std::clamp(readShare, 0.0, 1.0);
     if (capacity <= 0 || keySpace <= 0)
         return 0.0;
-    if (capacity >= keySpace)
-        return 1.0;
+    // Everything fits (or, with invalidations, every valid key does): a read hits unless the
+    // key's previous request was a write.
+    if (capacity >= keySpace || f * static_cast<double>(keySpace) <= static_cast<double>(capacity))
+        return f;
     const auto buckets = cache_detail::zipfBuckets(keySpace, skew);
+    // A key is cached when its last request was a read less than T ago: p_k T counts all its
+    // requests (T in requests), a share f of them reads.
     const auto occupancy = [&](double t) {
         double keys = 0;
         for (const auto& b : buckets)
-            keys += b.count * -std::expm1(-b.popularity * t);
+            keys += b.count * f * -std::expm1(-b.popularity * t);
         return keys;
     };
-    // occupancy(T) grows from 0 to keySpace: bracket the root, then bisect.
+    // occupancy(T) grows from 0 to f x keySpace > capacity: bracket the root, then bisect.
     double lo = 0;
     double hi = 1;
     while (occupancy(hi) < static_cast<double>(capacity) && hi < 1e300)
@@ -62,7 +67,7 @@ double lruHitRatio(std::int64_t keySpace, double skew, std::int64_t capacity)
     const double t = 0.5 * (lo + hi);
     double hit = 0;
     for (const auto& b : buckets)
-        hit += b.count * b.popularity * -std::expm1(-b.popularity * t);
+        hit += b.count * b.popularity * f * -std::expm1(-b.popularity * t);
     return std::clamp(hit, 0.0, 1.0);
 }
 

@@ -65,7 +65,7 @@ void setOwnService(const Node& node, const KindSpec& spec, NodeRouting& r)
 }
 
 // Cache hit ratios: fixed, or an LRU estimate over the key space of the client that sends
-// the cache most reads (a cache serves one application's keys).
+// the cache most reads (a cache serves one application's keys), whose writes invalidate.
 void setHitRatios(const Topology& t, const TopologyIndex& index, RoutingPlan& plan)
 {
     const std::size_t n = t.nodes.size();
@@ -80,7 +80,7 @@ void setHitRatios(const Topology& t, const TopologyIndex& index, RoutingPlan& pl
             t.nodes[v].integer("capacity_keys") > 0)
             plan.nodes[v].hitRatio =
                 lruHitRatio(t.nodes[c].integer("key_space"), t.nodes[c].number("key_skew"),
-                            t.nodes[v].integer("capacity_keys"));
+                            t.nodes[v].integer("capacity_keys"), t.nodes[c].number("read_ratio"));
     }
     // CDNs: fixed, or the TTL estimate over the objects of the clients that send to them
     // (a CDN's static rate is exact: clients send it their static requests directly).
@@ -180,6 +180,35 @@ void setSessionMisses(const Topology& t, const TopologyIndex& index, RoutingPlan
     }
 }
 
+// Least connections sends each request to the backend with the fewest outstanding ones:
+// join the shortest queue. Its backends behave almost as one pool whose servers share a
+// queue (a request rarely waits at one backend while another has an idle worker), so each
+// is estimated as that pool when the balancer is its only sender (LoadModel.cpp).
+void setJsqPools(const Topology& t, const TopologyIndex& index, RoutingPlan& plan)
+{
+    for (std::size_t lb = 0; lb < t.nodes.size(); ++lb) {
+        if (!plan.nodes[lb].traits.balancer ||
+            t.nodes[lb].text("algorithm") != "least_connections" ||
+            t.nodes[lb].flag("sticky_sessions"))
+            continue;
+        std::int64_t servers = 0;
+        bool pooled = !index.out(lb).empty();
+        for (std::size_t k : index.out(lb)) {
+            const std::size_t b = index.to(k);
+            pooled = pooled && plan.nodes[b].isQueue && plan.nodes[b].traits.application;
+            for (std::size_t in : index.in(b))
+                pooled = pooled && index.from(in) == lb;
+            servers += plan.nodes[b].servers;
+        }
+        if (!pooled)
+            continue;
+        for (std::size_t k : index.out(lb)) {
+            plan.nodes[index.to(k)].jsqBalancer = static_cast<std::ptrdiff_t>(lb);
+            plan.nodes[index.to(k)].jsqPoolServers = servers;
+        }
+    }
+}
+
 } // namespace routing_detail
 
 using namespace routing_detail;
@@ -221,6 +250,7 @@ RoutingPlan buildRoutingPlan(const Topology& t, const TopologyIndex& index)
     setHitRatios(t, index, plan);
     setShardShares(t, index, plan);
     setSessionMisses(t, index, plan);
+    setJsqPools(t, index, plan);
     for (const ReplicationGroupInfo& group : index.groups())
         for (std::size_t k : group.links)
             if (t.links[k].synchronous())

@@ -75,6 +75,10 @@ struct NodeRouting {
     /// in (local: 1 - q / m, see setSessionMisses; shared: 0); -1 when not modelled.
     double sessionMissRatio = -1;
     std::ptrdiff_t sessionStore = -1; ///< shared sessions: the store read on every request
+    /// Backends of a least-connections balancer that feeds them alone: the balancer (-1:
+    /// none) and the servers of all its backends, which join-the-shortest-queue pools.
+    std::ptrdiff_t jsqBalancer = -1;
+    std::int64_t jsqPoolServers = 0;
 };
 
 /// The whole topology as routing probabilities, plus a topological order of the request
