@@ -14,13 +14,16 @@
 #include <QUndoStack>
 
 #include "gui/app/ActionIcons.h"
+#include "gui/app/GettingStartedDialog.h"
 #include "gui/app/MainWindow.h"
 #include "gui/app/ReportExport.h"
+#include "gui/app/ShortcutsDialog.h"
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasView.h"
 #include "gui/canvas/EditOperations.h"
 #include "gui/document/Document.h"
 #include "gui/document/FileController.h"
+#include "gui/live/LiveView.h"
 #include "gui/record/RecordVideoController.h"
 #include "gui/report/DiagramImage.h"
 #include "gui/util/SaveFileName.h"
@@ -102,6 +105,10 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
     remove = editMenu->addAction(tr("De&lete"), QKeySequence::Delete, this,
                                  [edit] { edit->deleteSelection(); });
     remove->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+    rename = editMenu->addAction(tr("Re&name"), QKeySequence(Qt::Key_F2), view,
+                                 &CanvasView::renameSelected);
+    rename->setStatusTip(
+        tr("Edit the selected node's name where it is drawn (or double-click it)"));
     m_selectAll = editMenu->addAction(tr("Select &All"), QKeySequence::SelectAll, this,
                                       [edit] { edit->selectAll(); });
     editMenu->addSeparator();
@@ -145,6 +152,16 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
 
     // --- Help ---------------------------------------------------------------------
     QMenu* help = bar->addMenu(tr("&Help"));
+    gettingStarted = help->addAction(tr("&Getting Started"), QKeySequence::HelpContents, this,
+                                     [this] { showGettingStarted(); });
+    // F1 where the platform has no Help key binding (bare X11, offscreen).
+    if (gettingStarted->shortcut().isEmpty())
+        gettingStarted->setShortcut(QKeySequence(Qt::Key_F1));
+    gettingStarted->setStatusTip(tr("A tour through the examples: what each teaches, what to "
+                                    "watch and what to try"));
+    shortcuts = help->addAction(tr("&Keyboard Shortcuts"), QKeySequence(tr("Ctrl+/")), this,
+                                [this] { showShortcuts(); });
+    help->addSeparator();
     help->addAction(tr("&About ScaleLab"), w, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
@@ -173,9 +190,9 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
     tools->addAction(fit);
 
     // Edit actions belong to the canvas: a shortcut typed in the inspector edits text.
-    for (QAction* a : {cut, copy, paste, duplicate, remove})
+    for (QAction* a : {cut, copy, paste, duplicate, remove, rename})
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    for (QAction* a : {cut, copy, paste, duplicate, remove})
+    for (QAction* a : {cut, copy, paste, duplicate, remove, rename})
         view->addAction(a);
     m_fit = fit;
     connect(w->scene(), &QGraphicsScene::selectionChanged, this,
@@ -195,6 +212,36 @@ QString MainActions::proposedExportPath(const QString& filters) const
     // Beside the diagram's own file; an example's copy goes to the home folder.
     const QString folder = doc->filePath().isEmpty() ? QString() : QFileInfo(source).absolutePath();
     return proposedSavePath(folder, stem, filters);
+}
+
+GettingStartedDialog* MainActions::showGettingStarted()
+{
+    if (!m_tour) {
+        m_tour = new GettingStartedDialog(FileController::examples(), m_window);
+        m_tour->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_tour, &GettingStartedDialog::openRequested, this,
+                [this](const QString& path, bool run) {
+                    if (m_window->fileController()->open(path) && run)
+                        m_window->liveView()->runAction()->trigger();
+                });
+    }
+    m_tour->show();
+    m_tour->raise();
+    m_tour->activateWindow();
+    return m_tour;
+}
+
+ShortcutsDialog* MainActions::showShortcuts()
+{
+    if (!m_shortcuts) {
+        m_shortcuts = new ShortcutsDialog(m_window->menuBar(), m_window);
+        m_shortcuts->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_shortcuts->refill();
+    m_shortcuts->show();
+    m_shortcuts->raise();
+    m_shortcuts->activateWindow();
+    return m_shortcuts;
 }
 
 void MainActions::exportImageWithDialog()
@@ -236,6 +283,7 @@ void MainActions::updateSelectionActions()
     copy->setEnabled(nodes);
     duplicate->setEnabled(nodes);
     remove->setEnabled(any);
+    rename->setEnabled(scene->selectedNodeIds().size() == 1);
 }
 
 void MainActions::showContextMenu(const QPoint& globalPos)
@@ -243,6 +291,8 @@ void MainActions::showContextMenu(const QPoint& globalPos)
     const std::size_t nodes = m_window->scene()->selectedNodeIds().size();
     QMenu menu(m_window);
     if (nodes > 0) {
+        if (nodes == 1)
+            menu.addAction(rename);
         menu.addAction(duplicate);
         menu.addAction(cut);
         menu.addAction(copy);

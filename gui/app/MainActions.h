@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 
 class QAction;
 class QMenu;
@@ -9,7 +10,9 @@ class QToolBar;
 
 namespace scalelab::gui {
 
+class GettingStartedDialog;
 class MainWindow;
+class ShortcutsDialog;
 namespace record {
 class RecordVideoController;
 }
@@ -30,6 +33,9 @@ public:
     QAction* paste = nullptr;
     QAction* duplicate = nullptr;
     QAction* remove = nullptr;
+    QAction* rename = nullptr;
+    QAction* gettingStarted = nullptr;
+    QAction* shortcuts = nullptr;
     QAction* snap = nullptr;
     QAction* exportImage = nullptr;
     QAction* exportReport = nullptr;
@@ -39,6 +45,11 @@ public:
     /// The file an export proposes: the diagram's name with the first filter's suffix,
     /// beside the diagram's file (home for a new diagram or an example's copy).
     QString proposedExportPath(const QString& filters) const;
+
+    /// Help > Getting Started, shown (one dialog, raised again when open).
+    GettingStartedDialog* showGettingStarted();
+    /// Help > Keyboard Shortcuts, read from the menus as they are now.
+    ShortcutsDialog* showShortcuts();
 
 private:
     void exportImageWithDialog();
@@ -55,6 +66,8 @@ private:
     QMenu* m_distribute = nullptr;
     QAction* m_selectAll = nullptr;
     QAction* m_fit = nullptr;
+    QPointer<GettingStartedDialog> m_tour;
+    QPointer<ShortcutsDialog> m_shortcuts;
 };
 
 } // namespace scalelab::gui

@@ -12,6 +12,7 @@
 
 #include "core/sim/Simulation.h"
 #include "gui/app/MainActions.h"
+#include "gui/app/ShortcutList.h"
 #include "gui/canvas/AnalysisMarks.h"
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasView.h"
@@ -91,6 +92,8 @@ MainWindow::MainWindow(Interaction interaction, QWidget* parent)
     // that would take the width of the palette (and Reset Layout shows every dock).
     tabifyDockWidget(m_live->metricsDock(), m_planning->sweepDock());
     m_problems->raise();
+    // Every menu is in place: one rule for the tooltips of all their actions.
+    addShortcutsToTooltips(menuBar());
 
     // The analysis follows every edit; its marks give way to the live view during a run.
     m_scene->addItem(m_marks);

@@ -13,6 +13,7 @@
 
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/NodeItem.h"
+#include "gui/canvas/NodeNameEditor.h"
 #include "gui/canvas/PaletteMime.h"
 #include "gui/document/Document.h"
 
@@ -58,6 +59,47 @@ CanvasView::CanvasView(CanvasScene* scene, QWidget* parent)
     connect(doc, &Document::nodeRemoved, this, &CanvasView::updateEmptyHint);
     connect(doc, &Document::resetDone, this, &CanvasView::updateEmptyHint);
     m_hint->setVisible(doc->topology().nodes.empty());
+    // The name editor follows the label when the view zooms (scrolling moves it anyway).
+    connect(this, &CanvasView::zoomChanged, this, [this] {
+        if (m_nameEditor)
+            m_nameEditor->place();
+    });
+}
+
+bool CanvasView::editNodeName(const core::NodeId& id)
+{
+    if (!m_scene->nodeItem(id))
+        return false;
+    if (m_nameEditor)
+        m_nameEditor->commit();
+    m_scene->selectNodes({id});
+    m_nameEditor = new NodeNameEditor(this, id);
+    return true;
+}
+
+NodeNameEditor* CanvasView::nameEditor() const
+{
+    return m_nameEditor && m_nameEditor->isVisible() ? m_nameEditor.data() : nullptr;
+}
+
+void CanvasView::renameSelected()
+{
+    const std::vector<core::NodeId> selected = m_scene->selectedNodeIds();
+    if (selected.size() == 1)
+        editNodeName(selected.front());
+}
+
+void CanvasView::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    // Double-clicking a node edits its name, as in every diagram editor.
+    if (event->button() == Qt::LeftButton && !m_spaceHeld)
+        if (NodeItem* node = m_scene->nodeItemAt(mapToScene(event->position().toPoint()));
+            node && !node->isOnHandle(mapToScene(event->position().toPoint()))) {
+            editNodeName(node->nodeId());
+            event->accept();
+            return;
+        }
+    QGraphicsView::mouseDoubleClickEvent(event);
 }
 
 double CanvasView::zoom() const

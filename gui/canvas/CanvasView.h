@@ -1,10 +1,14 @@
 #pragma once
 
 #include <QGraphicsView>
+#include <QPointer>
+
+#include "core/model/Ids.h"
 
 namespace scalelab::gui {
 
 class CanvasScene;
+class NodeNameEditor;
 
 /// The view of the canvas: zoom (wheel, Ctrl +/-, fit), pan (middle drag or Space + drag),
 /// rubber-band selection, and dropping kinds from the palette.
@@ -19,6 +23,11 @@ public:
     /// trace when it goes: a hint painted in the foreground stayed where nodes did not
     /// repaint it).
     bool emptyHintVisible() const;
+    /// Rename in place: an editor over the node's name (double-click a node, or F2).
+    /// Returns false when there is no such node.
+    bool editNodeName(const core::NodeId& id);
+    /// The editor while a name is being edited, else nullptr.
+    NodeNameEditor* nameEditor() const;
 
 public Q_SLOTS:
     void zoomIn();
@@ -26,6 +35,8 @@ public Q_SLOTS:
     void resetZoom();
     /// Fits the whole diagram in the view (never zooms in past 100 %).
     void fitDiagram();
+    /// F2: renames the one selected node in place (nothing when several or none are).
+    void renameSelected();
 
 Q_SIGNALS:
     void zoomChanged(double zoom);
@@ -37,6 +48,7 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void keyReleaseEvent(QKeyEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -55,6 +67,7 @@ private:
     bool m_panning = false;
     QPoint m_panLast;
     QWidget* m_hint = nullptr;
+    QPointer<NodeNameEditor> m_nameEditor;
 };
 
 } // namespace scalelab::gui
