@@ -1,5 +1,7 @@
 #include "gui/app/GettingStartedDialog.h"
 
+#include <algorithm>
+
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -29,20 +31,19 @@ GettingStartedDialog::GettingStartedDialog(QVector<ExampleFile> examples, QWidge
            "your changes never overwrite it."),
         this);
     intro->setWordWrap(true);
-    int number = 0;
-    for (const ExampleFile& e : m_examples) {
-        const bool challenge = LessonText::parse(e.description).challenge ||
-                               e.path.contains(QStringLiteral("challenge"));
-        m_list->addItem(challenge ? tr("Challenge: %1").arg(e.name)
-                                  : QStringLiteral("%1. %2").arg(++number).arg(e.name));
-    }
+    // The examples' own names carry their place in the story ("1. Single server",
+    // "Challenge 1: Black Friday").
+    for (const ExampleFile& e : m_examples)
+        m_list->addItem(e.name);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setMinimumWidth(m_list->sizeHintForColumn(0) + 12);
     m_page->setOpenLinks(false);
     auto* split = new QSplitter(this);
     split->addWidget(m_list);
     split->addWidget(m_page);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
-    split->setSizes({230, 520});
+    split->setSizes({m_list->minimumWidth(), 560});
     m_open->setToolTip(tr("Open a copy of this example in the window"));
     m_openRun->setToolTip(tr("Open a copy of this example and start its run"));
     m_openRun->setDefault(true);
@@ -72,7 +73,7 @@ GettingStartedDialog::GettingStartedDialog(QVector<ExampleFile> examples, QWidge
     connect(m_open, &QPushButton::clicked, this, [open] { open(false); });
     connect(m_openRun, &QPushButton::clicked, this, [open] { open(true); });
     connect(m_list, &QListWidget::itemDoubleClicked, this, [open] { open(false); });
-    resize(820, 540);
+    resize(std::max(900, m_list->minimumWidth() + 620), 560);
     m_list->setCurrentRow(m_examples.isEmpty() ? -1 : 0);
     showLesson(currentLesson());
 }

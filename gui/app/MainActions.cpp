@@ -17,6 +17,7 @@
 #include "gui/app/GettingStartedDialog.h"
 #include "gui/app/MainWindow.h"
 #include "gui/app/ReportExport.h"
+#include "gui/app/ShortcutList.h"
 #include "gui/app/ShortcutsDialog.h"
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasView.h"
@@ -80,6 +81,8 @@ void MainActions::populate(QMenuBar* bar, QToolBar* tools)
         if (!redoKeys.contains(k))
             redoKeys << k;
     redo->setShortcuts(redoKeys);
+    undo->setProperty(kListedName, tr("Undo"));
+    redo->setProperty(kListedName, tr("Redo"));
     undo->setIcon(actionIcon(QStringLiteral("undo")));
     redo->setIcon(actionIcon(QStringLiteral("redo")));
     // The menu says what will be undone; the toolbar button keeps its place and says it

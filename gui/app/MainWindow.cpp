@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -152,8 +153,8 @@ MainWindow::MainWindow(Interaction interaction, QWidget* parent)
     connect(m_document, &Document::infoChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::resetDone, this, [this] {
         updateTitle();
-        // Fit once the view has its final size (after the event loop lays it out).
-        QTimer::singleShot(0, m_view, &CanvasView::fitDiagram);
+        // Shown once the view has its final size (after the event loop lays it out).
+        QTimer::singleShot(0, m_view, &CanvasView::showForReading);
     });
     updateTitle();
     updateStatusLabels();
@@ -165,7 +166,14 @@ MainWindow::MainWindow(Interaction interaction, QWidget* parent)
         // A person gets back the layout they left; tests and screenshots always see the
         // default one.
         QSettings settings;
-        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+        if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+            if (const QScreen* screen = this->screen()) {
+                // A first start takes most of the screen: a lesson's diagram then shows
+                // whole at a readable zoom beside the docks.
+                const QSize room = screen->availableGeometry().size() * 0.9;
+                resize(size().expandedTo(room).boundedTo(screen->availableGeometry().size()));
+                applyDefaultDockSizes();
+            }
         restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
         QTimer::singleShot(0, m_files, &FileController::offerRecovery);
     }

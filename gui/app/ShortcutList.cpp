@@ -15,9 +15,12 @@ namespace {
 QString keysOf(const QAction* action)
 {
     QStringList keys;
-    for (const QKeySequence& k : action->shortcuts())
-        if (!k.isEmpty())
+    for (const QKeySequence& k : action->shortcuts()) {
+        // Qt adds F14 to Undo and similar keys of Sun keyboards: no one has them.
+        const int key = k.isEmpty() ? 0 : k[0].key();
+        if (!k.isEmpty() && !(key >= Qt::Key_F13 && key <= Qt::Key_F35))
             keys << k.toString(QKeySequence::NativeText);
+    }
     keys.removeDuplicates();
     return keys.join(QStringLiteral(", "));
 }
@@ -63,8 +66,10 @@ std::vector<ShortcutEntry> menuShortcuts(const QMenuBar* bar)
     std::vector<ShortcutEntry> out;
     forEachMenuAction(bar, [&](QAction* a, const QString& path) {
         const QString keys = keysOf(a);
+        // An action whose text changes (Undo names what it undoes) says what it is.
+        const QString listed = a->property(kListedName).toString();
         if (!keys.isEmpty())
-            out.push_back({path, plainActionText(a->text()), keys});
+            out.push_back({path, listed.isEmpty() ? plainActionText(a->text()) : listed, keys});
     });
     return out;
 }

@@ -15,6 +15,9 @@ struct ShortcutEntry {
     QString keys;   ///< "Ctrl+D, Ctrl+Shift+D" as this platform writes them
 };
 
+/// The property of an action whose text changes ("Undo Move web1"): its name in the list.
+inline constexpr char kListedName[] = "listedName";
+
 /// Every action in the menus that has a shortcut, in menu order, read from the actions
 /// themselves: the list cannot go stale when an action or a shortcut is added.
 std::vector<ShortcutEntry> menuShortcuts(const QMenuBar* bar);

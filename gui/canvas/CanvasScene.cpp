@@ -15,6 +15,7 @@
 #include "gui/canvas/LinkItem.h"
 #include "gui/canvas/NetworkRegionItem.h"
 #include "gui/canvas/NodeItem.h"
+#include "gui/canvas/NodeNames.h"
 #include "gui/commands/AddLinkCommand.h"
 #include "gui/commands/AddNodeCommand.h"
 #include "gui/commands/MoveNodesCommand.h"
@@ -234,12 +235,15 @@ core::NodeId CanvasScene::placeNode(const std::string& kind, const QPointF& scen
     core::Node node;
     node.id = m_document->topology().uniqueId(kind);
     node.kind = core::KindId{kind};
+    // A name a person reads ("Web server 2"), not the id ("web_server-2").
+    node.name = freeNodeName(m_document->topology(), spec->displayName);
     const QPointF p = snap(scenePos);
     node.pos = {p.x(), p.y()};
     const core::NodeId id = node.id;
+    const std::string name = node.name;
     m_document->undoStack()->push(new AddNodeCommand(m_document, std::move(node)));
     selectNodes({id});
-    Q_EMIT statusMessage(tr("Added %1").arg(QString::fromStdString(id.str())));
+    Q_EMIT statusMessage(tr("Added %1").arg(QString::fromStdString(name)));
     return id;
 }
 

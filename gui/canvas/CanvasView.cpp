@@ -156,6 +156,18 @@ void CanvasView::fitDiagram()
     Q_EMIT zoomChanged(zoom());
 }
 
+void CanvasView::showForReading()
+{
+    fitDiagram();
+    if (zoom() >= kReadableZoom)
+        return;
+    const QPointF centre = m_scene->diagramBounds().center();
+    resetTransform();
+    scale(kReadableZoom, kReadableZoom);
+    centerOn(centre);
+    Q_EMIT zoomChanged(zoom());
+}
+
 void CanvasView::wheelEvent(QWheelEvent* event)
 {
     // Plain wheel zooms around the pointer (the diagram is a map, not a page);

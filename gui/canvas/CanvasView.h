@@ -15,6 +15,9 @@ class NodeNameEditor;
 class CanvasView : public QGraphicsView {
     Q_OBJECT
 public:
+    /// The smallest zoom a diagram is opened at: its 9 pt names stay over 7 pt.
+    static constexpr double kReadableZoom = 0.8;
+
     explicit CanvasView(CanvasScene* scene, QWidget* parent = nullptr);
 
     CanvasScene* canvas() const { return m_scene; }
@@ -35,6 +38,10 @@ public Q_SLOTS:
     void resetZoom();
     /// Fits the whole diagram in the view (never zooms in past 100 %).
     void fitDiagram();
+    /// How a diagram is first shown (opened, new, an example): fitted and centred, but
+    /// never below kReadableZoom, where the names are still easy to read; a diagram too
+    /// big for that is shown at it, centred, to be panned (Ctrl+1 still fits it whole).
+    void showForReading();
     /// F2: renames the one selected node in place (nothing when several or none are).
     void renameSelected();
 

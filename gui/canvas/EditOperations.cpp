@@ -14,6 +14,7 @@
 #include "core/io/TopologyJson.h"
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasStyle.h"
+#include "gui/canvas/NodeNames.h"
 #include "gui/commands/DeleteCommand.h"
 #include "gui/commands/InsertFragmentCommand.h"
 #include "gui/commands/MoveNodesCommand.h"
@@ -56,6 +57,8 @@ std::map<core::NodeId, core::NodeId> renumberNodes(const core::Topology& existin
         const core::NodeId fresh = taken.uniqueId(stem);
         mapping[n.id] = fresh;
         n.id = fresh;
+        // A copy of "Web 1" is "Web 2": two nodes drawn with one name are hard to tell apart.
+        n.name = freeNodeName(taken, n.name);
         taken.nodes.push_back(n);
     }
     return mapping;

@@ -282,7 +282,11 @@ void AnalysisDock::refresh()
                                 time(m_analysis.endToEndWriteMs));
         if (m_analysis.bottleneck) {
             const core::NodeEstimate* b = m_analysis.node(*m_analysis.bottleneck);
-            text += tr("<br><b>Bottleneck</b> %1 at %2; load can grow <b>%3\u00d7</b>")
+            // Below 1 the design is over capacity: "can grow 0.67x" said the opposite.
+            text += (m_analysis.maxScale >= 1
+                         ? tr("<br><b>Bottleneck</b> %1 at %2; load can grow <b>%3\u00d7</b>")
+                         : tr("<br><b>Bottleneck</b> %1 at %2; overloaded: the load must fall to "
+                              "<b>%3\u00d7</b>"))
                         .arg(QString::fromStdString(m_analysis.bottleneck->str()).toHtmlEscaped(),
                              dockPct(b ? b->utilization : 0),
                              QString::number(m_analysis.maxScale, 'f', 2));

@@ -65,6 +65,8 @@ InspectorDock::InspectorDock(Document* document, CanvasScene* scene, QWidget* pa
     setObjectName(QStringLiteral("InspectorDock"));
     m_scroll = new QScrollArea(this);
     m_scroll->setWidgetResizable(true);
+    // Fields shrink (rebuild()) and texts wrap: scrolling sideways is never needed.
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_scroll->setFrameShape(QFrame::NoFrame);
     setWidget(m_scroll);
     connect(scene, &QGraphicsScene::selectionChanged, this, &InspectorDock::rebuild);
@@ -104,6 +106,12 @@ void InspectorDock::rebuild()
     } else {
         buildDiagramForm();
     }
+    // A field may shrink to a usable width: a spin box's own minimum is as wide as its
+    // largest value ("1000000 requests"), which pushed a horizontal scroll bar onto the dock.
+    for (int r = 0; r < m_form->rowCount(); ++r)
+        if (QLayoutItem* field = m_form->itemAt(r, QFormLayout::FieldRole))
+            if (QWidget* widget = field->widget())
+                widget->setMinimumWidth(std::min(widget->minimumSizeHint().width(), 90));
     outer->addLayout(m_form);
     outer->addStretch(1);
     m_scroll->setWidget(m_page); // deletes the previous page

@@ -26,11 +26,38 @@ constexpr int kBusiestShown = 4;
 // The baseline run: grey, under the current curves, so the eye reads the colour as "now".
 const QColor kBaselineGrey(0xa8, 0xae, 0xb8);
 
+// A step of 1, 2 or 5 times a power of ten, at least `raw`: ticks a person reads at a
+// glance (Qt's applyNiceNumbers could leave a small chart with ticks such as 6.666).
+double niceStep(double raw)
+{
+    if (!(raw > 0))
+        return 1;
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 5.0})
+        if (m * power >= raw * (1 - 1e-9))
+            return m * power;
+    return 10 * power;
+}
+
+// Time steps: whole seconds, then minutes.
+double timeStep(double span)
+{
+    for (double step :
+         {1.0, 2.0, 5.0, 10.0, 15.0, 20.0, 30.0, 60.0, 120.0, 300.0, 600.0, 900.0, 1800.0, 3600.0})
+        if (span / step <= 4.0 + 1e-9)
+            return step;
+    return niceStep(span / 4);
+}
+
 void fitY(QValueAxis* axis, double maxValue, double floor)
 {
-    // Qt picks round ticks (0, 100, 200 rather than 0, 137.5, 275).
-    axis->setRange(0, std::max(floor, maxValue * 1.1));
-    axis->applyNiceNumbers();
+    // At most five ticks, on round numbers, with room above the highest point.
+    const double top = std::max(floor, maxValue * 1.1);
+    const double step = niceStep(top / 4);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(step);
+    axis->setRange(0, step * std::ceil(top / step - 1e-9));
 }
 } // namespace
 
@@ -40,6 +67,7 @@ MetricsDock::MetricsDock(const SimulationController* controller, QWidget* parent
     setObjectName(QStringLiteral("MetricsDock"));
     auto* body = new QWidget(this);
     auto* grid = new QGridLayout(body);
+    m_grid = grid;
     grid->setContentsMargins(2, 2, 2, 2);
     grid->setSpacing(2);
     m_failures = new QLabel(body);
@@ -67,7 +95,8 @@ MetricsDock::MetricsDock(const SimulationController* controller, QWidget* parent
     // Node names need room: a chart's own legend elides them to its share of the chart
     // ("web_…"), so the busiest nodes are named in a wrapping label under their chart.
     m_utilization.chart->legend()->hide();
-    m_latency.chart->legend()->setAlignment(Qt::AlignRight);
+    // Above the plot: at the right the legend took a third of a narrow chart's width.
+    m_latency.chart->legend()->setAlignment(Qt::AlignTop);
     auto* busiest = new QWidget(body);
     auto* busiestLayout = new QVBoxLayout(busiest);
     busiestLayout->setContentsMargins(0, 0, 0, 0);
@@ -95,8 +124,10 @@ MetricsDock::MetricsDock(const SimulationController* controller, QWidget* parent
     grid->setColumnStretch(1, 13);
     grid->setColumnStretch(2, 10);
     grid->setColumnStretch(3, 15);
-    grid->setColumnStretch(4, 10);
-    grid->setColumnStretch(5, 13);
+    // The backlog and instances columns take room only while their charts show (a hidden
+    // chart's stretch left an empty band and squeezed the others until labels were cut).
+    grid->setColumnStretch(4, 0);
+    grid->setColumnStretch(5, 0);
     setWidget(body);
     clear();
 }
@@ -127,7 +158,10 @@ MetricsDock::Chart MetricsDock::makeChart(const QString& title, const QString& y
         axis->setGridLineColor(QColor(0xe5, 0xe7, 0xeb));
     }
     c.x->setTitleText(tr("simulated s"));
-    c.x->setTickCount(3); // 0, half, end: more labels than that do not fit a narrow chart
+    // Ticks on whole seconds or minutes, anchored at 0, so they stay put while the window
+    // of recent time slides under them; at most five labels fit a narrow chart.
+    c.x->setTickType(QValueAxis::TicksDynamic);
+    c.x->setTickAnchor(0);
     c.y->setTitleText(yTitle);
     c.chart->addAxis(c.x, Qt::AlignBottom);
     c.chart->addAxis(c.y, Qt::AlignLeft);
@@ -153,6 +187,8 @@ void MetricsDock::clear()
     for (QLineSeries* s : {m_throughputSeries, m_p50, m_p95, m_p99, m_errorSeries, m_backlogSeries})
         s->clear();
     m_backlog.view->hide();
+    m_grid->setColumnStretch(4, 0);
+    m_grid->setColumnStretch(5, 0);
     for (QLineSeries* s : m_utilSeries) {
         m_utilization.chart->removeSeries(s);
         delete s;
@@ -169,14 +205,32 @@ void MetricsDock::clear()
     m_instances.view->hide();
     m_shownPoints = 0;
     m_failures->hide();
-    const double end = std::max(1.0, m_controller->endSeconds());
-    for (const Chart* c :
-         {&m_throughput, &m_latency, &m_errors, &m_utilization, &m_backlog, &m_instances})
-        c->x->setRange(0, end);
+    followTime(0);
     fitY(m_throughput.y, m_baselineMax[0], 10);
     fitY(m_latency.y, m_baselineMax[1], 10);
     fitY(m_errors.y, m_baselineMax[2], 10);
-    m_backlog.y->setRange(0, 10);
+    fitY(m_backlog.y, 0, 10);
+    fitY(m_instances.y, 0, 4);
+}
+
+std::pair<double, double> MetricsDock::timeWindow(double endS, double nowS)
+{
+    // The whole run when it is short; else the last two minutes, sliding: the first minutes
+    // of a 600 s run were a sliver of the axis.
+    const double span = std::min(std::max(1.0, endS), kTimeWindowS);
+    const double hi = std::max(span, nowS);
+    return {hi - span, hi};
+}
+
+void MetricsDock::followTime(double nowS)
+{
+    const auto [lo, hi] = timeWindow(m_controller->endSeconds(), nowS);
+    const double step = timeStep(hi - lo);
+    for (const Chart* c :
+         {&m_throughput, &m_latency, &m_errors, &m_utilization, &m_backlog, &m_instances}) {
+        c->x->setTickInterval(step);
+        c->x->setRange(lo, hi);
+    }
 }
 
 int MetricsDock::pointCount() const
@@ -238,6 +292,7 @@ void MetricsDock::refresh()
     m_p95->replace(p95);
     m_p99->replace(p99);
     m_errorSeries->replace(errors);
+    followTime(points.empty() ? 0 : points.back().tS);
     fitY(m_throughput.y, std::max(maxT, m_baselineMax[0]), 10);
     fitY(m_latency.y, std::max(maxL, m_baselineMax[1]), 10);
     fitY(m_errors.y, std::max(maxE, m_baselineMax[2]), 10);
@@ -272,6 +327,7 @@ void MetricsDock::refreshBacklog()
     m_backlogSeries->replace(backlog);
     fitY(m_backlog.y, maxB, 10);
     m_backlog.view->show();
+    m_grid->setColumnStretch(4, 10);
 }
 
 void MetricsDock::refreshUtilization()
@@ -324,7 +380,10 @@ void MetricsDock::refreshUtilization()
                                                QColor(0x25, 0x63, 0xeb), QColor(0x7c, 0x3a, 0xed)};
         QStringList names;
         for (std::size_t k = 0; k < order.size(); ++k) {
-            const QString id = QString::fromStdString(topology->nodes[order[k]].id.str());
+            // The name the canvas shows, not the id ("web_server-2").
+            const core::Node& node = topology->nodes[order[k]];
+            const QString id =
+                QString::fromStdString(node.name.empty() ? node.id.str() : node.name);
             m_utilSeries.push_back(addSeries(m_utilization, id, colours[k]));
             // A no-break space inside an entry, a plain one between: lines wrap between
             // names, never inside one.
@@ -375,6 +434,7 @@ void MetricsDock::refreshInstances()
                 m_instances, QString::fromStdString(topology->nodes[m_instanceNodes[k]].id.str()),
                 colours[k]));
         m_instances.view->show();
+        m_grid->setColumnStretch(5, 13);
     }
     double most = 1;
     for (std::size_t k = 0; k < m_instanceNodes.size(); ++k) {
@@ -461,9 +521,7 @@ void MetricsDock::setBaseline(std::shared_ptr<const Baseline> baseline)
     // Everything is drawn again with (or without) the grey curves.
     m_utilNodes.clear();
     m_shownPoints = std::numeric_limits<std::size_t>::max();
-    const double end = std::max(1.0, m_controller->endSeconds());
-    for (const Chart* c : {&m_throughput, &m_latency, &m_errors, &m_utilization})
-        c->x->setRange(0, end);
+    followTime(m_controller->chart().empty() ? 0 : m_controller->chart().back().tS);
     if (m_controller->chart().empty()) {
         fitY(m_throughput.y, m_baselineMax[0], 10);
         fitY(m_latency.y, m_baselineMax[1], 10);

@@ -1,10 +1,12 @@
 #pragma once
 
 #include <memory>
+#include <utility>
 
 #include <QDockWidget>
 
 class QChart;
+class QGridLayout;
 class QLabel;
 class QChartView;
 class QLineSeries;
@@ -45,6 +47,10 @@ public:
     QString failuresText() const;
     /// The busiest nodes' names under their chart, each in its curve's colour (tests).
     QLabel* busiestLegend() const { return m_busiestLegend; }
+    /// The time axes' span: a run this long shows whole; a longer one its last minutes.
+    static constexpr double kTimeWindowS = 120;
+    /// The simulated seconds the time axes show at `nowS` of a run of `endS` seconds.
+    static std::pair<double, double> timeWindow(double endS, double nowS);
 
 private:
     struct Chart {
@@ -56,6 +62,8 @@ private:
     Chart makeChart(const QString& title, const QString& yTitle);
     QLineSeries* addSeries(Chart& chart, const QString& name, const QColor& colour);
     void refreshUtilization();
+    /// Slides every chart's time axis to show the window ending at `nowS`.
+    void followTime(double nowS);
     void refreshBaseline();
     QLineSeries* addBaselineSeries(Chart& chart, const QString& name, Qt::PenStyle style);
     void refreshInstances();
@@ -82,6 +90,7 @@ private:
     std::vector<QLineSeries*> m_baselineUtil;   ///< one per busiest node the baseline has
     double m_baselineMax[3] = {0, 0, 0};        ///< throughput, p99, errors: for the y axes
     QLabel* m_failures = nullptr;
+    QGridLayout* m_grid = nullptr;
     QLabel* m_busiestLegend = nullptr;
 };
 

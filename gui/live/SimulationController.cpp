@@ -14,6 +14,7 @@ namespace scalelab::gui {
 
 namespace {
 constexpr int kFrameMs = 16;
+constexpr double kEngineBoundBudgetMs = 28.0;
 // A frame after a stall (debugger, a modal dialog) must not jump the simulation ahead.
 constexpr double kMaxWallStepS = 0.1;
 // Requests drawn on the canvas at most: 5,000 sprites fit in a frame (tests/bench).
@@ -167,6 +168,7 @@ void SimulationController::reset()
     m_events.clear();
     m_pendingStructure = false;
     m_achievedSpeed = 0;
+    m_fallingBehind = false;
     setState(State::Stopped);
     Q_EMIT chartReset();
     Q_EMIT frameReady();
@@ -186,7 +188,12 @@ void SimulationController::onTick()
                                     : before + static_cast<std::int64_t>(wallStepS * m_speed * 1e9);
     QElapsedTimer slice;
     slice.start();
-    advance(target, m_budgetMs);
+    // Where the engine is the limit (Max, or a speed it fell behind of), it gets most of
+    // each frame: with 8 ms of a 16 ms frame it reached two thirds of its headless rate at
+    // Max and less at 1000x; the picture then refreshes about 30 times a second.
+    const bool engineBound = m_speed == kMaxSpeed || m_fallingBehind;
+    advance(target, engineBound ? std::max(m_budgetMs, kEngineBoundBudgetMs) : m_budgetMs);
+    m_fallingBehind = m_sim->now() < std::min(target, m_sim->end()) && !m_sim->finished();
     const double sliceS = std::max(1e-6, slice.nsecsElapsed() / 1e9);
     if (wallStepS > 0) {
         // Smoothed so the status bar does not flicker.

@@ -128,6 +128,7 @@ private:
     State m_state = State::Stopped;
     double m_speed = 1.0;
     double m_budgetMs = 8.0;
+    bool m_fallingBehind = false; // the last frame ran out of budget before its target
     QTimer* m_timer;
     QElapsedTimer m_wall;
     qint64 m_lastTickNs = 0;

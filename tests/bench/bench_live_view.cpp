@@ -168,6 +168,38 @@ int main(int argc, char** argv)
     std::printf("engine while animating: %.2f M events/s, %.1f simulated s per wall s\n",
                 events / wallS / 1e6, (c.simSeconds() - simBefore) / wallS);
 
+    // Speed Max and 1000x against the headless engine on the same design (issue 18: the
+    // live view at Max reaches 80% of the headless rate; no speed is slower than Max).
+    const auto liveRate = [&](double speed) {
+        c.reset();
+        c.setSpeed(speed);
+        c.run();
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 5000 && c.state() == gui::SimulationController::State::Running)
+            QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        c.pause();
+        return c.simSeconds() / (static_cast<double>(clock.nsecsElapsed()) / 1e9);
+    };
+    const double atMax = liveRate(gui::SimulationController::kMaxSpeed);
+    const double at1000 = liveRate(1000);
+    double headless = 0;
+    {
+        core::sim::Simulation sim(document.topology());
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 5000 && !sim.finished())
+            sim.runUntil(sim.now() + 1'000'000'000);
+        headless =
+            core::sim::toSeconds(sim.now()) / (static_cast<double>(clock.nsecsElapsed()) / 1e9);
+    }
+    std::printf("headless engine:        %.1f simulated s per wall s\n", headless);
+    std::printf("live at Max:            %.1f simulated s per wall s (%.0f%% of headless)\n", atMax,
+                headless > 0 ? 100 * atMax / headless : 0.0);
+    std::printf("live at 1000x:          %.1f simulated s per wall s (%.0f%% of Max)\n", at1000,
+                atMax > 0 ? 100 * at1000 / atMax : 0.0);
+    c.reset();
+
     // Dots forced (the density view is off), to time 5,000 sprites.
     live->trafficLayer()->setDensityThreshold(1e9);
     c.reset();

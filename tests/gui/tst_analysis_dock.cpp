@@ -82,6 +82,11 @@ private Q_SLOTS:
         QVERIFY(dock.findingList()->item(0)->text().contains(QStringLiteral("saturated")));
         QVERIFY(dock.findingList()->count() >= 2);
         QCOMPARE(dock.analysis().bottleneck->str(), std::string("web1"));
+        // Over capacity, the load cannot "grow 0.67x": it must fall to that.
+        QVERIFY2(dock.summaryLabel()->text().contains(QStringLiteral("overloaded: the load must "
+                                                                     "fall to")),
+                 qPrintable(dock.summaryLabel()->text()));
+        QVERIFY(!dock.summaryLabel()->text().contains(QStringLiteral("can grow")));
 
         // A design with errors gets no estimates.
         document.setNodeParam(core::NodeId{"web1"}, "workers", core::ParamValue{std::int64_t{-3}});

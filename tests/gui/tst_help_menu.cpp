@@ -15,6 +15,7 @@
 #include "gui/app/MainActions.h"
 #include "gui/app/ShortcutList.h"
 #include "gui/app/ShortcutsDialog.h"
+#include "gui/canvas/EditOperations.h"
 #include "gui/document/FileController.h"
 #include "gui/live/LiveView.h"
 #include "gui/live/SimulationController.h"
@@ -102,14 +103,14 @@ private Q_SLOTS:
         QCOMPARE(tour->currentLesson(), 0);
         const auto first = gui::LessonText::parse(examples[0].description);
         QString page = tour->pageText();
-        QVERIFY2(page.contains(QStringLiteral("1. ") + examples[0].name), qPrintable(page));
+        QVERIFY2(page.startsWith(examples[0].name), qPrintable(page));
         QVERIFY2(page.contains(QStringLiteral("What to watch")), qPrintable(page));
         QVERIFY2(page.contains(first.watch.left(40)), qPrintable(page));
         QVERIFY2(page.contains(QStringLiteral("What to try")), qPrintable(page));
         QVERIFY2(page.contains(first.tryIt.left(40)), qPrintable(page));
         QTest::mouseClick(tour->nextButton(), Qt::LeftButton);
         QCOMPARE(tour->currentLesson(), 1);
-        QVERIFY(tour->pageText().contains(QStringLiteral("2. ") + examples[1].name));
+        QVERIFY(tour->pageText().startsWith(examples[1].name));
         // Open and Run: the window shows a copy of the lesson's example, running.
         tour->showLesson(0);
         for (QPushButton* b : tour->findChildren<QPushButton*>())
@@ -127,6 +128,8 @@ private Q_SLOTS:
     void shortcutListIsMadeFromTheActions()
     {
         auto w = testsupport::openSampleWindow();
+        w->scene()->selectNodes({core::NodeId{"web1"}});
+        w->editOperations()->deleteSelection(); // Undo now reads "Undo Delete…"
         gui::ShortcutsDialog* dialog = w->actions()->showShortcuts();
         QVERIFY(dialog && dialog->isVisible());
         const QList<QAction*> expected = actionsWithShortcuts(w->menuBar());
@@ -134,7 +137,8 @@ private Q_SLOTS:
         const QStringList actions = column(dialog->table(), 1);
         const QStringList keys = column(dialog->table(), 2);
         for (QAction* a : expected) {
-            const QString name = gui::plainActionText(a->text());
+            const QString listed = a->property(gui::kListedName).toString();
+            const QString name = listed.isEmpty() ? gui::plainActionText(a->text()) : listed;
             const qsizetype row = actions.indexOf(name);
             QVERIFY2(row >= 0, qPrintable(name));
             QVERIFY2(keys[row].contains(a->shortcut().toString(QKeySequence::NativeText)),
@@ -145,6 +149,7 @@ private Q_SLOTS:
                                  "Undo", "Redo", "Duplicate", "Getting Started"})
             QVERIFY2(actions.contains(QString::fromLatin1(name)), name);
         QVERIFY(actions.contains(QStringLiteral("Link two nodes"))); // a canvas gesture
+        QVERIFY2(!keys.join(' ').contains(QStringLiteral("F14")), qPrintable(keys.join(' ')));
         // An action added to a menu later is listed the next time, with no list to edit.
         QMenu* help = nullptr;
         for (QAction* top : w->menuBar()->actions())
@@ -155,6 +160,7 @@ private Q_SLOTS:
                         [] {});
         w->actions()->showShortcuts();
         QVERIFY(column(dialog->table(), 1).contains(QStringLiteral("Brand New Thing")));
+        w->document()->markSaved();
     }
 
     void everyTooltipNamesItsShortcut()
