@@ -2,7 +2,8 @@
 # Fuzzes the loader + validator for FUZZ_SECONDS (default 60) with libFuzzer, seeded with the
 # examples and the broken and hostile files, then scenario timelines over random designs
 # for FUZZ_SCENARIO_SECONDS (default 60). A crash leaves its input in build-fuzz/crashes/:
-# add it to tests/data/broken (or tests/data/fuzz-regressions) as a regression test.
+# add it to tests/data/broken (a loader input) or tests/data/fuzz-regressions/scenario (a
+# timeline) as a regression test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -34,6 +35,7 @@ cp tests/data/hostile/* "$corpus"/ 2>/dev/null || true
 fuzz fuzz_load_topology "${FUZZ_SECONDS:-60}" "$corpus" -max_len=65536
 # Scenario timelines: the bytes choose a design and its steps (no seed corpus needed).
 mkdir -p build-fuzz/corpus-scenario
+cp tests/data/fuzz-regressions/scenario/* build-fuzz/corpus-scenario/
 fuzz fuzz_scenario_timeline "${FUZZ_SCENARIO_SECONDS:-60}" build-fuzz/corpus-scenario -max_len=512
 if ls build-fuzz/crashes/* >/dev/null 2>&1; then
   echo "fuzz: crashes found:" >&2; ls build-fuzz/crashes >&2

@@ -148,6 +148,7 @@ void ClientBehavior::startTry(std::uint32_t frame)
 
 void ClientBehavior::retry(std::uint32_t frame)
 {
+    --m_backingOff;
     startTry(frame); // the step that failed: a failed lookup looks up again
 }
 
@@ -215,6 +216,7 @@ void ClientBehavior::finish(std::uint32_t frame, FailReason reason)
         const double delay = m_backoffNs * std::ldexp(0.5 + uniform01(m_kernel.rng(m_index)),
                                                       static_cast<int>(f.aux));
         ++f.aux;
+        ++m_backingOff;
         m_kernel.frames().renew(frame);
         m_kernel.metrics().retried(now);
         m_kernel.schedule(now + static_cast<SimTime>(delay + 0.5), EventType::Retry, frame, f.gen);
@@ -249,6 +251,12 @@ void ClientBehavior::recover()
 {
     NodeBehavior::recover();
     arm();
+}
+
+void ClientBehavior::fillSnapshot(NodeSnapshot& out)
+{
+    NodeBehavior::fillSnapshot(out);
+    out.retrying = m_backingOff;
 }
 
 void ClientBehavior::fillResults(NodeResults& out) const

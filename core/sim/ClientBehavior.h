@@ -24,6 +24,7 @@ public:
     void timer(std::uint32_t code) override;
     void timeout(std::uint32_t frame) override;
     void retry(std::uint32_t frame) override;
+    void fillSnapshot(NodeSnapshot& out) override;
     void fail() override;
     void recover() override;
     void fillResults(NodeResults& out) const override;
@@ -57,6 +58,7 @@ private:
     double m_dnsRatio = 0;
     std::uint32_t m_retries = 0;
     double m_backoffNs = 0;
+    std::uint64_t m_backingOff = 0;          ///< requests waiting out a retry backoff now
     const DnsBehavior* m_geoDns = nullptr;   ///< its resolver when that routes by site
     std::vector<std::uint32_t> m_preference; ///< geo: entry links, best first
     SimTime m_dnsTtl = 0;

@@ -27,6 +27,7 @@ struct NodeSnapshot {
     bool localSessions = false;
     std::uint64_t sessionsHeld = 0;
     std::uint64_t sessionMisses = 0;
+    std::uint64_t retrying = 0; ///< clients: requests waiting out a retry backoff now
     bool up = true;
     std::string role; ///< "master" / "replica" for databases, else empty
     /// Sharded database: each shard's utilization since the previous snapshot.

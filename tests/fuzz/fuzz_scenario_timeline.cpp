@@ -1,7 +1,8 @@
 // libFuzzer entry: random actions at random times against random valid designs. Whatever
 // the timeline (fail, recover, set any parameter to any value in its range, promote, many
 // steps at one instant), a run must not crash, must conserve requests (each one generated
-// is completed, failed or still somewhere) and keep every utilisation and up fraction
+// is completed, failed or still somewhere: on a link, queued, in service or waiting out a
+// retry's backoff) and keep every utilisation and up fraction
 // within [0, 1].
 #include <cstdint>
 #include <cstdio>
@@ -107,7 +108,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         broken("more requests answered than generated", static_cast<double>(end.generated));
     std::uint64_t somewhere = end.inFlightTotal;
     for (const auto& n : end.nodes)
-        somewhere += n.queueLength + n.busy;
+        somewhere += n.queueLength + n.busy + n.retrying;
     const std::uint64_t open = end.generated - end.completed - end.failed;
     if (open > somewhere)
         broken("requests vanished", static_cast<double>(open - somewhere));
