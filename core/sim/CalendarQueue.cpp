@@ -47,11 +47,19 @@ void CalendarQueue::insert(SimTime time, std::uint64_t seq, std::uint32_t a, std
         // The new event leads: the old first moves to the front of the list.
         slot.event = bucket.first;
         slot.next = bucket.rest;
+        if (bucket.rest == kNil)
+            bucket.tail = s;
         bucket.rest = s;
         bucket.first = Event{time, seq, a, b};
         return;
     }
     slot.event = Event{time, seq, a, b};
+    if (bucket.rest == kNil || keyOf(m_slots[bucket.tail].event) < key) {
+        slot.next = kNil;
+        (bucket.rest == kNil ? bucket.rest : m_slots[bucket.tail].next) = s;
+        bucket.tail = s;
+        return;
+    }
     std::uint32_t* link = &bucket.rest;
     while (*link != kNil && keyOf(m_slots[*link].event) < key)
         link = &m_slots[*link].next;
@@ -113,6 +121,8 @@ Event CalendarQueue::pop()
     if (const std::uint32_t s = bucket.rest; s != kNil) {
         bucket.first = m_slots[s].event;
         bucket.rest = m_slots[s].next;
+        if (bucket.rest == kNil)
+            bucket.tail = kNil;
         m_slots[s].next = m_freeSlot;
         m_freeSlot = s;
     } else {

@@ -38,6 +38,9 @@ private:
     struct Bucket {
         Event first{kEmpty, 0, 0, 0};
         std::uint32_t rest = kNil; ///< later events of the bucket, earliest first
+        /// The last of `rest`: events at one instant arrive in seq order and append in
+        /// O(1) (100k scenario steps at one instant were quadratic walking the list).
+        std::uint32_t tail = kNil;
     };
 
     std::size_t bucketOf(SimTime t) const

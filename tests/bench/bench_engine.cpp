@@ -81,6 +81,27 @@ BENCHMARK_CAPTURE(BM_EventQueueHold, quaternary_heap, QueueKind::QuaternaryHeap)
     ->Arg(65536);
 BENCHMARK_CAPTURE(BM_EventQueueHold, calendar, QueueKind::Calendar)->Arg(16)->Arg(1024)->Arg(65536);
 
+// A crowd at one instant (scenario steps all at one time): push n, then pop them all. Per
+// event the cost should not grow with n (it was linear in n for the calendar queue).
+void BM_EventQueueCrowd(benchmark::State& state, QueueKind kind)
+{
+    const auto n = static_cast<std::uint64_t>(state.range(0));
+    auto queue = makeEventQueue(kind);
+    std::uint64_t seq = 0;
+    for (auto _ : state) {
+        for (std::uint64_t i = 0; i < n; ++i)
+            queue->push(Event::make(1'000'000, seq++, EventType::Test, 0));
+        while (!queue->empty())
+            benchmark::DoNotOptimize(queue->pop());
+    }
+    state.counters["events_per_s"] = benchmark::Counter(static_cast<double>(state.iterations() * n),
+                                                        benchmark::Counter::kIsRate);
+}
+BENCHMARK_CAPTURE(BM_EventQueueCrowd, quaternary_heap, QueueKind::QuaternaryHeap)
+    ->Arg(12500)
+    ->Arg(100000);
+BENCHMARK_CAPTURE(BM_EventQueueCrowd, calendar, QueueKind::Calendar)->Arg(12500)->Arg(100000);
+
 Topology mm4()
 {
     Topology t;

@@ -82,6 +82,45 @@ private Q_SLOTS:
         QCOMPARE(got.back().order(), std::uint64_t{299});
     }
 
+    // A crowd at one instant (100k scenario steps at one time) appends at a bucket's tail;
+    // events pushed between them that fall inside the same day but earlier must still be
+    // walked into place, and the tail must follow pops that empty the list.
+    void crowdAtOneInstantWithEarlierNeighbours_data() { addKinds(); }
+    void crowdAtOneInstantWithEarlierNeighbours()
+    {
+        QFETCH(QueueKind, kind);
+        auto q = makeEventQueue(kind);
+        std::vector<Event> reference;
+        std::uint64_t seq = 0;
+        auto push = [&](SimTime t) {
+            const Event e = make(t, seq++);
+            q->push(e);
+            reference.push_back(e);
+        };
+        for (int round = 0; round < 3; ++round) {
+            const SimTime instant = 1000 * (round + 1); // never before what was popped
+            for (int i = 0; i < 5000; ++i) {
+                push(instant);
+                if (i % 97 == 0)
+                    push(instant - 1 - i % 5); // same day, earlier: walked in before the crowd
+                if (i % 389 == 0)
+                    push(instant + i % 7); // same day, later
+            }
+            // Drain part of it (the tail must be reset when a bucket's list empties).
+            std::stable_sort(reference.begin(), reference.end(), earlier);
+            for (int i = 0; i < 4000; ++i) {
+                const Event e = q->pop();
+                QCOMPARE(e.order(), reference.front().order());
+                reference.erase(reference.begin());
+            }
+        }
+        std::stable_sort(reference.begin(), reference.end(), earlier);
+        const std::vector<Event> got = drain(*q);
+        QCOMPARE(got.size(), reference.size());
+        for (std::size_t i = 0; i < got.size(); ++i)
+            QCOMPARE(got[i].order(), reference[i].order());
+    }
+
     // The hold model of simulation: pop the earliest, push one a random delay later,
     // with bursts and gaps, compared step by step with a sorted reference.
     void holdModelMatchesReference_data() { addKinds(); }
