@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -45,12 +46,17 @@ std::string csvNumber(const nlohmann::ordered_json& v)
     return v.is_number() ? v.dump() : std::string();
 }
 
+// CSV text of a string from the design (node ids, choices, errors): quoted when needed, and
+// a leading = + - @ tab or CR gets a ' before it, so a spreadsheet shows the text rather
+// than running it as a formula (OWASP's advice on CSV injection).
 std::string csvText(const nlohmann::ordered_json& v)
 {
     if (!v.is_string())
         return v.dump();
     std::string s = v.get<std::string>();
-    if (s.find_first_of(",\"\n") == std::string::npos)
+    if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos)
+        s.insert(0, 1, '\'');
+    if (s.find_first_of(",\"\n\r") == std::string::npos)
         return s;
     std::string quoted = "\"";
     for (char c : s)

@@ -9,15 +9,33 @@
 
 namespace scalelab::gui::cli {
 
+namespace {
+// Ids and names from a file are printed in summaries and errors: a control character in
+// one (an escape sequence) must not reach the terminal. Line breaks and tabs are ours.
+QByteArray terminalSafe(const QString& text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c.category() == QChar::Other_Control && c != QLatin1Char('\n') &&
+            c != QLatin1Char('\t'))
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out.toUtf8();
+}
+} // namespace
+
 void printError(const QString& text)
 {
-    std::fputs(text.toUtf8().constData(), stderr);
+    std::fputs(terminalSafe(text).constData(), stderr);
     std::fputc('\n', stderr);
 }
 
 void printOut(const QString& text)
 {
-    std::fputs(text.toUtf8().constData(), stdout);
+    std::fputs(terminalSafe(text).constData(), stdout);
     std::fputc('\n', stdout);
 }
 

@@ -100,6 +100,13 @@ int compareCommand(const QStringList& args)
                        .arg(files.size()));
         return BadUsage;
     }
+    // Neither design is ever overwritten by an output (compare a b --json a replaced a).
+    for (const QString& file : files)
+        for (const QCommandLineOption* option : {&json, &report})
+            if (parser.isSet(*option) &&
+                !outputIsNotInput(args.value(0), QStringLiteral("--") + option->names().first(),
+                                  file, parser.value(*option)))
+                return BadUsage;
     int replications = 0;
     unsigned jobs = 0;
     if (!experiment.read(parser, args.value(0), 10, replications, jobs))

@@ -1,4 +1,5 @@
 #include <array>
+#include <cstdio>
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -6,6 +7,7 @@
 #include "gui/app/AppInfo.h"
 #include "gui/app/Logging.h"
 #include "gui/cli/Commands.h"
+#include "gui/cli/CommonOptions.h"
 #include "gui/cli/QuietPlatform.h"
 
 namespace scalelab::gui::cli {
@@ -29,7 +31,14 @@ int runIn(QCoreApplication& app, const Subcommand& subcommand)
     configureLogging("warn");
     QStringList rest = app.arguments().mid(2);
     rest.prepend(QStringLiteral("scalelab %1").arg(QLatin1String(subcommand.name)));
-    return subcommand.run(rest);
+    const int status = subcommand.run(rest);
+    // A summary that did not reach its reader (a full disk behind `> file`, a closed pipe)
+    // is a failure like any other output's: say so and do not exit 0.
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        printError(QStringLiteral("%1: cannot write to standard output").arg(rest.first()));
+        return status == Success || status == StoppedEarly ? InvalidInput : status;
+    }
+    return status;
 }
 } // namespace
 

@@ -24,6 +24,7 @@ QString failure(const QString& path, const QString& why, qint64 size)
             .arg(storage.rootPath());
     return QStringLiteral("cannot write %1: %2").arg(path, why);
 }
+} // namespace
 
 bool isSpecialFile(const QString& path)
 {
@@ -32,7 +33,14 @@ bool isSpecialFile(const QString& path)
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 && !S_ISREG(st.st_mode) &&
            !S_ISDIR(st.st_mode);
 }
-} // namespace
+
+QString replacementTarget(const QString& path)
+{
+    // symLinkTarget(), unlike canonicalFilePath(), also names the target of a link whose
+    // file does not exist yet.
+    const QFileInfo info(path);
+    return info.isSymLink() && !info.symLinkTarget().isEmpty() ? info.symLinkTarget() : path;
+}
 
 bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* error)
 {
@@ -52,11 +60,7 @@ bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* 
             return fail(failure(path, device.errorString(), bytes.size()));
         return true;
     }
-    // Through a link, replace the file it points to, never the link itself.
-    const QFileInfo info(path);
-    const QString target =
-        info.isSymLink() && !info.canonicalFilePath().isEmpty() ? info.canonicalFilePath() : path;
-    QSaveFile file(target);
+    QSaveFile file(replacementTarget(path));
     // Unbuffered: Qt 6.4's QSaveFile notices only write errors that happen inside write();
     // a buffered write that fails when commit() flushes it (a full disk) is committed as
     // an empty or cut-off file and reported as success.

@@ -11,6 +11,13 @@ namespace scalelab::gui {
 /// failure `error` says which file and why ("disk full: cannot write ...").
 bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* error);
 
+/// True for a device, FIFO or socket (also through a link): written to, never replaced.
+bool isSpecialFile(const QString& path);
+
+/// The file that replacing `path` must replace: through a link, the file it points to, so
+/// the link itself stays.
+QString replacementTarget(const QString& path);
+
 /// True when `output` names the same file as `input` (also through a link): writing it
 /// would destroy the input.
 bool isSameFile(const QString& input, const QString& output);

@@ -123,6 +123,20 @@ private Q_SLOTS:
         QCOMPARE(std::count(csv.begin(), csv.end(), '\n'), 3);
     }
 
+    // Text from the design reaches the CSV (ids, chosen values, errors): no cell may start
+    // with what a spreadsheet runs as a formula (a node id "@SUM(A1)" made one).
+    void csvCellsNeverStartAFormula()
+    {
+        nlohmann::ordered_json doc;
+        doc["vary"] = {{{"node", "@SUM(A1)"}, {"param", "algorithm"}}};
+        doc["points"] = {{{"values", {{"@SUM(A1).algorithm", "=HYPERLINK(\"x\")"}}},
+                          {"error", "-1+2, \"quoted\""}}};
+        const std::string csv = sweepCsv(doc);
+        QCOMPARE(QString::fromStdString(csv),
+                 QStringLiteral("'@SUM(A1).algorithm,error\n"
+                                "\"'=HYPERLINK(\"\"x\"\")\",\"'-1+2, \"\"quoted\"\"\"\n"));
+    }
+
     void emittedJobsMergeToTheSameDocument()
     {
         const Topology t = twoServers();

@@ -131,6 +131,19 @@ void TestCliCompare::usageAndInputErrors()
     QCOMPARE(missing.exitCode, 1);
     QVERIFY(!missing.err.isEmpty());
     QVERIFY(!QFile::exists(out));
+
+    // An output naming either design is refused before anything runs; the design stays.
+    const QString a = dir.filePath(QStringLiteral("a.scalelab"));
+    const QString b = dir.filePath(QStringLiteral("b.scalelab"));
+    QVERIFY(QFile::copy(kA, a));
+    QVERIFY(QFile::copy(kB, b));
+    const QString before = sha256(b);
+    const Run overwrite = runScalelab({QStringLiteral("compare"), a, b, QStringLiteral("--json"), b,
+                                       QStringLiteral("--replications"), QStringLiteral("2")});
+    QCOMPARE(overwrite.exitCode, 2);
+    QVERIFY2(overwrite.err.contains(QStringLiteral("would overwrite the input file")),
+             qPrintable(overwrite.err));
+    QCOMPARE(sha256(b), before);
 }
 
 QTEST_MAIN(TestCliCompare)

@@ -347,6 +347,44 @@ private Q_SLOTS:
         QVERIFY(!r.err.contains('\x07'));
     }
 
+    // A valid design whose name and description carry escape sequences: the summaries of
+    // run and analyze print them as \u001b, never as the byte itself.
+    void summariesEscapeControlCharacters()
+    {
+        QTemporaryDir dir;
+        QJsonObject o = QJsonDocument::fromJson(
+                            readAll(QStringLiteral(SCALELAB_EXAMPLES "/01-single-server.scalelab")))
+                            .object();
+        QVERIFY(!o.isEmpty());
+        o[QStringLiteral("name")] = QStringLiteral("clear\x1b[2J\x07bell");
+        o[QStringLiteral("description")] = QStringLiteral("title\x1b]0;pwned\x07");
+        const QString design =
+            write(dir, QStringLiteral("escapes.scalelab"), QJsonDocument(o).toJson());
+        for (const char* command : {"run", "analyze"}) {
+            const CliRun r = runCli({QLatin1String(command), design});
+            QCOMPARE(r.code, 0);
+            QVERIFY2(!r.out.contains('\x1b') && !r.out.contains('\x07'), r.out.constData());
+            QVERIFY2(!r.err.contains('\x1b'), r.err.constData());
+        }
+    }
+
+    // A summary that cannot be written (standard output on a full disk) fails the command.
+    void aFullStandardOutputFails()
+    {
+        if (!isCharDevice("/dev/full"))
+            QSKIP("no /dev/full here");
+        QProcess p;
+        p.setProcessEnvironment(scalelab::testsupport::headlessEnvironment());
+        p.setStandardOutputFile(QStringLiteral("/dev/full"));
+        p.start(QStringLiteral(SCALELAB_BINARY),
+                {QStringLiteral("analyze"),
+                 QStringLiteral(SCALELAB_EXAMPLES "/01-single-server.scalelab")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY(p.readAllStandardError().contains("cannot write to standard output"));
+    }
+
     void farFlungDiagramsGiveBoundedPictures()
     {
         QTemporaryDir dir;

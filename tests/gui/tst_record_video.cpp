@@ -34,6 +34,7 @@ private Q_SLOTS:
     void framesDependOnlyOnTheFileAndSeed();
     void speedSetsTheFrameCount();
     void cancelLeavesNoFile();
+    void linksAreFollowedNeverReplaced();
     void failureLeavesNoFileAndKeepsTheOldOne();
     void badUsageExitsTwo();
     void windowRecordsWithoutBlocking();
@@ -203,6 +204,32 @@ void TestRecordVideo::speedSetsTheFrameCount()
                      QStringLiteral("320x180"), QStringLiteral("--no-charts")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(probe(out).frames, 24);
+}
+
+// A name that links to a device is written into (the link and the device stay); a name
+// that links to a file replaces that file and keeps the link.
+void TestRecordVideo::linksAreFollowedNeverReplaced()
+{
+    QTemporaryDir dir;
+    QTemporaryDir elsewhere;
+    const QString toNull = dir.filePath(QStringLiteral("null.mp4"));
+    const QString target = elsewhere.filePath(QStringLiteral("real.mp4"));
+    const QString toFile = dir.filePath(QStringLiteral("file.mp4"));
+    QVERIFY(QFile::link(QStringLiteral("/dev/null"), toNull));
+    QVERIFY(QFile::link(target, toFile));
+    for (const QString& out : {toNull, toFile}) {
+        const Run r =
+            runScalelab({kExample, QStringLiteral("--record"), out, QStringLiteral("--run-for"),
+                         QStringLiteral("2"), QStringLiteral("--size"), QStringLiteral("320x180"),
+                         QStringLiteral("--no-charts")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(QFileInfo(out).isSymLink(), qPrintable(out));
+    }
+    QVERIFY(QFileInfo(QStringLiteral("/dev/null")).exists());
+    QVERIFY(!QFileInfo(QStringLiteral("/dev/null")).isFile()); // still the device
+    QVERIFY(probe(target).frames > 0);
+    QCOMPARE(leftovers(dir.path()).filter(QStringLiteral(".part")), QStringList());
+    QCOMPARE(leftovers(elsewhere.path()), QStringList{QStringLiteral("real.mp4")});
 }
 
 void TestRecordVideo::cancelLeavesNoFile()
