@@ -94,6 +94,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         t.scenario.push_back(a);
     }
+    // Data centers: every node in site "eu" or "us", behind a geo DNS when there is one,
+    // and whole sites failing and recovering. Decided after the steps above, so inputs
+    // saved before sites existed still decode to the same timeline.
+    if (in.remaining_bytes() > 0 && in.ConsumeBool()) {
+        for (Node& n : t.nodes) {
+            n.params["site"] = std::string(in.ConsumeBool() ? "eu" : "us");
+            if (n.spec() && n.spec()->param("routing") && in.ConsumeBool())
+                n.params["routing"] = std::string("geo");
+        }
+        const int siteSteps = in.ConsumeIntegralInRange(0, 6);
+        for (int s = 0; s < siteSteps && in.remaining_bytes() > 0; ++s) {
+            ScenarioAction a{in.ConsumeFloatingPointInRange(0.0, t.simulation.durationS),
+                             in.ConsumeBool() ? ActionType::FailSite : ActionType::RecoverSite,
+                             {},
+                             {},
+                             {},
+                             in.ConsumeBool() ? "eu" : "us"};
+            t.scenario.push_back(a);
+        }
+    }
     if (hasErrors(validate(t)))
         return 0; // a step the format refuses (promote of a master, ...): not a run
 
