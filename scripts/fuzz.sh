@@ -1,45 +1,42 @@
 #!/usr/bin/env bash
 # Fuzzes the loader + validator for FUZZ_SECONDS (default 60) with libFuzzer, seeded with the
 # examples and the broken and hostile files, then scenario timelines over random designs
-# for FUZZ_SCENARIO_SECONDS (default 60). A crash leaves its input in build-fuzz/crashes/:
+# for FUZZ_SCENARIO_SECONDS (default 60). It builds the fuzzers in build-fuzz/ (clang, the core
+# only), or uses FUZZ_BUILD_DIR, a build configured with clang and -DSCALELAB_FUZZ=ON (CI's
+# sanitized build, so the core is compiled once). A crash leaves its input in crashes/ there:
 # add it to tests/data/broken (a loader input) or tests/data/fuzz-regressions/scenario (a
 # timeline) as a regression test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-for p in clang-14 libfuzzer-14-dev libclang-rt-14-dev; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || {
-    $SUDO apt-get update -q
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends \
-      clang-14 libfuzzer-14-dev libclang-rt-14-dev
-    break
-  }
-done
-CXX=clang++-14 CC=clang-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DSCALELAB_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
-cmake --build build-fuzz --target fuzz_load_topology fuzz_scenario_timeline -j "$(nproc)"
-mkdir -p build-fuzz/crashes
+./scripts/install-clang.sh
+build=${FUZZ_BUILD_DIR:-build-fuzz}
+if [ -z "${FUZZ_BUILD_DIR:-}" ]; then
+  CXX=clang++-14 CC=clang-14 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DSCALELAB_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
+fi
+cmake --build "$build" --target fuzz_load_topology fuzz_scenario_timeline -j "$(nproc)"
+mkdir -p "$build/crashes"
 # fuzz TARGET SECONDS CORPUS-DIR [libFuzzer options]
 fuzz() {
   local target=$1 seconds=$2 corpus=$3; shift 3
   echo "fuzz: $target for $seconds s"
-  "build-fuzz/tests/fuzz/$target" "$corpus" -max_total_time="$seconds" -timeout=20 \
-    -rss_limit_mb=2048 -artifact_prefix="build-fuzz/crashes/$target-" -print_final_stats=1 "$@" 2>&1 |
+  "$build/tests/fuzz/$target" "$corpus" -max_total_time="$seconds" -timeout=20 \
+    -rss_limit_mb=2048 -artifact_prefix="$build/crashes/$target-" -print_final_stats=1 "$@" 2>&1 |
     grep -E "^#[0-9]+.*DONE|stat::number_of_executed_units|ERROR|SUMMARY|Done|scenario fuzz" || true
 }
 # The loader, seeded with the examples and the broken and hostile files.
-corpus=build-fuzz/corpus
+corpus=$build/corpus
 mkdir -p "$corpus"
 cp examples/*.scalelab tests/data/valid/*.scalelab tests/data/broken/*.scalelab "$corpus"/ 2>/dev/null || true
 cp tests/data/hostile/* "$corpus"/ 2>/dev/null || true
 fuzz fuzz_load_topology "${FUZZ_SECONDS:-60}" "$corpus" -max_len=65536
 # Scenario timelines: the bytes choose a design and its steps (no seed corpus needed).
-mkdir -p build-fuzz/corpus-scenario
-cp tests/data/fuzz-regressions/scenario/* build-fuzz/corpus-scenario/
-fuzz fuzz_scenario_timeline "${FUZZ_SCENARIO_SECONDS:-60}" build-fuzz/corpus-scenario -max_len=512
+mkdir -p "$build/corpus-scenario"
+cp tests/data/fuzz-regressions/scenario/* "$build/corpus-scenario/"
+fuzz fuzz_scenario_timeline "${FUZZ_SCENARIO_SECONDS:-60}" "$build/corpus-scenario" -max_len=512
 # libFuzzer also leaves slow-unit-* files for inputs over 10 s that stayed under the timeout:
 # on a loaded machine those are not failures, so only crashes, leaks, timeouts and OOMs fail.
-failures=$(find build-fuzz/crashes -type f \( -name '*-crash-*' -o -name '*-leak-*' -o \
+failures=$(find "$build/crashes" -type f \( -name '*-crash-*' -o -name '*-leak-*' -o \
   -name '*-timeout-*' -o -name '*-oom-*' \))
 if [ -n "$failures" ]; then
   echo "fuzz: crashes found:" >&2; echo "$failures" >&2
