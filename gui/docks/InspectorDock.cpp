@@ -404,7 +404,14 @@ void InspectorDock::refreshValues()
                 mixed = mixed || !(m_document->node(id)->param(name) == v);
             editor->setValue(v, mixed);
         } else if (!m_links.empty()) {
-            editor->setValue(core::ParamValue(m_document->link(m_links.front())->number(name)));
+            // A link's parameter as stored (a text choice such as replication `mode` too),
+            // else the registry's default: number() would turn "sync" into 0.
+            const core::Link* link = m_document->link(m_links.front());
+            const auto it = link->params.find(name);
+            const core::ParamSpec* spec = core::KindRegistry::instance().link().param(name);
+            editor->setValue(it != link->params.end() ? it->second
+                             : spec                   ? spec->defaultValue
+                                                      : core::ParamValue(0.0));
         }
     }
 }

@@ -22,7 +22,10 @@ QString ReportBuilder::shardsSection() const
         out += QStringLiteral("<h3>%1: %2 shards</h3>\n")
                    .arg(repEsc(QString::fromStdString(e.id.str())))
                    .arg(e.shards.size());
-        const RJson& measured = repSub(repSub(nodes, e.id.str().c_str()), "shards");
+        // repSub gives objects only, and `shards` is an array: look it up directly.
+        const RJson& node = repSub(nodes, e.id.str().c_str());
+        static const RJson kNoRun;
+        const RJson& measured = node.contains("shards") ? node.at("shards") : kNoRun;
         out += repTableOpen();
         out += repRow({QStringLiteral("#shard"), QStringLiteral("#share (est.)"),
                        QStringLiteral("#req/s (est.)"), QStringLiteral("#busy est. / sim."),

@@ -16,6 +16,7 @@ class TestExamplesShards : public QObject {
 private Q_SLOTS:
     void theHotShardIsWhereTheAnalysisPutsIt();
     void aFifthShardMovesAFifthOfTheKeys();
+    void theReportShowsEachShardsRunBesideTheEstimate();
 };
 
 void TestExamplesShards::theHotShardIsWhereTheAnalysisPutsIt()
@@ -79,6 +80,30 @@ void TestExamplesShards::aFifthShardMovesAFifthOfTheKeys()
     QCOMPARE(nodeOf(r, "db-r1").at("shards").size(), std::size_t{5});
     QVERIFY(num(nodeOf(r, "db-r1").at("shards")[4], "arrivals") > 0);
     QCOMPARE(num(r.at("requests"), "failed"), 0.0);
+}
+
+// The report's Shards section puts the run's figures beside the estimate for every shard
+// (it once showed only the estimate and "-", reading the shards array as an object).
+void TestExamplesShards::theReportShowsEachShardsRunBesideTheEstimate()
+{
+    QTemporaryDir dir;
+    const QString html = dir.filePath(QStringLiteral("13.html"));
+    EXAMPLE_RUN(r, runExample(QStringLiteral("13-sharding"),
+                              {QStringLiteral("--duration"), QStringLiteral("20"),
+                               QStringLiteral("--report"), html}));
+    QFile f(html);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    const qsizetype start = text.indexOf(QStringLiteral("<h3>db: "));
+    QVERIFY2(start >= 0, "no Shards section for db");
+    const QString section =
+        text.mid(start, text.indexOf(QStringLiteral("</table>"), start) - start);
+    const std::size_t shards = nodeOf(r, "db").at("shards").size();
+    QVERIFY(shards > 1);
+    // Busy and response time: "estimate / simulated" in each shard's row.
+    QVERIFY2(static_cast<std::size_t>(section.count(QStringLiteral(" / "))) >= 2 * shards,
+             qPrintable(section));
+    QVERIFY2(!section.contains(QStringLiteral(">-<")), qPrintable(section));
 }
 
 QTEST_GUILESS_MAIN(TestExamplesShards)

@@ -157,6 +157,22 @@ private Q_SLOTS:
         QVERIFY(inspector->editorFor("lag_ms"));
         QVERIFY(inspector->editorFor("weight"));
     }
+
+    // A text parameter of a link shows its value: a sync replica read "async" (the editor
+    // was filled through number(), which makes "sync" 0).
+    void aLinkShowsItsTextChoice()
+    {
+        auto w = testsupport::openSampleWindow();
+        const core::LinkKey key{core::NodeId{"db"}, core::NodeId{"db-r1"}};
+        w->document()->setLinkParam(key, "mode", core::ParamValue(std::string("sync")));
+        w->scene()->clearSelection();
+        w->scene()->linkItem(key)->setSelected(true);
+        const gui::ParamEditor* mode = w->inspectorDock()->editorFor("mode");
+        QVERIFY(mode);
+        const auto* combo = qobject_cast<const QComboBox*>(mode->editor());
+        QVERIFY(combo);
+        QCOMPARE(combo->currentText(), QStringLiteral("sync"));
+    }
 };
 
 QTEST_MAIN(TestInspectorEdit)
