@@ -66,6 +66,10 @@ struct NodeEstimate {
     std::vector<ShardEstimate> shards; ///< sharded databases, in shard order
     /// Web servers with sessions: share of requests that find no session (a login).
     std::optional<double> sessionMissRatio;
+    /// Clients with a timeout: share of requests that fail by timeout after all their tries;
+    /// the client's meanResponseMs then covers the requests answered, as the simulator's.
+    std::optional<double> timeoutFraction;
+    std::optional<double> triesPerRequest; ///< clients with retries: tries a request makes
 };
 
 struct Finding {
@@ -82,11 +86,14 @@ struct Finding {
 struct Analysis {
     std::string name;
     std::vector<NodeEstimate> nodes; ///< file order
-    /// Client-side mean latency, rate-weighted over clients; +inf when a path saturates,
-    /// nullopt when that class carries no traffic.
+    /// Client-side mean latency of the requests answered (a client with a timeout: those
+    /// answered in time), weighted over clients; +inf when a path saturates, nullopt when
+    /// that class carries no traffic.
     std::optional<double> endToEndMeanMs;
     std::optional<double> endToEndReadMs;
     std::optional<double> endToEndWriteMs;
+    /// Share of the requests of clients with a timeout that fail by it (none without one).
+    std::optional<double> timeoutFraction;
     std::optional<NodeId> bottleneck; ///< the busiest node; none without load
     double maxScale = 0;              ///< client rates can grow this many times; +inf without load
     std::vector<NodeId> singlePointsOfFailure;

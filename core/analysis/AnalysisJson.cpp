@@ -78,12 +78,18 @@ nlohmann::ordered_json analysisToJson(const Analysis& a)
         }
         if (e.sessionMissRatio)
             n["session_miss_ratio"] = *e.sessionMissRatio;
+        if (e.timeoutFraction)
+            n["timeout_fraction"] = *e.timeoutFraction;
+        if (e.triesPerRequest)
+            n["tries_per_request"] = *e.triesPerRequest;
         nodes[e.id.str()] = std::move(n);
     }
     doc["nodes"] = std::move(nodes);
     doc["end_to_end_ms"] = Json{{"mean", optionalTime(a.endToEndMeanMs)},
                                 {"read", optionalTime(a.endToEndReadMs)},
                                 {"write", optionalTime(a.endToEndWriteMs)}};
+    if (a.timeoutFraction)
+        doc["timeout_fraction"] = *a.timeoutFraction;
     doc["bottleneck"] = a.bottleneck ? Json(a.bottleneck->str()) : Json();
     doc["max_scale"] = finiteOrNull(a.maxScale);
     Json spof = Json::array();

@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "core/analysis/Analysis.h"
@@ -6,6 +8,7 @@
 #include "core/analysis/JobEstimate.h"
 #include "core/analysis/LoadModel.h"
 #include "core/analysis/RoutingPlan.h"
+#include "core/analysis/TimeoutEstimate.h"
 #include "core/cost/Cost.h"
 
 namespace scalelab::core {
@@ -20,30 +23,70 @@ const NodeEstimate* Analysis::node(const NodeId& id) const
 
 namespace analyzer_detail {
 
-bool clientHasEntry(const NodeRouting& client)
+// What a client's requests meet at its timeout, per class: the share failed after all tries,
+// the tries a request makes, and the mean latency of those answered.
+struct ClientTimeouts {
+    RequestOutcome read, write, stat;
+};
+
+ClientTimeouts timeoutsOf(const Node& client, const LoadState& load, std::size_t i)
 {
-    return client.hasEntry;
+    const double timeout = client.number("timeout_ms");
+    const int retries = static_cast<int>(client.integer("retries"));
+    const double backoff = client.number("retry_backoff_ms");
+    const auto outcome = [&](double mean, double second) {
+        return requestWithRetries(tryAgainstTimeout(mean, second, timeout), timeout, retries,
+                                  backoff);
+    };
+    return {outcome(load.readMs[i], load.readMs2[i]), outcome(load.writeMs[i], load.writeMs2[i]),
+            outcome(load.staticMs[i], load.staticMs2[i])};
 }
 
-// Rate-weighted mean over clients of one class's time; nullopt when no client sends it.
-std::optional<double> clientMean(const RoutingPlan& plan, const LoadState& load,
-                                 double (*share)(const NodeRouting&),
-                                 const std::vector<double>* readMs)
+bool hasTimeout(const Topology& t, const RoutingPlan& plan, std::size_t i)
 {
-    double weight = 0, sum = 0;
-    for (std::size_t i = 0; i < plan.nodes.size(); ++i) {
-        const NodeRouting& r = plan.nodes[i];
-        if (!r.isClient)
-            continue;
-        const double w = r.rateRps * share(r);
-        if (!clientHasEntry(r) || w <= 0)
-            continue;
-        weight += w;
-        sum += w * (readMs ? (*readMs)[i] : load.writeMs[i]);
+    return plan.nodes[i].isClient && plan.nodes[i].hasEntry && t.nodes[i].number("timeout_ms") > 0;
+}
+
+// Class shares of a client's requests: reads, writes, static.
+std::array<double, 3> classShares(const NodeRouting& r)
+{
+    const double dynamic = 1.0 - r.staticRatio;
+    return {dynamic * r.readRatio, dynamic * (1.0 - r.readRatio), r.staticRatio};
+}
+
+// Timeouts in the flow: a try not answered within timeout_ms fails and, with `retries`, is
+// tried again after a backoff, while the abandoned work is still served (without
+// cancel_on_timeout a server does not know its client gave up). The tries multiply the
+// client's rate, which lengthens the responses, which times more tries out: iterate to the
+// fixed point (damped; it moves monotonically, so 200 rounds are plenty).
+LoadState loadWithRetries(const Topology& t, const RoutingPlan& plan, std::vector<double>& tries)
+{
+    const std::size_t n = t.nodes.size();
+    tries.assign(n, 1.0);
+    LoadState load = computeLoad(t, plan, 1.0);
+    bool anyRetries = false;
+    for (std::size_t i = 0; i < n; ++i)
+        anyRetries = anyRetries || (hasTimeout(t, plan, i) && t.nodes[i].integer("retries") > 0);
+    if (!anyRetries)
+        return load;
+    for (int round = 0; round < 200; ++round) {
+        double moved = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!hasTimeout(t, plan, i))
+                continue;
+            const ClientTimeouts c = timeoutsOf(t.nodes[i], load, i);
+            const auto w = classShares(plan.nodes[i]);
+            const double wanted = w[0] * c.read.triesPerRequest + w[1] * c.write.triesPerRequest +
+                                  w[2] * c.stat.triesPerRequest;
+            const double next = 0.5 * (tries[i] + wanted);
+            moved = std::max(moved, std::abs(next - tries[i]));
+            tries[i] = next;
+        }
+        load = computeLoad(t, plan, 1.0, true, &tries);
+        if (moved < 1e-9)
+            break;
     }
-    if (weight <= 0)
-        return std::nullopt;
-    return sum / weight;
+    return load;
 }
 
 } // namespace analyzer_detail
@@ -67,27 +110,66 @@ Analysis analyze(const Topology& t)
             {Severity::Error, {}, "Request links form a loop: no estimate is possible.", {}});
         return a;
     }
-    const LoadState load = computeLoad(t, plan, 1.0);
+    using namespace analyzer_detail;
+    std::vector<double> tries;
+    const LoadState load = loadWithRetries(t, plan, tries);
     a.nodes = load.nodes;
     estimateJobs(t, plan, a.nodes);
 
-    using analyzer_detail::clientMean;
-    a.endToEndReadMs = clientMean(
-        plan, load, [](const NodeRouting& r) { return r.readRatio; }, &load.readMs);
-    a.endToEndWriteMs = clientMean(
-        plan, load, [](const NodeRouting& r) { return 1.0 - r.readRatio; }, nullptr);
-    {
-        double weight = 0, sum = 0;
-        for (std::size_t i = 0; i < plan.nodes.size(); ++i) {
-            const NodeRouting& r = plan.nodes[i];
-            if (!r.isClient || r.rateRps <= 0 || !analyzer_detail::clientHasEntry(r))
-                continue;
-            weight += r.rateRps;
-            sum += r.rateRps * a.nodes[i].meanResponseMs;
+    // End to end, over the requests answered (as the simulator's latency_ms): a client with
+    // a timeout counts those answered in time, each with its latency given that.
+    double weightAll = 0, sumAll = 0, weightR = 0, sumR = 0, weightW = 0, sumW = 0;
+    double sent = 0, timedOut = 0;
+    for (std::size_t i = 0; i < plan.nodes.size(); ++i) {
+        const NodeRouting& r = plan.nodes[i];
+        if (!r.isClient || r.rateRps <= 0 || !r.hasEntry)
+            continue;
+        const auto w = classShares(r);
+        std::array<double, 3> mean{load.readMs[i], load.writeMs[i], load.staticMs[i]};
+        std::array<double, 3> done{1.0, 1.0, 1.0};
+        if (hasTimeout(t, plan, i)) {
+            const ClientTimeouts c = timeoutsOf(t.nodes[i], load, i);
+            mean = {c.read.completedMeanMs, c.write.completedMeanMs, c.stat.completedMeanMs};
+            // failedShare is exactly 1 when nothing is answered (its mean is then +inf).
+            done = {1 - c.read.failedShare, 1 - c.write.failedShare, 1 - c.stat.failedShare};
+            const double failed =
+                w[0] * c.read.failedShare + w[1] * c.write.failedShare + w[2] * c.stat.failedShare;
+            NodeEstimate& e = a.nodes[i];
+            e.timeoutFraction = failed;
+            if (t.nodes[i].integer("retries") > 0)
+                e.triesPerRequest = tries[i];
+            sent += r.rateRps;
+            timedOut += r.rateRps * failed;
         }
-        if (weight > 0)
-            a.endToEndMeanMs = sum / weight;
+        double clientWeight = 0, clientSum = 0;
+        for (std::size_t k = 0; k < 3; ++k) {
+            const double weight = r.rateRps * w[k] * done[k];
+            if (weight <= 0)
+                continue;
+            clientWeight += weight;
+            clientSum += weight * mean[k];
+        }
+        if (clientWeight > 0)
+            a.nodes[i].meanResponseMs = clientSum / clientWeight;
+        weightAll += clientWeight;
+        sumAll += clientSum;
+        if (r.rateRps * w[0] * done[0] > 0) {
+            weightR += r.rateRps * w[0] * done[0];
+            sumR += r.rateRps * w[0] * done[0] * mean[0];
+        }
+        if (r.rateRps * w[1] * done[1] > 0) {
+            weightW += r.rateRps * w[1] * done[1];
+            sumW += r.rateRps * w[1] * done[1] * mean[1];
+        }
     }
+    if (weightAll > 0)
+        a.endToEndMeanMs = sumAll / weightAll;
+    if (weightR > 0)
+        a.endToEndReadMs = sumR / weightR;
+    if (weightW > 0)
+        a.endToEndWriteMs = sumW / weightW;
+    if (sent > 0)
+        a.timeoutFraction = timedOut / sent;
 
     double busiest = 0;
     for (std::size_t i = 0; i < a.nodes.size(); ++i) {

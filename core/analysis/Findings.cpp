@@ -412,12 +412,16 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
                                 n.id.str(), e.serviceMs, e.serviceMs - own),
                     "concurrency_model async, or more workers");
         }
-        if (plan.nodes[i].traits.source && e.reached && n.number("timeout_ms") > 0 &&
-            e.meanResponseMs > n.number("timeout_ms"))
+        if (plan.nodes[i].traits.source && e.reached && e.timeoutFraction &&
+            *e.timeoutFraction >= 0.01)
             add(Severity::Warning, n.id,
-                fmt::format("'{}' times out after {:.3g} ms but requests take {:.3g} ms on "
-                            "average: most will fail.",
-                            n.id.str(), n.number("timeout_ms"), e.meanResponseMs));
+                fmt::format("'{}' times out after {:.3g} ms: about {:.3g}% of its requests "
+                            "are expected to fail by timeout{}.",
+                            n.id.str(), n.number("timeout_ms"), 100 * *e.timeoutFraction,
+                            e.triesPerRequest
+                                ? fmt::format(" after {:.3g} tries on average", *e.triesPerRequest)
+                                : std::string()),
+                "a longer timeout_ms, or more capacity on the path");
     }
 
     // Static assets: served by the web tier without a CDN, or what the CDN takes off it.

@@ -36,10 +36,14 @@ QueueEstimate ggc(double arrivalRate, double meanServiceTime, std::int64_t serve
     const bool single = servers <= 1;
     if (single && arrivals.shape == RenewalShape::Poisson)
         return q; // M/G/1: Pollaczek-Khinchine, exact
-    if (single && exponentialService && hasExactGiM1(arrivals))
+    if (single && exponentialService && hasExactGiM1(arrivals)) {
         q.meanWait = giM1Wait(arrivals, arrivalRate, meanServiceTime);
-    else
+        // Wq = sigma / (mu (1 - sigma)), and an arrival waits with probability sigma.
+        const double x = q.meanWait / meanServiceTime;
+        q.probWait = x / (1 + x);
+    } else {
         q.meanWait *= whittPhi(q.utilization, arrivals.scv, serviceScv, servers);
+    }
     q.meanResponse = q.meanWait + meanServiceTime;
     q.meanQueueLength = arrivalRate * q.meanWait;
     return q;

@@ -124,12 +124,47 @@ ArrivalFlow callFlow(const ArrivalFlow& out, double sent, double departed, std::
     return everyKth(thinned(out, together), turn);
 }
 
+// Time spent in a node's downstream calls, one class: its mean and second moment. A
+// balancer's calls are alternatives (one is taken); others are taken independently, each
+// with its probability (a replica group's alternatives are then slightly over-dispersed).
+struct CallTime {
+    double mean = 0;
+    double second = 0;  // sum p E[X^2]
+    double squares = 0; // sum p^2 E[X]^2
+
+    void add(double p, double latencyMs, double mean, double second)
+    {
+        const double x = 2 * latencyMs + mean;
+        const double x2 = second + 4 * latencyMs * mean + 4 * latencyMs * latencyMs;
+        this->mean += p * x;
+        this->second += p * x2;
+        squares += p * p * x * x;
+    }
+    double secondMoment(bool alternatives) const
+    {
+        return alternatives ? second : second - squares + mean * mean;
+    }
+};
+
+// Second moment of wait + own service + downstream (independent): the wait is 0 with
+// probability 1 - P(wait), else exponential (exact for M/M/c and GI/M/1), the service has
+// SCV `scv`, a constant (a sync replica's ack) is added last.
+double sojournSecond(double wait, double probWait, double own, double scv, double down,
+                     double down2, double constant = 0)
+{
+    const double w2 = probWait > 0 ? 2 * wait * wait / probWait : 0.0;
+    const double t = wait + own + down;
+    const double t2 =
+        w2 + (1 + scv) * own * own + down2 + 2 * (wait * own + wait * down + own * down);
+    return t2 + 2 * constant * t + constant * constant;
+}
+
 } // namespace load_detail
 
 using namespace load_detail;
 
-LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
-                      bool applyQueueLimits)
+LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double baseScale,
+                      bool applyQueueLimits, const std::vector<double>* clientScale)
 {
     const std::size_t n = t.nodes.size();
     LoadState s;
@@ -137,6 +172,9 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
     s.readMs.assign(n, 0.0);
     s.writeMs.assign(n, 0.0);
     s.staticMs.assign(n, 0.0);
+    s.readMs2.assign(n, 0.0);
+    s.writeMs2.assign(n, 0.0);
+    s.staticMs2.assign(n, 0.0);
     std::vector<double> lamR(n, 0.0), lamW(n, 0.0), lamS(n, 0.0);
     std::vector<bool> reached(n, false);
     // Second moments (QNA): the streams each node receives, merged when it is reached.
@@ -146,6 +184,7 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
     // Forward: push each class's rate along the calls, senders first (Jackson flows).
     for (std::size_t i : plan.order) {
         const NodeRouting& r = plan.nodes[i];
+        const double scale = baseScale * (clientScale ? (*clientScale)[i] : 1.0);
         if (r.isClient) {
             const double dynamic = scale * r.rateRps * (1.0 - r.staticRatio);
             lamR[i] = dynamic * r.readRatio;
@@ -214,17 +253,30 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
             e.sessionMissRatio = r.sessionMissRatio;
 
         double downR = 0, downW = 0, downS = 0; // time spent in downstream calls, per class
+        CallTime timeR, timeW, timeS;           // the same with second moments
         for (const auto& call : r.calls) {
             if (call.async)
                 continue; // a job handed to a worker: the queue does not wait for it
-            if (call.pRead > 0)
-                downR += call.pRead * (2 * call.latencyMs + s.readMs[call.target]);
-            if (call.pWrite > 0)
-                downW += call.pWrite * (2 * call.latencyMs + s.writeMs[call.target]);
-            if (call.pStatic > 0)
-                downS += call.pStatic * (2 * call.latencyMs + s.staticMs[call.target]);
+            const std::size_t to = call.target;
+            if (call.pRead > 0) {
+                downR += call.pRead * (2 * call.latencyMs + s.readMs[to]);
+                timeR.add(call.pRead, call.latencyMs, s.readMs[to], s.readMs2[to]);
+            }
+            if (call.pWrite > 0) {
+                downW += call.pWrite * (2 * call.latencyMs + s.writeMs[to]);
+                timeW.add(call.pWrite, call.latencyMs, s.writeMs[to], s.writeMs2[to]);
+            }
+            if (call.pStatic > 0) {
+                downS += call.pStatic * (2 * call.latencyMs + s.staticMs[to]);
+                timeS.add(call.pStatic, call.latencyMs, s.staticMs[to], s.staticMs2[to]);
+            }
         }
+        const bool alternatives = r.traits.balancer;
+        const double downR2 = timeR.secondMoment(alternatives);
+        const double downW2 = timeW.secondMoment(alternatives);
+        const double downS2 = timeS.secondMoment(alternatives);
         if (r.isClient) {
+            const double scale = baseScale * (clientScale ? (*clientScale)[i] : 1.0);
             const double dynamic = scale * r.rateRps * (1.0 - r.staticRatio);
             e.arrivalRps = scale * r.rateRps;
             e.readRps = dynamic * r.readRatio;
@@ -233,6 +285,9 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
             s.readMs[i] = downR;
             s.writeMs[i] = downW;
             s.staticMs[i] = downS;
+            s.readMs2[i] = downR2;
+            s.writeMs2[i] = downW2;
+            s.staticMs2[i] = downS2;
             e.meanResponseMs =
                 serviceMixture(e.readRps, downR, e.writeRps, downW, 1, e.staticRps, downS).mean;
             e.stable = std::isfinite(e.meanResponseMs);
@@ -271,6 +326,7 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
                     flowOut[static_cast<std::size_t>(r.jsqBalancer)], exponential);
             const double balance = backends * (1 - rho) / (1 - std::pow(rho, backends));
             q.meanWait = p.meanWait * balance;
+            q.probWait = p.probWait;
             q.meanResponse = q.meanWait + hold.mean / 1000.0;
             q.meanQueueLength = e.arrivalRps * q.meanWait;
         }
@@ -301,6 +357,13 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double scale,
         // A write is answered once the sync replicas acknowledged it (no server is held).
         s.writeMs[i] = e.meanWaitMs + holdW + (r.blocking ? 0.0 : downW) + r.syncAckMs;
         s.staticMs[i] = e.meanWaitMs + holdS + (r.blocking ? 0.0 : downS);
+        // A bounded queue's wait is taken as exponential (every request may wait).
+        const double probWait = e.rejectFraction ? 1.0 : q.probWait;
+        const double scv = r.serviceScv;
+        s.readMs2[i] = sojournSecond(e.meanWaitMs, probWait, r.readServiceMs, scv, downR, downR2);
+        s.writeMs2[i] = sojournSecond(e.meanWaitMs, probWait, r.writeServiceMs, scv, downW, downW2,
+                                      r.syncAckMs);
+        s.staticMs2[i] = sojournSecond(e.meanWaitMs, probWait, r.readServiceMs, scv, downS, downS2);
     }
     return s;
 }
