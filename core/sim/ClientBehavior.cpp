@@ -1,5 +1,6 @@
 #include "core/sim/ClientBehavior.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/sim/DnsBehavior.h"
@@ -60,8 +61,11 @@ void ClientBehavior::arm()
 {
     if (m_armed || !m_up || m_rate <= 0 || m_entryLink == kNone)
         return;
-    const double gap =
-        m_poisson ? unitExponential(m_kernel.rng(m_index)) * m_meanGapNs : m_meanGapNs;
+    // A rate near zero gives a gap past what SimTime holds (converting it would be undefined):
+    // capped at about 127 years, which is "never" for any run the validator accepts.
+    constexpr double kNeverNs = 4e18;
+    const double gap = std::min(
+        kNeverNs, m_poisson ? unitExponential(m_kernel.rng(m_index)) * m_meanGapNs : m_meanGapNs);
     m_kernel.schedule(m_kernel.now() + static_cast<SimTime>(gap + 0.5), EventType::Timer, m_index,
                       kArrivalTimer);
     m_armed = true;
