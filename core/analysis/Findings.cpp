@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "core/analysis/SiteLoss.h"
 #include "core/analysis/models/AnalysisModel.h"
 
 namespace scalelab::core {
@@ -229,14 +230,16 @@ void siteFindings(const Topology& t, const RoutingPlan& plan, const Analysis& a,
             continue;
         const double detectS = t.nodes[index.to(routes.resolver())].number("detect_s");
         const double ttlS = client.number("dns_ttl_s");
-        const double failed = r.rateRps * (detectS + ttlS / 2);
+        // Static requests a CDN elsewhere serves neither fail nor move.
+        const double moving = entryRps(t, index, r, c, site);
+        const double failed = moving * (detectS + ttlS / 2);
         out.push_back(
             {Severity::Info, client.id,
              fmt::format("If site '{}' fails, '{}' ({:.0f} req/s) fail for detect_s ({:g} s), then "
                          "move to '{}' as their DNS answers expire (dns_ttl_s {:g} s): about "
                          "{:.0f} requests fail, and each then takes {:+.3g} ms ({:g} ms away "
                          "instead of {:g}).",
-                         site, client.id.str(), r.rateRps, detectS, away.to.str(), ttlS, failed,
+                         site, client.id.str(), moving, detectS, away.to.str(), ttlS, failed,
                          2 * (away.latencyMs() - home.latencyMs()), away.latencyMs(),
                          home.latencyMs()),
              "a shorter dns_ttl_s (more lookups) or a faster detect_s on the DNS"});

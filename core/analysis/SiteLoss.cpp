@@ -43,6 +43,14 @@ double groupLostWrites(const Topology& t, const ReplicationGroupInfo& g, const s
 
 using namespace site_loss_detail;
 
+double entryRps(const Topology& t, const TopologyIndex& index, const NodeRouting& r, std::size_t c,
+                const std::string& site)
+{
+    const std::size_t edge = index.source(c).edge();
+    const bool staticAway = edge != TopologyIndex::kNone && t.nodes[index.to(edge)].site() != site;
+    return r.rateRps * (staticAway ? 1 - r.staticRatio : 1.0);
+}
+
 std::vector<SiteLoss> siteLosses(const Topology& t, const Analysis& a)
 {
     std::vector<SiteLoss> out;
@@ -86,8 +94,9 @@ std::vector<SiteLoss> siteLosses(const Topology& t, const Analysis& a)
             const double ttlS = t.nodes[c].number("dns_ttl_s");
             const Link& home = t.links[routes.preference[0]];
             const Link& away = t.links[routes.preference[1]];
-            loss.movedRps += r.rateRps;
-            loss.failedRequests += r.rateRps * (detectS + ttlS / 2);
+            const double moved = entryRps(t, index, r, c, loss.site);
+            loss.movedRps += moved;
+            loss.failedRequests += moved * (detectS + ttlS / 2);
             loss.backAfterS = std::max(loss.backAfterS, detectS + ttlS);
             loss.extraMs = std::max(loss.extraMs, 2 * (away.latencyMs() - home.latencyMs()));
         }

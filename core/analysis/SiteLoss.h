@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/analysis/Analysis.h"
+#include "core/analysis/RoutingPlan.h"
 
 namespace scalelab::core {
 
@@ -27,6 +28,12 @@ struct SiteLoss {
     /// serves them): the site is a single point of failure for them.
     double cutOffRps = 0;
 };
+
+/// Requests per second of a client that go through its entry, and so fail and move when
+/// the entry's site is lost: all of them but the static ones it sends to a CDN outside
+/// `site` (the edge keeps serving those wherever the users are).
+double entryRps(const Topology& topology, const TopologyIndex& index, const NodeRouting& client,
+                std::size_t clientNode, const std::string& site);
 
 /// One entry per site, in the order the sites first appear in the file; empty when no
 /// node is in a site or the analysis has no estimates (a request loop).
