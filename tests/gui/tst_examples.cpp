@@ -3,6 +3,10 @@
 // through the real command line (`scalelab run --json`). Expectations come from each
 // example's own parameters and from queueing formulas, never from a previous run.
 // Steps 5-8 and the challenges: tst_examples_scaling.cpp.
+#include <iterator>
+#include <map>
+#include <string>
+
 #include <QtTest>
 
 #include "core/model/KindRegistry.h"
@@ -31,6 +35,21 @@ private Q_SLOTS:
 };
 
 namespace {
+/// Each site's nodes' bounding box, grown by half the spacing between nodes (110 px).
+std::map<std::string, QRectF> siteRegions(const core::Topology& t)
+{
+    std::map<std::string, QRectF> regions;
+    for (const auto& n : t.nodes) {
+        if (n.site().empty())
+            continue;
+        const QRectF around(n.pos.x - 55, n.pos.y - 55, 110, 110);
+        auto [it, added] = regions.try_emplace(n.site(), around);
+        if (!added)
+            it->second = it->second.united(around);
+    }
+    return regions;
+}
+
 void addExampleRows()
 {
     QTest::addColumn<QString>("stem");
@@ -67,7 +86,10 @@ void TestExamples::everyExampleLoadsAndValidatesCleanly()
         QVERIFY2(a.atS > t.simulation.warmupS && a.atS < t.simulation.durationS,
                  "scenario steps happen inside the measured window");
 
-    // A tidy canvas: nobody stacked on anybody, clients on the left.
+    // A tidy canvas: nobody stacked on anybody, clients on the left - or, with several
+    // data centers, each site's shaded region apart from the others and from the nodes
+    // that belong to no site (sites side by side have their users at their own edge).
+    const std::map<std::string, QRectF> sites = siteRegions(t);
     for (std::size_t i = 0; i < t.nodes.size(); ++i) {
         for (std::size_t j = i + 1; j < t.nodes.size(); ++j) {
             const double dx = t.nodes[i].pos.x - t.nodes[j].pos.x;
@@ -77,11 +99,25 @@ void TestExamples::everyExampleLoadsAndValidatesCleanly()
                                     .arg(QString::fromStdString(t.nodes[i].id.str()),
                                          QString::fromStdString(t.nodes[j].id.str()))));
         }
-        if (t.nodes[i].is("client") || t.nodes[i].is("dns"))
+        if (sites.size() >= 2) {
+            for (const auto& [site, region] : sites)
+                QVERIFY2(t.nodes[i].site() == site ||
+                             !region.contains(QPointF(t.nodes[i].pos.x, t.nodes[i].pos.y)),
+                         qPrintable(QStringLiteral("%1 stands in site %2")
+                                        .arg(QString::fromStdString(t.nodes[i].id.str()),
+                                             QString::fromStdString(site))));
+        } else if (t.nodes[i].is("client") || t.nodes[i].is("dns")) {
             QCOMPARE(t.nodes[i].pos.x, 0.0);
-        else
+        } else {
             QVERIFY(t.nodes[i].pos.x >= 180);
+        }
     }
+    for (auto a = sites.begin(); a != sites.end(); ++a)
+        for (auto b = std::next(a); b != sites.end(); ++b)
+            QVERIFY2(!a->second.intersects(b->second),
+                     qPrintable(QStringLiteral("sites %1 and %2 overlap")
+                                    .arg(QString::fromStdString(a->first),
+                                         QString::fromStdString(b->first))));
 }
 
 void TestExamples::validateCommandAcceptsEveryExample_data()
