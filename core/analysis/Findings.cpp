@@ -209,62 +209,43 @@ void sessionFindings(const Topology& t, const RoutingPlan& plan, const Analysis&
     }
 }
 
-// Data centers: what losing a site costs. Users behind a geo DNS fail until it notices
-// (detect_s) and their cached answers expire (dns_ttl_s, uniformly spread: half of it on
-// average), then pay the longer link; a master replicating asynchronously to another site
-// loses what that replica lacks (write rate x lag).
+// Data centers: what losing a site costs, as SiteLoss.h estimates it (the analysis panel
+// and the report show the same figures). Users behind a geo DNS fail until it notices
+// and their cached answers expire, then pay the longer link; a master replicating
+// asynchronously to another site loses what the replica promoted there lacks.
 void siteFindings(const Topology& t, const RoutingPlan& plan, const Analysis& a,
                   std::vector<Finding>& out)
 {
-    const TopologyIndex& index = *plan.index;
-    for (std::size_t c = 0; c < t.nodes.size(); ++c) {
-        const auto& routes = index.source(c);
-        const NodeRouting& r = plan.nodes[c];
-        if (!routes.geo || routes.preference.size() < 2 || r.rateRps <= 0)
-            continue;
-        const Node& client = t.nodes[c];
-        const Link& home = t.links[routes.preference[0]];
-        const Link& away = t.links[routes.preference[1]];
-        const std::string site = t.nodes[index.to(routes.preference[0])].site();
-        if (site.empty())
-            continue;
-        const double detectS = t.nodes[index.to(routes.resolver())].number("detect_s");
-        const double ttlS = client.number("dns_ttl_s");
-        // Static requests a CDN elsewhere serves neither fail nor move.
-        const double moving = entryRps(t, index, r, c, site);
-        const double failed = moving * (detectS + ttlS / 2);
+    for (const GeoUsersLoss& users : geoUsersLosses(t, plan)) {
+        const Link& home = t.links[users.home];
+        const Link& away = t.links[users.away];
         out.push_back(
-            {Severity::Info, client.id,
+            {Severity::Info, t.nodes[users.client].id,
              fmt::format("If site '{}' fails, '{}' ({:.0f} req/s) fail for detect_s ({:g} s), then "
                          "move to '{}' as their DNS answers expire (dns_ttl_s {:g} s): about "
                          "{:.0f} requests fail, and each then takes {:+.3g} ms ({:g} ms away "
                          "instead of {:g}).",
-                         site, client.id.str(), moving, detectS, away.to.str(), ttlS, failed,
-                         2 * (away.latencyMs() - home.latencyMs()), away.latencyMs(),
-                         home.latencyMs()),
+                         users.site, t.nodes[users.client].id.str(), users.movedRps, users.detectS,
+                         away.to.str(), users.ttlS, users.failedRequests, users.extraMs,
+                         away.latencyMs(), home.latencyMs()),
              "a shorter dns_ttl_s (more lookups) or a faster detect_s on the DNS"});
     }
-    for (const ReplicationGroupInfo& g : index.groups()) {
-        const Node& master = t.nodes[g.master];
-        const double writes = a.nodes[g.master].writeRps;
-        if (master.site().empty() || writes <= 0)
+    for (const WriteLoss& w : writeLosses(t, *plan.index, a)) {
+        if (w.lostWrites <= 0)
             continue;
-        for (std::size_t k = 0; k < g.replicas.size(); ++k) {
-            const Link& l = t.links[g.links[k]];
-            const Node& replica = t.nodes[g.replicas[k]];
-            if (l.synchronous() || replica.site().empty() || replica.site() == master.site())
-                continue;
-            out.push_back(
-                {Severity::Warning, master.id,
-                 fmt::format("'{}' replicates to '{}' in site '{}' asynchronously (lag {:g} ms) "
-                             "at {:.0f} writes/s: losing site '{}' loses about {:.3g} "
-                             "acknowledged writes (write rate x lag).",
-                             master.id.str(), replica.id.str(), replica.site(), l.lagMs(), writes,
-                             master.site(), writes * l.lagMs() / 1000.0),
-                 fmt::format("mode sync on that link: nothing lost, each write {:+.3g} ms (one "
-                             "round trip)",
-                             2 * l.latencyMs())});
-        }
+        const Node& master = t.nodes[w.master];
+        const Link& l = t.links[w.link];
+        const Node& replica = t.nodes[plan.index->to(w.link)];
+        out.push_back(
+            {Severity::Warning, master.id,
+             fmt::format("'{}' replicates to '{}' in site '{}' asynchronously (lag {:g} ms) "
+                         "at {:.0f} writes/s: losing site '{}' loses about {:.3g} "
+                         "acknowledged writes (write rate x lag).",
+                         master.id.str(), replica.id.str(), replica.site(), l.lagMs(), w.writeRps,
+                         master.site(), w.lostWrites),
+             fmt::format("mode sync on that link: nothing lost, each write {:+.3g} ms (one "
+                         "round trip)",
+                         2 * l.latencyMs())});
     }
 }
 

@@ -22,23 +22,6 @@ double lostRps(const NodeRouting& r, const ClientService& before, const ClientSe
                         writeShare * std::max(0.0, before.writes - after.writes));
 }
 
-// Writes a replication group with its master in `site` loses when the site goes: none
-// when a replica elsewhere acknowledges synchronously or when no replica is elsewhere
-// (then the writes fail instead, counted as cut off); else the lag of the most up to
-// date replica elsewhere, the one promoted.
-double groupLostWrites(const Topology& t, const ReplicationGroupInfo& g, const std::string& site,
-                       double writeRps)
-{
-    double lag = std::numeric_limits<double>::infinity();
-    for (std::size_t k = 0; k < g.replicas.size(); ++k) {
-        if (t.nodes[g.replicas[k]].site() == site)
-            continue;
-        const Link& l = t.links[g.links[k]];
-        lag = std::min(lag, l.synchronous() ? 0.0 : l.lagMs());
-    }
-    return std::isinf(lag) ? 0.0 : writeRps * lag / 1000.0;
-}
-
 } // namespace site_loss_detail
 
 using namespace site_loss_detail;
@@ -49,6 +32,66 @@ double entryRps(const Topology& t, const TopologyIndex& index, const NodeRouting
     const std::size_t edge = index.source(c).edge();
     const bool staticAway = edge != TopologyIndex::kNone && t.nodes[index.to(edge)].site() != site;
     return r.rateRps * (staticAway ? 1 - r.staticRatio : 1.0);
+}
+
+std::vector<GeoUsersLoss> geoUsersLosses(const Topology& t, const RoutingPlan& plan)
+{
+    const TopologyIndex& index = *plan.index;
+    std::vector<GeoUsersLoss> out;
+    for (std::size_t c = 0; c < t.nodes.size(); ++c) {
+        const auto& routes = index.source(c);
+        const NodeRouting& r = plan.nodes[c];
+        if (!routes.geo || routes.preference.size() < 2 || r.rateRps <= 0)
+            continue;
+        GeoUsersLoss users;
+        users.client = c;
+        users.home = routes.preference[0];
+        users.away = routes.preference[1];
+        users.site = t.nodes[index.to(users.home)].site();
+        if (users.site.empty())
+            continue;
+        users.detectS = t.nodes[index.to(routes.resolver())].number("detect_s");
+        users.ttlS = t.nodes[c].number("dns_ttl_s");
+        // Static requests a CDN elsewhere serves neither fail nor move.
+        users.movedRps = entryRps(t, index, r, c, users.site);
+        users.failedRequests = users.movedRps * (users.detectS + users.ttlS / 2);
+        users.backAfterS = users.detectS + users.ttlS;
+        users.extraMs = 2 * (t.links[users.away].latencyMs() - t.links[users.home].latencyMs());
+        out.push_back(std::move(users));
+    }
+    return out;
+}
+
+std::vector<WriteLoss> writeLosses(const Topology& t, const TopologyIndex& index, const Analysis& a)
+{
+    std::vector<WriteLoss> out;
+    for (const ReplicationGroupInfo& g : index.groups()) {
+        const std::string site = t.nodes[g.master].site();
+        if (site.empty() || g.master >= a.nodes.size())
+            continue;
+        WriteLoss w;
+        w.master = g.master;
+        w.writeRps = a.nodes[g.master].writeRps;
+        // A sync replica has every acknowledged write; else the least lag is promoted
+        // (the first of equals, as the simulator picks).
+        double lag = std::numeric_limits<double>::infinity();
+        for (std::size_t k = 0; k < g.replicas.size(); ++k) {
+            if (t.nodes[g.replicas[k]].site() == site)
+                continue;
+            const Link& l = t.links[g.links[k]];
+            const double behind = l.synchronous() ? 0.0 : l.lagMs();
+            if (behind < lag) {
+                lag = behind;
+                w.link = g.links[k];
+            }
+        }
+        // No replica elsewhere: the writes fail instead (counted as cut off).
+        if (w.link == TopologyIndex::kNone)
+            continue;
+        w.lostWrites = w.writeRps * lag / 1000.0;
+        out.push_back(w);
+    }
+    return out;
 }
 
 std::vector<SiteLoss> siteLosses(const Topology& t, const Analysis& a)
@@ -72,6 +115,8 @@ std::vector<SiteLoss> siteLosses(const Topology& t, const Analysis& a)
     if (!plan.acyclic)
         return {};
 
+    const std::vector<GeoUsersLoss> geo = geoUsersLosses(t, plan);
+    const std::vector<WriteLoss> writes = writeLosses(t, index, a);
     std::vector<bool> down(t.nodes.size(), false);
     const std::vector<ClientService> before = serviceAfterFailure(t, plan, down);
     for (SiteLoss& loss : out) {
@@ -84,26 +129,17 @@ std::vector<SiteLoss> siteLosses(const Topology& t, const Analysis& a)
             loss.cutOffRps += lostRps(plan.nodes[before[k].client], before[k], after[k]);
 
         // Until then: geo users whose home entry is in the site.
-        for (std::size_t c = 0; c < t.nodes.size(); ++c) {
-            const auto& routes = index.source(c);
-            const NodeRouting& r = plan.nodes[c];
-            if (!routes.geo || routes.preference.size() < 2 || r.rateRps <= 0 ||
-                t.nodes[index.to(routes.preference[0])].site() != loss.site)
+        for (const GeoUsersLoss& users : geo) {
+            if (users.site != loss.site)
                 continue;
-            const double detectS = t.nodes[index.to(routes.resolver())].number("detect_s");
-            const double ttlS = t.nodes[c].number("dns_ttl_s");
-            const Link& home = t.links[routes.preference[0]];
-            const Link& away = t.links[routes.preference[1]];
-            const double moved = entryRps(t, index, r, c, loss.site);
-            loss.movedRps += moved;
-            loss.failedRequests += moved * (detectS + ttlS / 2);
-            loss.backAfterS = std::max(loss.backAfterS, detectS + ttlS);
-            loss.extraMs = std::max(loss.extraMs, 2 * (away.latencyMs() - home.latencyMs()));
+            loss.movedRps += users.movedRps;
+            loss.failedRequests += users.failedRequests;
+            loss.backAfterS = std::max(loss.backAfterS, users.backAfterS);
+            loss.extraMs = std::max(loss.extraMs, users.extraMs);
         }
-
-        for (const ReplicationGroupInfo& g : index.groups())
-            if (t.nodes[g.master].site() == loss.site)
-                loss.lostWrites += groupLostWrites(t, g, loss.site, a.nodes[g.master].writeRps);
+        for (const WriteLoss& w : writes)
+            if (t.nodes[w.master].site() == loss.site)
+                loss.lostWrites += w.lostWrites;
     }
     return out;
 }

@@ -29,6 +29,41 @@ struct SiteLoss {
     double cutOffRps = 0;
 };
 
+/// One geo client's users when the site of their home entry fails: they fail until the
+/// DNS notices (detect_s) and their cached answer expires (dns_ttl_s, uniformly spread:
+/// half of it on average), then take the longer link to the next site.
+struct GeoUsersLoss {
+    std::size_t client = 0;    ///< node index
+    std::string site;          ///< of their home entry
+    std::size_t home = 0;      ///< link to their home entry
+    std::size_t away = 0;      ///< link to the entry they move to
+    double detectS = 0;        ///< the DNS's detect_s
+    double ttlS = 0;           ///< the client's dns_ttl_s
+    double movedRps = 0;       ///< requests per second through the entry (entryRps)
+    double failedRequests = 0; ///< movedRps x (detect_s + dns_ttl_s / 2)
+    double backAfterS = 0;     ///< detect_s + dns_ttl_s: all of them served again
+    double extraMs = 0;        ///< the round trip added once served from away
+};
+
+/// Every client behind a geo DNS with an entry in a site and a second one, in file order.
+/// Findings, report and siteLosses all take their figures from here.
+std::vector<GeoUsersLoss> geoUsersLosses(const Topology& topology, const RoutingPlan& plan);
+
+/// Acknowledged writes a replication group loses with its master's site: none when a
+/// replica in another site acknowledges synchronously, else the write rate x the lag of the
+/// most up-to-date replica elsewhere, the one promoted.
+struct WriteLoss {
+    std::size_t master = 0;                  ///< node index
+    std::size_t link = TopologyIndex::kNone; ///< to the replica promoted; kNone: none
+    double writeRps = 0;                     ///< the master's, as the analysis estimates
+    double lostWrites = 0;
+};
+
+/// One entry per replication group whose master is in a site and has a replica in
+/// another site, in the order of the groups.
+std::vector<WriteLoss> writeLosses(const Topology& topology, const TopologyIndex& index,
+                                   const Analysis& analysis);
+
 /// Requests per second of a client that go through its entry, and so fail and move when
 /// the entry's site is lost: all of them but the static ones it sends to a CDN outside
 /// `site` (the edge keeps serving those wherever the users are).

@@ -1,6 +1,8 @@
 #include <map>
 #include <vector>
 
+#include "core/analysis/RoutingPlan.h"
+#include "core/analysis/SiteLoss.h"
 #include "core/model/TopologyIndex.h"
 #include "gui/report/ReportBuilder.h"
 #include "gui/report/ReportHelpers.h"
@@ -34,57 +36,64 @@ QString ReportBuilder::sitesSection() const
         out += repRow({repQs(s), members[s].join(QStringLiteral(", "))}, false, {20, 0});
     out += QStringLiteral("</table>\n");
 
-    // Replication across sites: what a site's loss costs in writes.
+    // What a site's loss costs, from the functions the findings and the analysis panel
+    // use (core/analysis/SiteLoss.h), so the three never disagree.
     const core::TopologyIndex index(m_topology);
+    const core::RoutingPlan plan = core::buildRoutingPlan(m_topology, index);
+    std::map<std::size_t, double> lostOnLink; // the promoted replica's link: its group's loss
+    for (const core::WriteLoss& w : core::writeLosses(m_topology, index, m_analysis))
+        lostOnLink[w.link] = w.lostWrites;
+
+    // Replication across sites: the mode of each link, and what the master's site's loss
+    // costs in writes on the row of the replica promoted then.
     QString repl;
     for (const core::ReplicationGroupInfo& g : index.groups()) {
         const core::Node& master = m_topology.nodes[g.master];
-        const core::NodeEstimate* e = m_analysis.node(master.id);
         for (std::size_t k = 0; k < g.replicas.size(); ++k) {
             const core::Link& l = m_topology.links[g.links[k]];
             const core::Node& replica = m_topology.nodes[g.replicas[k]];
             if (replica.site() == master.site())
                 continue;
             const bool sync = l.synchronous();
-            const double lost = sync || !e ? 0.0 : e->writeRps * l.lagMs() / 1000.0;
-            repl += repRow({repQs(master.id.str() + " (" + master.site() + ")"),
-                            repQs(replica.id.str() + " (" + replica.site() + ")"),
-                            sync ? QStringLiteral("sync") : QStringLiteral("async"),
-                            QLatin1Char('#') + reportMs(sync ? 0.0 : l.lagMs()),
-                            QLatin1Char('#') + reportMs(sync ? 2 * l.latencyMs() : 0.0),
-                            QLatin1Char('#') + reportNumber(lost, 1)});
+            const auto lost = lostOnLink.find(g.links[k]);
+            repl += repRow(
+                {repQs(master.id.str() + " (" + master.site() + ")"),
+                 repQs(replica.id.str() + " (" + replica.site() + ")"),
+                 sync ? QStringLiteral("sync") : QStringLiteral("async"),
+                 QLatin1Char('#') + reportMs(sync ? 0.0 : l.lagMs()),
+                 QLatin1Char('#') + reportMs(sync ? 2 * l.latencyMs() : 0.0),
+                 QLatin1Char('#') + (lost == lostOnLink.end() ? QStringLiteral("-")
+                                                              : reportNumber(lost->second, 1))});
         }
     }
     if (!repl.isEmpty()) {
         out += QStringLiteral("<h3>Replication between sites</h3>\n") + repTableOpen();
         out += repRow({QStringLiteral("master"), QStringLiteral("replica"), QStringLiteral("mode"),
                        QStringLiteral("#lag ms"), QStringLiteral("#+ms per write"),
-                       QStringLiteral("#writes lost if the master's site fails (est.)")},
+                       QStringLiteral("#writes lost if the master's site fails (est.; on the "
+                                      "replica promoted)")},
                       true);
         out += repl + QStringLiteral("</table>\n");
     }
 
     // Geo routing: the users a site's loss cuts off, and for how long.
     QString users;
-    for (std::size_t c = 0; c < m_topology.nodes.size(); ++c) {
-        const auto& routes = index.source(c);
-        if (!routes.geo || routes.preference.size() < 2)
-            continue;
-        const core::Node& client = m_topology.nodes[c];
-        const double detectS = m_topology.nodes[index.to(routes.resolver())].number("detect_s");
-        const double ttlS = client.number("dns_ttl_s");
-        const core::Link& home = m_topology.links[routes.preference[0]];
-        const core::Link& away = m_topology.links[routes.preference[1]];
-        users += repRow(
-            {repQs(client.id.str()), repQs(home.to.str()), repQs(away.to.str()),
-             QLatin1Char('#') + reportNumber(detectS + ttlS, 0),
-             QLatin1Char('#') + reportNumber(client.number("rate_rps") * (detectS + ttlS / 2), 0),
-             QLatin1Char('#') + reportMs(2 * (away.latencyMs() - home.latencyMs()))});
+    if (plan.acyclic) {
+        for (const core::GeoUsersLoss& loss : core::geoUsersLosses(m_topology, plan)) {
+            users += repRow({repQs(m_topology.nodes[loss.client].id.str()),
+                             repQs(m_topology.links[loss.home].to.str()),
+                             repQs(m_topology.links[loss.away].to.str()),
+                             QLatin1Char('#') + reportNumber(loss.movedRps, 0),
+                             QLatin1Char('#') + reportNumber(loss.backAfterS, 0),
+                             QLatin1Char('#') + reportNumber(loss.failedRequests, 0),
+                             QLatin1Char('#') + reportMs(loss.extraMs)});
+        }
     }
     if (!users.isEmpty()) {
         out += QStringLiteral("<h3>Geo DNS: users when their site fails</h3>\n") + repTableOpen();
         out += repRow({QStringLiteral("users"), QStringLiteral("home entry"),
-                       QStringLiteral("then served by"), QStringLiteral("#all back after s"),
+                       QStringLiteral("then served by"), QStringLiteral("#req/s moved"),
+                       QStringLiteral("#all back after s"),
                        QStringLiteral("#requests failed (est.)"), QStringLiteral("#+ms then")},
                       true);
         out += users + QStringLiteral("</table>\n");

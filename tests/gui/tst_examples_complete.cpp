@@ -8,6 +8,7 @@
 
 #include "core/analysis/Analysis.h"
 #include "core/analysis/SiteLoss.h"
+#include "gui/report/ReportBuilder.h"
 #include "tst_examples_support.h"
 
 using namespace examples_test;
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void aMillionUsersMeetTheGoals();
     void theSurvivingSiteServesEveryoneAfterDetectionPlusTtl();
     void nothingIsLostBeyondWhatTheDesignPredicts();
+    void theReportAndTheFindingsStateTheSiteLossEstimate();
 };
 
 void TestExamplesComplete::aMillionUsersMeetTheGoals()
@@ -140,6 +142,63 @@ void TestExamplesComplete::nothingIsLostBeyondWhatTheDesignPredicts()
     QCOMPARE(num(jobs, "dropped"), 0.0);
     QVERIFY(num(jobs, "completed") + num(jobs, "failed") >= 0.99 * num(jobs, "published"));
     QVERIFY(num(jobs, "failed") < 0.01 * num(jobs, "published"));
+}
+
+// The report's Data centers section and the findings give the figures core::siteLosses
+// gives (the analysis panel's): the report once counted the static requests the CDN, in no
+// site, keeps serving (6,000 x 10 s instead of 2,400 x 10 s failed requests).
+void TestExamplesComplete::theReportAndTheFindingsStateTheSiteLossEstimate()
+{
+    const core::Topology t = loadExample(kStem);
+    const core::SiteLoss eu = lossOf(t, "eu");
+    QCOMPARE(eu.failedRequests, dynamicRps(t, "users-eu") * 10); // detect_s 5 + dns_ttl_s / 2
+    const nlohmann::json noRun;
+    scalelab::gui::ReportBuilder report(t, noRun, scalelab::gui::ReportBuilder::Target::Browser);
+    const QString html = report.html();
+    // users-eu's row in "Geo DNS: users when their site fails": home, away, req/s moved,
+    // back after, requests failed, +ms.
+    const QRegularExpression row(QStringLiteral("<tr><td>users-eu</td>(.*)</tr>"));
+    const QRegularExpressionMatch users =
+        row.match(html, html.indexOf(QStringLiteral("<h3>Geo DNS: users")));
+    QVERIFY2(users.hasMatch(), "no geo row for users-eu");
+    const QStringList cells = users.captured(1).split(QStringLiteral("</td>"), Qt::SkipEmptyParts);
+    QCOMPARE(cells.size(), 6);
+    const auto cell = [&](int i) {
+        return QString(cells[i]).remove(QRegularExpression("<[^>]*>"));
+    };
+    QCOMPARE(cell(2), scalelab::gui::reportNumber(eu.movedRps, 0));
+    QCOMPARE(cell(4), scalelab::gui::reportNumber(eu.failedRequests, 0));
+    // The writes the European master's loss costs, on the row of the replica promoted.
+    const QRegularExpression promoted(
+        QStringLiteral("<tr><td>db \\(eu\\)</td><td>db-us1 \\(us\\)</td>(.*)</tr>"));
+    const QRegularExpressionMatch writes =
+        promoted.match(html, html.indexOf(QStringLiteral("<h3>Replication between sites")));
+    QVERIFY2(writes.hasMatch(), "no replication row for db-us1");
+    QVERIFY2(writes.captured(1).endsWith(
+                 QStringLiteral(">%1</td>").arg(scalelab::gui::reportNumber(eu.lostWrites, 1))),
+             qPrintable(writes.captured(1)));
+    // The findings: one on the users with the same failed requests, one on the master with
+    // the same lost writes (not one per replica in America: only one is promoted).
+    const core::Analysis a = core::analyze(t);
+    int onUsers = 0, onMaster = 0;
+    for (const core::Finding& f : a.findings) {
+        if (f.node == core::NodeId("users-eu") && f.text.find("If site 'eu'") == 0) {
+            ++onUsers;
+            QVERIFY2(f.text.find(QStringLiteral("about %1 requests fail")
+                                     .arg(eu.failedRequests, 0, 'f', 0)
+                                     .toStdString()) != std::string::npos,
+                     f.text.c_str());
+        }
+        if (f.node == core::NodeId("db") && f.text.find("losing site 'eu'") != std::string::npos) {
+            ++onMaster;
+            QVERIFY2(f.text.find(QStringLiteral("loses about %1 acknowledged")
+                                     .arg(eu.lostWrites, 0, 'g', 3)
+                                     .toStdString()) != std::string::npos,
+                     f.text.c_str());
+        }
+    }
+    QCOMPARE(onUsers, 1);
+    QCOMPARE(onMaster, 1);
 }
 
 QTEST_MAIN(TestExamplesComplete)
