@@ -12,12 +12,12 @@ namespace goal_detail {
 
 constexpr double kOpen = std::numeric_limits<double>::infinity();
 
-// Failed over finished requests, from the counts so it stays right when availability is
-// rounded.
+// Failed and overdue over finished and overdue requests (those availability judges), from
+// the counts so it stays right when availability is rounded.
 std::optional<double> errorRate(const sim::RunResults& r)
 {
-    const double finished = static_cast<double>(r.completed + r.failed);
-    return finished > 0 ? static_cast<double>(r.failed) / finished : 0.0;
+    const double judged = static_cast<double>(r.completed + r.failed + r.overdue);
+    return judged > 0 ? static_cast<double>(r.failed + r.overdue) / judged : 0.0;
 }
 
 // The busiest node decides whether a design has headroom.
@@ -85,14 +85,14 @@ GoalCatalog::GoalCatalog()
         {"availability", low, "availability", "", 0, 1,
          "Fraction of requests answered successfully at least",
          [](R r) {
-             // Nothing finished yet: no availability to meet a goal with.
-             return r.completed + r.failed == 0 ? std::nullopt
-                                                : std::optional<double>(r.availability);
+             // Nothing finished or overdue yet: no availability to meet a goal with.
+             return r.completed + r.failed + r.overdue == 0 ? std::nullopt
+                                                            : std::optional<double>(r.availability);
          }},
         {"min_throughput_rps", low, "throughput_rps", "req/s", 0, kOpen,
          "Completed requests per second at least",
          [](R r) { return std::optional<double>(r.throughputRps); }},
-        {"max_error_rate", up, "requests.failed / (completed + failed)", "", 0, 1,
+        {"max_error_rate", up, "(failed + overdue) / (completed + failed + overdue)", "", 0, 1,
          "Fraction of requests that failed at most", &goal_detail::errorRate},
         {"max_lost_writes", up, "data.lost_writes", "writes", 0, kOpen,
          "Acknowledged writes lost in a failover at most",

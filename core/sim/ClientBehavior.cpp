@@ -115,7 +115,7 @@ void ClientBehavior::generate()
     f.reason = FailReason::None;
     f.aux = 0; // tries so far after the first
     ++m_counters.arrivals;
-    m_kernel.metrics().generated(now);
+    m_kernel.metrics().generated(f.cls, now);
     if (isStatic && m_edgeLink != kNone) {
         startTry(root); // straight to the edge: no lookup, and no draw for one
         return;
@@ -232,7 +232,7 @@ void ClientBehavior::finish(std::uint32_t frame, FailReason reason)
         m_counters.responseSumNs += static_cast<double>(now - f.arrivedAt);
         m_kernel.metrics().completed(f.cls, now - f.arrivedAt, now);
     } else {
-        m_kernel.metrics().failed(reason, f.cls, now);
+        m_kernel.metrics().failed(reason, f.cls, f.arrivedAt, now);
     }
     m_kernel.frames().release(frame);
 }

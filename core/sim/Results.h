@@ -154,6 +154,9 @@ struct RunResults {
     /// Requests still open when the run ended (queued, in service, on a link), whenever
     /// they were generated: neither completed nor failed, so in no other figure.
     std::uint64_t unfinished = 0;
+    /// Of the unfinished, those generated in the first half of the measured window: they
+    /// count against availability and rank after every completed request in latencyAll.
+    std::uint64_t overdue = 0;
     std::map<std::string, std::uint64_t> byReason;
     std::uint64_t retries = 0; ///< tries after the first, of requests that finished
     LatencyAll latencyAll;

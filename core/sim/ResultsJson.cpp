@@ -85,6 +85,7 @@ RunResults resultsFromDocument(const nlohmann::json& doc)
     r.completed = countAt(doc, "/requests/completed");
     r.failed = countAt(doc, "/requests/failed");
     r.unfinished = countAt(doc, "/requests/unfinished");
+    r.overdue = countAt(doc, "/requests/overdue");
     if (doc.is_object() && doc.contains("warnings") && doc["warnings"].is_array())
         for (const auto& w : doc["warnings"])
             if (w.is_string())
@@ -144,7 +145,8 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
         byReason[reason] = count;
     doc["requests"] = {{"generated", r.generated}, {"completed", r.completed},
                        {"failed", r.failed},       {"unfinished", r.unfinished},
-                       {"by_reason", byReason},    {"retries", r.retries}};
+                       {"overdue", r.overdue},     {"by_reason", byReason},
+                       {"retries", r.retries}};
     doc["throughput_rps"] = finite(r.throughputRps);
     doc["availability"] = finite(r.availability);
     doc["latency_ms"] = latencyJson(r.latency);

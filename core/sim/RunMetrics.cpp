@@ -77,9 +77,11 @@ std::vector<std::pair<std::string, std::uint64_t>> RunMetrics::failedByReasonAll
     return out;
 }
 
-void RunMetrics::configure(SimTime warmup, SimTime /*end*/, bool keepLatencies)
+void RunMetrics::configure(SimTime warmup, SimTime end, bool keepLatencies)
 {
     m_warmup = warmup;
+    m_end = end;
+    m_midpoint = end > warmup ? warmup + (end - warmup) / 2 : warmup;
     m_keepLatencies = keepLatencies;
     // Intervals are aligned on the warm-up so the reported series starts exactly there.
     const SimTime phase = warmup % m_intervalLength;
@@ -186,10 +188,21 @@ void RunMetrics::fill(RunResults& out, SimTime now)
     const std::uint64_t finished = m_completed + m_failed;
     const std::uint64_t answered = m_completedAll + m_failedAll;
     out.unfinished = m_generatedAll > answered ? m_generatedAll - answered : 0;
-    // Nothing finished: 100% would claim a service that answered no one while requests
+    // Requests still open that had half the window to finish are unanswered: an overloaded
+    // design that completes 9 requests while 991 wait must not read 100%. Younger ones are
+    // in flight as in any steady state (about throughput x latency of them), not failures.
+    // Judged at the end only: a fill part-way (the live view, a run stopped by a cap) has
+    // a window whose midpoint the counts were not split at.
+    const bool atEnd = now >= m_end;
+    const std::array<std::uint64_t, 3> overdueByClass =
+        atEnd ? std::array<std::uint64_t, 3>{overdue(0), overdue(1), overdue(2)}
+              : std::array<std::uint64_t, 3>{};
+    out.overdue = overdueByClass[0] + overdueByClass[1] + overdueByClass[2];
+    const std::uint64_t judged = finished + out.overdue;
+    // Nothing judged: 100% would claim a service that answered no one while requests
     // wait; with none at all (no client) there is nothing to be unavailable.
-    out.availability = finished ? static_cast<double>(m_completed) / static_cast<double>(finished)
-                                : (out.unfinished > 0 ? 0.0 : 1.0);
+    out.availability = judged ? static_cast<double>(m_completed) / static_cast<double>(judged)
+                              : (out.unfinished > 0 ? 0.0 : 1.0);
     // The open interval counts too when it lies after the warm-up.
     binPending();
     LatencyHistogram read = m_read;
@@ -204,13 +217,14 @@ void RunMetrics::fill(RunResults& out, SimTime now)
     all.merge(write);
     all.merge(statics);
     out.latency = summarize(all);
-    out.latencyAll = summarizeAll(all, m_failed);
+    // Overdue requests rank after every completed one, like failed ones.
+    out.latencyAll = summarizeAll(all, m_failed + out.overdue);
     out.read = {read.count(), m_failedByClass[0], summarize(read),
-                summarizeAll(read, m_failedByClass[0])};
+                summarizeAll(read, m_failedByClass[0] + overdueByClass[0])};
     out.write = {write.count(), m_failedByClass[1], summarize(write),
-                 summarizeAll(write, m_failedByClass[1])};
+                 summarizeAll(write, m_failedByClass[1] + overdueByClass[1])};
     out.staticClass = {statics.count(), m_failedByClass[2], summarize(statics),
-                       summarizeAll(statics, m_failedByClass[2])};
+                       summarizeAll(statics, m_failedByClass[2] + overdueByClass[2])};
     out.staleReads = m_staleReads;
     out.lostWrites = m_lostWrites;
     out.jobs = m_jobs;

@@ -24,16 +24,19 @@ public:
     RunMetrics();
     void configure(SimTime warmup, SimTime end, bool keepLatencies);
 
-    void generated(SimTime now)
+    void generated(RequestClass cls, SimTime now)
     {
         ++m_generatedAll;
         if (now >= m_warmup)
             ++m_generated;
+        if (now < m_midpoint)
+            ++m_bornEarly[static_cast<std::size_t>(cls)];
     }
     void completed(RequestClass cls, SimTime latency, SimTime now)
     {
         roll(now);
         ++m_completedAll;
+        ended(cls, now - latency);
         // Latencies are binned in batches: a histogram record is a chain of dependent
         // steps (bit scan, shifts, an increment in a 58 KB table) that stalled the event
         // loop on every request; a plain store here and a tight loop later do not.
@@ -49,10 +52,12 @@ public:
         if (m_keepLatencies)
             m_latencies.push_back(toMs(latency));
     }
-    void failed(FailReason reason, RequestClass cls, SimTime now)
+    /// `born`: when the client generated the request.
+    void failed(FailReason reason, RequestClass cls, SimTime born, SimTime now)
     {
         roll(now);
         ++m_failedAll;
+        ended(cls, born);
         ++m_byReasonAll[static_cast<std::size_t>(reason)];
         ++m_intervalErrors;
         if (now < m_warmup)
@@ -146,6 +151,13 @@ public:
     std::uint64_t lastErrors() const { return m_lastErrors; }
 
 private:
+    void ended(RequestClass cls, SimTime born)
+    {
+        if (born < m_midpoint)
+            ++m_endedEarly[static_cast<std::size_t>(cls)];
+    }
+    /// Requests of a class generated before the window's midpoint and still open.
+    std::uint64_t overdue(std::size_t cls) const { return m_bornEarly[cls] - m_endedEarly[cls]; }
     void closeInterval();
     void halveSeries();
     void binPending();
@@ -154,6 +166,11 @@ private:
     static constexpr std::array<SimTime, 3> kClassBit{0, kWriteBit, kStaticBit};
 
     SimTime m_warmup = 0;
+    /// Half-way through the measured window: a request born before it and still open at
+    /// the end had half the run to finish (overdue). Nothing is counted until configured.
+    SimTime m_midpoint = 0;
+    SimTime m_end = 0;
+    std::array<std::uint64_t, 3> m_bornEarly{}, m_endedEarly{}; ///< read, write, static
     SimTime m_intervalLength = kNsPerS;
     SimTime m_intervalEnd = kNsPerS;
     bool m_keepLatencies = false;

@@ -70,13 +70,17 @@ void printRunSummary(const simns::RunResults& r)
                      .arg(r.seed));
     for (const auto& w : r.warnings)
         printOut(QStringLiteral("warning     ") + QString::fromStdString(w));
+    const QString overdue = r.overdue > 0
+                                ? QStringLiteral(" (%1 open since the first half)").arg(r.overdue)
+                                : QString();
     printOut(
         QStringLiteral(
-            "requests    %1 generated, %2 completed, %3 failed, %4 unfinished; availability %5%")
+            "requests    %1 generated, %2 completed, %3 failed, %4 unfinished%5; availability %6%")
             .arg(r.generated)
             .arg(r.completed)
             .arg(r.failed)
             .arg(r.unfinished)
+            .arg(overdue)
             .arg(runFixed(100.0 * r.availability, 3)));
     QStringList reasons;
     for (const auto& [reason, count] : r.byReason)

@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include "SimTestSupport.h"
+#include "core/goals/GoalCheck.h"
 #include "core/model/Topology.h"
 #include "core/sim/ResultsJson.h"
 #include "core/sim/Simulation.h"
@@ -54,6 +55,28 @@ private Q_SLOTS:
         const auto doc = nlohmann::json::parse(resultsToJson(r));
         QCOMPARE(doc["requests"]["unfinished"].get<std::uint64_t>(), std::uint64_t{991});
         QVERIFY(doc["warnings"].is_array());
+    }
+
+    void requestsOpenForHalfTheRunAreUnanswered()
+    {
+        // The same overload: of the 499 requests born before 5 s (0.01 s to 4.99 s) only
+        // the 9 first were served; the 490 others waited at least half the run.
+        const RunResults r = simulate(oneServer(100, 1000, 1, 10));
+        QCOMPARE(r.overdue, std::uint64_t{490});
+        QCOMPARE(r.availability, 9.0 / 499.0);
+        // They rank after every completed request: the median of 499 is not known.
+        QVERIFY(!r.latencyAll.p50);
+        const auto goals = checkGoals({{"availability", 0.5}, {"max_error_rate", 0.5}}, r);
+        QCOMPARE(goals.size(), std::size_t{2});
+        QVERIFY(!goals[0].met && !goals[1].met);
+        QCOMPARE(*goals[1].actual, 490.0 / 499.0);
+        const auto doc = nlohmann::json::parse(resultsToJson(r));
+        QCOMPARE(doc["requests"]["overdue"].get<std::uint64_t>(), std::uint64_t{490});
+
+        // At half load (5 ms every 10 ms) nothing waits: none overdue, all available.
+        const RunResults steady = simulate(oneServer(100, 5, 1, 10));
+        QCOMPARE(steady.overdue, std::uint64_t{0});
+        QCOMPARE(steady.availability, 1.0);
     }
 
     void nothingFinishedIsNoAvailability()
