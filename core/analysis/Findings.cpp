@@ -381,10 +381,18 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
     for (std::size_t i = 0; i < t.nodes.size(); ++i) {
         const Node& n = t.nodes[i];
         const NodeEstimate& e = a.nodes[i];
-        if (plan.nodes[i].traits.balancer && e.reached && plan.nodes[i].calls.size() == 1)
+        // A pool behind it counts its instances: each is a backend of its own.
+        if (plan.nodes[i].traits.balancer && e.reached && plan.index->backends(i) == 1) {
+            const std::size_t backend = plan.index->to(plan.index->out(i).front());
+            const bool shrinks = plan.nodes[backend].autoscale;
             add(Severity::Info, n.id,
-                fmt::format("'{}' has one backend: it adds no redundancy yet.", n.id.str()),
-                "a second web server behind it");
+                fmt::format("'{}' has one backend{}: it adds no redundancy yet.", n.id.str(),
+                            shrinks ? fmt::format(" ('{}' may drain to one instance)",
+                                                  t.nodes[backend].id.str())
+                                    : std::string()),
+                shrinks ? fmt::format("min_instances 2 on '{}'", t.nodes[backend].id.str())
+                        : std::string("a second web server behind it"));
+        }
         if (plan.nodes[i].blocking && e.reached && e.stable && e.arrivalRps > 0) {
             const double own = (e.readRps * plan.nodes[i].readServiceMs +
                                 e.writeRps * plan.nodes[i].writeServiceMs) /

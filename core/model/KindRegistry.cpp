@@ -396,6 +396,7 @@ KindRegistry::KindRegistry()
                                 "Data center the node runs in; a site fails as a whole "
                                 "(fail_site) and geo DNS sends users to their own site"));
         k.params.push_back(costPerHour(k.defaultCostPerHour));
+        k.traits.pool = k.param("instances") != nullptr;
     }
 }
 

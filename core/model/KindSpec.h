@@ -45,6 +45,9 @@ struct KindTraits {
     /// A content edge (CDN): sources send their static requests to it; its misses go to its
     /// origin (its request link), and while it is down it may pass them there (fallback).
     bool edge = false;
+    /// A pool: `instances` identical servers drawn as one node, each a backend of its own
+    /// to a balancer in front (set by the registry for every kind with `instances`).
+    bool pool = false;
 };
 
 /// Link kinds a kind may send, and to which kinds: the pairs a link may join.

@@ -62,8 +62,15 @@ TopologyIndex::TopologyIndex(const Topology& t)
         m_in[*to][kind].push_back(k);
     }
 
+    m_copies.assign(n, 1);
     for (std::size_t i = 0; i < n; ++i) {
         const KindTraits& traits = traitsOf(t.nodes[i]);
+        if (traits.pool) {
+            const Node& pool = t.nodes[i];
+            m_copies[i] =
+                std::max<std::int64_t>(1, pool.flag("autoscale") ? pool.integer("min_instances")
+                                                                 : pool.integer("instances"));
+        }
         if (traits.source) {
             for (std::size_t k : out(i)) {
                 const KindTraits& target = traitsOf(t.nodes[to(k)]);
@@ -103,6 +110,14 @@ TopologyIndex::TopologyIndex(const Topology& t)
                 m_groupOf[to(k)] = g;
             }
     }
+}
+
+std::int64_t TopologyIndex::backends(std::size_t balancer) const
+{
+    std::int64_t total = 0;
+    for (std::size_t k : out(balancer))
+        total += m_copies[to(k)];
+    return total;
 }
 
 std::optional<std::size_t> TopologyIndex::node(const NodeId& id) const

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -99,6 +100,13 @@ public:
         return m_groupOf[node] == kNone ? node : m_groups[m_groupOf[node]].master;
     }
 
+    /// Servers a node stands for behind a balancer: a pool's instances (an autoscaled
+    /// pool's min_instances, the fewest it may drain to), 1 for any other node.
+    std::int64_t copies(std::size_t node) const { return m_copies[node]; }
+    /// The backends a balancer spreads its requests over: the copies of every node its
+    /// request links reach (a pool of 3 instances behind one link is 3 backends).
+    std::int64_t backends(std::size_t balancer) const;
+
 private:
     void orderByGeo(const Topology& t, std::size_t client);
 
@@ -113,6 +121,7 @@ private:
     std::vector<Downstream> m_downstream;
     std::vector<ReplicationGroupInfo> m_groups;
     std::vector<std::size_t> m_groupOf;
+    std::vector<std::int64_t> m_copies;
 };
 
 } // namespace scalelab::core

@@ -648,6 +648,44 @@ private Q_SLOTS:
         QVERIFY(huge > 0.3 && huge < 0.9);
     }
 
+    void aBalancerOverAPoolHasOneBackendPerInstance()
+    {
+        // The finding "has one backend" once fired on a pool of 3: each instance is a
+        // backend of its own; an autoscaled pool counts the fewest it may drain to.
+        const auto design = [](const std::string& webParams, bool second) {
+            std::string doc = R"({"format":"scalelab/1","nodes":[
+                {"id":"u","kind":"client","params":{"rate_rps":100}},
+                {"id":"lb","kind":"load_balancer"},
+                {"id":"w","kind":"web_server","params":)" +
+                              webParams + R"(},{"id":"w2","kind":"web_server"}],
+                "links":[{"from":"u","to":"lb"},{"from":"lb","to":"w"})";
+            doc += second ? R"(,{"from":"lb","to":"w2"}]})" : "]}";
+            return load(doc);
+        };
+        const struct {
+            const char* params;
+            bool second;
+            std::int64_t backends;
+            const char* remedy; // of the finding; nullptr: none
+        } cases[] = {
+            {"{}", false, 1, "a second web server behind it"},
+            {"{}", true, 2, nullptr},
+            {R"({"instances":3})", false, 3, nullptr},
+            {R"({"instances":4,"autoscale":true,"min_instances":1})", false, 1,
+             "min_instances 2 on 'w'"},
+            {R"({"instances":1,"autoscale":true,"min_instances":2})", false, 2, nullptr},
+        };
+        for (const auto& c : cases) {
+            const Topology t = design(c.params, c.second);
+            QCOMPARE(TopologyIndex(t).backends(1), c.backends);
+            const Analysis a = analyze(t);
+            const bool found = hasFinding(a, "info", "lb", "has one backend");
+            QVERIFY2(found == (c.remedy != nullptr), c.params);
+            if (c.remedy)
+                QVERIFY2(hasFinding(a, "info", "lb", c.remedy), c.params);
+        }
+    }
+
     void unloadedDesignHasNoBottleneck()
     {
         const Topology t = load(R"({"format":"scalelab/1","nodes":[
