@@ -97,6 +97,9 @@ MetricsDock::MetricsDock(const SimulationController* controller, QWidget* parent
     m_utilization.chart->legend()->hide();
     // Above the plot: at the right the legend took a third of a narrow chart's width.
     m_latency.chart->legend()->setAlignment(Qt::AlignTop);
+    // Its legend takes the height the time axis' title had: the tick labels read "…"
+    // otherwise. The charts beside it name the axis.
+    m_latency.x->setTitleVisible(false);
     auto* busiest = new QWidget(body);
     auto* busiestLayout = new QVBoxLayout(busiest);
     busiestLayout->setContentsMargins(0, 0, 0, 0);

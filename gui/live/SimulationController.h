@@ -132,6 +132,7 @@ private:
     QTimer* m_timer;
     QElapsedTimer m_wall;
     qint64 m_lastTickNs = 0;
+    qint64 m_lastAdvanceEndNs = 0; // when the engine last stopped: the rest is the GUI's
     double m_achievedSpeed = 0;
     double m_eventsPerWallS = 0;
     bool m_pendingStructure = false;
