@@ -13,11 +13,14 @@ namespace goal_detail {
 constexpr double kOpen = std::numeric_limits<double>::infinity();
 
 // Failed and overdue over finished and overdue requests (those availability judges), from
-// the counts so it stays right when availability is rounded.
+// the counts so it stays right when availability is rounded. None judged: unknown, as for
+// availability, so a run whose every request still waits meets no error budget.
 std::optional<double> errorRate(const sim::RunResults& r)
 {
     const double judged = static_cast<double>(r.completed + r.failed + r.overdue);
-    return judged > 0 ? static_cast<double>(r.failed + r.overdue) / judged : 0.0;
+    if (judged == 0)
+        return std::nullopt;
+    return static_cast<double>(r.failed + r.overdue) / judged;
 }
 
 // The busiest node decides whether a design has headroom.

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void unwritableOutputIsAnError();
     void runStoppedEarlyExitsThree();
     void badMaxEventsIsUsageError();
+    void anOverloadedRunMeetsNoGoal();
 };
 
 namespace {
@@ -162,6 +163,46 @@ void TestCliRun::badMaxEventsIsUsageError()
                     &err),
         2);
     QVERIFY(err.contains(QLatin1String("does not combine with --replications")));
+}
+
+void TestCliRun::anOverloadedRunMeetsNoGoal()
+{
+    // 100 req/s into one worker of 1 s for 10 s: 9 answered, 991 waiting. Of the 499
+    // generated in the first half, 490 still wait at the end: availability 9/499.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("overload.scalelab"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": "scalelab/1", "name": "overload",
+      "simulation": {"duration_s": 10, "warmup_s": 0, "seed": 1},
+      "goals": {"availability": 0.99, "max_error_rate": 0.01, "p99_ms": 10000},
+      "nodes": [
+        {"id": "users", "kind": "client", "pos": [0, 0],
+         "params": {"rate_rps": 100, "arrival": "constant"}},
+        {"id": "web", "kind": "web_server", "pos": [200, 0],
+         "params": {"workers": 1, "service_ms": 1000, "service_dist": "constant"}}],
+      "links": [{"from": "users", "to": "web"}]})");
+    f.close();
+    const scalelab::testsupport::CliRun r = scalelab::testsupport::runCli(
+        {QStringLiteral("run"), file, QStringLiteral("--json"), QStringLiteral("-")});
+    QCOMPARE(r.code, 0);
+    const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+    const QJsonObject requests = doc.value(QStringLiteral("requests")).toObject();
+    QCOMPARE(requests.value(QStringLiteral("completed")).toInt(), 9);
+    QCOMPARE(requests.value(QStringLiteral("unfinished")).toInt(), 991);
+    QCOMPARE(requests.value(QStringLiteral("overdue")).toInt(), 490);
+    QCOMPARE(doc.value(QStringLiteral("availability")).toDouble(), 9.0 / 499.0);
+    const QJsonArray goals = doc.value(QStringLiteral("goals")).toArray();
+    QCOMPARE(goals.size(), 3);
+    for (const auto& g : goals)
+        QVERIFY2(!g.toObject().value(QStringLiteral("met")).toBool(),
+                 qPrintable(g.toObject().value(QStringLiteral("name")).toString()));
+    // The summary says where the availability comes from.
+    const scalelab::testsupport::CliRun text =
+        scalelab::testsupport::runCli({QStringLiteral("run"), file});
+    QVERIFY2(text.out.contains("991 unfinished (490 open since the first half); availability "
+                               "1.804%"),
+             text.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliRun)
