@@ -74,13 +74,17 @@ bool Autosave::saveNow()
         return false;
     }
     QDir().mkpath(recoveryDir());
-    // Whole or not at all, a full disk included (see writeFileAtomically).
+    // Whole or not at all, a full disk included (see writeFileAtomically). Without its
+    // origin a recovered diagram would not know its file, so both must be written.
+    QString error;
     if (!writeFileAtomically(recoveryPath(),
                              QByteArray::fromStdString(core::saveTopology(m_document->topology())),
-                             nullptr))
+                             &error) ||
+        !writeFileAtomically(sessionFile(m_session, ".origin"), m_document->filePath().toUtf8(),
+                             &error)) {
+        Q_EMIT failed(error);
         return false;
-    writeFileAtomically(sessionFile(m_session, ".origin"), m_document->filePath().toUtf8(),
-                        nullptr);
+    }
     return true;
 }
 

@@ -42,6 +42,11 @@ public:
     /// Removes an orphaned recovery file (restored or declined).
     static void removeRecovery(const QString& recoveryFile);
 
+Q_SIGNALS:
+    /// A recovery file could not be written (full disk, no permission): the unsaved work is
+    /// not protected, and the person should know. `reason` names the file and the cause.
+    void failed(const QString& reason);
+
 private:
     Document* m_document;
     QTimer* m_timer;

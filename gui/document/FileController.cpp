@@ -34,6 +34,11 @@ FileController::FileController(Document* document, QWidget* window, bool interac
     : QObject(parent), m_document(document), m_window(window), m_interactive(interactive),
       m_autosave(new Autosave(document, this))
 {
+    connect(m_autosave, &Autosave::failed, this, [this](const QString& reason) {
+        Q_EMIT statusMessage(
+            tr("Autosave failed (%1): your unsaved changes are not protected; save them now.")
+                .arg(reason));
+    });
 }
 
 void FileController::showError(const QString& title, const QString& text)

@@ -2,7 +2,10 @@
 // it (still marked unsaved); saving or a clean close removes it; two windows never touch
 // each other's.
 
+#include <QDir>
 #include <QFile>
+#include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QUndoStack>
 
@@ -28,6 +31,30 @@ private Q_SLOTS:
         auto w = testsupport::openSampleWindow();
         QVERIFY(!w->fileController()->autosave()->saveNow());
         QVERIFY(!w->fileController()->autosave()->hasRecoveryFile());
+    }
+
+    void aFailedAutosaveSaysSo()
+    {
+        // The recovery file's name taken by a folder: the write fails, and the window says
+        // so in the status bar rather than leaving the work silently unprotected.
+        auto w = testsupport::openSampleWindow();
+        gui::Autosave* autosave = w->fileController()->autosave();
+        w->document()->undoStack()->push(
+            new gui::RenameNodeCommand(w->document(), core::NodeId{"lb"}, "", "Entry"));
+        QVERIFY(QDir().mkpath(autosave->recoveryPath()));
+        QSignalSpy failed(autosave, &gui::Autosave::failed);
+        QVERIFY(!autosave->saveNow());
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.first().first().toString().contains(autosave->recoveryPath()),
+                 qPrintable(failed.first().first().toString()));
+        const QString shown = w->statusBar()->currentMessage();
+        QVERIFY2(shown.startsWith(QLatin1String("Autosave failed")), qPrintable(shown));
+        // Once the name is free again the next autosave succeeds, silently.
+        QVERIFY(QDir(autosave->recoveryPath()).removeRecursively());
+        QVERIFY(autosave->saveNow());
+        QCOMPARE(failed.size(), 1);
+        w->document()->markSaved();
+        autosave->discard();
     }
 
     void crashThenRecover()
