@@ -264,6 +264,54 @@ private Q_SLOTS:
         QCOMPARE(readAll(old), QByteArray("{\"old\": true}\n"));
     }
 
+    void everyWriterReportsAFullDisk_data()
+    {
+        // Every kind of output to /dev/full, directly or through a name whose suffix picks
+        // the format: exit 1, the device named, the link left as it was.
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("run --csv") << "run"
+                                   << "--csv"
+                                   << "";
+        QTest::newRow("run --report html") << "run"
+                                           << "--report"
+                                           << "r.html";
+        QTest::newRow("run --report pdf") << "run"
+                                          << "--report"
+                                          << "r.pdf";
+        QTest::newRow("export --image png") << "export"
+                                            << "--image"
+                                            << "d.png";
+        QTest::newRow("export --image svg") << "export"
+                                            << "--image"
+                                            << "d.svg";
+    }
+
+    void everyWriterReportsAFullDisk()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, option);
+        QFETCH(QString, name);
+        QTemporaryDir dir;
+        QString out = QStringLiteral("/dev/full");
+        if (!name.isEmpty()) {
+            out = dir.filePath(name);
+            QVERIFY(QFile::link(QStringLiteral("/dev/full"), out));
+        }
+        const QString design = QStringLiteral(SCALELAB_EXAMPLES "/01-single-server.scalelab");
+        QStringList args{command, design, option, out};
+        if (command == QLatin1String("run"))
+            args << QStringLiteral("--duration") << QStringLiteral("5")
+                 << QStringLiteral("--warmup") << QStringLiteral("0");
+        const CliRun r = runCli(args);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("/dev/full") || r.err.contains(out.toUtf8()), r.err.constData());
+        QVERIFY2(r.err.contains("No space left"), r.err.constData());
+        QVERIFY(QFileInfo(out).isSymLink() || name.isEmpty());
+        QVERIFY(isCharDevice("/dev/full"));
+    }
+
     void absurdNumbersAreUsageErrors_data()
     {
         QTest::addColumn<QStringList>("args");

@@ -1,6 +1,8 @@
 // Opening a broken file reports its errors and keeps the current document; the
 // --screenshot mode prints them on stderr and exits 1 instead of opening a dialog.
 
+#include <cmath>
+
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -69,6 +71,36 @@ private Q_SLOTS:
         QTreeWidgetItem* first = w->problemsDock()->tree()->topLevelItem(0);
         Q_EMIT w->problemsDock()->tree()->itemClicked(first, 0);
         QVERIFY(!w->scene()->selectedNodeIds().empty());
+    }
+
+    void aNodeAtAnAbsurdPositionOpensFitsAndMoves()
+    {
+        // A node at (1e308, -1e308) crashed the window. It opens with the position listed
+        // as a problem, the view fits and paints, and the node can be dragged back.
+        auto w = testsupport::openSampleWindow();
+        QVERIFY(w->openFile(QStringLiteral(SCALELAB_TEST_DATA "/broken/far-position.scalelab")));
+        QApplication::processEvents();
+        w->document()->revalidate();
+        bool listed = false;
+        for (const auto& d : w->document()->diagnostics())
+            listed = listed || (d.nodeId == "users" && d.path.find("/pos") != std::string::npos);
+        QVERIFY(listed);
+        w->view()->fitDiagram();
+        QApplication::processEvents();
+        QVERIFY(std::isfinite(w->view()->zoom()) && w->view()->zoom() > 0);
+        QVERIFY(!w->grab().isNull());
+        gui::NodeItem* far = w->scene()->nodeItem(core::NodeId{"users"});
+        QVERIFY(far);
+        const QPointF at = far->sceneBoundingRect().center();
+        QVERIFY(std::isfinite(at.x()) && std::isfinite(at.y()));
+        // Drag it by a tenth of the view: it moves, the edit is undoable, nothing breaks.
+        const QPointF to = w->view()->mapToScene(w->view()->viewport()->rect().center());
+        testsupport::drag(w->view(), at, to);
+        QApplication::processEvents();
+        const auto pos = w->document()->topology().findNode(core::NodeId{"users"})->pos;
+        QVERIFY(std::isfinite(pos.x) && std::isfinite(pos.y));
+        QVERIFY(!w->grab().isNull());
+        w->document()->markSaved();
     }
 
     void syntaxErrorAndMissingFile()

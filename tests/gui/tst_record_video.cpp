@@ -283,6 +283,16 @@ void TestRecordVideo::failureLeavesNoFileAndKeepsTheOldOne()
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray("previous video"));
     QCOMPARE(leftovers(dir.path()).size(), 2);
+    // A full disk (a name linked to /dev/full): the error says so, exit 1, the link stays.
+    const QString full = dir.filePath(QStringLiteral("full.mp4"));
+    QVERIFY(QFile::link(QStringLiteral("/dev/full"), full));
+    const Run noSpace =
+        runScalelab({kExample, QStringLiteral("--record"), full, QStringLiteral("--run-for"),
+                     QStringLiteral("1"), QStringLiteral("--size"), QStringLiteral("320x180"),
+                     QStringLiteral("--no-charts")});
+    QCOMPARE(noSpace.exitCode, 1);
+    QVERIFY2(noSpace.err.contains(QLatin1String("No space left")), qPrintable(noSpace.err));
+    QVERIFY(QFileInfo(full).isSymLink());
 }
 
 void TestRecordVideo::badUsageExitsTwo()
