@@ -69,6 +69,18 @@ QString valueText(const OJson& v)
     return QString::fromStdString(v.is_string() ? v.get<std::string>() : v.dump());
 }
 
+// A table cell of text from the file (an id, a text value): escaped, and a leading '#' or
+// '~' written as a reference so repRow does not read it as its alignment mark.
+QString textCell(const QString& text)
+{
+    QString cell = repEsc(text);
+    if (cell.startsWith(QLatin1Char('#')))
+        cell.replace(0, 1, QStringLiteral("&#35;"));
+    else if (cell.startsWith(QLatin1Char('~')))
+        cell.replace(0, 1, QStringLiteral("&#126;"));
+    return cell;
+}
+
 QString grouped(double v, int decimals)
 {
     return std::isfinite(v) ? QLocale(QLocale::English).toString(v, 'f', decimals)
@@ -238,15 +250,15 @@ QString pointsTable(const OJson& sweep)
 {
     QStringList header;
     for (const auto& a : sweep.at("vary"))
-        header << QString::fromStdString(a.at("node").get<std::string>() + "." +
-                                         a.at("param").get<std::string>());
+        header << textCell(QString::fromStdString(a.at("node").get<std::string>() + "." +
+                                                  a.at("param").get<std::string>()));
     for (const Figure& f : figures())
         header << QStringLiteral("#%1 (%2)").arg(f.title, f.unit);
     QString out = QStringLiteral("<h2>Every point</h2>\n") + repTableOpen() + repRow(header, true);
     for (const OJson& p : sweep.at("points")) {
         QStringList row;
         for (const auto& [key, value] : p.at("values").items())
-            row << valueText(value);
+            row << textCell(valueText(value));
         for (const Figure& f : figures()) {
             const double mean = at(p, f.pointer) * f.scale;
             const double ci = at(p, std::string("/ci95") + f.pointer) * f.scale;
@@ -279,9 +291,9 @@ QString sweepReportHtml(const nlohmann::ordered_json& sweep, std::map<QString, Q
         QStringList values;
         for (const auto& v : a.at("values"))
             values << valueText(v);
-        body += repRow({QString::fromStdString(a.at("node").get<std::string>() + "." +
-                                               a.at("param").get<std::string>()),
-                        values.join(QStringLiteral(", "))});
+        body += repRow({textCell(QString::fromStdString(a.at("node").get<std::string>() + "." +
+                                                        a.at("param").get<std::string>())),
+                        textCell(values.join(QStringLiteral(", ")))});
     }
     body += QStringLiteral("</table>\n");
     body += saturationSection(curves);

@@ -14,11 +14,13 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include "core/experiment/Sweep.h"
 #include "core/goals/ResultsWithGoals.h"
 #include "core/sim/ResultsJson.h"
 #include "core/sim/Simulation.h"
 #include "gui/report/DiagramImage.h"
 #include "gui/report/ReportWriter.h"
+#include "gui/report/SweepReport.h"
 
 using namespace scalelab;
 
@@ -128,11 +130,69 @@ bool isFormula(const QString& cell)
     return c == u'-' && (cell.size() < 2 || !cell.at(1).isDigit());
 }
 
+// RFC 4180 cells of a CSV text: quoted cells may hold commas, quotes and line breaks.
+QStringList csvCells(const QString& text)
+{
+    QStringList cells;
+    QString cell;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"')
+                cell += c, ++i;
+            else if (c == u'"')
+                quoted = false;
+            else
+                cell += c;
+        } else if (c == u'"') {
+            quoted = true;
+        } else if (c == u',' || c == u'\n') {
+            cells << cell;
+            cell.clear();
+        } else {
+            cell += c;
+        }
+    }
+    cells << cell;
+    return cells;
+}
+
 } // namespace
 
 class TestReportFuzz : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void sweepOutputsKeepTextAsText()
+    {
+        // A sweep whose node id, file name, text values and errors are random: its CSV
+        // holds no formula cell and its HTML report parses with no script.
+        Strings strings(21);
+        for (int round = 0; round < kRounds; ++round) {
+            core::Topology t;
+            t.name = strings.make();
+            const std::string web = strings.make() + "#w";
+            t.nodes = {node(web, "web_server", strings.make())};
+            core::experiment::SweepAxis axis{web, "site", {core::NodeId(web)}, {}};
+            for (int v = 0; v < 3; ++v)
+                axis.values.emplace_back(strings.make());
+            const core::experiment::SweepDesign design(t, {axis});
+            std::vector<nlohmann::ordered_json> points;
+            for (std::size_t p = 0; p < design.points(); ++p)
+                points.push_back(core::experiment::sweepPoint(
+                    design, p, core::experiment::ReplicationStats{}, strings.make() + "!"));
+            const auto document =
+                core::experiment::sweepDocument(design, strings.make(), 1, std::move(points));
+            const QString where = QStringLiteral("round %1").arg(round);
+            const QString csv = QString::fromStdString(core::experiment::sweepCsv(document));
+            for (const QString& cell : csvCells(csv))
+                QVERIFY2(!isFormula(cell), qPrintable(where + ": sweep CSV cell " + cell));
+            std::map<QString, QImage> images;
+            const QString problem = xmlProblem(gui::sweepReportHtml(document, &images).toUtf8());
+            QVERIFY2(problem.isEmpty(), qPrintable(where + ": sweep HTML: " + problem));
+        }
+    }
+
     void randomStringsNeverBecomeMarkup()
     {
         Strings strings(20);
