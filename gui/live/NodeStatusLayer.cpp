@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <QPainter>
+#include <QPainterPath>
 
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasStyle.h"
@@ -279,11 +280,16 @@ void NodeStatusLayer::paintFailedSites(QPainter* painter)
     }
 }
 
+QRectF NodeStatusLayer::markerLabelRect(QPointF centre, const QString& text)
+{
+    const double w = QFontMetricsF(smallBold()).horizontalAdvance(text) + 12;
+    return {centre.x() - w / 2, centre.y() + style::kBadgeRowTop - 3 - 16, w, 16};
+}
+
 void NodeStatusLayer::paintMarkers(QPainter* painter)
 {
     const qint64 now = m_now();
     painter->setFont(smallBold());
-    const QFontMetricsF fm(painter->font());
     for (const Marker& m : m_markers) {
         const NodeItem* item = m_scene->nodeItem(m.node);
         if (!item)
@@ -291,16 +297,23 @@ void NodeStatusLayer::paintMarkers(QPainter* painter)
         const double age = static_cast<double>(now - m.bornMs) / kMarkerLifeMs;
         QColor ring = m.colour;
         ring.setAlphaF(static_cast<float>(std::max(0.0, 1.0 - age)));
-        // A ring that widens as it fades, and the event's words above the node.
+        // A ring that widens as it fades, and the event's words above the node. The ring
+        // crosses the badge row above the icon for its whole life: it is left out there,
+        // or the MASTER badge of a failed master reads as a red stroke through its text.
+        const QPointF c = item->pos();
         const double r = style::kIconSize / 2 + 8 + 14 * age;
+        QPainterPath around;
+        around.addRect(QRectF(c.x() - r - 4, c.y() - r - 4, 2 * r + 8, 2 * r + 8));
+        QPainterPath row;
+        row.addRect(QRectF(c.x() - r - 4, c.y() + style::kBadgeRowTop - 1, 2 * r + 8,
+                           style::kBadgeHeight + 2));
+        painter->save();
+        painter->setClipPath(around.subtracted(row));
         painter->setPen(QPen(ring, 3));
         painter->setBrush(Qt::NoBrush);
-        painter->drawEllipse(item->pos(), r, r);
-        const QString text = m.text;
-        const double w = fm.horizontalAdvance(text) + 12;
-        // Above the badge row (NodeGlyph::badgeLayout), never over a badge.
-        const QRectF label(item->pos().x() - w / 2, item->pos().y() + style::kBadgeRowTop - 3 - 16,
-                           w, 16);
+        painter->drawEllipse(c, r, r);
+        painter->restore();
+        const QRectF label = markerLabelRect(c, m.text);
         QColor fill = m.colour;
         fill.setAlphaF(ring.alphaF());
         painter->setPen(Qt::NoPen);
@@ -309,7 +322,7 @@ void NodeStatusLayer::paintMarkers(QPainter* painter)
         QColor textColour(Qt::white);
         textColour.setAlphaF(ring.alphaF());
         painter->setPen(textColour);
-        painter->drawText(label, Qt::AlignCenter, text);
+        painter->drawText(label, Qt::AlignCenter, m.text);
     }
 }
 

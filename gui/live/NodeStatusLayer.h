@@ -42,6 +42,9 @@ public:
     /// The sites drawn as failed (every node of theirs that can fail is down), as of the
     /// last refresh().
     const std::vector<std::string>& failedSites() const { return m_failedSites; }
+    /// Where an event marker's words go for a node centred at `centre`: above its badge row
+    /// (NodeGlyph::badgeLayout), so a failed master's MASTER badge stays readable.
+    static QRectF markerLabelRect(QPointF centre, const QString& text);
 
 private:
     struct Marker {

@@ -6,7 +6,9 @@
 #include "GuiTestSupport.h"
 #include "gui/canvas/CanvasStyle.h"
 #include "gui/canvas/NodeItem.h"
+#include "gui/live/LiveStyle.h"
 #include "gui/live/LiveView.h"
+#include "gui/live/NodeStatusLayer.h"
 #include "gui/live/SimulationController.h"
 #include "gui/paint/NodeGlyph.h"
 
@@ -103,6 +105,43 @@ private Q_SLOTS:
         const QString shot = qEnvironmentVariable("SCALELAB_REPORT_OUT");
         if (!shot.isEmpty())
             w->grab().save(shot + QStringLiteral("/badges-failed-master.png"));
+        w->document()->markSaved();
+    }
+
+    void aFailedMastersBadgeAndItsFailedTagAreBothReadable()
+    {
+        // The event marker's ring crossed the badge row for its whole life: MASTER read as
+        // a red stroke through its letters under the "failed" tag.
+        auto w = testsupport::openSampleWindow();
+        SimulationController* c = w->liveView()->controller();
+        NodeStatusLayer* layer = w->liveView()->statusLayer();
+        layer->setClock([] { return qint64{0}; }); // the marker stays as it is born
+        QVERIFY(c->advanceTo(1.0));
+        c->failNode(core::NodeId{"db"});
+        QApplication::processEvents();
+        QCOMPARE(layer->markerCount(), std::size_t{1});
+        NodeItem* db = w->scene()->nodeItem(core::NodeId{"db"});
+        const QRectF badge = NodeGlyph::roleBadgeRect(db->pos(), QStringLiteral("master"));
+        const QRectF tag = NodeStatusLayer::markerLabelRect(db->pos(), QStringLiteral("failed"));
+        QVERIFY2(!tag.intersects(badge), "the failed tag covers the MASTER badge");
+        const QString shot = qEnvironmentVariable("SCALELAB_REPORT_OUT");
+        if (!shot.isEmpty())
+            w->grab().save(shot + QStringLiteral("/badges-failed-tag.png"));
+        // Where the newborn ring (radius: half the icon + 8) crosses the badge's middle
+        // line, the badge shows (its green or its white letters), not the ring's red.
+        const double r = style::kIconSize / 2 + 8;
+        const double dy = badge.center().y() - db->pos().y();
+        const double dx = std::sqrt(r * r - dy * dy);
+        for (const double x : {db->pos().x() - dx, db->pos().x() + dx}) {
+            QVERIFY(x > badge.left() && x < badge.right());
+            const QColor seen = pixelAt(w->view(), QPointF(x, badge.center().y()));
+            QVERIFY2(!near(seen, live::errorDot()), qPrintable(seen.name()));
+            // Green, white or the letters' edge between them: never redder than green.
+            QVERIFY2(seen.green() >= seen.red(), qPrintable(seen.name()));
+        }
+        // The tag itself is drawn, in the failure's red.
+        QVERIFY(
+            near(pixelAt(w->view(), QPointF(tag.left() + 3, tag.center().y())), live::errorDot()));
         w->document()->markSaved();
     }
 };
