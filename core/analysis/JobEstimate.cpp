@@ -22,9 +22,11 @@ void estimateJobs(const Topology& t, const RoutingPlan& plan, std::vector<NodeEs
             const std::size_t w = plan.index->to(k);
             const double hold =
                 nodes[w].serviceMs > 0 ? nodes[w].serviceMs : plan.nodes[w].readServiceMs;
-            j.threads += plan.nodes[w].servers;
+            // The worker's estimate holds its servers at this load: an autoscaled pool's are
+            // where it settles, not the file's starting instances.
+            j.threads += nodes[w].servers;
             if (hold > 0 && std::isfinite(hold))
-                rate += static_cast<double>(plan.nodes[w].servers) / hold;
+                rate += static_cast<double>(nodes[w].servers) / hold;
         }
         j.holdMs = rate > 0 ? static_cast<double>(j.threads) / rate : 0.0;
         const std::int64_t capacity = std::max<std::int64_t>(0, t.nodes[i].integer("capacity"));

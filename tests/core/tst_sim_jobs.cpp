@@ -2,6 +2,7 @@
 // are one c-server FIFO queue, so job latency is Erlang C's M/M/c, a bounded backlog drops
 // what M/M/c/K predicts, and an outage of the workers builds a backlog of rate x duration
 // that drains at the spare capacity. Expected values come from the formulas here.
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <vector>
@@ -249,6 +250,97 @@ private Q_SLOTS:
         QVERIFY(r.jobs.redelivered >= 1 && r.jobs.redelivered <= 4);
         QCOMPARE(r.jobs.failed, std::uint64_t{0});
         QCOMPARE(r.failed, std::uint64_t{0}); // the clients never noticed
+    }
+
+    void aWorkerPoolIsOneStationOfAllItsThreads()
+    {
+        // Two instances of 2 threads each are 4 servers on the queue's one backlog: the
+        // same Erlang C as one worker of 4 threads (rho = 300 x 10 ms / 4 = 0.75).
+        const int perInstance = 2, instances = 2;
+        const double lambda = 300, serviceMs = 10;
+        std::vector<double> latencies;
+        for (std::uint64_t s = 0; s < 3; ++s) {
+            Topology t = jobs(lambda, perInstance, serviceMs, 0, 305, 5 + s * 7919);
+            t.nodes[3].params["instances"] = std::int64_t{instances};
+            const RunResults r = simulate(t);
+            latencies.push_back(r.jobs.latency.mean);
+            QVERIFY(std::abs(nodeOf(r, "worker").instancesMean - instances) < 1e-9);
+        }
+        const double pooled = mmcResponseMs(perInstance * instances, lambda, serviceMs);
+        const double single = mmcResponseMs(perInstance, lambda / instances, serviceMs);
+        qInfo("job latency %.4f ms ± %.4f, Erlang C for %d servers %.4f ms (one instance's "
+              "share on its own: %.4f ms)",
+              mean(latencies), 1.96 * stdError(latencies), perInstance * instances, pooled, single);
+        QVERIFY(std::abs(mean(latencies) - pooled) < 0.03 * pooled);
+        // Not two separate queues: those would wait visibly longer.
+        QVERIFY(single > 1.15 * pooled);
+        Topology t = jobs(lambda, perInstance, serviceMs, 0, 305, 1);
+        t.nodes[3].params["instances"] = std::int64_t{instances};
+        QCOMPARE(analyze(t).node(NodeId("queue"))->jobs->threads,
+                 std::int64_t{perInstance * instances});
+    }
+
+    void aWorkersDownstreamCallReachesTheDatabase()
+    {
+        // Every job is the deferred work of its request: the worker calls the database
+        // once per job, so the database sees as many requests as the workers finished (give
+        // or take the jobs in flight at the measured window's two ends), and nothing else.
+        Topology t = jobs(100, 4, 5, 0, 65, 3);
+        t.nodes.push_back(
+            makeNode("db", "database",
+                     {{"connections", std::int64_t{8}}, {"read_ms", 2.0}, {"write_ms", 2.0}}));
+        t.links.push_back(makeLink("worker", "db"));
+        for (const auto& d : validate(t))
+            QVERIFY2(d.severity != Severity::Error, d.message.c_str());
+        const RunResults r = simulate(t);
+        const double completed = static_cast<double>(r.jobs.completed);
+        const double atDb = static_cast<double>(nodeOf(r, "db").arrivals);
+        qInfo("jobs completed %.0f, database arrivals %.0f", completed, atDb);
+        QVERIFY(completed > 5500);
+        QVERIFY(std::abs(atDb - completed) <= 4);
+        QCOMPARE(r.jobs.failed, std::uint64_t{0});
+        // The database's time is part of the job: it holds the thread.
+        const Analysis a = analyze(t);
+        QVERIFY(std::abs(a.node(NodeId("queue"))->jobs->holdMs - (5 + 2)) < 1e-9);
+        QVERIFY(std::abs(a.node(NodeId("db"))->arrivalRps - 100) < 1e-9);
+    }
+
+    void anAutoscaledWorkerPoolSettlesWhereAnalysisSays()
+    {
+        // 300 jobs/s of 10 ms on instances of 2 threads (200 jobs/s each), target 0.6: the
+        // pool settles at ceil(300 x 0.01 / (2 x 0.6)) = 3. It starts at one instance, too
+        // few: it scales out, the backlog drains, and it holds at 3.
+        Topology t = jobs(300, 2, 10, 0, 300, 17);
+        auto& p = t.nodes[3].params;
+        p["autoscale"] = true;
+        p["instances"] = std::int64_t{1};
+        p["min_instances"] = std::int64_t{1};
+        p["max_instances"] = std::int64_t{8};
+        p["evaluate_s"] = 5.0;
+        p["boot_s"] = 5.0;
+        p["cooldown_s"] = 20.0;
+        const RunResults r = simulate(t);
+        const int settled = 3;
+        QCOMPARE(analyze(t).node(NodeId("worker"))->instances, std::int64_t{settled});
+        QCOMPARE(analyze(t).node(NodeId("queue"))->jobs->threads, std::int64_t{2 * settled});
+        QVERIFY(std::any_of(r.events.begin(), r.events.end(), [](const EventRecord& e) {
+            return e.kind == EventKind::ScaledOut && e.node == "worker";
+        }));
+        QCOMPARE(r.timeseries.instances.size(), std::size_t{1});
+        QCOMPARE(r.timeseries.instances[0].first, std::string("worker"));
+        const std::vector<double>& n = r.timeseries.instances[0].second;
+        double late = 0;
+        for (std::size_t i = n.size() - 60; i < n.size(); ++i)
+            late += n[i] / 60;
+        qInfo("instances over the last minute %.2f (analysis %d); backlog max %llu, at the end "
+              "%llu",
+              late, settled, static_cast<unsigned long long>(r.jobs.backlogMax),
+              static_cast<unsigned long long>(r.timeseries.backlog.back()));
+        QVERIFY(std::abs(late - settled) < 0.05);
+        // One instance could not keep up: a backlog built, and the grown pool drained it.
+        QVERIFY(r.jobs.backlogMax > 100);
+        QVERIFY(r.timeseries.backlog.back() < 20);
+        QCOMPARE(r.jobs.dropped + r.jobs.failed, std::uint64_t{0});
     }
 
     void noQueueNoJobs()
