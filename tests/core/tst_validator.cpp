@@ -17,6 +17,7 @@ private Q_SLOTS:
     void clientWithoutEntryIsAWarning();
     void secondEntryPointIsAnError();
     void replicationMustStartAtAMaster();
+    void setShardsOnAReplicaIsRefused();
     void loopNamesItsNodes();
     void linkRules();
     void placeholdersOfLoadErrorsAreSkipped();
@@ -90,6 +91,29 @@ void TestValidator::replicationMustStartAtAMaster()
     QVERIFY(has(ds, Severity::Error, "/links/3", "start at a master"));
     QVERIFY(has(ds, Severity::Error, "/nodes/4", "has no master"));
     QVERIFY(!has(ds, Severity::Error, "/nodes/3", "has no master"));
+}
+
+void TestValidator::setShardsOnAReplicaIsRefused()
+{
+    // A replica follows its master's shards: resharding it alone is refused, with the
+    // node named and the fix given; the same step on the master is accepted.
+    Topology t = simple();
+    t.nodes[2].params["role"] = std::string("master");
+    t.nodes[2].params["shards"] = std::int64_t{2};
+    t.nodes.push_back(makeNode("r1", "database", {{"role", std::string("replica")}}));
+    t.links.push_back(makeLink("db", "r1", LinkKind::Replication));
+    ScenarioAction set;
+    set.atS = 10;
+    set.action = ActionType::Set;
+    set.node = NodeId{"r1"};
+    set.param = "shards";
+    set.value = std::int64_t{3};
+    t.scenario = {set};
+    QVERIFY(has(validate(t), Severity::Error, "/scenario/0/node",
+                "'r1' is a replica: set shards on its master, which its replicas follow"));
+    t.scenario[0].node = NodeId{"db"};
+    for (const auto& d : validate(t))
+        QVERIFY2(d.severity != Severity::Error, d.message.c_str());
 }
 
 void TestValidator::loopNamesItsNodes()
