@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include "core/analysis/Analysis.h"
+#include "gui/report/ReportBuilder.h"
 #include "tst_examples_support.h"
 
 using namespace examples_test;
@@ -14,6 +15,7 @@ class TestExamplesJobs : public QObject {
 private Q_SLOTS:
     void workersOutageBuildsABacklogThatDrains();
     void clientsNeverNoticeTheWorkers();
+    void theReportShowsTheRunsJobs();
 };
 
 namespace {
@@ -89,6 +91,32 @@ void TestExamplesJobs::clientsNeverNoticeTheWorkers()
     const auto& spof = a.singlePointsOfFailure;
     QVERIFY(std::find(spof.begin(), spof.end(), core::NodeId("worker1")) == spof.end());
     QVERIFY(std::find(spof.begin(), spof.end(), core::NodeId("queue")) != spof.end());
+}
+
+// The report's Jobs section: the run's job figures as the results give them, and the
+// queueing estimate of the pool (its threads and its latency).
+void TestExamplesJobs::theReportShowsTheRunsJobs()
+{
+    const ReportedRun rep =
+        reportSection(QStringLiteral("12-message-queue"), QStringLiteral("Jobs (message queues)"));
+    EXAMPLE_RUN(r, rep.run);
+    const QString& section = rep.section;
+    QVERIFY2(!section.isEmpty(), "no Jobs section");
+    const json& jobs = r.at("jobs");
+    const auto shows = [&](const QString& figure) {
+        return section.contains(QStringLiteral(">") + figure + QStringLiteral("<"));
+    };
+    for (const char* key : {"published", "completed", "backlog_max"})
+        QVERIFY2(shows(scalelab::gui::reportNumber(num(jobs, key), 0)), key);
+    for (const char* key : {"mean", "p50", "p99", "max"})
+        QVERIFY2(shows(scalelab::gui::reportMs(num(jobs.at("latency_ms"), key))), key);
+    QVERIFY(section.contains(QStringLiteral("<h3>Queueing estimate")));
+    const core::JobEstimate& j = *core::analyze(loadExample(QStringLiteral("12-message-queue")))
+                                      .node(core::NodeId("queue"))
+                                      ->jobs;
+    QVERIFY(shows(QStringLiteral("queue")));
+    QVERIFY(shows(scalelab::gui::reportNumber(static_cast<double>(j.threads), 0)));
+    QVERIFY(shows(scalelab::gui::reportMs(j.meanLatencyMs)));
 }
 
 QTEST_GUILESS_MAIN(TestExamplesJobs)

@@ -7,6 +7,7 @@
 
 #include "core/analysis/Analysis.h"
 #include "core/model/ShardMap.h"
+#include "gui/report/ReportBuilder.h"
 #include "tst_examples_support.h"
 
 using namespace examples_test;
@@ -104,6 +105,13 @@ void TestExamplesShards::theReportShowsEachShardsRunBesideTheEstimate()
     QVERIFY2(static_cast<std::size_t>(section.count(QStringLiteral(" / "))) >= 2 * shards,
              qPrintable(section));
     QVERIFY2(!section.contains(QStringLiteral(">-<")), qPrintable(section));
+    // Under the section's heading; each shard's requests as the run counted them.
+    QVERIFY(text.lastIndexOf(QStringLiteral("<h2>Shards</h2>"), start) >= 0);
+    for (const auto& shard : nodeOf(r, "db").at("shards"))
+        QVERIFY2(section.contains(QStringLiteral(">") +
+                                  scalelab::gui::reportNumber(num(shard, "arrivals"), 0) +
+                                  QStringLiteral("<")),
+                 qPrintable(section));
 }
 
 QTEST_GUILESS_MAIN(TestExamplesShards)

@@ -6,6 +6,7 @@
 #include <QtTest>
 
 #include "core/analysis/Analysis.h"
+#include "gui/report/ReportBuilder.h"
 #include "tst_examples_support.h"
 
 using namespace examples_test;
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void losingEuropeFailsItsUsersUntilDetectionPlusTtl();
     void theAsyncReplicaAcrossTheOceanLosesTheWritesInFlight();
     void europeanUsersAreServedFromAmericaOverTheLongerLink();
+    void theReportShowsTheDataCenters();
 };
 
 void TestExamplesSites::losingEuropeFailsItsUsersUntilDetectionPlusTtl()
@@ -109,6 +111,47 @@ void TestExamplesSites::europeanUsersAreServedFromAmericaOverTheLongerLink()
     std::printf("users-eu mean: %.1f ms at home, %.1f ms from America (+%.1f, links +%.0f)\n", b, a,
                 a - b, extra);
     EXPECT_NEAR("extra latency", a - b, extra, 15);
+}
+
+// The report's Data centers section: each site with its nodes, the cross-site replication
+// link with its mode and lag, the geo DNS's users, and this run's failures and lost writes.
+void TestExamplesSites::theReportShowsTheDataCenters()
+{
+    const core::Topology t = loadExample(QStringLiteral("14-data-centers"));
+    const ReportedRun rep =
+        reportSection(QStringLiteral("14-data-centers"), QStringLiteral("Data centers"));
+    EXAMPLE_RUN(r, rep.run);
+    const QString& section = rep.section;
+    QVERIFY2(!section.isEmpty(), "no Data centers section");
+    const auto shows = [&](const QString& cell) {
+        return section.contains(QStringLiteral(">") + cell + QStringLiteral("<"));
+    };
+    QVERIFY(shows(QStringLiteral("eu")));
+    QVERIFY(shows(QStringLiteral("us")));
+    QVERIFY2(shows(QStringLiteral("users-eu, lb-eu, web-eu1, web-eu2, db-eu, db-eu2")),
+             qPrintable(section));
+    QVERIFY(shows(QStringLiteral("users-us, lb-us, web-us1, web-us2, db-us")));
+    // Only the link that crosses the ocean is listed: async, with its lag.
+    QVERIFY(section.contains(QStringLiteral("<h3>Replication between sites</h3>")));
+    QVERIFY(shows(QStringLiteral("db-us (us)")));
+    QVERIFY(!shows(QStringLiteral("db-eu2 (eu)")));
+    QVERIFY(shows(QStringLiteral("async")));
+    double lag = 0;
+    for (const auto& l : t.links)
+        if (l.to.str() == "db-us")
+            lag = l.lagMs();
+    QVERIFY(lag > 0);
+    QVERIFY(shows(scalelab::gui::reportMs(lag)));
+    QVERIFY(section.contains(QStringLiteral("<h3>Geo DNS: users when their site fails</h3>")));
+    QVERIFY(shows(QStringLiteral("users-eu")));
+    QVERIFY(shows(QStringLiteral("users-us")));
+    // This run's figures, as the results give them.
+    QVERIFY2(section.contains(
+                 QStringLiteral("This run: %1 requests failed, %2 acknowledged writes lost")
+                     .arg(scalelab::gui::reportNumber(num(r.at("requests"), "failed"), 0),
+                          scalelab::gui::reportNumber(num(r.at("data"), "lost_writes"), 0))),
+             qPrintable(section));
+    QVERIFY(num(r.at("requests"), "failed") > 0);
 }
 
 QTEST_MAIN(TestExamplesSites)

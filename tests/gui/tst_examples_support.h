@@ -113,6 +113,32 @@ inline RunOutcome runTopology(const core::Topology& topology, const QString& tag
     return runFile(path);
 }
 
+/// An example run with `--report FILE.html`: its results, and the report's section under
+/// the heading `<h2>title</h2>` up to the next section (empty when there is none).
+struct ReportedRun {
+    RunOutcome run;
+    QString section;
+};
+
+inline ReportedRun reportSection(const QString& stem, const QString& title,
+                                 const QStringList& extra = {})
+{
+    static QTemporaryDir dir;
+    const QString html = dir.filePath(stem + QStringLiteral(".html"));
+    ReportedRun out{runExample(stem, extra + QStringList{QStringLiteral("--report"), html}), {}};
+    QFile f(html);
+    if (!out.run.ok || !f.open(QIODevice::ReadOnly))
+        return out;
+    const QString text = QString::fromUtf8(f.readAll());
+    const QString heading = QStringLiteral("<h2>") + title + QStringLiteral("</h2>");
+    const qsizetype start = text.indexOf(heading);
+    if (start < 0)
+        return out;
+    const qsizetype end = text.indexOf(QStringLiteral("<h2"), start + heading.size());
+    out.section = text.mid(start, end < 0 ? -1 : end - start);
+    return out;
+}
+
 // ---- the time series: intervals [t, t + interval) wholly inside [from, to) ----
 
 inline double seriesSum(const json& r, const char* key, double from, double to, bool perSecond)
