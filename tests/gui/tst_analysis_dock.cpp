@@ -11,6 +11,7 @@
 
 #include "core/io/TopologyJson.h"
 #include "core/sim/Results.h"
+#include "core/sim/Simulation.h"
 #include "gui/docks/AnalysisDock.h"
 #include "gui/docks/SiteLossTable.h"
 #include "gui/document/Document.h"
@@ -230,6 +231,38 @@ private Q_SLOTS:
         const QString shot = qEnvironmentVariable("SCALELAB_REPORT_OUT");
         if (!shot.isEmpty())
             dock.grab().save(shot + QStringLiteral("/analysis-dock-13-shards.png"));
+    }
+
+    void jobsShowTheRunsLatencyBesideTheEstimate()
+    {
+        // Example 12: the queue's row gives the pooled job estimate, and after a run the
+        // simulated mean job latency beside it.
+        gui::Document document;
+        const core::Topology t = example("12-message-queue");
+        document.reset(t);
+        document.revalidate();
+        gui::AnalysisDock dock(&document);
+        const core::NodeEstimate* e = dock.analysis().node(core::NodeId{"queue"});
+        QVERIFY(e && e->jobs);
+        const auto ms = [](double v) { return QString::number(v, 'f', v < 10 ? 2 : 1); };
+        QTreeWidgetItem* queue = row(dock.nodeTable(), QStringLiteral("queue"));
+        QVERIFY(queue);
+        QVERIFY2(queue->text(kNotes).contains(
+                     QStringLiteral("job latency %1 ms").arg(ms(e->jobs->meanLatencyMs))),
+                 qPrintable(queue->text(kNotes)));
+        QVERIFY(!queue->text(kNotes).contains(QStringLiteral("(sim.")));
+
+        const core::sim::RunResults run = core::sim::simulate(t);
+        QVERIFY(run.jobs.completed > 0);
+        dock.setRunResults(run);
+        queue = row(dock.nodeTable(), QStringLiteral("queue"));
+        QVERIFY2(queue->text(kNotes).contains(
+                     QStringLiteral("job latency %1 ms (sim. %2 ms)")
+                         .arg(ms(e->jobs->meanLatencyMs), ms(run.jobs.latency.mean))),
+                 qPrintable(queue->text(kNotes)));
+        dock.clearRunResults();
+        queue = row(dock.nodeTable(), QStringLiteral("queue"));
+        QVERIFY(!queue->text(kNotes).contains(QStringLiteral("(sim.")));
     }
 
     void sitesShowWhatLosingEachCosts()
