@@ -19,63 +19,15 @@ using namespace scalelab::testsupport;
 
 namespace {
 
-constexpr double kRate = 200;   // requests/s of the European users
-constexpr double kDetectS = 10; // the DNS notices a dead entry this late
-constexpr double kTtlS = 30;    // users keep an answer this long
+using namespace scalelab::testsupport::sites;
 
-/// European users behind a geo DNS, a web server in each site (10 ms and 60 ms away); the
-/// European site fails at 40 s and comes back at 90 s.
-Topology twoSites()
+/// The European site fails at 40 s and comes back at 90 s. The servers' service is the
+/// default exponential one: the outage's arithmetic does not depend on it.
+Topology euDownFrom40To90()
 {
-    Topology t;
-    t.simulation = {120.0, 0.0, 11};
-    t.nodes = {
-        makeNode("users", "client",
-                 {{"rate_rps", kRate},
-                  {"read_ratio", 1.0},
-                  {"dns_lookup_ratio", 0.0},
-                  {"dns_ttl_s", kTtlS},
-                  {"site", std::string("eu")}}),
-        makeNode("dns", "dns", {{"routing", std::string("geo")}, {"detect_s", kDetectS}}),
-        makeNode(
-            "web-eu", "web_server",
-            {{"workers", std::int64_t{1000}}, {"service_ms", 5.0}, {"site", std::string("eu")}}),
-        makeNode(
-            "web-us", "web_server",
-            {{"workers", std::int64_t{1000}}, {"service_ms", 5.0}, {"site", std::string("us")}}),
-    };
-    t.links = {makeLink("users", "dns"), makeLink("users", "web-eu", 10),
-               makeLink("users", "web-us", 60)};
-    ScenarioAction fail;
-    fail.atS = 40;
-    fail.action = ActionType::FailSite;
-    fail.site = "eu";
-    ScenarioAction recover = fail;
-    recover.atS = 90;
-    recover.action = ActionType::RecoverSite;
-    t.scenario = {fail, recover};
-    return t;
-}
-
-/// Users -> web -> master in site "a", replicated to site "b" with the given mode and lag.
-Topology replicated(const char* mode, double lagMs)
-{
-    Topology t;
-    t.nodes = {
-        makeNode("users", "client", {{"rate_rps", 1000.0}, {"read_ratio", 0.5}}),
-        makeNode("web", "web_server", {{"workers", std::int64_t{512}}, {"service_ms", 0.1}}),
-        makeNode("db-a", "database",
-                 {{"connections", std::int64_t{64}}, {"site", std::string("a")}}),
-        makeNode("db-b", "database",
-                 {{"connections", std::int64_t{64}},
-                  {"role", std::string("replica")},
-                  {"site", std::string("b")}}),
-    };
-    Link repl = makeLink("db-a", "db-b", 40);
-    repl.kind = LinkKind::Replication;
-    repl.params["lag_ms"] = lagMs;
-    repl.params["mode"] = std::string(mode);
-    t.links = {makeLink("users", "web"), makeLink("web", "db-a"), repl};
+    Topology t = twoSites(120, 11, 90);
+    for (Node& n : t.nodes)
+        n.params.erase("service_dist");
     return t;
 }
 
@@ -87,7 +39,7 @@ class TestSiteLoss : public QObject {
 private Q_SLOTS:
     void geoUsersFailUntilDetectionAndHalfTheirTtl()
     {
-        const Topology t = twoSites();
+        const Topology t = euDownFrom40To90();
         const std::vector<SiteLoss> losses = siteLosses(t, analyze(t));
         QCOMPARE(losses.size(), std::size_t{2});
         const SiteLoss& eu = losses[0];
@@ -111,7 +63,7 @@ private Q_SLOTS:
         // lost site keeps serving them, so only the dynamic 40% fail and move; a CDN inside
         // it goes down with the site (and falls back to its origin there), so all of them do.
         for (const char* cdnSite : {"", "eu"}) {
-            Topology t = twoSites();
+            Topology t = euDownFrom40To90();
             t.nodes[0].params["static_ratio"] = 0.6;
             t.nodes.push_back(makeNode("cdn", "cdn", {{"site", std::string(cdnSite)}}));
             t.nodes.push_back(makeNode("store", "object_store", {}));
@@ -135,7 +87,7 @@ private Q_SLOTS:
 
     void theRunsOutageMeasuresWhatTheEstimateSays()
     {
-        const Topology t = twoSites();
+        const Topology t = euDownFrom40To90();
         Simulation sim(t);
         sim.run();
         const RunResults r = sim.results();
@@ -157,7 +109,7 @@ private Q_SLOTS:
 
     void anOutageStillUnderWayEndsWithTheRun()
     {
-        Topology t = twoSites();
+        Topology t = euDownFrom40To90();
         t.scenario.pop_back(); // never recovered
         t.simulation.durationS = 60;
         Simulation sim(t);
@@ -170,15 +122,15 @@ private Q_SLOTS:
 
     void asyncReplicationLosesWriteRateTimesLagSyncNothing()
     {
-        // 500 writes/s to the master in site a; its replica in site b lags 200 ms.
+        // 500 writes/s to the master in site eu; its replica in site us lags 200 ms.
         const Topology async = replicated("async", 200);
         const SiteLoss a = siteLosses(async, analyze(async))[0];
-        QCOMPARE(a.site, std::string("a"));
-        QVERIFY(std::abs(a.lostWrites - 500 * 0.2) < 1e-9);
+        QCOMPARE(a.site, std::string("eu"));
+        QVERIFY(std::abs(a.lostWrites - kWriteRps * 0.2) < 1e-9);
         QCOMPARE(a.cutOffRps, 0.0); // the replica is promoted (failover auto)
         const Topology sync = replicated("sync", 200);
         QCOMPARE(siteLosses(sync, analyze(sync))[0].lostWrites, 0.0);
-        // Losing site b loses no write: the master is elsewhere.
+        // Losing site us loses no write: the master is elsewhere.
         QCOMPARE(siteLosses(async, analyze(async))[1].lostWrites, 0.0);
     }
 
