@@ -47,7 +47,7 @@ inline constexpr double kRate = 200;     ///< requests/s of the European users
 inline constexpr double kDetectS = 10;   ///< the DNS notices a dead entry this late
 inline constexpr double kTtlS = 30;      ///< users keep an answer this long
 inline constexpr double kFailAtS = 40;   ///< when the European site fails
-inline constexpr double kWriteRps = 500; ///< writes/s to replicated()'s master
+inline constexpr double kWriteRps = 500; ///< writes/s to replicatedAcrossSites()'s master
 } // namespace sites
 
 /// European users behind a geo DNS, a web server in each site (10 ms and 60 ms away, 5 ms
@@ -95,8 +95,8 @@ inline core::Topology twoSites(double durationS, std::uint64_t seed, double reco
 
 /// Users -> web -> master in site eu (kWriteRps writes/s), replicated to site us over 40 ms
 /// with `mode` and `lagMs`; with `failSite`, site eu fails at 30 s of the 40.
-inline core::Topology replicated(const char* mode, double lagMs, std::uint64_t seed = 1,
-                                 bool failSite = false)
+inline core::Topology replicatedAcrossSites(const char* mode, double lagMs, std::uint64_t seed = 1,
+                                            bool failSite = false)
 {
     core::Topology t;
     t.simulation = {40.0, 0.0, seed};

@@ -41,7 +41,8 @@ MastersSiteLost loseTheMastersSite(const char* mode, int seeds)
 {
     MastersSiteLost out;
     for (int s = 1; s <= seeds; ++s) {
-        const RunResults r = run(replicated(mode, 200, static_cast<std::uint64_t>(s), true));
+        const RunResults r =
+            run(replicatedAcrossSites(mode, 200, static_cast<std::uint64_t>(s), true));
         out.lostWrites.push_back(static_cast<double>(r.lostWrites));
         out.alwaysPromoted =
             out.alwaysPromoted && std::any_of(r.events.begin(), r.events.end(), [](const auto& e) {
@@ -166,15 +167,15 @@ private Q_SLOTS:
             QCOMPARE(lost, 0.0);
         QVERIFY(runs.alwaysPromoted);
         // Same seed, no failure: every write waits 2 x 40 ms more, reads do not.
-        const RunResults a = run(replicated("async", 200, 3, false));
-        const RunResults b = run(replicated("sync", 200, 3, false));
+        const RunResults a = run(replicatedAcrossSites("async", 200, 3, false));
+        const RunResults b = run(replicatedAcrossSites("sync", 200, 3, false));
         qInfo("write mean: async %.3f ms, sync %.3f ms", a.write.latency.mean,
               b.write.latency.mean);
         QVERIFY(std::abs(b.write.latency.mean - a.write.latency.mean - 80.0) < 0.01);
         QVERIFY(std::abs(b.read.latency.mean - a.read.latency.mean) < 0.01);
         // The analysis adds the same round trip.
-        const Analysis ea = analyze(replicated("async", 200, 3, false));
-        const Analysis eb = analyze(replicated("sync", 200, 3, false));
+        const Analysis ea = analyze(replicatedAcrossSites("async", 200, 3, false));
+        const Analysis eb = analyze(replicatedAcrossSites("sync", 200, 3, false));
         QVERIFY(std::abs(*eb.endToEndWriteMs - *ea.endToEndWriteMs - 80.0) < 1e-9);
     }
 

@@ -123,12 +123,12 @@ private Q_SLOTS:
     void asyncReplicationLosesWriteRateTimesLagSyncNothing()
     {
         // 500 writes/s to the master in site eu; its replica in site us lags 200 ms.
-        const Topology async = replicated("async", 200);
+        const Topology async = replicatedAcrossSites("async", 200);
         const SiteLoss a = siteLosses(async, analyze(async))[0];
         QCOMPARE(a.site, std::string("eu"));
         QVERIFY(std::abs(a.lostWrites - kWriteRps * 0.2) < 1e-9);
         QCOMPARE(a.cutOffRps, 0.0); // the replica is promoted (failover auto)
-        const Topology sync = replicated("sync", 200);
+        const Topology sync = replicatedAcrossSites("sync", 200);
         QCOMPARE(siteLosses(sync, analyze(sync))[0].lostWrites, 0.0);
         // Losing site us loses no write: the master is elsewhere.
         QCOMPARE(siteLosses(async, analyze(async))[1].lostWrites, 0.0);
