@@ -368,19 +368,25 @@ bool LiveView::fillNodeMenu(QMenu* menu, const core::NodeId& id)
     const std::string site = node.spec() ? node.site() : std::string();
     if (!site.empty()) {
         menu->addSeparator();
-        const QString name = QString::fromStdString(site);
-        QAction* failSite = menu->addAction(tr("Fail site %1").arg(name));
-        failSite->setToolTip(
-            tr("Every node of data center %1 fails at once (its users stay)").arg(name));
-        failSite->setEnabled(!m_controller->siteDown(site));
-        connect(failSite, &QAction::triggered, controller,
-                [controller, site] { controller->failSite(site); });
-        QAction* recoverSite = menu->addAction(tr("Recover site %1").arg(name));
-        recoverSite->setEnabled(m_controller->siteAnyDown(site));
-        connect(recoverSite, &QAction::triggered, controller,
-                [controller, site] { controller->recoverSite(site); });
+        addSiteActions(menu, site);
     }
     return true;
+}
+
+void LiveView::addSiteActions(QMenu* menu, const std::string& site)
+{
+    SimulationController* controller = m_controller;
+    const QString name = QString::fromStdString(site);
+    QAction* fail = menu->addAction(tr("Fail site %1").arg(name));
+    fail->setToolTip(tr("Every node of data center %1 fails at once (its users stay)").arg(name));
+    fail->setEnabled(!controller->siteDown(site));
+    connect(fail, &QAction::triggered, controller,
+            [controller, site] { controller->failSite(site); });
+    QAction* recover = menu->addAction(tr("Recover site %1").arg(name));
+    recover->setToolTip(tr("Every failed node of data center %1 comes back").arg(name));
+    recover->setEnabled(controller->siteAnyDown(site));
+    connect(recover, &QAction::triggered, controller,
+            [controller, site] { controller->recoverSite(site); });
 }
 
 void LiveView::fillSitesMenu()
@@ -391,18 +397,8 @@ void LiveView::fillSitesMenu()
         m_sitesMenu->addAction(tr("No data centers in this run"))->setEnabled(false);
         return;
     }
-    SimulationController* controller = m_controller;
-    for (const std::string& site : sites) {
-        const QString name = QString::fromStdString(site);
-        QAction* fail = m_sitesMenu->addAction(tr("Fail site %1").arg(name));
-        fail->setEnabled(!m_controller->siteDown(site));
-        connect(fail, &QAction::triggered, controller,
-                [controller, site] { controller->failSite(site); });
-        QAction* recover = m_sitesMenu->addAction(tr("Recover site %1").arg(name));
-        recover->setEnabled(m_controller->siteAnyDown(site));
-        connect(recover, &QAction::triggered, controller,
-                [controller, site] { controller->recoverSite(site); });
-    }
+    for (const std::string& site : sites)
+        addSiteActions(m_sitesMenu, site);
 }
 
 bool LiveView::showNodeMenu(const QPoint& viewportPos, const QPoint& globalPos)

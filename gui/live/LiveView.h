@@ -87,6 +87,9 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    /// "Fail site X" / "Recover site X", as a scenario's fail_site / recover_site step:
+    /// the node menu and Simulation > Data Centers add the same pair.
+    void addSiteActions(QMenu* menu, const std::string& site);
     void createActions();
     void onFrame();
     void onStateChanged();

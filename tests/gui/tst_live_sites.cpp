@@ -122,6 +122,8 @@ private Q_SLOTS:
         window.document()->markSaved();
     }
 
+    void bothMenusOfferTheSameSiteActions();
+
     void theSimulationMenuListsEverySite()
     {
         MainWindow window(MainWindow::Interaction::NoDialogs);
@@ -150,6 +152,36 @@ private Q_SLOTS:
         window.document()->markSaved();
     }
 };
+
+// The node's menu and Simulation > Data Centers offer one pair of site actions: the same
+// words, the same tooltips (the Data Centers menu once had none), the same state.
+void TestLiveSites::bothMenusOfferTheSameSiteActions()
+{
+    MainWindow window(MainWindow::Interaction::NoDialogs);
+    window.document()->reset(dataCenters());
+    LiveView* live = window.liveView();
+    SimulationController* c = live->controller();
+    QVERIFY(c->advanceTo(5.0));
+    for (bool failed : {false, true}) {
+        if (failed)
+            c->failSite("eu");
+        QMenu nodeMenu;
+        QVERIFY(live->fillNodeMenu(&nodeMenu, core::NodeId{"web-eu1"}));
+        live->fillSitesMenu();
+        for (const QString& text :
+             {QStringLiteral("Fail site eu"), QStringLiteral("Recover site eu")}) {
+            QAction* inNode = actionNamed(nodeMenu, text);
+            QAction* inSites = actionNamed(*live->sitesMenu(), text);
+            QVERIFY2(inNode && inSites, qPrintable(text));
+            QVERIFY2(!inNode->toolTip().isEmpty() && inNode->toolTip() != inNode->text(),
+                     qPrintable(text));
+            QCOMPARE(inSites->toolTip(), inNode->toolTip());
+            QCOMPARE(inSites->isEnabled(), inNode->isEnabled());
+        }
+        QCOMPARE(actionNamed(nodeMenu, QStringLiteral("Fail site eu"))->isEnabled(), !failed);
+    }
+    window.document()->markSaved();
+}
 
 QTEST_MAIN(TestLiveSites)
 #include "tst_live_sites.moc"
