@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QImage>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -95,6 +96,27 @@ inline std::unique_ptr<gui::MainWindow> openSampleWindow()
     w->view()->centerOn(400, 200);
     QApplication::processEvents();
     return w;
+}
+
+// Pixels of the first two data centers' soft fills (RegionGlyph: green, then amber, at
+// 110/255 over the white page), counted apart.
+inline std::pair<int, int> sitePixels(const QImage& image)
+{
+    const auto over = [](int c) { return 255 - (255 - c) * 110 / 255; };
+    const QColor green(over(0xdc), over(0xfc), over(0xe7)),
+        amber(over(0xfe), over(0xf3), over(0xc7));
+    const auto is = [](const QColor& a, const QColor& b) {
+        return std::abs(a.red() - b.red()) <= 2 && std::abs(a.green() - b.green()) <= 2 &&
+               std::abs(a.blue() - b.blue()) <= 2;
+    };
+    std::pair<int, int> n{0, 0};
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            n.first += is(c, green);
+            n.second += is(c, amber);
+        }
+    return n;
 }
 
 } // namespace scalelab::testsupport

@@ -12,6 +12,7 @@
 #include <QXmlStreamReader>
 
 #include "CliTestSupport.h"
+#include "GuiTestSupport.h"
 #include "core/io/TopologyJson.h"
 #include "gui/paint/DiagramPainter.h"
 
@@ -113,6 +114,32 @@ private Q_SLOTS:
         const int samples = (image.width() / 2) * (image.height() / 2);
         QVERIFY2(ink > samples / 100, qPrintable(QString::number(ink)));
         QVERIFY2(blue > 50, qPrintable(QString::number(blue))); // the web server icons
+    }
+
+    void eachDataCenterIsShadedInThePicture()
+    {
+        // Example 14's two sites, each in its own tint behind its nodes; a design without
+        // sites has neither.
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("14.png"));
+        const Run r = runScalelab({QStringLiteral("export"),
+                                   QStringLiteral(SCALELAB_EXAMPLES "/14-data-centers.scalelab"),
+                                   QStringLiteral("--image"), out});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QImage image(out);
+        QVERIFY(!image.isNull());
+        const auto [eu, us] = testsupport::sitePixels(image);
+        qInfo("site-tinted pixels: %d green (eu), %d amber (us) of %lld", eu, us,
+              static_cast<long long>(image.width()) * image.height());
+        QVERIFY(eu > image.width() * image.height() / 20);
+        QVERIFY(us > image.width() * image.height() / 20);
+
+        const QString plain = dir.filePath(QStringLiteral("plain.png"));
+        QCOMPARE(runScalelab({QStringLiteral("export"), writeDesign(dir, kDesign, "d.scalelab"),
+                              QStringLiteral("--image"), plain})
+                     .exitCode,
+                 0);
+        QVERIFY(testsupport::sitePixels(QImage(plain)) == std::make_pair(0, 0));
     }
 
     void exportUsageAndInputErrors()

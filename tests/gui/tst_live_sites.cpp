@@ -5,10 +5,12 @@
 #include <algorithm>
 
 #include <QMenu>
+#include <QPainter>
 #include <QtTest>
 
 #include "GuiTestSupport.h"
 #include "core/io/TopologyJson.h"
+#include "gui/canvas/NetworkRegionItem.h"
 #include "gui/live/LiveView.h"
 #include "gui/live/NodeStatusLayer.h"
 #include "gui/live/SimulationController.h"
@@ -123,6 +125,7 @@ private Q_SLOTS:
     }
 
     void bothMenusOfferTheSameSiteActions();
+    void theCanvasShadesEachSite();
 
     void theSimulationMenuListsEverySite()
     {
@@ -180,6 +183,58 @@ void TestLiveSites::bothMenusOfferTheSameSiteActions()
         }
         QCOMPARE(actionNamed(nodeMenu, QStringLiteral("Fail site eu"))->isEnabled(), !failed);
     }
+    window.document()->markSaved();
+}
+
+// Each data center is shaded behind its nodes on the canvas, in its own tint: where the
+// site's region is, the scene drawn with the shading differs from it drawn without, green
+// for the first site and amber for the second (RegionGlyph's tints in file order).
+void TestLiveSites::theCanvasShadesEachSite()
+{
+    MainWindow window(MainWindow::Interaction::NoDialogs);
+    window.document()->reset(dataCenters());
+    QApplication::processEvents();
+    NetworkRegionItem* regions = nullptr;
+    for (QGraphicsItem* item : window.scene()->items())
+        if (auto* r = qgraphicsitem_cast<NetworkRegionItem*>(item))
+            regions = r;
+    QVERIFY(regions);
+    const QRectF area = window.scene()->diagramBounds();
+    const auto drawn = [&](bool shaded) {
+        regions->setVisible(shaded);
+        QImage image(area.size().toSize(), QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        window.scene()->render(&painter, QRectF(QPointF(0, 0), area.size()), area);
+        painter.end();
+        regions->setVisible(true);
+        return image;
+    };
+    const QImage with = drawn(true), without = drawn(false);
+    const QString shot = qEnvironmentVariable("SCALELAB_REPORT_OUT");
+    if (!shot.isEmpty())
+        with.save(shot + QStringLiteral("/canvas-sites.png"));
+    std::map<QString, int> greener, yellower, inside;
+    for (const RegionGlyph::Region& r : regions->regions()) {
+        if (!r.site)
+            continue;
+        const QRect box = r.area.translated(-area.topLeft()).toRect().adjusted(20, 30, -20, -20);
+        for (int y = box.top(); y < box.bottom(); y += 2)
+            for (int x = box.left(); x < box.right(); x += 2) {
+                ++inside[r.name];
+                const QColor a = with.pixelColor(x, y), b = without.pixelColor(x, y);
+                if (a == b)
+                    continue;
+                greener[r.name] += a.green() - a.blue() > b.green() - b.blue();
+                yellower[r.name] += a.red() - a.blue() > b.red() - b.blue() + 8;
+            }
+    }
+    QCOMPARE(inside.size(), std::size_t{2});
+    qInfo("eu: %d of %d samples greener; us: %d of %d yellower", greener["eu"], inside["eu"],
+          yellower["us"], inside["us"]);
+    QVERIFY(greener["eu"] > inside["eu"] / 3);
+    QVERIFY(yellower["us"] > inside["us"] / 3);
+    QVERIFY(yellower["eu"] < inside["eu"] / 20);
     window.document()->markSaved();
 }
 
