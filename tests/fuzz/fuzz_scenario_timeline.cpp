@@ -1,13 +1,17 @@
 // libFuzzer entry: random actions at random times against random valid designs. Whatever
 // the timeline (fail, recover, set any parameter to any value in its range, promote, many
-// steps at one instant), a run must not crash, must conserve requests (each one generated
+// steps at one instant, sites failing, CDN purges and reshards over pools, CDNs, queues and
+// shards), a run must not crash, must conserve requests (each one generated
 // is completed, failed or still somewhere: on a link, queued, in service or waiting out a
 // retry's backoff) and keep every utilisation and up fraction
 // within [0, 1].
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 #include <fuzzer/FuzzedDataProvider.h>
+#include <string>
+#include <vector>
 
 #include "../core/RandomDesign.h"
 #include "core/model/KindRegistry.h"
@@ -52,6 +56,114 @@ ParamValue valueFor(const ParamSpec& p, FuzzedDataProvider& in)
                                 : in.ConsumeRandomLengthString(8);
     }
     return 0.0;
+}
+
+void addNode(Topology& t, const std::string& id, const char* kind, ParamMap params = {})
+{
+    t.nodes.push_back(Node{NodeId{id}, KindId{kind}, {}, {0, 0}, std::move(params)});
+}
+
+// The later chapters' kinds on top of a random design: web pools (instances, autoscaling),
+// a CDN over an object store serving the clients' static requests, a queue with workers
+// fed by the first web server, a sharded master; the scenario purges the CDN, reshards
+// and fails or recovers the new nodes.
+void addLaterKinds(Topology& t, FuzzedDataProvider& in)
+{
+    const auto real = [&](double lo, double hi) { return in.ConsumeFloatingPointInRange(lo, hi); };
+    const auto count = [&](int lo, int hi) {
+        return static_cast<std::int64_t>(in.ConsumeIntegralInRange(lo, hi));
+    };
+    const double end = t.simulation.durationS;
+    bool hasWeb = false, hasMaster = false;
+    std::vector<NodeId> added;
+    for (Node& n : t.nodes) {
+        if (n.kind == KindId{"web_server"}) {
+            hasWeb = true;
+            if (in.ConsumeBool())
+                n.params["instances"] = count(1, 4);
+            if (in.ConsumeBool()) {
+                n.params["autoscale"] = true;
+                n.params["min_instances"] = count(1, 2);
+                n.params["max_instances"] = count(2, 6);
+                n.params["target_utilization"] = real(0.2, 0.9);
+                n.params["evaluate_s"] = real(0.2, 2);
+                n.params["boot_s"] = real(0, 2);
+                n.params["cooldown_s"] = real(0, 2);
+            }
+        }
+        if (n.kind == KindId{"database"} && n.text("role") != "replica")
+            hasMaster = true;
+    }
+    if (in.ConsumeBool()) {
+        ParamMap cdn;
+        if (in.ConsumeBool())
+            cdn["ttl_s"] = real(0.1, 5);
+        else
+            cdn["hit_ratio"] = real(0, 1);
+        cdn["fallback"] = in.ConsumeBool();
+        addNode(t, "cdn", "cdn", cdn);
+        addNode(t, "store", "object_store");
+        t.links.push_back({NodeId{"cdn"}, NodeId{"store"}, LinkKind::Request, {}});
+        for (std::size_t i = 0, n = t.nodes.size(); i < n; ++i)
+            if (t.nodes[i].kind == KindId{"client"}) {
+                t.nodes[i].params["static_ratio"] = real(0, 1);
+                t.nodes[i].params["object_space"] = count(1, 500);
+                t.nodes[i].params["object_skew"] = real(0, 2);
+                t.links.push_back({t.nodes[i].id, NodeId{"cdn"}, LinkKind::Request, {}});
+            }
+        added.insert(added.end(), {NodeId{"cdn"}, NodeId{"store"}});
+        for (int p = in.ConsumeIntegralInRange(0, 3); p > 0; --p)
+            t.scenario.push_back({real(0, end), ActionType::Purge, NodeId{"cdn"}, {}, {}, {}});
+    }
+    if (hasWeb && in.ConsumeBool()) {
+        t.findNode(NodeId{"web0"})->params["publish_ratio"] = real(0, 1);
+        ParamMap queue;
+        if (in.ConsumeBool())
+            queue["capacity"] = count(1, 100);
+        addNode(t, "queue", "message_queue", queue);
+        addNode(
+            t, "worker", "worker",
+            {{"workers", count(1, 4)}, {"service_ms", real(0.5, 50)}, {"instances", count(1, 3)}});
+        t.links.push_back({NodeId{"web0"}, NodeId{"queue"}, LinkKind::Publish, {}});
+        t.links.push_back({NodeId{"queue"}, NodeId{"worker"}, LinkKind::Consume, {}});
+        if (hasMaster && in.ConsumeBool())
+            t.links.push_back({NodeId{"worker"}, NodeId{"db"}, LinkKind::Request, {}});
+        added.insert(added.end(), {NodeId{"queue"}, NodeId{"worker"}});
+    }
+    if (hasMaster && in.ConsumeBool()) {
+        Node* db = t.findNode(NodeId{"db"});
+        db->params["shards"] = count(1, 4);
+        db->params["sharding"] = std::string(in.ConsumeBool() ? "hash" : "consistent");
+        db->params["virtual_nodes"] = count(1, 50);
+        for (int r = in.ConsumeIntegralInRange(0, 2); r > 0; --r)
+            t.scenario.push_back(
+                {real(0, end), ActionType::Set, NodeId{"db"}, "shards", count(1, 6), {}});
+    }
+    for (int s = in.ConsumeIntegralInRange(0, 4); s > 0 && !added.empty(); --s)
+        t.scenario.push_back({real(0, end),
+                              in.ConsumeBool() ? ActionType::Fail : ActionType::Recover,
+                              added[in.ConsumeIntegralInRange<std::size_t>(0, added.size() - 1)],
+                              {},
+                              {},
+                              {}});
+}
+
+// Removes the scenario steps validation refuses; false when anything else is refused.
+bool dropRefusedSteps(Topology& t)
+{
+    std::set<std::size_t> refused;
+    for (const Diagnostic& d : validate(t)) {
+        if (d.severity != Severity::Error)
+            continue;
+        std::size_t step = 0;
+        if (std::sscanf(d.path.c_str(), "/scenario/%zu", &step) != 1)
+            return false;
+        refused.insert(step);
+    }
+    for (auto it = refused.rbegin(); it != refused.rend(); ++it)
+        if (*it < t.scenario.size())
+            t.scenario.erase(t.scenario.begin() + static_cast<std::ptrdiff_t>(*it));
+    return refused.empty() || !hasErrors(validate(t));
 }
 
 } // namespace
@@ -114,8 +226,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             t.scenario.push_back(a);
         }
     }
-    if (hasErrors(validate(t)))
-        return 0; // a step the format refuses (promote of a master, ...): not a run
+    // Decided last, for the same reason.
+    if (in.remaining_bytes() > 0 && in.ConsumeBool())
+        addLaterKinds(t, in);
+    // A step the format refuses (promote of a master, shards set on a replica, ...) is
+    // dropped rather than the whole input: most long timelines hold one.
+    if (!dropRefusedSteps(t))
+        return 0; // the design itself is refused: not a run
 
     SimulationOptions options;
     options.maxEvents = 3'000'000; // bounded time per input; a capped run must still hold up
