@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Fuzzes the loader + validator for FUZZ_SECONDS (default 60) with libFuzzer, seeded with the
+# Fuzzes the loader + validator for FUZZ_SECONDS (default 45) with libFuzzer, seeded with the
 # examples and the broken and hostile files, then scenario timelines over random designs
-# for FUZZ_SCENARIO_SECONDS (default 60). It builds the fuzzers in build-fuzz/ (clang, the core
-# only), or uses FUZZ_BUILD_DIR, a build configured with clang and -DSCALELAB_FUZZ=ON (CI's
+# for FUZZ_SCENARIO_SECONDS (default 45), then the report writers over random strings for
+# FUZZ_REPORT_SECONDS (default 30). It builds the fuzzers in build-fuzz/ (clang, no tests),
+# or uses FUZZ_BUILD_DIR, a build configured with clang and -DSCALELAB_FUZZ=ON (CI's
 # sanitized build, so the core is compiled once). A crash leaves its input in crashes/ there:
 # add it to tests/data/broken (a loader input) or tests/data/fuzz-regressions/scenario (a
 # timeline) as a regression test.
@@ -14,7 +15,8 @@ if [ -z "${FUZZ_BUILD_DIR:-}" ]; then
   CXX=clang++-14 CC=clang-14 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DSCALELAB_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
 fi
-cmake --build "$build" --target fuzz_load_topology fuzz_scenario_timeline -j "$(nproc)"
+cmake --build "$build" --target fuzz_load_topology fuzz_scenario_timeline fuzz_report_writers \
+  -j "$(nproc)"
 mkdir -p "$build/crashes"
 # fuzz TARGET SECONDS CORPUS-DIR [libFuzzer options]
 fuzz() {
@@ -22,18 +24,25 @@ fuzz() {
   echo "fuzz: $target for $seconds s"
   "$build/tests/fuzz/$target" "$corpus" -max_total_time="$seconds" -timeout=20 \
     -rss_limit_mb=2048 -artifact_prefix="$build/crashes/$target-" -print_final_stats=1 "$@" 2>&1 |
-    grep -E "^#[0-9]+.*DONE|stat::number_of_executed_units|ERROR|SUMMARY|Done|scenario fuzz" || true
+    grep -E "^#[0-9]+.*DONE|stat::number_of_executed_units|ERROR|SUMMARY|Done|(scenario|report) fuzz" ||
+    true
 }
 # The loader, seeded with the examples and the broken and hostile files.
 corpus=$build/corpus
 mkdir -p "$corpus"
 cp examples/*.scalelab tests/data/valid/*.scalelab tests/data/broken/*.scalelab "$corpus"/ 2>/dev/null || true
 cp tests/data/hostile/* "$corpus"/ 2>/dev/null || true
-fuzz fuzz_load_topology "${FUZZ_SECONDS:-60}" "$corpus" -max_len=65536
+fuzz fuzz_load_topology "${FUZZ_SECONDS:-45}" "$corpus" -max_len=65536
 # Scenario timelines: the bytes choose a design and its steps (no seed corpus needed).
 mkdir -p "$build/corpus-scenario"
 cp tests/data/fuzz-regressions/scenario/* "$build/corpus-scenario/"
-fuzz fuzz_scenario_timeline "${FUZZ_SCENARIO_SECONDS:-60}" "$build/corpus-scenario" -max_len=512
+fuzz fuzz_scenario_timeline "${FUZZ_SCENARIO_SECONDS:-45}" "$build/corpus-scenario" -max_len=512
+# Report writers: the bytes choose the strings (pieces of markup or raw text).
+mkdir -p "$build/corpus-report"
+# Qt loads fontconfig, whose process-wide caches LeakSanitizer would call leaks.
+QT_QPA_PLATFORM=offscreen LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp,print_suppressions=0" \
+  fuzz fuzz_report_writers "${FUZZ_REPORT_SECONDS:-30}" "$build/corpus-report" \
+  -max_len=512
 # libFuzzer also leaves slow-unit-* files for inputs over 10 s that stayed under the timeout:
 # on a loaded machine those are not failures, so only crashes, leaks, timeouts and OOMs fail.
 failures=$(find "$build/crashes" -type f \( -name '*-crash-*' -o -name '*-leak-*' -o \
