@@ -14,6 +14,7 @@
 #include "core/io/TopologyJson.h"
 #include "gui/document/Autosave.h"
 #include "gui/document/Document.h"
+#include "gui/document/StrayNodes.h"
 #include "gui/util/AtomicWrite.h"
 #include "gui/util/SaveFileName.h"
 
@@ -116,8 +117,20 @@ bool FileController::load(const QString& path, bool asCopy, bool askToSave)
     m_copiedFrom = asCopy ? absolute : QString();
     if (!asCopy)
         addRecent(absolute);
-    const bool problems = core::hasErrors(m_document->diagnostics());
     const QString shown = QDir::toNativeSeparators(path);
+    // A node no view can reach (at 1e308) could be neither seen nor dragged back: it is
+    // moved where the person sees it, as an edit they can undo, and they are told.
+    const auto strays = strayNodeMoves(m_document->topology());
+    if (!strays.empty()) {
+        const QString nodes = strays.size() == 1 ? tr("1 node") : tr("%1 nodes").arg(strays.size());
+        m_document->undoStack()->push(new MoveNodesCommand(
+            m_document, strays, tr("Bring back %1 placed out of reach").arg(nodes)));
+        Q_EMIT statusMessage(tr("Opened %1 — %2 placed beyond ±1,000,000 moved below the "
+                                "diagram (Undo puts them back)")
+                                 .arg(shown, nodes));
+        return true;
+    }
+    const bool problems = core::hasErrors(m_document->diagnostics());
     if (problems)
         Q_EMIT statusMessage(tr("Opened %1 — it has errors: see Problems").arg(shown));
     else if (asCopy)
