@@ -37,11 +37,12 @@ fuzz fuzz_load_topology "${FUZZ_SECONDS:-45}" "$corpus" -max_len=65536
 mkdir -p "$build/corpus-scenario"
 cp tests/data/fuzz-regressions/scenario/* "$build/corpus-scenario/"
 fuzz fuzz_scenario_timeline "${FUZZ_SCENARIO_SECONDS:-45}" "$build/corpus-scenario" -max_len=512
-# Report writers: the bytes choose the strings (pieces of markup or raw text).
+# Report writers: the bytes choose the strings (pieces of markup or raw text); long inputs
+# from the start (-len_control=0), since short ones give only empty names.
 mkdir -p "$build/corpus-report"
 # Qt loads fontconfig, whose process-wide caches LeakSanitizer would call leaks.
 QT_QPA_PLATFORM=offscreen LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp,print_suppressions=0" \
-  fuzz fuzz_report_writers "${FUZZ_REPORT_SECONDS:-30}" "$build/corpus-report" \
+  fuzz fuzz_report_writers "${FUZZ_REPORT_SECONDS:-30}" "$build/corpus-report" -len_control=0 \
   -max_len=512
 # libFuzzer also leaves slow-unit-* files for inputs over 10 s that stayed under the timeout:
 # on a loaded machine those are not failures, so only crashes, leaks, timeouts and OOMs fail.
