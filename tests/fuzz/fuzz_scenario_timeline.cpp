@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <set>
 #include <fuzzer/FuzzedDataProvider.h>
+#include <set>
 #include <string>
 #include <vector>
 
