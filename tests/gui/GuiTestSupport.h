@@ -98,8 +98,8 @@ inline std::unique_ptr<gui::MainWindow> openSampleWindow()
     return w;
 }
 
-// Pixels of the first two data centers' soft fills (RegionGlyph: green, then amber, at
-// 110/255 over the white page), counted apart.
+// Samples (every other pixel each way) of the first two data centers' soft fills (RegionGlyph:
+// green, then amber, at 110/255 over the white page), counted apart.
 inline std::pair<int, int> sitePixels(const QImage& image)
 {
     const auto over = [](int c) { return 255 - (255 - c) * 110 / 255; };
@@ -109,9 +109,11 @@ inline std::pair<int, int> sitePixels(const QImage& image)
         return std::abs(a.red() - b.red()) <= 2 && std::abs(a.green() - b.green()) <= 2 &&
                std::abs(a.blue() - b.blue()) <= 2;
     };
+    // Every other pixel each way: a quarter of the reads (the picture is 3 Mpx, and the
+    // sanitized build runs this at -O0) and still thousands of samples per site.
     std::pair<int, int> n{0, 0};
-    for (int y = 0; y < image.height(); ++y)
-        for (int x = 0; x < image.width(); ++x) {
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2) {
             const QColor c = image.pixelColor(x, y);
             n.first += is(c, green);
             n.second += is(c, amber);
