@@ -111,9 +111,9 @@ void TestExamplesJobs::theReportShowsTheRunsJobs()
     for (const char* key : {"mean", "p50", "p99", "max"})
         QVERIFY2(shows(scalelab::gui::reportMs(num(jobs.at("latency_ms"), key))), key);
     QVERIFY(section.contains(QStringLiteral("<h3>Queueing estimate")));
-    const core::JobEstimate& j = *core::analyze(loadExample(QStringLiteral("12-message-queue")))
-                                      .node(core::NodeId("queue"))
-                                      ->jobs;
+    // The analysis is kept: a reference into a temporary one dangled (ASan).
+    const core::Analysis analysis = core::analyze(loadExample(QStringLiteral("12-message-queue")));
+    const core::JobEstimate& j = *analysis.node(core::NodeId("queue"))->jobs;
     QVERIFY(shows(QStringLiteral("queue")));
     QVERIFY(shows(scalelab::gui::reportNumber(static_cast<double>(j.threads), 0)));
     QVERIFY(shows(scalelab::gui::reportMs(j.meanLatencyMs)));
