@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/util/OrderedJson.h"
+
 namespace scalelab::core {
 
 namespace analysis_json_detail {
@@ -82,7 +84,7 @@ nlohmann::ordered_json analysisToJson(const Analysis& a)
             n["timeout_fraction"] = *e.timeoutFraction;
         if (e.triesPerRequest)
             n["tries_per_request"] = *e.triesPerRequest;
-        nodes[e.id.str()] = std::move(n);
+        appendMember(nodes, e.id.str(), std::move(n));
     }
     doc["nodes"] = std::move(nodes);
     doc["end_to_end_ms"] = Json{{"mean", optionalTime(a.endToEndMeanMs)},

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/util/OrderedJson.h"
+
 namespace scalelab::core::sim {
 
 namespace {
@@ -197,7 +199,7 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
             node["session_misses"] = n.sessionMisses;
             node["sessions_lost"] = n.sessionsLost;
         }
-        nodes[n.id] = std::move(node);
+        appendMember(nodes, n.id, std::move(node));
     }
     doc["nodes"] = std::move(nodes);
     doc["data"] = {{"lost_writes", r.lostWrites}, {"stale_reads", r.staleReads}};
@@ -242,14 +244,14 @@ nlohmann::ordered_json resultsDocument(const RunResults& r)
     if (!ts.instances.empty()) {
         J instances = J::object();
         for (const auto& [id, values] : ts.instances)
-            instances[id] = values;
+            appendMember(instances, id, values);
         doc["timeseries"]["instances"] = std::move(instances);
     }
     // Batch-means 95% half-widths, keyed like the figures they belong to (null: unknown).
     J ciNodes = J::object();
     for (const NodeResults& n : r.nodes)
         if (std::isfinite(n.utilizationCi95))
-            ciNodes[n.id] = {{"utilization", n.utilizationCi95}};
+            appendMember(ciNodes, n.id, {{"utilization", n.utilizationCi95}});
     doc["ci95"] = {{"latency_ms", {{"mean", orNull(r.ci95.latencyMeanMs)}}},
                    {"throughput_rps", orNull(r.ci95.throughputRps)},
                    {"nodes", std::move(ciNodes)}};
