@@ -11,6 +11,12 @@ namespace scalelab::core {
 inline constexpr double kMaxDurationS = 1e7;
 /// Node positions: |x| and |y| at most this (far beyond any drawing, far below overflow).
 inline constexpr double kMaxCoordinate = 1e6;
+/// A position within that limit (finite, |x| and |y| at most kMaxCoordinate).
+inline bool positionWithinLimits(double x, double y)
+{
+    return x >= -kMaxCoordinate && x <= kMaxCoordinate && y >= -kMaxCoordinate &&
+           y <= kMaxCoordinate; // NaN fails every comparison
+}
 /// The largest file read, in bytes (64 MiB): a diagram of 100k nodes is about 15 MB.
 inline constexpr std::size_t kMaxFileBytes = std::size_t{64} << 20;
 /// Nodes in one diagram: twice the size the tools are measured at (tests/bench:

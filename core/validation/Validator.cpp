@@ -135,8 +135,7 @@ private:
                 error(path + "/id",
                       fmt::format("duplicate id '{}' (also /nodes/{})", n.id.str(), it->second),
                       n.id);
-            if (!std::isfinite(n.pos.x) || !std::isfinite(n.pos.y) ||
-                std::abs(n.pos.x) > kMaxCoordinate || std::abs(n.pos.y) > kMaxCoordinate)
+            if (!positionWithinLimits(n.pos.x, n.pos.y))
                 error(
                     path + "/pos",
                     fmt::format("must be two numbers between -{0:g} and {0:g}, got [{1:g}, {2:g}]",

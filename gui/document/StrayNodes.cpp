@@ -12,8 +12,7 @@ namespace {
 
 bool withinReach(const core::Point& p)
 {
-    return std::isfinite(p.x) && std::isfinite(p.y) && std::abs(p.x) <= core::kMaxCoordinate &&
-           std::abs(p.y) <= core::kMaxCoordinate;
+    return core::positionWithinLimits(p.x, p.y); // the validator's rule
 }
 
 } // namespace
