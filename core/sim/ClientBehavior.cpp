@@ -54,10 +54,11 @@ void ClientBehavior::reconfigure()
     if (m_staticRatio > 0 &&
         (m_objects.size() != objects || m_objects.exponent() != n.number("object_skew")))
         m_objects = ZipfSampler(objects, n.number("object_skew"));
+    m_direct = m_staticRatio <= 0 && m_dnsRatio <= 0 && !m_geoDns && m_timeout <= 0;
     arm();
 }
 
-void ClientBehavior::arm()
+[[gnu::always_inline]] inline void ClientBehavior::arm()
 {
     if (m_armed || !m_up || m_rate <= 0 || m_entryLink == kNone)
         return;
@@ -82,7 +83,7 @@ void ClientBehavior::timer(std::uint32_t code)
     arm();
 }
 
-void ClientBehavior::generate()
+[[gnu::always_inline]] inline void ClientBehavior::generate()
 {
     const SimTime now = m_kernel.now();
     RandomEngine& rng = m_kernel.rng(m_index);
@@ -95,7 +96,7 @@ void ClientBehavior::generate()
     f.link = kNone;
     // No draw at all without static requests: files without them keep their numbers.
     const bool isStatic =
-        m_staticRatio > 0 && (m_staticRatio >= 1.0 || uniform01(rng) < m_staticRatio);
+        !m_direct && m_staticRatio > 0 && (m_staticRatio >= 1.0 || uniform01(rng) < m_staticRatio);
     if (isStatic) {
         f.cls = RequestClass::Static;
         f.key = m_objects(rng);
@@ -116,6 +117,13 @@ void ClientBehavior::generate()
     f.aux = 0; // tries so far after the first
     ++m_counters.arrivals;
     m_kernel.metrics().generated(f.cls, now);
+    if (m_direct) {
+        // What startTry() and sendToEntry() come to without a lookup, a timeout or geo DNS.
+        f.step = kStepEntry;
+        f.dueAt = now;
+        m_kernel.call(root, m_entryLink, m_kernel.link(m_entryLink).to);
+        return;
+    }
     if (isStatic && m_edgeLink != kNone) {
         startTry(root); // straight to the edge: no lookup, and no draw for one
         return;
@@ -132,7 +140,7 @@ void ClientBehavior::generate()
     startTry(root);
 }
 
-void ClientBehavior::startTry(std::uint32_t frame)
+[[gnu::always_inline]] inline void ClientBehavior::startTry(std::uint32_t frame)
 {
     Frame& f = m_kernel.frames()[frame];
     // timeout_ms bounds each try: the per-request deadline of an HTTP client.
@@ -167,7 +175,7 @@ void ClientBehavior::sendStatic(std::uint32_t root)
     m_kernel.call(root, m_edgeLink, target == kNone ? edge : target);
 }
 
-std::uint32_t ClientBehavior::entryFor(SimTime answeredAt) const
+[[gnu::always_inline]] inline std::uint32_t ClientBehavior::entryFor(SimTime answeredAt) const
 {
     if (!m_geoDns || !m_geoDns->geo() || !m_geoDns->changed())
         return m_entryLink;
@@ -177,7 +185,7 @@ std::uint32_t ClientBehavior::entryFor(SimTime answeredAt) const
     return m_entryLink; // every entry believed down: the answer is still the home one
 }
 
-void ClientBehavior::sendToEntry(std::uint32_t frame)
+[[gnu::always_inline]] inline void ClientBehavior::sendToEntry(std::uint32_t frame)
 {
     Frame& f = m_kernel.frames()[frame];
     f.step = kStepEntry;

@@ -65,6 +65,9 @@ private:
     ZipfSampler m_keys;
     double m_users = 1;   ///< active users; each request belongs to one, uniformly
     bool m_armed = false; ///< the next arrival is scheduled
+    /// No static share, no lookups, no geo DNS, no timeout: each request goes straight to
+    /// the entry, and the features it does not use cost one test (generate()).
+    bool m_direct = false;
 };
 
 } // namespace scalelab::core::sim

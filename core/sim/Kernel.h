@@ -162,6 +162,8 @@ private:
     void moveToCalendar();
     void bindQueue();
     void deliverReturn(std::uint32_t frame);
+    /// deliverNow() of a type known where it is called: no switch on the hot path.
+    template <EventType Type> void deliverNowAs(std::uint32_t frame);
     /// Fails or recovers a node, logs it and tells every behaviour (nodeStateChanged).
     void setNodeUp(std::uint32_t node, bool up);
     void applySite(const ScenarioAction& action);

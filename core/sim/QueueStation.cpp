@@ -154,7 +154,7 @@ void QueueStation::updateCapacity()
     }
 }
 
-void QueueStation::startService(std::uint32_t frame)
+[[gnu::always_inline]] inline void QueueStation::startService(std::uint32_t frame)
 {
     const SimTime now = m_kernel.now();
     Frame& f = m_kernel.frames()[frame];

@@ -42,6 +42,7 @@ void WebServerBehavior::reconfigure()
     const bool downstream = !m_tiers.empty() || m_cacheLink != kNone || m_dbLink != kNone ||
                             m_publishLink != kNone || m_sessionLink != kNone;
     m_holdWorker = downstream && node().text("concurrency_model") == "blocking";
+    m_leaf = !downstream;
     // Read only with a publish link: a server that cannot publish draws nothing for it.
     m_publishRatio = m_publishLink == kNone ? 0.0 : node().number("publish_ratio");
     // Workers share this class and have no sessions.
@@ -130,8 +131,10 @@ void WebServerBehavior::fillSnapshot(NodeSnapshot& out)
 
 void WebServerBehavior::served(std::uint32_t frame)
 {
-    if (m_kernel.frames()[frame].cls == RequestClass::Static) {
-        answer(frame); // a static file: served from the server's own disk, no data tier
+    // A static file is served from the server's own disk, with no data tier; a server with
+    // nothing behind it answers every request itself.
+    if (m_leaf || m_kernel.frames()[frame].cls == RequestClass::Static) {
+        answer(frame);
         return;
     }
     if (m_sessions == Sessions::Shared) {
@@ -145,7 +148,7 @@ void WebServerBehavior::served(std::uint32_t frame)
     publishOrProceed(frame);
 }
 
-void WebServerBehavior::publishOrProceed(std::uint32_t frame)
+[[gnu::always_inline]] inline void WebServerBehavior::publishOrProceed(std::uint32_t frame)
 {
     if (m_publishRatio > 0 &&
         (m_publishRatio >= 1.0 || uniform01(m_kernel.rng(m_index)) < m_publishRatio)) {
@@ -157,7 +160,7 @@ void WebServerBehavior::publishOrProceed(std::uint32_t frame)
     proceed(frame);
 }
 
-void WebServerBehavior::proceed(std::uint32_t frame)
+[[gnu::always_inline]] inline void WebServerBehavior::proceed(std::uint32_t frame)
 {
     Frame& f = m_kernel.frames()[frame];
     if (f.step < m_tiers.size()) {
@@ -183,7 +186,7 @@ void WebServerBehavior::proceed(std::uint32_t frame)
     m_kernel.call(frame, m_dbLink, target);
 }
 
-void WebServerBehavior::readDatabase(std::uint32_t frame)
+[[gnu::always_inline]] inline void WebServerBehavior::readDatabase(std::uint32_t frame)
 {
     if (m_dbLink == kNone) {
         answer(frame); // no database behind: the page is answered from the server itself

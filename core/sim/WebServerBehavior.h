@@ -51,6 +51,7 @@ private:
     ReplicationGroup* m_group = nullptr;
     std::uint32_t m_publishLink = kNone;
     double m_publishRatio = 0;
+    bool m_leaf = false; ///< nothing behind it: no tier, cache, database, queue or store
     std::uint32_t m_sessionLink = kNone;
     Sessions m_sessions = Sessions::None;
     bool m_everSessions = false; ///< kept sessions at some point of the run (results)
