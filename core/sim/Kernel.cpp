@@ -178,7 +178,9 @@ void Kernel::moveToCalendar()
 
 template <typename Queue> bool Kernel::loop(Queue& queue, SimTime t)
 {
-    while (!m_capped && !queue.empty()) {
+    if (m_capped)
+        return true; // only this loop caps a run, and it stops at once when it does
+    while (!queue.empty()) {
         if (m_adaptive && queue.size() > kCalendarPopulation)
             return false;
         if (m_inboxPending.load(std::memory_order_acquire)) {
