@@ -8,7 +8,16 @@ namespace {
 constexpr std::size_t kMinBuckets = 16;
 }
 
-CalendarQueue::CalendarQueue() : m_buckets(kMinBuckets) {}
+CalendarQueue::CalendarQueue() : m_buckets(kMinBuckets)
+{
+    setThresholds();
+}
+
+void CalendarQueue::setThresholds()
+{
+    m_growAbove = 2 * m_buckets.size();
+    m_shrinkBelow = m_buckets.size() > kMinBuckets ? m_buckets.size() / 2 : 0;
+}
 
 void CalendarQueue::clear()
 {
@@ -78,7 +87,7 @@ void CalendarQueue::emplace(SimTime time, std::uint64_t seq, std::uint32_t a, st
     }
     insert(time, seq, a, b);
     ++m_size;
-    if (m_size > 2 * m_buckets.size())
+    if (m_size > m_growAbove)
         resize(2 * m_buckets.size());
 }
 
@@ -107,11 +116,6 @@ std::size_t CalendarQueue::locateMin() const
     return best;
 }
 
-const Event& CalendarQueue::top() const
-{
-    return m_buckets[locateMin()].first;
-}
-
 Event CalendarQueue::pop()
 {
     const std::size_t b = m_located ? m_current : locateMin();
@@ -129,9 +133,11 @@ Event CalendarQueue::pop()
         bucket.first.time = kEmpty;
     }
     --m_size;
-    if (m_buckets.size() > kMinBuckets && m_size < m_buckets.size() / 2)
+    ++m_popsSinceResize;
+    if (m_size < m_shrinkBelow)
         resize(m_buckets.size() / 2);
-    else if (++m_popsSinceResize > 64 && m_directSearches * 4 > m_popsSinceResize && m_size >= 2)
+    else if (m_directSearches > 0 && m_popsSinceResize > 64 &&
+             m_directSearches * 4 > m_popsSinceResize && m_size >= 2)
         resize(m_buckets.size()); // a quarter of pops jump years: days too short, measure again
     return e;
 }
@@ -176,6 +182,7 @@ void CalendarQueue::resize(std::size_t buckets)
         }
     }
     m_buckets.assign(buckets, Bucket{});
+    setThresholds();
     m_slots.clear();
     m_freeSlot = kNil;
     if (m_scratch.empty())

@@ -22,7 +22,16 @@ public:
     /// caller's stack and read back whole stalls store-to-load forwarding.
     void emplace(SimTime time, std::uint64_t seq, std::uint32_t a, std::uint32_t b);
     Event pop() override;
-    const Event& top() const override;
+    const Event& top() const override
+    {
+        // Most often the day being scanned holds the earliest event: no call for that.
+        const Bucket& current = m_buckets[m_current];
+        if (current.first.time < m_bucketTop) {
+            m_located = true;
+            return current.first;
+        }
+        return m_buckets[locateMin()].first;
+    }
     bool empty() const override { return m_size == 0; }
     std::size_t size() const override { return m_size; }
     void clear() override;
@@ -70,6 +79,11 @@ private:
     /// the pop that follows a top() does not search again.
     mutable bool m_located = false;
     std::uint64_t m_popsSinceResize = 0;
+    /// Resize thresholds of the current bucket count, kept so that a push or a pop tests
+    /// one number (the population doubles past m_growAbove, halves below m_shrinkBelow).
+    std::size_t m_growAbove = 0;
+    std::size_t m_shrinkBelow = 0;
+    void setThresholds();
     std::vector<Event> m_scratch;
 };
 
