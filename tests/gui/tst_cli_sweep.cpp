@@ -1,6 +1,10 @@
 // `scalelab sweep` as a user calls it: --jobs 1 and --jobs 2 write byte-identical JSON;
 // the emitted jobs, run by GNU Parallel exactly as docs/capacity-planning.md shows, merge
-// into the same document; CSV and report are written; bad --vary is a usage error.
+// into the same document; CSV and report are written; bad --vary is a usage error;
+// `--prices FILE` reprices analyze, run and sweep alike, and a bad sheet stops each.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -13,6 +17,7 @@ private Q_SLOTS:
     void emittedJobsRunByGnuParallelMergeToTheSameDocument();
     void reportNamesTheKnee();
     void badVaryIsAUsageError();
+    void pricesFileRepricesEveryCommand();
 };
 
 namespace {
@@ -85,6 +90,9 @@ void TestCliSweep::jobsDoNotChangeTheBytes()
 void TestCliSweep::emittedJobsRunByGnuParallelMergeToTheSameDocument()
 {
     const QString parallel = QStandardPaths::findExecutable(QStringLiteral("parallel"));
+    // CI installs it (scripts/install-deps.sh): there a missing Parallel is a failure.
+    if (parallel.isEmpty() && qEnvironmentVariableIsSet("CI"))
+        QFAIL("GNU Parallel is not installed, and CI must run this test");
     if (parallel.isEmpty())
         QSKIP("GNU Parallel is not installed (scripts/install-deps.sh installs it)");
     QTemporaryDir dir;
@@ -161,6 +169,58 @@ void TestCliSweep::badVaryIsAUsageError()
     QVERIFY2(err.contains(QLatin1String("no node 'web9'")), qPrintable(err));
     QCOMPARE(scalelab({QStringLiteral("sweep"), kFile}, &err), 2);
     QVERIFY2(err.contains(QLatin1String("--vary")), qPrintable(err));
+}
+
+// Example 05 holds three web servers; the sheet prices them at 2.5 $/h and everything else
+// at nothing, so every command that prices the design must say 7.5 $/h.
+void TestCliSweep::pricesFileRepricesEveryCommand()
+{
+    QTemporaryDir dir;
+    const QString sheet = dir.filePath(QStringLiteral("prices.json"));
+    QFile f(sheet);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": "scalelab-prices/1", "name": "Test",
+               "cost_per_hour": {"web_server": 2.5, "load_balancer": 0, "dns": 0, "client": 0}})");
+    f.close();
+    const auto perHour = [](const QString& path, const char* pointer) {
+        const QJsonDocument doc = QJsonDocument::fromJson(contents(path));
+        QJsonValue v = doc.object();
+        for (const QString& key : QString::fromLatin1(pointer).split('/', Qt::SkipEmptyParts))
+            v = v.isArray() ? v.toArray().at(key.toInt()) : v.toObject().value(key);
+        return v.toDouble(-1);
+    };
+    const QString analysis = dir.filePath(QStringLiteral("a.json"));
+    QCOMPARE(scalelab({QStringLiteral("analyze"), kFile, QStringLiteral("--json"), analysis}), 0);
+    QVERIFY(perHour(analysis, "/cost/per_hour") < 7.5); // the illustrative defaults
+    QCOMPARE(scalelab({QStringLiteral("analyze"), kFile, QStringLiteral("--json"), analysis,
+                       QStringLiteral("--prices"), sheet}),
+             0);
+    QCOMPARE(perHour(analysis, "/cost/per_hour"), 7.5);
+    const QString results = dir.filePath(QStringLiteral("r.json"));
+    QCOMPARE(scalelab({QStringLiteral("run"), kFile, QStringLiteral("--duration"),
+                       QStringLiteral("4"), QStringLiteral("--warmup"), QStringLiteral("1"),
+                       QStringLiteral("--json"), results, QStringLiteral("--prices"), sheet}),
+             0);
+    QCOMPARE(perHour(results, "/cost/per_hour"), 7.5);
+    const QString sweep = dir.filePath(QStringLiteral("s.json"));
+    QCOMPARE(scalelab({QStringLiteral("sweep"), kFile, QStringLiteral("--vary"),
+                       QStringLiteral("users.rate_rps=300,600"), QStringLiteral("--duration"),
+                       QStringLiteral("4"), QStringLiteral("--warmup"), QStringLiteral("1"),
+                       QStringLiteral("--json"), sweep, QStringLiteral("--prices"), sheet}),
+             0);
+    QCOMPARE(perHour(sweep, "/points/1/cost/per_hour"), 7.5);
+    // A sheet that is not one: each command stops, naming the file, and writes nothing.
+    QFile bad(dir.filePath(QStringLiteral("bad.json")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write(R"({"format": "scalelab-prices/1", "cost_per_hour": {"web_server": "cheap"}})");
+    bad.close();
+    QString err;
+    const QString none = dir.filePath(QStringLiteral("none.json"));
+    QVERIFY(scalelab({QStringLiteral("analyze"), kFile, QStringLiteral("--json"), none,
+                      QStringLiteral("--prices"), bad.fileName()},
+                     &err) != 0);
+    QVERIFY2(err.contains(QLatin1String("bad.json")), qPrintable(err));
+    QVERIFY(!QFile::exists(none));
 }
 
 QTEST_MAIN(TestCliSweep)
