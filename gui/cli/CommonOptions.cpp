@@ -10,6 +10,12 @@
 namespace scalelab::gui::cli {
 
 namespace {
+// A control character as JSON writes it (\u001b): visible, and inert in a terminal.
+QString escapedControl(QChar c)
+{
+    return QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+}
+
 // Ids and names from a file are printed in summaries and errors: a control character in
 // one (an escape sequence) must not reach the terminal. Line breaks and tabs are ours.
 QByteArray terminalSafe(const QString& text)
@@ -19,7 +25,7 @@ QByteArray terminalSafe(const QString& text)
     for (const QChar c : text) {
         if (c.category() == QChar::Other_Control && c != QLatin1Char('\n') &&
             c != QLatin1Char('\t'))
-            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+            out += escapedControl(c);
         else
             out += c;
     }
@@ -79,10 +85,8 @@ QString diagnosticLine(const core::Diagnostic& diagnostic)
             out += QStringLiteral("...");
             break;
         }
-        if (c.category() == QChar::Other_Control)
-            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-        else
-            out += c;
+        // One line per diagnostic: its own line breaks are escaped too.
+        out += c.category() == QChar::Other_Control ? escapedControl(c) : QString(c);
     }
     return out;
 }
