@@ -58,6 +58,9 @@ struct NodeEstimate {
     double utilization = 0;
     double offeredLoad = 0; ///< lambda S / c, whether or not a queue limit turns some away
     std::optional<double> rejectFraction; ///< with a queue limit: share of arrivals rejected
+    /// With cancel_on_timeout and clients with a timeout: share of arrivals dropped unserved
+    /// because their client had given up (M/M/c+D, PatienceQueue.h).
+    std::optional<double> cancelFraction;
     double meanWaitMs = 0;
     double meanResponseMs = 0;         ///< wait + service (+ downstream for a blocking server)
     bool stable = true;                ///< offered load < 1

@@ -51,6 +51,8 @@ nlohmann::ordered_json analysisToJson(const Analysis& a)
         }
         if (e.rejectFraction)
             n["reject_fraction"] = *e.rejectFraction;
+        if (e.cancelFraction)
+            n["cancel_fraction"] = *e.cancelFraction;
         if (e.hitRatio)
             n["hit_ratio"] = *e.hitRatio;
         if (!e.shards.empty()) {

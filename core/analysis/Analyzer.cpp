@@ -29,17 +29,60 @@ struct ClientTimeouts {
     RequestOutcome read, write, stat;
 };
 
-ClientTimeouts timeoutsOf(const Node& client, const LoadState& load, std::size_t i)
+// A try of one class (0 read, 1 write, 2 static) against the client's timeout. When the
+// client's first hop is a station with cancel_on_timeout, the try is dropped there or
+// served after a wait of its M/M/c+D law, then the rest of its time (tryThroughPatience:
+// exact for one M/M/c station with nothing behind it). Otherwise, and for stations that
+// cancel further down, the gamma fit of the served tries' time, and the tries dropped on
+// the way fail.
+TryOutcome tryOf(const RoutingPlan& plan, const LoadState& load, std::size_t i, int cls,
+                 double timeout)
+{
+    const auto p = [cls](const RoutedCall& c) {
+        return cls == 0 ? c.pRead : cls == 1 ? c.pWrite : c.pStatic;
+    };
+    const auto k = static_cast<std::size_t>(cls);
+    const std::array<const std::vector<double>*, 3> mean{&load.readMs, &load.writeMs,
+                                                         &load.staticMs};
+    const std::array<const std::vector<double>*, 3> second{&load.readMs2, &load.writeMs2,
+                                                           &load.staticMs2};
+    const std::array<const std::vector<double>*, 3> kept{&load.readKept, &load.writeKept,
+                                                         &load.staticKept};
+    const RoutedCall* only = nullptr;
+    int taken = 0;
+    for (const RoutedCall& c : plan.nodes[i].calls)
+        if (p(c) > 0) {
+            only = &c;
+            ++taken;
+        }
+    if (taken == 1 && p(*only) >= 1 && !only->async && load.patience[only->target]) {
+        const std::size_t j = only->target;
+        const ScaledPatience& q = *load.patience[j];
+        const double wait = 1000.0 * q.meanWait(), wait2 = 1e6 * q.secondWait();
+        const double restMean = (*mean[k])[j] - wait;
+        const double restSecond = (*second[k])[j] - wait2 - 2 * wait * restMean;
+        TryOutcome o = tryThroughPatience(q, restMean, restSecond, timeout - 2 * only->latencyMs);
+        o.answeredMeanMs += 2 * only->latencyMs;
+        const double served = 1 - q.dropShare();
+        const double below = served > 0 ? (*kept[k])[j] / served : 1.0; // dropped further down
+        o.timeoutShare = 1 - below * (1 - o.timeoutShare);
+        return o;
+    }
+    TryOutcome o = tryAgainstTimeout((*mean[k])[i], (*second[k])[i], timeout);
+    o.timeoutShare = 1 - (*kept[k])[i] * (1 - o.timeoutShare);
+    return o;
+}
+
+ClientTimeouts timeoutsOf(const Node& client, const RoutingPlan& plan, const LoadState& load,
+                          std::size_t i)
 {
     const double timeout = client.number("timeout_ms");
     const int retries = static_cast<int>(client.integer("retries"));
     const double backoff = client.number("retry_backoff_ms");
-    const auto outcome = [&](double mean, double second) {
-        return requestWithRetries(tryAgainstTimeout(mean, second, timeout), timeout, retries,
-                                  backoff);
+    const auto outcome = [&](int cls) {
+        return requestWithRetries(tryOf(plan, load, i, cls, timeout), timeout, retries, backoff);
     };
-    return {outcome(load.readMs[i], load.readMs2[i]), outcome(load.writeMs[i], load.writeMs2[i]),
-            outcome(load.staticMs[i], load.staticMs2[i])};
+    return {outcome(0), outcome(1), outcome(2)};
 }
 
 bool hasTimeout(const Topology& t, const RoutingPlan& plan, std::size_t i)
@@ -74,7 +117,7 @@ LoadState loadWithRetries(const Topology& t, const RoutingPlan& plan, std::vecto
         for (std::size_t i = 0; i < n; ++i) {
             if (!hasTimeout(t, plan, i))
                 continue;
-            const ClientTimeouts c = timeoutsOf(t.nodes[i], load, i);
+            const ClientTimeouts c = timeoutsOf(t.nodes[i], plan, load, i);
             const auto w = classShares(plan.nodes[i]);
             const double wanted = w[0] * c.read.triesPerRequest + w[1] * c.write.triesPerRequest +
                                   w[2] * c.stat.triesPerRequest;
@@ -128,7 +171,7 @@ Analysis analyze(const Topology& t)
         std::array<double, 3> mean{load.readMs[i], load.writeMs[i], load.staticMs[i]};
         std::array<double, 3> done{1.0, 1.0, 1.0};
         if (hasTimeout(t, plan, i)) {
-            const ClientTimeouts c = timeoutsOf(t.nodes[i], load, i);
+            const ClientTimeouts c = timeoutsOf(t.nodes[i], plan, load, i);
             mean = {c.read.completedMeanMs, c.write.completedMeanMs, c.stat.completedMeanMs};
             // failedShare is exactly 1 when nothing is answered (its mean is then +inf).
             done = {1 - c.read.failedShare, 1 - c.write.failedShare, 1 - c.stat.failedShare};

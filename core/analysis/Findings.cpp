@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "core/analysis/RetryStorm.h"
 #include "core/analysis/SiteLoss.h"
 #include "core/analysis/models/AnalysisModel.h"
 
@@ -303,6 +304,7 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
     jobFindings(t, a, out);
     shardFindings(plan, a, out);
     siteFindings(t, plan, a, out);
+    retryStormFindings(t, plan, a, out);
 
     for (const NodeId& id : a.singlePointsOfFailure) {
         const std::size_t i = *plan.index->node(id); // a map: a chain of 100k has 100k of them

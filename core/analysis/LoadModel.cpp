@@ -159,6 +159,40 @@ double sojournSecond(double wait, double probWait, double own, double scv, doubl
     return t2 + 2 * constant * t + constant * constant;
 }
 
+// The share of a node's tries not dropped downstream, one class, from its calls': a
+// balancer's calls are alternatives, others independent.
+struct KeptShare {
+    double taken = 0, kept = 0, product = 1;
+
+    void add(double p, double keptThere)
+    {
+        taken += p;
+        kept += p * keptThere;
+        product *= 1 - p * (1 - keptThere);
+    }
+    double share(bool alternatives) const
+    {
+        return alternatives ? kept + std::max(0.0, 1 - taken) : product;
+    }
+};
+
+// A station that drops the tries whose client gave up (cancel_on_timeout): its queue with
+// the clients' patience, unless a queue limit turns tries away before they could wait
+// that long (an M/M/c/K then, as without cancelling).
+std::optional<ScaledPatience> patientQueue(const NodeRouting& r, double patienceMs, double arrivals,
+                                           double holdMs, double holdScv, std::int64_t servers,
+                                           double arrivalScv)
+{
+    if (!r.cancelAbandoned || r.traits.consumer || r.shardShares.size() > 1 ||
+        !std::isfinite(patienceMs) || patienceMs <= 0 || arrivals <= 0 || !std::isfinite(holdMs))
+        return std::nullopt;
+    if (r.queueLimit > 0 &&
+        static_cast<double>(r.queueLimit) * holdMs / static_cast<double>(servers) < patienceMs)
+        return std::nullopt;
+    return ggcPatience(arrivals, holdMs / 1000.0, servers, patienceMs / 1000.0, arrivalScv,
+                       holdScv);
+}
+
 } // namespace load_detail
 
 using namespace load_detail;
@@ -175,6 +209,14 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double baseSca
     s.readMs2.assign(n, 0.0);
     s.writeMs2.assign(n, 0.0);
     s.staticMs2.assign(n, 0.0);
+    s.readKept.assign(n, 1.0);
+    s.writeKept.assign(n, 1.0);
+    s.staticKept.assign(n, 1.0);
+    s.patience.assign(n, std::nullopt);
+    // Patience: the time a try may still wait when it reaches a node, the least over the
+    // clients with a timeout that reach it (their timeout less the links' latency on the
+    // way; waits upstream are not subtracted). +inf where no timeout applies.
+    std::vector<double> patienceMs(n, kLoadInf);
     std::vector<double> lamR(n, 0.0), lamW(n, 0.0), lamS(n, 0.0);
     std::vector<bool> reached(n, false);
     // Second moments (QNA): the streams each node receives, merged when it is reached.
@@ -191,13 +233,28 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double baseSca
             lamW[i] = dynamic * (1.0 - r.readRatio);
             lamS[i] = scale * r.rateRps * r.staticRatio;
             reached[i] = true;
+            if (t.nodes[i].number("timeout_ms") > 0)
+                patienceMs[i] = t.nodes[i].number("timeout_ms");
         }
         if (!reached[i])
             continue;
+        flowIn[i] = r.isClient ? r.sourceFlow : merged(inputs[i]);
         // A full queue turns requests away: only the accepted ones go on. (A blocking
-        // server's rejections are estimated from its own service time here.)
+        // server's rejections are estimated from its own service time here.) A station
+        // that cancels abandoned work passes on only what it serves.
         double accepted = 1.0;
-        if (applyQueueLimits && r.isQueue && r.queueLimit > 0) {
+        std::optional<ScaledPatience> patient;
+        if (r.isQueue && r.cancelAbandoned) {
+            const ServiceMixture own =
+                serviceMixture(lamR[i], r.readServiceMs, lamW[i], r.writeServiceMs, r.serviceScv,
+                               lamS[i], r.readServiceMs);
+            const double arrivals = lamR[i] + lamW[i] + lamS[i];
+            patient = patientQueue(r, patienceMs[i], arrivals, own.mean, own.scv,
+                                   serversAt(r, arrivals, own.mean), flowIn[i].scv);
+            if (patient)
+                accepted = 1.0 - patient->dropShare();
+        }
+        if (applyQueueLimits && r.isQueue && r.queueLimit > 0 && !patient) {
             const ServiceMixture own =
                 serviceMixture(lamR[i], r.readServiceMs, lamW[i], r.writeServiceMs, r.serviceScv,
                                lamS[i], r.readServiceMs);
@@ -209,7 +266,6 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double baseSca
         // The stream that leaves: a client's own, or a station's departures (QNA, from its
         // own service: a blocking server's downstream calls leave after that too).
         const double arrived = lamR[i] + lamW[i] + lamS[i];
-        flowIn[i] = r.isClient ? r.sourceFlow : merged(inputs[i]);
         flowOut[i] = flowIn[i];
         if (r.isQueue && arrived > 0) {
             const ServiceMixture own =
@@ -226,8 +282,12 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double baseSca
             lamR[call.target] += lamR[i] * call.pRead * accepted;
             lamW[call.target] += lamW[i] * call.pWrite * accepted;
             lamS[call.target] += lamS[i] * call.pStatic * accepted;
-            if (call.pRead > 0 || call.pWrite > 0 || call.pStatic > 0)
+            if (call.pRead > 0 || call.pWrite > 0 || call.pStatic > 0) {
                 reached[call.target] = true;
+                if (!call.async)
+                    patienceMs[call.target] =
+                        std::min(patienceMs[call.target], patienceMs[i] - call.latencyMs);
+            }
             if (sent > 0)
                 inputs[call.target].push_back(
                     {sent, callFlow(flowOut[i], sent, arrived * accepted, call.roundRobin)});
@@ -254,10 +314,14 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double baseSca
 
         double downR = 0, downW = 0, downS = 0; // time spent in downstream calls, per class
         CallTime timeR, timeW, timeS;           // the same with second moments
+        KeptShare keptR, keptW, keptS;
         for (const auto& call : r.calls) {
             if (call.async)
                 continue; // a job handed to a worker: the queue does not wait for it
             const std::size_t to = call.target;
+            keptR.add(call.pRead, s.readKept[to]);
+            keptW.add(call.pWrite, s.writeKept[to]);
+            keptS.add(call.pStatic, s.staticKept[to]);
             if (call.pRead > 0) {
                 downR += call.pRead * (2 * call.latencyMs + s.readMs[to]);
                 timeR.add(call.pRead, call.latencyMs, s.readMs[to], s.readMs2[to]);
@@ -272,6 +336,9 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double baseSca
             }
         }
         const bool alternatives = r.traits.balancer;
+        s.readKept[i] = keptR.share(alternatives);
+        s.writeKept[i] = keptW.share(alternatives);
+        s.staticKept[i] = keptS.share(alternatives);
         const double downR2 = timeR.secondMoment(alternatives);
         const double downW2 = timeW.secondMoment(alternatives);
         const double downS2 = timeS.secondMoment(alternatives);
@@ -348,6 +415,26 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double baseSca
         }
         if (r.shardShares.size() > 1)
             splitOverShards(r, hold, flowIn[i], exponential, applyQueueLimits, e);
+        // Cancelling abandoned work: the tries that waited out their client's patience are
+        // dropped at no cost, so the queue is stable at any load; the waits are the served
+        // tries' (M/M/c+D, Allen-Cunneen scaled when not Poisson and exponential).
+        double patientProbWait = -1;
+        s.patience[i] = patientQueue(r, patienceMs[i], e.arrivalRps, hold.mean, hold.scv, servers,
+                                     flowIn[i].scv);
+        if (const auto& p = s.patience[i]) {
+            const double drop = p->dropShare();
+            e.cancelFraction = drop;
+            e.rejectFraction.reset();
+            e.utilization = p->utilization();
+            e.stable = true;
+            e.meanWaitMs = p->meanWait() * 1000.0;
+            e.meanResponseMs = e.meanWaitMs + hold.mean;
+            const double second = p->secondWait();
+            patientProbWait = second > 0 ? 2 * p->meanWait() * p->meanWait() / second : 0.0;
+            s.readKept[i] *= 1 - drop;
+            s.writeKept[i] *= 1 - drop;
+            s.staticKept[i] *= 1 - drop;
+        }
         if (r.traits.consumer && e.stable) {
             // Jobs wait in their queue (its job estimate), never at the worker.
             e.meanWaitMs = 0;
@@ -358,7 +445,10 @@ LoadState computeLoad(const Topology& t, const RoutingPlan& plan, double baseSca
         s.writeMs[i] = e.meanWaitMs + holdW + (r.blocking ? 0.0 : downW) + r.syncAckMs;
         s.staticMs[i] = e.meanWaitMs + holdS + (r.blocking ? 0.0 : downS);
         // A bounded queue's wait is taken as exponential (every request may wait).
-        const double probWait = e.rejectFraction ? 1.0 : q.probWait;
+        // (With patience: the one whose exponential has the served waits' second moment.)
+        const double probWait = patientProbWait >= 0 ? patientProbWait
+                                : e.rejectFraction   ? 1.0
+                                                     : q.probWait;
         const double scv = r.serviceScv;
         s.readMs2[i] = sojournSecond(e.meanWaitMs, probWait, r.readServiceMs, scv, downR, downR2);
         s.writeMs2[i] = sojournSecond(e.meanWaitMs, probWait, r.writeServiceMs, scv, downW, downW2,

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "core/analysis/Analysis.h"
+#include "core/analysis/PatienceQueue.h"
 #include "core/analysis/RoutingPlan.h"
 
 namespace scalelab::core {
@@ -19,6 +21,14 @@ struct LoadState {
     std::vector<double> readMs2;
     std::vector<double> writeMs2;
     std::vector<double> staticMs2;
+    /// Probability that a try arriving at a node is not dropped on its way by a station
+    /// with cancel_on_timeout (its own drop included), per class; 1 without such stations.
+    std::vector<double> readKept;
+    std::vector<double> writeKept;
+    std::vector<double> staticKept;
+    /// Stations with cancel_on_timeout reached by clients with a timeout: their queue with
+    /// the patience those clients leave it (timeout less the links' latency on the way).
+    std::vector<std::optional<ScaledPatience>> patience;
 };
 
 /// With `applyQueueLimits`, requests a full queue rejects go no further downstream.

@@ -56,6 +56,7 @@ void setOwnService(const Node& node, const KindSpec& spec, NodeRouting& r)
     r.servers = r.workers * r.instances;
     r.queueLimit = std::max<std::int64_t>(node.integer("queue_limit"), 0);
     r.blocking = spec.traits.application && node.text("concurrency_model") == "blocking";
+    r.cancelAbandoned = spec.param("cancel_on_timeout") && node.flag("cancel_on_timeout");
     if (spec.traits.consumer) {
         // A job holds its thread to the end, and its queue hands it one only when a thread
         // is free: it never waits here, so its own waiting room never fills.

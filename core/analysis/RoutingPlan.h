@@ -40,7 +40,9 @@ struct NodeRouting {
     std::int64_t maxInstances = 1;
     double targetUtilization = 0.6;
     std::int64_t queueLimit = 0; ///< waiting room; 0 = unbounded
-    double readServiceMs = 0;    ///< own mean service time of a read, after engine and speed
+    /// Drops a request whose client gave up instead of serving it (cancel_on_timeout).
+    bool cancelAbandoned = false;
+    double readServiceMs = 0; ///< own mean service time of a read, after engine and speed
     double writeServiceMs = 0;
     double serviceScv = 1;  ///< squared coefficient of variation of the own service time
     double rateRps = 0;     ///< clients: requests per second sent

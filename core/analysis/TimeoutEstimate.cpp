@@ -1,9 +1,12 @@
 #include "core/analysis/TimeoutEstimate.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include <boost/math/special_functions/gamma.hpp>
+
+#include "core/analysis/PatienceQueue.h"
 
 namespace scalelab::core {
 
@@ -30,6 +33,68 @@ TryOutcome tryAgainstTimeout(double mean, double second, double timeout)
     const double inTime = boost::math::gamma_p(k, x);
     o.timeoutShare = 1.0 - inTime;
     o.answeredMeanMs = inTime > 0 ? mean * boost::math::gamma_p(k + 1, x) / inTime : timeout;
+    return o;
+}
+
+namespace {
+
+// R, the time after the wait, as a gamma (or a constant when it hardly varies): P(R <= y)
+// and E[R; R <= y].
+struct Rest {
+    double mean, shape = 0, scale = 0;
+
+    Rest(double m, double second) : mean(m)
+    {
+        const double variance = second - m * m;
+        if (m > 0 && variance > 1e-12 * m * m) {
+            shape = m * m / variance;
+            scale = variance / m;
+        }
+    }
+    double cdf(double y) const
+    {
+        if (y <= 0)
+            return 0;
+        return shape > 0 ? boost::math::gamma_p(shape, y / scale) : (mean <= y ? 1.0 : 0.0);
+    }
+    double partialMean(double y) const
+    {
+        if (y <= 0)
+            return 0;
+        return shape > 0 ? mean * boost::math::gamma_p(shape + 1, y / scale)
+                         : (mean <= y ? mean : 0.0);
+    }
+};
+
+} // namespace
+
+TryOutcome tryThroughPatience(const ScaledPatience& q, double restMean, double restSecond,
+                              double budget)
+{
+    TryOutcome o;
+    if (!std::isfinite(restMean) || !std::isfinite(restSecond) || budget <= 0) {
+        o.timeoutShare = 1.0;
+        o.answeredMeanMs = budget;
+        return o;
+    }
+    const Rest rest(restMean, restSecond);
+    // In time: served at once and R <= B, or after a wait x < min(D, B) and R <= B - x.
+    double inTime = q.idleMass() * rest.cdf(budget);
+    double sum = q.idleMass() * rest.partialMean(budget);
+    const auto [from, to] = q.densitySpan(std::min(q.patience(), budget / 1000.0));
+    constexpr int kSteps = 400; // Simpson over the span: the density changes by e^30 at most
+    const double h = (to - from) / kSteps;
+    for (int k = 0; h > 0 && k <= kSteps; ++k) {
+        const double x = from + k * h;                                              // seconds
+        const double w = (k == 0 || k == kSteps ? 1.0 : k % 2 ? 4.0 : 2.0) * h / 3; // seconds
+        const double g = q.density(x);
+        const double left = budget - 1000.0 * x;
+        inTime += w * g * rest.cdf(left);
+        sum += w * g * (1000.0 * x * rest.cdf(left) + rest.partialMean(left));
+    }
+    inTime = std::clamp(inTime, 0.0, 1.0);
+    o.timeoutShare = 1.0 - inTime;
+    o.answeredMeanMs = inTime > 0 ? sum / inTime : budget;
     return o;
 }
 

@@ -2,6 +2,8 @@
 
 namespace scalelab::core {
 
+struct ScaledPatience;
+
 /// One try against a client timeout, its response time T known by its mean and second
 /// moment: fitted with a gamma distribution (exact for an M/M/1 path, whose T is
 /// exponential), P(T > timeout) and the mean of the tries answered in time.
@@ -10,6 +12,14 @@ struct TryOutcome {
     double answeredMeanMs = 0; ///< E[T | T <= timeout]
 };
 TryOutcome tryAgainstTimeout(double meanMs, double secondMs2, double timeoutMs);
+
+/// A try whose first station drops it unserved once it has waited the station's patience
+/// (cancel_on_timeout): dropped, or served with the station's wait V (its M/M/c+D law) and
+/// then the rest R (own service and downstream, gamma-fitted by its two moments), in time
+/// when V + R <= budget (the timeout less the links both ways). Exact for one exponential
+/// station with nothing downstream (R is then exponential, its gamma fit exact).
+TryOutcome tryThroughPatience(const ScaledPatience& station, double restMeanMs,
+                              double restSecondMs2, double budgetMs);
 
 /// A request of `retries` more tries after a timed-out one (each waiting retry_backoff_ms
 /// x 2^(k-1) on average before try k + 1, as the client's jitter averages 1), tries

@@ -1,8 +1,8 @@
 // Timeouts, cancellation and retries against queueing theory: an M/M/1 whose client gives
 // up after T (work not cancelled: P(timeout) = P(response > T) = e^-(mu-lambda)T), the same
 // queue overloaded with cancel_on_timeout (M/M/1 with deterministic patience: Barrer's
-// closed form), retries that multiply the tries on a dead server, and latency_all_ms with
-// the p99 goal it decides.
+// closed form, core/analysis/PatienceQueue.h), retries that multiply the tries on a dead
+// server, and latency_all_ms with the p99 goal it decides.
 #include <cmath>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include "SimTestSupport.h"
+#include "core/analysis/PatienceQueue.h"
 #include "core/goals/GoalCheck.h"
 #include "core/model/Topology.h"
 #include "core/sim/ResultsJson.h"
@@ -108,24 +109,22 @@ private Q_SLOTS:
         // Overloaded M/M/1 (lambda 1200/s, mu 1000/s) whose client waits 20 ms per request
         // and whose server drops a request the client gave up on when it reaches a worker.
         // Such a request costs nothing, so it is as if it balked when the work ahead of it
-        // (the virtual wait V) was >= T. V's density is lambda pi0 e^(lambda-mu)x below T
-        // (Barrer 1957), so with theta = mu - lambda:
-        //   pi0 = 1 / (1 + lambda (1 - e^-theta T) / theta + rho e^-theta T)
-        //   P(dropped) = pi0 rho e^-theta T,  P(timeout) = pi0 (1 + rho) e^-theta T,
-        //   utilization = 1 - pi0.
+        // (the virtual wait V) was >= T: M/M/1+D, Barrer's (1957) closed form (the analysis'
+        // PatienceQueue.h, M/M/c+D with c = 1, whose limits tst_analysis_timeouts checks).
+        // A request times out when dropped or when V + its service passes T.
         const double lambda = 1200, mu = 1000, timeoutS = 0.020;
-        const double theta = mu - lambda, rho = lambda / mu, e = std::exp(-theta * timeoutS);
-        const double pi0 = 1 / (1 + lambda * (1 - e) / theta + rho * e);
+        const PatienceQueue theory = mmcPatience(lambda, 1 / mu, 1, timeoutS);
         const RunResults r = simulate(mm1(lambda, 1000 / mu, timeoutS * 1000, true, 100));
         const NodeResults& web = nodeOf(r, "web");
         const double dropped = share(web.cancelled, web.arrivals);
         const double timedOut = share(r.byReason.at("timeout"), r.completed + r.failed);
+        const double drop = theory.dropShare(), late = theory.lateShare(timeoutS);
         qInfo("dropped %.4f (theory %.4f), timeouts %.4f (theory %.4f), utilization %.4f "
               "(theory %.4f)",
-              dropped, pi0 * rho * e, timedOut, pi0 * (1 + rho) * e, web.utilization, 1 - pi0);
-        QVERIFY(std::abs(dropped - pi0 * rho * e) < 0.04 * pi0 * rho * e);
-        QVERIFY(std::abs(timedOut - pi0 * (1 + rho) * e) < 0.04 * pi0 * (1 + rho) * e);
-        QVERIFY(std::abs(web.utilization - (1 - pi0)) < 0.005);
+              dropped, drop, timedOut, late, web.utilization, theory.utilization());
+        QVERIFY(std::abs(dropped - drop) < 0.04 * drop);
+        QVERIFY(std::abs(timedOut - late) < 0.04 * late);
+        QVERIFY(std::abs(web.utilization - theory.utilization()) < 0.005);
         // Goodput: the requests answered in time are the ones served without timing out.
         QVERIFY(r.throughputRps > 0.6 * lambda);
     }
