@@ -1,13 +1,9 @@
 #include "core/sim/CdnBehavior.h"
 
-#include <algorithm>
-
 namespace scalelab::core::sim {
 
 namespace {
 constexpr std::uint16_t kStepOrigin = 1;
-// Objects tracked one slot each up to this many (32 MB); beyond, objects share slots.
-constexpr std::size_t kMaxObjectSlots = std::size_t{1} << 22;
 } // namespace
 
 void CdnBehavior::init()
@@ -15,12 +11,6 @@ void CdnBehavior::init()
     const auto& origins = m_kernel.index().out(m_index);
     if (!origins.empty())
         m_origin = static_cast<std::uint32_t>(origins.front());
-    std::int64_t objects = 1;
-    for (std::uint32_t i = 0; i < m_kernel.nodeCount(); ++i)
-        if (const KindSpec* spec = m_kernel.node(i).spec(); spec && spec->traits.source)
-            objects = std::max(objects, m_kernel.node(i).integer("object_space"));
-    m_expiry.assign(std::min<std::size_t>(static_cast<std::size_t>(objects) + 1, kMaxObjectSlots),
-                    0);
     reconfigure();
 }
 
@@ -36,11 +26,12 @@ bool CdnBehavior::lookup(std::uint64_t object)
 {
     if (m_ttl <= 0)
         return m_hitRatio >= 1.0 || uniform01(m_kernel.rng(m_index)) < m_hitRatio;
-    SimTime& expiry = m_expiry[object % m_expiry.size()];
-    const SimTime now = m_kernel.now();
-    if (now < expiry)
+    const auto now = static_cast<std::uint64_t>(m_kernel.now());
+    if (now < m_expiry.lookup(object))
         return true;
-    expiry = now + m_ttl; // the timer starts with the fetch
+    if (m_expiry.full())
+        m_expiry.prune(now); // an expired object is as good as absent
+    m_expiry.record(object, now + static_cast<std::uint64_t>(m_ttl)); // timer starts with the fetch
     return false;
 }
 
@@ -80,7 +71,7 @@ void CdnBehavior::act(const ScenarioAction& action)
 
 void CdnBehavior::purge()
 {
-    std::fill(m_expiry.begin(), m_expiry.end(), 0);
+    m_expiry.prune(~std::uint64_t{0}); // every object dropped
 }
 
 void CdnBehavior::recover()

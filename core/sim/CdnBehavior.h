@@ -1,7 +1,6 @@
 #pragma once
 
-#include <vector>
-
+#include "core/sim/LastWriteTable.h"
 #include "core/sim/QueueStation.h"
 
 namespace scalelab::core::sim {
@@ -37,7 +36,10 @@ private:
     double m_hitRatio = 0;
     SimTime m_ttl = 0;
     bool m_fallback = true;
-    std::vector<SimTime> m_expiry; ///< per object (key modulo its size): kept until then
+    /// When each object fetched expires (a key -> number table whose numbers at or below a
+    /// threshold can be dropped: here the expiry, dropped once past). Sparse, exact for any
+    /// object_space: it holds the objects fetched within the last ttl_s, not every object.
+    LastWriteTable m_expiry;
     std::uint64_t m_hits = 0, m_misses = 0;
     std::uint64_t m_hitsAtWarmup = 0, m_missesAtWarmup = 0;
 };

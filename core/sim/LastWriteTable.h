@@ -11,6 +11,8 @@ namespace scalelab::core::sim {
 /// (a dense per-key array cost 8 bytes per possible key and had to be capped).
 /// Hand-written because Boost 1.74 has no flat hash map and std::unordered_map allocates
 /// a node per key on the path of every write.
+/// A TTL CDN keeps its objects' expiry times in one too (CdnBehavior): any key -> number
+/// table whose entries at or below a threshold may go.
 class LastWriteTable {
 public:
     LastWriteTable();
