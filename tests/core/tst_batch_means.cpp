@@ -129,13 +129,28 @@ private Q_SLOTS:
 
     void widthShrinksWithTheSquareRootOfTheRun()
     {
-        // Four times the run: half the interval (within the noise of one estimate each).
-        const RunResults shortRun = simulate(mm1(600, 1, 50, 7));
-        const RunResults longRun = simulate(mm1(600, 1, 200, 7));
-        const double ratio = shortRun.ci95.latencyMeanMs / longRun.ci95.latencyMeanMs;
-        qInfo("half-width 50 s %.4f ms, 200 s %.4f ms, ratio %.2f (theory 2)",
-              shortRun.ci95.latencyMeanMs, longRun.ci95.latencyMeanMs, ratio);
-        QVERIFY(ratio > 1.3 && ratio < 3.0);
+        // Four times the run: half the interval. One pair of runs is too noisy to tell: each
+        // half-width is itself an estimate from 10-40 batches, and their ratio spreads with
+        // a standard deviation of about 0.5 across seeds. Over 60 seeds the mean ratio has
+        // a standard error near 0.07, so 1.7-2.3 is about 4 of them each side of 2 (20 seeds
+        // gave 2.12 +- 0.12: too few for that window). The mean of ratios sits a few
+        // percent above 2 (E[1/X] > 1/E[X]).
+        const int seeds = 60;
+        double sum = 0, sumSquares = 0;
+        for (int s = 0; s < seeds; ++s) {
+            const auto seed = static_cast<std::uint64_t>(100 + s);
+            const RunResults shortRun = simulate(mm1(600, 1, 50, seed));
+            const RunResults longRun = simulate(mm1(600, 1, 200, seed + 1000));
+            const double ratio = shortRun.ci95.latencyMeanMs / longRun.ci95.latencyMeanMs;
+            sum += ratio;
+            sumSquares += ratio * ratio;
+        }
+        const double mean = sum / seeds;
+        const double spread = std::sqrt((sumSquares - seeds * mean * mean) / (seeds - 1));
+        qInfo("half-width ratio 50 s / 200 s over %d seeds: mean %.3f (theory 2), sd %.3f, "
+              "standard error %.3f",
+              seeds, mean, spread, spread / std::sqrt(seeds));
+        QVERIFY(mean > 1.7 && mean < 2.3);
     }
 
     void shortRunWarnsWithTheLengthThatWouldDo()

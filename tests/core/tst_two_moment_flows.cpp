@@ -138,7 +138,7 @@ private Q_SLOTS:
     // P(T > tau) = e^{-(mu - lambda) tau} and E[T | T <= tau] = 1/r - tau e^{-r tau} /
     // (1 - e^{-r tau}) exactly (abandoned work is still served: the queue is unchanged).
     // M/M/4 and the path through a balancer and two tiers are fitted by a gamma of the same
-    // two moments (approximate).
+    // two moments (approximate; the two tiers' deep tail far off, see their row).
     void timeouts_data()
     {
         QTest::addColumn<QString>("design");
@@ -147,6 +147,10 @@ private Q_SLOTS:
         QTest::newRow("M/M/4 rho 0.9, timeout 5 ms") << "mm4" << 0.10;
         // Three tries at most never saturate (3 x 0.3 < 1): no retry storm can set in.
         QTest::newRow("M/M/1 rho 0.3, timeout 3 ms, 2 retries") << "retries" << 0.10;
+        // A deep tail (0.9% of requests) over three stations: the gamma fit's tail is too
+        // light and the share comes out about half the simulated one (-48%, documented in
+        // docs/analysis.md); held to that, the answered mean to 10% (below).
+        QTest::newRow("balancer, 2 web servers, database, timeout 12 ms") << "tiers" << 0.55;
     }
     void timeouts()
     {
@@ -185,10 +189,13 @@ private Q_SLOTS:
         const double mean = *a.endToEndMeanMs;
         QCOMPARE(*a.timeoutFraction, share);
         double simMean = 0, simTries = 0;
-        const int seeds = 6;
+        // The two tiers' tail is estimated far outside any noise: a shorter run will do.
+        const bool tiers = design == "tiers";
+        const int seeds = tiers ? 4 : 6;
+        const double requests = tiers ? 3e5 : 1.5e6;
         // Requests that failed (all their tries timed out: nothing else fails here).
         const Estimate simShare = overSeeds(seeds, [&](std::uint64_t seed) {
-            const RunResults r = simulate(withRun(t, 5 + 1.5e6 / lambda, seed));
+            const RunResults r = simulate(withRun(t, 5 + requests / lambda, seed));
             simMean += r.latency.mean / seeds;
             const auto finished = static_cast<double>(r.completed + r.failed);
             simTries += (1 + static_cast<double>(r.retries) / finished) / seeds;
@@ -214,7 +221,10 @@ private Q_SLOTS:
             checkAnalysis("answered mean, simulation vs theory", simMean, answered, tolerance);
         }
         checkEstimate("timeout share, analysis vs simulation", simShare, share, tolerance);
-        checkAnalysis("answered mean, analysis vs simulation", mean, simMean, tolerance);
+        if (tiers)
+            QVERIFY2(share < simShare.mean, "the known error is an underestimate");
+        checkAnalysis("answered mean, analysis vs simulation", mean, simMean,
+                      tiers ? 0.10 : tolerance);
     }
 };
 
