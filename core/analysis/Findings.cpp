@@ -292,6 +292,16 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
                             e.id.str(), e.arrivalRps, capacity, e.servers, e.serviceMs,
                             consequence),
                 remedyForLoad(n, e));
+        } else if (e.cancelFraction && e.offeredLoad >= 1) {
+            // Stable only because it sheds the tries whose client gave up (M/M/c+D).
+            add(Severity::Warning, e.id,
+                fmt::format("'{}' is offered {} of its capacity ({:.0f} req/s for about {:.0f}) "
+                            "and holds only by dropping about {:.1f}% of the tries, those whose "
+                            "client gave up (cancel_on_timeout); the ones it serves wait {:.3g} "
+                            "ms on average.",
+                            e.id.str(), percentText(e.offeredLoad), e.arrivalRps, capacity,
+                            *e.cancelFraction * 100, e.meanWaitMs),
+                remedyForLoad(n, e));
         } else if (e.offeredLoad >= 0.8) {
             add(Severity::Warning, e.id,
                 fmt::format("'{}' runs at {} utilization: waits climb steeply above 80% (mean "

@@ -60,6 +60,9 @@ QString analysisTable(const core::Topology& topology, const core::Analysis& a, c
             notes << QStringLiteral("saturated (offered %1%)").arg(number(n.offeredLoad * 100, 0));
         if (n.rejectFraction && *n.rejectFraction >= 0.0005)
             notes << QStringLiteral("rejects %1%").arg(number(*n.rejectFraction * 100, 1));
+        if (n.cancelFraction && *n.cancelFraction >= 0.0005)
+            notes << QStringLiteral("drops %1% abandoned (offered %2%)")
+                         .arg(number(*n.cancelFraction * 100, 1), number(n.offeredLoad * 100, 0));
         if (n.hitRatio)
             notes << QStringLiteral("hit ratio %1").arg(number(*n.hitRatio, 2));
         if (a.bottleneck == n.id)

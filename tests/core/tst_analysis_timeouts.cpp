@@ -2,6 +2,7 @@
 // (challenge-3-retry-storm gets the warning, each of its fixes takes it away), and the work
 // cancel_on_timeout sheds (M/M/c+D, PatienceQueue.h) against its limits, against the
 // analysis that uses it and against the simulator.
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -250,6 +251,13 @@ private Q_SLOTS:
         const NodeEstimate& users = *a.node(NodeId{"users"});
         QVERIFY(web.cancelFraction && users.timeoutFraction);
         QVERIFY(web.stable); // shedding keeps the queue bounded at any load
+        // Overloaded, the finding says how it holds, not that waits are about to climb.
+        const bool overloaded = web.offeredLoad >= 1;
+        const bool sheds = std::any_of(a.findings.begin(), a.findings.end(), [](const Finding& f) {
+            return f.node.str() == "web" &&
+                   f.text.find("holds only by dropping") != std::string::npos;
+        });
+        QCOMPARE(sheds, overloaded);
         if (exact) {
             // The closed form for the same queue: patience = timeout less the link there,
             // wait + service within the timeout less both ways.
