@@ -94,6 +94,31 @@ private Q_SLOTS:
         window.document()->markSaved();
     }
 
+    void theDockSaysWhatShareFailedAndWhy()
+    {
+        // The retry-storm challenge: nothing fails before its slowdown at 30 s; after it,
+        // tries time out, and the dock gives the share of finished requests and the reason.
+        MainWindow window(MainWindow::Interaction::NoDialogs);
+        window.document()->reset(example("challenge-3-retry-storm"));
+        SimulationController* c = window.liveView()->controller();
+        MetricsDock* metrics = window.liveView()->metricsDock();
+        QVERIFY(c->advanceTo(25.0));
+        metrics->refresh();
+        QVERIFY2(metrics->failuresText().contains(QLatin1String("Failed so far: 0.0%")),
+                 qPrintable(metrics->failuresText()));
+        QVERIFY(c->advanceTo(60.0));
+        metrics->refresh();
+        const core::sim::Snapshot& s = c->snapshot();
+        QVERIFY(s.failed > 0);
+        const double finished = static_cast<double>(s.completed + s.failed);
+        const QString share =
+            QString::number(100.0 * static_cast<double>(s.failed) / finished, 'f', 1);
+        const QString text = metrics->failuresText();
+        QVERIFY2(text.contains(QStringLiteral("Failed so far: %1%").arg(share)), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("timeout ")), qPrintable(text));
+        window.document()->markSaved();
+    }
+
     void aFixedDesignHasNoInstancesChart()
     {
         MainWindow window(MainWindow::Interaction::NoDialogs);

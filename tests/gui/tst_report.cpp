@@ -221,6 +221,11 @@ private Q_SLOTS:
         // 180 x 8 ms / 4 connections).
         QVERIFY(tableText.contains(QStringLiteral("180.0")));
         QVERIFY(tableText.contains(QStringLiteral("36.0 %")));
+        // What share failed and why, of the 24,012 finished requests (23,811 + 201): 187
+        // refused and 14 lost; reasons that failed nothing are left out.
+        QVERIFY(tableText.contains(QStringLiteral("201 (0.84 %)")));
+        QVERIFY(tableText.contains(QStringLiteral("lost: 14 (0.06 %), refused: 187 (0.78 %)")));
+        QVERIFY(!tableText.contains(QStringLiteral("timeout: 0")));
     }
 
     void costIsTheSumOfTheNodesPrices()
