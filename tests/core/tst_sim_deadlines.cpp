@@ -152,6 +152,13 @@ private Q_SLOTS:
         QVERIFY(std::abs(static_cast<double>(r.retries) - 3 * failed) < 0.01 * 3 * failed);
         QVERIFY(std::abs(static_cast<double>(nodeOf(r, "web").refused) - 4 * failed) <
                 0.01 * 4 * failed);
+        // The backoff doubles per try, times a jitter of mean 1: tries wait 100, 200 and
+        // 400 ms on average, so a request spends 0.7 s between tries. By Little's law 2,000
+        // req/s keep about 1,400 requests waiting at any moment, the end of the run included
+        // (a backoff that did not double would keep 600).
+        qInfo("%llu requests waiting to try again at the end",
+              static_cast<unsigned long long>(r.unfinished));
+        QVERIFY(std::abs(static_cast<double>(r.unfinished) - 1400) < 0.1 * 1400);
 
         // Without retries one try each.
         t.nodes[0].params["retries"] = std::int64_t{0};
