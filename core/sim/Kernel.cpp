@@ -211,7 +211,7 @@ template <typename Queue> bool Kernel::loop(Queue& queue, SimTime t)
         m_now = e.time;
         ++m_eventCount;
         dispatch(e);
-        if (!m_sameInstant.empty()) [[unlikely]]
+        if (m_deferred) [[unlikely]]
             settle();
     }
     return true;
@@ -377,6 +377,7 @@ template <EventType Type> void Kernel::deliverNowAs(std::uint32_t frame)
     if (m_nesting >= kMaxNesting) [[unlikely]] {
         // Same checks on delivery as a scheduled event: dispatch() tests gen and state.
         m_sameInstant.push_back(Event::make(m_now, 0, Type, frame, m_frames[frame].gen));
+        m_deferred = true;
         return;
     }
     ++m_nesting;
@@ -413,6 +414,7 @@ void Kernel::settle()
         m_sameInstant.pop_front();
         dispatch(e);
     }
+    m_deferred = false;
 }
 
 void Kernel::deliverReturn(std::uint32_t frame)

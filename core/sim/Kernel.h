@@ -192,6 +192,7 @@ private:
     double m_wallS = 0;
     std::uint32_t m_nesting = 0;     ///< zero-delay steps nested in the stack now
     std::deque<Event> m_sameInstant; ///< zero-delay steps past kMaxNesting, in order
+    bool m_deferred = false; ///< m_sameInstant holds steps (one test per event, not a deque's)
 
     FramePool m_frames;
     std::vector<LinkInfo> m_links;
