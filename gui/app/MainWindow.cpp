@@ -168,10 +168,12 @@ MainWindow::MainWindow(Interaction interaction, QWidget* parent)
         QSettings settings;
         if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
             if (const QScreen* screen = this->screen()) {
-                // A first start takes most of the screen: a lesson's diagram then shows
-                // whole at a readable zoom beside the docks.
-                const QSize room = screen->availableGeometry().size() * 0.9;
-                resize(size().expandedTo(room).boundedTo(screen->availableGeometry().size()));
+                // A first start takes most of the screen, all of a laptop's: a lesson's
+                // diagram then shows whole at a readable zoom beside the docks.
+                const QSize available = screen->availableGeometry().size();
+                resize(size().expandedTo(available * 0.9).boundedTo(available));
+                if (available.width() < 1600 || available.height() < 1000)
+                    setWindowState(windowState() | Qt::WindowMaximized);
                 applyDefaultDockSizes();
             }
         restoreState(settings.value(QStringLiteral("window/state")).toByteArray());

@@ -149,8 +149,27 @@ void CanvasScene::selectNodes(const std::vector<core::NodeId>& ids)
 
 void CanvasScene::setPresentation(bool on)
 {
+    if (on == m_presentation)
+        return;
+    // Pictures draw names at their own size: the items' extent changes with it.
+    const bool labelsChange = m_labelScale != 1.0;
     m_presentation = on;
+    if (labelsChange)
+        for (const auto& [id, item] : m_nodes)
+            item->labelScaleChanged();
     update();
+}
+
+void CanvasScene::setLabelScale(double scale)
+{
+    scale = std::max(1.0, scale);
+    if (scale == m_labelScale)
+        return;
+    m_labelScale = scale;
+    if (m_presentation)
+        return;
+    for (const auto& [id, item] : m_nodes)
+        item->labelScaleChanged();
 }
 
 QPointF CanvasScene::snap(const QPointF& p) const

@@ -49,6 +49,10 @@ public:
     /// Presentation mode (export, report): no grid, no selection or hover decoration.
     void setPresentation(bool on);
     bool isPresentation() const { return m_presentation; }
+    /// Names drawn this many times larger (>= 1), so a view zoomed out to show a whole
+    /// diagram keeps them readable (CanvasView sets it from its zoom).
+    void setLabelScale(double scale);
+    double labelScale() const { return m_labelScale; }
     void setSnapping(bool on) { m_snapping = on; }
     bool isSnapping() const { return m_snapping; }
     QPointF snap(const QPointF& p) const;
@@ -122,6 +126,7 @@ private:
     std::unique_ptr<Tool> m_tool;
     std::unique_ptr<Tool> m_retiredTool; // a tool that replaced itself dies after its event
     bool m_presentation = false;
+    double m_labelScale = 1.0;
     bool m_snapping = true;
     bool m_dragging = false;
 };

@@ -60,7 +60,8 @@ CanvasView::CanvasView(CanvasScene* scene, QWidget* parent)
     connect(doc, &Document::resetDone, this, &CanvasView::updateEmptyHint);
     m_hint->setVisible(doc->topology().nodes.empty());
     // The name editor follows the label when the view zooms (scrolling moves it anyway).
-    connect(this, &CanvasView::zoomChanged, this, [this] {
+    connect(this, &CanvasView::zoomChanged, this, [this](double zoom) {
+        m_scene->setLabelScale(labelScaleAt(zoom));
         if (m_nameEditor)
             m_nameEditor->place();
     });
@@ -158,14 +159,15 @@ void CanvasView::fitDiagram()
 
 void CanvasView::showForReading()
 {
+    // The whole diagram, as yEd and Figma open one: a part of it at a fixed zoom hid
+    // half of a lesson on a laptop screen. Below kReadableZoom the names grow to stay
+    // readable (labelScaleAt), so the fit needs no floor of its own.
     fitDiagram();
-    if (zoom() >= kReadableZoom)
-        return;
-    const QPointF centre = m_scene->diagramBounds().center();
-    resetTransform();
-    scale(kReadableZoom, kReadableZoom);
-    centerOn(centre);
-    Q_EMIT zoomChanged(zoom());
+}
+
+double CanvasView::labelScaleAt(double zoom)
+{
+    return zoom > 0 ? std::clamp(kReadableZoom / zoom, 1.0, kMaxLabelScale) : 1.0;
 }
 
 void CanvasView::wheelEvent(QWheelEvent* event)

@@ -15,8 +15,14 @@ class NodeNameEditor;
 class CanvasView : public QGraphicsView {
     Q_OBJECT
 public:
-    /// The smallest zoom a diagram is opened at: its 9 pt names stay over 7 pt.
+    /// The smallest zoom at which the 9 pt names are drawn at their size (over 7 pt on
+    /// screen); further out they grow to stay that size (labelScaleAt).
     static constexpr double kReadableZoom = 0.8;
+    /// Names grow at most this much: to about 27 % the whole diagram keeps readable names,
+    /// further out it is an overview.
+    static constexpr double kMaxLabelScale = 3.0;
+    /// How much larger the names are drawn at `zoom`: 1 from kReadableZoom up.
+    static double labelScaleAt(double zoom);
 
     explicit CanvasView(CanvasScene* scene, QWidget* parent = nullptr);
 
@@ -38,9 +44,8 @@ public Q_SLOTS:
     void resetZoom();
     /// Fits the whole diagram in the view (never zooms in past 100 %).
     void fitDiagram();
-    /// How a diagram is first shown (opened, new, an example): fitted and centred, but
-    /// never below kReadableZoom, where the names are still easy to read; a diagram too
-    /// big for that is shown at it, centred, to be panned (Ctrl+1 still fits it whole).
+    /// How a diagram is first shown (opened, new, an example): whole, fitted and centred,
+    /// at 100 % at most; names stay readable below kReadableZoom (labelScaleAt).
     void showForReading();
     /// F2: renames the one selected node in place (nothing when several or none are).
     void renameSelected();

@@ -31,11 +31,18 @@ const core::Node* NodeItem::node() const
     return s ? s->document()->node(m_id) : nullptr;
 }
 
+double NodeItem::labelScale() const
+{
+    const CanvasScene* s = canvas();
+    return s && !s->isPresentation() ? s->labelScale() : 1.0;
+}
+
 QRectF NodeItem::boundingRect() const
 {
     using namespace style;
-    return QRectF(-kLabelWidth / 2, kBadgeRowTop - 2, kLabelWidth,
-                  kIconSize / 2 - kBadgeRowTop + 2 + 3 + kLabelHeight + 4)
+    const QRectF label = NodeGlyph::labelRect(labelScale());
+    return QRectF(label.left() - 4, kBadgeRowTop - 2, label.width() + 8,
+                  label.bottom() - kBadgeRowTop + 2 + 4)
         .united(QRectF(kHandleX - kHandleRadius - 2, -kHandleRadius - 2, 2 * kHandleRadius + 4,
                        2 * kHandleRadius + 4));
 }
@@ -43,7 +50,7 @@ QRectF NodeItem::boundingRect() const
 QPainterPath NodeItem::shape() const
 {
     const core::Node* n = node();
-    return NodeGlyph::shape(n ? NodeLook::of(*n).name : QString());
+    return NodeGlyph::shape(n ? NodeLook::of(*n).name : QString(), labelScale());
 }
 
 void NodeItem::paintRoleBadge(QPainter* painter, QPointF centre, const QString& role,
@@ -65,6 +72,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     look.selected = !presentation && (option->state & QStyle::State_Selected);
     look.hover = !presentation && m_hover;
     look.spof = m_spof;
+    look.labelScale = labelScale();
     NodeGlyph::paint(*painter, look);
 }
 

@@ -46,6 +46,14 @@ public:
     bool isOnHandle(const QPointF& scenePos) const;
     /// What is drawn (icon, badge, marker, the name's actual width), in scene coordinates.
     QRectF visibleSceneRect() const;
+    /// The scene's label scale, 1 in presentation (pictures).
+    double labelScale() const;
+    /// The scene's label scale changed: the name's extent with it.
+    void labelScaleChanged()
+    {
+        prepareGeometryChange();
+        update();
+    }
     /// Re-reads the document (name, role, position) after a change.
     void syncFromDocument();
     /// Draws a role badge ("master" or "replica") for a node centred at `centre`, at least

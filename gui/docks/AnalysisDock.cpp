@@ -17,6 +17,7 @@
 #include "core/sim/SiteOutages.h"
 #include "gui/docks/RunConfidenceLabel.h"
 #include "gui/docks/SiteLossTable.h"
+#include "gui/docks/WrappedTextDelegate.h"
 #include "gui/document/Document.h"
 #include "gui/planning/PriceBook.h"
 
@@ -101,11 +102,21 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     m_nodes->header()->setStretchLastSection(true);
     m_nodes->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // Notes are sentences: drawn last (after the baseline's columns too), as wide as the
-    // panel leaves them and wrapped there rather than cut (issue 18).
+    // panel leaves them (Stretch: never wider, so they never scroll sideways) and wrapped
+    // there, each row as tall as its notes need (issue 18).
     m_nodes->header()->moveSection(m_nodes->header()->visualIndex(ColNotes), ColColumnCount - 1);
+    m_nodes->header()->setSectionResizeMode(ColNotes, QHeaderView::Stretch);
+    m_nodes->header()->setMinimumSectionSize(60);
+    m_nodes->setItemDelegateForColumn(ColNotes, new WrappedTextDelegate(m_nodes));
     m_nodes->setWordWrap(true);
     m_nodes->setUniformRowHeights(false);
     m_nodes->setTextElideMode(Qt::ElideNone);
+    // Rows are measured at the notes' width: measured again when it changes.
+    connect(m_nodes->header(), &QHeaderView::sectionResized, m_nodes,
+            [this](int section, int, int) {
+                if (section == ColNotes)
+                    m_nodes->doItemsLayout();
+            });
     m_nodes->headerItem()->setToolTip(ColUtil,
                                       tr("Estimated busy fraction of the servers (M/M/c)"));
     m_nodes->headerItem()->setToolTip(ColWait, tr("Estimated mean wait in the queue (Erlang C)"));
@@ -287,13 +298,13 @@ void AnalysisDock::refresh()
                          ? tr("<br><b>Bottleneck</b> %1 at %2; load can grow <b>%3\u00d7</b>")
                          : tr("<br><b>Bottleneck</b> %1 at %2; overloaded: the load must fall to "
                               "<b>%3\u00d7</b>"))
-                        .arg(QString::fromStdString(m_analysis.bottleneck->str()).toHtmlEscaped(),
+                        .arg(nodeName(*m_analysis.bottleneck).toHtmlEscaped(),
                              dockPct(b ? b->utilization : 0),
                              QString::number(m_analysis.maxScale, 'f', 2));
         }
         QStringList spof;
         for (const auto& id : m_analysis.singlePointsOfFailure)
-            spof << QString::fromStdString(id.str()).toHtmlEscaped();
+            spof << nodeName(id).toHtmlEscaped();
         text += tr("<br><b>Single points of failure</b> %1")
                     .arg(spof.isEmpty() ? tr("none") : spof.join(QStringLiteral(", ")));
         const QString sheet = PriceBook::instance().sheetName();
@@ -308,6 +319,12 @@ void AnalysisDock::refresh()
     fillNodes();
     fillFindings();
     Q_EMIT analysisChanged();
+}
+
+QString AnalysisDock::nodeName(const core::NodeId& id) const
+{
+    const core::Node* node = m_document->topology().findNode(id);
+    return QString::fromStdString(node ? node->displayName() : id.str());
 }
 
 void AnalysisDock::fillNodes()
@@ -325,7 +342,9 @@ void AnalysisDock::fillNodes()
             continue;
         auto* item = new QTreeWidgetItem(m_nodes);
         const QString id = QString::fromStdString(e.id.str());
-        item->setText(ColNode, id);
+        // The name people gave it, as on the canvas; the id is in the tooltip.
+        item->setText(ColNode, nodeName(e.id));
+        item->setToolTip(ColNode, id);
         item->setData(0, kAnalysisNodeRole, id);
         item->setText(ColRate, QString::number(e.arrivalRps, 'f', 1));
         item->setText(ColUtil, e.stable ? dockPct(e.utilization)

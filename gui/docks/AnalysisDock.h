@@ -76,6 +76,8 @@ private:
     void fillNodes();
     void fillFindings();
     void fillShards(QTreeWidgetItem* row, const core::NodeEstimate& e);
+    /// The node's display name (its id when it has none).
+    QString nodeName(const core::NodeId& id) const;
 
     Document* m_document;
     core::Analysis m_analysis;

@@ -1,11 +1,43 @@
 #include "gui/docks/PaletteItemDelegate.h"
 
-#include <QApplication>
+#include <algorithm>
+#include <cmath>
+
+#include <QAbstractItemView>
 #include <QPainter>
 
 #include "gui/docks/PaletteList.h"
 
 namespace scalelab::gui {
+
+namespace {
+constexpr double kIconLeft = 10;  // the row's inset (4) and the icon's (6)
+constexpr double kTextLeft = 52;  // right of the 32 px icon, 10 px apart
+constexpr double kTextRight = 18; // the row's inset and a margin
+constexpr double kVertical = 7;   // above the name and below the help (inset + 5)
+constexpr int kMinHeight = 46;    // the icon's 32 px and its margins
+
+QFont boldFont(const QFont& font)
+{
+    QFont bold = font;
+    bold.setBold(true);
+    return bold;
+}
+} // namespace
+
+QFont PaletteItemDelegate::helpFont(const QFont& font)
+{
+    QFont small = font;
+    small.setPointSizeF(font.pointSizeF() * 0.88);
+    return small;
+}
+
+QRectF PaletteItemDelegate::helpRect(const QRectF& row, const QFont& font)
+{
+    const double top = row.top() + kVertical + QFontMetricsF(boldFont(font)).height() + 1;
+    return {row.left() + kTextLeft, top, std::max(1.0, row.width() - kTextLeft - kTextRight),
+            std::max(1.0, row.bottom() - kVertical - top)};
+}
 
 void PaletteItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                                 const QModelIndex& index) const
@@ -23,41 +55,35 @@ void PaletteItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& o
         painter->drawRoundedRect(r, 6, 6);
     }
     const QIcon icon = index.data(Qt::DecorationRole).value<QIcon>();
-    const QRect iconRect(int(r.left()) + 6, int(r.center().y()) - 16, 32, 32);
+    const QRect iconRect(option.rect.left() + int(kIconLeft), option.rect.top() + 7, 32, 32);
     icon.paint(painter, iconRect);
 
-    const QRectF textRect(iconRect.right() + 10, r.top() + 5, r.right() - iconRect.right() - 14,
-                          r.height() - 10);
-    QFont bold = option.font;
-    bold.setBold(true);
+    const QRectF help = helpRect(option.rect, option.font);
+    const QFont bold = boldFont(option.font);
     painter->setFont(bold);
     painter->setPen(option.palette.text().color());
-    const QFontMetricsF fmBold(bold);
-    painter->drawText(textRect, Qt::AlignLeft | Qt::AlignTop,
-                      index.data(Qt::DisplayRole).toString());
-    QFont small = option.font;
-    small.setPointSizeF(option.font.pointSizeF() * 0.88);
-    painter->setFont(small);
+    painter->drawText(QRectF(help.left(), option.rect.top() + kVertical, help.width(),
+                             QFontMetricsF(bold).height()),
+                      Qt::AlignLeft | Qt::AlignTop, index.data(Qt::DisplayRole).toString());
+    painter->setFont(helpFont(option.font));
     painter->setPen(option.palette.placeholderText().color());
-    const QFontMetricsF fmSmall(small);
-    // Two lines of help at most; the full text is the tooltip.
-    const QRectF helpRect = textRect.adjusted(0, fmBold.height() + 1, 0, 0);
-    const QString help = index.data(PaletteList::HelpRole).toString();
-    const QRectF need = fmSmall.boundingRect(helpRect, Qt::TextWordWrap, help);
-    if (need.height() <= helpRect.height() + 1) {
-        painter->drawText(helpRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, help);
-    } else {
-        painter->drawText(helpRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                          fmSmall.elidedText(help, Qt::ElideRight, helpRect.width() * 1.9));
-    }
+    painter->drawText(help, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                      index.data(PaletteList::HelpRole).toString());
     painter->restore();
 }
 
-QSize PaletteItemDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const
+QSize PaletteItemDelegate::sizeHint(const QStyleOptionViewItem& option,
+                                    const QModelIndex& index) const
 {
-    QFont small = option.font;
-    small.setPointSizeF(option.font.pointSizeF() * 0.88);
-    return {200, int(QFontMetricsF(option.font).height() + 2 * QFontMetricsF(small).height() + 14)};
+    // As wide as the list shows, as tall as the help wrapped to that width needs.
+    const auto* view = qobject_cast<const QAbstractItemView*>(option.widget);
+    const int width = view ? view->viewport()->width() : 240;
+    const QRectF room = helpRect(QRectF(0, 0, width, 1000), option.font);
+    const QRectF need = QFontMetricsF(helpFont(option.font))
+                            .boundingRect(room, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                                          index.data(PaletteList::HelpRole).toString());
+    const int height = int(std::ceil(need.bottom() + kVertical)) + 1;
+    return {width, std::max(kMinHeight, height)};
 }
 
 } // namespace scalelab::gui

@@ -17,7 +17,11 @@ PaletteList::PaletteList(QWidget* parent) : QListWidget(parent)
     setDragDropMode(DragOnly);
     setSelectionMode(SingleSelection);
     setIconSize(QSize(32, 32));
-    setUniformItemSizes(true);
+    // Rows as tall as their help wrapped to the dock's width, laid out again when it
+    // changes: a description is never cut.
+    setUniformItemSizes(false);
+    setResizeMode(Adjust);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setFrameShape(QFrame::NoFrame);
     setItemDelegate(new PaletteItemDelegate(this));
     setMouseTracking(true);

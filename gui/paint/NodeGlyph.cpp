@@ -34,6 +34,23 @@ QFont NodeGlyph::labelFont()
     return f;
 }
 
+QFont NodeGlyph::labelFont(double labelScale)
+{
+    QFont f = labelFont();
+    f.setPointSizeF(f.pointSizeF() * labelScale);
+    return f;
+}
+
+QRectF NodeGlyph::labelRect(double labelScale)
+{
+    // A grown name takes a little more width, up to the examples' spacing of 200 (nodes
+    // on a row 10 grid steps apart), and is elided sooner rather than run into the
+    // neighbour's.
+    const QRectF r = style::labelRect();
+    const double width = labelScale > 1 ? r.width() + 40 : r.width();
+    return {-width / 2, r.top(), width, r.height() * labelScale};
+}
+
 QFont NodeGlyph::badgeFont()
 {
     QFont f;
@@ -92,25 +109,26 @@ NodeGlyph::BadgeLayout NodeGlyph::badgeLayout(const NodeLook& look)
     return out;
 }
 
-QPainterPath NodeGlyph::shape(const QString& name)
+QPainterPath NodeGlyph::shape(const QString& name, double labelScale)
 {
     QPainterPath path;
     path.addRoundedRect(style::iconRect().adjusted(-4, -4, 4, 4), 10, 10);
     path.addEllipse(QPointF(style::kHandleX, 0), style::kHandleRadius + 2,
                     style::kHandleRadius + 2);
-    const QFontMetricsF fm(labelFont());
-    const double w = std::min(fm.horizontalAdvance(name), style::kLabelWidth);
-    const QRectF label = style::labelRect();
+    const QFontMetricsF fm(labelFont(labelScale));
+    const QRectF label = labelRect(labelScale);
+    const double w = std::min(fm.horizontalAdvance(name), label.width());
     path.addRect(QRectF(-w / 2 - 2, label.top(), w + 4, label.height()));
     return path;
 }
 
-QRectF NodeGlyph::visibleRect(const QString& name)
+QRectF NodeGlyph::visibleRect(const QString& name, double labelScale)
 {
     // The badge row above the icon is part of what is drawn.
-    return shape(name).boundingRect().united(
-        QRectF(-style::kIconSize / 2 - 8, style::kBadgeRowTop - 1, style::kIconSize + 16,
-               style::kIconSize / 2 - style::kBadgeRowTop + 1));
+    return shape(name, labelScale)
+        .boundingRect()
+        .united(QRectF(-style::kIconSize / 2 - 8, style::kBadgeRowTop - 1, style::kIconSize + 16,
+                       style::kIconSize / 2 - style::kBadgeRowTop + 1));
 }
 
 void NodeGlyph::paintRoleBadge(QPainter& painter, QPointF centre, const QString& role,
@@ -189,10 +207,10 @@ void NodeGlyph::paint(QPainter& painter, const NodeLook& look)
     }
 
     // Name, elided so neighbours never overlap.
-    painter.setFont(labelFont());
+    painter.setFont(labelFont(look.labelScale));
     const QFontMetricsF fm(painter.font());
-    const QString name = fm.elidedText(look.name, Qt::ElideMiddle, style::kLabelWidth);
-    const QRectF label = style::labelRect();
+    const QRectF label = labelRect(look.labelScale);
+    const QString name = fm.elidedText(look.name, Qt::ElideMiddle, label.width());
     const double textW = fm.horizontalAdvance(name);
     painter.setPen(Qt::NoPen);
     painter.setBrush(QColor(255, 255, 255, 200));

@@ -26,6 +26,9 @@ struct NodeLook {
     bool spof = false; ///< the analysis finds it a single point of failure (editor only)
     bool selected = false;
     bool hover = false;
+    /// The name drawn this many times larger (>= 1): a view zoomed out below a readable
+    /// size keeps the names readable (CanvasScene::labelScale); pictures use 1.
+    double labelScale = 1.0;
 
     /// Name, icon and role read from the model; no problem, hover or selection.
     static NodeLook of(const core::Node& node);
@@ -58,9 +61,13 @@ public:
     static QFont labelFont();
     static QFont badgeFont();
     /// What can be clicked: the icon, the connection handle and the name as wide as its text.
-    static QPainterPath shape(const QString& name);
+    static QPainterPath shape(const QString& name, double labelScale = 1.0);
     /// What is drawn (icon, badge, marker, the name's actual width).
-    static QRectF visibleRect(const QString& name);
+    static QRectF visibleRect(const QString& name, double labelScale = 1.0);
+    /// Where the name goes, drawn `labelScale` times larger: under the icon, centred.
+    static QRectF labelRect(double labelScale);
+    /// The name's font, `labelScale` times larger.
+    static QFont labelFont(double labelScale);
     static void paint(QPainter& painter, const NodeLook& look);
     /// A role badge ("master" or "replica") for a node centred at `centre`, at least as wide
     /// as the badge of `covers` so it hides one drawn there before; an amber outline says

@@ -39,10 +39,12 @@ core::Topology example(const char* stem)
 // The columns of the node table (AnalysisDock's order).
 constexpr int kRate = 1, kSimUtil = 5, kNotes = 7;
 
+// A node's row, found by its id (AnalysisDock keeps it at Qt::UserRole + 1; the cell
+// shows the display name).
 QTreeWidgetItem* row(QTreeWidget* tree, const QString& id)
 {
     for (int i = 0; i < tree->topLevelItemCount(); ++i)
-        if (tree->topLevelItem(i)->text(0) == id)
+        if (tree->topLevelItem(i)->data(0, Qt::UserRole + 1).toString() == id)
             return tree->topLevelItem(i);
     return nullptr;
 }
