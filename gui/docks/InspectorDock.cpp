@@ -17,6 +17,7 @@
 
 #include "core/model/KindRegistry.h"
 #include "core/model/LinkParams.h"
+#include "core/model/ParamLabels.h"
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/IconCache.h"
 #include "gui/commands/RenameNodeCommand.h"
@@ -52,9 +53,7 @@ QLabel* inspectorCaption(const QString& text, QWidget* parent)
 
 QString inspectorParamLabel(const core::ParamSpec& spec)
 {
-    QString name = QString::fromStdString(spec.name);
-    name.replace(QLatin1Char('_'), QLatin1Char(' '));
-    return name;
+    return QString::fromStdString(core::paramLabel(spec.name));
 }
 
 } // namespace

@@ -6,6 +6,10 @@
 
 class QListWidget;
 
+namespace scalelab::core {
+class Topology;
+}
+
 namespace scalelab::gui {
 
 class SimulationController;
@@ -30,7 +34,12 @@ private:
     QListWidget* m_list;
 };
 
-/// "db-master failed — detail" from an engine event, with the label table's verb.
-QString describeEvent(const core::sim::EventRecord& event);
+/// "Master failed — detail" from an engine event, with the label table's verb; nodes by
+/// their display names in `topology` (the run's), parameters by their labels.
+QString describeEvent(const core::sim::EventRecord& event, const core::Topology* topology);
+/// The display name of node `id` in `topology`; the id when it has none or is not there.
+QString eventNodeName(const std::string& id, const core::Topology* topology);
+/// The event's detail with node ids as display names and "key=value" as "Label = value unit".
+QString eventDetail(const core::sim::EventRecord& event, const core::Topology* topology);
 
 } // namespace scalelab::gui

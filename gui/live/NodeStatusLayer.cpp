@@ -10,6 +10,7 @@
 #include "gui/canvas/CanvasStyle.h"
 #include "gui/canvas/NetworkRegionItem.h"
 #include "gui/canvas/NodeItem.h"
+#include "gui/live/EventsDock.h"
 #include "gui/live/LiveStyle.h"
 #include "gui/live/SimulationController.h"
 #include "gui/paint/NodeGlyph.h"
@@ -85,7 +86,7 @@ void NodeStatusLayer::addEvents(int firstIndex)
         const bool backend = log[i].kind == core::sim::EventKind::BackendMarkedDown ||
                              log[i].kind == core::sim::EventKind::BackendMarkedUp;
         if (backend && !log[i].detail.empty())
-            text = QString::fromStdString(log[i].detail) + QLatin1Char(' ') +
+            text = eventNodeName(log[i].detail, m_controller->simTopology()) + QLatin1Char(' ') +
                    text.section(QLatin1Char(' '), 1);
         // Several events on one node in one frame: the newest replaces the older marker.
         std::erase_if(m_markers, [&](const Marker& m) { return m.node.str() == log[i].node; });
@@ -179,7 +180,8 @@ void NodeStatusLayer::paintNode(QPainter* painter, std::size_t index)
         painter->drawText(r, Qt::AlignCenter, text);
     }
 
-    // Queue gauge: a bar right of the icon, full at 4 waiting per server (or the limit).
+    // Queue gauge: a bar left of the icon, full at 4 waiting per server (or the limit),
+    // labelled with the count.
     if (live.servers > 0 && live.queueLength > 0) {
         const std::int64_t limit = node.integer("queue_limit");
         const double full = limit > 0 ? static_cast<double>(limit) : 4.0 * live.servers;
@@ -192,6 +194,16 @@ void NodeStatusLayer::paintNode(QPainter* painter, std::size_t index)
         fill.setTop(track.bottom() - track.height() * frac);
         painter->setBrush(live::heatColour(0.7 + 0.3 * frac));
         painter->drawRoundedRect(fill, 2, 2);
+        // The bar says what it is: the requests waiting now, beside its top.
+        painter->setFont(smallBold());
+        const QString text = queueLabel(live.queueLength);
+        const double w = QFontMetricsF(painter->font()).horizontalAdvance(text) + 8;
+        const QRectF label(track.left() - 2 - w, track.top() - 1, w, 14);
+        painter->setPen(QPen(QColor(0xd9, 0x77, 0x06), 1));
+        painter->setBrush(QColor(255, 255, 255, 230));
+        painter->drawRoundedRect(label, 7, 7);
+        painter->setPen(QColor(0x92, 0x40, 0x0e));
+        painter->drawText(label, Qt::AlignCenter, text);
     }
 }
 
@@ -278,6 +290,11 @@ void NodeStatusLayer::paintFailedSites(QPainter* painter)
         painter->setPen(Qt::white);
         painter->drawText(tag, Qt::AlignCenter, text);
     }
+}
+
+QString NodeStatusLayer::queueLabel(std::uint32_t waiting)
+{
+    return QObject::tr("queue %1").arg(waiting);
 }
 
 QRectF NodeStatusLayer::markerLabelRect(QPointF centre, const QString& text)

@@ -15,8 +15,8 @@ namespace scalelab::gui {
 class CanvasScene;
 class SimulationController;
 
-/// What sits on top of the nodes while a simulation runs: a queue gauge under each
-/// busy node, a message queue's backlog (a gauge and the count of jobs waiting), a failed
+/// What sits on top of the nodes while a simulation runs: a queue gauge ("queue 12") beside
+/// each busy node, a message queue's backlog (a gauge and the count of jobs waiting), a failed
 /// node greyed and crossed out, the live role badge (it moves to a promoted replica), a
 /// pool's live instance count, a failed data center hatched in red with "SITE DOWN", and a
 /// short-lived marker for each event.
@@ -45,6 +45,8 @@ public:
     /// Where an event marker's words go for a node centred at `centre`: above its badge row
     /// (NodeGlyph::badgeLayout), so a failed master's MASTER badge stays readable.
     static QRectF markerLabelRect(QPointF centre, const QString& text);
+    /// The words beside a node's queue gauge: "queue 12" (requests waiting now).
+    static QString queueLabel(std::uint32_t waiting);
 
 private:
     struct Marker {

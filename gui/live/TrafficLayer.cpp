@@ -8,6 +8,7 @@
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasStyle.h"
 #include "gui/canvas/NodeItem.h"
+#include "gui/live/HeatGlow.h"
 #include "gui/live/LiveStyle.h"
 #include "gui/live/SimulationController.h"
 
@@ -15,7 +16,7 @@ namespace scalelab::gui {
 
 namespace {
 constexpr double kDot = 8.0;
-constexpr double kHalo = style::kIconSize + 16;
+constexpr double kHalo = style::kIconSize + 2 * HeatGlow::kSpread + 16;
 
 QPixmap makeSprite(const QColor& colour, qreal dpr)
 {
@@ -124,11 +125,8 @@ void TrafficLayer::paintHeat(QPainter* painter)
         const NodeItem* item = m_scene->nodeItem(t.nodes[i].id);
         if (!item || nodes[i].servers == 0 || !nodes[i].up)
             continue;
-        QColor c = live::heatColour(nodes[i].utilization);
-        c.setAlpha(150);
-        painter->setBrush(c);
-        const QRectF halo(item->pos() - QPointF(kHalo / 2, kHalo / 2), QSizeF(kHalo, kHalo));
-        painter->drawRoundedRect(halo, 14, 14);
+        // A pool (several instances now) glows around its stacked tiles.
+        HeatGlow::paint(*painter, item->pos(), nodes[i].utilization, nodes[i].instances > 1);
     }
 }
 
