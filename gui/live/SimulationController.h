@@ -55,6 +55,12 @@ public:
     void setSpeed(double speed);
     /// Wall-clock budget of the engine per frame.
     void setFrameBudgetMs(double ms) { m_budgetMs = ms; }
+    /// Whether the last frame ran as Max does (the engine the limit, its larger budget):
+    /// at Max, and at any speed the engine cannot deliver.
+    bool lastFrameEngineBound() const { return m_lastFrameEngineBound; }
+    /// Simulated seconds per wall second the engine reached when it was the limit
+    /// (smoothed); 0 before any such frame.
+    double engineRate() const { return m_engineRate; }
 
     /// Starts (building the simulation when stopped) or resumes. Refuses an invalid
     /// diagram with a message.
@@ -128,7 +134,9 @@ private:
     State m_state = State::Stopped;
     double m_speed = 1.0;
     double m_budgetMs = 8.0;
-    bool m_fallingBehind = false; // the last frame ran out of budget before its target
+    bool m_fallingBehind = false; // behind its target, until a frame reaches it in budget
+    bool m_lastFrameEngineBound = false;
+    double m_engineRate = 0; // simulated s per wall s when the engine was the limit
     QTimer* m_timer;
     QElapsedTimer m_wall;
     qint64 m_lastTickNs = 0;

@@ -103,6 +103,7 @@ private Q_SLOTS:
     void everyNodeFailedDoesNotCrash();
     void chartsAndEventsFill();
     void invalidDiagramIsRefused();
+    void aSpeedBeyondTheEngineRunsAsMax();
 };
 
 void TestLiveController::runPauseStepReset()
@@ -254,6 +255,50 @@ void TestLiveController::invalidDiagramIsRefused()
     QCOMPARE(rig.c().state(), State::Stopped);
     QCOMPARE(messages.count(), 1);
     QVERIFY(messages.first().first().toString().contains(QLatin1String("workers")));
+}
+
+void TestLiveController::aSpeedBeyondTheEngineRunsAsMax()
+{
+    // 50,000 req/s for 600 s: far more than the engine simulates in real time at 1000x.
+    core::Topology heavy = balanced(50000);
+    heavy.simulation = {600, 1, 11};
+    heavy.nodes[2].params["workers"] = std::int64_t(400);
+    heavy.nodes[3].params["workers"] = std::int64_t(400);
+    Rig rig(std::move(heavy));
+    rig.c().setSpeed(SimulationController::kMaxSpeed);
+    QVERIFY(rig.c().run());
+    while (rig.c().engineRate() == 0 && rig.c().state() == State::Running)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    QVERIFY(rig.c().lastFrameEngineBound());
+    QVERIFY2(rig.c().engineRate() < 1000, qPrintable(QString::number(rig.c().engineRate())));
+    // Run again at 1000x, beyond what the engine delivers: from its first frame it runs
+    // as Max does, not on an animation frame's budget first.
+    rig.c().reset();
+    rig.c().setSpeed(1000);
+    int frames = 0;
+    bool firstBound = false;
+    const auto counting = connect(&rig.c(), &SimulationController::frameReady, [&] {
+        if (rig.c().state() == State::Running && ++frames == 1)
+            firstBound = rig.c().lastFrameEngineBound();
+    });
+    QVERIFY(rig.c().run());
+    while (frames < 3)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    disconnect(counting);
+    QVERIFY(firstBound);
+    QVERIFY(rig.c().lastFrameEngineBound());
+    // A speed the engine delivers animates on the frame budget.
+    rig.c().setSpeed(1);
+    frames = 0;
+    const auto again = connect(&rig.c(), &SimulationController::frameReady, [&] {
+        if (rig.c().state() == State::Running)
+            ++frames;
+    });
+    while (frames < 3)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    disconnect(again);
+    QVERIFY(!rig.c().lastFrameEngineBound());
+    rig.c().reset();
 }
 
 QTEST_MAIN(TestLiveController)
