@@ -19,6 +19,7 @@
 #include "gui/commands/InsertFragmentCommand.h"
 #include "gui/commands/MoveNodesCommand.h"
 #include "gui/document/Document.h"
+#include "gui/util/Counting.h"
 
 namespace scalelab::gui {
 
@@ -157,7 +158,10 @@ bool EditOperations::paste(const QString& text)
         ids.push_back(n.id);
     doc->undoStack()->push(new InsertFragmentCommand(
         doc, std::move(nodes), std::move(links),
-        QCoreApplication::translate("Commands", "Paste %n node(s)", nullptr, int(ids.size()))));
+        QCoreApplication::translate("Commands", "Paste %1")
+            .arg(countOf(static_cast<long long>(ids.size()),
+                         QCoreApplication::translate("Commands", "node"),
+                         QCoreApplication::translate("Commands", "nodes")))));
     m_scene->selectNodes(ids);
     return true;
 }
@@ -206,10 +210,12 @@ bool EditOperations::duplicate()
     std::vector<core::NodeId> newIds;
     for (const auto& n : nodes)
         newIds.push_back(n.id);
-    doc->undoStack()->push(
-        new InsertFragmentCommand(doc, std::move(nodes), std::move(links),
-                                  QCoreApplication::translate("Commands", "Duplicate %n node(s)",
-                                                              nullptr, int(newIds.size()))));
+    doc->undoStack()->push(new InsertFragmentCommand(
+        doc, std::move(nodes), std::move(links),
+        QCoreApplication::translate("Commands", "Duplicate %1")
+            .arg(countOf(static_cast<long long>(newIds.size()),
+                         QCoreApplication::translate("Commands", "node"),
+                         QCoreApplication::translate("Commands", "nodes")))));
     m_scene->selectNodes(newIds);
     return true;
 }

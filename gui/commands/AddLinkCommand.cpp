@@ -12,8 +12,7 @@ AddLinkCommand::AddLinkCommand(Document* document, core::Link link, QUndoCommand
     const QString what = m_link.kind == core::LinkKind::Replication
                              ? QCoreApplication::translate("Commands", "Replicate %1 → %2")
                              : QCoreApplication::translate("Commands", "Link %1 → %2");
-    setText(what.arg(QString::fromStdString(m_link.from.str()),
-                     QString::fromStdString(m_link.to.str())));
+    setText(what.arg(m_document->nodeName(m_link.from), m_document->nodeName(m_link.to)));
 }
 
 void AddLinkCommand::redo()

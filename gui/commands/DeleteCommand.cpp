@@ -7,6 +7,7 @@
 
 #include "core/io/TopologyJson.h"
 #include "gui/document/Document.h"
+#include "gui/util/Counting.h"
 
 namespace scalelab::gui {
 
@@ -37,13 +38,17 @@ DeleteCommand::DeleteCommand(Document* document, const std::vector<core::NodeId>
     m_fragment = core::saveFragment(removedNodes, removedLinks);
     if (m_nodeIds.size() == 1)
         setText(QCoreApplication::translate("Commands", "Delete %1")
-                    .arg(QString::fromStdString(m_nodeIds[0].str())));
+                    .arg(QString::fromStdString(removedNodes.front().displayName())));
     else if (m_nodeIds.empty())
-        setText(QCoreApplication::translate("Commands", "Delete %n link(s)", nullptr,
-                                            int(m_linkKeys.size())));
+        setText(QCoreApplication::translate("Commands", "Delete %1")
+                    .arg(countOf(static_cast<long long>(m_linkKeys.size()),
+                                 QCoreApplication::translate("Commands", "link"),
+                                 QCoreApplication::translate("Commands", "links"))));
     else
-        setText(QCoreApplication::translate("Commands", "Delete %n node(s)", nullptr,
-                                            int(m_nodeIds.size())));
+        setText(QCoreApplication::translate("Commands", "Delete %1")
+                    .arg(countOf(static_cast<long long>(m_nodeIds.size()),
+                                 QCoreApplication::translate("Commands", "node"),
+                                 QCoreApplication::translate("Commands", "nodes"))));
 }
 
 void DeleteCommand::redo()

@@ -14,7 +14,7 @@ MoveNodesCommand::MoveNodesCommand(Document* document, std::map<core::NodeId, Mo
         setText(text);
     else if (m_moves.size() == 1)
         setText(QCoreApplication::translate("Commands", "Move %1")
-                    .arg(QString::fromStdString(m_moves.begin()->first.str())));
+                    .arg(m_document->nodeName(m_moves.begin()->first)));
     else
         setText(
             QCoreApplication::translate("Commands", "Move %n nodes", nullptr, int(m_moves.size())));

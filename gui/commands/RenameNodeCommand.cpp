@@ -11,8 +11,10 @@ RenameNodeCommand::RenameNodeCommand(Document* document, core::NodeId id, std::s
     : QUndoCommand(parent), m_document(document), m_id(std::move(id)), m_old(std::move(oldName)),
       m_new(std::move(newName))
 {
-    setText(QCoreApplication::translate("Commands", "Rename %1 to \"%2\"")
-                .arg(QString::fromStdString(m_id.str()), QString::fromStdString(m_new)));
+    setText(
+        QCoreApplication::translate("Commands", "Rename %1 to \"%2\"")
+            .arg(m_old.empty() ? QString::fromStdString(m_id.str()) : QString::fromStdString(m_old),
+                 QString::fromStdString(m_new)));
 }
 
 void RenameNodeCommand::redo()

@@ -13,10 +13,11 @@ SetLinkKindCommand::SetLinkKindCommand(Document* document, core::LinkKey key, co
 {
     if (const core::Link* l = m_document->link(m_key))
         m_old = l->kind;
-    setText(QCoreApplication::translate("Commands", "Make %1 → %2 a %3 link")
-                .arg(QString::fromStdString(m_key.from.str()),
-                     QString::fromStdString(m_key.to.str()),
-                     QString::fromStdString(core::KindRegistry::instance().linkKind(kind).id)));
+    setText(
+        QCoreApplication::translate("Commands", "Make %1 → %2 a %3 link")
+            .arg(m_document->nodeName(m_key.from), m_document->nodeName(m_key.to),
+                 QString::fromStdString(core::KindRegistry::instance().linkKind(kind).displayName)
+                     .toLower()));
 }
 
 void SetLinkKindCommand::redo()

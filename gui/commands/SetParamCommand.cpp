@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include "core/model/ParamLabels.h"
 #include "gui/commands/CommandId.h"
 #include "gui/document/Document.h"
 
@@ -35,11 +36,11 @@ SetParamCommand::SetParamCommand(Document* document, Targets targets, std::strin
 void SetParamCommand::updateText()
 {
     const QString value = QString::fromStdString(core::toDisplayString(m_value));
-    const QString param = QString::fromStdString(m_param);
+    const QString param = QString::fromStdString(core::paramLabel(m_param));
     if (const auto* ids = std::get_if<std::vector<core::NodeId>>(&m_targets)) {
         const QString target =
             ids->size() == 1
-                ? QString::fromStdString(ids->front().str())
+                ? m_document->nodeName(ids->front())
                 : QCoreApplication::translate("Commands", "%n nodes", nullptr, int(ids->size()));
         setText(QCoreApplication::translate("Commands", "Set %1 of %2 to %3")
                     .arg(param, target, value));

@@ -20,6 +20,7 @@
 #include "gui/docks/WrappedTextDelegate.h"
 #include "gui/document/Document.h"
 #include "gui/planning/PriceBook.h"
+#include "gui/util/Counting.h"
 
 namespace scalelab::gui {
 
@@ -396,7 +397,7 @@ void AnalysisDock::fillNodes()
         // A pool: the instances the estimate needs at this load, beside the run's mean.
         const core::Node* node = m_document->topology().findNode(e.id);
         if (node && e.instances > 0 && (e.instances > 1 || node->flag("autoscale"))) {
-            QString pool = tr("%1 instances").arg(e.instances);
+            QString pool = countOf(e.instances, tr("instance"), tr("instances"));
             if (measured != m_measured.end() && measured->second.instancesMean >= 0)
                 pool +=
                     tr(" (run %1)").arg(QString::number(measured->second.instancesMean, 'f', 1));

@@ -26,6 +26,7 @@
 #include "gui/commands/SetParamCommand.h"
 #include "gui/docks/ParamEditor.h"
 #include "gui/document/Document.h"
+#include "gui/util/Counting.h"
 
 namespace scalelab::gui {
 
@@ -160,12 +161,13 @@ void InspectorDock::buildDiagramForm()
 {
     const auto& t = m_document->topology();
     m_form->addRow(inspectorTitle(tr("Diagram"), m_page));
-    m_form->addRow(inspectorCaption(tr("%1 nodes, %2 links. Select a node or a link to edit "
-                                       "its parameters; drag from a node's blue handle (or "
-                                       "Shift+drag) to link it.")
-                                        .arg(t.nodes.size())
-                                        .arg(t.links.size()),
-                                    m_page));
+    m_form->addRow(inspectorCaption(
+        tr("%1, %2. Select a node or a link to edit "
+           "its parameters; drag from a node's blue handle (or "
+           "Shift+drag) to link it.")
+            .arg(countOf(static_cast<long long>(t.nodes.size()), tr("node"), tr("nodes")))
+            .arg(countOf(static_cast<long long>(t.links.size()), tr("link"), tr("links"))),
+        m_page));
     m_diagramName = new QLineEdit(m_page);
     m_diagramName->setObjectName(QStringLiteral("diagramName"));
     m_diagramName->setPlaceholderText(tr("Untitled"));

@@ -6,6 +6,7 @@
 #include <QTreeWidget>
 
 #include "gui/document/Document.h"
+#include "gui/util/Counting.h"
 
 namespace scalelab::gui {
 
@@ -63,7 +64,9 @@ void ProblemsDock::refresh()
         item->setIcon(0, QApplication::style()->standardIcon(QStyle::SP_DialogApplyButton));
         setWindowTitle(tr("Problems"));
     } else {
-        setWindowTitle(tr("Problems (%1 errors, %2 warnings)").arg(errors).arg(warnings));
+        setWindowTitle(tr("Problems (%1, %2)")
+                           .arg(countOf(errors, tr("error"), tr("errors")),
+                                countOf(warnings, tr("warning"), tr("warnings"))));
     }
 }
 

@@ -49,6 +49,12 @@ QString Document::displayName() const
     return m_filePath.isEmpty() ? tr("Untitled") : QFileInfo(m_filePath).fileName();
 }
 
+QString Document::nodeName(const core::NodeId& id) const
+{
+    const core::Node* n = node(id);
+    return QString::fromStdString(n ? n->displayName() : id.str());
+}
+
 const core::Node* Document::node(const core::NodeId& id) const
 {
     const auto i = m_index.node(id);

@@ -28,6 +28,8 @@ public:
     /// O(1) lookups: the document keeps an id index in step with its own edits (Topology's
     /// find functions scan, which made opening a 2,000-node diagram quadratic).
     const core::Node* node(const core::NodeId& id) const;
+    /// The node's display name, as the canvas shows it (the id when it has none or is gone).
+    QString nodeName(const core::NodeId& id) const;
     const core::Link* link(const core::LinkKey& key) const;
     /// File-order position of a node / link.
     std::optional<std::size_t> nodeIndex(const core::NodeId& id) const { return m_index.node(id); }

@@ -14,6 +14,7 @@
 #include "gui/live/LiveStyle.h"
 #include "gui/live/SimulationController.h"
 #include "gui/paint/NodeGlyph.h"
+#include "gui/util/Counting.h"
 
 namespace scalelab::gui {
 
@@ -253,7 +254,8 @@ void NodeStatusLayer::paintBacklog(QPainter* painter, std::size_t index, const Q
         painter->drawRoundedRect(fill, 2, 2);
     }
     painter->setFont(smallBold());
-    const QString text = QObject::tr("%1 jobs").arg(live.backlog);
+    const QString text =
+        countOf(static_cast<long long>(live.backlog), QObject::tr("job"), QObject::tr("jobs"));
     const QFontMetricsF fm(painter->font());
     const QRectF label(track.right() + 3, track.center().y() - 8, fm.horizontalAdvance(text) + 8,
                        16);

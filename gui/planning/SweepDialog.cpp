@@ -13,6 +13,7 @@
 
 #include "core/experiment/SweepSpec.h"
 #include "gui/planning/KnobTable.h"
+#include "gui/util/Counting.h"
 
 namespace scalelab::gui {
 
@@ -104,10 +105,11 @@ void SweepDialog::accept()
         if (axes.empty())
             throw std::invalid_argument("add at least one parameter to vary");
         const core::experiment::SweepDesign design(t, std::move(axes));
-        m_size->setText(tr("%1 points × %2 replications = %3 runs")
-                            .arg(design.points())
-                            .arg(replications())
-                            .arg(design.points() * static_cast<std::size_t>(replications())));
+        const auto points = static_cast<long long>(design.points());
+        m_size->setText(tr("%1 × %2 = %3")
+                            .arg(countOf(points, tr("point"), tr("points")),
+                                 countOf(replications(), tr("replication"), tr("replications")),
+                                 countOf(points * replications(), tr("run"), tr("runs"))));
     } catch (const std::invalid_argument& e) {
         m_problem->setText(QString::fromUtf8(e.what()));
         return;

@@ -25,6 +25,7 @@
 #include "gui/planning/ExperimentThread.h"
 #include "gui/report/SweepReport.h"
 #include "gui/util/AtomicWrite.h"
+#include "gui/util/Counting.h"
 
 namespace scalelab::gui {
 
@@ -121,9 +122,10 @@ void SweepDock::start(const core::Topology& base, const QStringList& vary, int r
     m_cancel->setEnabled(true);
     m_saveJson->setEnabled(false);
     m_saveReport->setEnabled(false);
-    m_status->setText(tr("Sweeping %1 points × %2 replications on every core…")
-                          .arg(m_design->points())
-                          .arg(replications));
+    m_status->setText(
+        tr("Sweeping %1 × %2 on every core…")
+            .arg(countOf(static_cast<long long>(m_design->points()), tr("point"), tr("points")),
+                 countOf(replications, tr("replication"), tr("replications"))));
     redraw();
     const ex::SweepDesign* design = m_design.get();
     const std::string name = file.toStdString();

@@ -14,6 +14,7 @@
 #include "gui/report/ReportWriter.h"
 #include "gui/report/SvgChart.h"
 #include "gui/util/AtomicWrite.h"
+#include "gui/util/Counting.h"
 
 namespace scalelab::gui {
 
@@ -193,10 +194,12 @@ QString saturationSection(const Curves& c)
 
 QString chartsSection(const OJson& sweep, const Curves& c, std::map<QString, QImage>* images)
 {
+    const int replications = sweep.value("replications", 1);
     QString out = QStringLiteral("<h2>Figures</h2>\n<p class=\"note\">Each line is a mean over "
-                                 "%1 replication(s); the band is its 95% confidence interval "
+                                 "%1; the band is its 95% confidence interval "
                                  "(Student t across seeds).%2</p>\n")
-                      .arg(sweep.value("replications", 1))
+                      .arg(countOf(replications, QStringLiteral("replication"),
+                                   QStringLiteral("replications")))
                       .arg(c.names.size() > kMaxSeries
                                ? QStringLiteral(" The first %1 of %2 curves are drawn; the table "
                                                 "below has every point.")
@@ -280,10 +283,12 @@ QString sweepReportHtml(const nlohmann::ordered_json& sweep, std::map<QString, Q
     const Curves curves = curvesOf(sweep);
     const QString file = QString::fromStdString(sweep.value("file", std::string()));
     QString body = QStringLiteral("<h1>Sweep of %1</h1>\n").arg(repEsc(QFileInfo(file).fileName()));
-    body += QStringLiteral("<p class=\"meta\">%1 points &#183; %2 replication(s) each &#183; "
+    body += QStringLiteral("<p class=\"meta\">%1 &#183; %2 each &#183; "
                            "seeds derived from %3</p>\n")
-                .arg(sweep.at("points").size())
-                .arg(sweep.value("replications", 1))
+                .arg(countOf(static_cast<long long>(sweep.at("points").size()),
+                             QStringLiteral("point"), QStringLiteral("points")),
+                     countOf(sweep.value("replications", 1), QStringLiteral("replication"),
+                             QStringLiteral("replications")))
                 .arg(QString::fromStdString(sweep.value("seed", OJson()).dump()));
     body += QStringLiteral("<h2>Varied</h2>\n") + repTableOpen() +
             repRow({QStringLiteral("parameter"), QStringLiteral("values")}, true);

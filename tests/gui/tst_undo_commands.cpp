@@ -1,4 +1,5 @@
-// Every command restores the exact topology on undo and reproduces it on redo.
+// Every command restores the exact topology on undo and reproduces it on redo, and says
+// what it did as the canvas names things (display names, parameter labels, "1 node").
 
 #include <functional>
 
@@ -90,6 +91,7 @@ private Q_SLOTS:
         QVERIFY(doc.topology() == before);
     }
 
+    void textsReadAsTheCanvasNamesThings();
     void sceneFollowsUndoOfEveryCommand()
     {
         // The canvas mirrors the document through signals: after a long sequence and its
@@ -115,6 +117,36 @@ private Q_SLOTS:
         QCOMPARE(scene.nodeItem(NodeId{"db"})->pos(), QPointF(600, 200));
     }
 };
+
+void TestUndoCommands::textsReadAsTheCanvasNamesThings()
+{
+    gui::Document d;
+    core::Topology t = testsupport::sampleTopology();
+    t.nodes[0].name = "Shoppers";
+    t.nodes[2].name = "Web 1";
+    d.reset(t);
+    using core::NodeId;
+    const auto text = [&](QUndoCommand* c) {
+        const QString out = c->text();
+        delete c;
+        return out;
+    };
+    QCOMPARE(text(new gui::SetParamCommand(&d, std::vector<NodeId>{NodeId{"users"}}, "rate_rps",
+                                           core::ParamValue{300.0})),
+             QStringLiteral("Set Request rate of Shoppers to 300"));
+    QCOMPARE(text(new gui::DeleteCommand(&d, {NodeId{"web1"}}, {})),
+             QStringLiteral("Delete Web 1"));
+    QCOMPARE(text(new gui::DeleteCommand(&d, {}, {core::LinkKey{NodeId{"users"}, NodeId{"lb"}}})),
+             QStringLiteral("Delete 1 link"));
+    QCOMPARE(text(new gui::DeleteCommand(&d, {NodeId{"web1"}, NodeId{"users"}}, {})),
+             QStringLiteral("Delete 2 nodes"));
+    QCOMPARE(text(new gui::AddLinkCommand(&d, testsupport::makeLink("users", "web1"))),
+             QStringLiteral("Link Shoppers → Web 1"));
+    QCOMPARE(text(new gui::MoveNodesCommand(&d, {{NodeId{"web1"}, {{400, 200}, {420, 260}}}})),
+             QStringLiteral("Move Web 1"));
+    QCOMPARE(text(new gui::RenameNodeCommand(&d, NodeId{"web1"}, "Web 1", "Front")),
+             QStringLiteral("Rename Web 1 to \"Front\""));
+}
 
 QTEST_MAIN(TestUndoCommands)
 #include "tst_undo_commands.moc"
