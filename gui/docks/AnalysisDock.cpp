@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <QApplication>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
@@ -112,12 +113,16 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     m_nodes->setWordWrap(true);
     m_nodes->setUniformRowHeights(false);
     m_nodes->setTextElideMode(Qt::ElideNone);
-    // Rows are measured at the notes' width: measured again when it changes.
+    // Rows are measured at the notes' width: measured again when it changes. The figures'
+    // widths and the panel's decide that width.
     connect(m_nodes->header(), &QHeaderView::sectionResized, m_nodes,
             [this](int section, int, int) {
                 if (section == ColNotes)
                     m_nodes->doItemsLayout();
+                else
+                    fitNotesColumn();
             });
+    m_nodes->viewport()->installEventFilter(this);
     m_nodes->headerItem()->setToolTip(ColUtil,
                                       tr("Estimated busy fraction of the servers (M/M/c)"));
     m_nodes->headerItem()->setToolTip(ColWait, tr("Estimated mean wait in the queue (Erlang C)"));
@@ -431,6 +436,32 @@ void AnalysisDock::fillNodes()
     for (int i = 0; i < m_nodes->topLevelItemCount() && !children; ++i)
         children = m_nodes->topLevelItem(i)->childCount() > 0;
     m_nodes->setRootIsDecorated(children);
+    fitNotesColumn();
+}
+
+bool AnalysisDock::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_nodes->viewport() && event->type() == QEvent::Resize)
+        fitNotesColumn();
+    return QDockWidget::eventFilter(watched, event);
+}
+
+void AnalysisDock::fitNotesColumn()
+{
+    // Narrower than this, notes wrap to a word a line and the rows grow tall.
+    constexpr int kReadableNotes = 200;
+    QHeaderView* header = m_nodes->header();
+    int figures = 0;
+    for (int c = 0; c < header->count(); ++c)
+        if (c != ColNotes && !header->isSectionHidden(c))
+            figures += header->sectionSize(c);
+    const bool room = m_nodes->viewport()->width() - figures >= kReadableNotes;
+    if (room == header->stretchLastSection())
+        return;
+    header->setStretchLastSection(room);
+    header->setSectionResizeMode(ColNotes, room ? QHeaderView::Stretch : QHeaderView::Interactive);
+    if (!room)
+        header->resizeSection(ColNotes, kReadableNotes);
 }
 
 void AnalysisDock::fillShards(QTreeWidgetItem* row, const core::NodeEstimate& e)

@@ -53,7 +53,13 @@ Q_SIGNALS:
     /// New estimates: views that mark hot nodes or single points of failure refresh.
     void analysisChanged();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    /// Notes take the room the figures leave, wrapped there; when that is too narrow to
+    /// read (a narrow dock) they keep a readable width and the table scrolls instead.
+    void fitNotesColumn();
     struct Measured {
         double utilization = 0;
         double meanResponseMs = 0;

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -52,6 +53,18 @@ QLabel* inspectorCaption(const QString& text, QWidget* parent)
     return label;
 }
 
+// What the diagram holds and how to start editing it.
+QString diagramCaption(const core::Topology& t)
+{
+    const auto tr = [](const char* text) {
+        return QCoreApplication::translate("InspectorDock", text);
+    };
+    return tr("%1, %2. Select a node or a link to edit its parameters; drag from a node's blue "
+              "handle (or Shift+drag) to link it.")
+        .arg(countOf(static_cast<long long>(t.nodes.size()), tr("node"), tr("nodes")),
+             countOf(static_cast<long long>(t.links.size()), tr("link"), tr("links")));
+}
+
 QString inspectorParamLabel(const core::ParamSpec& spec)
 {
     return QString::fromStdString(core::paramLabel(spec.name));
@@ -88,6 +101,7 @@ void InspectorDock::rebuild()
     m_editors.clear();
     m_nameEdit = nullptr;
     m_diagramName = nullptr;
+    m_diagramCaption = nullptr;
     m_linkKind = nullptr;
     m_page = new QWidget;
     auto* outer = new QVBoxLayout(m_page);
@@ -161,13 +175,8 @@ void InspectorDock::buildDiagramForm()
 {
     const auto& t = m_document->topology();
     m_form->addRow(inspectorTitle(tr("Diagram"), m_page));
-    m_form->addRow(inspectorCaption(
-        tr("%1, %2. Select a node or a link to edit "
-           "its parameters; drag from a node's blue handle (or "
-           "Shift+drag) to link it.")
-            .arg(countOf(static_cast<long long>(t.nodes.size()), tr("node"), tr("nodes")))
-            .arg(countOf(static_cast<long long>(t.links.size()), tr("link"), tr("links"))),
-        m_page));
+    m_diagramCaption = inspectorCaption(diagramCaption(t), m_page);
+    m_form->addRow(m_diagramCaption);
     m_diagramName = new QLineEdit(m_page);
     m_diagramName->setObjectName(QStringLiteral("diagramName"));
     m_diagramName->setPlaceholderText(tr("Untitled"));
@@ -375,6 +384,9 @@ void InspectorDock::refreshValues()
     }
     if (m_diagramName) {
         const core::Topology& t = m_document->topology();
+        // Undo and redo change the counts without changing the selection.
+        if (m_diagramCaption)
+            m_diagramCaption->setText(diagramCaption(t));
         m_refreshing = true;
         const QSignalBlocker b1(m_duration), b2(m_warmup), b3(m_seed);
         if (!m_diagramName->hasFocus())

@@ -56,6 +56,7 @@ private:
     QLineEdit* m_nameEdit = nullptr;
     // The diagram's own fields, shown when nothing is selected.
     QLineEdit* m_diagramName = nullptr;
+    QLabel* m_diagramCaption = nullptr; ///< "8 nodes, 8 links. Select ..." (follows undo)
     QLineEdit* m_diagramDescription = nullptr;
     QDoubleSpinBox* m_duration = nullptr;
     QDoubleSpinBox* m_warmup = nullptr;

@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QSvgRenderer>
 
+#include "core/model/KindRegistry.h"
 #include "core/sim/EventKind.h"
 #include "gui/report/DiagramImage.h"
 #include "gui/report/EmbeddedVideo.h"
@@ -370,6 +371,13 @@ QString ReportBuilder::goalsSection() const
 }
 
 namespace {
+// The kind as the palette names it ("Load balancer"), asked of the registry.
+QString kindLabel(const std::string& kind)
+{
+    const core::KindSpec* spec = core::KindRegistry::instance().find(kind);
+    return repQs(spec ? spec->displayName : kind);
+}
+
 // The label table's verb for a known event id; the id, spaced, for one from elsewhere.
 QString eventLabel(const QString& id)
 {
@@ -459,9 +467,8 @@ QString ReportBuilder::comparisonSection() const
     for (const auto& e : m_analysis.nodes) {
         if (e.source)
             continue;
-        const QString name =
-            QStringLiteral("%1<br/><span class=\"label\">%2</span>")
-                .arg(repQs(e.id.str()), repQs(e.kind).replace(QLatin1Char('_'), QLatin1Char(' ')));
+        const QString name = QStringLiteral("%1<br/><span class=\"label\">%2</span>")
+                                 .arg(repQs(e.id.str()), kindLabel(e.kind));
         const QString util = e.stable
                                  ? repPercent(e.utilization, 1)
                                  : repPercent(e.utilization, 0) + QStringLiteral(" (saturated)");

@@ -3,12 +3,14 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QUndoStack>
 
 #include "GuiTestSupport.h"
 #include "core/model/KindRegistry.h"
+#include "gui/canvas/EditOperations.h"
 #include "gui/canvas/LinkItem.h"
 #include "gui/docks/InspectorDock.h"
 #include "gui/docks/ParamEditor.h"
@@ -172,6 +174,31 @@ private Q_SLOTS:
         const auto* combo = qobject_cast<const QComboBox*>(mode->editor());
         QVERIFY(combo);
         QCOMPARE(combo->currentText(), QStringLiteral("sync"));
+    }
+
+    void diagramCaptionFollowsUndo()
+    {
+        // Nothing selected: the diagram's page counts its nodes and links, in the right
+        // number, and counts again when an undo brings a deleted node back.
+        auto w = testsupport::openSampleWindow();
+        const auto caption = [&] {
+            for (const QLabel* l : w->inspectorDock()->findChildren<QLabel*>())
+                if (l->text().contains(QLatin1String("Select a node")))
+                    return l->text();
+            return QString();
+        };
+        w->scene()->clearSelection();
+        QApplication::processEvents();
+        QVERIFY2(caption().startsWith(QLatin1String("6 nodes, 5 links.")), qPrintable(caption()));
+        w->scene()->selectNodes({core::NodeId{"db-r1"}});
+        QVERIFY(w->editOperations()->deleteSelection());
+        w->scene()->clearSelection();
+        QApplication::processEvents();
+        QVERIFY2(caption().startsWith(QLatin1String("5 nodes, 4 links.")), qPrintable(caption()));
+        w->document()->undoStack()->undo();
+        QApplication::processEvents();
+        QVERIFY2(caption().startsWith(QLatin1String("6 nodes, 5 links.")), qPrintable(caption()));
+        w->document()->markSaved();
     }
 };
 

@@ -99,11 +99,11 @@ private Q_SLOTS:
     {
         const auto examples = gui::FileController::examples();
         QVERIFY(examples.size() >= 15);
+        gui::MainWindow w(gui::MainWindow::Interaction::NoDialogs);
+        w.resize(1400, 870);
+        w.resetLayout();
+        w.show();
         for (const gui::ExampleFile& example : examples) {
-            gui::MainWindow w(gui::MainWindow::Interaction::NoDialogs);
-            w.resize(1400, 870);
-            w.resetLayout();
-            w.show();
             QVERIFY(w.openFile(example.path));
             QApplication::processEvents();
             const QRectF bounds = w.scene()->diagramBounds();

@@ -57,7 +57,7 @@ private Q_SLOTS:
     {
         // Example 15: long notes (shards, pools, sessions, hit ratios).
         gui::MainWindow w(gui::MainWindow::Interaction::NoDialogs);
-        w.resize(1400, 870);
+        w.resize(1800, 900);
         w.show();
         QVERIFY(w.openFile(QStringLiteral(SCALELAB_EXAMPLES "/15-millions-of-users-complete"
                                                             ".scalelab")));
@@ -65,7 +65,7 @@ private Q_SLOTS:
         w.analysisDock()->raise();
         QTreeWidget* table = w.analysisDock()->nodeTable();
         // Wide enough for the figures; the notes get what is left.
-        w.resizeDocks({w.analysisDock()}, {560}, Qt::Horizontal);
+        w.resizeDocks({w.analysisDock()}, {700}, Qt::Horizontal);
         QApplication::processEvents();
         QApplication::processEvents();
         QHeaderView* header = table->header();
@@ -74,7 +74,7 @@ private Q_SLOTS:
             if (c != kNotes && !header->isSectionHidden(c))
                 figures += header->sectionSize(c);
         QVERIFY2(
-            figures + 100 < table->viewport()->width(),
+            figures + 200 < table->viewport()->width(),
             qPrintable(QStringLiteral("%1 of %2").arg(figures).arg(table->viewport()->width())));
         QCOMPARE(table->horizontalScrollBar()->maximum(), 0);
         int wrapped = 0;
@@ -101,6 +101,17 @@ private Q_SLOTS:
                 ++wrapped;
         }
         QVERIFY2(wrapped > 0, "no note needed two lines: the test shows nothing");
+
+        // A narrow panel (the default one): the notes keep a readable width, the table
+        // scrolls to them, and no row grows taller than three lines.
+        w.resizeDocks({w.analysisDock()}, {300}, Qt::Horizontal);
+        QApplication::processEvents();
+        QApplication::processEvents();
+        QVERIFY2(header->sectionSize(kNotes) >= 200,
+                 qPrintable(QString::number(header->sectionSize(kNotes))));
+        for (int i = 0; i < table->topLevelItemCount(); ++i)
+            QVERIFY(table->visualItemRect(table->topLevelItem(i)).height() <=
+                    3 * table->fontMetrics().height() + 8);
         w.document()->markSaved();
     }
 };
