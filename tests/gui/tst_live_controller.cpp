@@ -5,6 +5,7 @@
 #include <QMainWindow>
 #include <QtTest>
 
+#include "LiveRig.h"
 #include "core/sim/Simulation.h"
 #include "gui/canvas/CanvasScene.h"
 #include "gui/document/Document.h"
@@ -50,23 +51,7 @@ core::Topology balanced(double rate = 400)
     return t;
 }
 
-struct Rig {
-    QMainWindow window;
-    Document document;
-    CanvasScene* scene;
-    QGraphicsView* view;
-    LiveView* live;
-    explicit Rig(core::Topology t)
-    {
-        document.reset(std::move(t));
-        scene = new CanvasScene(&document, &window);
-        view = new QGraphicsView(scene, &window);
-        window.setCentralWidget(view);
-        live = new LiveView(&window, &document, scene, view);
-        window.resize(1000, 700);
-    }
-    SimulationController& c() { return *live->controller(); }
-};
+using Rig = testsupport::LiveRig;
 
 bool sameEvents(const std::vector<core::sim::EventRecord>& a,
                 const std::vector<core::sim::EventRecord>& b, QString& why)

@@ -8,6 +8,7 @@
 #include <QScrollBar>
 #include <QtTest>
 
+#include "LiveRig.h"
 #include "gui/canvas/CanvasScene.h"
 #include "gui/canvas/CanvasStyle.h"
 #include "gui/document/Document.h"
@@ -51,23 +52,7 @@ core::Topology named(double rate, std::int64_t workers)
     return t;
 }
 
-struct Rig {
-    QMainWindow window;
-    Document document;
-    CanvasScene* scene;
-    QGraphicsView* view;
-    LiveView* live;
-    explicit Rig(core::Topology t)
-    {
-        document.reset(std::move(t));
-        scene = new CanvasScene(&document, &window);
-        view = new QGraphicsView(scene, &window);
-        window.setCentralWidget(view);
-        live = new LiveView(&window, &document, scene, view);
-        window.resize(1000, 700);
-    }
-    SimulationController& c() { return *live->controller(); }
-};
+using Rig = testsupport::LiveRig;
 } // namespace
 
 class TestLivePresentation : public QObject {
