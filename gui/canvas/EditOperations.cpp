@@ -158,10 +158,7 @@ bool EditOperations::paste(const QString& text)
         ids.push_back(n.id);
     doc->undoStack()->push(new InsertFragmentCommand(
         doc, std::move(nodes), std::move(links),
-        QCoreApplication::translate("Commands", "Paste %1")
-            .arg(countOf(static_cast<long long>(ids.size()),
-                         QCoreApplication::translate("Commands", "node"),
-                         QCoreApplication::translate("Commands", "nodes")))));
+        QCoreApplication::translate("Commands", "Paste %1").arg(nodeCount(ids.size()))));
     m_scene->selectNodes(ids);
     return true;
 }
@@ -212,10 +209,7 @@ bool EditOperations::duplicate()
         newIds.push_back(n.id);
     doc->undoStack()->push(new InsertFragmentCommand(
         doc, std::move(nodes), std::move(links),
-        QCoreApplication::translate("Commands", "Duplicate %1")
-            .arg(countOf(static_cast<long long>(newIds.size()),
-                         QCoreApplication::translate("Commands", "node"),
-                         QCoreApplication::translate("Commands", "nodes")))));
+        QCoreApplication::translate("Commands", "Duplicate %1").arg(nodeCount(newIds.size()))));
     m_scene->selectNodes(newIds);
     return true;
 }

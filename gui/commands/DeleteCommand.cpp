@@ -40,15 +40,11 @@ DeleteCommand::DeleteCommand(Document* document, const std::vector<core::NodeId>
         setText(QCoreApplication::translate("Commands", "Delete %1")
                     .arg(QString::fromStdString(removedNodes.front().displayName())));
     else if (m_nodeIds.empty())
-        setText(QCoreApplication::translate("Commands", "Delete %1")
-                    .arg(countOf(static_cast<long long>(m_linkKeys.size()),
-                                 QCoreApplication::translate("Commands", "link"),
-                                 QCoreApplication::translate("Commands", "links"))));
+        setText(
+            QCoreApplication::translate("Commands", "Delete %1").arg(linkCount(m_linkKeys.size())));
     else
-        setText(QCoreApplication::translate("Commands", "Delete %1")
-                    .arg(countOf(static_cast<long long>(m_nodeIds.size()),
-                                 QCoreApplication::translate("Commands", "node"),
-                                 QCoreApplication::translate("Commands", "nodes"))));
+        setText(
+            QCoreApplication::translate("Commands", "Delete %1").arg(nodeCount(m_nodeIds.size())));
 }
 
 void DeleteCommand::redo()

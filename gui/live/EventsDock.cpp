@@ -11,21 +11,21 @@
 
 namespace scalelab::gui {
 
-QString eventNodeName(const std::string& id, const core::Topology* topology)
+QString eventNodeName(const std::string& id, const SimulationController& run)
 {
-    const core::Node* node = topology ? topology->findNode(core::NodeId{id}) : nullptr;
+    const core::Node* node = run.simNode(core::NodeId{id});
     return QString::fromStdString(node ? node->displayName() : id);
 }
 
-QString eventDetail(const core::sim::EventRecord& e, const core::Topology* topology)
+QString eventDetail(const core::sim::EventRecord& e, const SimulationController& run)
 {
     const QString detail = QString::fromStdString(e.detail);
-    if (!topology)
+    if (!run.simTopology())
         return detail;
     // "rate_rps=500" as the inspector names it: "Request rate = 500 req/s".
     if (e.kind == core::sim::EventKind::ParamSet) {
         const qsizetype eq = detail.indexOf(QLatin1Char('='));
-        const core::Node* node = topology->findNode(core::NodeId{e.node});
+        const core::Node* node = run.simNode(core::NodeId{e.node});
         const core::ParamSpec* spec = eq > 0 && node && node->spec()
                                           ? node->spec()->param(detail.left(eq).toStdString())
                                           : nullptr;
@@ -44,7 +44,7 @@ QString eventDetail(const core::sim::EventRecord& e, const core::Topology* topol
     qsizetype done = 0;
     for (auto it = word.globalMatch(detail); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
-        const core::Node* node = topology->findNode(core::NodeId{m.captured().toStdString()});
+        const core::Node* node = run.simNode(core::NodeId{m.captured().toStdString()});
         if (!node)
             continue;
         out += detail.mid(done, m.capturedStart() - done) +
@@ -54,13 +54,13 @@ QString eventDetail(const core::sim::EventRecord& e, const core::Topology* topol
     return out + detail.mid(done);
 }
 
-QString describeEvent(const core::sim::EventRecord& e, const core::Topology* topology)
+QString describeEvent(const core::sim::EventRecord& e, const SimulationController& run)
 {
     QString text = QString::fromLatin1(core::sim::eventInfo(e.kind).verb);
     if (!e.node.empty())
-        text = eventNodeName(e.node, topology) + QLatin1Char(' ') + text;
+        text = eventNodeName(e.node, run) + QLatin1Char(' ') + text;
     if (!e.detail.empty())
-        text += QStringLiteral(" — ") + eventDetail(e, topology);
+        text += QStringLiteral(" — ") + eventDetail(e, run);
     return text;
 }
 
@@ -90,7 +90,7 @@ void EventsDock::append(int firstIndex)
     const auto& log = m_controller->eventLog();
     for (std::size_t i = static_cast<std::size_t>(std::max(0, firstIndex)); i < log.size(); ++i) {
         const auto& e = log[i];
-        const QString text = describeEvent(e, m_controller->simTopology());
+        const QString text = describeEvent(e, *m_controller);
         auto* item =
             new QListWidgetItem(QStringLiteral("%1 s   %2").arg(e.tS, 7, 'f', 1).arg(text));
         item->setData(Qt::UserRole, QString::fromStdString(e.node));

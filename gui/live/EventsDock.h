@@ -35,11 +35,11 @@ private:
 };
 
 /// "Master failed — detail" from an engine event, with the label table's verb; nodes by
-/// their display names in `topology` (the run's), parameters by their labels.
-QString describeEvent(const core::sim::EventRecord& event, const core::Topology* topology);
-/// The display name of node `id` in `topology`; the id when it has none or is not there.
-QString eventNodeName(const std::string& id, const core::Topology* topology);
+/// their display names in `run`'s topology, parameters by their labels.
+QString describeEvent(const core::sim::EventRecord& event, const SimulationController& run);
+/// The display name of node `id` in the run; the id when it has none or is not there.
+QString eventNodeName(const std::string& id, const SimulationController& run);
 /// The event's detail with node ids as display names and "key=value" as "Label = value unit".
-QString eventDetail(const core::sim::EventRecord& event, const core::Topology* topology);
+QString eventDetail(const core::sim::EventRecord& event, const SimulationController& run);
 
 } // namespace scalelab::gui

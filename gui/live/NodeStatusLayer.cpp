@@ -87,7 +87,7 @@ void NodeStatusLayer::addEvents(int firstIndex)
         const bool backend = log[i].kind == core::sim::EventKind::BackendMarkedDown ||
                              log[i].kind == core::sim::EventKind::BackendMarkedUp;
         if (backend && !log[i].detail.empty())
-            text = eventNodeName(log[i].detail, m_controller->simTopology()) + QLatin1Char(' ') +
+            text = eventNodeName(log[i].detail, *m_controller) + QLatin1Char(' ') +
                    text.section(QLatin1Char(' '), 1);
         // Several events on one node in one frame: the newest replaces the older marker.
         std::erase_if(m_markers, [&](const Marker& m) { return m.node.str() == log[i].node; });

@@ -77,7 +77,13 @@ core::sim::RunResults SimulationController::results() const
 
 std::optional<std::size_t> SimulationController::simIndex(const core::NodeId& id) const
 {
-    return m_sim ? m_topology.nodeIndex(id) : std::nullopt;
+    return m_sim ? m_ids.node(id) : std::nullopt;
+}
+
+const core::Node* SimulationController::simNode(const core::NodeId& id) const
+{
+    const std::optional<std::size_t> i = simIndex(id);
+    return i ? &m_topology.nodes[*i] : nullptr;
 }
 
 bool SimulationController::ensureSimulation()
@@ -101,6 +107,7 @@ bool SimulationController::ensureSimulation()
         return false;
     }
     m_topology = topology;
+    m_ids.rebuild(m_topology);
     PriceBook::instance().apply(m_topology); // cost in the live figures and reports
     m_chart.clear();
     m_events.clear();

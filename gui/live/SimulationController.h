@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+#include "core/model/IdIndex.h"
 #include "core/model/Topology.h"
 #include "core/sim/Snapshot.h"
 
@@ -91,6 +92,8 @@ public:
     /// The topology the simulation runs (its own copy); null when stopped.
     const core::Topology* simTopology() const { return m_sim ? &m_topology : nullptr; }
     std::optional<std::size_t> simIndex(const core::NodeId& id) const;
+    /// A node of the run by id, through an index (event lines look up every id they name).
+    const core::Node* simNode(const core::NodeId& id) const;
     const core::sim::Snapshot& snapshot() const { return m_snapshot; }
     const std::vector<ChartPoint>& chart() const { return m_chart; }
     const std::vector<core::sim::EventRecord>& eventLog() const { return m_events; }
@@ -126,6 +129,7 @@ private:
 
     Document* m_document;
     core::Topology m_topology;
+    core::IdIndex m_ids; ///< of m_topology: its nodes never change while it runs
     std::unique_ptr<core::sim::Simulation> m_sim;
     core::sim::Snapshot m_snapshot;
     std::vector<ChartPoint> m_chart;

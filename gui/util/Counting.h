@@ -1,5 +1,8 @@
 #pragma once
 
+#include <cstddef>
+
+#include <QCoreApplication>
 #include <QString>
 
 namespace scalelab::gui {
@@ -9,6 +12,18 @@ namespace scalelab::gui {
 inline QString countOf(long long n, const QString& one, const QString& many)
 {
     return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+}
+
+/// "1 node" / "3 nodes" and "1 link" / "3 links" as the undo commands name what they do.
+inline QString nodeCount(std::size_t n)
+{
+    return countOf(static_cast<long long>(n), QCoreApplication::translate("Commands", "node"),
+                   QCoreApplication::translate("Commands", "nodes"));
+}
+inline QString linkCount(std::size_t n)
+{
+    return countOf(static_cast<long long>(n), QCoreApplication::translate("Commands", "link"),
+                   QCoreApplication::translate("Commands", "links"));
 }
 
 } // namespace scalelab::gui
