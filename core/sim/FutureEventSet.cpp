@@ -2,6 +2,7 @@
 
 #include "core/sim/CalendarQueue.h"
 #include "core/sim/DaryHeapQueue.h"
+#include "core/sim/TimingWheelQueue.h"
 
 namespace scalelab::core::sim {
 
@@ -15,6 +16,8 @@ std::unique_ptr<FutureEventSet> makeEventQueue(QueueKind kind)
         return std::make_unique<DaryHeapQueue<4>>();
     case QueueKind::Calendar:
         return std::make_unique<CalendarQueue>();
+    case QueueKind::Wheel:
+        return std::make_unique<TimingWheelQueue>();
     }
     return std::make_unique<DaryHeapQueue<4>>();
 }
@@ -30,6 +33,8 @@ std::string_view toString(QueueKind kind)
         return "calendar";
     case QueueKind::Adaptive:
         return "adaptive";
+    case QueueKind::Wheel:
+        return "timing_wheel";
     }
     return "?";
 }

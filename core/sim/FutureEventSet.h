@@ -28,7 +28,7 @@ public:
 /// Adaptive: the 4-ary heap while few events are pending (fastest there), moving once and
 /// for all to the calendar queue when the population grows past a few hundred (fastest
 /// there). Both order by (time, seq), so the switch changes no result.
-enum class QueueKind { BinaryHeap, QuaternaryHeap, Calendar, Adaptive };
+enum class QueueKind { BinaryHeap, QuaternaryHeap, Calendar, Adaptive, Wheel };
 
 /// Picked by tests/bench/bench_engine. Hold model, events/s (Release, 2-core box): 16
 /// pending: 4-ary 29.6M, calendar 23.4M, binary 21.3M; 1024: calendar 22.9M vs 4-ary 19.9M;

@@ -155,8 +155,8 @@ ReplicationGroup* Kernel::groupOf(std::uint32_t node) const
 }
 
 namespace {
-// Pending events beyond which the calendar queue beats the 4-ary heap (bench_engine).
-constexpr std::size_t kCalendarPopulation = 384;
+// Pending events beyond which the timing wheel beats the 4-ary heap (bench_engine).
+constexpr std::size_t kLargePopulation = 384;
 } // namespace
 
 void Kernel::bindQueue()
@@ -164,14 +164,15 @@ void Kernel::bindQueue()
     // Direct pointers let the hot path call the final classes without virtual dispatch.
     m_heap4 = dynamic_cast<DaryHeapQueue<4>*>(m_fes.get());
     m_calendar = dynamic_cast<CalendarQueue*>(m_fes.get());
+    m_wheel = dynamic_cast<TimingWheelQueue*>(m_fes.get());
 }
 
-void Kernel::moveToCalendar()
+void Kernel::moveToWheel()
 {
-    auto calendar = std::make_unique<CalendarQueue>();
+    auto wheel = std::make_unique<TimingWheelQueue>();
     while (!m_fes->empty())
-        calendar->push(m_fes->pop());
-    m_fes = std::move(calendar);
+        wheel->push(m_fes->pop());
+    m_fes = std::move(wheel);
     m_adaptive = false;
     bindQueue();
 }
@@ -181,7 +182,7 @@ template <typename Queue> bool Kernel::loop(Queue& queue, SimTime t)
     if (m_capped)
         return true; // only this loop caps a run, and it stops at once when it does
     while (!queue.empty()) {
-        if (m_adaptive && queue.size() > kCalendarPopulation)
+        if (m_adaptive && queue.size() > kLargePopulation)
             return false;
         if (m_inboxPending.load(std::memory_order_acquire)) {
             drainInbox();
@@ -226,11 +227,12 @@ std::uint64_t Kernel::runUntil(SimTime t)
     settle();
     for (;;) {
         const bool done = m_heap4      ? loop(*m_heap4, t)
+                          : m_wheel    ? loop(*m_wheel, t)
                           : m_calendar ? loop(*m_calendar, t)
                                        : loop(*m_fes, t);
         if (done)
             break;
-        moveToCalendar();
+        moveToWheel();
     }
     if (!m_capped) {
         sampleBatches(t); // every event up to t is done, and the next one comes later
@@ -605,7 +607,7 @@ void Kernel::fillResults(RunResults& out)
     out.engine.eventsPerS = m_wallS > 0 ? static_cast<double>(m_eventCount) / m_wallS : 0.0;
     out.engine.queue = std::string(toString(m_options.queue));
     if (m_options.queue == QueueKind::Adaptive)
-        out.engine.queue += m_calendar ? " (calendar)" : " (4ary_heap)";
+        out.engine.queue += m_wheel ? " (timing_wheel)" : " (4ary_heap)";
     out.engine.eventCapReached = m_capped;
     out.engine.simulatedS = toSeconds(m_now);
     out.warnings.clear();

@@ -20,6 +20,7 @@
 #include "core/sim/SessionTable.h"
 #include "core/sim/SimulationOptions.h"
 #include "core/sim/Snapshot.h"
+#include "core/sim/TimingWheelQueue.h"
 
 namespace scalelab::core::sim {
 
@@ -146,6 +147,8 @@ private:
         // The default queue is called directly (inlined); the others through the interface.
         if (m_heap4)
             m_heap4->emplace(at, seq, a, b);
+        else if (m_wheel)
+            m_wheel->emplace(at, seq, a, b);
         else if (m_calendar)
             m_calendar->emplace(at, seq, a, b);
         else
@@ -159,7 +162,7 @@ private:
     void dispatchLaneHead(std::uint32_t lane);
     /// Returns false when it stopped to move the events to another queue.
     template <typename Queue> bool loop(Queue& queue, SimTime t);
-    void moveToCalendar();
+    void moveToWheel();
     void bindQueue();
     void deliverReturn(std::uint32_t frame);
     /// deliverNow() of a type known where it is called: no switch on the hot path.
@@ -181,7 +184,8 @@ private:
     std::unique_ptr<FutureEventSet> m_fes;
     DaryHeapQueue<4>* m_heap4 = nullptr; ///< m_fes when it is the 4-ary heap
     CalendarQueue* m_calendar = nullptr; ///< m_fes when it is the calendar queue
-    bool m_adaptive = false;             ///< may still move from the heap to the calendar
+    TimingWheelQueue* m_wheel = nullptr; ///< m_fes when it is the timing wheel
+    bool m_adaptive = false;             ///< may still move from the heap to the wheel
     SimTime m_now = 0;
     SimTime m_end = 0;
     SimTime m_warmup = 0;

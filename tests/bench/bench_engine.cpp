@@ -80,6 +80,10 @@ BENCHMARK_CAPTURE(BM_EventQueueHold, quaternary_heap, QueueKind::QuaternaryHeap)
     ->Arg(1024)
     ->Arg(65536);
 BENCHMARK_CAPTURE(BM_EventQueueHold, calendar, QueueKind::Calendar)->Arg(16)->Arg(1024)->Arg(65536);
+BENCHMARK_CAPTURE(BM_EventQueueHold, timing_wheel, QueueKind::Wheel)
+    ->Arg(16)
+    ->Arg(1024)
+    ->Arg(65536);
 
 // A crowd at one instant (scenario steps all at one time): push n, then pop them all. Per
 // event the cost should not grow with n (it was linear in n for the calendar queue).
@@ -101,6 +105,7 @@ BENCHMARK_CAPTURE(BM_EventQueueCrowd, quaternary_heap, QueueKind::QuaternaryHeap
     ->Arg(12500)
     ->Arg(100000);
 BENCHMARK_CAPTURE(BM_EventQueueCrowd, calendar, QueueKind::Calendar)->Arg(12500)->Arg(100000);
+BENCHMARK_CAPTURE(BM_EventQueueCrowd, timing_wheel, QueueKind::Wheel)->Arg(12500)->Arg(100000);
 
 Topology mm4()
 {
@@ -268,6 +273,10 @@ BENCHMARK_CAPTURE(BM_Replication10k, quaternary_heap, QueueKind::QuaternaryHeap)
     ->Iterations(1)
     ->Unit(benchmark::kSecond);
 BENCHMARK_CAPTURE(BM_Replication10k, calendar, QueueKind::Calendar)
+    ->Arg(60)
+    ->Iterations(1)
+    ->Unit(benchmark::kSecond);
+BENCHMARK_CAPTURE(BM_Replication10k, timing_wheel, QueueKind::Wheel)
     ->Arg(60)
     ->Iterations(1)
     ->Unit(benchmark::kSecond);

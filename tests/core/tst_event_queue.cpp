@@ -37,7 +37,8 @@ private:
     void addKinds()
     {
         QTest::addColumn<QueueKind>("kind");
-        for (QueueKind k : {QueueKind::BinaryHeap, QueueKind::QuaternaryHeap, QueueKind::Calendar})
+        for (QueueKind k : {QueueKind::BinaryHeap, QueueKind::QuaternaryHeap, QueueKind::Calendar,
+                            QueueKind::Wheel})
             QTest::newRow(std::string(toString(k)).c_str()) << k;
     }
 
@@ -179,6 +180,65 @@ private Q_SLOTS:
         QCOMPARE(q->pop().order(), std::uint64_t{3});
         QCOMPARE(q->pop().order(), std::uint64_t{1});
         QVERIFY(q->empty());
+    }
+
+    // A web system's mix of delays (zero, sub-microsecond hops, exponential services, a
+    // 40 ms link, rare 30 s timeouts) while the population swells from tens to thousands
+    // and falls back, with look-aheads past the next event followed by pushes between
+    // "now" and it (an action posted from outside): the queues that re-measure themselves
+    // (the wheel's days and horizon, the calendar's buckets) must keep the order throughout.
+    void mixedDelaysWithLookAheads_data() { addKinds(); }
+    void mixedDelaysWithLookAheads()
+    {
+        QFETCH(QueueKind, kind);
+        auto q = makeEventQueue(kind);
+        auto later = [](const Event& x, const Event& y) { return earlier(y, x); };
+        std::vector<Event> reference; // a min-heap under `later`
+        std::mt19937_64 rng(11);
+        std::exponential_distribution<double> service(1.0 / 2e6); // mean 2 ms in ns
+        std::uint64_t seq = 0;
+        SimTime now = 0;
+        auto push = [&](SimTime t) {
+            const Event e = make(t, seq++);
+            q->push(e);
+            reference.push_back(e);
+            std::push_heap(reference.begin(), reference.end(), later);
+        };
+        push(0);
+        int lookAheads = 0;
+        for (int step = 0; step < 120'000 && !reference.empty(); ++step) {
+            if (step % 101 == 0) {
+                const SimTime ahead = q->top().time;
+                QCOMPARE(ahead, reference.front().time);
+                if (ahead > now + 1) {
+                    push(now + 1 +
+                         static_cast<SimTime>(rng() % static_cast<std::uint64_t>(ahead - now - 1)));
+                    ++lookAheads;
+                }
+            }
+            std::pop_heap(reference.begin(), reference.end(), later);
+            const Event want = reference.back();
+            reference.pop_back();
+            const Event got = q->pop();
+            QCOMPARE(got.order(), want.order());
+            QCOMPARE(got.time, want.time);
+            now = got.time;
+            // Swell for the first 40k steps (about 1.4 children each), then shrink.
+            const std::uint64_t r = rng() % 100;
+            const int children = step < 40'000 ? (r < 45 ? 2 : 1) : (r < 30 ? 0 : 1);
+            for (int c = 0; c < children; ++c) {
+                const std::uint64_t pick = rng() % 100;
+                const SimTime delay = pick < 5    ? 0
+                                      : pick < 35 ? 500
+                                      : pick < 80 ? static_cast<SimTime>(service(rng))
+                                      : pick < 99 ? 40'000'000
+                                                  : 30'000'000'000;
+                push(now + delay);
+            }
+        }
+        QCOMPARE(q->size(), reference.size());
+        QVERIFY(lookAheads > 100);
+        QVERIFY(seq > 100'000);
     }
 
     // A lane is a FIFO: whatever the interleaving of pushes and pops (the ring wraps

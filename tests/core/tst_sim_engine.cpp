@@ -107,8 +107,8 @@ private Q_SLOTS:
         SimulationOptions options;
         options.queue = QueueKind::BinaryHeap;
         const std::string binary = deterministicJson(simulate(t, options));
-        for (QueueKind kind :
-             {QueueKind::QuaternaryHeap, QueueKind::Calendar, QueueKind::Adaptive}) {
+        for (QueueKind kind : {QueueKind::QuaternaryHeap, QueueKind::Calendar, QueueKind::Wheel,
+                               QueueKind::Adaptive}) {
             options.queue = kind;
             RunResults r = simulate(t, options);
             r.engine.queue = "binary_heap";
@@ -116,7 +116,7 @@ private Q_SLOTS:
         }
     }
 
-    // Enough traffic that the adaptive queue moves to the calendar queue mid-run: the
+    // Enough traffic that the adaptive queue moves to the timing wheel mid-run: the
     // results stay those of the plain heap.
     void adaptiveQueueSwitchChangesNothing()
     {
@@ -129,7 +129,7 @@ private Q_SLOTS:
         const std::string binary = deterministicJson(simulate(t, options));
         options.queue = QueueKind::Adaptive;
         RunResults r = simulate(t, options);
-        QCOMPARE(r.engine.queue, std::string("adaptive (calendar)"));
+        QCOMPARE(r.engine.queue, std::string("adaptive (timing_wheel)"));
         r.engine.queue = "binary_heap";
         QCOMPARE(deterministicJson(r), binary);
     }
