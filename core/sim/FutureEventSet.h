@@ -11,7 +11,8 @@ namespace scalelab::core::sim {
 /// The future-event set: a priority queue of events by (time, seq). Small on purpose so
 /// implementations can be swapped and tested with one suite (like ns-3's scheduler.h).
 /// Complexity: binary and 4-ary heap O(log n) push/pop; calendar queue O(1) amortized
-/// when event times are spread evenly, O(n) worst case.
+/// when event times are spread evenly, O(n) worst case; timing wheel O(1) amortized push
+/// and pop (a day's few events sorted once), O(log n) for the events past its horizon.
 class FutureEventSet {
 public:
     virtual ~FutureEventSet() = default;
@@ -26,8 +27,9 @@ public:
 };
 
 /// Adaptive: the 4-ary heap while few events are pending (fastest there), moving once and
-/// for all to the calendar queue when the population grows past a few hundred (fastest
-/// there). Both order by (time, seq), so the switch changes no result.
+/// for all to the timing wheel when the population grows past a few hundred (fastest
+/// there). All order by (time, seq), so the switch changes no result. The calendar queue
+/// stays selectable (tests, benchmarks); the wheel replaced it in the adaptive queue.
 enum class QueueKind { BinaryHeap, QuaternaryHeap, Calendar, Adaptive, Wheel };
 
 /// Picked by tests/bench/bench_engine. Hold model, events/s (Release, 2-core box): 16

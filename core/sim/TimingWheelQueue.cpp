@@ -123,9 +123,16 @@ void TimingWheelQueue::nextDay() const
         m_occupied[slot >> 6] &= ~(std::uint64_t{1} << (slot & 63));
         --m_inSlots;
     }
+    // The list is newest first: reversed, a day's events are in the order they were
+    // scheduled, which is the order they fire in unless a later one is due sooner.
+    std::reverse(m_today.begin(), m_today.end());
     while (!m_overflow.empty() && (m_overflow.top().time >> m_shift) == day)
         m_today.push_back(m_overflow.pop());
-    // A day holds about one event: insertion sort.
+    if (m_today.size() > 32) {
+        std::sort(m_today.begin(), m_today.end(), earlier); // a crowd at one instant
+        return;
+    }
+    // A day holds a couple of events: insertion sort.
     for (std::size_t i = 1; i < m_today.size(); ++i) {
         const Event e = m_today[i];
         std::size_t j = i;

@@ -182,6 +182,33 @@ private Q_SLOTS:
         QVERIFY(q->empty());
     }
 
+    // A crowd at one instant a little ahead, among events spread over a millisecond (the
+    // wheel's slot for that day gets the crowd as a list, newest first): it must come out
+    // in insertion order, between its neighbours.
+    void crowdAheadAmongSpreadEvents_data() { addKinds(); }
+    void crowdAheadAmongSpreadEvents()
+    {
+        QFETCH(QueueKind, kind);
+        auto q = makeEventQueue(kind);
+        std::vector<Event> reference;
+        std::mt19937_64 rng(3);
+        std::uint64_t seq = 0;
+        auto push = [&](SimTime t) {
+            const Event e = make(t, seq++);
+            q->push(e);
+            reference.push_back(e);
+        };
+        for (int i = 0; i < 2000; ++i)
+            push(static_cast<SimTime>(rng() % 1'000'000));
+        for (int i = 0; i < 20000; ++i)
+            push(i % 50 == 0 ? static_cast<SimTime>(rng() % 1'000'000) : SimTime{400'000});
+        std::sort(reference.begin(), reference.end(), earlier);
+        const std::vector<Event> got = drain(*q);
+        QCOMPARE(got.size(), reference.size());
+        for (std::size_t i = 0; i < got.size(); ++i)
+            QCOMPARE(got[i].order(), reference[i].order());
+    }
+
     // A web system's mix of delays (zero, sub-microsecond hops, exponential services, a
     // 40 ms link, rare 30 s timeouts) while the population swells from tens to thousands
     // and falls back, with look-aheads past the next event followed by pushes between
