@@ -1,11 +1,12 @@
 #include "core/experiment/Sweep.h"
 
 #include <cmath>
+#include <sstream>
 #include <stdexcept>
-#include <string_view>
 
 #include <fmt/format.h>
 
+#include "core/experiment/SweepCsvWriter.h"
 #include "core/goals/GoalCheck.h"
 #include "core/sim/ResultsJson.h"
 #include "core/validation/Validator.h"
@@ -38,30 +39,6 @@ void setAt(nlohmann::ordered_json& doc, const std::string& pointer, nlohmann::or
     for (const std::string& t : tokens(pointer))
         at = &(*at)[t];
     *at = std::move(v);
-}
-
-// CSV text of a JSON number (shortest round-trip form), or empty for null.
-std::string csvNumber(const nlohmann::ordered_json& v)
-{
-    return v.is_number() ? v.dump() : std::string();
-}
-
-// CSV text of a string from the design (node ids, choices, errors): quoted when needed, and
-// a leading = + - @ tab or CR gets a ' before it, so a spreadsheet shows the text rather
-// than running it as a formula (OWASP's advice on CSV injection).
-std::string csvText(const nlohmann::ordered_json& v)
-{
-    if (!v.is_string())
-        return v.dump();
-    std::string s = v.get<std::string>();
-    if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos)
-        s.insert(0, 1, '\'');
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string quoted = "\"";
-    for (char c : s)
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
 }
 
 } // namespace sweep_detail
@@ -131,9 +108,8 @@ void SweepCollector::add(std::size_t point, const RunFigures& figures, const std
     m_error.clear();
 }
 
-nlohmann::ordered_json sweepDocument(const SweepDesign& design, const std::string& file,
-                                     std::size_t replications,
-                                     std::vector<nlohmann::ordered_json> points)
+nlohmann::ordered_json sweepHeader(const SweepDesign& design, const std::string& file,
+                                   std::size_t replications)
 {
     nlohmann::ordered_json doc;
     doc["format"] = kSweepFormat;
@@ -148,21 +124,25 @@ nlohmann::ordered_json sweepDocument(const SweepDesign& design, const std::strin
     doc["vary"] = std::move(vary);
     doc["replications"] = replications;
     doc["seed"] = design.base().simulation.seed;
+    return doc;
+}
+
+nlohmann::ordered_json sweepDocument(const SweepDesign& design, const std::string& file,
+                                     std::size_t replications,
+                                     std::vector<nlohmann::ordered_json> points)
+{
+    nlohmann::ordered_json doc = sweepHeader(design, file, replications);
     doc["points"] = std::move(points);
     return doc;
 }
 
-nlohmann::ordered_json runSweep(const SweepDesign& design, const std::string& file,
-                                std::size_t replications, const ReplicationRunner& runner,
-                                const SweepCollector::PointReady& onPoint, RunnerStatus* status)
+RunnerStatus runSweep(const SweepDesign& design, const std::string& file, std::size_t replications,
+                      const ReplicationRunner& runner, SweepSink& sink)
 {
-    std::vector<nlohmann::ordered_json> points;
-    points.reserve(design.points());
+    sink.begin(sweepHeader(design, file, replications));
     SweepCollector collector(design, replications,
                              [&](std::size_t point, const nlohmann::ordered_json& summary) {
-                                 points.push_back(summary);
-                                 if (onPoint)
-                                     onPoint(point, summary);
+                                 sink.point(point, summary);
                              });
     const auto pointDesign = [&](std::size_t point) {
         Topology t = design.topology(point);
@@ -171,54 +151,69 @@ nlohmann::ordered_json runSweep(const SweepDesign& design, const std::string& fi
                 throw std::invalid_argument(d.toString());
         return t;
     };
-    const RunnerStatus s =
+    const RunnerStatus status =
         runner.run(factorialJobs(design.points(), replications), pointDesign,
                    [&](RunOutcome&& o) { collector.add(o.job.point, o.figures, o.error); });
+    sink.end();
+    return status;
+}
+
+namespace sweep_detail {
+// The document builder that also shows each point to a callback.
+class WatchedBuilder : public SweepDocumentBuilder {
+public:
+    explicit WatchedBuilder(const SweepCollector::PointReady& onPoint) : m_onPoint(onPoint) {}
+    void point(std::size_t index, const nlohmann::ordered_json& summary) override
+    {
+        SweepDocumentBuilder::point(index, summary);
+        if (m_onPoint)
+            m_onPoint(index, summary);
+    }
+
+private:
+    const SweepCollector::PointReady& m_onPoint;
+};
+} // namespace sweep_detail
+
+nlohmann::ordered_json runSweep(const SweepDesign& design, const std::string& file,
+                                std::size_t replications, const ReplicationRunner& runner,
+                                const SweepCollector::PointReady& onPoint, RunnerStatus* status)
+{
+    sweep_detail::WatchedBuilder builder(onPoint);
+    const RunnerStatus s = runSweep(design, file, replications, runner, builder);
     if (status)
         *status = s;
-    return sweepDocument(design, file, replications, std::move(points));
+    return builder.take();
+}
+
+void SweepDocumentBuilder::begin(const nlohmann::ordered_json& header)
+{
+    m_document = header;
+    m_document["points"] = nlohmann::ordered_json::array();
+}
+
+void SweepDocumentBuilder::point(std::size_t, const nlohmann::ordered_json& summary)
+{
+    m_document["points"].push_back(summary);
+}
+
+void replaySweep(const nlohmann::ordered_json& document, SweepSink& sink)
+{
+    nlohmann::ordered_json header = document;
+    header.erase("points");
+    sink.begin(header);
+    std::size_t index = 0;
+    for (const auto& p : document.at("points"))
+        sink.point(index++, p);
+    sink.end();
 }
 
 std::string sweepCsv(const nlohmann::ordered_json& document)
 {
-    using sweep_detail::csvNumber;
-    using sweep_detail::csvText;
-    std::vector<std::string> axes;
-    for (const auto& a : document.at("vary"))
-        axes.push_back(a.at("node").get<std::string>() + "." + a.at("param").get<std::string>());
-    std::vector<std::string> figures;
-    for (const std::string& f : sweepFigures()) {
-        const nlohmann::ordered_json::json_pointer ptr(f);
-        for (const auto& p : document.at("points"))
-            if (p.contains(ptr)) {
-                figures.push_back(f);
-                break;
-            }
-    }
-    std::string out;
-    for (const std::string& a : axes)
-        out += csvText(a) + ",";
-    for (const std::string& f : figures) {
-        std::string name = f.substr(1);
-        for (char& c : name)
-            if (c == '/')
-                c = '.';
-        out += name + "," + name + "_ci95,";
-    }
-    out += "error\n";
-    for (const auto& p : document.at("points")) {
-        for (const std::string& a : axes)
-            out += csvText(p.at("values").at(a)) + ",";
-        for (const std::string& f : figures) {
-            const nlohmann::ordered_json::json_pointer ptr(f);
-            out += (p.contains(ptr) ? csvNumber(p.at(ptr)) : std::string()) + ",";
-            const nlohmann::ordered_json::json_pointer ci("/ci95" + f);
-            out += (p.contains(ci) ? csvNumber(p.at(ci)) : std::string()) + ",";
-        }
-        out += p.contains("error") ? csvText(p.at("error")) : std::string();
-        out += "\n";
-    }
-    return out;
+    std::ostringstream out;
+    SweepCsvWriter writer(out);
+    replaySweep(document, writer);
+    return out.str();
 }
 
 } // namespace scalelab::core::experiment

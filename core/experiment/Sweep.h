@@ -9,6 +9,7 @@
 
 #include "core/experiment/ReplicationRunner.h"
 #include "core/experiment/ReplicationStats.h"
+#include "core/experiment/SweepSink.h"
 #include "core/experiment/SweepSpec.h"
 
 namespace scalelab::core::experiment {
@@ -47,20 +48,46 @@ private:
     std::string m_error;
 };
 
-/// The whole document: {format, file, vary [{node, param, values}], replications, points}.
+/// The document without its points: {format, file, vary [{node, param, values}],
+/// replications, seed}.
+nlohmann::ordered_json sweepHeader(const SweepDesign& design, const std::string& file,
+                                   std::size_t replications);
+
+/// The whole document: the header, then points.
 nlohmann::ordered_json sweepDocument(const SweepDesign& design, const std::string& file,
                                      std::size_t replications,
                                      std::vector<nlohmann::ordered_json> points);
 
-/// Runs every point R times with `runner` and returns the document. `onPoint` (optional)
-/// sees each point as it completes, in point order. A cancelled sweep returns the points
-/// finished so far.
+/// Runs every point R times with `runner`, handing the header, then each point as it
+/// completes (in point order), then the end to `sink`; keeps no point. A cancelled sweep
+/// ends after the points finished so far.
+RunnerStatus runSweep(const SweepDesign& design, const std::string& file, std::size_t replications,
+                      const ReplicationRunner& runner, SweepSink& sink);
+
+/// The same, collected into the whole document (the window's dock, tests). `onPoint`
+/// (optional) sees each point as it completes, in point order.
 nlohmann::ordered_json runSweep(const SweepDesign& design, const std::string& file,
                                 std::size_t replications, const ReplicationRunner& runner,
                                 const SweepCollector::PointReady& onPoint = {},
                                 RunnerStatus* status = nullptr);
 
-/// One row per point: the axes, then each figure's mean and `_ci95` half-width.
+/// Collects what a sweep hands on into its document (memory grows with the points).
+class SweepDocumentBuilder : public SweepSink {
+public:
+    void begin(const nlohmann::ordered_json& header) override;
+    void point(std::size_t index, const nlohmann::ordered_json& summary) override;
+    void end() override {}
+    nlohmann::ordered_json take() { return std::move(m_document); }
+
+private:
+    nlohmann::ordered_json m_document;
+};
+
+/// Hands a whole document to a sink, as a sweep would have.
+void replaySweep(const nlohmann::ordered_json& document, SweepSink& sink);
+
+/// One row per point: the axes, then each figure's mean and `_ci95` half-width
+/// (SweepCsvWriter over the document).
 std::string sweepCsv(const nlohmann::ordered_json& document);
 
 } // namespace scalelab::core::experiment

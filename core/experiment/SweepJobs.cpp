@@ -70,7 +70,7 @@ nlohmann::ordered_json SweepJobs::manifest() const
     return m;
 }
 
-nlohmann::ordered_json mergeSweepJobs(const nlohmann::json& manifest, const ResultsReader& read)
+void mergeSweepJobs(const nlohmann::json& manifest, const ResultsReader& read, SweepSink& sink)
 {
     using sweep_jobs_detail::bad;
     if (!manifest.is_object() || manifest.value("format", std::string()) != kSweepJobsFormat)
@@ -96,11 +96,10 @@ nlohmann::ordered_json mergeSweepJobs(const nlohmann::json& manifest, const Resu
     const std::size_t replications = manifest["replications"].get<std::size_t>();
     const SweepJobs jobs(design, varyArgs, manifest["file"].get<std::string>(), replications);
 
-    std::vector<nlohmann::ordered_json> points;
-    points.reserve(design.points());
+    sink.begin(sweepHeader(design, manifest["file"].get<std::string>(), replications));
     SweepCollector collector(
         design, replications,
-        [&](std::size_t, const nlohmann::ordered_json& p) { points.push_back(p); });
+        [&](std::size_t point, const nlohmann::ordered_json& p) { sink.point(point, p); });
     for (std::size_t run = 0; run < jobs.runs(); ++run) {
         const std::optional<nlohmann::ordered_json> results = read(jobs.stem(run));
         if (!results)
@@ -108,8 +107,14 @@ nlohmann::ordered_json mergeSweepJobs(const nlohmann::json& manifest, const Resu
                             jobs.stem(run), run + 1, jobs.line(run)));
         collector.add(run / replications, figuresOf(*results), {});
     }
-    return sweepDocument(design, manifest["file"].get<std::string>(), replications,
-                         std::move(points));
+    sink.end();
+}
+
+nlohmann::ordered_json mergeSweepJobs(const nlohmann::json& manifest, const ResultsReader& read)
+{
+    SweepDocumentBuilder builder;
+    mergeSweepJobs(manifest, read, builder);
+    return builder.take();
 }
 
 } // namespace scalelab::core::experiment

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/experiment/SweepSink.h"
 #include "core/experiment/SweepSpec.h"
 
 namespace scalelab::core::experiment {
@@ -46,9 +47,13 @@ private:
 /// Reads a results document by stem ("p03-r1" -> DIR/p03-r1.json); nothing when missing.
 using ResultsReader = std::function<std::optional<nlohmann::ordered_json>(const std::string&)>;
 
-/// `sweep --merge`: the sweep document of a manifest and its runs' results, equal to the
-/// one the in-process sweep writes. Throws std::invalid_argument naming what is wrong (a
-/// bad manifest, a missing or unreadable result).
+/// `sweep --merge`: the sweep of a manifest and its runs' results, handed to `sink` point by
+/// point as the in-process sweep hands it (one point's runs in memory at a time). Throws
+/// std::invalid_argument naming what is wrong: a bad manifest before begin(), a missing or
+/// unreadable result when its point comes (the sink then never sees end()).
+void mergeSweepJobs(const nlohmann::json& manifest, const ResultsReader& read, SweepSink& sink);
+
+/// The same, as the whole document, equal to the one the in-process sweep writes.
 nlohmann::ordered_json mergeSweepJobs(const nlohmann::json& manifest, const ResultsReader& read);
 
 } // namespace scalelab::core::experiment

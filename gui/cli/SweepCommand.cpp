@@ -2,6 +2,7 @@
 // (or written as jobs for a cluster and merged back). docs/capacity-planning.md.
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -13,7 +14,9 @@
 #include <QFile>
 
 #include "core/experiment/Sweep.h"
+#include "core/experiment/SweepCsvWriter.h"
 #include "core/experiment/SweepJobs.h"
+#include "core/experiment/SweepJsonWriter.h"
 #include "gui/cli/Commands.h"
 #include "gui/cli/CommonOptions.h"
 #include "gui/cli/ExperimentOptions.h"
@@ -21,6 +24,7 @@
 #include "gui/cli/SimulationOverrides.h"
 #include "gui/report/SweepReport.h"
 #include "gui/util/AtomicWrite.h"
+#include "gui/util/StreamedFile.h"
 
 namespace scalelab::gui::cli {
 
@@ -53,17 +57,26 @@ QString sweepCell(const nlohmann::ordered_json& point, const char* pointer, doub
     return text;
 }
 
-void printSweepTable(const nlohmann::ordered_json& doc)
-{
-    QStringList header;
-    for (const auto& a : doc.at("vary"))
-        header << QString::fromStdString(a.at("node").get<std::string>() + "." +
-                                         a.at("param").get<std::string>());
-    const int axes = static_cast<int>(header.size());
-    header << QStringLiteral("throughput req/s") << QStringLiteral("availability %")
-           << QStringLiteral("p99 ms") << QStringLiteral("cost $/month") << QStringLiteral("goals");
-    printOut(header.join(QStringLiteral("  ")));
-    for (const auto& p : doc.at("points")) {
+// The table on the terminal, a row as each point finishes. Over a progress line on the
+// same terminal, the row first wipes it (the next progress line follows the row).
+class SweepTablePrinter : public ex::SweepSink {
+public:
+    explicit SweepTablePrinter(bool overProgress) : m_overProgress(overProgress) {}
+
+    void begin(const nlohmann::ordered_json& header) override
+    {
+        QStringList names;
+        for (const auto& a : header.at("vary"))
+            names << QString::fromStdString(a.at("node").get<std::string>() + "." +
+                                            a.at("param").get<std::string>());
+        names << QStringLiteral("throughput req/s") << QStringLiteral("availability %")
+              << QStringLiteral("p99 ms") << QStringLiteral("cost $/month")
+              << QStringLiteral("goals");
+        printOut(names.join(QStringLiteral("  ")));
+    }
+
+    void point(std::size_t, const nlohmann::ordered_json& p) override
+    {
         QStringList row;
         for (const auto& [key, value] : p.at("values").items())
             row << QString::fromStdString(value.is_string() ? value.get<std::string>()
@@ -79,30 +92,117 @@ void printSweepTable(const nlohmann::ordered_json& doc)
                                                          : QStringLiteral("MISSED"))
                         : QStringLiteral("-"));
         }
-        (void)axes;
+        if (m_overProgress)
+            std::fprintf(stderr, "\r%60s\r", "");
         printOut(row.join(QStringLiteral("  ")));
+        std::fflush(stdout);
     }
-}
 
-int writeSweepOutputs(const nlohmann::ordered_json& doc, const QCommandLineParser& parser,
-                      const QCommandLineOption& json, const QCommandLineOption& csv,
-                      const QCommandLineOption& report, const QString& command)
-{
-    if (parser.isSet(json) &&
-        !writeOutput(command, parser.value(json), QByteArray::fromStdString(doc.dump(2) + "\n")))
-        return InvalidInput;
-    if (parser.isSet(csv) &&
-        !writeOutput(command, parser.value(csv), QByteArray::fromStdString(ex::sweepCsv(doc))))
-        return InvalidInput;
-    if (parser.isSet(report)) {
-        QString error;
-        if (!writeSweepReport(doc, parser.value(report), &error)) {
-            printError(QStringLiteral("%1: cannot write the report: %2").arg(command, error));
-            return InvalidInput;
+    void end() override {}
+
+private:
+    bool m_overProgress;
+};
+
+// What a sweep writes, fed point by point as the points finish: --json and --csv stream
+// into files that appear whole, and only once the sweep has succeeded; --report keeps what
+// it draws; the table goes to the terminal. Nothing here holds every point.
+class SweepOutputs {
+public:
+    SweepOutputs(const QCommandLineParser& parser, const QCommandLineOption& json,
+                 const QCommandLineOption& csv, const QCommandLineOption& report,
+                 const QString& command)
+        : m_parser(parser), m_jsonOption(json), m_csvOption(csv), m_reportOption(report),
+          m_command(command)
+    {
+    }
+
+    /// Opens the files before the first run, so a path that cannot be written stops the
+    /// sweep at once rather than after it.
+    bool open(bool printTable, bool overProgress)
+    {
+        try {
+            return openAll(printTable, overProgress);
+        } catch (const std::exception& e) { // no temporary file for --csv
+            failed(QString::fromUtf8(e.what()));
+            return false;
         }
     }
-    return Success;
-}
+
+    ex::SweepSink& sink() { return m_fanOut; }
+
+    /// After the sweep: each file put in place, in the order --json, --csv, --report.
+    int finish()
+    {
+        QString problem;
+        if (m_json) {
+            m_jsonFile.stream() << '\n';
+            if (!m_jsonFile.commit(&problem))
+                return failed(problem);
+        }
+        if (m_csv && !m_csvFile.commit(&problem))
+            return failed(problem);
+        if (m_report && !m_report->write(m_parser.value(m_reportOption), &problem)) {
+            printError(QStringLiteral("%1: cannot write the report: %2").arg(m_command, problem));
+            return InvalidInput;
+        }
+        return Success;
+    }
+
+private:
+    bool openAll(bool printTable, bool overProgress)
+    {
+        if (printTable) {
+            m_table.emplace(overProgress);
+            m_fanOut.add(*m_table);
+        }
+        if (m_parser.isSet(m_jsonOption)) {
+            if (!openFile(m_jsonFile, m_jsonOption))
+                return false;
+            m_json.emplace(m_jsonFile.stream());
+            m_fanOut.add(*m_json);
+        }
+        if (m_parser.isSet(m_csvOption)) {
+            if (!openFile(m_csvFile, m_csvOption))
+                return false;
+            m_csv.emplace(m_csvFile.stream());
+            m_fanOut.add(*m_csv);
+        }
+        if (m_parser.isSet(m_reportOption)) {
+            m_report.emplace();
+            m_fanOut.add(*m_report);
+        }
+        return true;
+    }
+
+    bool openFile(StreamedFile& file, const QCommandLineOption& option)
+    {
+        QString problem;
+        if (file.open(m_parser.value(option), &problem))
+            return true;
+        failed(problem);
+        return false;
+    }
+
+    int failed(const QString& problem) const
+    {
+        printError(QStringLiteral("%1: %2").arg(m_command, problem));
+        return InvalidInput;
+    }
+
+    const QCommandLineParser& m_parser;
+    const QCommandLineOption& m_jsonOption;
+    const QCommandLineOption& m_csvOption;
+    const QCommandLineOption& m_reportOption;
+    QString m_command;
+    StreamedFile m_jsonFile;
+    StreamedFile m_csvFile;
+    std::optional<SweepTablePrinter> m_table;
+    std::optional<ex::SweepJsonWriter> m_json;
+    std::optional<ex::SweepCsvWriter> m_csv;
+    std::optional<SweepReportBuilder> m_report;
+    ex::SweepFanOut m_fanOut;
+};
 
 std::optional<nlohmann::ordered_json> readJsonFile(const QString& path)
 {
@@ -117,7 +217,7 @@ std::optional<nlohmann::ordered_json> readJsonFile(const QString& path)
     return doc;
 }
 
-int mergeSweep(const QString& dirPath, const QString& command, nlohmann::ordered_json& out)
+int mergeSweep(const QString& dirPath, const QString& command, ex::SweepSink& sink)
 {
     const QDir dir(dirPath);
     const QString manifestPath = dir.filePath(QStringLiteral("sweep.json"));
@@ -128,9 +228,12 @@ int mergeSweep(const QString& dirPath, const QString& command, nlohmann::ordered
         return InvalidInput;
     }
     try {
-        out = ex::mergeSweepJobs(nlohmann::json(*manifest), [&](const std::string& stem) {
-            return readJsonFile(dir.filePath(QString::fromStdString(stem + ".json")));
-        });
+        ex::mergeSweepJobs(
+            nlohmann::json(*manifest),
+            [&](const std::string& stem) {
+                return readJsonFile(dir.filePath(QString::fromStdString(stem + ".json")));
+            },
+            sink);
     } catch (const std::exception& e) {
         printError(QStringLiteral("%1: error: %2").arg(dirPath, QString::fromUtf8(e.what())));
         return InvalidInput;
@@ -242,12 +345,13 @@ int sweepCommand(const QStringList& args)
                            .arg(command));
             return BadUsage;
         }
-        nlohmann::ordered_json doc;
-        if (const int code = mergeSweep(parser.value(merge), command, doc); code != Success)
+        SweepOutputs outputs(parser, json, csv, report, command);
+        if (!outputs.open(!toStdout, false))
+            return InvalidInput;
+        if (const int code = mergeSweep(parser.value(merge), command, outputs.sink());
+            code != Success)
             return code;
-        if (!toStdout)
-            printSweepTable(doc);
-        return writeSweepOutputs(doc, parser, json, csv, report, command);
+        return outputs.finish();
     }
 
     const QStringList files = parser.positionalArguments();
@@ -304,13 +408,19 @@ int sweepCommand(const QStringList& args)
             std::fprintf(stderr, "\rsweep: %zu of %zu runs", done, total);
             return true;
         });
-    const nlohmann::ordered_json doc =
-        ex::runSweep(*design, file.toStdString(), static_cast<std::size_t>(replications), runner);
+    SweepOutputs outputs(parser, json, csv, report, command);
+    if (!outputs.open(!toStdout, progress))
+        return InvalidInput;
+    try {
+        ex::runSweep(*design, file.toStdString(), static_cast<std::size_t>(replications), runner,
+                     outputs.sink());
+    } catch (const std::exception& e) { // the temporary file of --csv or --report
+        printError(QStringLiteral("%1: error: %2").arg(command, QString::fromUtf8(e.what())));
+        return InvalidInput;
+    }
     if (progress)
         std::fputc('\n', stderr);
-    if (!toStdout)
-        printSweepTable(doc);
-    return writeSweepOutputs(doc, parser, json, csv, report, command);
+    return outputs.finish();
 }
 
 } // namespace scalelab::gui::cli

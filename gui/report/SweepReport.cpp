@@ -10,11 +10,14 @@
 #include <QSvgRenderer>
 
 #include "core/experiment/Knee.h"
+#include "core/experiment/SpillFile.h"
+#include "core/experiment/Sweep.h"
 #include "gui/report/ReportHelpers.h"
 #include "gui/report/ReportWriter.h"
 #include "gui/report/SvgChart.h"
 #include "gui/util/AtomicWrite.h"
 #include "gui/util/Counting.h"
+#include "gui/util/StreamedFile.h"
 
 namespace scalelab::gui {
 
@@ -88,62 +91,6 @@ QString grouped(double v, int decimals)
                             : QStringLiteral("-");
 }
 
-/// The sweep seen as curves: x = the axis with the most values, one curve per combination
-/// of the other axes (in point order).
-struct Curves {
-    std::size_t xAxis = 0;
-    QString xKey;
-    bool numericX = true;
-    std::vector<double> x;                         ///< the x axis' values (index when not numeric)
-    std::vector<QString> names;                    ///< one per curve: "web*.workers=16, ..."
-    std::vector<std::vector<const OJson*>> points; ///< [curve][x index]
-};
-
-Curves curvesOf(const OJson& sweep)
-{
-    Curves c;
-    const OJson& vary = sweep.at("vary");
-    for (std::size_t i = 0; i < vary.size(); ++i)
-        if (vary[i].at("values").size() > vary[c.xAxis].at("values").size())
-            c.xAxis = i;
-    const OJson& xs = vary[c.xAxis].at("values");
-    c.xKey = QString::fromStdString(vary[c.xAxis].at("node").get<std::string>() + "." +
-                                    vary[c.xAxis].at("param").get<std::string>());
-    for (std::size_t i = 0; i < xs.size(); ++i) {
-        c.numericX = c.numericX && xs[i].is_number();
-        c.x.push_back(xs[i].is_number() ? xs[i].get<double>() : static_cast<double>(i + 1));
-    }
-    if (!c.numericX)
-        for (std::size_t i = 0; i < xs.size(); ++i)
-            c.x[i] = static_cast<double>(i + 1);
-    std::map<QString, std::size_t> curveOf;
-    for (const OJson& p : sweep.at("points")) {
-        QStringList others;
-        std::size_t xi = 0;
-        std::size_t axis = 0;
-        for (const auto& [key, value] : p.at("values").items()) {
-            if (axis == c.xAxis) {
-                for (std::size_t i = 0; i < xs.size(); ++i)
-                    if (xs[i] == value)
-                        xi = i;
-            } else {
-                others << QStringLiteral("%1=%2").arg(QString::fromStdString(key),
-                                                      valueText(value));
-            }
-            ++axis;
-        }
-        const QString name =
-            others.isEmpty() ? QStringLiteral("mean") : others.join(QStringLiteral(", "));
-        auto [it, added] = curveOf.emplace(name, c.names.size());
-        if (added) {
-            c.names.push_back(name);
-            c.points.emplace_back(xs.size(), nullptr);
-        }
-        c.points[it->second][xi] = &p;
-    }
-    return c;
-}
-
 QString picture(const QString& name, const QString& svg, int width, int height,
                 std::map<QString, QImage>* images)
 {
@@ -165,78 +112,121 @@ QString picture(const QString& name, const QString& svg, int width, int height,
         .arg(qRound(height * fit));
 }
 
-QString saturationSection(const Curves& c)
+QString pointRow(const OJson& p)
 {
+    QStringList row;
+    for (const auto& [key, value] : p.at("values").items())
+        row << textCell(valueText(value));
+    for (const Figure& f : figures()) {
+        const double mean = at(p, f.pointer) * f.scale;
+        const double ci = at(p, std::string("/ci95") + f.pointer) * f.scale;
+        QString cell = QStringLiteral("#") + grouped(mean, f.decimals);
+        if (std::isfinite(ci))
+            cell += QStringLiteral(" ± ") + grouped(ci, f.decimals);
+        row << cell;
+    }
+    return repRow(row);
+}
+
+QString axisKey(const OJson& axis)
+{
+    return QString::fromStdString(axis.at("node").get<std::string>() + "." +
+                                  axis.at("param").get<std::string>());
+}
+
+} // namespace sweep_report_detail
+
+/// The sweep seen as curves: x = the axis with the most values, one curve per combination
+/// of the other axes (in point order); of each point only what the report draws.
+struct SweepReportBuilder::Data {
+    using OJson = sweep_report_detail::OJson;
+    using Band = std::pair<double, double>; ///< a figure's mean and 95% half-width, unscaled
+
+    OJson header; ///< the document without its points
+    std::size_t xAxis = 0;
+    QString xKey;
+    bool numericX = true;
+    OJson xs;                                    ///< the x axis' values
+    std::vector<double> x;                       ///< as numbers (index when not numeric)
+    std::vector<QString> names;                  ///< one per curve: "web*.workers=16, ..."
+    std::map<QString, std::size_t> curveOf;      ///< name -> curve
+    std::vector<std::vector<double>> throughput; ///< [curve][x index]: every curve's knee
+    std::vector<std::vector<Band>> bands;        ///< [charted curve][figure * x count + x index]
+    std::vector<bool> present;                   ///< per figure: some point has a value
+    std::size_t points = 0;
+    core::experiment::SpillFile rows; ///< the table, one rendered row a point (UTF-8)
+
+    QString saturationSection() const;
+    QString chartsSection(std::map<QString, QImage>* images) const;
+    /// Everything before the table's rows, and after them.
+    QString prefix(std::map<QString, QImage>* images) const;
+    static QString suffix() { return QStringLiteral("</table>\n</body>\n</html>\n"); }
+};
+
+QString SweepReportBuilder::Data::saturationSection() const
+{
+    using namespace sweep_report_detail;
     QString out = QStringLiteral("<h2>Saturation</h2>\n");
-    if (!c.numericX)
+    if (!numericX)
         return out + QStringLiteral("<p>The x axis (%1) is not a number: no knee to find.</p>\n")
-                         .arg(repEsc(c.xKey));
+                         .arg(repEsc(xKey));
     QString items;
-    for (std::size_t s = 0; s < c.names.size(); ++s) {
-        std::vector<double> y;
-        for (const OJson* p : c.points[s])
-            y.push_back(p ? at(*p, "/throughput_rps") : report_detail::kRepNaN);
-        const auto knee = core::experiment::saturationKnee(c.x, y);
-        const QString who =
-            c.names.size() > 1 ? repEsc(c.names[s]) + QStringLiteral(": ") : QString();
+    for (std::size_t s = 0; s < names.size(); ++s) {
+        const auto knee = core::experiment::saturationKnee(x, throughput[s]);
+        const QString who = names.size() > 1 ? repEsc(names[s]) + QStringLiteral(": ") : QString();
         if (knee)
             items += QStringLiteral("<li>%1<b>saturates at %2 req/s</b> (from %3 = %4 on, more "
                                     "buys little throughput)</li>\n")
-                         .arg(who, grouped(knee->plateau, 0), repEsc(c.xKey),
+                         .arg(who, grouped(knee->plateau, 0), repEsc(xKey),
                               QLocale(QLocale::English).toString(knee->x, 'g', 10));
         else
             items += QStringLiteral("<li>%1no saturation in this range: throughput still grows "
                                     "with %2</li>\n")
-                         .arg(who, repEsc(c.xKey));
+                         .arg(who, repEsc(xKey));
     }
     return out + QStringLiteral("<ul>\n") + items + QStringLiteral("</ul>\n");
 }
 
-QString chartsSection(const OJson& sweep, const Curves& c, std::map<QString, QImage>* images)
+QString SweepReportBuilder::Data::chartsSection(std::map<QString, QImage>* images) const
 {
-    const int replications = sweep.value("replications", 1);
+    using namespace sweep_report_detail;
+    const int replications = header.value("replications", 1);
     QString out = QStringLiteral("<h2>Figures</h2>\n<p class=\"note\">Each line is a mean over "
                                  "%1; the band is its 95% confidence interval "
                                  "(Student t across seeds).%2</p>\n")
                       .arg(countOf(replications, QStringLiteral("replication"),
                                    QStringLiteral("replications")))
-                      .arg(c.names.size() > kMaxSeries
+                      .arg(names.size() > kMaxSeries
                                ? QStringLiteral(" The first %1 of %2 curves are drawn; the table "
                                                 "below has every point.")
                                      .arg(kMaxSeries)
-                                     .arg(c.names.size())
+                                     .arg(names.size())
                                : QString());
     // The knee of the first curve is marked on every chart, so the eye can follow it.
     std::vector<std::pair<double, QString>> markers;
-    if (c.numericX && !c.names.empty()) {
-        std::vector<double> y;
-        for (const OJson* p : c.points[0])
-            y.push_back(p ? at(*p, "/throughput_rps") : report_detail::kRepNaN);
-        if (const auto knee = core::experiment::saturationKnee(c.x, y))
+    if (numericX && !names.empty())
+        if (const auto knee = core::experiment::saturationKnee(x, throughput[0]))
             markers.push_back(
                 {knee->x, QStringLiteral("saturates at %1 req/s").arg(grouped(knee->plateau, 0))});
-    }
     int index = 0;
-    for (const Figure& f : figures()) {
-        bool present = false;
-        for (const OJson& p : sweep.at("points"))
-            present = present || std::isfinite(at(p, f.pointer));
-        if (!present)
+    for (std::size_t fi = 0; fi < figures().size(); ++fi) {
+        const Figure& f = figures()[fi];
+        if (!present[fi])
             continue;
         LineChartSpec spec;
         spec.title = f.title;
-        spec.xLabel = c.xKey + (c.numericX ? QString() : QStringLiteral(" (value number)"));
+        spec.xLabel = xKey + (numericX ? QString() : QStringLiteral(" (value number)"));
         spec.yLabel = QStringLiteral("%1 (%2)").arg(f.title, f.unit);
-        spec.x = c.x;
+        spec.x = x;
         spec.markers = markers;
-        for (std::size_t s = 0; s < std::min(kMaxSeries, c.names.size()); ++s) {
+        for (std::size_t s = 0; s < std::min(kMaxSeries, names.size()); ++s) {
             ChartSeries series;
-            series.name = c.names[s];
+            series.name = names[s];
             series.color = palette()[s % palette().size()];
-            for (const OJson* p : c.points[s]) {
-                const double mean = p ? at(*p, f.pointer) * f.scale : report_detail::kRepNaN;
-                const double ci =
-                    p ? at(*p, std::string("/ci95") + f.pointer) * f.scale : report_detail::kRepNaN;
+            for (std::size_t xi = 0; xi < x.size(); ++xi) {
+                const Band& b = bands[s][fi * x.size() + xi];
+                const double mean = b.first * f.scale;
+                const double ci = b.second * f.scale;
                 series.values.push_back(mean);
                 series.low.push_back(std::isfinite(ci) ? mean - ci : report_detail::kRepNaN);
                 series.high.push_back(std::isfinite(ci) ? mean + ci : report_detail::kRepNaN);
@@ -249,61 +239,35 @@ QString chartsSection(const OJson& sweep, const Curves& c, std::map<QString, QIm
     return out;
 }
 
-QString pointsTable(const OJson& sweep)
-{
-    QStringList header;
-    for (const auto& a : sweep.at("vary"))
-        header << textCell(QString::fromStdString(a.at("node").get<std::string>() + "." +
-                                                  a.at("param").get<std::string>()));
-    for (const Figure& f : figures())
-        header << QStringLiteral("#%1 (%2)").arg(f.title, f.unit);
-    QString out = QStringLiteral("<h2>Every point</h2>\n") + repTableOpen() + repRow(header, true);
-    for (const OJson& p : sweep.at("points")) {
-        QStringList row;
-        for (const auto& [key, value] : p.at("values").items())
-            row << textCell(valueText(value));
-        for (const Figure& f : figures()) {
-            const double mean = at(p, f.pointer) * f.scale;
-            const double ci = at(p, std::string("/ci95") + f.pointer) * f.scale;
-            QString cell = QStringLiteral("#") + grouped(mean, f.decimals);
-            if (std::isfinite(ci))
-                cell += QStringLiteral(" ± ") + grouped(ci, f.decimals);
-            row << cell;
-        }
-        out += repRow(row);
-    }
-    return out + QStringLiteral("</table>\n");
-}
-
-} // namespace sweep_report_detail
-
-QString sweepReportHtml(const nlohmann::ordered_json& sweep, std::map<QString, QImage>* images)
+QString SweepReportBuilder::Data::prefix(std::map<QString, QImage>* images) const
 {
     using namespace sweep_report_detail;
-    const Curves curves = curvesOf(sweep);
-    const QString file = QString::fromStdString(sweep.value("file", std::string()));
+    const QString file = QString::fromStdString(header.value("file", std::string()));
     QString body = QStringLiteral("<h1>Sweep of %1</h1>\n").arg(repEsc(QFileInfo(file).fileName()));
     body += QStringLiteral("<p class=\"meta\">%1 &#183; %2 each &#183; "
                            "seeds derived from %3</p>\n")
-                .arg(countOf(static_cast<long long>(sweep.at("points").size()),
-                             QStringLiteral("point"), QStringLiteral("points")),
-                     countOf(sweep.value("replications", 1), QStringLiteral("replication"),
+                .arg(countOf(static_cast<long long>(points), QStringLiteral("point"),
+                             QStringLiteral("points")),
+                     countOf(header.value("replications", 1), QStringLiteral("replication"),
                              QStringLiteral("replications")))
-                .arg(QString::fromStdString(sweep.value("seed", OJson()).dump()));
+                .arg(QString::fromStdString(header.value("seed", OJson()).dump()));
     body += QStringLiteral("<h2>Varied</h2>\n") + repTableOpen() +
             repRow({QStringLiteral("parameter"), QStringLiteral("values")}, true);
-    for (const auto& a : sweep.at("vary")) {
+    for (const auto& a : header.at("vary")) {
         QStringList values;
         for (const auto& v : a.at("values"))
             values << valueText(v);
-        body += repRow({textCell(QString::fromStdString(a.at("node").get<std::string>() + "." +
-                                                        a.at("param").get<std::string>())),
-                        textCell(values.join(QStringLiteral(", ")))});
+        body += repRow({textCell(axisKey(a)), textCell(values.join(QStringLiteral(", ")))});
     }
     body += QStringLiteral("</table>\n");
-    body += saturationSection(curves);
-    body += chartsSection(sweep, curves, images);
-    body += pointsTable(sweep);
+    body += saturationSection();
+    body += chartsSection(images);
+    QStringList tableHeader;
+    for (const auto& a : header.at("vary"))
+        tableHeader << textCell(axisKey(a));
+    for (const Figure& f : figures())
+        tableHeader << QStringLiteral("#%1 (%2)").arg(f.title, f.unit);
+    body += QStringLiteral("<h2>Every point</h2>\n") + repTableOpen() + repRow(tableHeader, true);
     const QString css = QStringLiteral(
         "body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #222222; }\n"
         "h1 { font-size: 20pt; color: #1b3a57; } h2 { font-size: 14pt; color: #1b3a57; }\n"
@@ -315,25 +279,125 @@ QString sweepReportHtml(const nlohmann::ordered_json& sweep, std::map<QString, Q
         "table.grid td.n, table.grid th.n { text-align: right; white-space: nowrap; }\n"
         "svg { max-width: 100%; height: auto; }\n");
     return QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-                          "<title>%1</title>\n<style>\n%2</style>\n</head>\n<body>\n%3</body>\n"
-                          "</html>\n")
-        .arg(repEsc(QStringLiteral("Sweep of %1 - ScaleLab").arg(QFileInfo(file).fileName())), css,
-             body);
+                          "<title>%1</title>\n<style>\n%2</style>\n</head>\n<body>\n")
+               .arg(
+                   repEsc(QStringLiteral("Sweep of %1 - ScaleLab").arg(QFileInfo(file).fileName())),
+                   css) +
+           body;
 }
 
-bool writeSweepReport(const nlohmann::ordered_json& sweep, const QString& outPath, QString* error)
+SweepReportBuilder::SweepReportBuilder() = default;
+SweepReportBuilder::~SweepReportBuilder() = default;
+
+void SweepReportBuilder::begin(const nlohmann::ordered_json& header)
+{
+    d = std::make_unique<Data>();
+    d->header = header;
+    d->header.erase("points");
+    const Data::OJson& vary = d->header.at("vary");
+    for (std::size_t i = 0; i < vary.size(); ++i)
+        if (vary[i].at("values").size() > vary[d->xAxis].at("values").size())
+            d->xAxis = i;
+    d->xs = vary[d->xAxis].at("values");
+    d->xKey = sweep_report_detail::axisKey(vary[d->xAxis]);
+    for (std::size_t i = 0; i < d->xs.size(); ++i) {
+        d->numericX = d->numericX && d->xs[i].is_number();
+        d->x.push_back(d->xs[i].is_number() ? d->xs[i].get<double>() : static_cast<double>(i + 1));
+    }
+    if (!d->numericX)
+        for (std::size_t i = 0; i < d->xs.size(); ++i)
+            d->x[i] = static_cast<double>(i + 1);
+    d->present.assign(sweep_report_detail::figures().size(), false);
+}
+
+void SweepReportBuilder::point(std::size_t, const nlohmann::ordered_json& p)
+{
+    using namespace sweep_report_detail;
+    using Band = Data::Band;
+    QStringList others;
+    std::size_t xi = 0;
+    std::size_t axis = 0;
+    for (const auto& [key, value] : p.at("values").items()) {
+        if (axis == d->xAxis) {
+            for (std::size_t i = 0; i < d->xs.size(); ++i)
+                if (d->xs[i] == value)
+                    xi = i;
+        } else {
+            others << QStringLiteral("%1=%2").arg(QString::fromStdString(key), valueText(value));
+        }
+        ++axis;
+    }
+    const QString name =
+        others.isEmpty() ? QStringLiteral("mean") : others.join(QStringLiteral(", "));
+    auto [it, added] = d->curveOf.emplace(name, d->names.size());
+    const std::size_t curve = it->second;
+    const std::size_t xCount = d->xs.size();
+    if (added) {
+        d->names.push_back(name);
+        d->throughput.emplace_back(xCount, report_detail::kRepNaN);
+        if (curve < kMaxSeries)
+            d->bands.emplace_back(figures().size() * xCount,
+                                  Band{report_detail::kRepNaN, report_detail::kRepNaN});
+    }
+    d->throughput[curve][xi] = at(p, "/throughput_rps");
+    for (std::size_t fi = 0; fi < figures().size(); ++fi) {
+        const double mean = at(p, figures()[fi].pointer);
+        d->present[fi] = d->present[fi] || std::isfinite(mean);
+        if (curve < kMaxSeries)
+            d->bands[curve][fi * xCount + xi] = {
+                mean, at(p, std::string("/ci95") + figures()[fi].pointer)};
+    }
+    ++d->points;
+    d->rows.append(pointRow(p).toStdString());
+}
+
+QString SweepReportBuilder::html(std::map<QString, QImage>* images) const
+{
+    QString out = d->prefix(images);
+    d->rows.forEach([&](const std::string& row) { out += QString::fromStdString(row); });
+    return out + Data::suffix();
+}
+
+bool SweepReportBuilder::write(const QString& outPath, QString* error) const
 {
     const QString suffix = QFileInfo(outPath).suffix().toLower();
-    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
-        return writeFileAtomically(outPath, sweepReportHtml(sweep, nullptr).toUtf8(), error);
+    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm")) {
+        // Row by row: the table is the one part that grows with the points.
+        StreamedFile file;
+        if (!file.open(outPath, error))
+            return false;
+        const auto put = [&](const QByteArray& bytes) {
+            file.stream().write(bytes.constData(), bytes.size());
+        };
+        put(d->prefix(nullptr).toUtf8());
+        d->rows.forEach([&](const std::string& row) {
+            file.stream().write(row.data(), static_cast<std::streamsize>(row.size()));
+        });
+        put(Data::suffix().toUtf8());
+        return file.commit(error);
+    }
     if (suffix == QLatin1String("pdf")) {
         std::map<QString, QImage> images;
-        const QString html = sweepReportHtml(sweep, &images);
-        return writeHtmlAsPdf(html, images, QStringLiteral("ScaleLab sweep"), outPath, error);
+        return writeHtmlAsPdf(html(&images), images, QStringLiteral("ScaleLab sweep"), outPath,
+                              error);
     }
     if (error)
         *error = QStringLiteral("unknown report type '.%1': use .html or .pdf").arg(suffix);
     return false;
+}
+
+QString sweepReportHtml(const nlohmann::ordered_json& sweep, std::map<QString, QImage>* images)
+{
+    SweepReportBuilder builder;
+    core::experiment::replaySweep(sweep, builder);
+    return builder.html(images);
+}
+
+bool writeSweepReport(const nlohmann::ordered_json& sweep, const QString& outPath, QString* error)
+{
+    SweepReportBuilder builder;
+    core::experiment::replaySweep(sweep, builder);
+    return builder.write(outPath, error);
 }
 
 } // namespace scalelab::gui

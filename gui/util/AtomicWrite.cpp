@@ -9,11 +9,10 @@
 
 namespace scalelab::gui {
 
-namespace {
 // The reason of a failed write. A full disk is the common case and the one a user can act
 // on; Qt reports it only as a generic write error, so ask the file system whether the
 // bytes would have fitted.
-QString failure(const QString& path, const QString& why, qint64 size)
+QString writeFailure(const QString& path, const QString& why, qint64 size)
 {
     const QStorageInfo storage(QFileInfo(path).absolutePath());
     if (storage.isValid() && storage.bytesAvailable() < size + 4096)
@@ -24,7 +23,6 @@ QString failure(const QString& path, const QString& why, qint64 size)
             .arg(storage.rootPath());
     return QStringLiteral("cannot write %1: %2").arg(path, why);
 }
-} // namespace
 
 bool isSpecialFile(const QString& path)
 {
@@ -57,7 +55,7 @@ bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* 
         if (!device.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
             return fail(QStringLiteral("cannot write %1: %2").arg(path, device.errorString()));
         if (device.write(bytes) != bytes.size())
-            return fail(failure(path, device.errorString(), bytes.size()));
+            return fail(writeFailure(path, device.errorString(), bytes.size()));
         return true;
     }
     QSaveFile file(replacementTarget(path));
@@ -69,7 +67,7 @@ bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* 
     if (file.write(bytes) != bytes.size() || !file.commit()) {
         const QString why = file.errorString();
         file.cancelWriting();
-        return fail(failure(path, why, bytes.size()));
+        return fail(writeFailure(path, why, bytes.size()));
     }
     return true;
 }

@@ -11,6 +11,10 @@ namespace scalelab::gui {
 /// failure `error` says which file and why ("disk full: cannot write ...").
 bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* error);
 
+/// Why writing `size` bytes to `path` failed: "disk full: ..." when the file system lacks
+/// the room (Qt says only "write error" then), else "cannot write PATH: WHY".
+QString writeFailure(const QString& path, const QString& why, qint64 size);
+
 /// True for a device, FIFO or socket (also through a link): written to, never replaced.
 bool isSpecialFile(const QString& path);
 
