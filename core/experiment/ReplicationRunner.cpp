@@ -67,7 +67,14 @@ unsigned ReplicationRunner::defaultThreads()
 RunnerStatus ReplicationRunner::run(const std::vector<RunJob>& jobs, const Design& design,
                                     const Collect& collect) const
 {
-    const std::size_t total = jobs.size();
+    return run(
+        jobs.size(), [&jobs](std::size_t i) { return jobs[i]; }, design, collect);
+}
+
+RunnerStatus ReplicationRunner::run(std::size_t count, const JobAt& jobAt, const Design& design,
+                                    const Collect& collect) const
+{
+    const std::size_t total = count;
     if (total == 0)
         return RunnerStatus::Finished;
     const std::size_t threads = std::min<std::size_t>(m_threads, total);
@@ -96,7 +103,7 @@ RunnerStatus ReplicationRunner::run(const std::vector<RunJob>& jobs, const Desig
                     return;
                 index = nextToStart++;
             }
-            const RunJob& job = jobs[index];
+            const RunJob job = jobAt(index);
             RunOutcome outcome = execute(job, runSeed(m_fileSeed, job.point, job.replication),
                                          design, m_document, cancelled);
             {
@@ -131,10 +138,14 @@ std::vector<RunJob> factorialJobs(std::size_t points, std::size_t replications)
 {
     std::vector<RunJob> jobs;
     jobs.reserve(points * replications);
-    for (std::size_t p = 0; p < points; ++p)
-        for (std::size_t r = 0; r < replications; ++r)
-            jobs.push_back({p, r, false});
+    for (std::size_t i = 0; i < points * replications; ++i)
+        jobs.push_back(factorialJob(i, replications));
     return jobs;
+}
+
+RunJob factorialJob(std::size_t index, std::size_t replications)
+{
+    return {index / replications, index % replications, false};
 }
 
 } // namespace scalelab::core::experiment

@@ -64,6 +64,11 @@ public:
     /// Runs every job; returns when all are collected or after a cancel.
     RunnerStatus run(const std::vector<RunJob>& jobs, const Design& design,
                      const Collect& collect) const;
+    /// The same over `count` jobs made on demand (`jobAt(i)`, called on worker threads):
+    /// a sweep's list of runs is not held, so it does not grow with its points.
+    using JobAt = std::function<RunJob(std::size_t index)>;
+    RunnerStatus run(std::size_t count, const JobAt& jobAt, const Design& design,
+                     const Collect& collect) const;
 
     /// The threads that `threads` = 0 means on this machine (at least 1).
     static unsigned defaultThreads();
@@ -79,5 +84,7 @@ private:
 /// Jobs for `points` designs x `replications` seeds, point-major (point 0's replications
 /// first): the order sweeps and the planner use.
 std::vector<RunJob> factorialJobs(std::size_t points, std::size_t replications);
+/// Job i of that list, without the list.
+RunJob factorialJob(std::size_t index, std::size_t replications);
 
 } // namespace scalelab::core::experiment

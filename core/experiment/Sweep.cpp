@@ -152,8 +152,10 @@ RunnerStatus runSweep(const SweepDesign& design, const std::string& file, std::s
         return t;
     };
     const RunnerStatus status =
-        runner.run(factorialJobs(design.points(), replications), pointDesign,
-                   [&](RunOutcome&& o) { collector.add(o.job.point, o.figures, o.error); });
+        runner.run(
+            design.points() * replications,
+            [replications](std::size_t i) { return factorialJob(i, replications); }, pointDesign,
+            [&](RunOutcome&& o) { collector.add(o.job.point, o.figures, o.error); });
     sink.end();
     return status;
 }
@@ -199,8 +201,10 @@ void SweepDocumentBuilder::point(std::size_t, const nlohmann::ordered_json& summ
 
 void replaySweep(const nlohmann::ordered_json& document, SweepSink& sink)
 {
-    nlohmann::ordered_json header = document;
-    header.erase("points");
+    nlohmann::ordered_json header = nlohmann::ordered_json::object();
+    for (const auto& [key, value] : document.items())
+        if (key != "points")
+            header[key] = value;
     sink.begin(header);
     std::size_t index = 0;
     for (const auto& p : document.at("points"))

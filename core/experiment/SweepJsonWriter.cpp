@@ -9,9 +9,9 @@
 namespace scalelab::core::experiment {
 
 namespace sweep_json_detail {
-// dump(2) of the document ends with its "points" member; a header with points null dumps
-// as the same text up to there.
-constexpr std::string_view kNullTail = "null\n}";
+// A header dumps as "{...\n}"; the document goes on where its "\n}" is.
+constexpr std::string_view kClose = "\n}";
+constexpr std::string_view kPointsKey = ",\n  \"points\": ";
 // A point is an element of "points", two levels deep: four spaces more on every line.
 constexpr std::string_view kPointIndent = "    ";
 } // namespace sweep_json_detail
@@ -19,14 +19,12 @@ constexpr std::string_view kPointIndent = "    ";
 void SweepJsonWriter::begin(const nlohmann::ordered_json& header)
 {
     using namespace sweep_json_detail;
-    nlohmann::ordered_json h = header;
-    h.erase("points");
-    h["points"] = nullptr;
-    const std::string text = h.dump(2);
-    if (text.size() < kNullTail.size() ||
-        text.compare(text.size() - kNullTail.size(), kNullTail.size(), kNullTail) != 0)
-        throw std::logic_error("a sweep header must be a JSON object");
-    m_out.write(text.data(), static_cast<std::streamsize>(text.size() - kNullTail.size()));
+    if (!header.is_object() || header.empty() || header.contains("points"))
+        throw std::logic_error("a sweep header is a JSON object without points");
+    // "{\n  ...\n  \"seed\": 17\n}": the members, then "points" as the last one.
+    const std::string text = header.dump(2);
+    m_out.write(text.data(), static_cast<std::streamsize>(text.size() - kClose.size()));
+    m_out << kPointsKey;
     m_points = 0;
 }
 
