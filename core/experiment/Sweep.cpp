@@ -151,11 +151,10 @@ RunnerStatus runSweep(const SweepDesign& design, const std::string& file, std::s
                 throw std::invalid_argument(d.toString());
         return t;
     };
-    const RunnerStatus status =
-        runner.run(
-            design.points() * replications,
-            [replications](std::size_t i) { return factorialJob(i, replications); }, pointDesign,
-            [&](RunOutcome&& o) { collector.add(o.job.point, o.figures, o.error); });
+    const RunnerStatus status = runner.run(
+        design.points() * replications,
+        [replications](std::size_t i) { return factorialJob(i, replications); }, pointDesign,
+        [&](RunOutcome&& o) { collector.add(o.job.point, o.figures, o.error); });
     sink.end();
     return status;
 }
