@@ -402,7 +402,9 @@ int sweepCommand(const QStringList& args)
                              parser.value(emitJobs), command);
 
     ex::ReplicationRunner runner(topology.simulation.seed, jobCount);
-    const bool progress = isatty(fileno(stderr)) != 0;
+    // No progress line between the lines of a document streamed to the same terminal.
+    const bool progress =
+        isatty(fileno(stderr)) != 0 && !(toStdout && isatty(fileno(stdout)) != 0);
     if (progress)
         runner.setProgress([](std::size_t done, std::size_t total) {
             std::fprintf(stderr, "\rsweep: %zu of %zu runs", done, total);
@@ -418,7 +420,7 @@ int sweepCommand(const QStringList& args)
         printError(QStringLiteral("%1: error: %2").arg(command, QString::fromUtf8(e.what())));
         return InvalidInput;
     }
-    if (progress)
+    if (progress && toStdout) // else the last row has wiped the last progress line
         std::fputc('\n', stderr);
     return outputs.finish();
 }
