@@ -403,8 +403,7 @@ int sweepCommand(const QStringList& args)
 
     ex::ReplicationRunner runner(topology.simulation.seed, jobCount);
     // No progress line between the lines of a document streamed to the same terminal.
-    const bool progress =
-        isatty(fileno(stderr)) != 0 && !(toStdout && isatty(fileno(stdout)) != 0);
+    const bool progress = isatty(fileno(stderr)) != 0 && !(toStdout && isatty(fileno(stdout)) != 0);
     if (progress)
         runner.setProgress([](std::size_t done, std::size_t total) {
             std::fprintf(stderr, "\rsweep: %zu of %zu runs", done, total);
