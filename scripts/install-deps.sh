@@ -10,6 +10,9 @@ packages=(
   libavcodec-dev libavformat-dev libswscale-dev libavutil-dev libavfilter-dev ffmpeg
   parallel libclang-rt-14-dev
 )
+# More packages for the same apt run (CI adds clang-format and clang's: one update, one install).
+read -r -a extra <<<"${SCALELAB_EXTRA_PACKAGES:-}"
+packages+=("${extra[@]}")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
