@@ -135,7 +135,7 @@ void TimingWheelQueue::nextDay() const
         std::sort(m_today.begin(), m_today.end(), earlier); // a crowd at one instant
         return;
     }
-    // A day holds a couple of events: insertion sort.
+    // A day holds a handful of events, nearly in order: insertion sort.
     for (std::size_t i = 1; i < m_today.size(); ++i) {
         const Event e = m_today[i];
         std::size_t j = i;
