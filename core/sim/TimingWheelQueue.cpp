@@ -70,13 +70,6 @@ void TimingWheelQueue::placeElsewhere(const Event& event)
     placeAll(all);
 }
 
-void TimingWheelQueue::growAndPlace(const Event& event)
-{
-    --m_size; // resize() counts what it takes and places; the new event is placed after
-    resize();
-    emplace(event.time, event.seq, event.a, event.b);
-}
-
 std::uint64_t TimingWheelQueue::daysToNextSlot() const
 {
     if (m_inSlots == 0)
@@ -162,17 +155,10 @@ std::vector<Event> TimingWheelQueue::takeAll() const
 
 void TimingWheelQueue::placeAll(const std::vector<Event>& events)
 {
-    // m_size already counts them; emplace() would count them again.
-    const std::size_t size = m_size;
-    const std::size_t grow = m_growAbove;
-    m_growAbove = static_cast<std::size_t>(-1);
-    m_size = 0;
     m_placing = true;
     for (const Event& e : events)
-        emplace(e.time, e.seq, e.a, e.b);
+        place(e);
     m_placing = false;
-    m_size = size;
-    m_growAbove = grow;
 }
 
 void TimingWheelQueue::resize()

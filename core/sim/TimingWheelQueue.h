@@ -30,17 +30,9 @@ public:
     [[gnu::always_inline]] void emplace(SimTime time, std::uint64_t seq, std::uint32_t a,
                                         std::uint32_t b)
     {
-        if (++m_size > m_growAbove) [[unlikely]] {
-            growAndPlace(Event{time, seq, a, b});
-            return;
-        }
-        const std::uint64_t ahead = static_cast<std::uint64_t>((time >> m_shift) - m_day);
-        // 1 <= ahead < slots: the wheel (unsigned: a day before today wraps to huge).
-        if (ahead - 1 < m_mask) [[likely]] {
-            toSlot(static_cast<std::size_t>((time >> m_shift) & m_maskDay), Event{time, seq, a, b});
-            return;
-        }
-        placeElsewhere(Event{time, seq, a, b});
+        if (++m_size > m_growAbove) [[unlikely]]
+            resize(); // the new event is placed after: it is counted, not yet held
+        place(Event{time, seq, a, b});
     }
 
     const Event& top() const override
@@ -71,6 +63,17 @@ private:
         std::uint32_t next = kNil;
     };
 
+    /// Puts an event where it belongs; it is already counted in m_size.
+    [[gnu::always_inline]] void place(const Event& event)
+    {
+        const std::uint64_t ahead = static_cast<std::uint64_t>((event.time >> m_shift) - m_day);
+        // 1 <= ahead < slots: the wheel (unsigned: a day before today wraps to huge).
+        if (ahead - 1 < m_mask) [[likely]] {
+            toSlot(static_cast<std::size_t>((event.time >> m_shift) & m_maskDay), event);
+            return;
+        }
+        placeElsewhere(event);
+    }
     [[gnu::always_inline]] void toSlot(std::size_t slot, const Event& event)
     {
         std::uint32_t n;
@@ -90,7 +93,6 @@ private:
     /// Today (sorted into m_today), before today (everything placed again around that
     /// day), or past the horizon (the overflow heap).
     void placeElsewhere(const Event& event);
-    void growAndPlace(const Event& event);
     /// m_today is used up: makes the next day with events today and sorts it.
     void nextDay() const;
     /// Days from today to the next occupied slot (0 when none).
@@ -119,7 +121,7 @@ private:
     std::size_t m_size = 0;
     std::size_t m_growAbove = 0;
     std::size_t m_shrinkBelow = 0;
-    bool m_placing = false; ///< placeAll() is at work: no resize from within
+    bool m_placing = false; ///< resize() is placing the events again: no resize from within
 };
 
 } // namespace scalelab::core::sim

@@ -176,41 +176,29 @@ void sweepMemory(benchmark::State& state, std::size_t (*sweep)(const SweepDesign
     state.counters["doc_bytes_per_point"] =
         static_cast<double>(documentBytes) / static_cast<double>(count);
 }
+// 10 to 10,000 points, each sweep once (its peak is what is measured).
+void memoryPoints(benchmark::internal::Benchmark* b)
+{
+    b->Arg(10)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kSecond)->Iterations(1);
+}
+
 void BM_SweepMemory(benchmark::State& state)
 {
     sweepMemory(state, streamedSweep);
 }
-BENCHMARK(BM_SweepMemory)
-    ->Arg(10)
-    ->Arg(100)
-    ->Arg(1000)
-    ->Arg(10000)
-    ->Unit(benchmark::kSecond)
-    ->Iterations(1);
+BENCHMARK(BM_SweepMemory)->Apply(memoryPoints);
 
 void BM_SweepMemoryTwoAxes(benchmark::State& state)
 {
     sweepMemory(state, streamedSweep, 2);
 }
-BENCHMARK(BM_SweepMemoryTwoAxes)
-    ->Arg(10)
-    ->Arg(100)
-    ->Arg(1000)
-    ->Arg(10000)
-    ->Unit(benchmark::kSecond)
-    ->Iterations(1);
+BENCHMARK(BM_SweepMemoryTwoAxes)->Apply(memoryPoints);
 
 void BM_SweepMemoryDocument(benchmark::State& state)
 {
     sweepMemory(state, documentSweep);
 }
-BENCHMARK(BM_SweepMemoryDocument)
-    ->Arg(10)
-    ->Arg(100)
-    ->Arg(1000)
-    ->Arg(10000)
-    ->Unit(benchmark::kSecond)
-    ->Iterations(1);
+BENCHMARK(BM_SweepMemoryDocument)->Apply(memoryPoints);
 
 } // namespace
 
