@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <new>
 
@@ -85,8 +86,8 @@ public:
     {
         ++m_live;
         if (m_free == kNone) {
-            if (m_size == kCapacity) [[unlikely]]
-                exhausted();
+            if (m_size >= m_watchSize) [[unlikely]]
+                reachedWatch();
             new (&m_base[m_size]) Frame{};
             return m_size++;
         }
@@ -110,16 +111,34 @@ public:
         --m_live;
     }
 
+    /// Zeroes *flag once the pool has grown to `frames` frames (live frames can reach a
+    /// count only after the pool has): the kernel folds its frame cap into the check of
+    /// its event cap this way, one comparison an event for both.
+    void watch(std::uint32_t frames, std::uint64_t* flag)
+    {
+        m_watchSize = std::min(frames, kCapacity);
+        m_watchFlag = flag;
+    }
+
     std::uint32_t size() const { return m_size; } ///< frames ever allocated (live or free)
     std::uint32_t live() const { return m_live; }
 
 private:
     [[noreturn]] static void exhausted();
+    void reachedWatch()
+    {
+        if (m_size == kCapacity)
+            exhausted();
+        if (m_watchFlag)
+            *m_watchFlag = 0;
+    }
 
     Frame* m_base = nullptr;
     std::uint32_t m_size = 0;
     std::uint32_t m_free = kNone;
     std::uint32_t m_live = 0;
+    std::uint32_t m_watchSize = kCapacity;
+    std::uint64_t* m_watchFlag = nullptr;
 };
 
 } // namespace scalelab::core::sim

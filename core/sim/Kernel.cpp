@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -27,6 +28,8 @@ Kernel::Kernel(const Topology& topology, const SimulationOptions& options)
     // Headroom for what one event allocates after the check in loop().
     m_options.maxFrames =
         std::min(m_options.maxFrames, FramePool::kCapacity - FramePool::kHeadroom);
+    m_checkCapsAt = m_options.maxEvents;
+    m_frames.watch(m_options.maxFrames, &m_checkCapsAt);
     m_adaptive = options.queue == QueueKind::Adaptive;
     bindQueue();
     m_end = fromSeconds(topology.simulation.durationS);
@@ -183,34 +186,32 @@ template <typename Queue> bool Kernel::loop(Queue& queue, SimTime t)
 {
     if (m_capped)
         return true; // only this loop caps a run, and it stops at once when it does
+    // One bound for both reasons to look before an event: the end of this call (t) and
+    // the next batch-means sample, taken before the first event at or after its instant.
+    SimTime bound = std::min(t, m_batches.next() - 1);
     while (!queue.empty()) {
-        if (m_adaptive && queue.size() > kLargePopulation)
-            return false;
+        if constexpr (std::is_same_v<Queue, DaryHeapQueue<4>>) {
+            if (m_adaptive && queue.size() > kLargePopulation)
+                return false;
+        }
         if (m_inboxPending.load(std::memory_order_acquire)) {
             drainInbox();
             settle();
         }
-        if (queue.top().time > t)
-            break;
-        if (m_eventCount >= m_options.maxEvents) [[unlikely]] {
-            m_capped = true;
-            m_capReason =
-                fmt::format("stopped after {} events (the cap of this run)", m_eventCount);
-            logEvent(EventKind::EventCapReached, kNone, m_capReason);
-            break;
+        const SimTime next = queue.top().time;
+        if (next > bound) [[unlikely]] {
+            if (next > t)
+                break;
         }
-        if (m_frames.live() >= m_options.maxFrames) [[unlikely]] {
-            // A queue without a limit that grows for ever: stop before memory runs out.
-            m_capped = true;
-            m_capReason = fmt::format("stopped with {} call frames alive, the cap of this run: "
-                                      "requests pile up somewhere (set a queue_limit)",
-                                      m_frames.live());
-            logEvent(EventKind::EventCapReached, kNone, m_capReason);
-            break;
+        if (m_eventCount >= m_checkCapsAt) [[unlikely]] {
+            if (capReached())
+                break;
+        }
+        if (next > bound) [[unlikely]] {
+            sampleBatches(next);
+            bound = std::min(t, m_batches.next() - 1);
         }
         const Event e = queue.pop();
-        if (e.time >= m_batches.next()) [[unlikely]]
-            sampleBatches(e.time);
         m_now = e.time;
         ++m_eventCount;
         dispatch(e);
@@ -218,6 +219,28 @@ template <typename Queue> bool Kernel::loop(Queue& queue, SimTime t)
             settle();
     }
     return true;
+}
+
+bool Kernel::capReached()
+{
+    // m_checkCapsAt is the event cap, or 0 once the frame pool has grown to the frame
+    // cap (from then on both are checked before every event).
+    if (m_eventCount >= m_options.maxEvents) {
+        m_capped = true;
+        m_capReason = fmt::format("stopped after {} events (the cap of this run)", m_eventCount);
+        logEvent(EventKind::EventCapReached, kNone, m_capReason);
+        return true;
+    }
+    if (m_frames.live() >= m_options.maxFrames) {
+        // A queue without a limit that grows for ever: stop before memory runs out.
+        m_capped = true;
+        m_capReason = fmt::format("stopped with {} call frames alive, the cap of this run: "
+                                  "requests pile up somewhere (set a queue_limit)",
+                                  m_frames.live());
+        logEvent(EventKind::EventCapReached, kNone, m_capReason);
+        return true;
+    }
+    return false;
 }
 
 std::uint64_t Kernel::runUntil(SimTime t)

@@ -159,6 +159,8 @@ private:
         return (seq & ~std::uint64_t{0xFF}) | static_cast<std::uint64_t>(EventType::LaneHead);
     }
     void dispatch(const Event& e);
+    /// An event or frame cap is reached: the run stops and says why.
+    bool capReached();
     void dispatchLaneHead(std::uint32_t lane);
     /// Returns false when it stopped to move the events to another queue.
     template <typename Queue> bool loop(Queue& queue, SimTime t);
@@ -192,6 +194,7 @@ private:
     std::uint64_t m_seq = 0;
     std::uint64_t m_eventCount = 0;
     bool m_capped = false;
+    std::uint64_t m_checkCapsAt = 0; ///< caps are checked once m_eventCount reaches it
     std::string m_capReason;
     double m_wallS = 0;
     std::uint32_t m_nesting = 0;     ///< zero-delay steps nested in the stack now

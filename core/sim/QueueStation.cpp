@@ -204,6 +204,8 @@ void QueueStation::fillWorkers()
         m_queueHead = m_kernel.frames()[next].nextInQueue;
         if (m_queueHead == kNone)
             m_queueTail = kNone;
+        else // it waited long enough to leave the cache; it is taken at the next free worker
+            __builtin_prefetch(&m_kernel.frames()[m_queueHead]);
         --m_queueLength;
         m_queueTime.set(m_kernel.now(), m_queueLength);
         if (!cancelIfAbandoned(next))

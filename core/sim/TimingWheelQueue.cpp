@@ -7,7 +7,7 @@ namespace scalelab::core::sim {
 
 namespace {
 constexpr std::size_t kMinSlots = 64;                   // one word of the occupancy bitmap
-constexpr std::size_t kMaxSlots = std::size_t{1} << 20; // 4 MB of list heads
+constexpr std::size_t kMaxSlots = std::size_t{1} << 18; // 6 MB of empty day arrays
 // Days per gap between the earliest events: from 2 to 16, example 08 ran at the same wall
 // speed; 8 took the fewest instructions (1,486M for 30 s against 1,581M at 2: fewer days
 // to step to, and a day's events arrive nearly sorted, so sorting more of them is cheap).
@@ -22,10 +22,9 @@ TimingWheelQueue::TimingWheelQueue()
 
 void TimingWheelQueue::setDays(std::size_t slots)
 {
-    m_slots.assign(slots, kNil);
+    m_slots.clear();
+    m_slots.resize(slots);
     m_occupied.assign(slots / 64, 0);
-    m_nodes.clear();
-    m_free = kNil;
     m_inSlots = 0;
     m_mask = slots - 1;
     m_maskDay = static_cast<SimTime>(m_mask);
@@ -47,8 +46,8 @@ void TimingWheelQueue::placeElsewhere(const Event& event)
     const SimTime day = event.time >> m_shift;
     if (day == m_day) {
         // Most are later than all of today's: look from the back.
-        auto at = m_today.end();
-        while (at != m_today.begin() + static_cast<long>(m_head) && earlier(event, *(at - 1)))
+        std::size_t at = m_today.size();
+        while (at > m_head && earlier(event, m_today[at - 1]))
             --at;
         m_today.insert(at, event);
         return;
@@ -103,22 +102,12 @@ void TimingWheelQueue::nextDay() const
     const std::size_t slot = static_cast<std::size_t>(day & m_maskDay);
     if (fromSlot && ((m_occupied[slot >> 6] >> (slot & 63)) & 1)) {
         // Only today's events are in today's slot: the slots hold the next `slots` days.
-        std::uint32_t n = m_slots[slot];
-        std::uint32_t last = n;
-        while (n != kNil) {
-            m_today.push_back(m_nodes[n].event);
-            last = n;
-            n = m_nodes[n].next;
-        }
-        m_nodes[last].next = m_free; // the whole list joins the free list at once
-        m_free = m_slots[slot];
-        m_slots[slot] = kNil;
+        // In the order they were scheduled, which is the order they fire in unless a
+        // later one is due sooner.
+        m_today.swap(m_slots[slot]);
         m_occupied[slot >> 6] &= ~(std::uint64_t{1} << (slot & 63));
         --m_inSlots;
     }
-    // The list is newest first: reversed, a day's events are in the order they were
-    // scheduled, which is the order they fire in unless a later one is due sooner.
-    std::reverse(m_today.begin(), m_today.end());
     if (m_overflowDay == day) {
         while (!m_overflow.empty() && (m_overflow.top().time >> m_shift) == day)
             m_today.push_back(m_overflow.pop());
@@ -140,11 +129,10 @@ void TimingWheelQueue::nextDay() const
 
 std::vector<Event> TimingWheelQueue::takeAll() const
 {
-    std::vector<Event> all(m_today.begin() + static_cast<long>(m_head), m_today.end());
+    std::vector<Event> all(m_today.begin() + m_head, m_today.end());
     all.reserve(m_size);
-    for (std::uint32_t head : m_slots)
-        for (std::uint32_t n = head; n != kNil; n = m_nodes[n].next)
-            all.push_back(m_nodes[n].event);
+    for (const DayArray& day : m_slots)
+        all.insert(all.end(), day.begin(), day.end());
     while (!m_overflow.empty())
         all.push_back(m_overflow.pop());
     m_overflowDay = kNoDay;

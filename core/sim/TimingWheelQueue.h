@@ -5,13 +5,14 @@
 #include <vector>
 
 #include "core/sim/DaryHeapQueue.h"
+#include "core/sim/DayArray.h"
 #include "core/sim/FutureEventSet.h"
 
 namespace scalelab::core::sim {
 
 /// A timing wheel with lazily sorted days (Varghese and Lauck's hashed wheel, as a
 /// calendar queue that sorts a day only when the clock reaches it): the wheel's slots are
-/// consecutive days of 2^shift ns; an insert prepends to its day's unsorted list, and the
+/// consecutive days of 2^shift ns; an insert appends to its day's unsorted array, and the
 /// day the clock reaches is sorted once into `m_today`, which pops in (time, seq) order.
 /// Days beyond the wheel's horizon wait in a 4-ary heap and join their day when it comes.
 /// Each resize measures the pending events again: a day of a few gaps between the earliest
@@ -57,12 +58,6 @@ public:
     void clear() override;
 
 private:
-    static constexpr std::uint32_t kNil = 0xFFFFFFFFu;
-    struct Node {
-        Event event;
-        std::uint32_t next = kNil;
-    };
-
     /// Puts an event where it belongs; it is already counted in m_size.
     [[gnu::always_inline]] void place(const Event& event)
     {
@@ -76,19 +71,12 @@ private:
     }
     [[gnu::always_inline]] void toSlot(std::size_t slot, const Event& event)
     {
-        std::uint32_t n;
-        if (m_free != kNil) [[likely]] {
-            n = m_free;
-            m_free = m_nodes[n].next;
-        } else {
-            n = static_cast<std::uint32_t>(m_nodes.size());
-            m_nodes.emplace_back();
+        DayArray& day = m_slots[slot];
+        if (day.empty()) {
+            m_occupied[slot >> 6] |= std::uint64_t{1} << (slot & 63);
+            ++m_inSlots;
         }
-        m_nodes[n].event = event;
-        m_nodes[n].next = m_slots[slot];
-        m_slots[slot] = n;
-        m_occupied[slot >> 6] |= std::uint64_t{1} << (slot & 63);
-        ++m_inSlots;
+        day.push_back(event);
     }
     /// Today (sorted into m_today), before today (everything placed again around that
     /// day), or past the horizon (the overflow heap).
@@ -104,14 +92,15 @@ private:
     void placeAll(const std::vector<Event>& events);
 
     // Mutable: top() moves to the next day exactly as pop() would.
-    mutable std::vector<std::uint32_t> m_slots;    ///< each day's list of nodes, unsorted
-    mutable std::vector<std::uint64_t> m_occupied; ///< one bit per slot that holds a list
-    mutable std::vector<Node> m_nodes;
-    mutable std::uint32_t m_free = kNil;
-    mutable std::size_t m_inSlots = 0;
-    mutable std::vector<Event> m_today; ///< the current day's events, sorted
-    mutable std::size_t m_head = 0;     ///< next of m_today
-    mutable SimTime m_day = 0;          ///< the current day: time >> m_shift
+    /// Each day's events in the order they were scheduled. A day's array becomes m_today
+    /// by a swap, and today's used array goes back to the slot: no event is copied, and
+    /// the arrays keep their capacity, so a run in its steady state allocates nothing.
+    mutable std::vector<DayArray> m_slots;
+    mutable std::vector<std::uint64_t> m_occupied; ///< one bit per slot that holds events
+    mutable std::size_t m_inSlots = 0;             ///< slots that hold events
+    mutable DayArray m_today;                      ///< the current day's events, sorted
+    mutable std::size_t m_head = 0;                ///< next of m_today
+    mutable SimTime m_day = 0;                     ///< the current day: time >> m_shift
     mutable DaryHeapQueue<4> m_overflow;
     static constexpr SimTime kNoDay = std::numeric_limits<SimTime>::max();
     mutable SimTime m_overflowDay = kNoDay; ///< the overflow's earliest day, kept at hand
