@@ -145,10 +145,11 @@ private:
                                         std::uint32_t b)
     {
         // The default queue is called directly (inlined); the others through the interface.
-        if (m_heap4)
-            m_heap4->emplace(at, seq, a, b);
-        else if (m_wheel)
+        // The wheel first: the models with the most events per run end up there.
+        if (m_wheel)
             m_wheel->emplace(at, seq, a, b);
+        else if (m_heap4)
+            m_heap4->emplace(at, seq, a, b);
         else if (m_calendar)
             m_calendar->emplace(at, seq, a, b);
         else
