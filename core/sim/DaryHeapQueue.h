@@ -33,11 +33,7 @@ public:
             m_heap[i] = m_heap[parent];
             i = parent;
         }
-        Event& slot = m_heap[i];
-        slot.time = time;
-        slot.seq = seq;
-        slot.a = a;
-        slot.b = b;
+        storeEvent(m_heap[i], time, seq, a, b);
     }
 
     Event pop() override

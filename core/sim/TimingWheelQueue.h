@@ -33,7 +33,7 @@ public:
     {
         if (++m_size > m_growAbove) [[unlikely]]
             resize(); // the new event is placed after: it is counted, not yet held
-        place(Event{time, seq, a, b});
+        place(time, seq, a, b);
     }
 
     const Event& top() const override
@@ -58,26 +58,26 @@ public:
     void clear() override;
 
 private:
-    /// Puts an event where it belongs; it is already counted in m_size.
-    [[gnu::always_inline]] void place(const Event& event)
+    /// Puts an event where it belongs; it is already counted in m_size. Its fields come
+    /// in registers and are stored once where the event stays (storeEvent).
+    [[gnu::always_inline]] void place(SimTime time, std::uint64_t seq, std::uint32_t a,
+                                      std::uint32_t b)
     {
-        const std::uint64_t ahead = static_cast<std::uint64_t>((event.time >> m_shift) - m_day);
+        const std::uint64_t ahead = static_cast<std::uint64_t>((time >> m_shift) - m_day);
         // 1 <= ahead < slots: the wheel (unsigned: a day before today wraps to huge).
         if (ahead - 1 < m_mask) [[likely]] {
-            toSlot(static_cast<std::size_t>((event.time >> m_shift) & m_maskDay), event);
+            const auto slot = static_cast<std::size_t>((time >> m_shift) & m_maskDay);
+            DayArray& day = m_slots[slot];
+            if (day.empty()) {
+                m_occupied[slot >> 6] |= std::uint64_t{1} << (slot & 63);
+                ++m_inSlots;
+            }
+            day.emplace_back(time, seq, a, b);
             return;
         }
-        placeElsewhere(event);
+        placeElsewhere(Event{time, seq, a, b});
     }
-    [[gnu::always_inline]] void toSlot(std::size_t slot, const Event& event)
-    {
-        DayArray& day = m_slots[slot];
-        if (day.empty()) {
-            m_occupied[slot >> 6] |= std::uint64_t{1} << (slot & 63);
-            ++m_inSlots;
-        }
-        day.push_back(event);
-    }
+    void place(const Event& e) { place(e.time, e.seq, e.a, e.b); }
     /// Today (sorted into m_today), before today (everything placed again around that
     /// day), or past the horizon (the overflow heap).
     void placeElsewhere(const Event& event);
