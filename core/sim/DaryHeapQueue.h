@@ -33,7 +33,11 @@ public:
             m_heap[i] = m_heap[parent];
             i = parent;
         }
-        storeEvent(m_heap[i], time, seq, a, b);
+        Event& slot = m_heap[i];
+        slot.time = time;
+        slot.seq = seq;
+        slot.a = a;
+        slot.b = b;
     }
 
     Event pop() override

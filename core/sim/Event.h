@@ -1,8 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <cstring>
-#include <emmintrin.h>
 
 #include "core/sim/SimTime.h"
 
@@ -58,19 +56,6 @@ inline EventKey keyOf(SimTime time, std::uint64_t seq)
 inline EventKey keyOf(const Event& e)
 {
     return keyOf(e.time, e.seq);
-}
-
-/// Writes an event with one 16-byte store of (time, seq) and one 8-byte store of (a, b): the
-/// widths the queues read events back with. Four narrower stores would stall a load of the
-/// slot soon after (a load spanning two pending stores cannot be forwarded from them), and
-/// a heap reads back a slot it wrote a few events ago.
-[[gnu::always_inline]] inline void storeEvent(Event& slot, SimTime time, std::uint64_t seq,
-                                              std::uint32_t a, std::uint32_t b)
-{
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(&slot),
-                     _mm_set_epi64x(static_cast<long long>(seq), static_cast<long long>(time)));
-    const std::uint64_t ab = a | (std::uint64_t{b} << 32);
-    std::memcpy(&slot.a, &ab, sizeof ab);
 }
 
 inline bool earlier(const Event& x, const Event& y)
