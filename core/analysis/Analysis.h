@@ -75,6 +75,18 @@ struct NodeEstimate {
     std::optional<double> triesPerRequest; ///< clients with retries: tries a request makes
 };
 
+/// How findings name a node. `Id` in the documents `analyze --json` writes and the
+/// command line prints, beside the ids the file and the JSON keys use; `DisplayName` where
+/// the user sees the canvas (the analysis panel, the report): the name the canvas shows,
+/// or the id when it has none. Only the sentences differ; Finding::node is the id either way.
+enum class NodeNaming { Id, DisplayName };
+
+/// A node as the findings name it.
+inline const std::string& nodeLabel(const Node& node, NodeNaming naming)
+{
+    return naming == NodeNaming::DisplayName ? node.displayName() : node.id.str();
+}
+
 struct Finding {
     Severity severity = Severity::Info;
     NodeId node;        ///< empty when it concerns the whole design
@@ -108,7 +120,8 @@ struct Analysis {
 
 /// Arrival rates by flow through the graph, M/M/c (Erlang C) waits, end-to-end latency,
 /// bottleneck, max scale, single points of failure and findings. Never throws; a topology
-/// with a request loop yields no estimates and one error finding.
-Analysis analyze(const Topology& topology);
+/// with a request loop yields no estimates and one error finding. `naming` picks how the
+/// findings' sentences name nodes; every figure is the same either way.
+Analysis analyze(const Topology& topology, NodeNaming naming = NodeNaming::Id);
 
 } // namespace scalelab::core

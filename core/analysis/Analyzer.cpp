@@ -134,7 +134,7 @@ LoadState loadWithRetries(const Topology& t, const RoutingPlan& plan, std::vecto
 
 } // namespace analyzer_detail
 
-Analysis analyze(const Topology& t)
+Analysis analyze(const Topology& t, NodeNaming naming)
 {
     Analysis a;
     a.name = t.name;
@@ -225,7 +225,7 @@ Analysis analyze(const Topology& t)
     a.maxScale = maxScale(t, plan);
     for (std::size_t i : singlePointsOfFailure(t, plan))
         a.singlePointsOfFailure.push_back(t.nodes[i].id);
-    a.findings = findingsFor(t, plan, a);
+    a.findings = findingsFor(t, plan, a, naming);
     return a;
 }
 

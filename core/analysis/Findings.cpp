@@ -35,7 +35,7 @@ std::string remedyForSpof(const ModelContext& context, std::size_t i)
 }
 
 // An autoscaled pool: where it settles at this load, or that its largest size is too small.
-Finding poolFinding(const NodeRouting& r, const NodeEstimate& e)
+Finding poolFinding(const NodeRouting& r, const NodeEstimate& e, const std::string& name)
 {
     const double needed = e.arrivalRps * e.serviceMs / 1000.0 /
                           (static_cast<double>(r.workers) * r.targetUtilization);
@@ -43,7 +43,7 @@ Finding poolFinding(const NodeRouting& r, const NodeEstimate& e)
         return {Severity::Warning, e.id,
                 fmt::format("'{}' autoscales up to {} instances, but holding {:.0f}% utilization "
                             "at this load takes {:.0f}.",
-                            e.id.str(), r.maxInstances, r.targetUtilization * 100,
+                            name, r.maxInstances, r.targetUtilization * 100,
                             std::ceil(needed - 1e-9)),
                 "raise max_instances, or make each instance faster (workers, speed)"};
     if (!std::isfinite(needed) || e.instances <= 0)
@@ -52,7 +52,7 @@ Finding poolFinding(const NodeRouting& r, const NodeEstimate& e)
             fmt::format("'{}' autoscales: at this load it settles at {} instance{} of {} workers "
                         "({:.0f}% target); a traffic step is met within evaluate_s and served "
                         "boot_s later.",
-                        e.id.str(), e.instances, e.instances == 1 ? "" : "s", r.workers,
+                        name, e.instances, e.instances == 1 ? "" : "s", r.workers,
                         r.targetUtilization * 100),
             ""};
 }
@@ -64,7 +64,8 @@ std::string percentText(double utilization)
 
 // A sharded database is as hot as its hottest shard: name it, and what makes it hot (one
 // celebrity key cannot be split by more shards).
-void shardFindings(const RoutingPlan& plan, const Analysis& a, std::vector<Finding>& out)
+void shardFindings(const Topology& t, const RoutingPlan& plan, const Analysis& a, NodeNaming naming,
+                   std::vector<Finding>& out)
 {
     for (std::size_t i = 0; i < a.nodes.size(); ++i) {
         const NodeEstimate& e = a.nodes[i];
@@ -88,8 +89,8 @@ void shardFindings(const RoutingPlan& plan, const Analysis& a, std::vector<Findi
         std::string text = fmt::format(
             "Shard {} of '{}' takes {:.1f}% of its requests (an even split is {:.1f}%) and runs "
             "at {}{}.",
-            hot, e.id.str(), h.share * 100, even * 100, percentText(h.utilization),
-            h.stable ? "" : ": it is saturated while the others idle");
+            hot, nodeLabel(t.nodes[i], naming), h.share * 100, even * 100,
+            percentText(h.utilization), h.stable ? "" : ": it is saturated while the others idle");
         std::string remedy;
         if (uneven && r.hotKeyShard == hot && r.hotKeyShare > 0.5 * (h.share - even)) {
             text += fmt::format(" Its hottest key alone is {:.1f}% of all requests: the "
@@ -109,7 +110,7 @@ void shardFindings(const RoutingPlan& plan, const Analysis& a, std::vector<Findi
 
 // A message queue whose workers cannot keep up: the backlog grows (or, bounded, the queue
 // stays full and refuses publishes); one that is hot: jobs wait long before a worker.
-void jobFindings(const Topology& t, const Analysis& a, std::vector<Finding>& out)
+void jobFindings(const Topology& t, const Analysis& a, NodeNaming naming, std::vector<Finding>& out)
 {
     for (std::size_t i = 0; i < a.nodes.size(); ++i) {
         const NodeEstimate& e = a.nodes[i];
@@ -122,7 +123,7 @@ void jobFindings(const Topology& t, const Analysis& a, std::vector<Finding>& out
             out.push_back({Severity::Error, e.id,
                            fmt::format("'{}' receives {:.3g} jobs/s but no worker consumes "
                                        "from it: every job waits for ever.",
-                                       e.id.str(), j.arrivalRps),
+                                       nodeLabel(t.nodes[i], naming), j.arrivalRps),
                            "a worker linked from it by a consume link"});
             continue;
         }
@@ -134,18 +135,19 @@ void jobFindings(const Topology& t, const Analysis& a, std::vector<Finding>& out
                                   "publishes fail",
                                   t.nodes[i].integer("capacity"), *j.dropFraction * 100)
                     : std::string("its backlog grows without bound");
-            out.push_back(
-                {Severity::Error, e.id,
-                 fmt::format("The workers of '{}' cannot keep up: {:.3g} jobs/s "
-                             "arrive, {} threads x {:.3g} ms finish about {:.3g} "
-                             "jobs/s; {}.",
-                             e.id.str(), j.arrivalRps, j.threads, j.holdMs, capacity, consequence),
-                 remedy});
+            out.push_back({Severity::Error, e.id,
+                           fmt::format("The workers of '{}' cannot keep up: {:.3g} jobs/s "
+                                       "arrive, {} threads x {:.3g} ms finish about {:.3g} "
+                                       "jobs/s; {}.",
+                                       nodeLabel(t.nodes[i], naming), j.arrivalRps, j.threads,
+                                       j.holdMs, capacity, consequence),
+                           remedy});
         } else if (j.utilization >= 0.8) {
             out.push_back({Severity::Warning, e.id,
                            fmt::format("The workers of '{}' are {} busy: jobs wait {:.3g} ms "
                                        "on average in its backlog before a worker takes them.",
-                                       e.id.str(), percentText(j.utilization), j.meanWaitMs),
+                                       nodeLabel(t.nodes[i], naming), percentText(j.utilization),
+                                       j.meanWaitMs),
                            remedy});
         }
     }
@@ -154,7 +156,7 @@ void jobFindings(const Topology& t, const Analysis& a, std::vector<Finding>& out
 // Web servers that keep sessions locally: how often users log in again, or how many a
 // failure logs out. One finding per balancer in front (or per server without one).
 void sessionFindings(const Topology& t, const RoutingPlan& plan, const Analysis& a,
-                     std::vector<Finding>& out)
+                     NodeNaming naming, std::vector<Finding>& out)
 {
     const TopologyIndex& index = *plan.index;
     double users = 0;
@@ -180,7 +182,7 @@ void sessionFindings(const Topology& t, const RoutingPlan& plan, const Analysis&
         std::vector<std::string> ids;
         double misses = 0, arrivals = 0;
         for (std::size_t i : servers) {
-            ids.push_back(t.nodes[i].id.str());
+            ids.push_back(nodeLabel(t.nodes[i], naming));
             misses += plan.nodes[i].sessionMissRatio * (a.nodes[i].readRps + a.nodes[i].writeRps);
             arrivals += a.nodes[i].readRps + a.nodes[i].writeRps;
         }
@@ -193,7 +195,7 @@ void sessionFindings(const Topology& t, const RoutingPlan& plan, const Analysis&
                  fmt::format("{} keep{} sessions locally and '{}' does not pin users: about "
                              "{:.0f}% of the requests find no session and log in again (+{:.3g} "
                              "ms each).",
-                             fmt::join(ids, ", "), ids.size() == 1 ? "s" : "", f.id.str(),
+                             fmt::join(ids, ", "), ids.size() == 1 ? "s" : "", nodeLabel(f, naming),
                              ratio * 100, t.nodes[servers.front()].number("login_ms")),
                  remedy + " (sticky_sessions on the load balancer stops the logins but a failed "
                           "server still logs its users out)"});
@@ -203,8 +205,8 @@ void sessionFindings(const Topology& t, const RoutingPlan& plan, const Analysis&
                 {Severity::Warning, f.id,
                  fmt::format("{} keep{} sessions locally behind sticky '{}': a failed server "
                              "logs out its share of the users (about {:.0f} of {:.0f}).",
-                             fmt::join(ids, ", "), ids.size() == 1 ? "s" : "", f.id.str(), share,
-                             users),
+                             fmt::join(ids, ", "), ids.size() == 1 ? "s" : "", nodeLabel(f, naming),
+                             share, users),
                  remedy});
         }
     }
@@ -214,7 +216,7 @@ void sessionFindings(const Topology& t, const RoutingPlan& plan, const Analysis&
 // and the report show the same figures). Users behind a geo DNS fail until it notices
 // and their cached answers expire, then pay the longer link; a master replicating
 // asynchronously to another site loses what the replica promoted there lacks.
-void siteFindings(const Topology& t, const RoutingPlan& plan, const Analysis& a,
+void siteFindings(const Topology& t, const RoutingPlan& plan, const Analysis& a, NodeNaming naming,
                   std::vector<Finding>& out)
 {
     for (const GeoUsersLoss& users : geoUsersLosses(t, plan)) {
@@ -226,9 +228,10 @@ void siteFindings(const Topology& t, const RoutingPlan& plan, const Analysis& a,
                          "move to '{}' as their DNS answers expire (dns_ttl_s {:g} s): about "
                          "{:.0f} requests fail, and each then takes {:+.3g} ms ({:g} ms away "
                          "instead of {:g}).",
-                         users.site, t.nodes[users.client].id.str(), users.movedRps, users.detectS,
-                         away.to.str(), users.ttlS, users.failedRequests, users.extraMs,
-                         away.latencyMs(), home.latencyMs()),
+                         users.site, nodeLabel(t.nodes[users.client], naming), users.movedRps,
+                         users.detectS, nodeLabel(t.nodes[plan.index->to(users.away)], naming),
+                         users.ttlS, users.failedRequests, users.extraMs, away.latencyMs(),
+                         home.latencyMs()),
              "a shorter dns_ttl_s (more lookups) or a faster detect_s on the DNS"});
     }
     for (const WriteLoss& w : writeLosses(t, *plan.index, a)) {
@@ -242,8 +245,8 @@ void siteFindings(const Topology& t, const RoutingPlan& plan, const Analysis& a,
              fmt::format("'{}' replicates to '{}' in site '{}' asynchronously (lag {:g} ms) "
                          "at {:.0f} writes/s: losing site '{}' loses about {:.3g} "
                          "acknowledged writes (write rate x lag).",
-                         master.id.str(), replica.id.str(), replica.site(), l.lagMs(), w.writeRps,
-                         master.site(), w.lostWrites),
+                         nodeLabel(master, naming), nodeLabel(replica, naming), replica.site(),
+                         l.lagMs(), w.writeRps, master.site(), w.lostWrites),
              fmt::format("mode sync on that link: nothing lost, each write {:+.3g} ms (one "
                          "round trip)",
                          2 * l.latencyMs())});
@@ -254,7 +257,8 @@ void siteFindings(const Topology& t, const RoutingPlan& plan, const Analysis& a,
 
 using namespace findings_detail;
 
-std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, const Analysis& a)
+std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, const Analysis& a,
+                                 NodeNaming naming)
 {
     using findings_detail::siteFindings;
     std::vector<Finding> out;
@@ -263,6 +267,7 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
         out.push_back({severity, node, std::move(text), std::move(remedy)});
     };
     const ModelContext context{t, *plan.index, plan};
+    const auto name = [&](std::size_t i) { return nodeLabel(t.nodes[i], naming); };
 
     for (std::size_t i = 0; i < a.nodes.size(); ++i) {
         const NodeEstimate& e = a.nodes[i];
@@ -270,7 +275,7 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
         if (!plan.nodes[i].isQueue || !e.reached || e.arrivalRps <= 0)
             continue;
         if (plan.nodes[i].autoscale) {
-            out.push_back(poolFinding(plan.nodes[i], e));
+            out.push_back(poolFinding(plan.nodes[i], e, name(i)));
             if (out.back().text.empty())
                 out.pop_back();
         }
@@ -289,8 +294,7 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
             add(Severity::Error, e.id,
                 fmt::format("'{}' is saturated: {:.0f} req/s arrive but it can serve about "
                             "{:.0f} req/s ({} servers x {:.3g} ms); {}.",
-                            e.id.str(), e.arrivalRps, capacity, e.servers, e.serviceMs,
-                            consequence),
+                            name(i), e.arrivalRps, capacity, e.servers, e.serviceMs, consequence),
                 remedyForLoad(n, e));
         } else if (e.cancelFraction && e.offeredLoad >= 1) {
             // Stable only because it sheds the tries whose client gave up (M/M/c+D).
@@ -299,35 +303,35 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
                             "and holds only by dropping about {:.1f}% of the tries, those whose "
                             "client gave up (cancel_on_timeout); the ones it serves wait {:.3g} "
                             "ms on average.",
-                            e.id.str(), percentText(e.offeredLoad), e.arrivalRps, capacity,
+                            name(i), percentText(e.offeredLoad), e.arrivalRps, capacity,
                             *e.cancelFraction * 100, e.meanWaitMs),
                 remedyForLoad(n, e));
         } else if (e.offeredLoad >= 0.8) {
             add(Severity::Warning, e.id,
                 fmt::format("'{}' runs at {} utilization: waits climb steeply above 80% (mean "
                             "wait {:.3g} ms now).",
-                            e.id.str(), percentText(e.offeredLoad), e.meanWaitMs),
+                            name(i), percentText(e.offeredLoad), e.meanWaitMs),
                 remedyForLoad(n, e));
         }
     }
 
-    jobFindings(t, a, out);
-    shardFindings(plan, a, out);
-    siteFindings(t, plan, a, out);
-    retryStormFindings(t, plan, a, out);
+    jobFindings(t, a, naming, out);
+    shardFindings(t, plan, a, naming, out);
+    siteFindings(t, plan, a, naming, out);
+    retryStormFindings(t, plan, a, out, naming);
 
     for (const NodeId& id : a.singlePointsOfFailure) {
         const std::size_t i = *plan.index->node(id); // a map: a chain of 100k has 100k of them
         add(Severity::Warning, id,
             fmt::format("'{}' is a single point of failure: if it fails, clients lose requests "
                         "until it comes back.",
-                        id.str()),
+                        name(i)),
             remedyForSpof(context, i));
     }
 
     // Read-heavy data tier with no cache in front of it: one finding per replication
     // group, naming the web servers that read it directly.
-    std::map<std::size_t, std::pair<std::vector<std::string>, std::pair<double, double>>> uncached;
+    std::map<std::size_t, std::pair<std::vector<std::size_t>, std::pair<double, double>>> uncached;
     for (std::size_t i = 0; i < t.nodes.size(); ++i) {
         const NodeEstimate& e = a.nodes[i];
         if (!plan.nodes[i].traits.application || !e.reached || e.arrivalRps <= 0)
@@ -345,9 +349,8 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
             continue;
         for (std::size_t g : groups) {
             auto& entry = uncached[g];
-            if (std::find(entry.first.begin(), entry.first.end(), e.id.str()) ==
-                entry.first.end()) {
-                entry.first.push_back(e.id.str());
+            if (std::find(entry.first.begin(), entry.first.end(), i) == entry.first.end()) {
+                entry.first.push_back(i);
                 entry.second.first += e.readRps;
                 entry.second.second += e.arrivalRps;
             }
@@ -357,10 +360,13 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
         const double readShare = entry.second.first / entry.second.second;
         if (readShare < 0.7)
             continue;
+        std::vector<std::string> readers;
+        for (std::size_t i : entry.first)
+            readers.push_back(name(i));
         add(Severity::Info, t.nodes[master].id,
             fmt::format("Reads are {:.0f}% of the requests {} send to '{}', with no cache in "
                         "front.",
-                        readShare * 100, fmt::join(entry.first, ", "), t.nodes[master].id.str()),
+                        readShare * 100, fmt::join(readers, ", "), name(master)),
             "a cache (cache-aside); at an 80% hit ratio it takes 4 in 5 reads off the database");
     }
 
@@ -385,7 +391,7 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
             fmt::format("'{}' replicates with up to {:.3g} ms lag at {:.0f} writes/s: a failover "
                         "loses about {:.3g} acknowledged writes, and reads on replicas can be "
                         "stale.",
-                        n.id.str(), lag, writes, writes * lag / 1000.0),
+                        name(i), lag, writes, writes * lag / 1000.0),
             "a shorter lag (semi-synchronous replication) or reading your own writes from the "
             "master");
     }
@@ -398,11 +404,11 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
             const std::size_t backend = plan.index->to(plan.index->out(i).front());
             const bool shrinks = plan.nodes[backend].autoscale;
             add(Severity::Info, n.id,
-                fmt::format("'{}' has one backend{}: it adds no redundancy yet.", n.id.str(),
-                            shrinks ? fmt::format(" ('{}' may drain to one instance)",
-                                                  t.nodes[backend].id.str())
-                                    : std::string()),
-                shrinks ? fmt::format("min_instances 2 on '{}'", t.nodes[backend].id.str())
+                fmt::format("'{}' has one backend{}: it adds no redundancy yet.", name(i),
+                            shrinks
+                                ? fmt::format(" ('{}' may drain to one instance)", name(backend))
+                                : std::string()),
+                shrinks ? fmt::format("min_instances 2 on '{}'", name(backend))
                         : std::string("a second web server behind it"));
         }
         if (plan.nodes[i].blocking && e.reached && e.stable && e.arrivalRps > 0) {
@@ -413,7 +419,7 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
                 add(Severity::Info, n.id,
                     fmt::format("'{}' is blocking: each worker is held {:.3g} ms, of which "
                                 "{:.3g} ms waiting on downstream calls.",
-                                n.id.str(), e.serviceMs, e.serviceMs - own),
+                                name(i), e.serviceMs, e.serviceMs - own),
                     "concurrency_model async, or more workers");
         }
         if (plan.nodes[i].traits.source && e.reached && e.timeoutFraction &&
@@ -421,7 +427,7 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
             add(Severity::Warning, n.id,
                 fmt::format("'{}' times out after {:.3g} ms: about {:.3g}% of its requests "
                             "are expected to fail by timeout{}.",
-                            n.id.str(), n.number("timeout_ms"), 100 * *e.timeoutFraction,
+                            name(i), n.number("timeout_ms"), 100 * *e.timeoutFraction,
                             e.triesPerRequest
                                 ? fmt::format(" after {:.3g} tries on average", *e.triesPerRequest)
                                 : std::string()),
@@ -438,7 +444,7 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
             add(Severity::Info, t.nodes[i].id,
                 fmt::format("{:.0f}% of the requests of '{}' are static assets ({:.0f} req/s), "
                             "served by the web tier.",
-                            r.staticRatio * 100, t.nodes[i].id.str(), r.rateRps * r.staticRatio),
+                            r.staticRatio * 100, name(i), r.rateRps * r.staticRatio),
                 "a CDN in front of an object store: at a 95% hit ratio the origin sees 1 in 20");
             continue;
         }
@@ -447,11 +453,11 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
         add(Severity::Info, t.nodes[cdn].id,
             fmt::format("'{}' answers about {:.1f}% of the static requests at the edge; its origin "
                         "gets {:.0f} of {:.0f} req/s.",
-                        t.nodes[cdn].id.str(), hit * 100, a.nodes[cdn].staticRps * (1 - hit),
+                        name(cdn), hit * 100, a.nodes[cdn].staticRps * (1 - hit),
                         a.nodes[cdn].staticRps));
     }
 
-    sessionFindings(t, plan, a, out);
+    sessionFindings(t, plan, a, naming, out);
 
     if (std::none_of(out.begin(), out.end(),
                      [](const Finding& f) { return findingRank(f.severity) < 2; })) {
@@ -459,7 +465,7 @@ std::vector<Finding> findingsFor(const Topology& t, const RoutingPlan& plan, con
             add(Severity::Info, *a.bottleneck,
                 fmt::format("No node above 80% and no single point of failure. The load can "
                             "grow {:.3g}x before '{}' saturates.",
-                            a.maxScale, a.bottleneck->str()));
+                            a.maxScale, name(*plan.index->node(*a.bottleneck))));
     }
     std::stable_sort(out.begin(), out.end(), [](const Finding& x, const Finding& y) {
         return findingRank(x.severity) < findingRank(y.severity);

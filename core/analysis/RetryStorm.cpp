@@ -58,7 +58,7 @@ std::vector<Reach> reachOfRetryingClients(const Topology& t, const RoutingPlan& 
 } // namespace
 
 void retryStormFindings(const Topology& t, const RoutingPlan& plan, const Analysis& a,
-                        std::vector<Finding>& out)
+                        std::vector<Finding>& out, NodeNaming naming)
 {
     const std::size_t n = t.nodes.size();
     std::vector<double> stormTries(n, 1.0);
@@ -99,9 +99,9 @@ void retryStormFindings(const Topology& t, const RoutingPlan& plan, const Analys
                 : std::string("its queue is unbounded");
         std::string remedy = fmt::format(
             "fewer retries on '{}', retry_backoff_ms (exponential, jittered) to spread them, ",
-            client.id.str());
+            nodeLabel(client, naming));
         if (t.nodes[i].spec() && t.nodes[i].spec()->param("cancel_on_timeout"))
-            remedy += fmt::format("cancel_on_timeout on '{}', ", quiet.id.str());
+            remedy += fmt::format("cancel_on_timeout on '{}', ", nodeLabel(t.nodes[i], naming));
         if (slack > perPlace)
             remedy += fmt::format("a queue_limit of at most {:.0f} (a full queue then "
                                   "answers within the timeout), ",
@@ -109,16 +109,16 @@ void retryStormFindings(const Topology& t, const RoutingPlan& plan, const Analys
         remedy += fmt::format("or capacity for {:.0f} req/s", s.arrivalRps);
         out.push_back(
             {Severity::Warning, quiet.id,
-             fmt::format("A retry storm can keep '{}' down: it is {} busy now, but once a burst "
-                         "or a slowdown makes tries time out, '{}' sends each request up to {} "
-                         "times, {:.0f} req/s for a capacity of about {:.0f} ({} of it). It "
-                         "still serves the tries whose client gave up and {}, past the {:.3g} "
-                         "ms timeout: the timeouts sustain themselves and it may not recover "
-                         "after the trouble ends (the estimates here are the quiet state).",
-                         quiet.id.str(), fmt::format("{:.0f}%", quiet.offeredLoad * 100),
-                         client.id.str(), client.integer("retries") + 1, s.arrivalRps, capacity,
-                         fmt::format("{:.0f}%", s.offeredLoad * 100), queue,
-                         client.number("timeout_ms")),
+             fmt::format(
+                 "A retry storm can keep '{}' down: it is {} busy now, but once a burst "
+                 "or a slowdown makes tries time out, '{}' sends each request up to {} "
+                 "times, {:.0f} req/s for a capacity of about {:.0f} ({} of it). It "
+                 "still serves the tries whose client gave up and {}, past the {:.3g} "
+                 "ms timeout: the timeouts sustain themselves and it may not recover "
+                 "after the trouble ends (the estimates here are the quiet state).",
+                 nodeLabel(t.nodes[i], naming), fmt::format("{:.0f}%", quiet.offeredLoad * 100),
+                 nodeLabel(client, naming), client.integer("retries") + 1, s.arrivalRps, capacity,
+                 fmt::format("{:.0f}%", s.offeredLoad * 100), queue, client.number("timeout_ms")),
              std::move(remedy)});
     }
 }

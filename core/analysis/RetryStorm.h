@@ -14,6 +14,6 @@ namespace scalelab::core {
 /// the timeout (no queue_limit short enough). Then nothing brings the timeouts to an end.
 /// One warning per such station, naming it, the load of the storm and the fixes.
 void retryStormFindings(const Topology& topology, const RoutingPlan& plan, const Analysis& analysis,
-                        std::vector<Finding>& out);
+                        std::vector<Finding>& out, NodeNaming naming = NodeNaming::Id);
 
 } // namespace scalelab::core

@@ -43,7 +43,8 @@ QString reportMs(double value)
 ReportBuilder::ReportBuilder(const core::Topology& topology, const nlohmann::json& results,
                              Target target)
     : m_topology(topology), m_results(results), m_target(target),
-      m_analysis(core::analyze(topology)), m_generated(QDateTime::currentDateTimeUtc())
+      m_analysis(core::analyze(topology, core::NodeNaming::DisplayName)),
+      m_generated(QDateTime::currentDateTimeUtc())
 {
     m_hasRun = results.is_object() && results.contains("latency_ms");
 }
@@ -422,7 +423,7 @@ QString ReportBuilder::poolsParagraph() const
         if (!node || e.instances <= 0 || (e.instances == 1 && !node->flag("autoscale")))
             continue;
         QString part = QStringLiteral("<b>%1</b>: %2 instance%3")
-                           .arg(repQs(e.id.str()))
+                           .arg(repNodeName(m_topology, e.id))
                            .arg(e.instances)
                            .arg(e.instances == 1 ? QString() : QStringLiteral("s"));
         if (node->flag("autoscale"))
@@ -467,8 +468,11 @@ QString ReportBuilder::comparisonSection() const
     for (const auto& e : m_analysis.nodes) {
         if (e.source)
             continue;
-        const QString name = QStringLiteral("%1<br/><span class=\"label\">%2</span>")
-                                 .arg(repQs(e.id.str()), kindLabel(e.kind));
+        // The name the canvas shows; the id beside the kind, as the JSON keys the node.
+        const QString id = repNodeId(m_topology, e.id);
+        const QString name = QStringLiteral("%1<br/><span class=\"label\">%2</span>%3")
+                                 .arg(repNodeName(m_topology, e.id), kindLabel(e.kind),
+                                      id.isEmpty() ? QString() : QStringLiteral(" ") + id);
         const QString util = e.stable
                                  ? repPercent(e.utilization, 1)
                                  : repPercent(e.utilization, 0) + QStringLiteral(" (saturated)");
@@ -513,7 +517,8 @@ QString ReportBuilder::comparisonSection() const
                                      "before it saturates.")
                     : QStringLiteral("Bottleneck: <b>%1</b>, saturated: the client rates would "
                                      "have to drop to %2&#215; for it to keep up."))
-                   .arg(repQs(m_analysis.bottleneck->str()), reportNumber(m_analysis.maxScale, 2));
+                   .arg(repNodeName(m_topology, *m_analysis.bottleneck),
+                        reportNumber(m_analysis.maxScale, 2));
     out += QStringLiteral("</p>\n");
     if (m_hasRun)
         out += QStringLiteral("<p class=\"note\">Each cell: queueing estimate / simulation.</p>\n");
@@ -532,7 +537,7 @@ QString ReportBuilder::findingsSection() const
     QString out = sectionTitle(QStringLiteral("Findings and what to try next"));
     struct Item {
         core::Severity severity;
-        QString node;
+        core::NodeId node; ///< empty for the whole design
         QString text;
         QString remedy;
     };
@@ -587,8 +592,8 @@ QString ReportBuilder::findingsSection() const
                              {}});
     }
     for (const auto& f : m_analysis.findings)
-        items.push_back({f.severity, QString::fromStdString(f.node.str()),
-                         QString::fromStdString(f.sentence()), QString::fromStdString(f.remedy)});
+        items.push_back({f.severity, f.node, QString::fromStdString(f.sentence()),
+                         QString::fromStdString(f.remedy)});
     if (items.empty())
         return out + QStringLiteral("<p>Nothing to point out.</p>\n");
     out += repTableOpen();
@@ -596,12 +601,17 @@ QString ReportBuilder::findingsSection() const
                   true);
     QStringList next;
     for (const auto& item : items) {
-        out += repRow({repSeverityBadge(item.severity), repEsc(item.node), repEsc(item.text)});
+        // Named as on the canvas, as the sentences name it; the id under it for the JSON.
+        const core::Node* node = m_topology.findNode(item.node);
+        const QString name = QString::fromStdString(node ? node->displayName() : item.node.str());
+        const QString id = repNodeId(m_topology, item.node);
+        out += repRow({repSeverityBadge(item.severity),
+                       repEsc(name) + (id.isEmpty() ? QString() : QStringLiteral("<br/>") + id),
+                       repEsc(item.text)});
         if (!item.remedy.isEmpty()) {
             QString step = item.remedy;
             step[0] = step[0].toUpper();
-            const QString line =
-                item.node.isEmpty() ? step : QStringLiteral("%1 (%2)").arg(step, item.node);
+            const QString line = name.isEmpty() ? step : QStringLiteral("%1 (%2)").arg(step, name);
             if (!next.contains(line))
                 next << line;
         }

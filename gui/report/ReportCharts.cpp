@@ -91,7 +91,8 @@ QString ReportBuilder::chartsSection()
         for (const auto& e : m_analysis.nodes) {
             if (e.source)
                 continue;
-            util.categories << QString::fromStdString(e.id.str());
+            const core::Node* node = m_topology.findNode(e.id); // named as on the canvas
+            util.categories << QString::fromStdString(node ? node->displayName() : e.id.str());
             sim.values.push_back(repNum(repSub(nodes, e.id.str().c_str()), "utilization") * 100);
             est.values.push_back(e.utilization * 100);
         }

@@ -26,6 +26,12 @@ QString compValueWithUnit(const core::ParamValue& value, const core::ParamSpec& 
 const char* kCompTable = "<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" "
                          "width=\"100%\">\n";
 
+// A node as the canvas names it (links and scenario rows; the sections above give the ids).
+std::string compNodeName(const core::Topology& topology, const core::NodeId& id)
+{
+    const core::Node* node = topology.findNode(id);
+    return node ? node->displayName() : id.str();
+}
 } // namespace components_detail
 
 using namespace components_detail;
@@ -109,7 +115,7 @@ QString componentsHtml(const core::Topology& topology)
         out +=
             QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\" "
                            "class=\"n\">%4 ms</td><td align=\"right\" class=\"n\">%5</td></tr>\n")
-                .arg(compH(l.from.str()), compH(l.to.str()),
+                .arg(compH(compNodeName(topology, l.from)), compH(compNodeName(topology, l.to)),
                      replication ? QStringLiteral("replication") : QStringLiteral("request"),
                      reportMs(l.latencyMs()),
                      replication ? QStringLiteral("lag %1 ms").arg(reportMs(l.lagMs()))
@@ -133,11 +139,12 @@ QString scenarioHtml(const core::Topology& topology)
         if (a.action == core::ActionType::Set)
             change = QStringLiteral("%1 = %2").arg(compH(a.param),
                                                    compH(core::toDisplayString(a.value)));
-        out +=
-            QStringLiteral("<tr><td align=\"right\" class=\"n\">%1</td><td>%2</td><td>%3</td>"
-                           "<td>%4</td></tr>\n")
-                .arg(reportNumber(a.atS, 1), compH(std::string(core::toString(a.action))),
-                     compH(core::isSiteAction(a.action) ? "site " + a.site : a.node.str()), change);
+        out += QStringLiteral("<tr><td align=\"right\" class=\"n\">%1</td><td>%2</td><td>%3</td>"
+                              "<td>%4</td></tr>\n")
+                   .arg(reportNumber(a.atS, 1), compH(std::string(core::toString(a.action))),
+                        compH(core::isSiteAction(a.action) ? "site " + a.site
+                                                           : compNodeName(topology, a.node)),
+                        change);
     }
     out += QStringLiteral("</table>\n");
     return out;

@@ -51,6 +51,20 @@ QString repQs(const std::string& s)
     return markupText(QString::fromStdString(s));
 }
 
+QString repNodeName(const core::Topology& topology, const core::NodeId& id)
+{
+    const core::Node* node = topology.findNode(id);
+    return repQs(node ? node->displayName() : id.str());
+}
+
+QString repNodeId(const core::Topology& topology, const core::NodeId& id)
+{
+    const core::Node* node = topology.findNode(id);
+    if (!node || node->displayName() == id.str())
+        return {};
+    return QStringLiteral("<span class=\"label\">%1</span>").arg(repQs(id.str()));
+}
+
 QString repPercent(double fraction, int decimals)
 {
     if (!std::isfinite(fraction))

@@ -37,14 +37,14 @@ QString ReportBuilder::jobsSection() const
         if (!e.jobs)
             continue;
         const core::JobEstimate& j = *e.jobs;
-        estimates += repRow({repEsc(QString::fromStdString(e.id.str())),
-                             QLatin1Char('#') + reportNumber(j.arrivalRps, 1),
-                             QLatin1Char('#') + reportNumber(static_cast<double>(j.threads), 0),
-                             QLatin1Char('#') + repPercent(j.utilization, 0),
-                             QLatin1Char('#') + reportMs(j.meanWaitMs),
-                             QLatin1Char('#') + reportMs(j.meanLatencyMs),
-                             QLatin1Char('#') + (j.dropFraction ? repPercent(*j.dropFraction, 2)
-                                                                : QStringLiteral("-"))});
+        estimates +=
+            repRow({repNodeName(m_topology, e.id), QLatin1Char('#') + reportNumber(j.arrivalRps, 1),
+                    QLatin1Char('#') + reportNumber(static_cast<double>(j.threads), 0),
+                    QLatin1Char('#') + repPercent(j.utilization, 0),
+                    QLatin1Char('#') + reportMs(j.meanWaitMs),
+                    QLatin1Char('#') + reportMs(j.meanLatencyMs),
+                    QLatin1Char('#') +
+                        (j.dropFraction ? repPercent(*j.dropFraction, 2) : QStringLiteral("-"))});
     }
     if (!estimates.isEmpty()) {
         out += QStringLiteral("<h3>Queueing estimate (the backlog and the workers' threads as "

@@ -20,7 +20,7 @@ QString ReportBuilder::shardsSection() const
         if (out.isEmpty())
             out += sectionTitle(QStringLiteral("Shards"));
         out += QStringLiteral("<h3>%1: %2 shards</h3>\n")
-                   .arg(repEsc(QString::fromStdString(e.id.str())))
+                   .arg(repNodeName(m_topology, e.id))
                    .arg(e.shards.size());
         // repSub gives objects only, and `shards` is an array: look it up directly.
         const RJson& node = repSub(nodes, e.id.str().c_str());

@@ -25,7 +25,7 @@ QString ReportBuilder::sitesSection() const
             continue;
         if (!members.count(site))
             sites.push_back(site);
-        members[site] << repQs(n.id.str());
+        members[site] << repQs(n.displayName());
     }
     if (sites.empty())
         return {};
@@ -57,8 +57,8 @@ QString ReportBuilder::sitesSection() const
             const bool sync = l.synchronous();
             const auto lost = lostOnLink.find(g.links[k]);
             repl += repRow(
-                {repQs(master.id.str() + " (" + master.site() + ")"),
-                 repQs(replica.id.str() + " (" + replica.site() + ")"),
+                {repQs(master.displayName() + " (" + master.site() + ")"),
+                 repQs(replica.displayName() + " (" + replica.site() + ")"),
                  sync ? QStringLiteral("sync") : QStringLiteral("async"),
                  QLatin1Char('#') + reportMs(sync ? 0.0 : l.lagMs()),
                  QLatin1Char('#') + reportMs(sync ? 2 * l.latencyMs() : 0.0),
@@ -80,9 +80,9 @@ QString ReportBuilder::sitesSection() const
     QString users;
     if (plan.acyclic) {
         for (const core::GeoUsersLoss& loss : core::geoUsersLosses(m_topology, plan)) {
-            users += repRow({repQs(m_topology.nodes[loss.client].id.str()),
-                             repQs(m_topology.links[loss.home].to.str()),
-                             repQs(m_topology.links[loss.away].to.str()),
+            users += repRow({repQs(m_topology.nodes[loss.client].displayName()),
+                             repNodeName(m_topology, m_topology.links[loss.home].to),
+                             repNodeName(m_topology, m_topology.links[loss.away].to),
                              QLatin1Char('#') + reportNumber(loss.movedRps, 0),
                              QLatin1Char('#') + reportNumber(loss.backAfterS, 0),
                              QLatin1Char('#') + reportNumber(loss.failedRequests, 0),

@@ -699,6 +699,44 @@ private Q_SLOTS:
         QVERIFY(doc["max_scale"].is_null());
         QVERIFY(doc["bottleneck"].is_null());
     }
+
+    void findingsNameNodesByDisplayNameOnRequest()
+    {
+        // The panel and the report name nodes as the canvas does ("Master"); the documents
+        // `analyze --json` writes keep the ids ("db-master"), sentence for sentence. Only
+        // the names differ: the same findings, on the same nodes, with the same figures.
+        LoadResult loaded =
+            loadTopologyFile(std::string(SCALELAB_EXAMPLES) + "/08-millions-of-users.scalelab");
+        QVERIFY(loaded.ok());
+        Topology t = *loaded.topology;
+        t.findNode(NodeId{"lb"})->name.clear(); // no name: the id stands in
+        const Analysis byId = analyze(t);
+        const Analysis byName = analyze(t, NodeNaming::DisplayName);
+        QCOMPARE(byName.findings.size(), byId.findings.size());
+        QVERIFY(byId.findings.size() >= 3);
+        for (std::size_t i = 0; i < byId.findings.size(); ++i) {
+            const Finding& f = byId.findings[i];
+            const Finding& g = byName.findings[i];
+            QCOMPARE(g.node, f.node);
+            QCOMPARE(g.severity, f.severity);
+            const Node* node = t.findNode(f.node);
+            QVERIFY(node);
+            const std::string id = "'" + node->id.str() + "'";
+            const std::string name = "'" + node->displayName() + "'";
+            QVERIFY2(f.text.find(id) != std::string::npos, f.text.c_str());
+            QVERIFY2(g.text.find(name) != std::string::npos, g.text.c_str());
+            if (name != id)
+                QVERIFY2(g.text.find(id) == std::string::npos, g.text.c_str());
+            // The same sentence once the names are put back.
+            std::string back = g.text;
+            for (std::size_t at = back.find(name); at != std::string::npos;
+                 at = back.find(name, at + id.size()))
+                back.replace(at, name.size(), id);
+            QCOMPARE(back, f.text);
+        }
+        QCOMPARE(nlohmann::json::parse(analysisToJsonText(byName))["nodes"],
+                 nlohmann::json::parse(analysisToJsonText(byId))["nodes"]);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestAnalysis)
