@@ -16,6 +16,7 @@
 #include "core/analysis/SiteLoss.h"
 #include "core/sim/Results.h"
 #include "core/sim/SiteOutages.h"
+#include "gui/docks/AnalysisNodeTable.h"
 #include "gui/docks/RunConfidenceLabel.h"
 #include "gui/docks/SiteLossTable.h"
 #include "gui/docks/WrappedTextDelegate.h"
@@ -79,9 +80,9 @@ using namespace analysis_dock_detail;
 
 AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     : QDockWidget(tr("Analysis"), parent), m_document(document), m_summary(new QLabel),
-      m_nodes(new QTreeWidget), m_findings(new QListWidget), m_findingsTitle(new QLabel),
-      m_comparison(new QLabel), m_sites(new SiteLossTable), m_sitesBox(new QWidget),
-      m_confidence(new RunConfidenceLabel)
+      m_nodes(new AnalysisNodeTable(ColNotes)), m_findings(new QListWidget),
+      m_findingsTitle(new QLabel), m_comparison(new QLabel), m_sites(new SiteLossTable),
+      m_sitesBox(new QWidget), m_confidence(new RunConfidenceLabel)
 {
     setObjectName(QStringLiteral("AnalysisDock"));
     m_summary->setWordWrap(true);
@@ -89,9 +90,17 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     m_summary->setMargin(4);
 
     m_nodes->setColumnCount(ColColumnCount);
-    m_nodes->setHeaderLabels({tr("Node"), tr("req/s"), tr("Util."), tr("Wait ms"), tr("Resp. ms"),
+    // Short headers (the units in their tooltips): the figures leave the names room in a
+    // panel 310 pixels wide.
+    m_nodes->setHeaderLabels({tr("Node"), tr("req/s"), tr("Util."), tr("Wait"), tr("Resp."),
                               tr("Sim. util."), tr("Sim. resp."), tr("Notes"), tr("Base util."),
                               tr("Base resp."), tr("\u0394 resp.")});
+    m_nodes->headerItem()->setToolTip(ColRate, tr("Estimated arrivals (requests per second)"));
+    m_nodes->headerItem()->setToolTip(ColResponse,
+                                      tr("Estimated mean response time, wait and service (ms)"));
+    m_nodes->headerItem()->setToolTip(ColSimUtil,
+                                      tr("Busy fraction of the servers in the run (95% interval)"));
+    m_nodes->headerItem()->setToolTip(ColSimResponse, tr("Mean response time in the run (ms)"));
     m_nodes->headerItem()->setToolTip(ColDeltaResponse,
                                       tr("Simulated response time minus the baseline's (ms)"));
     m_comparison->setWordWrap(true);
@@ -108,11 +117,12 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     // there, each row as tall as its notes need (issue 18).
     m_nodes->header()->moveSection(m_nodes->header()->visualIndex(ColNotes), ColColumnCount - 1);
     m_nodes->header()->setSectionResizeMode(ColNotes, QHeaderView::Stretch);
-    m_nodes->header()->setMinimumSectionSize(60);
+    m_nodes->header()->setMinimumSectionSize(36);
     m_nodes->setItemDelegateForColumn(ColNotes, new WrappedTextDelegate(m_nodes));
     m_nodes->setWordWrap(true);
     m_nodes->setUniformRowHeights(false);
-    m_nodes->setTextElideMode(Qt::ElideNone);
+    // A name longer than its column ends in "…" (the tooltip has it whole).
+    m_nodes->setTextElideMode(Qt::ElideRight);
     // Rows are measured at the notes' width: measured again when it changes. The figures'
     // widths and the panel's decide that width.
     connect(m_nodes->header(), &QHeaderView::sectionResized, m_nodes,
@@ -125,7 +135,8 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     m_nodes->viewport()->installEventFilter(this);
     m_nodes->headerItem()->setToolTip(ColUtil,
                                       tr("Estimated busy fraction of the servers (M/M/c)"));
-    m_nodes->headerItem()->setToolTip(ColWait, tr("Estimated mean wait in the queue (Erlang C)"));
+    m_nodes->headerItem()->setToolTip(ColWait,
+                                      tr("Estimated mean wait in the queue, Erlang C (ms)"));
 
     // Findings are sentences: a list that wraps them to the panel's width.
     m_findings->setWordWrap(true);
@@ -286,7 +297,8 @@ void AnalysisDock::refresh()
 {
     // An invalid design (a loop, a dangling link) has no meaningful estimate: say why.
     m_valid = !core::hasErrors(m_document->diagnostics());
-    m_analysis = m_valid ? core::analyze(PriceBook::instance().priced(m_document->topology()))
+    m_analysis = m_valid ? core::analyze(PriceBook::instance().priced(m_document->topology()),
+                                         core::NodeNaming::DisplayName)
                          : core::Analysis{};
     if (!m_valid) {
         m_summary->setText(tr("<i>Fix the errors in Problems to see estimates.</i>"));
@@ -337,12 +349,14 @@ void AnalysisDock::fillNodes()
 {
     m_nodes->clear();
     const bool run = !m_measured.empty();
-    m_nodes->setColumnHidden(ColSimUtil, !run);
-    m_nodes->setColumnHidden(ColSimResponse, !run);
     const bool base = !m_baseline.empty();
-    m_nodes->setColumnHidden(ColBaseUtil, !base);
-    m_nodes->setColumnHidden(ColBaseResponse, !base);
-    m_nodes->setColumnHidden(ColDeltaResponse, !(base && run));
+    m_dataColumns.assign(ColColumnCount, true);
+    m_dataColumns[ColSimUtil] = m_dataColumns[ColSimResponse] = run;
+    m_dataColumns[ColBaseUtil] = m_dataColumns[ColBaseResponse] = base;
+    m_dataColumns[ColDeltaResponse] = base && run;
+    for (int c = 0; c < ColColumnCount; ++c)
+        if (c != ColNotes)
+            m_nodes->setColumnHidden(c, !m_dataColumns[c]);
     for (const auto& e : m_analysis.nodes) {
         if (e.source)
             continue;
@@ -350,7 +364,8 @@ void AnalysisDock::fillNodes()
         const QString id = QString::fromStdString(e.id.str());
         // The name people gave it, as on the canvas; the id is in the tooltip.
         item->setText(ColNode, nodeName(e.id));
-        item->setToolTip(ColNode, id);
+        item->setToolTip(
+            ColNode, nodeName(e.id) == id ? id : QStringLiteral("%1 (%2)").arg(nodeName(e.id), id));
         item->setData(0, kAnalysisNodeRole, id);
         item->setText(ColRate, QString::number(e.arrivalRps, 'f', 1));
         item->setText(ColUtil, e.stable ? dockPct(e.utilization)
@@ -427,9 +442,17 @@ void AnalysisDock::fillNodes()
         }
         item->setText(ColNotes, notes.join(QStringLiteral(", ")));
         item->setToolTip(ColNotes, item->text(ColNotes));
+        // Every figure of the row in each figure's tooltip: a narrow panel drops columns.
+        QStringList figures;
         for (int c = ColRate; c < ColColumnCount; ++c)
-            if (c != ColNotes)
+            if (c != ColNotes && m_dataColumns[c] && !item->text(c).isEmpty())
+                figures << QStringLiteral("%1: %2").arg(m_nodes->headerItem()->text(c),
+                                                        item->text(c));
+        for (int c = ColRate; c < ColColumnCount; ++c)
+            if (c != ColNotes) {
                 item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+                item->setToolTip(c, figures.join(QLatin1Char('\n')));
+            }
     }
     // Shards are child rows: the tree shows its branches only when there are some.
     bool children = false;
@@ -441,8 +464,11 @@ void AnalysisDock::fillNodes()
 
 bool AnalysisDock::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_nodes->viewport() && event->type() == QEvent::Resize)
+    if (watched == m_nodes->viewport() && event->type() == QEvent::Resize) {
         fitNotesColumn();
+        if (m_nodes->notesBelow())
+            m_nodes->doItemsLayout(); // the notes wrap at the new width
+    }
     return QDockWidget::eventFilter(watched, event);
 }
 
@@ -450,18 +476,51 @@ void AnalysisDock::fitNotesColumn()
 {
     // Narrower than this, notes wrap to a word a line and the rows grow tall.
     constexpr int kReadableNotes = 200;
-    QHeaderView* header = m_nodes->header();
-    int figures = 0;
-    for (int c = 0; c < header->count(); ++c)
-        if (c != ColNotes && !header->isSectionHidden(c))
-            figures += header->sectionSize(c);
-    const bool room = m_nodes->viewport()->width() - figures >= kReadableNotes;
-    if (room == header->stretchLastSection())
+    // A name shorter than this is mostly "…".
+    constexpr int kReadableName = 72;
+    // What a narrow panel drops first: the estimated wait (the response holds it), the
+    // baseline's own figures (the difference stays), then the estimates a run's figures
+    // stand beside. Every row's figures stay in its tooltip.
+    constexpr int kDropOrder[] = {ColWait, ColBaseUtil, ColBaseResponse, ColResponse, ColUtil};
+    if (m_fitting || m_dataColumns.size() != ColColumnCount)
         return;
-    header->setStretchLastSection(room);
-    header->setSectionResizeMode(ColNotes, room ? QHeaderView::Stretch : QHeaderView::Interactive);
+    m_fitting = true;
+    QHeaderView* header = m_nodes->header();
+    const auto width = [&](int c) {
+        return std::max(m_nodes->contentWidth(c), header->sectionSizeHint(c));
+    };
+    std::vector<bool> shown = m_dataColumns;
+    int figures = 0;
+    for (int c = ColRate; c < ColColumnCount; ++c)
+        if (c != ColNotes && shown[c])
+            figures += width(c);
+    const int panel = m_nodes->viewport()->width();
+    const bool room = panel - figures - width(ColNode) >= kReadableNotes;
+    // With room, the notes are the last column and take what the figures leave. Without,
+    // they go under each row's figures, the names take what the figures leave (elided
+    // when short of it), and figures drop until the names have some: the table is never
+    // wider than the panel.
     if (!room)
-        header->resizeSection(ColNotes, kReadableNotes);
+        for (int c : kDropOrder) {
+            if (figures + kReadableName <= panel)
+                break;
+            const bool beside = c == ColResponse ? shown[ColSimResponse]
+                                : c == ColUtil   ? shown[ColSimUtil]
+                                                 : true;
+            if (shown[c] && beside) {
+                shown[c] = false;
+                figures -= width(c);
+            }
+        }
+    for (int c = 0; c < ColColumnCount; ++c)
+        if (c != ColNotes && m_nodes->isColumnHidden(c) == shown[c])
+            m_nodes->setColumnHidden(c, !shown[c]);
+    m_nodes->setNotesBelow(!room);
+    header->setStretchLastSection(room);
+    header->setSectionResizeMode(ColNode,
+                                 room ? QHeaderView::ResizeToContents : QHeaderView::Stretch);
+    header->setSectionResizeMode(ColNotes, room ? QHeaderView::Stretch : QHeaderView::Interactive);
+    m_fitting = false;
 }
 
 void AnalysisDock::fillShards(QTreeWidgetItem* row, const core::NodeEstimate& e)

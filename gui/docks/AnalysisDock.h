@@ -2,12 +2,14 @@
 
 #include <map>
 #include <optional>
+#include <vector>
 
 #include <QDockWidget>
 
 #include "core/analysis/Analysis.h"
 #include "core/model/Ids.h"
 #include "core/sim/Results.h"
+#include "gui/docks/AnalysisNodeTable.h"
 #include "gui/docks/RunConfidenceLabel.h"
 
 class QLabel;
@@ -95,7 +97,9 @@ private:
     std::optional<double> m_measuredJobMs;
     bool m_valid = true;
     QLabel* m_summary;
-    QTreeWidget* m_nodes;
+    AnalysisNodeTable* m_nodes;
+    std::vector<bool> m_dataColumns; ///< the node table's columns the data fills
+    bool m_fitting = false;          ///< fitNotesColumn is resizing them
     QListWidget* m_findings;
     QLabel* m_findingsTitle;
     QLabel* m_comparison;

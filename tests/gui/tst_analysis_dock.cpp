@@ -3,8 +3,10 @@
 #include <cmath>
 
 #include <QApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
@@ -13,6 +15,7 @@
 #include "core/sim/Results.h"
 #include "core/sim/Simulation.h"
 #include "gui/docks/AnalysisDock.h"
+#include "gui/docks/AnalysisNodeTable.h"
 #include "gui/docks/SiteLossTable.h"
 #include "gui/document/Document.h"
 
@@ -358,6 +361,98 @@ private Q_SLOTS:
         const QString shot = qEnvironmentVariable("SCALELAB_REPORT_OUT");
         if (!shot.isEmpty())
             dock.grab().save(shot + QStringLiteral("/analysis-dock-08.png"));
+    }
+
+    void findingsNameNodesAsTheCanvasDoes()
+    {
+        // The canvas shows "DNS", "Load balancer", "Master": so do the findings, each still
+        // pointing at its node by id (a click selects it).
+        core::Topology t = example("08-millions-of-users");
+        QVERIFY(t.findNode(core::NodeId{"db-master"})->displayName() != "db-master");
+        t.findNode(core::NodeId{"dns"})->name.clear(); // no name: the id
+        gui::Document document;
+        document.reset(t);
+        document.revalidate();
+        gui::AnalysisDock dock(&document);
+        QList<QListWidgetItem*> items;
+        for (int i = 0; i < dock.findingList()->count(); ++i)
+            items << dock.findingList()->item(i);
+        QVERIFY(items.size() >= 3);
+        QStringList named;
+        for (QListWidgetItem* item : items) {
+            const QString id = item->data(Qt::UserRole + 1).toString();
+            const core::Node* node = t.findNode(core::NodeId{id.toStdString()});
+            QVERIFY2(node, qPrintable(id));
+            const QString name = QString::fromStdString(node->displayName());
+            QVERIFY2(item->text().contains(QLatin1Char('\'') + name + QLatin1Char('\'')),
+                     qPrintable(item->text()));
+            if (name != id)
+                QVERIFY2(!item->text().contains(QLatin1Char('\'') + id + QLatin1Char('\'')),
+                         qPrintable(item->text()));
+            named << name;
+        }
+        QVERIFY2(named.contains(QStringLiteral("dns")) && named.contains(QStringLiteral("Master")),
+                 qPrintable(named.join(QStringLiteral(", "))));
+    }
+
+    void theTableFitsANarrowPanel()
+    {
+        // The panel opens 310 pixels wide: the node table fits it, no sideways scrolling,
+        // before a run and with the run's columns beside; the notes are under their rows.
+        const core::Topology t = example("08-millions-of-users");
+        gui::Document document;
+        document.reset(t);
+        document.revalidate();
+        gui::AnalysisDock dock(&document);
+        dock.resize(310, 640);
+        dock.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        auto* table = static_cast<gui::AnalysisNodeTable*>(dock.nodeTable());
+        const auto fits = [&](const char* when) {
+            QApplication::processEvents();
+            int width = 0; // the right edge of the last column shown
+            for (int c = 0; c < table->header()->count(); ++c)
+                if (!table->isColumnHidden(c))
+                    width = std::max(width, table->header()->sectionViewportPosition(c) +
+                                                table->header()->sectionSize(c));
+            QVERIFY2(width <= table->viewport()->width(),
+                     qPrintable(QStringLiteral("%1: %2 px in %3")
+                                    .arg(QLatin1String(when))
+                                    .arg(width)
+                                    .arg(table->viewport()->width())));
+            QVERIFY2(!table->horizontalScrollBar()->isVisible(), when);
+            // Every figure whole: a figure column is as wide as its widest cell.
+            for (int c = 1; c < kNotes; ++c)
+                if (!table->isColumnHidden(c))
+                    QVERIFY2(table->header()->sectionSize(c) >= table->contentWidth(c), when);
+        };
+        fits("estimates");
+        QTreeWidgetItem* lb = row(table, QStringLiteral("lb"));
+        QVERIFY(lb->text(kNotes).contains(QStringLiteral("single point of failure")));
+        QVERIFY(table->notesBelow());
+        QVERIFY(table->notesHeight(table->indexFromItem(lb)) > 0);
+
+        core::sim::RunResults run;
+        for (const core::Node& n : t.nodes) {
+            core::sim::NodeResults measured;
+            measured.id = n.id.str();
+            measured.utilization = 0.473;
+            measured.utilizationCi95 = 0.012;
+            measured.meanResponseMs = 10.06;
+            run.nodes.push_back(measured);
+        }
+        dock.setRunResults(run);
+        QVERIFY(!table->isColumnHidden(kSimUtil));
+        fits("with a run");
+        const QString shot = qEnvironmentVariable("SCALELAB_REPORT_OUT");
+        if (!shot.isEmpty())
+            dock.grab().save(shot + QStringLiteral("/analysis-dock-08-narrow-run.png"));
+
+        // A wide panel has room for the notes as a column again.
+        dock.resize(900, 640);
+        QApplication::processEvents();
+        QVERIFY(!table->notesBelow());
+        QVERIFY(!table->isColumnHidden(kNotes));
     }
 };
 
