@@ -7,6 +7,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QFontMetricsF>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLegendMarker>
@@ -39,14 +40,34 @@ double niceStep(double raw)
     return 10 * power;
 }
 
-// Time steps: whole seconds, then minutes.
-double timeStep(double span)
+// Time steps: whole seconds, then minutes; at most `labels` ticks (anchored at 0) between
+// `lo` and `hi`, and no more than four steps across.
+double timeStep(double lo, double hi, int labels)
 {
-    for (double step :
-         {1.0, 2.0, 5.0, 10.0, 15.0, 20.0, 30.0, 60.0, 120.0, 300.0, 600.0, 900.0, 1800.0, 3600.0})
-        if (span / step <= 4.0 + 1e-9)
+    const auto ticks = [&](double step) {
+        return std::floor(hi / step + 1e-9) - std::ceil(lo / step - 1e-9) + 1;
+    };
+    // 90 s: two labels under a narrow chart where 60 s made three ("180 240 300") and
+    // 120 s one.
+    for (double step : {1.0, 2.0, 5.0, 10.0, 15.0, 20.0, 30.0, 60.0, 90.0, 120.0, 300.0, 600.0,
+                        900.0, 1800.0, 3600.0})
+        if (ticks(step) <= labels && (hi - lo) / step <= 4.0 + 1e-9) // four gaps at most
             return step;
-    return niceStep(span / 4);
+    return niceStep((hi - lo) / std::max(1, labels - 1));
+}
+
+// How many time labels fit under a plot `plotWidth` wide: Qt Charts gives each label the
+// plot's width over the number of ticks, less its padding, and elides a longer one ("1…",
+// the last label of a narrow chart). Five at most, as the charts had.
+int timeLabelsThatFit(const QValueAxis* axis, double plotWidth)
+{
+    constexpr double kPadding = 4; // what Qt Charts leaves between labels, and rounding
+    if (plotWidth <= 0)
+        return 5;
+    const QFontMetricsF fm(axis->labelsFont());
+    const double widest = std::max(fm.boundingRect(QString::asprintf("%g", axis->max())).width(),
+                                   fm.boundingRect(QString::asprintf("%g", axis->min())).width());
+    return std::clamp(static_cast<int>(plotWidth / (widest + kPadding)), 2, 5);
 }
 
 void fitY(QValueAxis* axis, double maxValue, double floor)
@@ -168,6 +189,9 @@ MetricsDock::Chart MetricsDock::makeChart(const QString& title, const QString& y
     c.y->setTitleText(yTitle);
     c.chart->addAxis(c.x, Qt::AlignBottom);
     c.chart->addAxis(c.y, Qt::AlignLeft);
+    // A resized chart may fit fewer (or more) time labels: measured once laid out.
+    connect(
+        c.chart, &QChart::plotAreaChanged, this, [c] { fitTimeTicks(c); }, Qt::QueuedConnection);
     c.view = new QChartView(c.chart);
     c.view->setRenderHint(QPainter::Antialiasing);
     c.view->setMinimumSize(160, 150);
@@ -228,12 +252,19 @@ std::pair<double, double> MetricsDock::timeWindow(double endS, double nowS)
 void MetricsDock::followTime(double nowS)
 {
     const auto [lo, hi] = timeWindow(m_controller->endSeconds(), nowS);
-    const double step = timeStep(hi - lo);
     for (const Chart* c :
          {&m_throughput, &m_latency, &m_errors, &m_utilization, &m_backlog, &m_instances}) {
-        c->x->setTickInterval(step);
         c->x->setRange(lo, hi);
+        fitTimeTicks(*c);
     }
+}
+
+void MetricsDock::fitTimeTicks(const Chart& c)
+{
+    const double step =
+        timeStep(c.x->min(), c.x->max(), timeLabelsThatFit(c.x, c.chart->plotArea().width()));
+    if (c.x->tickInterval() != step)
+        c.x->setTickInterval(step);
 }
 
 int MetricsDock::pointCount() const

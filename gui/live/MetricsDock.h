@@ -64,6 +64,8 @@ private:
     void refreshUtilization();
     /// Slides every chart's time axis to show the window ending at `nowS`.
     void followTime(double nowS);
+    /// Ticks on the time axis no closer than its labels are wide, at the chart's width.
+    static void fitTimeTicks(const Chart& chart);
     void refreshBaseline();
     QLineSeries* addBaselineSeries(Chart& chart, const QString& name, Qt::PenStyle style);
     void refreshInstances();

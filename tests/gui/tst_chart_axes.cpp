@@ -5,6 +5,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QGraphicsTextItem>
 #include <QValueAxis>
 
 #include "GuiTestSupport.h"
@@ -103,6 +104,53 @@ private Q_SLOTS:
         QCOMPARE(gui::MetricsDock::timeWindow(600, 10),
                  std::make_pair(0.0, gui::MetricsDock::kTimeWindowS));
         w.document()->markSaved();
+    }
+
+    void everyTimeLabelIsWhole()
+    {
+        // In the window's own layout the charts are narrow: five labels under a 75-pixel
+        // plot got 15 pixels each, and Qt Charts cut "120" to "1…" (the last one first).
+        // The ticks spread until every label fits, the last one included.
+        for (const auto& [duration, now] :
+             std::vector<std::pair<double, double>>{{90, 40}, {180, 60}, {180, 110}, {180, 170}}) {
+            gui::MainWindow w(gui::MainWindow::Interaction::NoDialogs);
+            w.resize(1280, 800);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.document()->reset(lasting(duration));
+            gui::MetricsDock* dock = w.liveView()->metricsDock();
+            dock->show();
+            dock->raise();
+            QVERIFY(w.liveView()->controller()->advanceTo(now));
+            dock->refresh();
+            QTest::qWait(50); // the charts lay out, then fit their ticks (queued)
+            int charts = 0;
+            for (QChartView* view : dock->findChildren<QChartView*>()) {
+                if (!view->isVisible())
+                    continue;
+                ++charts;
+                auto* x = qobject_cast<QValueAxis*>(view->chart()->axes(Qt::Horizontal).front());
+                const QString last = tickLabels(x).constLast();
+                bool lastShown = false;
+                for (QGraphicsItem* item : view->scene()->items()) {
+                    const auto* text = dynamic_cast<QGraphicsTextItem*>(item);
+                    if (!text || !text->isVisible())
+                        continue;
+                    QVERIFY2(!text->toPlainText().contains(QChar(0x2026)),
+                             qPrintable(view->chart()->title() + QStringLiteral(": ") +
+                                        text->toPlainText()));
+                    if (text->toPlainText() == last) {
+                        const QRect r =
+                            view->mapFromScene(text->sceneBoundingRect()).boundingRect();
+                        lastShown = view->viewport()->rect().contains(r);
+                    }
+                }
+                QVERIFY2(lastShown, qPrintable(view->chart()->title() + QStringLiteral(": ") +
+                                               tickLabels(x).join(' ')));
+            }
+            QVERIFY(charts >= 4);
+            w.document()->markSaved();
+        }
     }
 };
 
