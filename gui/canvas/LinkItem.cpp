@@ -40,6 +40,8 @@ void LinkItem::updateGeometry()
                                           s->document()->link({m_key.to, m_key.from}) != nullptr);
     m_start = ends.start;
     m_end = ends.end;
+    const core::Link* l = s->document()->link(m_key);
+    m_label = l ? LinkGlyph::label(*l) : QString();
 }
 
 void LinkItem::setProblems(const core::Diagnostics& problems)
@@ -55,7 +57,7 @@ void LinkItem::setProblems(const core::Diagnostics& problems)
 
 QRectF LinkItem::boundingRect() const
 {
-    return LinkGlyph::boundingRect({m_start, m_end});
+    return LinkGlyph::boundingRect({m_start, m_end}, m_label);
 }
 
 QPainterPath LinkItem::shape() const

@@ -2,6 +2,7 @@
 
 #include <QGraphicsItem>
 #include <QPainterPath>
+#include <QString>
 
 #include "core/model/Diagnostic.h"
 #include "core/model/Ids.h"
@@ -35,6 +36,7 @@ private:
     core::LinkKey m_key;
     QPointF m_start;
     QPointF m_end;
+    QString m_label; ///< as LinkGlyph draws it: its box is part of the bounding rect
     bool m_hasError = false;
 };
 

@@ -71,7 +71,10 @@ DiagramPainter::DiagramPainter(const core::Topology& topology)
         PlacedLink link{LinkGlyph::ends(from->second, to->second, reverse), l.kind,
                         problems.links.count(l.key()) > 0, LinkGlyph::label(l)};
         // The line and its label, without the room the canvas keeps around them for clicks.
-        m_bounds = m_bounds.united(LinkGlyph::boundingRect(link.ends).adjusted(40, 10, -40, -10));
+        m_bounds =
+            m_bounds.united(LinkGlyph::boundingRect(link.ends, {}).adjusted(40, 10, -40, -10));
+        if (!link.label.isEmpty() && link.ends.drawable()) // beside the line, at its farthest
+            m_bounds = m_bounds.united(LinkGlyph::labelRect(link.ends, link.label, 0));
         m_links.push_back(std::move(link));
     }
 }

@@ -43,6 +43,11 @@ double nodeExitDistance(QPointF d)
     return std::min(tx, ty) * len;
 }
 
+// A request's dot is 8 device pixels wide, centred on the line (TrafficLayer); the label
+// keeps 1.5 px more from the line, measured on the screen, up to 14 scene units (zoom 0.4).
+constexpr double kDotClearance = 4.0 + 1.5;
+constexpr double kMaxLabelGap = 14.0;
+
 QString linkLatencyText(double ms)
 {
     return QString::number(ms, 'g', 4) + QStringLiteral(" ms");
@@ -85,9 +90,28 @@ QString LinkGlyph::label(const core::Link& link)
     return link.latencyMs() > 0 ? linkLatencyText(link.latencyMs()) : QString();
 }
 
-QRectF LinkGlyph::boundingRect(const LinkEnds& ends)
+QRectF LinkGlyph::boundingRect(const LinkEnds& ends, const QString& label)
 {
-    return QRectF(ends.start, ends.end).normalized().adjusted(-50, -20, 50, 20);
+    QRectF r = QRectF(ends.start, ends.end).normalized().adjusted(-50, -20, 50, 20);
+    if (!label.isEmpty() && ends.drawable())
+        r = r.united(labelRect(ends, label, 0).adjusted(-1, -1, 1, 1));
+    return r;
+}
+
+QRectF LinkGlyph::labelRect(const LinkEnds& ends, const QString& label, double scale)
+{
+    const QFontMetricsF fm(linkLatencyFont());
+    QRectF r(0, 0, fm.horizontalAdvance(label) + 8, fm.height() + 2);
+    const QLineF line(ends.start, ends.end);
+    if (line.length() <= 0)
+        return r.translated(ends.start - r.center());
+    const QPointF unit = (ends.end - ends.start) / line.length();
+    const QPointF left(unit.y(), -unit.x());
+    // The box's half extent across the line, then the gap the dots need on the screen.
+    const double across = r.width() / 2 * std::abs(left.x()) + r.height() / 2 * std::abs(left.y());
+    const double gap = std::min(kMaxLabelGap, kDotClearance / std::max(scale, 1e-9));
+    r.moveCenter((ends.start + ends.end) / 2 + left * (across + gap));
+    return r;
 }
 
 QPainterPath LinkGlyph::shape(const LinkEnds& ends)
@@ -143,10 +167,10 @@ void LinkGlyph::paint(QPainter& painter, const LinkEnds& ends, core::LinkKind ki
 
     if (!label.isEmpty()) {
         painter.setFont(linkLatencyFont());
-        const QFontMetricsF fm(painter.font());
-        const QPointF mid = (ends.start + ends.end) / 2;
-        QRectF r(0, 0, fm.horizontalAdvance(label) + 8, fm.height() + 2);
-        r.moveCenter(mid);
+        // Beside the line, not on it: the moving dots hid a label drawn across it.
+        const QTransform& t = painter.worldTransform();
+        const double scale = std::sqrt(std::abs(t.determinant()));
+        const QRectF r = labelRect(ends, label, scale > 0 ? scale : 1.0);
         painter.setPen(QPen(color.lighter(150), 1));
         painter.setBrush(QColor(255, 255, 255, 235));
         painter.drawRoundedRect(r, 4, 4);

@@ -32,7 +32,12 @@ public:
     static LinkEnds ends(QPointF from, QPointF to, bool hasReverse);
     /// "40 ms", "lag 100 ms", "replication", "publish 1 ms", "consume", "session" or empty.
     static QString label(const core::Link& link);
-    static QRectF boundingRect(const LinkEnds& ends);
+    /// The line with room around it for clicks, and `label`'s box (labelRect at any zoom).
+    static QRectF boundingRect(const LinkEnds& ends, const QString& label);
+    /// Where `label` is drawn when one scene unit is `scale` device pixels: beside the
+    /// middle of the line, on its left (requests' dots ride on the line and responses' on
+    /// its right, TrafficLayer), clear of the dots at that zoom.
+    static QRectF labelRect(const LinkEnds& ends, const QString& label, double scale);
     static QPainterPath shape(const LinkEnds& ends);
     static void paint(QPainter& painter, const LinkEnds& ends, core::LinkKind kind,
                       const QString& label, bool error, bool selected);
