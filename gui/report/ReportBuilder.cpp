@@ -470,9 +470,9 @@ QString ReportBuilder::comparisonSection() const
             continue;
         // The name the canvas shows; the id beside the kind, as the JSON keys the node.
         const QString id = repNodeId(m_topology, e.id);
-        const QString name = QStringLiteral("%1<br/><span class=\"label\">%2</span>%3")
+        const QString name = QStringLiteral("%1<br/><span class=\"label\">%2%3</span>")
                                  .arg(repNodeName(m_topology, e.id), kindLabel(e.kind),
-                                      id.isEmpty() ? QString() : QStringLiteral(" ") + id);
+                                      id.isEmpty() ? QString() : QStringLiteral(" &#183; ") + id);
         const QString util = e.stable
                                  ? repPercent(e.utilization, 1)
                                  : repPercent(e.utilization, 0) + QStringLiteral(" (saturated)");
@@ -605,9 +605,12 @@ QString ReportBuilder::findingsSection() const
         const core::Node* node = m_topology.findNode(item.node);
         const QString name = QString::fromStdString(node ? node->displayName() : item.node.str());
         const QString id = repNodeId(m_topology, item.node);
-        out += repRow({repSeverityBadge(item.severity),
-                       repEsc(name) + (id.isEmpty() ? QString() : QStringLiteral("<br/>") + id),
-                       repEsc(item.text)});
+        out += repRow(
+            {repSeverityBadge(item.severity),
+             repEsc(name) + (id.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral("<br/><span class=\"label\">%1</span>").arg(id)),
+             repEsc(item.text)});
         if (!item.remedy.isEmpty()) {
             QString step = item.remedy;
             step[0] = step[0].toUpper();

@@ -62,7 +62,7 @@ QString repNodeId(const core::Topology& topology, const core::NodeId& id)
     const core::Node* node = topology.findNode(id);
     if (!node || node->displayName() == id.str())
         return {};
-    return QStringLiteral("<span class=\"label\">%1</span>").arg(repQs(id.str()));
+    return repQs(id.str());
 }
 
 QString repPercent(double fraction, int decimals)

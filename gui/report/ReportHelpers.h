@@ -34,8 +34,8 @@ QString repTableOpen(const QString& cls = QStringLiteral("grid"));
 QString repSeverityBadge(core::Severity severity);
 /// A node as the canvas names it (its name, else its id), escaped.
 QString repNodeName(const core::Topology& topology, const core::NodeId& id);
-/// Its id in small type, escaped, for the tables read beside the JSON documents (which key
-/// nodes by id); "" when the name is the id.
+/// Its id, escaped, for the tables read beside the JSON documents (which key nodes by id);
+/// "" when the name is the id.
 QString repNodeId(const core::Topology& topology, const core::NodeId& id);
 
 } // namespace scalelab::gui::report_detail

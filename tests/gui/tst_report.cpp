@@ -263,6 +263,25 @@ private Q_SLOTS:
         QCOMPARE(html.count(QStringLiteral("<svg")), 1); // the diagram only
     }
 
+    void nodesAreNamedAsOnTheCanvas()
+    {
+        // The reader saw "Master" and "Load balancer" on the canvas: the findings, the tables
+        // and the links say so too; the per-node and findings tables keep the id beside the
+        // name for whoever reads the JSON alongside.
+        QTemporaryDir temp;
+        const QString path = outDir(temp) + QStringLiteral("/names.html");
+        QString error;
+        QVERIFY2(gui::writeReport(design(), results(), path, &error), qPrintable(error));
+        const QString html = readAll(path);
+        for (const char* said : {"'Load balancer' is a single point of failure", "<td>Master<br/>",
+                                 "<td>Load balancer<br/><span class=\"label\">lb</span>",
+                                 "(Load balancer)</li>", "<td>Web 1</td><td>Master</td>"})
+            QVERIFY2(html.contains(QLatin1String(said)), said);
+        for (const char* id : {"'lb'", "'db'", "(lb)</li>", "<td>web1</td>"})
+            QVERIFY2(!html.contains(QLatin1String(id)), id);
+        QVERIFY(html.contains(QStringLiteral("Database &#183; db</span>")));
+    }
+
     void pdfRenders()
     {
         QTemporaryDir temp;
