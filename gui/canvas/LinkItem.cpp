@@ -41,7 +41,8 @@ void LinkItem::updateGeometry()
     m_start = ends.start;
     m_end = ends.end;
     const core::Link* l = s->document()->link(m_key);
-    m_label = l ? LinkGlyph::label(*l) : QString();
+    // Measured here, once per move or edit: the scene asks for it far more often.
+    m_bounds = LinkGlyph::boundingRect(ends, l ? LinkGlyph::label(*l) : QString());
 }
 
 void LinkItem::setProblems(const core::Diagnostics& problems)
@@ -57,7 +58,7 @@ void LinkItem::setProblems(const core::Diagnostics& problems)
 
 QRectF LinkItem::boundingRect() const
 {
-    return LinkGlyph::boundingRect({m_start, m_end}, m_label);
+    return m_bounds;
 }
 
 QPainterPath LinkItem::shape() const

@@ -2,7 +2,7 @@
 
 #include <QGraphicsItem>
 #include <QPainterPath>
-#include <QString>
+#include <QRectF>
 
 #include "core/model/Diagnostic.h"
 #include "core/model/Ids.h"
@@ -36,7 +36,7 @@ private:
     core::LinkKey m_key;
     QPointF m_start;
     QPointF m_end;
-    QString m_label; ///< as LinkGlyph draws it: its box is part of the bounding rect
+    QRectF m_bounds; ///< the line and its label's box (LinkGlyph::boundingRect)
     bool m_hasError = false;
 };
 
