@@ -155,9 +155,14 @@ void TestExamplesComplete::theReportAndTheFindingsStateTheSiteLossEstimate()
     const nlohmann::json noRun;
     scalelab::gui::ReportBuilder report(t, noRun, scalelab::gui::ReportBuilder::Target::Browser);
     const QString html = report.html();
+    // The report names nodes as the canvas does.
+    const auto name = [&](const char* id) {
+        return QRegularExpression::escape(
+            QString::fromStdString(t.findNode(core::NodeId{id})->displayName()));
+    };
     // users-eu's row in "Geo DNS: users when their site fails": home, away, req/s moved,
     // back after, requests failed, +ms.
-    const QRegularExpression row(QStringLiteral("<tr><td>users-eu</td>(.*)</tr>"));
+    const QRegularExpression row(QStringLiteral("<tr><td>%1</td>(.*)</tr>").arg(name("users-eu")));
     const QRegularExpressionMatch users =
         row.match(html, html.indexOf(QStringLiteral("<h3>Geo DNS: users")));
     QVERIFY2(users.hasMatch(), "no geo row for users-eu");
@@ -170,7 +175,8 @@ void TestExamplesComplete::theReportAndTheFindingsStateTheSiteLossEstimate()
     QCOMPARE(cell(4), scalelab::gui::reportNumber(eu.failedRequests, 0));
     // The writes the European master's loss costs, on the row of the replica promoted.
     const QRegularExpression promoted(
-        QStringLiteral("<tr><td>db \\(eu\\)</td><td>db-us1 \\(us\\)</td>(.*)</tr>"));
+        QStringLiteral("<tr><td>%1 \\(eu\\)</td><td>%2 \\(us\\)</td>(.*)</tr>")
+            .arg(name("db"), name("db-us1")));
     const QRegularExpressionMatch writes =
         promoted.match(html, html.indexOf(QStringLiteral("<h3>Replication between sites")));
     QVERIFY2(writes.hasMatch(), "no replication row for db-us1");

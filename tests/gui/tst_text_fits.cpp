@@ -9,6 +9,7 @@
 
 #include "GuiTestSupport.h"
 #include "gui/docks/AnalysisDock.h"
+#include "gui/docks/AnalysisNodeTable.h"
 #include "gui/docks/PaletteDock.h"
 #include "gui/docks/PaletteItemDelegate.h"
 #include "gui/docks/PaletteList.h"
@@ -102,16 +103,22 @@ private Q_SLOTS:
         }
         QVERIFY2(wrapped > 0, "no note needed two lines: the test shows nothing");
 
-        // A narrow panel (the default one): the notes keep a readable width, the table
-        // scrolls to them, and no row grows taller than three lines.
+        // A narrow panel (the default one): no sideways scrolling (the notes used to keep a
+        // 200-pixel column the table scrolled to); the notes go on lines of their own under
+        // each row's figures, as wide as the panel, and no row grows taller than its figures
+        // and three lines of notes.
         w.resizeDocks({w.analysisDock()}, {300}, Qt::Horizontal);
         QApplication::processEvents();
         QApplication::processEvents();
-        QVERIFY2(header->sectionSize(kNotes) >= 200,
-                 qPrintable(QString::number(header->sectionSize(kNotes))));
-        for (int i = 0; i < table->topLevelItemCount(); ++i)
-            QVERIFY(table->visualItemRect(table->topLevelItem(i)).height() <=
-                    3 * table->fontMetrics().height() + 8);
+        auto* nodes = static_cast<gui::AnalysisNodeTable*>(table);
+        QVERIFY(nodes->notesBelow());
+        QCOMPARE(table->horizontalScrollBar()->maximum(), 0);
+        for (int i = 0; i < table->topLevelItemCount(); ++i) {
+            QTreeWidgetItem* item = table->topLevelItem(i);
+            const int below = nodes->notesHeight(table->indexFromItem(item));
+            QVERIFY(item->text(kNotes).isEmpty() ? below == 0 : below > 0);
+            QVERIFY(table->visualItemRect(item).height() <= 4 * table->fontMetrics().height() + 12);
+        }
         w.document()->markSaved();
     }
 };
