@@ -78,6 +78,12 @@ QColor dockLoadColor(double utilization)
 
 using namespace analysis_dock_detail;
 
+AnalysisDock::~AnalysisDock()
+{
+    disconnect(m_sectionResized);
+    m_nodes->viewport()->removeEventFilter(this);
+}
+
 AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     : QDockWidget(tr("Analysis"), parent), m_document(document), m_summary(new QLabel),
       m_nodes(new AnalysisNodeTable(ColNotes)), m_findings(new QListWidget),
@@ -125,13 +131,13 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     m_nodes->setTextElideMode(Qt::ElideRight);
     // Rows are measured at the notes' width: measured again when it changes. The figures'
     // widths and the panel's decide that width.
-    connect(m_nodes->header(), &QHeaderView::sectionResized, m_nodes,
-            [this](int section, int, int) {
-                if (section == ColNotes)
-                    m_nodes->doItemsLayout();
-                else
-                    fitNotesColumn();
-            });
+    m_sectionResized = connect(m_nodes->header(), &QHeaderView::sectionResized, m_nodes,
+                               [this](int section, int, int) {
+                                   if (section == ColNotes)
+                                       m_nodes->doItemsLayout();
+                                   else
+                                       fitNotesColumn();
+                               });
     m_nodes->viewport()->installEventFilter(this);
     m_nodes->headerItem()->setToolTip(ColUtil,
                                       tr("Estimated busy fraction of the servers (M/M/c)"));

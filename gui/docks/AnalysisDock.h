@@ -31,6 +31,7 @@ class AnalysisDock : public QDockWidget {
     Q_OBJECT
 public:
     explicit AnalysisDock(Document* document, QWidget* parent = nullptr);
+    ~AnalysisDock() override;
 
     const core::Analysis& analysis() const { return m_analysis; }
     /// Shows a run's measured utilization and response time beside the estimates.
@@ -59,6 +60,9 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    /// The header's resize handler: cut before the dock is destroyed, since QWidget's
+    /// destructor hides (and so resizes) the children after this class is gone.
+    QMetaObject::Connection m_sectionResized;
     /// Notes take the room the figures leave, wrapped there; when that is too narrow to
     /// read (a narrow dock) they keep a readable width and the table scrolls instead.
     void fitNotesColumn();
