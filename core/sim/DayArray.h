@@ -54,6 +54,17 @@ public:
         ++m_size;
     }
 
+    /// Makes the array `n` events long, their contents to be written (the old ones are lost).
+    void resizeForOverwrite(std::size_t n)
+    {
+        if (n > m_capacity) {
+            m_size = 0;
+            while (m_capacity < n)
+                grow();
+        }
+        m_size = static_cast<std::uint32_t>(n);
+    }
+
     void clear() { m_size = 0; } ///< keeps the capacity
     void swap(DayArray& other) noexcept
     {

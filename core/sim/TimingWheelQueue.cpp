@@ -13,6 +13,8 @@ constexpr std::size_t kMaxSlots = std::size_t{1} << 18; // 4 MB of empty day arr
 // and 2 took 1,356M, 1,357M and 1,389M, and 8 ran fastest (0.760 s a run against 0.788 s
 // and 0.827 s): fewer days to step to, and a day's events arrive nearly sorted.
 constexpr SimTime kDayPerGap = 8;
+// Above this many events a day is sorted by std::sort instead of ranked (quadratic).
+constexpr std::size_t kRankSortMax = 32;
 } // namespace
 
 TimingWheelQueue::TimingWheelQueue()
@@ -92,7 +94,6 @@ std::uint64_t TimingWheelQueue::daysToNextSlot() const
 
 void TimingWheelQueue::nextDay() const
 {
-    m_today.clear();
     m_head = 0;
     const std::uint64_t ahead = daysToNextSlot();
     SimTime day = ahead > 0 ? m_day + static_cast<SimTime>(ahead) : 0;
@@ -100,31 +101,44 @@ void TimingWheelQueue::nextDay() const
     if (m_overflowDay != kNoDay && (!fromSlot || m_overflowDay < day))
         day = m_overflowDay;
     m_day = day;
+    // Only this day's events are in its slot (the slots hold the next `slots` days), in
+    // the order they were scheduled; the overflow's events of the day join them there.
     const std::size_t slot = static_cast<std::size_t>(day & m_maskDay);
+    DayArray& events = m_slots[slot];
     if (fromSlot && ((m_occupied[slot >> 6] >> (slot & 63)) & 1)) {
-        // Only today's events are in today's slot: the slots hold the next `slots` days.
-        // In the order they were scheduled, which is the order they fire in unless a
-        // later one is due sooner.
-        m_today.swap(m_slots[slot]);
         m_occupied[slot >> 6] &= ~(std::uint64_t{1} << (slot & 63));
         --m_inSlots;
     }
     if (m_overflowDay == day) {
         while (!m_overflow.empty() && (m_overflow.top().time >> m_shift) == day)
-            m_today.push_back(m_overflow.pop());
+            events.push_back(m_overflow.pop());
         m_overflowDay = m_overflow.empty() ? kNoDay : m_overflow.top().time >> m_shift;
     }
-    if (m_today.size() > 32) {
+    if (events.size() > kRankSortMax) {
+        m_today.clear();
+        m_today.swap(events); // the used array goes back to the slot with its capacity
         std::sort(m_today.begin(), m_today.end(), earlier); // a crowd at one instant
         return;
     }
-    // A day holds a handful of events, nearly in order: insertion sort.
-    for (std::size_t i = 1; i < m_today.size(); ++i) {
-        const Event e = m_today[i];
-        std::size_t j = i;
-        for (; j > 0 && earlier(e, m_today[j - 1]); --j)
-            m_today[j] = m_today[j - 1];
-        m_today[j] = e;
+    rankInto(events, m_today);
+    events.clear();
+}
+
+void TimingWheelQueue::rankInto(const DayArray& from, DayArray& to)
+{
+    // Each event goes straight to its place: the number of the day's events before it.
+    // A day's events come in nearly random order (1.3 inversions an event on example 08),
+    // and where an insertion sort stops walking is a branch the processor mispredicts
+    // about once an event (15% of the run's time); counting is branch-free, and a day
+    // holds about 8 events, so the quadratic count costs less than those mispredictions.
+    const std::size_t n = from.size();
+    to.resizeForOverwrite(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const EventKey key = keyOf(from[i]);
+        std::size_t rank = 0;
+        for (std::size_t j = 0; j < n; ++j)
+            rank += keyOf(from[j]) < key;
+        to[rank] = from[i];
     }
 }
 

@@ -85,6 +85,8 @@ private:
     void placeElsewhere(const Event& event);
     /// m_today is used up: makes the next day with events today and sorts it.
     void nextDay() const;
+    /// Writes the events of `from` into `to` in (time, seq) order.
+    static void rankInto(const DayArray& from, DayArray& to);
     /// Days from today to the next occupied slot (0 when none).
     std::uint64_t daysToNextSlot() const;
     /// Measures the events again: day length, number of days, thresholds.
