@@ -81,6 +81,12 @@ public:
 
     Frame& operator[](std::uint32_t i) { return m_base[i]; }
     const Frame& operator[](std::uint32_t i) const { return m_base[i]; }
+    /// Starts loading frame i, if there is one (any i: a prefetch never faults).
+    void prefetch(std::uint32_t i) const
+    {
+        __builtin_prefetch(reinterpret_cast<const void*>(reinterpret_cast<std::uintptr_t>(m_base) +
+                                                         std::uintptr_t{i} * sizeof(Frame)));
+    }
 
     std::uint32_t allocate()
     {

@@ -211,6 +211,11 @@ template <typename Queue> bool Kernel::loop(Queue& queue, SimTime t)
             sampleBatches(next);
             bound = std::min(t, m_batches.next() - 1);
         }
+        if constexpr (std::is_same_v<Queue, TimingWheelQueue>) {
+            // The next event's frame (its `a`, when it has one), while this one is handled.
+            if (const Event* after = queue.afterTop())
+                m_frames.prefetch(after->a);
+        }
         const Event e = queue.pop();
         m_now = e.time;
         ++m_eventCount;

@@ -53,6 +53,12 @@ public:
         return e;
     }
 
+    /// The event after the one top() gives, when it falls on the same day (else null).
+    const Event* afterTop() const
+    {
+        return m_head + 1 < m_today.size() ? &m_today[m_head + 1] : nullptr;
+    }
+
     bool empty() const override { return m_size == 0; }
     std::size_t size() const override { return m_size; }
     void clear() override;
