@@ -416,6 +416,65 @@ private Q_SLOTS:
         }
     }
 
+    // The sampler looks the first keys up in a table; every draw must give the key the
+    // rejection-inversion gives, also on and around each key's edges and acceptance bound.
+    void zipfTableGivesTheInversionsKeys()
+    {
+        struct Law {
+            std::uint64_t n;
+            double s;
+        };
+        for (const Law law : {Law{10000, 0.99}, Law{1000, 0.8}, Law{1000, 1.0}, Law{1000, 1.3},
+                              Law{5, 2.0}, Law{1000000000, 0.99}, Law{2000, 0.5}, Law{100, 4.9}}) {
+            const ZipfSampler zipf(law.n, law.s);
+            QVERIFY2(zipf.tableKeys() >= 2,
+                     qPrintable(QStringLiteral("n=%1 s=%2: no table").arg(law.n).arg(law.s)));
+            const double s = law.s;
+            // H, its inverse and h as Hörmann and Derflinger define them, written out here.
+            const auto bigH = [s](double x) {
+                return s == 1.0 ? std::log(x) : (std::pow(x, 1 - s) - 1) / (1 - s);
+            };
+            const auto bigHInverse = [s](double u) {
+                return s == 1.0 ? std::exp(u) : std::pow(1 + (1 - s) * u, 1 / (1 - s));
+            };
+            const double top = bigH(static_cast<double>(law.n) + 0.5);
+            const double bottom = bigH(1.5) - 1;
+            const double threshold = 2 - bigHInverse(bigH(2.5) - std::pow(2.0, -s));
+            const auto unitOf = [&](double u) { return (u - top) / (bottom - top); };
+            std::vector<double> units;
+            RandomEngine rng = makeStream(7, 0);
+            for (int i = 0; i < 300000; ++i)
+                units.push_back(uniform01(rng));
+            const double scale = std::max({1.0, std::abs(top), std::abs(bottom)});
+            for (std::uint64_t k = 1; k <= std::min<std::uint64_t>(law.n, 1100); ++k) {
+                const auto x = static_cast<double>(k);
+                for (double edge :
+                     {bigH(x + 0.5), bigH(x - threshold), bigH(x + 0.5) - std::pow(x, -s)}) {
+                    for (double away : {0.0, 1e-15, 1e-12, 5e-10, 2e-9, 1e-8, 1e-6}) {
+                        for (double sign : {-1.0, 1.0}) {
+                            const double unit = unitOf(edge + sign * away * scale);
+                            if (unit >= 0 && unit < 1)
+                                units.push_back(unit);
+                        }
+                    }
+                }
+            }
+            int drawn = 0;
+            for (const double unit : units) {
+                const std::uint64_t k = zipf.keyFor(unit);
+                if (k != zipf.keyByInversion(unit))
+                    QFAIL(qPrintable(QStringLiteral("n=%1 s=%2 unit=%3: table %4, inversion %5")
+                                         .arg(law.n)
+                                         .arg(s)
+                                         .arg(unit, 0, 'g', 17)
+                                         .arg(k)
+                                         .arg(zipf.keyByInversion(unit))));
+                drawn += k > 0;
+            }
+            QVERIFY(drawn > 0);
+        }
+    }
+
     void memoryDoesNotGrowWithRequests()
     {
         // Frames are pooled: a run ten times longer must not need more of them.
