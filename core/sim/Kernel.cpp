@@ -291,27 +291,32 @@ void Kernel::sampleBatches(SimTime t)
 }
 
 // Inlined into the loop: a call per event cost more than the switch itself (callgrind).
+// The three events of a request's path (nine of ten events) are tested before the switch:
+// the switch's one indirect jump went to a target the processor had mispredicted about a
+// third of the time (perf had its samples on each case's first instruction); tested
+// branches ran 1-3% faster on example 08.
 [[gnu::always_inline]] inline void Kernel::dispatch(const Event& e)
 {
-    switch (e.type()) {
-    case EventType::Arrive: {
-        Frame& f = m_frames[e.a];
-        if (f.gen == e.b && f.state == FrameState::Transit)
-            m_behaviors[f.node]->arrive(e.a);
-        break;
-    }
-    case EventType::ServiceDone: {
-        Frame& f = m_frames[e.a];
-        if (f.gen == e.b && f.state == FrameState::Service)
-            m_behaviors[f.node]->serviceDone(e.a);
-        break;
-    }
-    case EventType::Return: {
+    const EventType type = e.type();
+    if (type == EventType::Return) {
         Frame& f = m_frames[e.a];
         if (f.gen == e.b && f.state == FrameState::Returning)
             deliverReturn(e.a);
-        break;
+        return;
     }
+    if (type == EventType::Arrive) {
+        Frame& f = m_frames[e.a];
+        if (f.gen == e.b && f.state == FrameState::Transit)
+            m_behaviors[f.node]->arrive(e.a);
+        return;
+    }
+    if (type == EventType::ServiceDone) {
+        Frame& f = m_frames[e.a];
+        if (f.gen == e.b && f.state == FrameState::Service)
+            m_behaviors[f.node]->serviceDone(e.a);
+        return;
+    }
+    switch (type) {
     case EventType::Timer:
         m_behaviors[e.a]->timer(e.b);
         break;
@@ -346,6 +351,9 @@ void Kernel::sampleBatches(SimTime t)
             m_behaviors[f.node]->resume(e.a);
         break;
     }
+    case EventType::Arrive:
+    case EventType::ServiceDone:
+    case EventType::Return: // handled above
     case EventType::Test:
         break;
     }
