@@ -1,12 +1,15 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
+#include <vector>
 
 #include "core/analysis/Analysis.h"
 #include "core/analysis/FailureAnalysis.h"
 #include "core/analysis/Findings.h"
 #include "core/analysis/JobEstimate.h"
 #include "core/analysis/LoadModel.h"
+#include "core/analysis/RetryWave.h"
 #include "core/analysis/RoutingPlan.h"
 #include "core/analysis/TimeoutEstimate.h"
 #include "core/cost/Cost.h"
@@ -73,16 +76,68 @@ TryOutcome tryOf(const RoutingPlan& plan, const LoadState& load, std::size_t i, 
     return o;
 }
 
+// A retry's chance given that its try timed out (RetryWave.h), where the model holds: the
+// client's only hop is one station with exponential service, Poisson arrivals, no queue
+// limit and nothing downstream, which every try of the client reaches. Empty otherwise (the
+// tries are then taken as independent). `tries`: the client's tries per request so far.
+std::optional<RetryStation> retryStation(const Node& client, const RoutingPlan& plan,
+                                         const LoadState& load, std::size_t i, double tries)
+{
+    const int retries = static_cast<int>(client.integer("retries"));
+    const NodeRouting& r = plan.nodes[i];
+    if (retries <= 0 || r.calls.size() != 1 || r.calls[0].async)
+        return std::nullopt;
+    const RoutedCall& call = r.calls[0];
+    const double share = call.pRead * (1 - r.staticRatio) * r.readRatio +
+                         call.pWrite * (1 - r.staticRatio) * (1 - r.readRatio) +
+                         call.pStatic * r.staticRatio;
+    const std::size_t j = call.target;
+    const NodeRouting& station = plan.nodes[j];
+    const NodeEstimate& e = load.nodes[j];
+    if (share < 1 - 1e-9 || !station.isQueue || station.queueLimit > 0 || !station.calls.empty() ||
+        station.serviceScv != 1.0 || std::abs(e.arrivalScv - 1.0) > 1e-9 || e.servers < 1)
+        return std::nullopt;
+    RetryStation s;
+    s.arrivalRate = e.arrivalRps / 1000.0;
+    s.freshRate = r.rateRps / 1000.0;
+    s.ownTryRate = s.freshRate * tries;
+    s.servers = e.servers;
+    s.serviceMs = e.serviceMs;
+    if (load.patience[j])
+        s.patienceMs = 1000.0 * load.patience[j]->patience();
+    s.timeoutMs = client.number("timeout_ms");
+    s.budgetMs = s.timeoutMs - 2 * call.latencyMs;
+    s.backoffMs = client.number("retry_backoff_ms");
+    s.retries = retries;
+    return s;
+}
+
+// `chances`: each try's chance given that the one before timed out (retryChances), or
+// empty for independent tries; the first try's own estimate replaces chances[0] (exact for
+// M/M/c(+D)), so held chances follow the load for it.
 ClientTimeouts timeoutsOf(const Node& client, const RoutingPlan& plan, const LoadState& load,
-                          std::size_t i)
+                          std::size_t i, const std::vector<double>& chances)
 {
     const double timeout = client.number("timeout_ms");
     const int retries = static_cast<int>(client.integer("retries"));
     const double backoff = client.number("retry_backoff_ms");
     const auto outcome = [&](int cls) {
-        return requestWithRetries(tryOf(plan, load, i, cls, timeout), timeout, retries, backoff);
+        const TryOutcome first = tryOf(plan, load, i, cls, timeout);
+        if (chances.empty())
+            return requestWithRetries(first, timeout, retries, backoff);
+        std::vector<double> given = chances;
+        given[0] = first.timeoutShare;
+        return requestWithRetries(first, timeout, retries, backoff, given);
     };
     return {outcome(0), outcome(1), outcome(2)};
+}
+
+std::vector<double> retryChances(const Topology& t, const RoutingPlan& plan, const LoadState& load,
+                                 std::size_t i, double tries)
+{
+    if (const auto s = retryStation(t.nodes[i], plan, load, i, tries))
+        return retryTimeoutChances(*s);
+    return {};
 }
 
 bool hasTimeout(const Topology& t, const RoutingPlan& plan, std::size_t i)
@@ -102,31 +157,66 @@ std::array<double, 3> classShares(const NodeRouting& r)
 // cancel_on_timeout a server does not know its client gave up). The tries multiply the
 // client's rate, which lengthens the responses, which times more tries out: iterate to the
 // fixed point (damped; it moves monotonically, so 200 rounds are plenty).
-LoadState loadWithRetries(const Topology& t, const RoutingPlan& plan, std::vector<double>& tries)
+LoadState loadWithRetries(const Topology& t, const RoutingPlan& plan, std::vector<double>& tries,
+                          std::vector<std::vector<double>>& chances)
 {
     const std::size_t n = t.nodes.size();
     tries.assign(n, 1.0);
+    chances.assign(n, {});
     LoadState load = computeLoad(t, plan, 1.0);
     bool anyRetries = false;
     for (std::size_t i = 0; i < n; ++i)
         anyRetries = anyRetries || (hasTimeout(t, plan, i) && t.nodes[i].integer("retries") > 0);
     if (!anyRetries)
         return load;
+    // Independent tries first; then the retries' chances given a timeout (RetryWave, tens
+    // of ms each) are computed where the fixed point settled and held while it settles
+    // again, at most 3 times.
+    int waves = 0;
+    // The damped steps close in geometrically: every third round jumps to the limit of the
+    // last three (Aitken's delta-squared), where they move enough to tell it.
+    std::vector<std::array<double, 3>> seen(n);
     for (int round = 0; round < 200; ++round) {
         double moved = 0;
         for (std::size_t i = 0; i < n; ++i) {
             if (!hasTimeout(t, plan, i))
                 continue;
-            const ClientTimeouts c = timeoutsOf(t.nodes[i], plan, load, i);
+            const ClientTimeouts c = timeoutsOf(t.nodes[i], plan, load, i, chances[i]);
             const auto w = classShares(plan.nodes[i]);
             const double wanted = w[0] * c.read.triesPerRequest + w[1] * c.write.triesPerRequest +
                                   w[2] * c.stat.triesPerRequest;
-            const double next = 0.5 * (tries[i] + wanted);
+            double next = 0.5 * (tries[i] + wanted);
+            auto& last = seen[i];
+            last = {last[1], last[2], next};
+            const double d1 = last[1] - last[0], d2 = last[2] - last[1];
+            if (round % 3 == 2 && std::abs(d2) > 1e-7 && d1 * d2 > 0 &&
+                std::abs(d2) < std::abs(d1)) {
+                const double jump = last[2] - d2 * d2 / (d2 - d1);
+                const double most = 1.0 + static_cast<double>(t.nodes[i].integer("retries"));
+                next = std::clamp(jump, 1.0, most);
+                last[2] = next;
+            }
             moved = std::max(moved, std::abs(next - tries[i]));
             tries[i] = next;
         }
         load = computeLoad(t, plan, 1.0, true, &tries);
-        if (moved < 1e-9)
+        if (moved >= 1e-9)
+            continue;
+        if (waves == 3)
+            break;
+        ++waves;
+        double changed = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!hasTimeout(t, plan, i))
+                continue;
+            std::vector<double> next = retryChances(t, plan, load, i, tries[i]);
+            for (std::size_t k = 1; k < std::max(next.size(), chances[i].size()); ++k)
+                changed = std::max(changed, k < next.size() && k < chances[i].size()
+                                                ? std::abs(next[k] - chances[i][k])
+                                                : 1.0);
+            chances[i] = std::move(next);
+        }
+        if (changed < 1e-4)
             break;
     }
     return load;
@@ -155,7 +245,8 @@ Analysis analyze(const Topology& t, NodeNaming naming)
     }
     using namespace analyzer_detail;
     std::vector<double> tries;
-    const LoadState load = loadWithRetries(t, plan, tries);
+    std::vector<std::vector<double>> chances;
+    const LoadState load = loadWithRetries(t, plan, tries, chances);
     a.nodes = load.nodes;
     estimateJobs(t, plan, a.nodes);
 
@@ -171,7 +262,7 @@ Analysis analyze(const Topology& t, NodeNaming naming)
         std::array<double, 3> mean{load.readMs[i], load.writeMs[i], load.staticMs[i]};
         std::array<double, 3> done{1.0, 1.0, 1.0};
         if (hasTimeout(t, plan, i)) {
-            const ClientTimeouts c = timeoutsOf(t.nodes[i], plan, load, i);
+            const ClientTimeouts c = timeoutsOf(t.nodes[i], plan, load, i, chances[i]);
             mean = {c.read.completedMeanMs, c.write.completedMeanMs, c.stat.completedMeanMs};
             // failedShare is exactly 1 when nothing is answered (its mean is then +inf).
             done = {1 - c.read.failedShare, 1 - c.write.failedShare, 1 - c.stat.failedShare};

@@ -100,12 +100,20 @@ TryOutcome tryThroughPatience(const ScaledPatience& q, double restMean, double r
 
 RequestOutcome requestWithRetries(const TryOutcome& t, double timeout, int retries, double backoff)
 {
+    return requestWithRetries(t, timeout, retries, backoff, {});
+}
+
+RequestOutcome requestWithRetries(const TryOutcome& t, double timeout, int retries, double backoff,
+                                  const std::vector<double>& chances)
+{
     RequestOutcome r;
-    const double p = t.timeoutShare;
-    double reach = 1.0; // probability that try j + 1 happens: p^j
+    double reach = 1.0; // probability that try j + 1 happens: the product of the chances before
     double answered = 0, latency = 0;
     r.triesPerRequest = 0;
     for (int j = 0; j <= retries; ++j) {
+        const double p = chances.empty()
+                             ? t.timeoutShare
+                             : chances[std::min(static_cast<std::size_t>(j), chances.size() - 1)];
         r.triesPerRequest += reach;
         const double here = reach * (1 - p); // answered at try j + 1
         // j timeouts, backoffs b (1 + 2 + ... + 2^(j-1)) = b (2^j - 1), then this try.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <vector>
+
 namespace scalelab::core {
 
 struct ScaledPatience;
@@ -32,5 +34,10 @@ struct RequestOutcome {
 };
 RequestOutcome requestWithRetries(const TryOutcome& perTry, double timeoutMs, int retries,
                                   double backoffMs);
+/// The same with the chance of each try given that the one before timed out (RetryWave.h):
+/// `chances[0]` for the first try, then one per retry (the last repeats when short; empty:
+/// every try perTry.timeoutShare, as above).
+RequestOutcome requestWithRetries(const TryOutcome& perTry, double timeoutMs, int retries,
+                                  double backoffMs, const std::vector<double>& chances);
 
 } // namespace scalelab::core

@@ -13,6 +13,7 @@
 #include "core/analysis/Analysis.h"
 #include "core/analysis/ErlangC.h"
 #include "core/analysis/PatienceQueue.h"
+#include "core/analysis/RetryWave.h"
 #include "core/io/TopologyJson.h"
 #include "core/sim/Simulation.h"
 #include "core/validation/Validator.h"
@@ -86,6 +87,26 @@ double share(std::uint64_t part, std::uint64_t whole)
 bool within(double actual, double expected, double rel)
 {
     return std::abs(actual - expected) <= rel * std::abs(expected);
+}
+
+// Users who retry their timed-out tries (2 retries, backing off `backoffMs`) on one M/M/1
+// web server of 1 ms, with or without cancel_on_timeout.
+Topology retrying(double lambda, double timeoutMs, double backoffMs, bool cancel, double seconds)
+{
+    Topology t;
+    t.simulation = {seconds + 5, 5, 17};
+    t.nodes = {
+        makeNode("users", "client",
+                 {{"rate_rps", lambda},
+                  {"read_ratio", 1.0},
+                  {"timeout_ms", timeoutMs},
+                  {"retries", std::int64_t{2}},
+                  {"retry_backoff_ms", backoffMs}}),
+        makeNode(
+            "web", "web_server",
+            {{"workers", std::int64_t{1}}, {"service_ms", 1.0}, {"cancel_on_timeout", cancel}})};
+    t.links = {makeLink("users", "web")};
+    return t;
 }
 
 } // namespace
@@ -214,6 +235,98 @@ private Q_SLOTS:
             // Served in time: the mean lies below the budget and above one service.
             QVERIFY(q.answeredMean(0.02) > 0.001 && q.answeredMean(0.02) < 0.02);
         }
+    }
+
+    void retryWaveAgainstClosedForms()
+    {
+        // M/M/1, 1 ms, budget = timeout = 3 ms, no link.
+        RetryStation s;
+        s.serviceMs = 1;
+        s.budgetMs = s.timeoutMs = 3;
+        s.retries = 2;
+        s.backoffMs = 1;
+        // A first try meets the steady queue: M/M/1, T exponential of rate mu - lambda;
+        // with cancel_on_timeout, M/M/1+D (PatienceQueue.h).
+        for (double patience : {0.0, 3.0}) {
+            s.patienceMs = patience;
+            s.freshRate = s.arrivalRate = s.ownTryRate = 0.5;
+            const std::vector<double> p = retryTimeoutChances(s);
+            QCOMPARE(p.size(), std::size_t{3});
+            const double exact = patience > 0 ? mmcPatience(500, 0.001, 1, 0.003).lateShare(0.003)
+                                              : std::exp(-(1 - 0.5) * 3);
+            qInfo("first try, patience %.0f ms: %.5f (exact %.5f)", patience, p[0], exact);
+            QVERIFY(within(p[0], exact, 0.01));
+        }
+        // A lone request (no other tries): its try timed out when its service S passed T; the
+        // retry comes T + B later (B uniform on [b/2, 3b/2)) and finds what is left of S,
+        // E - B when E = S - T (exponential) is longer: P(2 | 1) = e^(-mu T) (1 + mu T
+        // E[e^(-mu B)]), E[e^(-mu B)] = (e^(-mu b/2) - e^(-3 mu b/2)) / (mu b).
+        s.patienceMs = 0;
+        s.freshRate = s.arrivalRate = s.ownTryRate = 1e-7;
+        const std::vector<double> lone = retryTimeoutChances(s);
+        const double mb = s.backoffMs / s.serviceMs, mt = s.timeoutMs / s.serviceMs;
+        const double second =
+            std::exp(-mt) * (1 + mt * (std::exp(-mb / 2) - std::exp(-1.5 * mb)) / mb);
+        qInfo("lone request: P(1) %.5f (exact %.5f), P(2 | 1) %.5f (exact %.5f)", lone[0],
+              std::exp(-mt), lone[1], second);
+        QVERIFY(within(lone[0], std::exp(-mt), 0.01));
+        QVERIFY(within(lone[1], second, 0.01));
+        // The wave: the same load all of this client's (its other tries' retries come back
+        // with this one) against the same load from elsewhere (only this request's own try is
+        // left in the queue): the first makes a retry time out more often.
+        s.backoffMs = 5;
+        s.freshRate = 0.3;
+        s.arrivalRate = s.ownTryRate = 0.36;
+        const std::vector<double> wave = retryTimeoutChances(s);
+        s.freshRate = s.ownTryRate = 1e-7;
+        const std::vector<double> alone = retryTimeoutChances(s);
+        qInfo("P(2 | 1): %.4f with the wave, %.4f without; P(1) %.4f", wave[1], alone[1], wave[0]);
+        QVERIFY(within(wave[0], alone[0], 1e-9));
+        QVERIFY(alone[1] > wave[0]);
+        QVERIFY(wave[1] > 1.2 * alone[1]);
+    }
+
+    // A retry comes back with the retries of the other tries that timed out in the same busy
+    // spell (RetryWave.h): its chance of timing out again is far above a first try's. The
+    // simulator is the reference (itself checked against M/M/1 and M/M/c+D above and in
+    // tst_two_moment_flows). Each row is held to the model's measured error
+    // (docs/analysis.md), which tries taken as independent (the analysis before it) miss:
+    // 1.16 tries against 1.37 in the first row, 1.1% failing against 8% in the second.
+    void retriesMeetTheirWave_data()
+    {
+        QTest::addColumn<double>("lambda");
+        QTest::addColumn<double>("timeoutMs");
+        QTest::addColumn<double>("backoffMs");
+        QTest::addColumn<bool>("cancel");
+        QTest::addColumn<double>("failedTolerance");
+        QTest::addColumn<double>("triesTolerance");
+        QTest::newRow("rho 0.3, T 3 ms, backoff 5 ms")
+            << 300.0 << 3.0 << 5.0 << false << 1.0 << 0.14;
+        QTest::newRow("cancel, rho 0.7, T 5 ms, backoff 10 ms")
+            << 700.0 << 5.0 << 10.0 << true << 0.6 << 0.10;
+    }
+    void retriesMeetTheirWave()
+    {
+        QFETCH(double, lambda);
+        QFETCH(double, timeoutMs);
+        QFETCH(double, backoffMs);
+        QFETCH(bool, cancel);
+        QFETCH(double, failedTolerance);
+        QFETCH(double, triesTolerance);
+        const Topology t = retrying(lambda, timeoutMs, backoffMs, cancel, 300);
+        QVERIFY(!hasErrors(validate(t)));
+        const Analysis a = analyze(t);
+        const NodeEstimate& users = *a.node(NodeId{"users"});
+        const sim::RunResults r = sim::simulate(t);
+        const auto finished = static_cast<double>(r.completed + r.failed);
+        const double failed = static_cast<double>(r.failed) / finished;
+        const double tries = 1 + static_cast<double>(r.retries) / finished;
+        qInfo("failed %.4f (simulated %.4f), tries %.4f (%.4f), answered mean %.3f ms (%.3f)",
+              *users.timeoutFraction, failed, *users.triesPerRequest, tries, users.meanResponseMs,
+              r.latency.mean);
+        QVERIFY(within(*users.timeoutFraction, failed, failedTolerance));
+        QVERIFY(within(*users.triesPerRequest, tries, triesTolerance));
+        QVERIFY2(*users.timeoutFraction < failed, "the known error is an underestimate");
     }
 
     void cancelOnTimeoutAgainstTheoryAndSimulation_data()
