@@ -203,10 +203,12 @@ private Q_SLOTS:
         });
         if (design == "retries") {
             // Three tries: the share failing them all is small, the tries are the figure.
-            // Known error (docs/analysis.md): tries are taken as independent, but a retry
-            // meets the queue that timed its first try out, so the analysis counts 15% fewer.
+            // Known error (docs/analysis.md): a retry meets the wave of the other tries'
+            // retries (RetryWave.h), but the mean field misses the small retry storms, so the
+            // analysis counts 12% fewer (15% with the tries taken as independent: held to
+            // 14%, that fails).
             checkAnalysis("tries per request, analysis vs simulation",
-                          *a.node(NodeId{"users"})->triesPerRequest, simTries, 0.20);
+                          *a.node(NodeId{"users"})->triesPerRequest, simTries, 0.14);
             QVERIFY(*a.node(NodeId{"users"})->triesPerRequest > 1.1);
             checkAnalysis("answered mean, analysis vs simulation", mean, simMean, tolerance);
             return;
