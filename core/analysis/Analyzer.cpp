@@ -133,10 +133,10 @@ ClientTimeouts timeoutsOf(const Node& client, const RoutingPlan& plan, const Loa
 }
 
 std::vector<double> retryChances(const Topology& t, const RoutingPlan& plan, const LoadState& load,
-                                 std::size_t i, double tries)
+                                 std::size_t i, double tries, double& work)
 {
     if (const auto s = retryStation(t.nodes[i], plan, load, i, tries))
-        return retryTimeoutChances(*s);
+        return retryTimeoutChances(*s, work);
     return {};
 }
 
@@ -173,6 +173,9 @@ LoadState loadWithRetries(const Topology& t, const RoutingPlan& plan, std::vecto
     // of ms each) are computed where the fixed point settled and held while it settles
     // again, at most 3 times.
     int waves = 0;
+    // The wave model's work for the whole analysis, cells x steps (about 6 ns each, so
+    // 0.25 s): once spent, the clients left keep independent tries.
+    double work = 4e7;
     // The damped steps close in geometrically: every third round jumps to the limit of the
     // last three (Aitken's delta-squared), where they move enough to tell it.
     std::vector<std::array<double, 3>> seen(n);
@@ -209,7 +212,9 @@ LoadState loadWithRetries(const Topology& t, const RoutingPlan& plan, std::vecto
         for (std::size_t i = 0; i < n; ++i) {
             if (!hasTimeout(t, plan, i))
                 continue;
-            std::vector<double> next = retryChances(t, plan, load, i, tries[i]);
+            std::vector<double> next = retryChances(t, plan, load, i, tries[i], work);
+            if (next.empty()) // out of work (or of a steady state): the last ones are held
+                continue;
             for (std::size_t k = 1; k < std::max(next.size(), chances[i].size()); ++k)
                 changed = std::max(changed, k < next.size() && k < chances[i].size()
                                                 ? std::abs(next[k] - chances[i][k])

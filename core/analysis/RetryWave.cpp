@@ -50,7 +50,7 @@ public:
         tabulate();
     }
 
-    double h() const { return m_h; }
+    long cells() const { return m_n + 1; }
 
     // M/M/c(+D) in steady state on the grid (rate arrivalRate; D = the patience).
     bool stationary(Law& law) const
@@ -315,7 +315,7 @@ private:
 
 } // namespace
 
-std::vector<double> retryTimeoutChances(const RetryStation& s)
+std::vector<double> retryTimeoutChances(const RetryStation& s, double& work)
 {
     if (s.retries <= 0 || s.servers < 1 || s.servers > kMaxServers || !(s.serviceMs > 0) ||
         !(s.budgetMs > 0) || !(s.freshRate > 0) || !(s.arrivalRate >= s.freshRate))
@@ -325,8 +325,10 @@ std::vector<double> retryTimeoutChances(const RetryStation& s)
     long total = 2 * w.reach(1); // two passes of the first wave
     if (levels > 1)
         total += w.reach(2);
-    if (total > kMaxSteps)
+    const double cost = static_cast<double>(total + w.reach(1)) * static_cast<double>(w.cells());
+    if (total > kMaxSteps || cost > work)
         return {};
+    work -= cost;
     Law start;
     if (!w.stationary(start))
         return {};

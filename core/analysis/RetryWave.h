@@ -34,8 +34,10 @@ struct RetryStation {
 /// (mean field, by generation; before the tagged try, the spell is taken as symmetric:
 /// the rate at -t is the one at +t). A retry's chance is then read where it arrives
 /// (backoff sampled at 4 points), and the law where it timed out again carries on to the
-/// next. Bounded: at most 512 cells of V, 64 servers, 20,000 steps of a few hundredths of a
-/// service time per branch and 4 + 16 branches; retries beyond the third reuse P(3 | 2).
-std::vector<double> retryTimeoutChances(const RetryStation& station);
+/// next. Bounded: at most 1,024 cells of V, 64 servers and 12,000 steps of a few hundredths
+/// of a service time in all; retries beyond the third reuse P(3 | 2). `work` is what is left
+/// of the caller's budget of cells x steps: a model that would pass it returns empty and
+/// takes nothing, else its work is taken off.
+std::vector<double> retryTimeoutChances(const RetryStation& station, double& work);
 
 } // namespace scalelab::core

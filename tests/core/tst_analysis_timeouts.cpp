@@ -240,6 +240,7 @@ private Q_SLOTS:
     void retryWaveAgainstClosedForms()
     {
         // M/M/1, 1 ms, budget = timeout = 3 ms, no link.
+        double work = 1e9;
         RetryStation s;
         s.serviceMs = 1;
         s.budgetMs = s.timeoutMs = 3;
@@ -250,7 +251,7 @@ private Q_SLOTS:
         for (double patience : {0.0, 3.0}) {
             s.patienceMs = patience;
             s.freshRate = s.arrivalRate = s.ownTryRate = 0.5;
-            const std::vector<double> p = retryTimeoutChances(s);
+            const std::vector<double> p = retryTimeoutChances(s, work);
             QCOMPARE(p.size(), std::size_t{3});
             const double exact = patience > 0 ? mmcPatience(500, 0.001, 1, 0.003).lateShare(0.003)
                                               : std::exp(-(1 - 0.5) * 3);
@@ -263,7 +264,7 @@ private Q_SLOTS:
         // E[e^(-mu B)]), E[e^(-mu B)] = (e^(-mu b/2) - e^(-3 mu b/2)) / (mu b).
         s.patienceMs = 0;
         s.freshRate = s.arrivalRate = s.ownTryRate = 1e-7;
-        const std::vector<double> lone = retryTimeoutChances(s);
+        const std::vector<double> lone = retryTimeoutChances(s, work);
         const double mb = s.backoffMs / s.serviceMs, mt = s.timeoutMs / s.serviceMs;
         const double second =
             std::exp(-mt) * (1 + mt * (std::exp(-mb / 2) - std::exp(-1.5 * mb)) / mb);
@@ -277,13 +278,37 @@ private Q_SLOTS:
         s.backoffMs = 5;
         s.freshRate = 0.3;
         s.arrivalRate = s.ownTryRate = 0.36;
-        const std::vector<double> wave = retryTimeoutChances(s);
+        const std::vector<double> wave = retryTimeoutChances(s, work);
         s.freshRate = s.ownTryRate = 1e-7;
-        const std::vector<double> alone = retryTimeoutChances(s);
+        const std::vector<double> alone = retryTimeoutChances(s, work);
         qInfo("P(2 | 1): %.4f with the wave, %.4f without; P(1) %.4f", wave[1], alone[1], wave[0]);
         QVERIFY(within(wave[0], alone[0], 1e-9));
         QVERIFY(alone[1] > wave[0]);
         QVERIFY(wave[1] > 1.2 * alone[1]);
+    }
+
+    void retryWaveWorkIsBounded()
+    {
+        // 60 users each retrying on a web server of their own: the first ones get the wave
+        // model, until the analysis' budget of its work is spent; the rest keep independent
+        // tries (fewer of them), so an analysis stays quick however many there are.
+        Topology t;
+        const Topology one = retrying(300, 3, 5, false, 10);
+        for (int k = 0; k < 60; ++k) {
+            Node users = one.nodes[0], web = one.nodes[1];
+            users.id = NodeId{"users" + std::to_string(k)};
+            web.id = NodeId{"web" + std::to_string(k)};
+            t.links.push_back(makeLink(users.id.str().c_str(), web.id.str().c_str()));
+            t.nodes.push_back(std::move(users));
+            t.nodes.push_back(std::move(web));
+        }
+        const Analysis a = analyze(t);
+        const double lone = *analyze(one).node(NodeId{"users"})->triesPerRequest;
+        const double first = *a.node(NodeId{"users0"})->triesPerRequest;
+        const double last = *a.node(NodeId{"users59"})->triesPerRequest;
+        qInfo("tries: alone %.4f, first of 60 %.4f, last %.4f", lone, first, last);
+        QVERIFY(within(first, lone, 0.002)); // its chances may be held from an earlier round
+        QVERIFY(last < lone - 0.01);
     }
 
     // A retry comes back with the retries of the other tries that timed out in the same busy
