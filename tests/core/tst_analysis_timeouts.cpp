@@ -316,7 +316,8 @@ private Q_SLOTS:
     // simulator is the reference (itself checked against M/M/1 and M/M/c+D above and in
     // tst_two_moment_flows). Each row is held to the model's measured error
     // (docs/analysis.md), which tries taken as independent (the analysis before it) miss:
-    // 1.16 tries against 1.37 in the first row, 1.1% failing against 8% in the second.
+    // 1.16 tries against 1.37 in the first row, 1.1% failing against 8% in the second
+    // (every row fails with them).
     void retriesMeetTheirWave_data()
     {
         QTest::addColumn<double>("lambda");
@@ -325,10 +326,15 @@ private Q_SLOTS:
         QTest::addColumn<bool>("cancel");
         QTest::addColumn<double>("failedTolerance");
         QTest::addColumn<double>("triesTolerance");
+        QTest::addColumn<bool>("under"); // the failed share is underestimated
         QTest::newRow("rho 0.3, T 3 ms, backoff 5 ms")
-            << 300.0 << 3.0 << 5.0 << false << 1.0 << 0.14;
+            << 300.0 << 3.0 << 5.0 << false << 1.0 << 0.14 << true;
         QTest::newRow("cancel, rho 0.7, T 5 ms, backoff 10 ms")
-            << 700.0 << 5.0 << 10.0 << true << 0.6 << 0.10;
+            << 700.0 << 5.0 << 10.0 << true << 0.6 << 0.10 << true;
+        // Near saturation with the retries it overshoots: 25% failing against 17.5%, 2.0
+        // tries against 1.65 (independent: 0.5%, 1.21).
+        QTest::newRow("cancel, rho 0.8, T 8 ms, backoff 10 ms")
+            << 800.0 << 8.0 << 10.0 << true << 0.5 << 0.25 << false;
     }
     void retriesMeetTheirWave()
     {
@@ -338,6 +344,7 @@ private Q_SLOTS:
         QFETCH(bool, cancel);
         QFETCH(double, failedTolerance);
         QFETCH(double, triesTolerance);
+        QFETCH(bool, under);
         const Topology t = retrying(lambda, timeoutMs, backoffMs, cancel, 300);
         QVERIFY(!hasErrors(validate(t)));
         const Analysis a = analyze(t);
@@ -351,7 +358,7 @@ private Q_SLOTS:
               r.latency.mean);
         QVERIFY(within(*users.timeoutFraction, failed, failedTolerance));
         QVERIFY(within(*users.triesPerRequest, tries, triesTolerance));
-        QVERIFY2(*users.timeoutFraction < failed, "the known error is an underestimate");
+        QCOMPARE(*users.timeoutFraction < failed, under);
     }
 
     void cancelOnTimeoutAgainstTheoryAndSimulation_data()
