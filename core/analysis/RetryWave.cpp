@@ -47,10 +47,15 @@ public:
         m_a = (1 - m_r) / std::sqrt(m_r);
         m_fresh = s.freshRate;
         m_background = std::max(0.0, s.arrivalRate - s.ownTryRate);
-        tabulate();
     }
 
+    // The tables of a try's chance by V: cells^2 work with one server (see cost()).
+    void prepare() { tabulate(); }
+
     long cells() const { return m_n + 1; }
+    // The grid is fine enough for a service and a gap between arrivals (1024 cells may not
+    // be, for a service far shorter than the timeout).
+    bool resolves() const { return m_r > 1e-3 && m_s.arrivalRate * m_h < 3; }
 
     // M/M/c(+D) in steady state on the grid (rate arrivalRate; D = the patience).
     bool stationary(Law& law) const
@@ -317,18 +322,27 @@ private:
 
 std::vector<double> retryTimeoutChances(const RetryStation& s, double& work)
 {
+    for (double x : {s.arrivalRate, s.serviceMs, s.patienceMs, s.budgetMs, s.restMs, s.restMs2,
+                     s.timeoutMs, s.backoffMs})
+        if (!std::isfinite(x) || x < 0)
+            return {};
     if (s.retries <= 0 || s.servers < 1 || s.servers > kMaxServers || !(s.serviceMs > 0) ||
         !(s.budgetMs > 0) || !(s.freshRate > 0) || !(s.arrivalRate >= s.freshRate))
         return {};
-    const Wave w(s);
+    Wave w(s);
+    if (!w.resolves())
+        return {};
     const int levels = std::min(s.retries, 2);
     long total = 2 * w.reach(1); // two passes of the first wave
     if (levels > 1)
         total += w.reach(2);
-    const double cost = static_cast<double>(total + w.reach(1)) * static_cast<double>(w.cells());
+    // Cells x steps, with the tables (cells^2 with one server) and the mirror's lead.
+    const double cells = static_cast<double>(w.cells());
+    const double cost = static_cast<double>(total + w.reach(1)) * cells + cells * cells;
     if (total > kMaxSteps || cost > work)
         return {};
     work -= cost;
+    w.prepare();
     Law start;
     if (!w.stationary(start))
         return {};
@@ -349,7 +363,7 @@ std::vector<double> retryTimeoutChances(const RetryStation& s, double& work)
     };
     Law first = start;
     const double p1 = w.keepTimedOut(first);
-    if (!(p1 > 0))
+    if (!(p1 > 1e-9)) // next to no timeouts: independent tries are as good
         return {};
     std::vector<long> at(kSamples);
     for (int j = 0; j < kSamples; ++j)
@@ -380,7 +394,9 @@ std::vector<double> retryTimeoutChances(const RetryStation& s, double& work)
     for (auto& l : kept)
         p2 += w.keepTimedOut(l) / kSamples;
     p.push_back(p2);
-    if (levels > 1) {
+    if (levels > 1 && !(p2 > 1e-9)) {
+        p.push_back(p2);
+    } else if (levels > 1) {
         // The second try that timed out at the middle sample carries on to its own retry.
         constexpr std::size_t mid = kSamples / 2;
         const long from = at[mid];
