@@ -131,6 +131,7 @@ void TimingWheelQueue::rankInto(const DayArray& from, DayArray& to)
     // and where an insertion sort stops walking is a branch the processor mispredicts
     // about once an event (15% of the run's time); counting is branch-free, and a day
     // holds about 8 events, so the quadratic count costs less than those mispredictions.
+    // Keys are unique (seq is the insertion order), so the counts are a permutation.
     const std::size_t n = from.size();
     to.resizeForOverwrite(n);
     for (std::size_t i = 0; i < n; ++i) {

@@ -20,7 +20,7 @@ double expm1OverX(double x)
                               : 1.0 + x * 0.5 * (1.0 + x / 3.0 * (1.0 + 0.25 * x));
 }
 
-constexpr std::uint64_t kTableKeys = 1024;  // 24 KB of spans: 77% of draws at n 10^4, s 0.99
+constexpr std::uint64_t kTableKeys = 1024;  // 24 KB of spans: 76% of draws at n 10^4, s 0.99
 constexpr std::size_t kMaxCells = 1u << 14; // 32 KB of guide
 // An edge computed for the table and the inversion's own arithmetic agree to about 1e-14
 // of the scale; nearer than this to an edge, the draw is inverted as before.
