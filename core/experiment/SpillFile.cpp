@@ -1,7 +1,11 @@
 #include "core/experiment/SpillFile.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <stdexcept>
+#include <stdlib.h> // mkstemp
+#include <system_error>
+#include <unistd.h> // unlink, close
 
 namespace scalelab::core::experiment {
 
@@ -12,10 +16,33 @@ namespace spill_file_detail {
 }
 } // namespace spill_file_detail
 
-SpillFile::SpillFile() : m_file(std::tmpfile())
+namespace {
+// A file in the user's temporary folder ($TMPDIR, then /tmp), unlinked at once so it is
+// gone when closed, even after a crash. std::tmpfile always used /tmp: a user whose /tmp
+// is small or read-only lost the sweep's CSV.
+std::FILE* openAnonymousFile()
+{
+    std::error_code error;
+    const std::filesystem::path folder = std::filesystem::temp_directory_path(error);
+    if (error)
+        return nullptr;
+    std::string name = (folder / "scalelab-spill-XXXXXX").string();
+    const int fd = ::mkstemp(name.data());
+    if (fd < 0)
+        return nullptr;
+    ::unlink(name.c_str());
+    std::FILE* file = ::fdopen(fd, "w+b");
+    if (!file)
+        ::close(fd);
+    return file;
+}
+} // namespace
+
+SpillFile::SpillFile() : m_file(openAnonymousFile())
 {
     if (!m_file)
-        spill_file_detail::spillFailed("cannot create it (is the temporary folder writable?)");
+        spill_file_detail::spillFailed("cannot create it (is the temporary folder, $TMPDIR or "
+                                       "/tmp, writable?)");
 }
 
 SpillFile::~SpillFile()

@@ -8,9 +8,10 @@
 
 namespace scalelab::core::experiment {
 
-/// Records kept in an anonymous temporary file (std::tmpfile, gone when closed) and read
-/// back in the order written: for an output that needs every point before its first byte
-/// (a CSV's header names the columns some point has), at constant memory.
+/// Records kept in an anonymous file in the temporary folder ($TMPDIR, else /tmp; unlinked
+/// at once, gone when closed) and read back in the order written: for an output that needs
+/// every point before its first byte (a CSV's header names the columns some point has), at
+/// constant memory.
 class SpillFile {
 public:
     /// Throws std::runtime_error when no temporary file can be made.
