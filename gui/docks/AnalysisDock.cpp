@@ -127,15 +127,19 @@ AnalysisDock::AnalysisDock(Document* document, QWidget* parent)
     m_nodes->setItemDelegateForColumn(ColNotes, new WrappedTextDelegate(m_nodes));
     m_nodes->setWordWrap(true);
     m_nodes->setUniformRowHeights(false);
-    // A name longer than its column ends in "…" (the tooltip has it whole).
+    // A name wider than its column wraps at its spaces (RowHeightDelegate makes the row
+    // tall enough); only a single word wider than the column ends in "…" (the tooltip has
+    // it whole).
     m_nodes->setTextElideMode(Qt::ElideRight);
     // Rows are measured at the notes' width: measured again when it changes. The figures'
     // widths and the panel's decide that width.
     m_sectionResized = connect(m_nodes->header(), &QHeaderView::sectionResized, m_nodes,
                                [this](int section, int, int) {
-                                   if (section == ColNotes)
+                                   // The notes, and names, wrap at their columns'
+                                   // widths: the rows' heights change with them.
+                                   if (section == ColNotes || section == ColNode)
                                        m_nodes->doItemsLayout();
-                                   else
+                                   if (section != ColNotes)
                                        fitNotesColumn();
                                });
     m_nodes->viewport()->installEventFilter(this);
@@ -482,12 +486,12 @@ void AnalysisDock::fitNotesColumn()
 {
     // Narrower than this, notes wrap to a word a line and the rows grow tall.
     constexpr int kReadableNotes = 200;
-    // A name shorter than this is mostly "…".
-    constexpr int kReadableName = 72;
-    // What a narrow panel drops first: the estimated wait (the response holds it), the
-    // baseline's own figures (the difference stays), then the estimates a run's figures
-    // stand beside. Every row's figures stay in its tooltip.
-    constexpr int kDropOrder[] = {ColWait, ColBaseUtil, ColBaseResponse, ColResponse, ColUtil};
+    // What a narrow panel drops first, until the names fit whole: the estimated wait (the
+    // response holds it), the baseline's own figures (the difference stays), then the
+    // estimates a run's figures stand beside, and last the arrival rate. Every row's
+    // figures stay in its tooltip; names the figures still leave too little wrap.
+    constexpr int kDropOrder[] = {ColWait,     ColBaseUtil, ColBaseResponse,
+                                  ColResponse, ColUtil,     ColRate};
     if (m_fitting || m_dataColumns.size() != ColColumnCount)
         return;
     m_fitting = true;
@@ -503,12 +507,12 @@ void AnalysisDock::fitNotesColumn()
     const int panel = m_nodes->viewport()->width();
     const bool room = panel - figures - width(ColNode) >= kReadableNotes;
     // With room, the notes are the last column and take what the figures leave. Without,
-    // they go under each row's figures, the names take what the figures leave (elided
-    // when short of it), and figures drop until the names have some: the table is never
-    // wider than the panel.
+    // they go under each row's figures, the names take what the figures leave, and
+    // figures drop until the names fit whole (wrapped when none is left to drop): the
+    // table is never wider than the panel.
     if (!room)
         for (int c : kDropOrder) {
-            if (figures + kReadableName <= panel)
+            if (figures + width(ColNode) <= panel)
                 break;
             const bool beside = c == ColResponse ? shown[ColSimResponse]
                                 : c == ColUtil   ? shown[ColSimUtil]

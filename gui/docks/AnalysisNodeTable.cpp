@@ -13,7 +13,8 @@ constexpr int kNotesMarginX = 4;
 constexpr int kNotesMarginBottom = 3;
 constexpr int kNotesFlags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
 
-// The first column's cells: as tall as their figures plus the notes drawn under them.
+// The first column's cells: as wide as the whole name, as tall as the name's lines at the
+// cell's width (wrapped when the panel leaves it less) plus the notes drawn under them.
 class RowHeightDelegate : public QStyledItemDelegate {
 public:
     explicit RowHeightDelegate(AnalysisNodeTable* table)
@@ -22,8 +23,15 @@ public:
     }
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
     {
-        QSize size = QStyledItemDelegate::sizeHint(option, index);
-        size.setHeight(size.height() + m_table->notesHeight(index));
+        // The style wraps at option.rect's width when it is valid (QTreeView asks for row
+        // heights without one): measured once whole, once at the cell's width.
+        QStyleOptionViewItem whole = option;
+        whole.rect = QRect();
+        QSize size = QStyledItemDelegate::sizeHint(whole, index);
+        QStyleOptionViewItem cell = option;
+        cell.rect = QRect(0, 0, std::max(1, m_table->nameCellWidth(index)), size.height());
+        const int lines = QStyledItemDelegate::sizeHint(cell, index).height();
+        size.setHeight(std::max(size.height(), lines) + m_table->notesHeight(index));
         return size;
     }
 
@@ -73,6 +81,13 @@ QRect AnalysisNodeTable::notesRect(const QRect& row, const QModelIndex& index) c
                            : 0;
     return QRect(row.left() + indent + kNotesMarginX, row.top(),
                  std::max(1, viewport()->width() - indent - 2 * kNotesMarginX), row.height());
+}
+
+int AnalysisNodeTable::nameCellWidth(const QModelIndex& index) const
+{
+    // As QTreeView lays out the tree column: less the branches' indentation.
+    const int indent = indentation() * (depthOf(index) + (rootIsDecorated() ? 1 : 0));
+    return header()->sectionSize(0) - indent;
 }
 
 int AnalysisNodeTable::notesHeight(const QModelIndex& index) const

@@ -17,6 +17,9 @@ public:
     bool notesBelow() const { return m_notesBelow; }
     /// The height the notes of `index`'s row take under it: 0 in a column or without any.
     int notesHeight(const QModelIndex& index) const;
+    /// The width of the name cell of `index`'s row: the first column less the indentation.
+    /// A name wider than that wraps at its spaces (word wrap), its row as tall as its lines.
+    int nameCellWidth(const QModelIndex& index) const;
     /// The width a column's cells ask for (QTreeView keeps it protected).
     int contentWidth(int column) const { return sizeHintForColumn(column); }
 

@@ -454,6 +454,73 @@ private Q_SLOTS:
         QVERIFY(!table->notesBelow());
         QVERIFY(!table->isColumnHidden(kNotes));
     }
+
+    void namesStayWholeInANarrowPanel()
+    {
+        // In the panel's default 310 pixels, every node's name of example 08 is shown
+        // whole: its cell as wide as the name's text, or the name wrapped at its spaces in
+        // a row tall enough for its lines ("Load balancer" was "Load ..."). Before a run,
+        // after one, and with a baseline's difference beside it.
+        core::Topology t = example("08-millions-of-users");
+        t.simulation.durationS = 12; // the run's columns, not its figures, are the point
+        t.simulation.warmupS = 2;
+        gui::Document document;
+        document.reset(t);
+        document.revalidate();
+        gui::AnalysisDock dock(&document);
+        dock.resize(310, 640);
+        dock.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        auto* table = static_cast<gui::AnalysisNodeTable*>(dock.nodeTable());
+        const QString shot = qEnvironmentVariable("SCALELAB_REPORT_OUT");
+        const auto whole = [&](const char* when) {
+            QApplication::processEvents();
+            if (!shot.isEmpty())
+                dock.grab().save(shot + QStringLiteral("/analysis-dock-08-names-%1.png")
+                                            .arg(QString::fromLatin1(when).replace(
+                                                QLatin1Char(' '), QLatin1Char('-'))));
+            const QFontMetrics fm(table->font());
+            // The text's room in a cell: its width less the style's margins either side.
+            const int margins =
+                2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1);
+            QVERIFY(table->topLevelItemCount() > 10);
+            for (int i = 0; i < table->topLevelItemCount(); ++i) {
+                QTreeWidgetItem* item = table->topLevelItem(i);
+                const QString name = item->text(0);
+                const QRect cell = table->visualRect(table->indexFromItem(item, 0));
+                const int room = cell.width() - margins;
+                if (fm.horizontalAdvance(name) <= room)
+                    continue; // whole on one line
+                // Wrapped whole: every word fits the room, and the row's figure band is as
+                // tall as the lines the name takes there.
+                for (const QString& word : name.split(QLatin1Char(' ')))
+                    QVERIFY2(fm.horizontalAdvance(word) <= room,
+                             qPrintable(QStringLiteral("%1: '%2' in %3 px")
+                                            .arg(QLatin1String(when), word)
+                                            .arg(room)));
+                const QRect lines = fm.boundingRect(QRect(0, 0, room, 10000),
+                                                    Qt::AlignLeft | Qt::TextWordWrap, name);
+                const int band = cell.height() - table->notesHeight(table->indexFromItem(item, 0));
+                QVERIFY2(band >= lines.height(),
+                         qPrintable(QStringLiteral("%1: '%2' is elided: %3 px wide in %4 px, "
+                                                   "%5 px of lines in a %6 px row")
+                                        .arg(QLatin1String(when), name)
+                                        .arg(fm.horizontalAdvance(name))
+                                        .arg(room)
+                                        .arg(lines.height())
+                                        .arg(band)));
+            }
+        };
+        whole("estimates");
+        core::sim::Simulation simulation(t);
+        simulation.run();
+        const core::sim::RunResults run = simulation.results();
+        dock.setRunResults(run);
+        QVERIFY(!table->isColumnHidden(kSimUtil));
+        whole("with a run");
+        dock.setBaseline(&run, QStringLiteral("baseline"));
+        whole("with a baseline");
+    }
 };
 
 QTEST_MAIN(TestAnalysisDock)
