@@ -155,8 +155,10 @@ void CanvasScene::setPresentation(bool on)
     const bool labelsChange = m_labelScale != 1.0;
     m_presentation = on;
     if (labelsChange)
-        for (const auto& [id, item] : m_nodes)
+        for (const auto& [id, item] : m_nodes) {
             item->labelScaleChanged();
+            updateNodeBox(id);
+        }
     update();
 }
 
@@ -168,8 +170,10 @@ void CanvasScene::setLabelScale(double scale)
     m_labelScale = scale;
     if (m_presentation)
         return;
-    for (const auto& [id, item] : m_nodes)
+    for (const auto& [id, item] : m_nodes) {
         item->labelScaleChanged();
+        updateNodeBox(id);
+    }
 }
 
 QPointF CanvasScene::snap(const QPointF& p) const
@@ -365,6 +369,8 @@ void CanvasScene::rebuild()
     for (auto& [id, item] : nodes)
         delete item;
     m_nodeRects.clear();
+    m_nodeBoxes.clear();
+    ++m_nodeBoxesVersion;
     m_siteRects.clear();
     m_privateRects.clear();
     m_siteOf.clear();
@@ -450,8 +456,41 @@ void CanvasScene::updateLinksOf(const core::NodeId& id)
             item->updateGeometry();
 }
 
+std::vector<QRectF> CanvasScene::nodeBoxesIn(const QRectF& area) const
+{
+    std::vector<QRectF> boxes;
+    for (const auto& [id, box] : m_nodeBoxes)
+        if (box.intersects(area))
+            boxes.push_back(box);
+    return boxes;
+}
+
+void CanvasScene::updateNodeBox(const core::NodeId& id)
+{
+    // A node moved by hand passes here at every step: its old and new boxes are checked
+    // against each link's extent (O(links)), and only the links they meet are redrawn.
+    QRectF old;
+    if (auto it = m_nodeBoxes.find(id); it != m_nodeBoxes.end()) {
+        old = it->second;
+        m_nodeBoxes.erase(it);
+    }
+    QRectF now;
+    if (NodeItem* item = nodeItem(id); item && m_document->node(id))
+        m_nodeBoxes[id] = now = item->drawnSceneRect();
+    if (old == now)
+        return;
+    ++m_nodeBoxesVersion;
+    for (const auto& [key, link] : m_links) {
+        const QRectF extent = link->sceneBoundingRect();
+        if ((!old.isEmpty() && extent.intersects(old)) ||
+            (!now.isEmpty() && extent.intersects(now)))
+            link->update();
+    }
+}
+
 void CanvasScene::updateRegion(const core::NodeId& id)
 {
+    updateNodeBox(id);
     const core::Node* n = m_document->node(id);
     NodeItem* item = nodeItem(id);
     if (n && item)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -59,6 +60,11 @@ public:
     /// The bounding box of the diagram (nodes, labels, links, private region). O(1): kept
     /// up to date as nodes come, go and move (links lie between their nodes).
     QRectF diagramBounds() const;
+    /// The drawn boxes of the nodes that meet `area` (NodeItem::drawnSceneRect): where
+    /// link labels may not go. Kept up to date as nodes come, go, move, change and zoom.
+    std::vector<QRectF> nodeBoxesIn(const QRectF& area) const;
+    /// Counts changes of the node boxes: a link's cached boxes are stale when it differs.
+    std::uint64_t nodeBoxesVersion() const { return m_nodeBoxesVersion; }
     /// The shaded sites and private networks behind the nodes.
     const NetworkRegionItem* regionItem() const { return m_region; }
 
@@ -109,12 +115,17 @@ private:
     /// appeared, moved, changed or went.
     void updateRegion(const core::NodeId& id);
     void applyDiagnostics();
+    /// Node `id`'s drawn box changed (or it went): links whose labels may meet its old or
+    /// new box are drawn again.
+    void updateNodeBox(const core::NodeId& id);
 
     QPointer<Document> m_document;
     std::map<core::NodeId, NodeItem*> m_nodes;
     std::map<core::LinkKey, LinkItem*> m_links;
     NetworkRegionItem* m_region = nullptr;
     RectUnion m_nodeRects; // every node's visible rectangle: the diagram's bounds
+    std::map<core::NodeId, QRectF> m_nodeBoxes; // at the label scale: labels keep clear
+    std::uint64_t m_nodeBoxesVersion = 0;
     // Each site's nodes' rectangles, and each site's private nodes' ("" for those in no
     // site): the shaded regions; the site each node was last counted in.
     std::map<std::string, RectUnion> m_siteRects;

@@ -43,6 +43,32 @@ void LinkItem::updateGeometry()
     const core::Link* l = s->document()->link(m_key);
     // Measured here, once per move or edit: the scene asks for it far more often.
     m_bounds = LinkGlyph::boundingRect(ends, l ? LinkGlyph::label(*l) : QString());
+    m_nodeBoxesVersion = ~std::uint64_t(0); // its extent changed: the nodes near it too
+}
+
+const std::vector<QRectF>& LinkItem::nodeBoxes() const
+{
+    CanvasScene* s = canvas();
+    if (!s) {
+        m_nodeBoxes.clear();
+        return m_nodeBoxes;
+    }
+    if (m_nodeBoxesVersion != s->nodeBoxesVersion()) {
+        m_nodeBoxes = s->nodeBoxesIn(m_bounds); // the item sits at the scene's origin
+        m_nodeBoxesVersion = s->nodeBoxesVersion();
+    }
+    return m_nodeBoxes;
+}
+
+QRectF LinkItem::labelSceneRect(double scale) const
+{
+    CanvasScene* s = canvas();
+    const core::Link* l = s ? s->document()->link(m_key) : nullptr;
+    const QString label = l ? LinkGlyph::label(*l) : QString();
+    const LinkEnds ends{m_start, m_end};
+    if (label.isEmpty() || !ends.drawable())
+        return {};
+    return LinkGlyph::labelRect(ends, label, scale, nodeBoxes());
 }
 
 void LinkItem::setProblems(const core::Diagnostics& problems)
@@ -81,7 +107,7 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         return;
     const bool selected = !s->isPresentation() && (option->state & QStyle::State_Selected);
     LinkGlyph::paint(*painter, {m_start, m_end}, l->kind, LinkGlyph::label(*l), m_hasError,
-                     selected);
+                     selected, nodeBoxes());
 }
 
 } // namespace scalelab::gui

@@ -138,6 +138,13 @@ QRectF NodeItem::visibleSceneRect() const
     return mapRectToScene(NodeGlyph::visibleRect(n ? NodeLook::of(*n).name : QString()));
 }
 
+QRectF NodeItem::drawnSceneRect() const
+{
+    const core::Node* n = node();
+    return mapRectToScene(
+        NodeGlyph::visibleRect(n ? NodeLook::of(*n).name : QString(), labelScale()));
+}
+
 void NodeItem::syncFromDocument()
 {
     if (const core::Node* n = node()) {

@@ -46,6 +46,9 @@ public:
     bool isOnHandle(const QPointF& scenePos) const;
     /// What is drawn (icon, badge, marker, the name's actual width), in scene coordinates.
     QRectF visibleSceneRect() const;
+    /// The same at the scene's label scale (the name as large as it is drawn now): the box
+    /// link labels keep clear of.
+    QRectF drawnSceneRect() const;
     /// The scene's label scale, 1 in presentation (pictures).
     double labelScale() const;
     /// The scene's label scale changed: the name's extent with it.

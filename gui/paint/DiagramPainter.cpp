@@ -42,6 +42,7 @@ DiagramPainter::DiagramPainter(const core::Topology& topology)
     // As the canvas: one node per id (the first), links only between drawn nodes, once each.
     std::map<core::NodeId, QPointF> placed;
     std::vector<RegionGlyph::Placed> forRegions;
+    std::vector<QRectF> nodeBoxes; // what link labels keep clear of (LinkItem's nodeBoxes)
     for (const core::Node& n : topology.nodes) {
         if (n.id.empty() || placed.count(n.id))
             continue;
@@ -52,6 +53,7 @@ DiagramPainter::DiagramPainter(const core::Topology& topology)
         const QRectF visible = NodeGlyph::visibleRect(node.look.name).translated(node.pos);
         m_bounds = m_bounds.united(visible);
         forRegions.push_back({&n, visible});
+        nodeBoxes.push_back(visible);
         m_nodes.push_back(std::move(node));
     }
     m_regions = RegionGlyph::regionsOf(forRegions);
@@ -68,13 +70,24 @@ DiagramPainter::DiagramPainter(const core::Topology& topology)
         if (from == placed.end() || to == placed.end() || !keys.insert(l.key()).second)
             continue;
         const bool reverse = all.count({l.to, l.from}) > 0;
-        PlacedLink link{LinkGlyph::ends(from->second, to->second, reverse), l.kind,
-                        problems.links.count(l.key()) > 0, LinkGlyph::label(l)};
+        PlacedLink link{LinkGlyph::ends(from->second, to->second, reverse),
+                        l.kind,
+                        problems.links.count(l.key()) > 0,
+                        LinkGlyph::label(l),
+                        {}};
         // The line and its label, without the room the canvas keeps around them for clicks.
         m_bounds =
             m_bounds.united(LinkGlyph::boundingRect(link.ends, {}).adjusted(40, 10, -40, -10));
-        if (!link.label.isEmpty() && link.ends.drawable()) // beside the line, at its farthest
-            m_bounds = m_bounds.united(LinkGlyph::labelRect(link.ends, link.label, 0));
+        if (!link.label.isEmpty() && link.ends.drawable()) {
+            const QRectF near = LinkGlyph::boundingRect(link.ends, link.label);
+            for (const QRectF& box : nodeBoxes)
+                if (box.intersects(near))
+                    link.nodeBoxes.push_back(box);
+            // Beside the line, at its farthest (zoomed out) and at a picture's usual zoom.
+            for (double scale : {0.0, 1.0})
+                m_bounds = m_bounds.united(
+                    LinkGlyph::labelRect(link.ends, link.label, scale, link.nodeBoxes));
+        }
         m_links.push_back(std::move(link));
     }
 }
@@ -104,7 +117,7 @@ void DiagramPainter::paint(QPainter& painter, const QRectF& target) const
     }
     for (const PlacedLink& l : m_links) {
         painter.save();
-        LinkGlyph::paint(painter, l.ends, l.kind, l.label, l.error, false);
+        LinkGlyph::paint(painter, l.ends, l.kind, l.label, l.error, false, l.nodeBoxes);
         painter.restore();
     }
     for (const PlacedNode& n : m_nodes) {

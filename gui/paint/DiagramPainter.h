@@ -42,6 +42,7 @@ private:
         core::LinkKind kind = core::LinkKind::Request;
         bool error = false;
         QString label;
+        std::vector<QRectF> nodeBoxes; ///< the nodes its label keeps clear of, as the canvas
     };
     std::vector<PlacedNode> m_nodes; // in file order: later nodes are drawn on top
     std::vector<PlacedLink> m_links;

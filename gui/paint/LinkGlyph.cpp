@@ -45,8 +45,37 @@ double nodeExitDistance(QPointF d)
 
 // A request's dot is 8 device pixels wide, centred on the line (TrafficLayer); the label
 // keeps 1.5 px more from the line, measured on the screen, up to 14 scene units (zoom 0.4).
+// A response's dot rides 4 px to the line's right: a label on that side keeps 9.5 px.
 constexpr double kDotClearance = 4.0 + 1.5;
 constexpr double kMaxLabelGap = 14.0;
+constexpr double kRightDotClearance = 8.0 + 1.5;
+constexpr double kMaxRightLabelGap = kMaxLabelGap * kRightDotClearance / kDotClearance;
+// Where along the line a label is tried, nearest the middle first, when the middle's
+// place meets a node; each on the left, then on the right.
+constexpr double kLabelStops[] = {0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82};
+
+// The label's box at `stop` along the line, on its left (or right), at the gap the dots
+// need when a scene unit is `scale` pixels.
+QRectF labelAt(const LinkEnds& ends, QSizeF size, double scale, double stop, bool right)
+{
+    QRectF r(QPointF(0, 0), size);
+    const QLineF line(ends.start, ends.end);
+    const QPointF unit = (ends.end - ends.start) / line.length();
+    const QPointF side = right ? QPointF(-unit.y(), unit.x()) : QPointF(unit.y(), -unit.x());
+    // The box's half extent across the line, then the gap the dots need on the screen.
+    const double across = r.width() / 2 * std::abs(side.x()) + r.height() / 2 * std::abs(side.y());
+    const double gap = right
+                           ? std::min(kMaxRightLabelGap, kRightDotClearance / std::max(scale, 1e-9))
+                           : std::min(kMaxLabelGap, kDotClearance / std::max(scale, 1e-9));
+    r.moveCenter(ends.start + (ends.end - ends.start) * stop + side * (across + gap));
+    return r;
+}
+
+QSizeF labelSize(const QString& label)
+{
+    const QFontMetricsF fm(linkLatencyFont());
+    return {fm.horizontalAdvance(label) + 8, fm.height() + 2};
+}
 
 QString linkLatencyText(double ms)
 {
@@ -93,25 +122,41 @@ QString LinkGlyph::label(const core::Link& link)
 QRectF LinkGlyph::boundingRect(const LinkEnds& ends, const QString& label)
 {
     QRectF r = QRectF(ends.start, ends.end).normalized().adjusted(-50, -20, 50, 20);
-    if (!label.isEmpty() && ends.drawable())
-        r = r.united(labelRect(ends, label, 0).adjusted(-1, -1, 1, 1));
+    if (label.isEmpty() || !ends.drawable() || QLineF(ends.start, ends.end).length() <= 0)
+        return r;
+    // Every place labelRect may choose, at the largest gap (zoomed far out) and the least.
+    const QSizeF size = labelSize(label);
+    for (double stop : kLabelStops)
+        for (bool right : {false, true})
+            for (double scale : {0.0, 1e9})
+                r = r.united(labelAt(ends, size, scale, stop, right).adjusted(-1, -1, 1, 1));
     return r;
 }
 
-QRectF LinkGlyph::labelRect(const LinkEnds& ends, const QString& label, double scale)
+QRectF LinkGlyph::labelRect(const LinkEnds& ends, const QString& label, double scale,
+                            const std::vector<QRectF>& nodeBoxes)
 {
-    const QFontMetricsF fm(linkLatencyFont());
-    QRectF r(0, 0, fm.horizontalAdvance(label) + 8, fm.height() + 2);
-    const QLineF line(ends.start, ends.end);
-    if (line.length() <= 0)
-        return r.translated(ends.start - r.center());
-    const QPointF unit = (ends.end - ends.start) / line.length();
-    const QPointF left(unit.y(), -unit.x());
-    // The box's half extent across the line, then the gap the dots need on the screen.
-    const double across = r.width() / 2 * std::abs(left.x()) + r.height() / 2 * std::abs(left.y());
-    const double gap = std::min(kMaxLabelGap, kDotClearance / std::max(scale, 1e-9));
-    r.moveCenter((ends.start + ends.end) / 2 + left * (across + gap));
-    return r;
+    const QSizeF size = labelSize(label);
+    if (QLineF(ends.start, ends.end).length() <= 0)
+        return QRectF(QPointF(0, 0), size)
+            .translated(ends.start - QPointF(size.width() / 2, size.height() / 2));
+    QRectF best;
+    double bestOverlap = -1;
+    for (double stop : kLabelStops)
+        for (bool right : {false, true}) {
+            const QRectF r = labelAt(ends, size, scale, stop, right);
+            double overlap = 0;
+            for (const QRectF& box : nodeBoxes)
+                if (const QRectF common = r.intersected(box); !common.isEmpty())
+                    overlap += common.width() * common.height();
+            if (overlap == 0)
+                return r;
+            if (bestOverlap < 0 || overlap < bestOverlap) {
+                best = r;
+                bestOverlap = overlap;
+            }
+        }
+    return best;
 }
 
 QPainterPath LinkGlyph::shape(const LinkEnds& ends)
@@ -124,7 +169,8 @@ QPainterPath LinkGlyph::shape(const LinkEnds& ends)
 }
 
 void LinkGlyph::paint(QPainter& painter, const LinkEnds& ends, core::LinkKind kind,
-                      const QString& label, bool error, bool selected)
+                      const QString& label, bool error, bool selected,
+                      const std::vector<QRectF>& nodeBoxes)
 {
     const bool replication = kind == core::LinkKind::Replication;
     const bool jobs = isJobLink(kind);
@@ -170,7 +216,7 @@ void LinkGlyph::paint(QPainter& painter, const LinkEnds& ends, core::LinkKind ki
         // Beside the line, not on it: the moving dots hid a label drawn across it.
         const QTransform& t = painter.worldTransform();
         const double scale = std::sqrt(std::abs(t.determinant()));
-        const QRectF r = labelRect(ends, label, scale > 0 ? scale : 1.0);
+        const QRectF r = labelRect(ends, label, scale > 0 ? scale : 1.0, nodeBoxes);
         painter.setPen(QPen(color.lighter(150), 1));
         painter.setBrush(QColor(255, 255, 255, 235));
         painter.drawRoundedRect(r, 4, 4);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <vector>
+
 #include <QPainterPath>
 #include <QPointF>
 #include <QRectF>
@@ -32,15 +34,21 @@ public:
     static LinkEnds ends(QPointF from, QPointF to, bool hasReverse);
     /// "40 ms", "lag 100 ms", "replication", "publish 1 ms", "consume", "session" or empty.
     static QString label(const core::Link& link);
-    /// The line with room around it for clicks, and `label`'s box (labelRect at any zoom).
+    /// The line with room around it for clicks, and every place labelRect may put
+    /// `label` at any zoom.
     static QRectF boundingRect(const LinkEnds& ends, const QString& label);
     /// Where `label` is drawn when one scene unit is `scale` device pixels: beside the
     /// middle of the line, on its left (requests' dots ride on the line and responses' on
-    /// its right, TrafficLayer), clear of the dots at that zoom.
-    static QRectF labelRect(const LinkEnds& ends, const QString& label, double scale);
+    /// its right, TrafficLayer), clear of the dots at that zoom. When that box meets one
+    /// of `nodeBoxes` (the nodes' drawn boxes, in scene coordinates), it slides along the
+    /// line and goes to the right side (past the responses' dots) until it meets none;
+    /// with no clear place, the one overlapping them least.
+    static QRectF labelRect(const LinkEnds& ends, const QString& label, double scale,
+                            const std::vector<QRectF>& nodeBoxes = {});
     static QPainterPath shape(const LinkEnds& ends);
     static void paint(QPainter& painter, const LinkEnds& ends, core::LinkKind kind,
-                      const QString& label, bool error, bool selected);
+                      const QString& label, bool error, bool selected,
+                      const std::vector<QRectF>& nodeBoxes = {});
 };
 
 } // namespace scalelab::gui

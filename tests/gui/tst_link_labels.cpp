@@ -1,12 +1,19 @@
 // A link's latency label sits beside its line, not on it: the moving dots of a run ride on
 // the line (requests) and just to its right (responses), 8 device pixels wide whatever the
-// zoom (TrafficLayer), and hid a label drawn across the line.
+// zoom (TrafficLayer), and hid a label drawn across the line. Nor under a node: a label
+// whose place meets a node's box slides along its line or to its other side (example 08's
+// "0.5 ms" beside the Cache was half hidden).
 #include <cmath>
 
 #include <QImage>
 #include <QPainter>
 #include <QTest>
 
+#include "gui/app/MainWindow.h"
+#include "gui/canvas/CanvasScene.h"
+#include "gui/canvas/CanvasView.h"
+#include "gui/canvas/LinkItem.h"
+#include "gui/canvas/NodeItem.h"
 #include "gui/paint/LinkGlyph.h"
 
 using namespace scalelab;
@@ -14,13 +21,14 @@ using namespace scalelab;
 namespace {
 
 // The link drawn at `scale` device pixels a scene unit, with or without its label.
-QImage render(const gui::LinkEnds& ends, const QString& label, double scale)
+QImage render(const gui::LinkEnds& ends, const QString& label, double scale,
+              const std::vector<QRectF>& nodeBoxes)
 {
     QImage image(420, 420, QImage::Format_ARGB32);
     image.fill(Qt::white);
     QPainter painter(&image);
     painter.scale(scale, scale);
-    gui::LinkGlyph::paint(painter, ends, core::LinkKind::Request, label, false, false);
+    gui::LinkGlyph::paint(painter, ends, core::LinkKind::Request, label, false, false, nodeBoxes);
     return image;
 }
 
@@ -34,24 +42,31 @@ private Q_SLOTS:
         QTest::addColumn<QPointF>("from");
         QTest::addColumn<QPointF>("to");
         QTest::addColumn<double>("scale");
+        QTest::addColumn<int>("node");
         const QPointF c(200, 200);
-        for (double scale : {1.0, 0.5, 1.5}) {
-            const auto name = [&](const char* way) {
-                return QByteArray(way) + " at zoom " + QByteArray::number(scale);
-            };
-            QTest::newRow(name("rightwards").constData())
-                << c - QPointF(120, 0) << c + QPointF(120, 0) << scale;
-            QTest::newRow(name("leftwards").constData())
-                << c + QPointF(120, 0) << c - QPointF(120, 0) << scale;
-            QTest::newRow(name("down").constData())
-                << c - QPointF(0, 120) << c + QPointF(0, 120) << scale;
-            QTest::newRow(name("up").constData())
-                << c + QPointF(0, 120) << c - QPointF(0, 120) << scale;
-            QTest::newRow(name("diagonal").constData())
-                << c - QPointF(100, 60) << c + QPointF(100, 60) << scale;
-            QTest::newRow(name("steep").constData())
-                << c + QPointF(30, -110) << c - QPointF(30, -110) << scale;
-        }
+        // No node in the way; one on the line's middle (the label slides along it); one
+        // beside the middle on the label's side (it goes to the other side, or slides).
+        for (int node : {0, 1, 2})
+            for (double scale : {1.0, 0.5, 1.5}) {
+                const auto name = [&](const char* way) {
+                    return QByteArray(way) + " at zoom " + QByteArray::number(scale) +
+                           (node == 1   ? " past a node"
+                            : node == 2 ? " beside a node"
+                                        : "");
+                };
+                QTest::newRow(name("rightwards").constData())
+                    << c - QPointF(120, 0) << c + QPointF(120, 0) << scale << node;
+                QTest::newRow(name("leftwards").constData())
+                    << c + QPointF(120, 0) << c - QPointF(120, 0) << scale << node;
+                QTest::newRow(name("down").constData())
+                    << c - QPointF(0, 120) << c + QPointF(0, 120) << scale << node;
+                QTest::newRow(name("up").constData())
+                    << c + QPointF(0, 120) << c - QPointF(0, 120) << scale << node;
+                QTest::newRow(name("diagonal").constData())
+                    << c - QPointF(100, 60) << c + QPointF(100, 60) << scale << node;
+                QTest::newRow(name("steep").constData())
+                    << c + QPointF(30, -110) << c - QPointF(30, -110) << scale << node;
+            }
     }
 
     void theDotsLeaveTheLabelVisible()
@@ -59,11 +74,23 @@ private Q_SLOTS:
         QFETCH(QPointF, from);
         QFETCH(QPointF, to);
         QFETCH(double, scale);
+        QFETCH(int, node);
         // Scene points of the test's 420-pixel image at this zoom.
         const QPointF mid(210 / scale, 210 / scale);
         const gui::LinkEnds ends{mid + (from - QPointF(200, 200)), mid + (to - QPointF(200, 200))};
-        const QImage with = render(ends, QStringLiteral("0.5 ms"), scale);
-        const QImage without = render(ends, QString(), scale);
+        const QString label = QStringLiteral("0.5 ms");
+        std::vector<QRectF> nodeBoxes;
+        if (node != 0) {
+            // A node's box (icon and name) where the label would go without it.
+            const QRectF free = gui::LinkGlyph::labelRect(ends, label, scale);
+            QRectF box(0, 0, 70, 80);
+            box.moveCenter(node == 1 ? mid : free.center());
+            nodeBoxes.push_back(box);
+            const QRectF placed = gui::LinkGlyph::labelRect(ends, label, scale, nodeBoxes);
+            QVERIFY2(!placed.intersects(box), "the label keeps clear of the node");
+        }
+        const QImage with = render(ends, label, scale, nodeBoxes);
+        const QImage without = render(ends, QString(), scale, nodeBoxes);
 
         // Where the dots go, in device pixels: a request's 8-pixel dot centred on the line,
         // a response's 4 pixels to the line's right (its direction turned clockwise on the
@@ -89,6 +116,58 @@ private Q_SLOTS:
                                                          "the dots pass")
                                               .arg(covered)
                                               .arg(labelPixels)));
+    }
+
+    void labelsKeepClearOfNodesInExample08()
+    {
+        // Example 08 as it opens (fitted to the window, names drawn larger) and at 100 %:
+        // no link's label meets any node's drawn box (icon, badges, name).
+        gui::MainWindow w(gui::MainWindow::Interaction::NoDialogs);
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(QStringLiteral(SCALELAB_EXAMPLES "/08-millions-of-users.scalelab")));
+        QApplication::processEvents();
+        w.view()->fitDiagram();
+        QApplication::processEvents();
+        const auto clear = [&](const char* when) {
+            const double zoom = w.view()->zoom();
+            std::vector<const gui::LinkItem*> links;
+            std::vector<const gui::NodeItem*> nodes;
+            for (const QGraphicsItem* item : w.scene()->items()) {
+                if (item->type() == gui::LinkItem::Type)
+                    links.push_back(static_cast<const gui::LinkItem*>(item));
+                else if (item->type() == gui::NodeItem::Type)
+                    nodes.push_back(static_cast<const gui::NodeItem*>(item));
+            }
+            QCOMPARE(links.size(), std::size_t(29));
+            QCOMPARE(nodes.size(), std::size_t(16));
+            int labels = 0;
+            for (const gui::LinkItem* link : links) {
+                const QRectF label = link->labelSceneRect(zoom);
+                if (label.isEmpty())
+                    continue;
+                ++labels;
+                QVERIFY2(link->boundingRect().contains(label), when);
+                for (const gui::NodeItem* node : nodes)
+                    QVERIFY2(!label.intersects(node->drawnSceneRect()),
+                             qPrintable(QStringLiteral("%1 (zoom %2): the label of %3 -> %4 "
+                                                       "meets %5")
+                                            .arg(QLatin1String(when))
+                                            .arg(zoom)
+                                            .arg(QString::fromStdString(link->key().from.str()),
+                                                 QString::fromStdString(link->key().to.str()),
+                                                 QString::fromStdString(node->nodeId().str()))));
+            }
+            QCOMPARE(labels, 29);
+        };
+        clear("fitted");
+        const QString shot = qEnvironmentVariable("SCALELAB_REPORT_OUT");
+        if (!shot.isEmpty())
+            w.grab().save(shot + QStringLiteral("/link-labels-08.png"));
+        w.view()->resetZoom();
+        QApplication::processEvents();
+        clear("at 100 %");
     }
 
     void theLabelStaysNearItsLink()
