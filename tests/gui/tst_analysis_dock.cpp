@@ -520,6 +520,19 @@ private Q_SLOTS:
         whole("with a run");
         dock.setBaseline(&run, QStringLiteral("baseline"));
         whole("with a baseline");
+        // A name no figure can make room for wraps at its spaces, its row taller.
+        const QModelIndex dnsName = table->indexFromItem(row(table, QStringLiteral("dns")));
+        const int oneLine = table->visualRect(dnsName).height() - table->notesHeight(dnsName);
+        document.setNodeName(core::NodeId{"lb"},
+                             "Load balancer of the public site in front of every server");
+        QApplication::processEvents();
+        QTreeWidgetItem* lb = row(table, QStringLiteral("lb"));
+        QVERIFY(lb);
+        const QModelIndex lbName = table->indexFromItem(lb);
+        QVERIFY(QFontMetrics(table->font()).horizontalAdvance(lb->text(0)) >
+                table->visualRect(lbName).width());
+        QVERIFY(table->visualRect(lbName).height() - table->notesHeight(lbName) > oneLine);
+        whole("with a long name");
     }
 };
 
