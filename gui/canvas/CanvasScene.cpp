@@ -154,11 +154,11 @@ void CanvasScene::setPresentation(bool on)
     // Pictures draw names at their own size: the items' extent changes with it.
     const bool labelsChange = m_labelScale != 1.0;
     m_presentation = on;
-    if (labelsChange)
-        for (const auto& [id, item] : m_nodes) {
+    if (labelsChange) {
+        for (const auto& [id, item] : m_nodes)
             item->labelScaleChanged();
-            updateNodeBox(id);
-        }
+        refreshNodeBoxes();
+    }
     update();
 }
 
@@ -170,10 +170,9 @@ void CanvasScene::setLabelScale(double scale)
     m_labelScale = scale;
     if (m_presentation)
         return;
-    for (const auto& [id, item] : m_nodes) {
+    for (const auto& [id, item] : m_nodes)
         item->labelScaleChanged();
-        updateNodeBox(id);
-    }
+    refreshNodeBoxes(); // the view redraws everything at a new zoom
 }
 
 QPointF CanvasScene::snap(const QPointF& p) const
@@ -463,6 +462,14 @@ std::vector<QRectF> CanvasScene::nodeBoxesIn(const QRectF& area) const
         if (box.intersects(area))
             boxes.push_back(box);
     return boxes;
+}
+
+void CanvasScene::refreshNodeBoxes()
+{
+    for (auto& [id, box] : m_nodeBoxes)
+        if (NodeItem* item = nodeItem(id))
+            box = item->drawnSceneRect();
+    ++m_nodeBoxesVersion;
 }
 
 void CanvasScene::updateNodeBox(const core::NodeId& id)

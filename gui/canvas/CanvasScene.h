@@ -118,6 +118,8 @@ private:
     /// Node `id`'s drawn box changed (or it went): links whose labels may meet its old or
     /// new box are drawn again.
     void updateNodeBox(const core::NodeId& id);
+    /// Every node's box again, at a new label scale (names grow): one pass, no redraw.
+    void refreshNodeBoxes();
 
     QPointer<Document> m_document;
     std::map<core::NodeId, NodeItem*> m_nodes;

@@ -168,6 +168,17 @@ private Q_SLOTS:
         w.view()->resetZoom();
         QApplication::processEvents();
         clear("at 100 %");
+
+        // A node dragged onto another link's label: that label moves out from under it.
+        gui::LinkItem* front = w.scene()->linkItem({core::NodeId{"users"}, core::NodeId{"lb"}});
+        gui::NodeItem* moved = w.scene()->nodeItem(core::NodeId{"db-r3"});
+        QVERIFY(front && moved);
+        const QRectF before = front->labelSceneRect(1.0);
+        moved->setPos(before.center() + QPointF(0, -30)); // over it, not over the line
+        QVERIFY(before.intersects(moved->drawnSceneRect()));
+        QApplication::processEvents();
+        QVERIFY(front->labelSceneRect(1.0) != before);
+        clear("after a drag");
     }
 
     void theLabelStaysNearItsLink()
