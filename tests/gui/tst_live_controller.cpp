@@ -272,17 +272,23 @@ void TestLiveController::aSpeedBeyondTheEngineRunsAsMax()
     disconnect(counting);
     QVERIFY(firstBound);
     QVERIFY(rig.c().lastFrameEngineBound());
-    // A speed the engine delivers animates on the frame budget.
-    rig.c().setSpeed(1);
+    // A speed the engine delivers animates on the frame budget again, once a frame has
+    // reached its target within that budget (under a sanitizer on a loaded machine the
+    // first few frames can still miss it, so it gets up to 200 frames; and a tenth of real
+    // time, 5,000 req/s, which even a sanitized engine on a busy core delivers).
+    rig.c().setSpeed(0.1);
     frames = 0;
+    bool animated = false;
     const auto again = connect(&rig.c(), &SimulationController::frameReady, [&] {
-        if (rig.c().state() == State::Running)
+        if (rig.c().state() == State::Running) {
             ++frames;
+            animated = animated || !rig.c().lastFrameEngineBound();
+        }
     });
-    while (frames < 3)
+    while (!animated && frames < 200 && rig.c().state() == State::Running)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
     disconnect(again);
-    QVERIFY(!rig.c().lastFrameEngineBound());
+    QVERIFY2(animated, qPrintable(QStringLiteral("engine-bound for %1 frames at 0.1x").arg(frames)));
     rig.c().reset();
 }
 
