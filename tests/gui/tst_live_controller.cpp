@@ -288,7 +288,8 @@ void TestLiveController::aSpeedBeyondTheEngineRunsAsMax()
     while (!animated && frames < 200 && rig.c().state() == State::Running)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
     disconnect(again);
-    QVERIFY2(animated, qPrintable(QStringLiteral("engine-bound for %1 frames at 0.1x").arg(frames)));
+    QVERIFY2(animated,
+             qPrintable(QStringLiteral("engine-bound for %1 frames at 0.1x").arg(frames)));
     rig.c().reset();
 }
 
