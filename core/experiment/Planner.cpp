@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
 #include "core/analysis/Analysis.h"
 #include "core/experiment/ParallelFor.h"
+#include "core/experiment/PlanPruning.h"
 #include "core/experiment/RunSeed.h"
 #include "core/goals/GoalCatalog.h"
 #include "core/goals/GoalCheck.h"
@@ -92,17 +94,33 @@ std::string goalPointer(const std::string& name)
     return "/goal_values/" + pointerToken(name);
 }
 
+std::string beyondPointer(const std::string& name)
+{
+    return "/goal_beyond_every_completed/" + pointerToken(name);
+}
+
 // The results document plus each goal's value, so the replications' statistics carry a
 // mean and interval of exactly what each goal compares (even a derived one like
-// max_error_rate, which no single results key holds).
+// max_error_rate, which no single results key holds). And, per goal, 1 when its value is
+// null because it falls among the failed or overdue requests (a latency percentile they
+// rank after every completed one): worse than any target, though no number says so.
 nlohmann::ordered_json documentWithGoalValues(const sim::RunResults& results, const Topology& t)
 {
     nlohmann::ordered_json doc = resultsWithGoals(results, t);
     nlohmann::ordered_json values = nlohmann::ordered_json::object();
-    for (const GoalResult& g : checkGoals(t.goals, results))
-        values[g.name] = g.actual && std::isfinite(*g.actual) ? nlohmann::ordered_json(*g.actual)
-                                                              : nlohmann::ordered_json();
+    nlohmann::ordered_json beyond = nlohmann::ordered_json::object();
+    const bool anyFinished = results.completed + results.failed + results.overdue > 0;
+    for (const GoalResult& g : checkGoals(t.goals, results)) {
+        const bool value = g.actual && std::isfinite(*g.actual);
+        values[g.name] = value ? nlohmann::ordered_json(*g.actual) : nlohmann::ordered_json();
+        const GoalSpec* spec = GoalCatalog::instance().find(g.name);
+        const bool upper = !spec || spec->bound == GoalBound::Upper;
+        beyond[g.name] = !value && upper && anyFinished && results.failed + results.overdue > 0
+                             ? 1
+                             : 0; // a number: the statistics read numbers only
+    }
     doc["goal_values"] = std::move(values);
+    doc["goal_beyond_every_completed"] = std::move(beyond);
     return doc;
 }
 
@@ -121,7 +139,15 @@ void judge(PlanStep& step, const Topology& base, std::size_t replications)
         g.ci95 = replications < 2 || !std::isfinite(s.ci95) ? 0.0 : s.ci95;
         g.proven = step.error.empty() && std::isfinite(g.mean) &&
                    (g.upper ? g.mean + g.ci95 <= target : g.mean - g.ci95 >= target);
+        // Beyond every completed request in every replication: missed whatever the target.
+        const bool beyondAlways = step.stats.has(beyondPointer(name)) &&
+                                  step.stats.at(beyondPointer(name)).mean == 1.0;
+        g.clearlyMissed =
+            step.error.empty() && spec && spec->easedByCapacity &&
+            (beyondAlways || (std::isfinite(g.mean) &&
+                              (g.upper ? g.mean - g.ci95 > target : g.mean + g.ci95 < target)));
         step.proven = step.proven && g.proven;
+        step.refuted = step.refuted || g.clearlyMissed;
         step.goals.push_back(g);
     }
 }
@@ -173,28 +199,28 @@ PlanResult planDesign(const SweepDesign& design, const PlanOptions& options,
         return result;
     }
 
-    // 2. The walk: simulate cheapest first, a batch (one candidate per thread) at a time.
-    // Seeds follow the candidate's point, and steps after the proven one are dropped, so
-    // the batch size (the thread count) never shows in the answer.
+    // Simulates points, R replications each, one batch; a point simulated before is not run
+    // again (its seeds follow the point, so the figures would be the same).
     ReplicationRunner runner(base.simulation.seed, options.threads);
     runner.setDocument(&documentWithGoalValues);
-    const std::size_t batch = std::max<std::size_t>(
-        1, (runner.threads() + options.replications - 1) / options.replications);
-    std::size_t next = 0;
-    while (next < result.order.size() && result.simulated.size() < options.maxSimulated) {
-        const std::size_t count = std::min(
-            {batch, result.order.size() - next, options.maxSimulated - result.simulated.size()});
+    std::map<std::size_t, PlanStep> seen;
+    const auto simulate = [&](const std::vector<std::size_t>& points, const char* stage) {
         std::vector<RunJob> jobs;
-        std::vector<PlanStep> steps(count);
-        for (std::size_t k = 0; k < count; ++k) {
-            steps[k].point = result.order[next + k];
-            steps[k].cost = screens[steps[k].point].cost;
+        std::vector<PlanStep> steps;
+        for (std::size_t p : points) {
+            if (seen.count(p) || std::any_of(steps.begin(), steps.end(),
+                                             [&](const PlanStep& s) { return s.point == p; }))
+                continue;
+            steps.emplace_back().point = p;
+            steps.back().cost = screens[p].cost;
             for (std::size_t r = 0; r < options.replications; ++r)
-                jobs.push_back({steps[k].point, r, false});
+                jobs.push_back({p, r, false});
         }
+        if (jobs.empty())
+            return true;
         if (progress)
             runner.setProgress([&](std::size_t done, std::size_t total) {
-                return progress("verify", done, total);
+                return progress(stage, done, total);
             });
         std::size_t k = 0;
         const RunnerStatus status = runner.run(
@@ -207,21 +233,89 @@ PlanResult planDesign(const SweepDesign& design, const PlanOptions& options,
                 if (o.error.empty())
                     steps[k].stats.add(o.figures);
             });
-        if (status == RunnerStatus::Cancelled) {
+        if (status == RunnerStatus::Cancelled)
+            return false;
+        for (PlanStep& step : steps) {
+            judge(step, base, options.replications);
+            seen.emplace(step.point, std::move(step));
+        }
+        return true;
+    };
+
+    // 2. The probes: each knob bisected at the top of the box, once the cheapest candidate
+    // was not proven (the estimates miss what only a simulation shows: a scheduled failure's
+    // load, a cold cache). Their verdicts do not depend on the thread count.
+    RefutedDesigns refuted(design);
+    FloorProbe probe(design);
+    const auto runProbes = [&] {
+        for (std::vector<std::size_t> points = probe.next(); !points.empty();
+             points = probe.next()) {
+            if (!simulate(points, "probe"))
+                return false;
+            for (std::size_t p : points) {
+                PlanStep step = seen.at(p);
+                step.probe = true;
+                probe.record(p, step.refuted);
+                if (step.refuted)
+                    refuted.add(p);
+                result.probes.push_back(step);
+                if (onStep)
+                    onStep(result.probes.back());
+            }
+        }
+        result.floors = probe.floors();
+        return true;
+    };
+
+    // 3. The walk: cheapest first, a batch (one candidate per thread) at a time; the first
+    // candidate alone, so the probes start at the same place whatever the thread count.
+    // Candidates are judged in order, each passed over when a design judged before it
+    // refutes it, and steps after the proven one are dropped: the batch size never shows
+    // in the answer.
+    const std::size_t batch = std::max<std::size_t>(
+        1, (runner.threads() + options.replications - 1) / options.replications);
+    std::size_t next = 0;
+    bool probed = !probe.applies();
+    while (result.simulated.size() < options.maxSimulated) {
+        if (!probed && !result.simulated.empty()) {
+            probed = true;
+            if (!runProbes()) {
+                result.cancelled = true;
+                return result;
+            }
+        }
+        const std::size_t count =
+            probed ? std::min(batch, options.maxSimulated - result.simulated.size()) : 1;
+        std::vector<std::size_t> points;
+        for (std::size_t i = next; i < result.order.size() && points.size() < count; ++i)
+            if (!refuted.covers(result.order[i]))
+                points.push_back(result.order[i]);
+        if (points.empty()) { // every candidate left is refuted
+            result.skipped += result.order.size() - next;
+            break;
+        }
+        if (!simulate(points, "verify")) {
             result.cancelled = true;
             return result;
         }
-        for (PlanStep& step : steps) {
-            judge(step, base, options.replications);
-            result.simulated.push_back(std::move(step));
+        for (; next < result.order.size(); ++next) {
+            const std::size_t p = result.order[next];
+            if (refuted.covers(p)) {
+                ++result.skipped;
+                continue;
+            }
+            if (!seen.count(p) || result.simulated.size() == options.maxSimulated)
+                break; // the next batch's
+            result.simulated.push_back(seen.at(p));
             if (onStep)
                 onStep(result.simulated.back());
             if (result.simulated.back().proven) {
                 result.chosen = result.simulated.size() - 1;
                 return result;
             }
+            if (result.simulated.back().refuted)
+                refuted.add(p);
         }
-        next += count;
     }
     return result;
 }
@@ -275,23 +369,39 @@ nlohmann::ordered_json planJson(const PlanResult& result, const SweepDesign& des
         verified["ci95"] = std::move(ci);
     }
     doc["verified"] = std::move(verified);
-    J walk = J::array();
-    for (const PlanStep& step : result.simulated) {
-        J missed = J::array();
-        for (const GoalProof& g : step.goals)
+    const auto stepJson = [&](const PlanStep& step) {
+        J missed = J::array(), clearly = J::array(), figures = J::object();
+        for (const GoalProof& g : step.goals) {
             if (!g.proven)
                 missed.push_back(g.name);
+            if (g.clearlyMissed)
+                clearly.push_back(g.name);
+            figures[g.name] = {{"mean", finiteOrNull(g.mean)}, {"ci95", finiteOrNull(g.ci95)}};
+        }
         J s = {{"values", design.values(step.point)},
                {"cost", costJson(step.cost)},
                {"proven", step.proven},
-               {"not_proven", std::move(missed)}};
+               {"not_proven", std::move(missed)},
+               {"clearly_missed", std::move(clearly)},
+               {"goals", std::move(figures)}};
         if (!step.error.empty())
             s["error"] = step.error;
-        walk.push_back(std::move(s));
-    }
+        return s;
+    };
+    J walk = J::array(), probes = J::array();
+    for (const PlanStep& step : result.simulated)
+        walk.push_back(stepJson(step));
+    for (const PlanStep& step : result.probes)
+        probes.push_back(stepJson(step));
+    J floors = J::object();
+    for (std::size_t i = 0; i < result.floors.size(); ++i)
+        floors[design.axes()[i].key()] = valueJson(design.axes()[i].values[result.floors[i]]);
     doc["search"] = {{"candidates", result.candidates},
                      {"analytic_feasible", result.analyticFeasible},
-                     {"simulated", std::move(walk)}};
+                     {"simulated", std::move(walk)},
+                     {"probes", std::move(probes)},
+                     {"floors", std::move(floors)},
+                     {"skipped", result.skipped}};
     return doc;
 }
 

@@ -23,7 +23,8 @@ struct PlanOptions {
     /// The analytic search keeps a candidate whose estimates miss a goal by less than this
     /// share (estimates are approximations: the simulation decides).
     double slack = 0.10;
-    /// Candidates simulated at most before giving up: each costs R runs.
+    /// Candidates the walk simulates at most before giving up: each costs R runs. The
+    /// probes that bound each knob come on top (about log2(values) a knob).
     std::size_t maxSimulated = 40;
 };
 
@@ -36,13 +37,18 @@ struct GoalProof {
     double ci95 = 0;
     bool upper = true; ///< the target is a maximum
     bool proven = false;
+    /// Missed even at the interval's better end, on a goal more capacity can only ease:
+    /// every design with less capacity misses it too.
+    bool clearlyMissed = false;
 };
 
-/// A candidate the walk simulated, in the order it did.
+/// A candidate the walk simulated, in the order it did, or a probe.
 struct PlanStep {
     std::size_t point = 0;
     Cost cost;
+    bool probe = false; ///< simulated to bound the knobs, not as the walk's candidate
     bool proven = false;
+    bool refuted = false; ///< some goal clearly missed (GoalProof::clearlyMissed)
     std::vector<GoalProof> goals;
     ReplicationStats stats;
     std::string error;
@@ -54,11 +60,17 @@ struct PlanResult {
     std::vector<std::size_t> order;    ///< kept points, cheapest first (the walk's order)
     std::vector<PlanStep> simulated;   ///< the walk
     std::optional<std::size_t> chosen; ///< index into `simulated` of the proven one
+    std::vector<PlanStep> probes;      ///< the knobs' bisection, in the order simulated
+    /// Per varied knob, the index of its smallest value a probe did not refute (empty when
+    /// no probe ran or the top of the box was refuted).
+    std::vector<std::size_t> floors;
+    /// Candidates the walk passed over: below a refuted design on every capacity knob.
+    std::size_t skipped = 0;
     bool cancelled = false;
 };
 
-/// Stage "search" (analytic, done/total candidates) or "verify" (runs done/total of the
-/// current batch). Return false to cancel.
+/// Stage "search" (analytic, done/total candidates), "probe" or "verify" (runs done/total
+/// of the current batch). Return false to cancel.
 using PlanProgress =
     std::function<bool(const std::string& stage, std::size_t done, std::size_t total)>;
 /// Sees each simulated candidate as soon as its verdict is known.
@@ -69,8 +81,11 @@ using PlanStepReady = std::function<void(const PlanStep&)>;
 /// saturate or clearly miss a goal; the rest are sorted by cost, then by the capacity they
 /// use (sum of the varied knobs over the nodes they set), then by point. Then the walk:
 /// candidates are simulated `replications` times, a batch at a time, cheapest first, until
-/// one is proven. Same answer whatever `threads` is. Throws std::invalid_argument when the
-/// file sets no goals.
+/// one is proven. When the first is not, and every knob adds capacity, probes bisect each
+/// knob at the top of the box (FloorProbe); from then on the walk passes over candidates
+/// below a refuted design (one the estimates missed, like a scheduled failure's load).
+/// Same answer whatever `threads` is. Throws std::invalid_argument when the file sets no
+/// goals.
 PlanResult planDesign(const SweepDesign& design, const PlanOptions& options,
                       const PlanProgress& progress = {}, const PlanStepReady& onStep = {});
 

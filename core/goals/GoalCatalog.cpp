@@ -99,10 +99,10 @@ GoalCatalog::GoalCatalog()
          "Fraction of requests that failed at most", &goal_detail::errorRate},
         {"max_lost_writes", up, "data.lost_writes", "writes", 0, kOpen,
          "Acknowledged writes lost in a failover at most",
-         [](R r) { return std::optional<double>(static_cast<double>(r.lostWrites)); }},
+         [](R r) { return std::optional<double>(static_cast<double>(r.lostWrites)); }, false},
         {"max_stale_reads", up, "data.stale_reads", "reads", 0, kOpen,
          "Reads that saw an out-of-date replica at most",
-         [](R r) { return std::optional<double>(static_cast<double>(r.staleReads)); }},
+         [](R r) { return std::optional<double>(static_cast<double>(r.staleReads)); }, false},
         {"max_utilization", up, "max of nodes.*.utilization", "", 0, 1,
          "Utilization of the busiest node at most (headroom)", &goal_detail::highestUtilization},
         {"max_cost_per_month", up, "cost.per_month", "USD", 0, kOpen,
@@ -110,7 +110,8 @@ GoalCatalog::GoalCatalog()
          [](R r) {
              return std::isfinite(r.cost.perMonth) ? std::optional<double>(r.cost.perMonth)
                                                    : std::nullopt;
-         }},
+         },
+         false},
     };
 }
 

@@ -29,6 +29,10 @@ struct GoalSpec {
     std::string help;
     /// The run's value, or nothing when the run has no value for the metric yet.
     std::optional<double> (*extract)(const sim::RunResults& results) = nullptr;
+    /// More servers, instances or cache keys never make its value worse (latency, errors,
+    /// throughput); not so for counts that grow with traffic (lost writes, stale reads) or
+    /// for cost. The planner reasons from capacity only on these.
+    bool easedByCapacity = true;
 };
 
 /// The one table of known goals: the validator, the checker and the docs read it.

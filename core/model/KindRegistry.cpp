@@ -13,6 +13,13 @@ ParamSpec integer(std::string name, std::int64_t def, double min, double max, st
             std::move(help)};
 }
 
+// A count of servers, instances or keys: more of it only adds capacity.
+ParamSpec capacity(ParamSpec spec)
+{
+    spec.addsCapacity = true;
+    return spec;
+}
+
 ParamSpec real(std::string name, double def, double min, double max, std::string unit,
                std::string help, bool minExclusive = false)
 {
@@ -49,8 +56,8 @@ ParamSpec network(Network def)
 std::vector<ParamSpec> poolParams()
 {
     return {
-        integer("instances", 1, 1, 10000, "instances",
-                "Identical servers drawn as this one node, each with its own workers"),
+        capacity(integer("instances", 1, 1, 10000, "instances",
+                         "Identical servers drawn as this one node, each with its own workers")),
         boolean("autoscale", false,
                 "Launch and drain instances to keep utilization near target_utilization"),
         integer("min_instances", 1, 1, 10000, "instances", "Autoscaling never goes below this"),
@@ -80,8 +87,8 @@ std::vector<ParamSpec> queueParams(const char* serversName, std::int64_t servers
                                    std::optional<double> serviceMs)
 {
     std::vector<ParamSpec> params;
-    params.push_back(integer(serversName, servers, 1, 100000, "",
-                             "Requests served at the same time (servers of the queue)"));
+    params.push_back(capacity(integer(serversName, servers, 1, 100000, "",
+                                      "Requests served at the same time (servers of the queue)")));
     if (serviceMs)
         params.push_back(real("service_ms", *serviceMs, 0, 3.6e6, "ms", "Mean service time"));
     params.push_back(choice("service_dist", "exponential", {"exponential", "constant", "lognormal"},
@@ -270,9 +277,9 @@ std::vector<KindSpec> builtinKinds()
     cache.serversParam = "workers";
     cache.params = concat(queueParams("workers", 8, 0.5),
                           real("hit_ratio", 0.8, 0, 1, "", "Fraction of reads found in the cache"),
-                          integer("capacity_keys", 0, 0, 1e9, "keys",
-                                  "LRU capacity; when > 0 the hit ratio emerges from the key "
-                                  "popularity instead of hit_ratio"));
+                          capacity(integer("capacity_keys", 0, 0, 1e9, "keys",
+                                           "LRU capacity; when > 0 the hit ratio emerges from "
+                                           "the key popularity instead of hit_ratio")));
     cache.home = home("Cache");
     cache.defaultCostPerHour = 0.15;
     kinds.push_back(std::move(cache));

@@ -25,6 +25,10 @@ struct ParamSpec {
     bool minExclusive = false;        ///< e.g. speed must be > 0
     std::vector<std::string> choices; ///< for Choice
     std::string help;                 ///< one line, shown as tooltip and in reports
+    /// More of it never makes the design slower or less available, from 1 up (servers,
+    /// instances, cache keys): the planner may skip every design with less of it than one a
+    /// simulation saw clearly miss a goal (docs/capacity-planning.md).
+    bool addsCapacity = false;
 
     /// Checks a value of the right type against range/choices; returns the problem or nothing.
     std::optional<std::string> check(const ParamValue& value) const;

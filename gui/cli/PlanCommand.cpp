@@ -34,14 +34,50 @@ QString planValues(const nlohmann::ordered_json& values)
     return parts.join(QStringLiteral(", "));
 }
 
+// "p99_ms (961 ms)": the goals a step missed even at its interval's better end.
+QString clearlyMissed(const nlohmann::ordered_json& step)
+{
+    QStringList parts;
+    for (const auto& name : step.at("clearly_missed")) {
+        const auto& mean = step.at("goals").at(name.get<std::string>()).at("mean");
+        parts << QStringLiteral("%1 (%2)").arg(QString::fromStdString(name.get<std::string>()),
+                                              mean.is_number()
+                                                  ? QString::number(mean.get<double>(), 'g', 4)
+                                                  : QStringLiteral("no value"));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
 void printPlan(const nlohmann::ordered_json& doc)
 {
     const auto& search = doc.at("search");
     printOut(
-        QStringLiteral("search      %1 candidates, %2 kept by the queueing estimates, %3 simulated")
+        QStringLiteral("search      %1 candidates, %2 kept by the queueing estimates, %3 simulated, "
+                       "%4 probes, %5 passed over")
             .arg(search.at("candidates").get<std::size_t>())
             .arg(search.at("analytic_feasible").get<std::size_t>())
-            .arg(search.at("simulated").size()));
+            .arg(search.at("simulated").size())
+            .arg(search.at("probes").size())
+            .arg(search.at("skipped").get<std::size_t>()));
+    if (!search.at("probes").empty())
+        printOut(QStringLiteral("probes      each knob lowered alone, every other at its largest "
+                                "value:"));
+    for (const auto& s : search.at("probes"))
+        printOut(QStringLiteral("  %1  %2")
+                     .arg(planValues(s.at("values")),
+                          s.at("clearly_missed").empty()
+                              ? QStringLiteral("not refuted")
+                              : QStringLiteral("clearly misses ") + clearlyMissed(s)));
+    if (!search.at("floors").empty()) {
+        QStringList floors;
+        for (const auto& [key, v] : search.at("floors").items())
+            floors << QStringLiteral("%1 >= %2").arg(QString::fromStdString(key),
+                                                     QString::fromStdString(v.dump()));
+        printOut(QStringLiteral("floors      %1 (less of any clearly misses a goal)")
+                     .arg(floors.join(QStringLiteral(", "))));
+    }
+    if (!search.at("simulated").empty())
+        printOut(QStringLiteral("walk        cheapest first:"));
     for (const auto& s : search.at("simulated")) {
         QStringList missed;
         for (const auto& m : s.at("not_proven"))

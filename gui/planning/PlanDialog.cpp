@@ -72,7 +72,9 @@ PlanDialog::PlanDialog(Document* document, const std::vector<core::NodeId>& sele
     row->addWidget(m_progress, 1);
     row->addWidget(m_apply);
     layout->addLayout(row);
-    layout->addWidget(new QLabel(tr("Candidates simulated, cheapest first:"), this));
+    layout->addWidget(new QLabel(
+        tr("Simulated: candidates cheapest first, and probes that bound each knob (grey):"),
+        this));
     layout->addWidget(m_steps, 1);
     m_result->setWordWrap(true);
     layout->addWidget(m_result);
@@ -139,26 +141,39 @@ bool PlanDialog::startPlan()
                     m_progress->setValue(static_cast<int>(done));
                     if (stage == "verify")
                         m_result->setText(tr("Proving by simulation…"));
+                    else if (stage == "probe")
+                        m_result->setText(tr("The cheapest candidate missed: bounding each knob "
+                                             "by simulation, every other at its largest value…"));
                 });
                 return !thread->cancelled();
             },
             [this, thread, design](const ex::PlanStep& step) {
-                QStringList missed;
-                for (const auto& g : step.goals)
+                QStringList missed, clearly;
+                for (const auto& g : step.goals) {
                     if (!g.proven)
                         missed << QString::fromStdString(g.name);
+                    if (g.clearlyMissed)
+                        clearly << QStringLiteral("%1 (%2)").arg(QString::fromStdString(g.name),
+                                                                 QString::number(g.mean, 'g', 4));
+                }
+                const QString verdict =
+                    step.probe ? (clearly.isEmpty()
+                                      ? tr("probe: not refuted")
+                                      : tr("probe: clearly misses %1, and so does anything with "
+                                           "less of the lowered knob")
+                                            .arg(clearly.join(QStringLiteral(", "))))
+                    : step.proven ? tr("proven")
+                                  : tr("not proven: %1").arg(missed.join(QStringLiteral(", ")));
                 const QString line =
                     QStringLiteral("%1 · %2 · %3")
                         .arg(valuesText(design->values(step.point)),
-                             costText(step.cost.perHour, step.cost.perMonth),
-                             step.proven
-                                 ? tr("proven")
-                                 : tr("not proven: %1").arg(missed.join(QStringLiteral(", "))));
-                const bool proven = step.proven;
-                thread->post([this, line, proven] {
+                             costText(step.cost.perHour, step.cost.perMonth), verdict);
+                const QColor color = step.probe    ? QColor(0x6b, 0x72, 0x80)
+                                     : step.proven ? QColor(0x04, 0x78, 0x57)
+                                                   : QColor(0xb9, 0x1c, 0x1c);
+                thread->post([this, line, color] {
                     auto* item = new QListWidgetItem(line, m_steps);
-                    item->setForeground(proven ? QColor(0x04, 0x78, 0x57)
-                                               : QColor(0xb9, 0x1c, 0x1c));
+                    item->setForeground(color);
                 });
             });
         nlohmann::ordered_json doc = ex::planJson(result, *design, "", options);
@@ -182,18 +197,21 @@ void PlanDialog::onFinished()
     } else if (!m_plan["proven"].get<bool>()) {
         m_result->setText(
             tr("<b>No candidate was proven</b> to meet every goal within these "
-               "ranges (%1 searched, %2 simulated). Widen the ranges or relax the goals.")
+               "ranges (%1 searched, %2 simulated, %3 probes). Widen the ranges or relax the "
+               "goals.")
                 .arg(m_plan["search"]["candidates"].get<std::size_t>())
-                .arg(m_plan["search"]["simulated"].size()));
+                .arg(m_plan["search"]["simulated"].size())
+                .arg(m_plan["search"]["probes"].size()));
     } else {
         m_result->setText(tr("<b>Cheapest proven design:</b> %1 — %2, every goal met over %3 "
-                             "replications (%4 candidates searched, %5 simulated).")
+                             "replications (%4 candidates searched, %5 simulated, %6 probes).")
                               .arg(valuesText(m_plan["chosen"]),
                                    costText(m_plan["cost"]["per_hour"].get<double>(),
                                             m_plan["cost"]["per_month"].get<double>()))
                               .arg(m_plan["verified"]["replications"].get<int>())
                               .arg(m_plan["search"]["candidates"].get<std::size_t>())
-                              .arg(m_plan["search"]["simulated"].size()));
+                              .arg(m_plan["search"]["simulated"].size())
+                              .arg(m_plan["search"]["probes"].size()));
         m_apply->setEnabled(true);
     }
     Q_EMIT planFinished();

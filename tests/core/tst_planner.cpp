@@ -53,6 +53,33 @@ Topology mmc()
     return t;
 }
 
+// The file says 900 req/s but its scenario raises the rate to 2,000 from the start: the
+// estimates (which read the file) keep c = 11, only a simulation sees a = 20 erlangs.
+constexpr double kSpikeRps = 2000;
+constexpr double kSpikeTargetMs = 14;
+
+Topology mmcUnderASpike()
+{
+    Topology t = mmc();
+    t.goals = {{"mean_ms", kSpikeTargetMs}};
+    ScenarioAction spike;
+    spike.atS = 0;
+    spike.action = ActionType::Set;
+    spike.node = NodeId("users");
+    spike.param = "rate_rps";
+    spike.value = kSpikeRps;
+    t.scenario = {spike};
+    return t;
+}
+
+int leastServers(double lambda, double targetMs)
+{
+    for (int c = 1; c <= 200; ++c)
+        if (mmcResponseMs(c, lambda, kServiceMs) <= targetMs)
+            return c;
+    return 0;
+}
+
 } // namespace
 
 class TestPlanner : public QObject {
@@ -89,6 +116,83 @@ private Q_SLOTS:
         // Every candidate cheaper or leaner than the chosen one that was simulated failed.
         for (std::size_t i = 0; i < *plan.chosen; ++i)
             QVERIFY(!plan.simulated[i].proven);
+    }
+
+    void probesBoundTheKnobWhereTheEstimatesMiss()
+    {
+        const int least = leastServers(kSpikeRps, kSpikeTargetMs);
+        qInfo("Erlang C at %.0f req/s: c=%d gives %.2f ms, c=%d gives %.2f ms (goal %.0f ms)",
+              kSpikeRps, least - 1, mmcResponseMs(least - 1, kSpikeRps, kServiceMs), least,
+              mmcResponseMs(least, kSpikeRps, kServiceMs), kSpikeTargetMs);
+        QCOMPARE(least, 22);
+        QCOMPARE(leastServers(kLambda, kSpikeTargetMs), 11); // what the estimates go by
+
+        const Topology t = mmcUnderASpike();
+        const SweepDesign design(t, {parseVary("web.workers=1:60", t, false)});
+        PlanOptions options;
+        options.threads = 2;
+        const PlanResult plan = planDesign(design, options);
+        QVERIFY(plan.chosen.has_value());
+        QCOMPARE(design.values(plan.simulated[*plan.chosen].point)["web.workers"].get<int>(), least);
+        // The walk's first candidate (c = 10 or 11, the estimates' choice) missed by far; the
+        // probes found the floor in about log2(60) steps, and the walk went straight to it
+        // instead of simulating c = 12 ... 21 one by one.
+        const int first = design.values(plan.simulated.front().point)["web.workers"].get<int>();
+        QVERIFY2(first >= 10 && first <= 11, qPrintable(QString::number(first)));
+        QVERIFY(plan.simulated.front().refuted);
+        QVERIFY2(plan.probes.size() >= 2 && plan.probes.size() <= 7,
+                 qPrintable(QString::number(plan.probes.size())));
+        QCOMPARE(plan.floors.size(), std::size_t{1});
+        QCOMPARE(toNumber(design.axes()[0].values[plan.floors[0]]), double(least));
+        QCOMPARE(plan.simulated.size(), std::size_t{2});
+        QCOMPARE(plan.skipped, std::size_t(least - 1 - first));
+        for (const PlanStep& probe : plan.probes) {
+            QVERIFY(probe.probe);
+            // Refuted exactly below the Erlang C minimum (its neighbours miss by 3.6 ms or
+            // meet by 1.2 ms: far outside the intervals).
+            const int c = design.values(probe.point)["web.workers"].get<int>();
+            QCOMPARE(probe.refuted, c < least);
+        }
+        const auto doc = planJson(plan, design, "spike", options);
+        QCOMPARE(doc["search"]["floors"]["web.workers"].get<int>(), least);
+        QCOMPARE(doc["search"]["probes"].size(), plan.probes.size());
+        QCOMPARE(doc["search"]["skipped"].get<std::size_t>(), plan.skipped);
+        QVERIFY(doc["search"]["simulated"][0]["clearly_missed"][0] == "mean_ms");
+        // Saturated: its requests pile up, and the mean over every request (the overdue
+        // ranked after the completed) has no number; it is a clear miss all the same.
+        QVERIFY(doc["search"]["simulated"][0]["goals"]["mean_ms"]["mean"].is_null());
+    }
+
+    void aRangeThatCannotMeetTheGoalsEndsAtItsTop()
+    {
+        // c <= 21 all miss at 2,000 req/s: one probe (c = 21) says so for all of them.
+        const Topology t = mmcUnderASpike();
+        const SweepDesign design(t, {parseVary("web.workers=1:21", t, false)});
+        PlanOptions options;
+        options.threads = 2;
+        const PlanResult plan = planDesign(design, options);
+        QVERIFY(!plan.chosen);
+        QCOMPARE(plan.probes.size(), std::size_t{1});
+        QVERIFY(plan.probes[0].refuted);
+        QCOMPARE(plan.simulated.size(), std::size_t{1});
+        QCOMPARE(plan.skipped, plan.analyticFeasible - 1);
+        QVERIFY(plan.floors.empty());
+    }
+
+    void sameAnswerOnAnyThreadCountWithProbes()
+    {
+        const Topology t = mmcUnderASpike();
+        const SweepDesign design(t, {parseVary("web.workers=1:40", t, false)});
+        std::string first;
+        for (unsigned threads : {1u, 2u, 5u}) {
+            PlanOptions options;
+            options.threads = threads;
+            const std::string doc = planJson(planDesign(design, options), design, "spike", options)
+                                        .dump();
+            if (first.empty())
+                first = doc;
+            QCOMPARE(doc, first);
+        }
     }
 
     void sameAnswerOnOneThreadOrTwo()
