@@ -43,7 +43,7 @@ QString clearlyMissed(const nlohmann::ordered_json& step)
         parts << QStringLiteral("%1 (%2)").arg(QString::fromStdString(name.get<std::string>()),
                                               mean.is_number()
                                                   ? QString::number(mean.get<double>(), 'g', 4)
-                                                  : QStringLiteral("no value"));
+                                                  : QStringLiteral("beyond every completed request"));
     }
     return parts.join(QStringLiteral(", "));
 }
@@ -66,7 +66,7 @@ void printPlan(const nlohmann::ordered_json& doc)
         printOut(QStringLiteral("  %1  %2")
                      .arg(planValues(s.at("values")),
                           s.at("clearly_missed").empty()
-                              ? QStringLiteral("not refuted")
+                              ? QStringLiteral("no goal clearly missed")
                               : QStringLiteral("clearly misses ") + clearlyMissed(s)));
     if (!search.at("floors").empty()) {
         QStringList floors;
@@ -85,9 +85,11 @@ void printPlan(const nlohmann::ordered_json& doc)
         printOut(QStringLiteral("  %1  $%2/month  %3")
                      .arg(planValues(s.at("values")))
                      .arg(s.at("cost").at("per_month").get<double>(), 0, 'f', 0)
-                     .arg(s.at("proven").get<bool>() ? QStringLiteral("proven")
-                                                     : QStringLiteral("not proven: ") +
-                                                           missed.join(QStringLiteral(", "))));
+                     .arg(s.at("proven").get<bool>()            ? QStringLiteral("proven")
+                          : !s.at("clearly_missed").empty() ? QStringLiteral("clearly misses ") +
+                                                                  clearlyMissed(s)
+                                                            : QStringLiteral("not proven: ") +
+                                                                  missed.join(QStringLiteral(", "))));
     }
     if (!doc.at("proven").get<bool>()) {
         printOut(QStringLiteral("no candidate was proven to meet every goal: widen the --vary "

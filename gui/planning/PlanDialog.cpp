@@ -1,5 +1,6 @@
 #include "gui/planning/PlanDialog.h"
 
+#include <cmath>
 #include <stdexcept>
 
 #include <QFormLayout>
@@ -13,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include "core/experiment/Planner.h"
+#include "core/goals/GoalCatalog.h"
 #include "gui/commands/SetParamCommand.h"
 #include "gui/document/Document.h"
 #include "gui/planning/ExperimentThread.h"
@@ -23,14 +25,26 @@ namespace scalelab::gui {
 
 namespace plan_dialog_detail {
 
-QString valuesText(const nlohmann::ordered_json& values)
+QString valuesText(const nlohmann::ordered_json& values, const QString& relation = QStringLiteral("="))
 {
     QStringList parts;
     for (const auto& [key, v] : values.items())
-        parts << QStringLiteral("%1 = %2").arg(
-            QString::fromStdString(key),
+        parts << QStringLiteral("%1 %2 %3").arg(
+            QString::fromStdString(key), relation,
             QString::fromStdString(v.is_string() ? v.get<std::string>() : v.dump()));
     return parts.join(QStringLiteral(", "));
+}
+
+// What the probes established, for the closing sentence; empty when none ran.
+QString probesText(const nlohmann::ordered_json& search)
+{
+    if (search["probes"].empty())
+        return {};
+    if (search["floors"].empty())
+        return QObject::tr(" Even the largest values clearly miss a goal.");
+    return QObject::tr(" Probes found the floors %1: a design below any of them clearly misses a "
+                       "goal.")
+        .arg(valuesText(search["floors"], QStringLiteral("≥")));
 }
 
 } // namespace plan_dialog_detail
@@ -75,7 +89,7 @@ PlanDialog::PlanDialog(Document* document, const std::vector<core::NodeId>& sele
     layout->addWidget(new QLabel(
         tr("Simulated: candidates cheapest first, and probes that bound each knob (grey):"),
         this));
-    layout->addWidget(m_steps, 1);
+    layout->addWidget(m_steps, 2);
     m_result->setWordWrap(true);
     layout->addWidget(m_result);
     m_apply->setEnabled(false);
@@ -152,28 +166,44 @@ bool PlanDialog::startPlan()
                 for (const auto& g : step.goals) {
                     if (!g.proven)
                         missed << QString::fromStdString(g.name);
-                    if (g.clearlyMissed)
-                        clearly << QStringLiteral("%1 (%2)").arg(QString::fromStdString(g.name),
-                                                                 QString::number(g.mean, 'g', 4));
+                    if (!g.clearlyMissed)
+                        continue;
+                    const core::GoalSpec* spec = core::GoalCatalog::instance().find(g.name);
+                    const QString unit = spec && !spec->unit.empty()
+                                             ? QStringLiteral(" ") + QString::fromStdString(spec->unit)
+                                             : QString();
+                    // No number: the value falls among requests that never completed.
+                    clearly << (std::isfinite(g.mean)
+                                    ? QStringLiteral("%1 (%2%3)").arg(QString::fromStdString(g.name),
+                                                                      QString::number(g.mean, 'g', 4),
+                                                                      unit)
+                                    : tr("%1 (beyond every completed request)")
+                                          .arg(QString::fromStdString(g.name)));
                 }
                 const QString verdict =
                     step.probe ? (clearly.isEmpty()
-                                      ? tr("probe: not refuted")
+                                      ? tr("probe: no goal clearly missed")
                                       : tr("probe: clearly misses %1, and so does anything with "
                                            "less of the lowered knob")
                                             .arg(clearly.join(QStringLiteral(", "))))
-                    : step.proven ? tr("proven")
-                                  : tr("not proven: %1").arg(missed.join(QStringLiteral(", ")));
+                    : step.proven     ? tr("proven")
+                    : step.refuted    ? tr("clearly misses %1").arg(clearly.join(QStringLiteral(", ")))
+                                      : tr("not proven: %1").arg(missed.join(QStringLiteral(", ")));
+                // A probe's cost says nothing (it is the top of the box): its verdict does.
                 const QString line =
-                    QStringLiteral("%1 · %2 · %3")
-                        .arg(valuesText(design->values(step.point)),
-                             costText(step.cost.perHour, step.cost.perMonth), verdict);
+                    step.probe
+                        ? QStringLiteral("%1 · %2").arg(valuesText(design->values(step.point)),
+                                                        verdict)
+                        : QStringLiteral("%1 · %2 · %3")
+                              .arg(valuesText(design->values(step.point)),
+                                   costText(step.cost.perHour, step.cost.perMonth), verdict);
                 const QColor color = step.probe    ? QColor(0x6b, 0x72, 0x80)
                                      : step.proven ? QColor(0x04, 0x78, 0x57)
                                                    : QColor(0xb9, 0x1c, 0x1c);
                 thread->post([this, line, color] {
                     auto* item = new QListWidgetItem(line, m_steps);
                     item->setForeground(color);
+                    m_steps->scrollToItem(item); // the newest verdict in view
                 });
             });
         nlohmann::ordered_json doc = ex::planJson(result, *design, "", options);
@@ -197,21 +227,23 @@ void PlanDialog::onFinished()
     } else if (!m_plan["proven"].get<bool>()) {
         m_result->setText(
             tr("<b>No candidate was proven</b> to meet every goal within these "
-               "ranges (%1 searched, %2 simulated, %3 probes). Widen the ranges or relax the "
-               "goals.")
+               "ranges (%1 searched, %2 simulated, %3 probes).%4 Widen the ranges or relax "
+               "the goals.")
                 .arg(m_plan["search"]["candidates"].get<std::size_t>())
                 .arg(m_plan["search"]["simulated"].size())
-                .arg(m_plan["search"]["probes"].size()));
+                .arg(m_plan["search"]["probes"].size())
+                .arg(plan_dialog_detail::probesText(m_plan["search"])));
     } else {
         m_result->setText(tr("<b>Cheapest proven design:</b> %1 — %2, every goal met over %3 "
-                             "replications (%4 candidates searched, %5 simulated, %6 probes).")
+                             "replications (%4 candidates searched, %5 simulated, %6 probes).%7")
                               .arg(valuesText(m_plan["chosen"]),
                                    costText(m_plan["cost"]["per_hour"].get<double>(),
                                             m_plan["cost"]["per_month"].get<double>()))
                               .arg(m_plan["verified"]["replications"].get<int>())
                               .arg(m_plan["search"]["candidates"].get<std::size_t>())
                               .arg(m_plan["search"]["simulated"].size())
-                              .arg(m_plan["search"]["probes"].size()));
+                              .arg(m_plan["search"]["probes"].size())
+                              .arg(plan_dialog_detail::probesText(m_plan["search"])));
         m_apply->setEnabled(true);
     }
     Q_EMIT planFinished();

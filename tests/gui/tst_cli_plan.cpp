@@ -13,6 +13,7 @@ class TestCliPlan : public QObject {
 private Q_SLOTS:
     void plansTheErlangCMinimum();
     void needsGoalsAndKnobs();
+    void printsTheProbesWhenTheEstimatesMiss();
 };
 
 namespace {
@@ -25,7 +26,18 @@ const char* kMmc = R"({"format": "scalelab/1", "name": "M/M/c",
   "links": [{"from": "users", "to": "web"}],
   "goals": {"mean_ms": 13}})";
 
-int scalelab(const QStringList& args, QString* err = nullptr)
+// The same queue, its scenario raising the rate to 2,000 req/s from the start (the
+// estimates read 900): the least sufficient number is 22 (Erlang C, goal 14 ms).
+const char* kMmcSpike = R"({"format": "scalelab/1", "name": "M/M/c spike",
+  "simulation": {"duration_s": 40, "warmup_s": 4, "seed": 11},
+  "nodes": [
+    {"id": "users", "kind": "client", "pos": [0, 0], "params": {"rate_rps": 900, "read_ratio": 1}},
+    {"id": "web", "kind": "web_server", "pos": [200, 0], "params": {"workers": 4, "service_ms": 10}}],
+  "links": [{"from": "users", "to": "web"}],
+  "scenario": [{"at_s": 0, "action": "set", "node": "users", "param": "rate_rps", "value": 2000}],
+  "goals": {"mean_ms": 14}})";
+
+int scalelab(const QStringList& args, QString* err = nullptr, QString* out = nullptr)
 {
     QProcess p;
     p.start(QStringLiteral(SCALELAB_BINARY), args);
@@ -35,6 +47,8 @@ int scalelab(const QStringList& args, QString* err = nullptr)
     }
     if (err)
         *err = QString::fromUtf8(p.readAllStandardError());
+    if (out)
+        *out = QString::fromUtf8(p.readAllStandardOutput());
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
 }
 
@@ -98,5 +112,32 @@ void TestCliPlan::needsGoalsAndKnobs()
     QVERIFY2(err.contains(QLatin1String("--vary")), qPrintable(err));
 }
 
+void TestCliPlan::printsTheProbesWhenTheEstimatesMiss()
+{
+    QTemporaryDir dir;
+    const QString file = writeFile(dir, QStringLiteral("spike.scalelab"), kMmcSpike);
+    const QString json = dir.filePath(QStringLiteral("plan.json"));
+    QString out;
+    QCOMPARE(scalelab({QStringLiteral("plan"), file, QStringLiteral("--vary"),
+                       QStringLiteral("web.workers=1:40"), QStringLiteral("--json"), json},
+                      nullptr, &out),
+             0);
+    const nlohmann::json plan = readJson(json);
+    QCOMPARE(plan.at("chosen").at("web.workers").get<int>(), 22);
+    const auto& search = plan.at("search");
+    QVERIFY(search.at("probes").size() >= 2);
+    const int floor = search.at("floors").at("web.workers").get<int>();
+    QVERIFY(floor > 11 && floor <= 22);
+    // The first candidate (the estimates' choice) saturates: its mean has no number, and
+    // it is a clear miss all the same.
+    QCOMPARE(search.at("simulated").at(0).at("clearly_missed").at(0).get<std::string>(),
+             std::string("mean_ms"));
+    QVERIFY(out.contains(QStringLiteral("floors      web.workers >= %1").arg(floor)));
+    QVERIFY2(out.contains(QLatin1String("clearly misses mean_ms (beyond every completed request)")),
+             qPrintable(out));
+    QVERIFY(out.contains(QLatin1String("  web.workers=22  $73/month  proven")));
+}
+
 QTEST_MAIN(TestCliPlan)
 #include "tst_cli_plan.moc"
+

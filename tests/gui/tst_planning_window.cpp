@@ -157,6 +157,56 @@ private Q_SLOTS:
         window.document()->markSaved();
     }
 
+    void sizeItForMeShowsTheProbes()
+    {
+        // The file says 900 req/s, its scenario 2,000 from the start: the estimates' choice
+        // misses, the probes bound the workers, and the dialog shows both.
+        core::Topology t = mmc();
+        t.goals = {{"mean_ms", 14.0}};
+        core::ScenarioAction spike;
+        spike.action = core::ActionType::Set;
+        spike.node = core::NodeId("users");
+        spike.param = "rate_rps";
+        spike.value = 2000.0;
+        t.scenario = {spike};
+        MainWindow window(MainWindow::Interaction::NoDialogs);
+        window.document()->reset(t);
+        window.scene()->selectNodes({core::NodeId("web")});
+        PlanDialog* dialog = window.planningView()->planDialog();
+        dialog->knobs()->item(0, 2)->setText(QStringLiteral("1:40"));
+        dialog->resize(760, 560);
+        dialog->show();
+        QSignalSpy done(dialog, &PlanDialog::planFinished);
+        QVERIFY(dialog->startPlan());
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 300000);
+        QCOMPARE(dialog->plan()["chosen"]["web.workers"].get<int>(), 22);
+        const auto* list = dialog->findChild<QListWidget*>();
+        int probes = 0;
+        for (int i = 0; i < list->count(); ++i)
+            if (list->item(i)->text().contains(QStringLiteral("· probe: ")))
+                ++probes;
+        QCOMPARE(std::size_t(probes), dialog->plan()["search"]["probes"].size());
+        QVERIFY(probes >= 2);
+        bool saidBeyond = false;
+        for (int i = 0; i < list->count(); ++i)
+            saidBeyond = saidBeyond || list->item(i)->text().contains(QLatin1String("clearly misses"));
+        QVERIFY(saidBeyond);
+        // The newest verdict (the proven one) is in view, and the summary names the floor.
+        QVERIFY(!list->visualItemRect(list->item(list->count() - 1)).isEmpty());
+        QVERIFY(list->viewport()->rect().intersects(
+            list->visualItemRect(list->item(list->count() - 1))));
+        QString summary;
+        for (const QLabel* label : dialog->findChildren<QLabel*>())
+            if (label->text().contains(QLatin1String("Cheapest proven design")))
+                summary = label->text();
+        const int floor = dialog->plan()["search"]["floors"]["web.workers"].get<int>();
+        QVERIFY(floor >= 11 && floor <= 22);
+        QVERIFY2(summary.contains(QStringLiteral("floors web.workers ≥ %1:").arg(floor)),
+                 qPrintable(summary));
+        qInfo("dialog picture: %s", qPrintable(savePicture(dialog, "plan_dialog_probes")));
+        window.document()->markSaved();
+    }
+
     void priceSheetPricesTheAnalysis()
     {
         QTemporaryDir dir;
