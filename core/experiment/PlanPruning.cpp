@@ -16,13 +16,11 @@ bool addsCapacity(const SweepAxis& axis, const Topology& topology)
         if (!param || !param->addsCapacity)
             return false;
     }
-    return !axis.nodes.empty() &&
-           std::all_of(axis.values.begin(), axis.values.end(),
-                       [](const ParamValue& v) { return toNumber(v) >= 1; });
+    return !axis.nodes.empty() && std::all_of(axis.values.begin(), axis.values.end(),
+                                              [](const ParamValue& v) { return toNumber(v) >= 1; });
 }
 
-RefutedDesigns::RefutedDesigns(const SweepDesign& design)
-    : m_design(design)
+RefutedDesigns::RefutedDesigns(const SweepDesign& design) : m_design(design)
 {
     for (const SweepAxis& a : design.axes())
         m_capacity.push_back(addsCapacity(a, design.base()));
@@ -55,8 +53,7 @@ bool RefutedDesigns::covers(std::size_t point) const
     });
 }
 
-FloorProbe::FloorProbe(const SweepDesign& design)
-    : m_design(design)
+FloorProbe::FloorProbe(const SweepDesign& design) : m_design(design)
 {
     m_applies = !design.axes().empty();
     for (const SweepAxis& a : design.axes()) {

@@ -140,8 +140,8 @@ void judge(PlanStep& step, const Topology& base, std::size_t replications)
         g.proven = step.error.empty() && std::isfinite(g.mean) &&
                    (g.upper ? g.mean + g.ci95 <= target : g.mean - g.ci95 >= target);
         // Beyond every completed request in every replication: missed whatever the target.
-        const bool beyondAlways = step.stats.has(beyondPointer(name)) &&
-                                  step.stats.at(beyondPointer(name)).mean == 1.0;
+        const bool beyondAlways =
+            step.stats.has(beyondPointer(name)) && step.stats.at(beyondPointer(name)).mean == 1.0;
         g.clearlyMissed =
             step.error.empty() && spec && spec->easedByCapacity &&
             (beyondAlways || (std::isfinite(g.mean) &&
@@ -219,9 +219,8 @@ PlanResult planDesign(const SweepDesign& design, const PlanOptions& options,
         if (jobs.empty())
             return true;
         if (progress)
-            runner.setProgress([&](std::size_t done, std::size_t total) {
-                return progress(stage, done, total);
-            });
+            runner.setProgress(
+                [&](std::size_t done, std::size_t total) { return progress(stage, done, total); });
         std::size_t k = 0;
         const RunnerStatus status = runner.run(
             jobs, [&](std::size_t point) { return design.topology(point); },
@@ -396,12 +395,10 @@ nlohmann::ordered_json planJson(const PlanResult& result, const SweepDesign& des
     J floors = J::object();
     for (std::size_t i = 0; i < result.floors.size(); ++i)
         floors[design.axes()[i].key()] = valueJson(design.axes()[i].values[result.floors[i]]);
-    doc["search"] = {{"candidates", result.candidates},
-                     {"analytic_feasible", result.analyticFeasible},
-                     {"simulated", std::move(walk)},
-                     {"probes", std::move(probes)},
-                     {"floors", std::move(floors)},
-                     {"skipped", result.skipped}};
+    doc["search"] = {
+        {"candidates", result.candidates}, {"analytic_feasible", result.analyticFeasible},
+        {"simulated", std::move(walk)},    {"probes", std::move(probes)},
+        {"floors", std::move(floors)},     {"skipped", result.skipped}};
     return doc;
 }
 

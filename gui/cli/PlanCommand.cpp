@@ -40,10 +40,10 @@ QString clearlyMissed(const nlohmann::ordered_json& step)
     QStringList parts;
     for (const auto& name : step.at("clearly_missed")) {
         const auto& mean = step.at("goals").at(name.get<std::string>()).at("mean");
-        parts << QStringLiteral("%1 (%2)").arg(QString::fromStdString(name.get<std::string>()),
-                                              mean.is_number()
-                                                  ? QString::number(mean.get<double>(), 'g', 4)
-                                                  : QStringLiteral("beyond every completed request"));
+        parts << QStringLiteral("%1 (%2)").arg(
+            QString::fromStdString(name.get<std::string>()),
+            mean.is_number() ? QString::number(mean.get<double>(), 'g', 4)
+                             : QStringLiteral("beyond every completed request"));
     }
     return parts.join(QStringLiteral(", "));
 }
@@ -51,14 +51,14 @@ QString clearlyMissed(const nlohmann::ordered_json& step)
 void printPlan(const nlohmann::ordered_json& doc)
 {
     const auto& search = doc.at("search");
-    printOut(
-        QStringLiteral("search      %1 candidates, %2 kept by the queueing estimates, %3 simulated, "
-                       "%4 probes, %5 passed over")
-            .arg(search.at("candidates").get<std::size_t>())
-            .arg(search.at("analytic_feasible").get<std::size_t>())
-            .arg(search.at("simulated").size())
-            .arg(search.at("probes").size())
-            .arg(search.at("skipped").get<std::size_t>()));
+    printOut(QStringLiteral(
+                 "search      %1 candidates, %2 kept by the queueing estimates, %3 simulated, "
+                 "%4 probes, %5 passed over")
+                 .arg(search.at("candidates").get<std::size_t>())
+                 .arg(search.at("analytic_feasible").get<std::size_t>())
+                 .arg(search.at("simulated").size())
+                 .arg(search.at("probes").size())
+                 .arg(search.at("skipped").get<std::size_t>()));
     if (!search.at("probes").empty())
         printOut(QStringLiteral("probes      each knob lowered alone, every other at its largest "
                                 "value:"));
@@ -71,8 +71,8 @@ void printPlan(const nlohmann::ordered_json& doc)
     if (!search.at("floors").empty()) {
         QStringList floors;
         for (const auto& [key, v] : search.at("floors").items())
-            floors << QStringLiteral("%1 >= %2").arg(QString::fromStdString(key),
-                                                     QString::fromStdString(v.dump()));
+            floors << QStringLiteral("%1 >= %2")
+                          .arg(QString::fromStdString(key), QString::fromStdString(v.dump()));
         printOut(QStringLiteral("floors      %1 (less of any clearly misses a goal)")
                      .arg(floors.join(QStringLiteral(", "))));
     }
@@ -82,14 +82,14 @@ void printPlan(const nlohmann::ordered_json& doc)
         QStringList missed;
         for (const auto& m : s.at("not_proven"))
             missed << QString::fromStdString(m.get<std::string>());
-        printOut(QStringLiteral("  %1  $%2/month  %3")
-                     .arg(planValues(s.at("values")))
-                     .arg(s.at("cost").at("per_month").get<double>(), 0, 'f', 0)
-                     .arg(s.at("proven").get<bool>()            ? QStringLiteral("proven")
-                          : !s.at("clearly_missed").empty() ? QStringLiteral("clearly misses ") +
-                                                                  clearlyMissed(s)
-                                                            : QStringLiteral("not proven: ") +
-                                                                  missed.join(QStringLiteral(", "))));
+        printOut(
+            QStringLiteral("  %1  $%2/month  %3")
+                .arg(planValues(s.at("values")))
+                .arg(s.at("cost").at("per_month").get<double>(), 0, 'f', 0)
+                .arg(s.at("proven").get<bool>() ? QStringLiteral("proven")
+                     : !s.at("clearly_missed").empty()
+                         ? QStringLiteral("clearly misses ") + clearlyMissed(s)
+                         : QStringLiteral("not proven: ") + missed.join(QStringLiteral(", "))));
     }
     if (!doc.at("proven").get<bool>()) {
         printOut(QStringLiteral("no candidate was proven to meet every goal: widen the --vary "

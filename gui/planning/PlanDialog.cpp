@@ -25,13 +25,14 @@ namespace scalelab::gui {
 
 namespace plan_dialog_detail {
 
-QString valuesText(const nlohmann::ordered_json& values, const QString& relation = QStringLiteral("="))
+QString valuesText(const nlohmann::ordered_json& values,
+                   const QString& relation = QStringLiteral("="))
 {
     QStringList parts;
     for (const auto& [key, v] : values.items())
-        parts << QStringLiteral("%1 %2 %3").arg(
-            QString::fromStdString(key), relation,
-            QString::fromStdString(v.is_string() ? v.get<std::string>() : v.dump()));
+        parts << QStringLiteral("%1 %2 %3")
+                     .arg(QString::fromStdString(key), relation,
+                          QString::fromStdString(v.is_string() ? v.get<std::string>() : v.dump()));
     return parts.join(QStringLiteral(", "));
 }
 
@@ -87,8 +88,7 @@ PlanDialog::PlanDialog(Document* document, const std::vector<core::NodeId>& sele
     row->addWidget(m_apply);
     layout->addLayout(row);
     layout->addWidget(new QLabel(
-        tr("Simulated: candidates cheapest first, and probes that bound each knob (grey):"),
-        this));
+        tr("Simulated: candidates cheapest first, and probes that bound each knob (grey):"), this));
     layout->addWidget(m_steps, 2);
     m_result->setWordWrap(true);
     layout->addWidget(m_result);
@@ -169,34 +169,34 @@ bool PlanDialog::startPlan()
                     if (!g.clearlyMissed)
                         continue;
                     const core::GoalSpec* spec = core::GoalCatalog::instance().find(g.name);
-                    const QString unit = spec && !spec->unit.empty()
-                                             ? QStringLiteral(" ") + QString::fromStdString(spec->unit)
-                                             : QString();
+                    const QString unit =
+                        spec && !spec->unit.empty()
+                            ? QStringLiteral(" ") + QString::fromStdString(spec->unit)
+                            : QString();
                     // No number: the value falls among requests that never completed.
                     clearly << (std::isfinite(g.mean)
-                                    ? QStringLiteral("%1 (%2%3)").arg(QString::fromStdString(g.name),
-                                                                      QString::number(g.mean, 'g', 4),
-                                                                      unit)
+                                    ? QStringLiteral("%1 (%2%3)")
+                                          .arg(QString::fromStdString(g.name),
+                                               QString::number(g.mean, 'g', 4), unit)
                                     : tr("%1 (beyond every completed request)")
                                           .arg(QString::fromStdString(g.name)));
                 }
                 const QString verdict =
-                    step.probe ? (clearly.isEmpty()
-                                      ? tr("probe: no goal clearly missed")
-                                      : tr("probe: clearly misses %1, and so does anything with "
-                                           "less of the lowered knob")
+                    step.probe     ? (clearly.isEmpty()
+                                          ? tr("probe: no goal clearly missed")
+                                          : tr("probe: clearly misses %1, and so does anything with "
+                                                   "less of the lowered knob")
                                             .arg(clearly.join(QStringLiteral(", "))))
-                    : step.proven     ? tr("proven")
-                    : step.refuted    ? tr("clearly misses %1").arg(clearly.join(QStringLiteral(", ")))
-                                      : tr("not proven: %1").arg(missed.join(QStringLiteral(", ")));
+                    : step.proven  ? tr("proven")
+                    : step.refuted ? tr("clearly misses %1").arg(clearly.join(QStringLiteral(", ")))
+                                   : tr("not proven: %1").arg(missed.join(QStringLiteral(", ")));
                 // A probe's cost says nothing (it is the top of the box): its verdict does.
                 const QString line =
-                    step.probe
-                        ? QStringLiteral("%1 · %2").arg(valuesText(design->values(step.point)),
-                                                        verdict)
-                        : QStringLiteral("%1 · %2 · %3")
-                              .arg(valuesText(design->values(step.point)),
-                                   costText(step.cost.perHour, step.cost.perMonth), verdict);
+                    step.probe ? QStringLiteral("%1 · %2").arg(
+                                     valuesText(design->values(step.point)), verdict)
+                               : QStringLiteral("%1 · %2 · %3")
+                                     .arg(valuesText(design->values(step.point)),
+                                          costText(step.cost.perHour, step.cost.perMonth), verdict);
                 const QColor color = step.probe    ? QColor(0x6b, 0x72, 0x80)
                                      : step.proven ? QColor(0x04, 0x78, 0x57)
                                                    : QColor(0xb9, 0x1c, 0x1c);

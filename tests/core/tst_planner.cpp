@@ -133,7 +133,8 @@ private Q_SLOTS:
         options.threads = 2;
         const PlanResult plan = planDesign(design, options);
         QVERIFY(plan.chosen.has_value());
-        QCOMPARE(design.values(plan.simulated[*plan.chosen].point)["web.workers"].get<int>(), least);
+        QCOMPARE(design.values(plan.simulated[*plan.chosen].point)["web.workers"].get<int>(),
+                 least);
         // The walk's first candidate (c = 10 or 11, the estimates' choice) missed by far; the
         // probes found the floor in about log2(60) steps, and the walk went straight to it
         // instead of simulating c = 12 ... 21 one by one.
@@ -187,8 +188,8 @@ private Q_SLOTS:
         for (unsigned threads : {1u, 2u, 5u}) {
             PlanOptions options;
             options.threads = threads;
-            const std::string doc = planJson(planDesign(design, options), design, "spike", options)
-                                        .dump();
+            const std::string doc =
+                planJson(planDesign(design, options), design, "spike", options).dump();
             if (first.empty())
                 first = doc;
             QCOMPARE(doc, first);

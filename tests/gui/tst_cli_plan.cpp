@@ -140,4 +140,3 @@ void TestCliPlan::printsTheProbesWhenTheEstimatesMiss()
 
 QTEST_MAIN(TestCliPlan)
 #include "tst_cli_plan.moc"
-

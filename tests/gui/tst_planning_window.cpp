@@ -189,7 +189,8 @@ private Q_SLOTS:
         QVERIFY(probes >= 2);
         bool saidBeyond = false;
         for (int i = 0; i < list->count(); ++i)
-            saidBeyond = saidBeyond || list->item(i)->text().contains(QLatin1String("clearly misses"));
+            saidBeyond =
+                saidBeyond || list->item(i)->text().contains(QLatin1String("clearly misses"));
         QVERIFY(saidBeyond);
         // The newest verdict (the proven one) is in view, and the summary names the floor.
         QVERIFY(!list->visualItemRect(list->item(list->count() - 1)).isEmpty());
