@@ -242,7 +242,7 @@ PlanResult planDesign(const SweepDesign& design, const PlanOptions& options,
     };
 
     // 2. The probes: each knob bisected at the top of the box, once the cheapest candidate
-    // was not proven (the estimates miss what only a simulation shows: a scheduled failure's
+    // clearly missed (the estimates miss what only a simulation shows: a scheduled failure's
     // load, a cold cache). Their verdicts do not depend on the thread count.
     RefutedDesigns refuted(design);
     FloorProbe probe(design);
@@ -277,8 +277,10 @@ PlanResult planDesign(const SweepDesign& design, const PlanOptions& options,
     bool probed = !probe.applies();
     while (result.simulated.size() < options.maxSimulated) {
         if (!probed && !result.simulated.empty()) {
+            // Only after a clear miss: the estimates were wrong, not just close (a candidate
+            // near the line is settled faster by walking on).
             probed = true;
-            if (!runProbes()) {
+            if (result.simulated.front().refuted && !runProbes()) {
                 result.cancelled = true;
                 return result;
             }

@@ -81,7 +81,7 @@ using PlanStepReady = std::function<void(const PlanStep&)>;
 /// saturate or clearly miss a goal; the rest are sorted by cost, then by the capacity they
 /// use (sum of the varied knobs over the nodes they set), then by point. Then the walk:
 /// candidates are simulated `replications` times, a batch at a time, cheapest first, until
-/// one is proven. When the first is not, and every knob adds capacity, probes bisect each
+/// one is proven. When the first clearly misses, and every knob adds capacity, probes bisect each
 /// knob at the top of the box (FloorProbe); from then on the walk passes over candidates
 /// below a refuted design (one the estimates missed, like a scheduled failure's load).
 /// Same answer whatever `threads` is. Throws std::invalid_argument when the file sets no
