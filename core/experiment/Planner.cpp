@@ -109,15 +109,14 @@ nlohmann::ordered_json documentWithGoalValues(const sim::RunResults& results, co
     nlohmann::ordered_json doc = resultsWithGoals(results, t);
     nlohmann::ordered_json values = nlohmann::ordered_json::object();
     nlohmann::ordered_json beyond = nlohmann::ordered_json::object();
-    const bool anyFinished = results.completed + results.failed + results.overdue > 0;
+    const bool unanswered = results.failed + results.overdue > 0;
     for (const GoalResult& g : checkGoals(t.goals, results)) {
         const bool value = g.actual && std::isfinite(*g.actual);
         values[g.name] = value ? nlohmann::ordered_json(*g.actual) : nlohmann::ordered_json();
         const GoalSpec* spec = GoalCatalog::instance().find(g.name);
         const bool upper = !spec || spec->bound == GoalBound::Upper;
-        beyond[g.name] = !value && upper && anyFinished && results.failed + results.overdue > 0
-                             ? 1
-                             : 0; // a number: the statistics read numbers only
+        // 1 or 0, not a boolean: the replications' statistics read numbers only.
+        beyond[g.name] = !value && upper && unanswered ? 1 : 0;
     }
     doc["goal_values"] = std::move(values);
     doc["goal_beyond_every_completed"] = std::move(beyond);
