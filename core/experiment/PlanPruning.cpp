@@ -20,6 +20,29 @@ bool addsCapacity(const SweepAxis& axis, const Topology& topology)
                                               [](const ParamValue& v) { return toNumber(v) >= 1; });
 }
 
+bool capacityNeverHurts(const SweepDesign& design)
+{
+    for (const Node& node : design.base().nodes) {
+        const KindSpec* kind = node.spec();
+        if (!kind)
+            continue;
+        for (const ParamSpec& p : kind->params)
+            if (p.limitsAdmission && node.number(p.name) > 0)
+                return false;
+    }
+    for (const SweepAxis& axis : design.axes()) {
+        for (const NodeId& id : axis.nodes) {
+            const Node* node = design.base().findNode(id);
+            const ParamSpec* p = node && node->spec() ? node->spec()->param(axis.param) : nullptr;
+            if (p && p->limitsAdmission &&
+                std::any_of(axis.values.begin(), axis.values.end(),
+                            [](const ParamValue& v) { return toNumber(v) > 0; }))
+                return false;
+        }
+    }
+    return true;
+}
+
 RefutedDesigns::RefutedDesigns(const SweepDesign& design) : m_design(design)
 {
     for (const SweepAxis& a : design.axes())
@@ -30,8 +53,11 @@ std::vector<double> RefutedDesigns::numbers(std::size_t point) const
 {
     const std::vector<std::size_t> at = m_design.indices(point);
     std::vector<double> out(at.size());
+    // A knob that adds no capacity is only compared for equality: by its value's index
+    // (toNumber() is 0 for every choice).
     for (std::size_t i = 0; i < at.size(); ++i)
-        out[i] = toNumber(m_design.axes()[i].values[at[i]]);
+        out[i] =
+            m_capacity[i] ? toNumber(m_design.axes()[i].values[at[i]]) : static_cast<double>(at[i]);
     return out;
 }
 
@@ -55,7 +81,7 @@ bool RefutedDesigns::covers(std::size_t point) const
 
 FloorProbe::FloorProbe(const SweepDesign& design) : m_design(design)
 {
-    m_applies = !design.axes().empty();
+    m_applies = !design.axes().empty() && capacityNeverHurts(design);
     for (const SweepAxis& a : design.axes()) {
         m_applies = m_applies && addsCapacity(a, design.base());
         std::vector<std::size_t> ranked(a.values.size());

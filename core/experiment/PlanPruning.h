@@ -12,6 +12,12 @@ namespace scalelab::core::experiment {
 /// cache's 0 keys means "no LRU, use hit_ratio").
 bool addsCapacity(const SweepAxis& axis, const Topology& topology);
 
+/// False when some node of the design turns work away past a bound (a queue_limit or a
+/// message queue's capacity above 0, in the file or among the varied values): there, more
+/// servers in front can push rejections behind (a web tier holding fewer requests keeps a
+/// database under its queue limit), and nothing may be concluded from capacity.
+bool capacityNeverHurts(const SweepDesign& design);
+
 /// Designs a simulation saw clearly miss a goal that capacity can only ease, and what
 /// follows when more capacity never hurts: a design with no more of any capacity knob
 /// than a refuted one, and the same value of every other knob, misses too.
@@ -37,7 +43,8 @@ private:
 /// the range between the largest value known refuted and the smallest known not to be.
 /// About log2(values) probes a knob, every knob's next probe in one batch. Each refuted
 /// probe makes every design with less of that knob refuted (RefutedDesigns); a refuted top
-/// refutes the whole box. Only for designs whose every axis adds capacity.
+/// refutes the whole box. Only for designs whose every axis adds capacity, and where
+/// capacityNeverHurts.
 class FloorProbe {
 public:
     explicit FloorProbe(const SweepDesign& design);
@@ -49,7 +56,8 @@ public:
     void record(std::size_t point, bool refuted);
     bool topRefuted() const { return m_topVerdict == Top::Refuted; }
     /// Per knob, once next() is empty and the top was not refuted: the index (into the
-    /// axis' values) of its smallest value not refuted. Empty otherwise.
+    /// axis' values) of its smallest value not refuted (the range's smallest when no probe
+    /// of that knob was refuted). Empty otherwise.
     std::vector<std::size_t> floors() const;
 
 private:

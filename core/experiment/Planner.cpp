@@ -102,8 +102,8 @@ std::string beyondPointer(const std::string& name)
 // The results document plus each goal's value, so the replications' statistics carry a
 // mean and interval of exactly what each goal compares (even a derived one like
 // max_error_rate, which no single results key holds). And, per goal, 1 when its value is
-// null because it falls among the failed or overdue requests (a latency percentile they
-// rank after every completed one): worse than any target, though no number says so.
+// null because it falls among the failed or overdue requests (an overall latency: they rank
+// after every completed one): worse than any target, though no number says so.
 nlohmann::ordered_json documentWithGoalValues(const sim::RunResults& results, const Topology& t)
 {
     nlohmann::ordered_json doc = resultsWithGoals(results, t);
@@ -114,9 +114,8 @@ nlohmann::ordered_json documentWithGoalValues(const sim::RunResults& results, co
         const bool value = g.actual && std::isfinite(*g.actual);
         values[g.name] = value ? nlohmann::ordered_json(*g.actual) : nlohmann::ordered_json();
         const GoalSpec* spec = GoalCatalog::instance().find(g.name);
-        const bool upper = !spec || spec->bound == GoalBound::Upper;
         // 1 or 0, not a boolean: the replications' statistics read numbers only.
-        beyond[g.name] = !value && upper && unanswered ? 1 : 0;
+        beyond[g.name] = !value && spec && spec->nullWhenUnanswered && unanswered ? 1 : 0;
     }
     doc["goal_values"] = std::move(values);
     doc["goal_beyond_every_completed"] = std::move(beyond);
@@ -253,6 +252,7 @@ PlanResult planDesign(const SweepDesign& design, const PlanOptions& options,
             for (std::size_t p : points) {
                 PlanStep step = seen.at(p);
                 step.probe = true;
+                step.top = result.probes.empty();
                 probe.record(p, step.refuted);
                 if (step.refuted)
                     refuted.add(p);
@@ -273,7 +273,8 @@ PlanResult planDesign(const SweepDesign& design, const PlanOptions& options,
     const std::size_t batch = std::max<std::size_t>(
         1, (runner.threads() + options.replications - 1) / options.replications);
     std::size_t next = 0;
-    bool probed = !probe.applies();
+    // One replication has no interval: a single unlucky run must not rule out a range.
+    bool probed = !probe.applies() || options.replications < 2;
     while (result.simulated.size() < options.maxSimulated) {
         if (!probed && !result.simulated.empty()) {
             // Only after a clear miss: the estimates were wrong, not just close (a candidate
@@ -313,8 +314,8 @@ PlanResult planDesign(const SweepDesign& design, const PlanOptions& options,
                 result.chosen = result.simulated.size() - 1;
                 return result;
             }
-            if (result.simulated.back().refuted)
-                refuted.add(p);
+            // A candidate the walk refutes is not added: whatever it covers costs no more
+            // and uses no more capacity, so the walk has judged it already.
         }
     }
     return result;
@@ -393,9 +394,15 @@ nlohmann::ordered_json planJson(const PlanResult& result, const SweepDesign& des
         walk.push_back(stepJson(step));
     for (const PlanStep& step : result.probes)
         probes.push_back(stepJson(step));
+    // Only the knobs some probe refuted below: a range's smallest value is no floor.
     J floors = J::object();
-    for (std::size_t i = 0; i < result.floors.size(); ++i)
-        floors[design.axes()[i].key()] = valueJson(design.axes()[i].values[result.floors[i]]);
+    for (std::size_t i = 0; i < result.floors.size(); ++i) {
+        const std::vector<ParamValue>& values = design.axes()[i].values;
+        const double floor = toNumber(values[result.floors[i]]);
+        if (std::any_of(values.begin(), values.end(),
+                        [&](const ParamValue& v) { return toNumber(v) < floor; }))
+            floors[design.axes()[i].key()] = valueJson(values[result.floors[i]]);
+    }
     doc["search"] = {
         {"candidates", result.candidates}, {"analytic_feasible", result.analyticFeasible},
         {"simulated", std::move(walk)},    {"probes", std::move(probes)},

@@ -47,6 +47,7 @@ struct PlanStep {
     std::size_t point = 0;
     Cost cost;
     bool probe = false; ///< simulated to bound the knobs, not as the walk's candidate
+    bool top = false;   ///< the first probe: every knob at its largest value
     bool proven = false;
     bool refuted = false; ///< some goal clearly missed (GoalProof::clearlyMissed)
     std::vector<GoalProof> goals;
@@ -64,7 +65,7 @@ struct PlanResult {
     /// Per varied knob, the index of its smallest value a probe did not refute (empty when
     /// no probe ran or the top of the box was refuted).
     std::vector<std::size_t> floors;
-    /// Candidates the walk passed over: below a refuted design on every capacity knob.
+    /// Candidates the walk passed over: below a refuted probe on every knob.
     std::size_t skipped = 0;
     bool cancelled = false;
 };
@@ -81,9 +82,10 @@ using PlanStepReady = std::function<void(const PlanStep&)>;
 /// saturate or clearly miss a goal; the rest are sorted by cost, then by the capacity they
 /// use (sum of the varied knobs over the nodes they set), then by point. Then the walk:
 /// candidates are simulated `replications` times, a batch at a time, cheapest first, until
-/// one is proven. When the first clearly misses, and every knob adds capacity, probes bisect each
-/// knob at the top of the box (FloorProbe); from then on the walk passes over candidates
-/// below a refuted design (one the estimates missed, like a scheduled failure's load).
+/// one is proven. When the first clearly misses, every knob adds capacity, nothing turns
+/// work away past a bound (capacityNeverHurts) and there are 2 replications or more, probes
+/// bisect each knob at the top of the box (FloorProbe); from then on the walk passes over
+/// candidates below a refuted probe (what the estimates missed: a scheduled failure's load).
 /// Same answer whatever `threads` is. Throws std::invalid_argument when the file sets no
 /// goals.
 PlanResult planDesign(const SweepDesign& design, const PlanOptions& options,

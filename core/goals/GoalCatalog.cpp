@@ -64,21 +64,22 @@ GoalCatalog::GoalCatalog()
     // Captureless lambdas decay to the plain function pointer GoalSpec stores.
     using sim::LatencyAll;
     using R = const sim::RunResults&;
+    // The overall latencies end with {easedByCapacity, nullWhenUnanswered} = {true, true}.
     m_goals = {
         {"mean_ms", up, "latency_all_ms.mean", "ms", 0, kOpen, "Mean end-to-end latency at most",
-         [](R r) { return overall(r, &LatencyAll::mean); }},
+         [](R r) { return overall(r, &LatencyAll::mean); }, true, true},
         {"p50_ms", up, "latency_all_ms.p50", "ms", 0, kOpen, "Median latency at most",
-         [](R r) { return overall(r, &LatencyAll::p50); }},
+         [](R r) { return overall(r, &LatencyAll::p50); }, true, true},
         {"p90_ms", up, "latency_all_ms.p90", "ms", 0, kOpen, "90th percentile latency at most",
-         [](R r) { return overall(r, &LatencyAll::p90); }},
+         [](R r) { return overall(r, &LatencyAll::p90); }, true, true},
         {"p95_ms", up, "latency_all_ms.p95", "ms", 0, kOpen, "95th percentile latency at most",
-         [](R r) { return overall(r, &LatencyAll::p95); }},
+         [](R r) { return overall(r, &LatencyAll::p95); }, true, true},
         {"p99_ms", up, "latency_all_ms.p99", "ms", 0, kOpen, "99th percentile latency at most",
-         [](R r) { return overall(r, &LatencyAll::p99); }},
+         [](R r) { return overall(r, &LatencyAll::p99); }, true, true},
         {"p999_ms", up, "latency_all_ms.p999", "ms", 0, kOpen, "99.9th percentile latency at most",
-         [](R r) { return overall(r, &LatencyAll::p999); }},
+         [](R r) { return overall(r, &LatencyAll::p999); }, true, true},
         {"max_ms", up, "latency_all_ms.max", "ms", 0, kOpen, "Slowest request at most",
-         [](R r) { return overall(r, &LatencyAll::max); }},
+         [](R r) { return overall(r, &LatencyAll::max); }, true, true},
         {"read_p99_ms", up, "by_class.read.latency_all_ms.p99", "ms", 0, kOpen,
          "99th percentile latency of reads at most",
          [](R r) { return latency(r.read, &LatencyAll::p99); }},

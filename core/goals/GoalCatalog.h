@@ -33,6 +33,9 @@ struct GoalSpec {
     /// throughput); not so for counts that grow with traffic (lost writes, stale reads) or
     /// for cost. The planner reasons from capacity only on these.
     bool easedByCapacity = true;
+    /// Its value is null when it falls among unanswered requests (an overall latency: they
+    /// rank after every completed one, and the mean has none as soon as one is unanswered).
+    bool nullWhenUnanswered = false;
 };
 
 /// The one table of known goals: the validator, the checker and the docs read it.

@@ -20,6 +20,13 @@ ParamSpec capacity(ParamSpec spec)
     return spec;
 }
 
+// A bound past which work is rejected.
+ParamSpec admissionLimit(ParamSpec spec)
+{
+    spec.limitsAdmission = true;
+    return spec;
+}
+
 ParamSpec real(std::string name, double def, double min, double max, std::string unit,
                std::string help, bool minExclusive = false)
 {
@@ -98,8 +105,9 @@ std::vector<ParamSpec> queueParams(const char* serversName, std::int64_t servers
     params.push_back(real("speed", 1.0, 0, 1000, "x",
                           "Hardware speed: service times are divided by it (vertical scaling)",
                           true));
-    params.push_back(integer("queue_limit", 0, 0, 1e9, "requests",
-                             "Waiting requests beyond which new ones are rejected; 0 = unbounded"));
+    params.push_back(admissionLimit(
+        integer("queue_limit", 0, 0, 1e9, "requests",
+                "Waiting requests beyond which new ones are rejected; 0 = unbounded")));
     for (ParamSpec& p : poolParams())
         params.push_back(std::move(p));
     return params;
@@ -141,9 +149,9 @@ void addMessagingKinds(std::vector<KindSpec>& kinds)
     queue.traits.broker = true;
     queue.serversParam = "workers";
     queue.params = concat(queueParams("workers", 1000, 1.0),
-                          integer("capacity", 0, 0, 1e9, "jobs",
-                                  "Jobs the backlog holds; a publish to a full queue fails; "
-                                  "0 = unbounded"));
+                          admissionLimit(integer("capacity", 0, 0, 1e9, "jobs",
+                                                 "Jobs the backlog holds; a publish to a full "
+                                                 "queue fails; 0 = unbounded")));
     queue.sends = {{LinkKind::Consume, {"worker"}}};
     queue.home = home("MessageQueue");
     queue.defaultCostPerHour = 0.05;

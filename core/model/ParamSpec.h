@@ -29,6 +29,10 @@ struct ParamSpec {
     /// instances, cache keys): the planner may skip every design with less of it than one a
     /// simulation saw clearly miss a goal (docs/capacity-planning.md).
     bool addsCapacity = false;
+    /// A bound past which work is turned away (a queue_limit, a message queue's capacity).
+    /// Set above 0 anywhere, more capacity in front can push rejections behind it, so the
+    /// planner no longer takes "more never hurts" for granted.
+    bool limitsAdmission = false;
 
     /// Checks a value of the right type against range/choices; returns the problem or nothing.
     std::optional<std::string> check(const ParamValue& value) const;

@@ -1,5 +1,6 @@
 // `scalelab plan`: the cheapest values of the --vary knobs that meet every goal of the
 // file, searched on queueing estimates and proven by simulation. docs/capacity-planning.md.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -34,7 +35,7 @@ QString planValues(const nlohmann::ordered_json& values)
     return parts.join(QStringLiteral(", "));
 }
 
-// "p99_ms (961 ms)": the goals a step missed even at its interval's better end.
+// "p99_ms (961)": the goals a step missed even at its interval's better end.
 QString clearlyMissed(const nlohmann::ordered_json& step)
 {
     QStringList parts;
@@ -43,9 +44,27 @@ QString clearlyMissed(const nlohmann::ordered_json& step)
         parts << QStringLiteral("%1 (%2)").arg(
             QString::fromStdString(name.get<std::string>()),
             mean.is_number() ? QString::number(mean.get<double>(), 'g', 4)
-                             : QStringLiteral("beyond every completed request"));
+                             : QStringLiteral("no number: requests went unanswered"));
     }
     return parts.join(QStringLiteral(", "));
+}
+
+// A walk step's verdict: proven, or what it clearly missed and what else it did not prove.
+QString walkVerdict(const nlohmann::ordered_json& step)
+{
+    if (step.at("proven").get<bool>())
+        return QStringLiteral("proven");
+    QStringList others;
+    for (const auto& m : step.at("not_proven"))
+        if (std::find(step.at("clearly_missed").begin(), step.at("clearly_missed").end(), m) ==
+            step.at("clearly_missed").end())
+            others << QString::fromStdString(m.get<std::string>());
+    QStringList parts;
+    if (!step.at("clearly_missed").empty())
+        parts << QStringLiteral("clearly misses ") + clearlyMissed(step);
+    if (!others.isEmpty())
+        parts << QStringLiteral("not proven: ") + others.join(QStringLiteral(", "));
+    return parts.join(QStringLiteral("; "));
 }
 
 void printPlan(const nlohmann::ordered_json& doc)
@@ -60,37 +79,34 @@ void printPlan(const nlohmann::ordered_json& doc)
                  .arg(search.at("probes").size())
                  .arg(search.at("skipped").get<std::size_t>()));
     if (!search.at("probes").empty())
-        printOut(QStringLiteral("probes      each knob lowered alone, every other at its largest "
-                                "value:"));
-    for (const auto& s : search.at("probes"))
-        printOut(QStringLiteral("  %1  %2")
+        printOut(QStringLiteral("probes      every knob at its largest value, then each lowered "
+                                "alone:"));
+    bool top = true;
+    for (const auto& s : search.at("probes")) {
+        const bool missed = !s.at("clearly_missed").empty();
+        printOut(QStringLiteral("  %1  %2%3")
                      .arg(planValues(s.at("values")),
-                          s.at("clearly_missed").empty()
-                              ? QStringLiteral("no goal clearly missed")
-                              : QStringLiteral("clearly misses ") + clearlyMissed(s)));
+                          missed ? QStringLiteral("clearly misses ") + clearlyMissed(s)
+                                 : QStringLiteral("no goal clearly missed"),
+                          top && missed ? QStringLiteral(": nothing in these ranges can meet it")
+                                        : QString()));
+        top = false;
+    }
     if (!search.at("floors").empty()) {
         QStringList floors;
         for (const auto& [key, v] : search.at("floors").items())
             floors << QStringLiteral("%1 >= %2")
                           .arg(QString::fromStdString(key), QString::fromStdString(v.dump()));
-        printOut(QStringLiteral("floors      %1 (less of any clearly misses a goal)")
+        printOut(QStringLiteral("floors      %1 (below each, a probe clearly missed a goal)")
                      .arg(floors.join(QStringLiteral(", "))));
     }
     if (!search.at("simulated").empty())
         printOut(QStringLiteral("walk        cheapest first:"));
-    for (const auto& s : search.at("simulated")) {
-        QStringList missed;
-        for (const auto& m : s.at("not_proven"))
-            missed << QString::fromStdString(m.get<std::string>());
-        printOut(
-            QStringLiteral("  %1  $%2/month  %3")
-                .arg(planValues(s.at("values")))
-                .arg(s.at("cost").at("per_month").get<double>(), 0, 'f', 0)
-                .arg(s.at("proven").get<bool>() ? QStringLiteral("proven")
-                     : !s.at("clearly_missed").empty()
-                         ? QStringLiteral("clearly misses ") + clearlyMissed(s)
-                         : QStringLiteral("not proven: ") + missed.join(QStringLiteral(", "))));
-    }
+    for (const auto& s : search.at("simulated"))
+        printOut(QStringLiteral("  %1  $%2/month  %3")
+                     .arg(planValues(s.at("values")))
+                     .arg(s.at("cost").at("per_month").get<double>(), 0, 'f', 0)
+                     .arg(walkVerdict(s)));
     if (!doc.at("proven").get<bool>()) {
         printOut(QStringLiteral("no candidate was proven to meet every goal: widen the --vary "
                                 "ranges or relax the goals"));

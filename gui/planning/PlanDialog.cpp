@@ -36,15 +36,18 @@ QString valuesText(const nlohmann::ordered_json& values,
     return parts.join(QStringLiteral(", "));
 }
 
-// What the probes established, for the closing sentence; empty when none ran.
+// What the probes established, for the closing sentence; empty when none ran or they
+// refuted nothing.
 QString probesText(const nlohmann::ordered_json& search)
 {
     if (search["probes"].empty())
         return {};
-    if (search["floors"].empty())
+    if (!search["probes"][0]["clearly_missed"].empty())
         return QObject::tr(" Even the largest values clearly miss a goal.");
-    return QObject::tr(" Probes found the floors %1: a design below any of them clearly misses a "
-                       "goal.")
+    if (search["floors"].empty())
+        return {};
+    return QObject::tr(" Probes found the floors %1: below any of them, a design clearly misses "
+                       "a goal.")
         .arg(valuesText(search["floors"], QStringLiteral("≥")));
 }
 
@@ -162,34 +165,51 @@ bool PlanDialog::startPlan()
                 return !thread->cancelled();
             },
             [this, thread, design](const ex::PlanStep& step) {
-                QStringList missed, clearly;
+                QStringList others, clearly;
                 for (const auto& g : step.goals) {
-                    if (!g.proven)
-                        missed << QString::fromStdString(g.name);
-                    if (!g.clearlyMissed)
+                    if (g.proven)
                         continue;
+                    if (!g.clearlyMissed) {
+                        others << QString::fromStdString(g.name);
+                        continue;
+                    }
                     const core::GoalSpec* spec = core::GoalCatalog::instance().find(g.name);
                     const QString unit =
                         spec && !spec->unit.empty()
                             ? QStringLiteral(" ") + QString::fromStdString(spec->unit)
                             : QString();
-                    // No number: the value falls among requests that never completed.
+                    // No number: the value falls among requests that were never answered.
                     clearly << (std::isfinite(g.mean)
                                     ? QStringLiteral("%1 (%2%3)")
                                           .arg(QString::fromStdString(g.name),
                                                QString::number(g.mean, 'g', 4), unit)
-                                    : tr("%1 (beyond every completed request)")
+                                    : tr("%1 (no number: requests went unanswered)")
                                           .arg(QString::fromStdString(g.name)));
                 }
-                const QString verdict =
-                    step.probe     ? (clearly.isEmpty()
-                                          ? tr("probe: no goal clearly missed")
-                                          : tr("probe: clearly misses %1, and so does anything with "
-                                                   "less of the lowered knob")
-                                            .arg(clearly.join(QStringLiteral(", "))))
-                    : step.proven  ? tr("proven")
-                    : step.refuted ? tr("clearly misses %1").arg(clearly.join(QStringLiteral(", ")))
-                                   : tr("not proven: %1").arg(missed.join(QStringLiteral(", ")));
+                const QString misses =
+                    tr("clearly misses %1").arg(clearly.join(QStringLiteral(", ")));
+                QString verdict;
+                if (step.probe && step.top)
+                    verdict = clearly.isEmpty()
+                                  ? tr("probe, every knob at its largest: no goal clearly missed")
+                                  : tr("probe, every knob at its largest: %1, so nothing in "
+                                       "these ranges can meet it")
+                                        .arg(misses);
+                else if (step.probe)
+                    verdict = clearly.isEmpty() ? tr("probe: no goal clearly missed")
+                                                : tr("probe: %1, and so does anything with less "
+                                                     "of the lowered knob")
+                                                      .arg(misses);
+                else if (step.proven)
+                    verdict = tr("proven");
+                else {
+                    QStringList parts;
+                    if (!clearly.isEmpty())
+                        parts << misses;
+                    if (!others.isEmpty())
+                        parts << tr("not proven: %1").arg(others.join(QStringLiteral(", ")));
+                    verdict = parts.join(QStringLiteral("; "));
+                }
                 // A probe's cost says nothing (it is the top of the box): its verdict does.
                 const QString line =
                     step.probe ? QStringLiteral("%1 · %2").arg(
@@ -206,6 +226,8 @@ bool PlanDialog::startPlan()
                     m_steps->scrollToItem(item); // the newest verdict in view
                 });
             });
+        if (result.cancelled)
+            return; // no plan: a run started after this one must not see its half
         nlohmann::ordered_json doc = ex::planJson(result, *design, "", options);
         const std::optional<std::size_t> point =
             result.chosen ? std::optional(result.simulated[*result.chosen].point) : std::nullopt;

@@ -92,6 +92,45 @@ private Q_SLOTS:
         QVERIFY(!refuted.covers(point(1, 1, 10)));
     }
 
+    void aChoiceIsComparedByItsValue()
+    {
+        // A choice knob adds no capacity: a refuted design says nothing of another choice
+        // (every choice's toNumber() is 0, so they must not be compared by number).
+        Topology t = webAndCache();
+        const SweepDesign d(t, {parseVary("web.workers=1:10", t, false),
+                                parseVary("web.service_dist=constant,exponential", t, false)});
+        RefutedDesigns refuted(d);
+        refuted.add(5 * 2 + 0);          // 6 workers, constant
+        QVERIFY(refuted.covers(0));      // 1 worker, constant
+        QVERIFY(!refuted.covers(0 + 1)); // 1 worker, exponential
+    }
+
+    void aBoundOnAdmissionEndsTheCapacityReasoning()
+    {
+        Topology t = webAndCache();
+        const auto design = [&](const Topology& base, const char* extra = nullptr) {
+            std::vector<SweepAxis> axes{parseVary("web.workers=1:10", base, false)};
+            if (extra)
+                axes.push_back(parseVary(extra, base, false));
+            return SweepDesign(base, std::move(axes));
+        };
+        QVERIFY(capacityNeverHurts(design(t)));
+        QVERIFY(FloorProbe(design(t)).applies());
+        // A queue limit behind the web tier: more web workers can push rejections there.
+        Topology limited = t;
+        limited.findNode(NodeId("cache"))->params["queue_limit"] = std::int64_t{5};
+        QVERIFY(!capacityNeverHurts(design(limited)));
+        QVERIFY(!FloorProbe(design(limited)).applies());
+        // Varied to a bound, or to none.
+        QVERIFY(!capacityNeverHurts(design(t, "cache.queue_limit=0,10")));
+        QVERIFY(capacityNeverHurts(design(t, "cache.queue_limit=0")));
+        // A message queue's capacity is such a bound too.
+        Topology queued = t;
+        queued.nodes.push_back(
+            makeNode("jobs", "message_queue", {{"capacity", std::int64_t{100}}}));
+        QVERIFY(!capacityNeverHurts(design(queued)));
+    }
+
     void bisectionFindsEachFloorInLogarithmicallyManyProbes()
     {
         Topology t = webAndCache();
