@@ -133,8 +133,9 @@ void TestCliPlan::printsTheProbesWhenTheEstimatesMiss()
     QCOMPARE(search.at("simulated").at(0).at("clearly_missed").at(0).get<std::string>(),
              std::string("mean_ms"));
     QVERIFY(out.contains(QStringLiteral("floors      web.workers >= %1").arg(floor)));
-    QVERIFY2(out.contains(QLatin1String("clearly misses mean_ms (no number: requests went unanswered)")),
-             qPrintable(out));
+    QVERIFY2(
+        out.contains(QLatin1String("clearly misses mean_ms (no number: requests went unanswered)")),
+        qPrintable(out));
     QVERIFY(out.contains(QLatin1String("  web.workers=22  $73/month  proven")));
 }
 
