@@ -1,6 +1,7 @@
 #include "gui/planning/PlanDialog.h"
 
 #include <cmath>
+#include <memory>
 #include <stdexcept>
 
 #include <QFormLayout>
@@ -9,6 +10,7 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -51,8 +53,24 @@ QString probesText(const nlohmann::ordered_json& search)
         .arg(valuesText(search["floors"], QStringLiteral("≥")));
 }
 
+// Keeps the newest verdict in view while the list is scrolled to its end, also when the
+// closing sentence below takes a second line and the list loses height; a user who
+// scrolled up to read stays where they are.
+void followTheNewest(QListWidget* list)
+{
+    QScrollBar* bar = list->verticalScrollBar();
+    auto atEnd = std::make_shared<bool>(true);
+    QObject::connect(bar, &QScrollBar::valueChanged, list,
+                     [bar, atEnd](int value) { *atEnd = value >= bar->maximum(); });
+    QObject::connect(bar, &QScrollBar::rangeChanged, list, [bar, atEnd](int, int max) {
+        if (*atEnd)
+            bar->setValue(max);
+    });
+}
+
 } // namespace plan_dialog_detail
 
+using plan_dialog_detail::followTheNewest;
 using plan_dialog_detail::valuesText;
 
 PlanDialog::PlanDialog(Document* document, const std::vector<core::NodeId>& selected,
@@ -92,6 +110,8 @@ PlanDialog::PlanDialog(Document* document, const std::vector<core::NodeId>& sele
     layout->addLayout(row);
     layout->addWidget(new QLabel(
         tr("Simulated: candidates cheapest first, and probes that bound each knob (grey):"), this));
+    m_steps->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel); // the last row whole
+    followTheNewest(m_steps);
     layout->addWidget(m_steps, 2);
     m_result->setWordWrap(true);
     layout->addWidget(m_result);
@@ -223,7 +243,6 @@ bool PlanDialog::startPlan()
                 thread->post([this, line, color] {
                     auto* item = new QListWidgetItem(line, m_steps);
                     item->setForeground(color);
-                    m_steps->scrollToItem(item); // the newest verdict in view
                 });
             });
         if (result.cancelled)
