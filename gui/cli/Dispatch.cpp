@@ -22,7 +22,7 @@ constexpr std::array kSubcommands{
     Subcommand{"export", &exportCommand, Needs::Painting},
     Subcommand{"compare", &compareCommand, Needs::Painting},
     Subcommand{"sweep", &sweepCommand, Needs::Painting}, // --report draws charts
-    Subcommand{"plan", &planCommand, Needs::Core},
+    Subcommand{"plan", &planCommand, Needs::Painting},   // --report draws charts
 };
 
 int runIn(QCoreApplication& app, const Subcommand& subcommand)

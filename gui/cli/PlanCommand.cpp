@@ -18,6 +18,7 @@
 #include "gui/cli/ExperimentOptions.h"
 #include "gui/cli/PriceOption.h"
 #include "gui/cli/SimulationOverrides.h"
+#include "gui/report/PlanReport.h"
 
 namespace scalelab::gui::cli {
 
@@ -152,7 +153,12 @@ int planCommand(const QStringList& args)
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("Write scalelab-plan/1 JSON here."),
                                   QStringLiteral("OUT"));
-    parser.addOptions({vary, out, json});
+    const QCommandLineOption report(
+        QStringLiteral("report"),
+        QStringLiteral("Write an HTML or PDF report of the plan for a design review: the goals, "
+                       "the answer, the probes and the walk, a chart per goal."),
+        QStringLiteral("FILE.html|.pdf"));
+    parser.addOptions({vary, out, json, report});
     const ExperimentOptions experiment;
     experiment.addTo(parser);
     const SimulationOverrides overrides;
@@ -165,8 +171,15 @@ int planCommand(const QStringList& args)
     if (file.isEmpty())
         return exitCode;
     bool toStdout = false;
-    if (!checkOutputOptions(command, parser, {&json, &out}, file, toStdout))
+    if (!checkOutputOptions(command, parser, {&json, &out, &report}, file, toStdout))
         return BadUsage;
+    if (parser.isSet(report) &&
+        !parser.value(report).endsWith(QLatin1String(".html"), Qt::CaseInsensitive) &&
+        !parser.value(report).endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        printError(QStringLiteral("%1: --report needs a file ending in .html or .pdf, got '%2'")
+                       .arg(command, parser.value(report)));
+        return BadUsage;
+    }
     if (!parser.isSet(vary)) {
         printError(QStringLiteral("%1: give the knobs to size with --vary NODE.PARAM=FROM:TO "
                                   "(e.g. --vary 'web*.workers=4:64')")
@@ -237,6 +250,13 @@ int planCommand(const QStringList& args)
         if (!writeOutput(command, parser.value(out),
                          QByteArray::fromStdString(core::saveTopology(planned))))
             return InvalidInput;
+    }
+    QString problem;
+    // The file's goals: a plan that proved nothing carries no targets of its own.
+    if (parser.isSet(report) &&
+        !writePlanReport(doc, parser.value(report), &problem, topology.goals)) {
+        printError(QStringLiteral("%1: cannot write the report: %2").arg(command, problem));
+        return InvalidInput;
     }
     return Success;
 }

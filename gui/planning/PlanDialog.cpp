@@ -4,10 +4,12 @@
 #include <memory>
 #include <stdexcept>
 
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
@@ -22,6 +24,8 @@
 #include "gui/planning/ExperimentThread.h"
 #include "gui/planning/KnobTable.h"
 #include "gui/planning/PriceBook.h"
+#include "gui/report/PlanReport.h"
+#include "gui/util/SaveFileName.h"
 
 namespace scalelab::gui {
 
@@ -79,7 +83,8 @@ PlanDialog::PlanDialog(Document* document, const std::vector<core::NodeId>& sele
       m_topology(PriceBook::instance().priced(document->topology())),
       m_knobs(new KnobTable(m_topology, this)), m_replications(new QSpinBox(this)),
       m_start(new QPushButton(tr("Find the Cheapest Design"), this)),
-      m_apply(new QPushButton(tr("Apply to Design"), this)), m_progress(new QProgressBar(this)),
+      m_apply(new QPushButton(tr("Apply to Design"), this)),
+      m_saveReport(new QPushButton(tr("Save Report…"), this)), m_progress(new QProgressBar(this)),
       m_steps(new QListWidget(this)), m_result(new QLabel(this)),
       m_thread(new ExperimentThread(this))
 {
@@ -107,6 +112,7 @@ PlanDialog::PlanDialog(Document* document, const std::vector<core::NodeId>& sele
     row->addWidget(m_start);
     row->addWidget(m_progress, 1);
     row->addWidget(m_apply);
+    row->addWidget(m_saveReport);
     layout->addLayout(row);
     layout->addWidget(new QLabel(
         tr("Simulated: candidates cheapest first, and probes that bound each knob (grey):"), this));
@@ -116,9 +122,12 @@ PlanDialog::PlanDialog(Document* document, const std::vector<core::NodeId>& sele
     m_result->setWordWrap(true);
     layout->addWidget(m_result);
     m_apply->setEnabled(false);
+    m_saveReport->setEnabled(false);
+    m_saveReport->setToolTip(tr("An HTML or PDF report of the plan, for a design review"));
     m_start->setEnabled(!m_topology.goals.empty());
     connect(m_start, &QPushButton::clicked, this, &PlanDialog::startPlan);
     connect(m_apply, &QPushButton::clicked, this, &PlanDialog::applyPlan);
+    connect(m_saveReport, &QPushButton::clicked, this, &PlanDialog::saveReportWithDialog);
     connect(m_thread, &ExperimentThread::finished, this, &PlanDialog::onFinished);
 
     for (const core::NodeId& id : selected)
@@ -161,6 +170,7 @@ bool PlanDialog::startPlan()
     m_plan = nlohmann::ordered_json();
     m_chosenPoint.reset();
     m_apply->setEnabled(false);
+    m_saveReport->setEnabled(false);
     m_start->setEnabled(false);
     m_progress->setRange(0, 0);
     m_result->setText(
@@ -263,6 +273,7 @@ void PlanDialog::onFinished()
     m_start->setEnabled(true);
     m_progress->setRange(0, 1);
     m_progress->setValue(1);
+    m_saveReport->setEnabled(!m_plan.is_null()); // proven or not, the search is worth reading
     if (m_plan.is_null()) {
         m_result->setText(tr("Cancelled."));
     } else if (!m_plan["proven"].get<bool>()) {
@@ -288,6 +299,38 @@ void PlanDialog::onFinished()
         m_apply->setEnabled(true);
     }
     Q_EMIT planFinished();
+}
+
+bool PlanDialog::saveReport(const QString& path, QString* error) const
+{
+    if (m_plan.is_null()) {
+        if (error)
+            *error = tr("No finished plan to report.");
+        return false;
+    }
+    // The dialog plans the document, not a file: the report names the document's file
+    // (none while it is unsaved).
+    nlohmann::ordered_json plan = m_plan;
+    plan["file"] = m_document->filePath().toStdString();
+    return writePlanReport(plan, path, error, m_topology.goals);
+}
+
+// The button's path; tests call saveReport() with a path and never see a modal dialog.
+void PlanDialog::saveReportWithDialog()
+{
+    const QString filters = tr("HTML report (*.html);;PDF report (*.pdf)");
+    const QString source = m_document->filePath();
+    const QString stem = (source.isEmpty() ? QString::fromStdString(m_topology.name).trimmed()
+                                           : QFileInfo(source).completeBaseName()) +
+                         QStringLiteral("-plan");
+    const QString folder = source.isEmpty() ? QString() : QFileInfo(source).absolutePath();
+    const QString path = askSaveFileName(this, tr("Save plan report"),
+                                         proposedSavePath(folder, stem, filters), filters);
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!saveReport(path, &error))
+        QMessageBox::warning(this, tr("Report failed"), error);
 }
 
 bool PlanDialog::applyPlan()

@@ -44,12 +44,16 @@ public:
     const nlohmann::ordered_json& plan() const { return m_plan; }
     /// Sets the chosen values on the document as one undoable edit.
     bool applyPlan();
+    /// Writes the finished plan's report (HTML or PDF by the extension): what Save Report…
+    /// does once it has the path; false with the reason when there is no plan or it failed.
+    bool saveReport(const QString& path, QString* error) const;
 
 Q_SIGNALS:
     void planFinished();
 
 private:
     void onFinished();
+    void saveReportWithDialog();
 
     Document* m_document;
     core::Topology m_topology; ///< what the plan sizes (priced), fixed while it runs
@@ -57,6 +61,7 @@ private:
     QSpinBox* m_replications;
     QPushButton* m_start;
     QPushButton* m_apply;
+    QPushButton* m_saveReport;
     QProgressBar* m_progress;
     QListWidget* m_steps;
     QLabel* m_result;

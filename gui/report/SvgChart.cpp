@@ -4,6 +4,9 @@
 #include <cmath>
 #include <limits>
 
+#include <QPainter>
+#include <QSvgRenderer>
+
 #include "gui/util/SafeText.h"
 
 namespace scalelab::gui {
@@ -102,9 +105,54 @@ QString svgLegend(const std::vector<ChartSeries>& series, double right, double y
     return out;
 }
 
+// Each finite value as a dot with its interval as a capped vertical bar.
+QString errorBarsSvg(const ChartSeries& s, const std::vector<double>& xs, const SvgFrame& f)
+{
+    QString out;
+    const std::size_t n = std::min(xs.size(), s.values.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!std::isfinite(s.values[i]))
+            continue;
+        const double x = f.px(xs[i]);
+        if (i < s.low.size() && i < s.high.size() && std::isfinite(s.low[i]) &&
+            std::isfinite(s.high[i])) {
+            const double y0 = f.py(std::max(0.0, s.low[i]));
+            const double y1 = f.py(s.high[i]);
+            out += QStringLiteral("<path fill=\"none\" stroke=\"%1\" stroke-width=\"1.4\" "
+                                  "d=\"M%2,%3 L%2,%4 M%5,%3 L%6,%3 M%5,%4 L%6,%4\"/>\n")
+                       .arg(s.color.name(), svgNum(x), svgNum(y0), svgNum(y1), svgNum(x - 4),
+                            svgNum(x + 4));
+        }
+        out += QStringLiteral("<circle cx=\"%1\" cy=\"%2\" r=\"3.2\" fill=\"%3\"/>\n")
+                   .arg(svgNum(x), svgNum(f.py(s.values[i])), s.color.name());
+    }
+    return out;
+}
+
 } // namespace svgchart_detail
 
 using namespace svgchart_detail;
+
+QString chartFigure(const QString& name, const QString& svg, int width, int height,
+                    std::map<QString, QImage>* images)
+{
+    if (!images)
+        return QStringLiteral("<figure>\n%1</figure>\n").arg(svg);
+    constexpr int kOversample = 3; // print stays sharp
+    QImage image(width * kOversample, height * kOversample, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QSvgRenderer renderer(svg.toUtf8());
+    QPainter painter(&image);
+    renderer.render(&painter);
+    painter.end();
+    (*images)[name] = image;
+    constexpr double kPdfTextWidth = 670; // 178 mm at 96 units per inch
+    const double fit = std::min(1.0, kPdfTextWidth / width);
+    return QStringLiteral("<p><img src=\"%1\" width=\"%2\" height=\"%3\"/></p>\n")
+        .arg(name)
+        .arg(qRound(width * fit))
+        .arg(qRound(height * fit));
+}
 
 std::vector<double> niceTicks(double lo, double hi, int count)
 {
@@ -207,6 +255,8 @@ QString lineChartSvg(const LineChartSpec& spec)
 
     // Bands first, so every line stays on top of them.
     for (const auto& s : spec.series) {
+        if (s.errorBars)
+            continue;
         QString upper, lower;
         const std::size_t n = std::min({spec.x.size(), s.low.size(), s.high.size()});
         for (std::size_t i = 0; i < n; ++i) {
@@ -223,6 +273,10 @@ QString lineChartSvg(const LineChartSpec& spec)
                        .arg(s.color.name(), (upper + lower).trimmed());
     }
     for (const auto& s : spec.series) {
+        if (s.errorBars) {
+            out += errorBarsSvg(s, spec.x, f);
+            continue;
+        }
         QString points;
         const auto flush = [&] {
             if (points.count(QLatin1Char(' ')) >= 1)

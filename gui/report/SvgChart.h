@@ -1,9 +1,11 @@
 #pragma once
 
+#include <map>
 #include <utility>
 #include <vector>
 
 #include <QColor>
+#include <QImage>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +19,9 @@ struct ChartSeries {
     bool dashed = false;
     /// An optional band under the line (a confidence interval): low and high per x.
     std::vector<double> low{}, high{};
+    /// Points, each with its low..high as an error bar, and no line or band: values that
+    /// are separate designs, not a curve.
+    bool errorBars = false;
 };
 
 struct LineChartSpec {
@@ -45,6 +50,11 @@ struct BarChartSpec {
 /// the same as a browser): axes with "nice" ticks, grid, units, legend.
 QString lineChartSvg(const LineChartSpec& spec);
 QString barChartSvg(const BarChartSpec& spec);
+
+/// A chart as report HTML: inline SVG, or with `images` (the PDF path, since QTextDocument
+/// shows no SVG) rasterised into it under `name` and shown by `<img>`.
+QString chartFigure(const QString& name, const QString& svg, int width, int height,
+                    std::map<QString, QImage>* images);
 
 /// Tick positions covering [lo, hi] with about `count` steps of 1, 2 or 5 x 10^k.
 std::vector<double> niceTicks(double lo, double hi, int count);

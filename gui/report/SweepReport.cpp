@@ -6,8 +6,6 @@
 
 #include <QFileInfo>
 #include <QLocale>
-#include <QPainter>
-#include <QSvgRenderer>
 
 #include "core/experiment/Knee.h"
 #include "core/experiment/SpillFile.h"
@@ -89,27 +87,6 @@ QString grouped(double v, int decimals)
 {
     return std::isfinite(v) ? QLocale(QLocale::English).toString(v, 'f', decimals)
                             : QStringLiteral("-");
-}
-
-QString picture(const QString& name, const QString& svg, int width, int height,
-                std::map<QString, QImage>* images)
-{
-    if (!images)
-        return QStringLiteral("<figure>\n%1</figure>\n").arg(svg);
-    constexpr int kOversample = 3; // print stays sharp
-    QImage image(width * kOversample, height * kOversample, QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    QSvgRenderer renderer(svg.toUtf8());
-    QPainter painter(&image);
-    renderer.render(&painter);
-    painter.end();
-    (*images)[name] = image;
-    constexpr double kPdfTextWidth = 670; // 178 mm at 96 units per inch
-    const double fit = std::min(1.0, kPdfTextWidth / width);
-    return QStringLiteral("<p><img src=\"%1\" width=\"%2\" height=\"%3\"/></p>\n")
-        .arg(name)
-        .arg(qRound(width * fit))
-        .arg(qRound(height * fit));
 }
 
 QString pointRow(const OJson& p)
@@ -233,8 +210,8 @@ QString SweepReportBuilder::Data::chartsSection(std::map<QString, QImage>* image
             }
             spec.series.push_back(std::move(series));
         }
-        out += picture(QStringLiteral("sweep-chart-%1").arg(index++), lineChartSvg(spec),
-                       spec.width, spec.height, images);
+        out += chartFigure(QStringLiteral("sweep-chart-%1").arg(index++), lineChartSvg(spec),
+                           spec.width, spec.height, images);
     }
     return out;
 }

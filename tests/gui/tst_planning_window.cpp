@@ -4,6 +4,7 @@
 // Price Sheet prices the analysis panel. Pictures of the dock and dialog are saved for a look.
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -176,6 +177,9 @@ private Q_SLOTS:
         dialog->knobs()->item(0, 2)->setText(QStringLiteral("1:40"));
         dialog->resize(760, 560);
         dialog->show();
+        QString noPlan;
+        QVERIFY(!dialog->saveReport(QDir::temp().filePath(QStringLiteral("none.html")), &noPlan));
+        QVERIFY(!noPlan.isEmpty());
         QSignalSpy done(dialog, &PlanDialog::planFinished);
         QVERIFY(dialog->startPlan());
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 300000);
@@ -205,6 +209,23 @@ private Q_SLOTS:
         QVERIFY2(summary.contains(QStringLiteral("floors web.workers ≥ %1:").arg(floor)),
                  qPrintable(summary));
         qInfo("dialog picture: %s", qPrintable(savePicture(dialog, "plan_dialog_probes")));
+        // Save Report… writes the same report as `scalelab plan --report` (the button asks
+        // for the path; saveReport is what it does with it).
+        QPushButton* save = nullptr;
+        for (QPushButton* b : dialog->findChildren<QPushButton*>())
+            if (b->text() == QStringLiteral("Save Report…"))
+                save = b;
+        QVERIFY(save && save->isEnabled());
+        QTemporaryDir dir;
+        const QString report = dir.filePath(QStringLiteral("plan.html"));
+        QString error;
+        QVERIFY2(dialog->saveReport(report, &error), qPrintable(error));
+        QFile file(report);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString html = QString::fromUtf8(file.readAll());
+        QVERIFY(html.contains(QLatin1String("<h1>Capacity plan</h1>"))); // unsaved: no file
+        QVERIFY(html.contains(QStringLiteral("<b>Floors: web.workers ≥ %1</b>").arg(floor)));
+        QVERIFY(html.contains(QLatin1String("<b>Chosen: web.workers = 22</b>")));
         window.document()->markSaved();
     }
 
