@@ -366,7 +366,9 @@ QString chartsSection(const OJson& plan, const std::vector<Goal>& goals,
         spec.xLabel = byKnob ? QString::fromStdString(vary[0].at("node").get<std::string>() + "." +
                                                       vary[0].at("param").get<std::string>())
                              : QStringLiteral("candidate in the walk (cheapest first)");
-        spec.yLabel = withUnit(QString::fromStdString(g.name), g);
+        spec.yLabel = g.unit.isEmpty()
+                          ? QString::fromStdString(g.name)
+                          : QStringLiteral("%1 (%2)").arg(QString::fromStdString(g.name), g.unit);
         // The two ends first, so the target's line runs across the whole plot.
         spec.x = {lo - pad, hi + pad};
         spec.x.insert(spec.x.end(), xs.begin(), xs.end());
@@ -433,7 +435,9 @@ QString chartsSection(const OJson& plan, const std::vector<Goal>& goals,
             target.name = QStringLiteral("target %1").arg(targetText(g));
             target.color = QColor(0x4b, 0x55, 0x63);
             target.dashed = true;
-            target.values.assign(spec.x.size(), g.target);
+            // The two ends only: one dashed line (over every x it retraces itself, solid).
+            target.values.assign(spec.x.size(), kRepNaN);
+            target.values[0] = target.values[1] = g.target;
             spec.series.push_back(std::move(target));
         }
         out += chartFigure(QStringLiteral("plan-chart-%1").arg(index++), lineChartSvg(spec),
@@ -501,21 +505,31 @@ QString planReportHtml(const nlohmann::ordered_json& plan, std::map<QString, QIm
 bool writePlanReport(const nlohmann::ordered_json& plan, const QString& outPath, QString* error,
                      const std::map<std::string, double>& targets)
 {
-    const QString suffix = QFileInfo(outPath).suffix().toLower();
-    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
-        return writeFileAtomically(outPath, planReportHtml(plan, nullptr, targets).toUtf8(), error);
-    if (suffix == QLatin1String("pdf")) {
-        std::map<QString, QImage> images;
-        const QString file =
-            QFileInfo(QString::fromStdString(plan.value("file", std::string()))).fileName();
-        return writeHtmlAsPdf(planReportHtml(plan, &images, targets), images,
-                              file.isEmpty() ? QStringLiteral("Capacity plan")
-                                             : QStringLiteral("Capacity plan: %1").arg(file),
-                              outPath, error);
+    // A document that is not a whole plan (a key missing, of the wrong type) is an error
+    // to report, not a crash.
+    try {
+        const QString suffix = QFileInfo(outPath).suffix().toLower();
+        if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
+            return writeFileAtomically(outPath, planReportHtml(plan, nullptr, targets).toUtf8(),
+                                       error);
+        if (suffix == QLatin1String("pdf")) {
+            std::map<QString, QImage> images;
+            const QString file =
+                QFileInfo(QString::fromStdString(plan.value("file", std::string()))).fileName();
+            return writeHtmlAsPdf(planReportHtml(plan, &images, targets), images,
+                                  file.isEmpty() ? QStringLiteral("Capacity plan")
+                                                 : QStringLiteral("Capacity plan: %1").arg(file),
+                                  outPath, error);
+        }
+        if (error)
+            *error = QStringLiteral("unknown report type '.%1': use .html or .pdf").arg(suffix);
+        return false;
+    } catch (const nlohmann::json::exception& e) {
+        if (error)
+            *error = QStringLiteral("not a complete scalelab-plan/1 document: %1")
+                         .arg(QString::fromUtf8(e.what()));
+        return false;
     }
-    if (error)
-        *error = QStringLiteral("unknown report type '.%1': use .html or .pdf").arg(suffix);
-    return false;
 }
 
 } // namespace scalelab::gui

@@ -230,6 +230,14 @@ void TestPlanReport::badPathFailsWithoutAFile()
                  qPrintable(error));
         QVERIFY(!QFile::exists(path));
     }
+    // A document that is not a whole plan is an error, not a crash or an empty report.
+    const OJson broken = {{"format", "scalelab-plan/1"},
+                          {"search", {{"simulated", OJson::array({OJson::object()})}}}};
+    QString error;
+    QVERIFY(
+        !scalelab::gui::writePlanReport(broken, dir.filePath(QStringLiteral("b.html")), &error));
+    QVERIFY2(error.startsWith(QLatin1String("not a complete scalelab-plan/1 document")),
+             qPrintable(error));
     // Nothing half-written left behind either (no temporary files of QSaveFile).
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
              QStringList());
