@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 #include <nlohmann/json.hpp>
 
@@ -107,8 +108,12 @@ QString meanText(double v)
 
 QString ciText(double v)
 {
-    return std::abs(v) >= 1e5 ? QLocale(QLocale::English).toString(v, 'f', 0)
-                              : QString::number(v, 'g', 3);
+    if (std::abs(v) >= 1e5)
+        return QLocale(QLocale::English).toString(v, 'f', 0);
+    // Three significant digits, never "4.69e-05" (an availability's interval is that small).
+    if (v != 0 && std::abs(v) < 1e-3)
+        return QString::number(v, 'f', 2 - static_cast<int>(std::floor(std::log10(std::abs(v)))));
+    return QString::number(v, 'g', 3);
 }
 
 QString withUnit(const QString& number, const Goal& g)
@@ -131,7 +136,7 @@ QString meanCell(const OJson& figure)
     if (!mean.is_number())
         return QStringLiteral("~<i>%1</i>").arg(kBeyond);
     const OJson ci = figure.value("ci95", OJson());
-    return QStringLiteral("#") + meanText(mean.get<double>()) +
+    return QStringLiteral("~") + meanText(mean.get<double>()) +
            (ci.is_number() ? QStringLiteral(" ± ") + ciText(ci.get<double>()) : QString());
 }
 
@@ -186,10 +191,20 @@ QString stepsTable(const OJson& steps, const OJson& vary, const std::vector<Goal
     if (!probe)
         header << QStringLiteral("#cost / month");
     for (const Goal& g : goals)
-        header << QStringLiteral("#%1 (%2)")
+        header << QStringLiteral("~%1 (%2)")
                       .arg(repEsc(QString::fromStdString(g.name)), repEsc(targetText(g)));
     header << QStringLiteral("verdict");
-    QString out = repTableOpen() + repRow(header, true);
+    // Set widths, so that with three goals the verdict still reads on a line or two and
+    // the table keeps to the page.
+    std::vector<int> widths{5};
+    widths.insert(widths.end(), vary.size(), 10);
+    if (!probe)
+        widths.push_back(10);
+    const int used = std::accumulate(widths.begin(), widths.end(), 0) + 22;
+    widths.insert(widths.end(), goals.size(),
+                  goals.empty() ? 0 : std::max(10, (100 - used) / static_cast<int>(goals.size())));
+    widths.push_back(22);
+    QString out = repTableOpen() + repRow(header, true, widths);
     int index = 0;
     for (const auto& step : steps) {
         QStringList row{QStringLiteral("#%1").arg(++index)};
@@ -201,7 +216,7 @@ QString stepsTable(const OJson& steps, const OJson& vary, const std::vector<Goal
         for (const Goal& g : goals)
             row << (figures.contains(g.name) ? meanCell(figures[g.name]) : QStringLiteral("-"));
         row << stepVerdict(step, probe);
-        out += repRow(row);
+        out += repRow(row, false, widths);
     }
     return out + QStringLiteral("</table>\n");
 }
@@ -362,7 +377,8 @@ QString chartsSection(const OJson& plan, const std::vector<Goal>& goals,
     int index = 0;
     for (const Goal& g : goals) {
         LineChartSpec spec;
-        spec.title = QString::fromStdString(g.name);
+        // The goal is named above the chart: a long name beside the legend overprints it.
+        spec.fitY = !g.upper; // 0.99 against 0.995 is lost on an axis from 0
         spec.xLabel = byKnob ? QString::fromStdString(vary[0].at("node").get<std::string>() + "." +
                                                       vary[0].at("param").get<std::string>())
                              : QStringLiteral("candidate in the walk (cheapest first)");
@@ -440,6 +456,7 @@ QString chartsSection(const OJson& plan, const std::vector<Goal>& goals,
             target.values[0] = target.values[1] = g.target;
             spec.series.push_back(std::move(target));
         }
+        out += QStringLiteral("<h3>%1 %2</h3>\n").arg(name, repEsc(targetText(g)));
         out += chartFigure(QStringLiteral("plan-chart-%1").arg(index++), lineChartSvg(spec),
                            spec.width, spec.height, images);
         QStringList notDrawn;
@@ -495,6 +512,7 @@ QString planReportHtml(const nlohmann::ordered_json& plan, std::map<QString, QIm
         "border: 1px solid #c8d3de; }\n"
         "table.grid td { padding: 3px 6px; border: 1px solid #c8d3de; }\n"
         "table.grid td.n, table.grid th.n { text-align: right; white-space: nowrap; }\n"
+        "table.grid td.w, table.grid th.w { text-align: right; }\n"
         "svg { max-width: 100%; height: auto; }\n");
     return QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
                           "<title>%1</title>\n<style>\n%2</style>\n</head>\n<body>\n")

@@ -33,8 +33,12 @@ QString svgTickLabel(double v, double step)
 {
     if (std::abs(v) < step * 1e-6)
         return QStringLiteral("0");
-    const int decimals =
-        step >= 1 ? 0 : std::min(6, static_cast<int>(std::ceil(-std::log10(step))));
+    // As many decimals as the step has: a step of 2.5 or 0.0025 labels 7.5, 0.9925, not
+    // 8, 0.993.
+    int decimals = 0;
+    while (decimals < 6 && std::abs(step * std::pow(10.0, decimals) -
+                                    std::round(step * std::pow(10.0, decimals))) > 1e-6)
+        ++decimals;
     if (std::abs(v) >= 10000 && step >= 1000)
         return QString::number(v / 1000, 'f', step >= 10000 ? 0 : 1) + QLatin1Char('k');
     return QString::number(v, 'f', decimals);
@@ -116,7 +120,7 @@ QString errorBarsSvg(const ChartSeries& s, const std::vector<double>& xs, const 
         const double x = f.px(xs[i]);
         if (i < s.low.size() && i < s.high.size() && std::isfinite(s.low[i]) &&
             std::isfinite(s.high[i])) {
-            const double y0 = f.py(std::max(0.0, s.low[i]));
+            const double y0 = f.py(std::max(f.y0, s.low[i]));
             const double y1 = f.py(s.high[i]);
             out += QStringLiteral("<path fill=\"none\" stroke=\"%1\" stroke-width=\"1.4\" "
                                   "d=\"M%2,%3 L%2,%4 M%5,%3 L%6,%3 M%5,%4 L%6,%4\"/>\n")
@@ -182,21 +186,32 @@ std::vector<double> niceTicks(double lo, double hi, int count)
 /// What both charts start with: a value axis from 0 to a little above the largest value
 /// (at least `atLeast`), the plot frame over [x0, x1], and the title, legend and axis drawn.
 template <typename Spec>
-QString startChart(const Spec& spec, double atLeast, double x0, double x1, SvgFrame& frame)
+QString startChart(const Spec& spec, double atLeast, double x0, double x1, SvgFrame& frame,
+                   bool fitY = false)
 {
     double yMax = atLeast;
+    double yMin = std::numeric_limits<double>::infinity();
     for (const auto& s : spec.series) {
         for (double v : s.values)
-            if (std::isfinite(v))
+            if (std::isfinite(v)) {
                 yMax = std::max(yMax, v);
+                yMin = std::min(yMin, v);
+            }
         for (double v : s.high)
             if (std::isfinite(v))
                 yMax = std::max(yMax, v);
+        for (double v : s.low)
+            if (std::isfinite(v))
+                yMin = std::min(yMin, v);
     }
-    const std::vector<double> yTicks = niceTicks(0, yMax > 0 ? yMax * 1.05 : 1, 5);
+    std::vector<double> yTicks = niceTicks(0, yMax > 0 ? yMax * 1.05 : 1, 5);
+    if (fitY && std::isfinite(yMin) && yMin < yMax) {
+        const double margin = (yMax - yMin) * 0.1;
+        yTicks = niceTicks(yMin - margin, yMax + margin, 5);
+    }
     frame = SvgFrame{x0,
                      x1,
-                     0,
+                     yTicks.front(),
                      yTicks.back(),
                      kSvgLeft,
                      kSvgTop,
@@ -221,7 +236,7 @@ QString lineChartSvg(const LineChartSpec& spec)
         x1 = x0 + 1;
     const std::vector<double> xTicks = niceTicks(x0, x1, 8);
     SvgFrame f{};
-    QString out = startChart(spec, 0.0, x0, x1, f);
+    QString out = startChart(spec, 0.0, x0, x1, f, spec.fitY);
     const double xStep = xTicks.size() > 1 ? xTicks[1] - xTicks[0] : 1;
     for (double t : xTicks) {
         if (t < x0 - 1e-9 || t > x1 + 1e-9)
@@ -265,7 +280,7 @@ QString lineChartSvg(const LineChartSpec& spec)
             upper += svgNum(f.px(spec.x[i])) + QLatin1Char(',') + svgNum(f.py(s.high[i])) +
                      QLatin1Char(' ');
             lower.prepend(svgNum(f.px(spec.x[i])) + QLatin1Char(',') +
-                          svgNum(f.py(std::max(0.0, s.low[i]))) + QLatin1Char(' '));
+                          svgNum(f.py(std::max(f.y0, s.low[i]))) + QLatin1Char(' '));
         }
         if (!upper.isEmpty())
             out += QStringLiteral("<polygon fill=\"%1\" fill-opacity=\"0.18\" stroke=\"none\" "

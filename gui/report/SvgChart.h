@@ -31,6 +31,9 @@ struct LineChartSpec {
     std::vector<double> x;
     std::vector<ChartSeries> series;
     std::vector<std::pair<double, QString>> markers; ///< vertical lines at x, with a label
+    /// The value axis fitted to the values instead of from 0: for figures whose differences
+    /// are small beside their size (an availability of 0.99 against 0.995).
+    bool fitY = false;
     int width = 720;
     int height = 250;
 };
