@@ -197,13 +197,14 @@ QString stepsTable(const OJson& steps, const OJson& vary, const std::vector<Goal
     // Set widths, so that with three goals the verdict still reads on a line or two and
     // the table keeps to the page.
     std::vector<int> widths{5};
-    widths.insert(widths.end(), vary.size(), 10);
+    widths.insert(widths.end(), vary.size(), 17);
     if (!probe)
         widths.push_back(10);
-    const int used = std::accumulate(widths.begin(), widths.end(), 0) + 22;
-    widths.insert(widths.end(), goals.size(),
-                  goals.empty() ? 0 : std::max(10, (100 - used) / static_cast<int>(goals.size())));
-    widths.push_back(22);
+    const int used = std::accumulate(widths.begin(), widths.end(), 0);
+    const int perGoal =
+        goals.empty() ? 0 : std::clamp((100 - used - 22) / static_cast<int>(goals.size()), 10, 28);
+    widths.insert(widths.end(), goals.size(), perGoal);
+    widths.push_back(std::max(18, 100 - used - perGoal * static_cast<int>(goals.size())));
     QString out = repTableOpen() + repRow(header, true, widths);
     int index = 0;
     for (const auto& step : steps) {
