@@ -1,6 +1,6 @@
 // The capacity planner's report (`scalelab plan --report`, Size It for Me > Save Report…) on
 // the M/M/c file of tst_cli_plan, whose Erlang C minimum is 11 workers, and its spike variant
-// whose first candidate saturates (no mean: "beyond every completed request") and whose
+// whose first candidate saturates (no mean: "no number: requests went unanswered") and whose
 // probes find a floor. What is checked is read from the plan itself, never typed in here.
 #include <nlohmann/json.hpp>
 
@@ -157,7 +157,7 @@ void TestPlanReport::probesFloorsAndSaturationAreShown()
              qPrintable(html));
     // The estimates' choice saturates: its mean has no number, and says why.
     QVERIFY(search.at("simulated").at(0).at("goals").at("mean_ms").at("mean").is_null());
-    QVERIFY(html.contains(QLatin1String("<i>beyond every completed request</i>")));
+    QVERIFY(html.contains(QLatin1String("<i>no number: requests went unanswered</i>")));
     QVERIFY(html.contains(QLatin1String("clearly misses mean_ms")));
     QVERIFY(html.contains(QStringLiteral("<b>Chosen: web.workers = %1</b>")
                               .arg(spike.plan.at("chosen").at("web.workers").get<int>())));
@@ -166,8 +166,8 @@ void TestPlanReport::probesFloorsAndSaturationAreShown()
     int withMean = 0;
     for (const auto& step : search.at("simulated"))
         withMean += step.at("goals").at("mean_ms").at("mean").is_number() ? 1 : 0;
-    QVERIFY(html.contains(QLatin1String("Not drawn, see the table: 1 candidate whose mean_ms is "
-                                        "beyond every completed request")));
+    QVERIFY(html.contains(QLatin1String("Not drawn, see the table: 1 candidate whose mean_ms has "
+                                        "no number: requests went unanswered")));
     const QRegularExpressionMatch above =
         QRegularExpression(QStringLiteral("(\\d+) candidates? above the chart")).match(html);
     QCOMPARE(html.count(QLatin1String("<circle ")) +
@@ -210,7 +210,7 @@ void TestPlanReport::nothingProvenIsSaidPlainly()
     QVERIFY2(html.contains(QStringLiteral(">%1 ms</td>").arg(none.goals.at("mean_ms"))),
              qPrintable(html));
     QVERIFY(html.contains(QStringLiteral("mean_ms (≤ %1 ms)").arg(none.goals.at("mean_ms"))));
-    QVERIFY(html.contains(QLatin1String("<i>beyond every completed request</i>")));
+    QVERIFY(html.contains(QLatin1String("<i>no number: requests went unanswered</i>")));
     // Nothing to draw: no empty chart, a sentence instead.
     QVERIFY(!html.contains(QLatin1String("<svg ")));
     QVERIFY(html.contains(QLatin1String("no candidate of the walk has a mean to draw")));
