@@ -4,6 +4,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -329,8 +330,14 @@ void PlanDialog::saveReportWithDialog()
     if (path.isEmpty())
         return;
     QString error;
-    if (!saveReport(path, &error))
+    if (!saveReport(path, &error)) {
         QMessageBox::warning(this, tr("Report failed"), error);
+        return;
+    }
+    // Said where the user looks: the closing sentence gains where the report went.
+    m_result->setText(
+        m_result->text() +
+        tr("<br>Report saved to %1.").arg(QDir::toNativeSeparators(path).toHtmlEscaped()));
 }
 
 bool PlanDialog::applyPlan()
